@@ -1,0 +1,38 @@
+#pragma once
+// A small, strict command-line parser for `proda VERB PROJECT [args]`: options are declared per
+// verb, unknown ones are usage errors (exit 1), `--help` works on every verb.
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace proda::cli {
+
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct OptionSpec {
+    std::string name;  // without dashes
+    std::string value; // placeholder for the value, empty for a flag
+    std::string help;
+};
+
+class Args {
+public:
+    Args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& specs);
+
+    const std::vector<std::string>& positional() const { return positional_; }
+    bool flag(const std::string& name) const { return flags_.count(name) > 0; }
+    std::optional<std::string> value(const std::string& name) const;
+    std::string require(const std::string& name) const;
+    long integer(const std::string& name, long fallback, long min, long max) const;
+
+private:
+    std::vector<std::string> positional_;
+    std::map<std::string, std::string> values_;
+    std::map<std::string, bool> flags_;
+};
+
+} // namespace proda::cli

@@ -1,0 +1,28 @@
+#pragma once
+// Exporters: KB JSONL (the native interchange; export -> import -> export is byte-identical),
+// GEXF 1.3 and GraphML for Gephi and Cytoscape. Files are written to a temporary name and renamed.
+#include "util/progress.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace proda {
+
+class Database;
+struct Neighborhood;
+
+struct ExportSummary {
+    std::int64_t concepts = 0, relations = 0, chains = 0;
+    std::vector<std::string> files;
+};
+
+ExportSummary exportKbJsonl(Database& db, const std::string& dir, const Progress& progress = {});
+ExportSummary exportGexf(Database& db, const std::string& file, const Progress& progress = {});
+ExportSummary exportGraphMl(Database& db, const std::string& file, const Progress& progress = {});
+// The subgraph on screen (knowledge explorer's "export shown subgraph").
+ExportSummary exportGexf(const Neighborhood& subgraph, const std::string& file);
+
+std::string xmlEscape(std::string_view s);
+
+} // namespace proda

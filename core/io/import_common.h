@@ -1,0 +1,35 @@
+#pragma once
+// The frame every importer runs in: one transaction, the records, the reachability pass, the
+// import log, the timing. An exception anywhere rolls the whole import back.
+#include "io/import_report.h"
+#include "store/knowledge_writer.h"
+#include "store/project.h"
+#include "store/reachability.h"
+#include "util/progress.h"
+
+#include <chrono>
+
+namespace proda {
+
+template <class Body>
+ImportReport runImport(Project& project, const char* format, const std::string& path, const Progress& progress,
+                       Body&& body) {
+    const auto t0 = std::chrono::steady_clock::now();
+    ImportReport report;
+    report.format = format;
+    report.path = path;
+    Transaction tx(project.db());
+    KnowledgeWriter writer(project.db());
+    body(writer, report);
+    report.concepts = writer.concepts;
+    report.relations = writer.relations;
+    report.chains = writer.chains;
+    report.reachability = ensureReachability(project.db(), progress);
+    report.elapsedSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    logImport(project, report);
+    progress.report("committing", 0, 0);
+    tx.commit();
+    return report;
+}
+
+} // namespace proda

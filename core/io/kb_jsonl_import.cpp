@@ -1,0 +1,131 @@
+// KB JSONL importer (DESIGN §5): concepts.jsonl, relations.jsonl, chains.jsonl in one directory.
+#include "io/import_common.h"
+#include "io/importers.h"
+#include "io/jsonl_reader.h"
+#include "util/error.h"
+
+#include <filesystem>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace proda {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t kMaxTermBytes = 1024;
+constexpr std::size_t kMaxIdBytes = 256;
+constexpr std::size_t kMaxTextBytes = 256 * 1024;
+
+void reportEvery(const Progress& progress, const JsonlReader& r, const char* phase) {
+    if (r.line() % 8192 == 0)
+        progress.report(phase, static_cast<std::int64_t>(r.bytesRead()), static_cast<std::int64_t>(r.fileSize()));
+}
+
+void requireNonEmptyFile(const JsonlReader& r) {
+    if (r.sawNoRecords()) throw InputError(r.path(), 0, "", "file is empty (expected one JSON object per line)");
+}
+
+struct Endpoints {
+    std::string subject, object;
+};
+
+} // namespace
+
+ImportReport importKbJsonl(Project& project, const std::string& dir, const Progress& progress) {
+    if (!fs::is_directory(dir))
+        throw InputError(dir, 0, "", "not a directory (a KB JSONL directory holds concepts.jsonl, relations.jsonl, chains.jsonl)");
+    return runImport(project, "kb-jsonl", dir, progress, [&](KnowledgeWriter& writer, ImportReport&) {
+        nlohmann::json obj;
+        std::unordered_set<std::string> conceptIds;
+        {
+            JsonlReader r((fs::path(dir) / "concepts.jsonl").string());
+            while (r.next(obj)) {
+                Concept c;
+                c.id = r.requireString(obj, "id", kMaxIdBytes);
+                c.term = r.requireString(obj, "term", kMaxTermBytes);
+                c.type = r.requireString(obj, "type", kMaxTermBytes);
+                c.definition = r.optionalString(obj, "definition", kMaxTextBytes);
+                c.discipline = r.requireString(obj, "discipline", kMaxTermBytes);
+                c.sourceQuote = r.optionalString(obj, "source_quote", kMaxTextBytes);
+                if (!conceptIds.insert(c.id).second) r.fail("id", "duplicate concept id '" + c.id + "'");
+                writer.upsertConcept(c);
+                reportEvery(progress, r, "importing concepts");
+            }
+            requireNonEmptyFile(r);
+        }
+        std::unordered_map<std::string, Endpoints> relationEnds;
+        {
+            JsonlReader r((fs::path(dir) / "relations.jsonl").string());
+            while (r.next(obj)) {
+                Relation x;
+                x.id = r.requireString(obj, "id", kMaxIdBytes);
+                x.subject = r.requireString(obj, "subject", kMaxIdBytes);
+                x.type = r.requireString(obj, "type", kMaxTermBytes);
+                x.predicate = r.optionalString(obj, "predicate", kMaxTermBytes);
+                x.object = r.requireString(obj, "object", kMaxIdBytes);
+                x.discipline = r.requireString(obj, "discipline", kMaxTermBytes);
+                x.sourceQuote = r.optionalString(obj, "source_quote", kMaxTextBytes);
+                if (!relationTypeFromString(x.type)) {
+                    std::string valid;
+                    for (auto t : allRelationTypes()) valid += (valid.empty() ? "" : ", ") + std::string(toString(t));
+                    r.fail("type", "unknown relation type '" + x.type + "' (one of " + valid + ")");
+                }
+                for (const char* f : {"subject", "object"}) {
+                    const std::string& id = f[0] == 's' ? x.subject : x.object;
+                    if (!conceptIds.count(id) && !writer.conceptExists(id))
+                        r.fail(f, "dangling concept id '" + id + "' (not in concepts.jsonl nor in the project)");
+                }
+                if (x.subject == x.object) r.fail("object", "relation links concept '" + x.subject + "' to itself");
+                if (!relationEnds.emplace(x.id, Endpoints{x.subject, x.object}).second)
+                    r.fail("id", "duplicate relation id '" + x.id + "'");
+                writer.upsertRelation(x);
+                reportEvery(progress, r, "importing relations");
+            }
+            requireNonEmptyFile(r);
+        }
+        const fs::path chainsPath = fs::path(dir) / "chains.jsonl";
+        if (!fs::exists(chainsPath)) return; // structured KBs may come without chains: the cover makes them
+        JsonlReader r(chainsPath.string());
+        Statement ends = project.db().prepare("SELECT subject, object FROM relations WHERE id = ?");
+        auto endpointsOf = [&](const std::string& id) -> std::optional<Endpoints> {
+            if (auto it = relationEnds.find(id); it != relationEnds.end()) return it->second;
+            ends.bind(1, id);
+            std::optional<Endpoints> e;
+            if (ends.step()) e = Endpoints{ends.columnText(0), ends.columnText(1)};
+            ends.reset();
+            return e;
+        };
+        std::unordered_set<std::string> chainIds;
+        while (r.next(obj)) {
+            Chain g;
+            g.id = r.requireString(obj, "id", kMaxIdBytes);
+            g.discipline = r.requireString(obj, "discipline", kMaxTermBytes);
+            g.title = r.optionalString(obj, "title", kMaxTextBytes);
+            g.relations = r.requireStringArray(obj, "relations");
+            const int n = static_cast<int>(g.relations.size());
+            if (n < kMinChainLength || n > kMaxChainLength)
+                r.fail("relations", "a chain has " + std::to_string(kMinChainLength) + " to " +
+                                        std::to_string(kMaxChainLength) + " relations, this one has " + std::to_string(n));
+            std::optional<Endpoints> prev;
+            std::unordered_set<std::string> seen;
+            for (int i = 0; i < n; ++i) {
+                const std::string field = "relations[" + std::to_string(i) + "]";
+                auto e = endpointsOf(g.relations[i]);
+                if (!e) r.fail(field, "dangling relation id '" + g.relations[i] + "'");
+                if (!seen.insert(g.relations[i]).second) r.fail(field, "relation '" + g.relations[i] + "' appears twice");
+                if (prev && e->subject != prev->subject && e->subject != prev->object && e->object != prev->subject &&
+                    e->object != prev->object)
+                    r.fail(field, "relation '" + g.relations[i] + "' shares no concept with '" + g.relations[i - 1] +
+                                      "' (consecutive relations of a chain must be adjacent)");
+                prev = e;
+            }
+            if (!chainIds.insert(g.id).second) r.fail("id", "duplicate chain id '" + g.id + "'");
+            writer.upsertChain(g, "imported");
+            reportEvery(progress, r, "importing chains");
+        }
+    });
+}
+
+} // namespace proda

@@ -1,0 +1,140 @@
+#include "store/database.h"
+#include "util/error.h"
+
+#include <sqlite3.h>
+#include <utility>
+
+namespace proda {
+
+namespace {
+[[noreturn]] void fail(sqlite3* db, std::string_view what) {
+    throw std::runtime_error(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+}
+} // namespace
+
+Database::Database(const std::string& path, bool create, bool readOnly) : path_(path) {
+    int flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (create && !readOnly) flags |= SQLITE_OPEN_CREATE;
+    flags |= SQLITE_OPEN_NOMUTEX; // one connection per thread by design
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+        std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw ProjectError(path + ": cannot open: " + msg);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, 5000);
+}
+
+Database::~Database() {
+    if (db_) sqlite3_close_v2(db_);
+}
+
+Database::Database(Database&& o) noexcept : db_(std::exchange(o.db_, nullptr)), path_(std::move(o.path_)) {}
+
+Database& Database::operator=(Database&& o) noexcept {
+    if (this != &o) {
+        if (db_) sqlite3_close_v2(db_);
+        db_ = std::exchange(o.db_, nullptr);
+        path_ = std::move(o.path_);
+    }
+    return *this;
+}
+
+void Database::exec(std::string_view sql) {
+    char* err = nullptr;
+    std::string s(sql);
+    if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : "unknown error";
+        sqlite3_free(err);
+        throw std::runtime_error("SQL error: " + msg);
+    }
+}
+
+Statement Database::prepare(std::string_view sql) { return Statement(db_, sql); }
+
+std::int64_t Database::scalarInt(std::string_view sql) {
+    Statement st(db_, sql);
+    return st.step() ? st.columnInt(0) : 0;
+}
+
+std::int64_t Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
+int Database::changes() const { return sqlite3_changes(db_); }
+std::string Database::errorMessage() const { return sqlite3_errmsg(db_); }
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_,
+                           nullptr) != SQLITE_OK)
+        fail(db, "prepare '" + std::string(sql.substr(0, 80)) + "'");
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement::Statement(Statement&& o) noexcept : db_(o.db_), stmt_(std::exchange(o.stmt_, nullptr)) {}
+
+Statement& Statement::bind(int idx, std::int64_t v) {
+    if (sqlite3_bind_int64(stmt_, idx, v) != SQLITE_OK) fail(db_, "bind");
+    return *this;
+}
+Statement& Statement::bind(int idx, double v) {
+    if (sqlite3_bind_double(stmt_, idx, v) != SQLITE_OK) fail(db_, "bind");
+    return *this;
+}
+Statement& Statement::bind(int idx, std::string_view v) {
+    if (sqlite3_bind_text64(stmt_, idx, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK)
+        fail(db_, "bind");
+    return *this;
+}
+Statement& Statement::bindNull(int idx) {
+    if (sqlite3_bind_null(stmt_, idx) != SQLITE_OK) fail(db_, "bind");
+    return *this;
+}
+
+bool Statement::step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    std::string msg = sqlite3_errmsg(db_);
+    sqlite3_reset(stmt_);
+    throw std::runtime_error("SQL step: " + msg);
+}
+
+void Statement::run() {
+    step();
+    reset();
+}
+
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+std::int64_t Statement::columnInt(int col) const { return sqlite3_column_int64(stmt_, col); }
+double Statement::columnDouble(int col) const { return sqlite3_column_double(stmt_, col); }
+std::string Statement::columnText(int col) const { return std::string(columnView(col)); }
+std::string_view Statement::columnView(int col) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string_view();
+}
+bool Statement::columnIsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+Transaction::Transaction(Database& db, bool immediate) : db_(db) {
+    db_.exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+Transaction::~Transaction() {
+    if (!done_) {
+        try {
+            db_.exec("ROLLBACK");
+        } catch (...) {
+            // A failed rollback leaves SQLite to roll back on close; nothing more we can do here.
+        }
+    }
+}
+
+void Transaction::commit() {
+    db_.exec("COMMIT");
+    done_ = true;
+}
+
+} // namespace proda

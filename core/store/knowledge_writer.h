@@ -1,0 +1,48 @@
+#pragma once
+// Bulk writes of L1/L2/L3 into a project, used by every importer inside one transaction.
+// Upserts merge by stable id: writing the same knowledge twice changes nothing.
+#include "knowledge/types.h"
+#include "store/database.h"
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+namespace proda {
+
+enum class UpsertResult { Added, Updated, Unchanged };
+
+struct UpsertCounts {
+    std::int64_t added = 0, updated = 0, unchanged = 0;
+    void count(UpsertResult r) { (r == UpsertResult::Added ? added : r == UpsertResult::Updated ? updated : unchanged)++; }
+};
+
+class KnowledgeWriter {
+public:
+    explicit KnowledgeWriter(Database& db);
+
+    // Accepts "Physics" or "001 Physics"; creates the discipline on first use.
+    std::int64_t disciplineId(const std::string& nameOrCoded);
+
+    bool conceptExists(const std::string& id);
+    bool relationExists(const std::string& id);
+    bool chainExists(const std::string& id);
+
+    // Preconditions (checked by importers for good messages; SQLite enforces them too):
+    // a relation's subject/object exist; a chain's relations exist.
+    UpsertResult upsertConcept(const Concept& c);
+    UpsertResult upsertRelation(const Relation& r);
+    UpsertResult upsertChain(const Chain& g, const char* origin);
+
+    UpsertCounts concepts, relations, chains;
+
+private:
+    Database& db_;
+    Statement conceptExists_, relationExists_, chainExists_;
+    Statement insertConcept_, updateConcept_, insertRelation_, updateRelation_;
+    Statement insertChain_, updateChain_, chainMembers_, deleteMembers_, insertMember_;
+    Statement findDiscipline_, insertDiscipline_;
+    std::unordered_map<std::string, std::int64_t> disciplineIds_;
+};
+
+} // namespace proda

@@ -1,0 +1,134 @@
+#include "store/schema.h"
+#include "store/database.h"
+#include "util/error.h"
+
+namespace proda {
+
+namespace {
+
+// Version 1: knowledge structure (L1/L2/L3), corpus documents and chunks, full-text index.
+const char* kSchemaV1 = R"SQL(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE disciplines(
+  id   INTEGER PRIMARY KEY,
+  code TEXT NOT NULL,
+  name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE documents(
+  id            INTEGER PRIMARY KEY,
+  path          TEXT NOT NULL UNIQUE,
+  title         TEXT NOT NULL DEFAULT '',
+  discipline_id INTEGER REFERENCES disciplines(id),
+  content_hash  TEXT NOT NULL DEFAULT '',
+  imported_at   TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE TABLE chunks(
+  id           INTEGER PRIMARY KEY,
+  document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ordinal      INTEGER NOT NULL,
+  start_offset INTEGER NOT NULL,
+  end_offset   INTEGER NOT NULL,
+  text         TEXT NOT NULL,
+  UNIQUE(document_id, ordinal)
+);
+CREATE TABLE concepts(
+  seq           INTEGER PRIMARY KEY,
+  id            TEXT NOT NULL UNIQUE,
+  term          TEXT NOT NULL,
+  type          TEXT NOT NULL,
+  definition    TEXT NOT NULL DEFAULT '',
+  discipline_id INTEGER NOT NULL REFERENCES disciplines(id),
+  chunk_id      INTEGER REFERENCES chunks(id) ON DELETE SET NULL,
+  source_quote  TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX concepts_discipline ON concepts(discipline_id);
+CREATE TABLE relations(
+  seq           INTEGER PRIMARY KEY,
+  id            TEXT NOT NULL UNIQUE,
+  subject       TEXT NOT NULL REFERENCES concepts(id),
+  type          TEXT NOT NULL CHECK(type IN ('SPECIALIZATION','PART_OF','CAUSAL','PREREQUISITE',
+                                             'CONTRAST','PROPERTY','FUNCTION','OTHER')),
+  predicate     TEXT NOT NULL,
+  object        TEXT NOT NULL REFERENCES concepts(id),
+  discipline_id INTEGER NOT NULL REFERENCES disciplines(id),
+  chunk_id      INTEGER REFERENCES chunks(id) ON DELETE SET NULL,
+  source_quote  TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX relations_subject ON relations(subject);
+CREATE INDEX relations_object ON relations(object);
+CREATE TABLE chains(
+  seq           INTEGER PRIMARY KEY,
+  id            TEXT NOT NULL UNIQUE,
+  discipline_id INTEGER NOT NULL REFERENCES disciplines(id),
+  title         TEXT NOT NULL DEFAULT '',
+  origin        TEXT NOT NULL DEFAULT 'imported' CHECK(origin IN ('imported','extracted','cover'))
+);
+CREATE TABLE chain_relations(
+  chain_id    TEXT NOT NULL REFERENCES chains(id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  relation_id TEXT NOT NULL REFERENCES relations(id),
+  PRIMARY KEY(chain_id, position)
+) WITHOUT ROWID;
+CREATE INDEX chain_relations_relation ON chain_relations(relation_id);
+CREATE TABLE imports(
+  id          INTEGER PRIMARY KEY,
+  format      TEXT NOT NULL,
+  path        TEXT NOT NULL,
+  imported_at TEXT NOT NULL DEFAULT (datetime('now')),
+  report      TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE concept_fts USING fts5(
+  term, definition, content='concepts', content_rowid='seq',
+  tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+);
+CREATE TRIGGER concepts_fts_insert AFTER INSERT ON concepts BEGIN
+  INSERT INTO concept_fts(rowid, term, definition) VALUES (new.seq, new.term, new.definition);
+END;
+CREATE TRIGGER concepts_fts_delete AFTER DELETE ON concepts BEGIN
+  INSERT INTO concept_fts(concept_fts, rowid, term, definition) VALUES ('delete', old.seq, old.term, old.definition);
+END;
+CREATE TRIGGER concepts_fts_update AFTER UPDATE OF term, definition ON concepts BEGIN
+  INSERT INTO concept_fts(concept_fts, rowid, term, definition) VALUES ('delete', old.seq, old.term, old.definition);
+  INSERT INTO concept_fts(rowid, term, definition) VALUES (new.seq, new.term, new.definition);
+END;
+)SQL";
+
+} // namespace
+
+const std::vector<Migration>& projectMigrations() {
+    static const std::vector<Migration> migrations = {
+        {1, "knowledge structure, corpus, full-text index", [](Database& db) { db.exec(kSchemaV1); }},
+    };
+    return migrations;
+}
+
+int currentSchemaVersion() { return projectMigrations().back().version; }
+
+void migrate(Database& db, const std::vector<Migration>& migrations) {
+    const int version = static_cast<int>(db.scalarInt("PRAGMA user_version"));
+    const int appId = static_cast<int>(db.scalarInt("PRAGMA application_id"));
+    const int known = migrations.empty() ? 0 : migrations.back().version;
+    if (version == 0 && appId == 0 && db.scalarInt("SELECT count(*) FROM sqlite_schema") > 0)
+        throw ProjectError(db.path() + ": not a ProDa project (an SQLite file with other tables)");
+    if (appId != 0 && appId != kApplicationId)
+        throw ProjectError(db.path() + ": not a ProDa project (application id " + std::to_string(appId) + ")");
+    if (version > known)
+        throw ProjectError(db.path() + ": written by a newer ProDa Workbench (schema version " +
+                           std::to_string(version) + ", this build knows up to " + std::to_string(known) +
+                           "); upgrade the workbench to open it");
+    for (const auto& m : migrations) {
+        if (m.version <= version) continue;
+        Transaction tx(db);
+        try {
+            m.apply(db);
+            db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+            db.exec("PRAGMA user_version = " + std::to_string(m.version));
+        } catch (const std::exception& e) {
+            throw ProjectError(db.path() + ": migration to schema version " + std::to_string(m.version) + " (" +
+                               m.description + ") failed and was rolled back: " + e.what());
+        }
+        tx.commit();
+    }
+}
+
+} // namespace proda

@@ -1,0 +1,85 @@
+#include "util/text.h"
+
+#include <cctype>
+#include <cstdio>
+
+namespace proda {
+
+std::size_t findInvalidUtf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        unsigned char c = p[i];
+        if (c < 0x80) { ++i; continue; }
+        std::size_t len;
+        std::uint32_t cp;
+        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+        else return i;
+        if (i + len > n) return i;
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        // Reject overlong encodings, surrogates and out-of-range code points.
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+            (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+            return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+std::string normalizeTerm(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool space = false;
+    for (char ch : s) {
+        unsigned char c = static_cast<unsigned char>(ch);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '_') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) { out.push_back(' '); space = false; }
+        out.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : ch);
+    }
+    return out;
+}
+
+std::uint64_t contentHash(std::string_view s) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    // murmur3 fmix64: spreads FNV's weak low bits over the whole word.
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+std::string stableId(char prefix, std::initializer_list<std::string_view> parts) {
+    std::string joined;
+    for (auto p : parts) {
+        joined.append(p);
+        joined.push_back('\x1f');
+    }
+    char buf[20];
+    std::snprintf(buf, sizeof buf, "%c%016llx", prefix,
+                  static_cast<unsigned long long>(contentHash(joined)));
+    return buf;
+}
+
+std::string trim(std::string_view s) {
+    std::size_t b = 0, e = s.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+    return std::string(s.substr(b, e - b));
+}
+
+} // namespace proda

@@ -1,0 +1,24 @@
+#pragma once
+// Text helpers: UTF-8 validation, term normalization, content hashes for stable ids.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace proda {
+
+// Returns the byte offset of the first invalid UTF-8 sequence, or npos when the text is valid.
+std::size_t findInvalidUtf8(std::string_view s);
+
+// Lower-case ASCII, collapse runs of whitespace/underscores to one space, trim.
+// Non-ASCII bytes are kept as they are (case folding of other scripts is out of scope).
+std::string normalizeTerm(std::string_view s);
+
+// 64-bit content hash (FNV-1a with a murmur finalizer), stable across platforms and runs.
+std::uint64_t contentHash(std::string_view s);
+
+// "<prefix><16 hex digits>" from the hash of the given parts joined with a unit separator.
+std::string stableId(char prefix, std::initializer_list<std::string_view> parts);
+
+std::string trim(std::string_view s);
+
+} // namespace proda

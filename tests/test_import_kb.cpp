@@ -1,0 +1,141 @@
+// KB JSONL import: good files, idempotent re-import, merges, and bad inputs that must each give a
+// clear message naming file, line and field while leaving the project unchanged.
+#include "io/importers.h"
+#include "store/knowledge_stats.h"
+#include "testutil.h"
+#include "util/error.h"
+
+using namespace proda;
+
+#include "kb_lines.h"
+
+class TestImportKb : public QObject {
+    Q_OBJECT
+private slots:
+    void importsSmallKb() {
+        QTemporaryDir dir;
+        testutil::writeSmallKb(testutil::path(dir, "kb"));
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        const ImportReport r = importKbJsonl(p, testutil::path(dir, "kb"));
+        QCOMPARE(r.concepts.added, 6);
+        QCOMPARE(r.relations.added, 4);
+        QCOMPARE(r.chains.added, 2);
+        QCOMPARE(r.reachability.chainsCreated, 0);
+        QCOMPARE(r.reachability.prunedConcepts, 0);
+        const KnowledgeStats s = computeStats(p.db());
+        QCOMPARE(s.orphanConcepts, 0);
+        QCOMPARE(s.orphanRelations, 0);
+        QCOMPARE(s.disciplines.size(), std::size_t(2));
+        QCOMPARE(s.disciplines[0].code, std::string("001"));
+        QCOMPARE(s.disciplines[0].name, std::string("Physics"));
+    }
+
+    void reimportIsIdempotent() {
+        QTemporaryDir dir;
+        testutil::writeSmallKb(testutil::path(dir, "kb"));
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        importKbJsonl(p, testutil::path(dir, "kb"));
+        const std::int64_t seqBefore = p.db().scalarInt("SELECT max(seq) FROM concepts");
+        const ImportReport again = importKbJsonl(p, testutil::path(dir, "kb"));
+        QCOMPARE(again.concepts.added, 0);
+        QCOMPARE(again.concepts.unchanged, 6);
+        QCOMPARE(again.relations.unchanged, 4);
+        QCOMPARE(again.chains.unchanged, 2);
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM concepts"), 6);
+        QCOMPARE(p.db().scalarInt("SELECT max(seq) FROM concepts"), seqBefore);
+    }
+
+    void overlappingImportMerges() {
+        QTemporaryDir dir;
+        testutil::writeSmallKb(testutil::path(dir, "kb"));
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        importKbJsonl(p, testutil::path(dir, "kb"));
+        // A second set sharing c3 (updated definition) and adding c7 plus a chain through c3.
+        const std::string kb2 = testutil::path(dir, "kb2");
+        testutil::writeFile(kb2 + "/concepts.jsonl",
+                            lines({R"({"id":"c3","term":"thermal stress","type":"quantity","definition":"Mechanical stress from constrained expansion.","discipline":"001 Physics","source_quote":"stress builds"})",
+                                   R"({"id":"c7","term":"crack","type":"entity","definition":"A fracture.","discipline":"001 Physics","source_quote":"cracks"})"}));
+        testutil::writeFile(kb2 + "/relations.jsonl",
+                            lines({R"({"id":"r5","subject":"c3","type":"CAUSAL","predicate":"causes","object":"c7","discipline":"001 Physics","source_quote":"stress causes cracks"})"}));
+        testutil::writeFile(kb2 + "/chains.jsonl",
+                            lines({R"({"id":"g3","discipline":"001 Physics","title":"expansion to crack","relations":["r2","r5"]})"}));
+        const ImportReport r = importKbJsonl(p, kb2);
+        QCOMPARE(r.concepts.added, 1);
+        QCOMPARE(r.concepts.updated, 1);
+        QCOMPARE(r.relations.added, 1);
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM concepts"), 7);
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM chains"), 3);
+        Statement st = p.db().prepare("SELECT definition FROM concepts WHERE id = 'c3'");
+        QVERIFY(st.step());
+        QCOMPARE(st.columnText(0), std::string("Mechanical stress from constrained expansion."));
+        // The full-text index follows the update.
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM concept_fts WHERE concept_fts MATCH 'constrained'"), 1);
+    }
+
+    void relationsWithoutChainsGetCovered() {
+        QTemporaryDir dir;
+        const std::string kb = testutil::path(dir, "kb");
+        testutil::writeFile(kb + "/concepts.jsonl", lines({kGoodConcept, kGoodConcept2, kGoodConcept3,
+                                                           R"({"id":"n4","term":"lonely","type":"entity","definition":"","discipline":"001 Physics"})"}));
+        testutil::writeFile(kb + "/relations.jsonl", lines({kGoodRel1, kGoodRel2}));
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        const ImportReport r = importKbJsonl(p, kb);
+        QCOMPARE(r.reachability.chainsCreated, 1);
+        QCOMPARE(r.reachability.prunedConcepts, 1); // n4 lies on no relation
+        const KnowledgeStats s = computeStats(p.db());
+        QCOMPARE(s.orphanConcepts, 0);
+        QCOMPARE(s.orphanRelations, 0);
+        QCOMPARE(s.chains, 1);
+    }
+
+    void badInput_data() { addBadInputRows(); }
+
+    void badInput() {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        testutil::writeSmallKb(testutil::path(dir, "good"));
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        importKbJsonl(p, testutil::path(dir, "good"));
+        const Counts before = counts(p);
+
+        const std::string kb = testutil::path(dir, "bad");
+        // A third relation s3 not adjacent to s1, for the chain adjacency case.
+        testutil::writeFile(kb + "/concepts.jsonl",
+                            lines({kGoodConcept, kGoodConcept2, kGoodConcept3,
+                                   R"({"id":"n4","term":"aperture","type":"entity","definition":"Opening.","discipline":"001 Physics"})",
+                                   R"({"id":"n5","term":"stop","type":"entity","definition":"Limit.","discipline":"001 Physics"})"}));
+        testutil::writeFile(kb + "/relations.jsonl",
+                            lines({kGoodRel1, kGoodRel2,
+                                   R"({"id":"s3","subject":"n4","type":"PART_OF","predicate":"is part of","object":"n5","discipline":"001 Physics"})"}));
+        testutil::writeFile(kb + "/chains.jsonl", lines({kGoodChain}));
+        testutil::writeFile(kb + "/" + file.toStdString(), content.toStdString());
+        try {
+            importKbJsonl(p, kb);
+            QFAIL("the import should have failed");
+        } catch (const InputError& e) {
+            const QString msg = QString::fromUtf8(e.what());
+            for (const QString& part : expected.split(QLatin1Char('|')))
+                QVERIFY2(msg.contains(part), qPrintable(QStringLiteral("'%1' not in: %2").arg(part, msg)));
+        }
+        QCOMPARE(counts(p), before);
+    }
+
+    void missingDirectoryAndFile() {
+        QTemporaryDir dir;
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        QVERIFY_THROWS_EXCEPTION(InputError, importKbJsonl(p, testutil::path(dir, "nope")));
+        testutil::writeFile(testutil::path(dir, "kb/relations.jsonl"), kGoodRel1);
+        try {
+            importKbJsonl(p, testutil::path(dir, "kb"));
+            QFAIL("expected an error");
+        } catch (const InputError& e) {
+            QVERIFY(QString::fromUtf8(e.what()).contains(QLatin1String("concepts.jsonl")));
+        }
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM imports"), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImportKb)
+#include "test_import_kb.moc"

@@ -1,0 +1,155 @@
+// Project file: creation, reopening, schema versions and migrations.
+#include "store/project.h"
+#include "store/schema.h"
+#include "testutil.h"
+#include "util/error.h"
+
+#include <sqlite3.h>
+
+using namespace proda;
+
+class TestStore : public QObject {
+    Q_OBJECT
+private slots:
+    void freshFileHasCurrentSchema() {
+        QTemporaryDir dir;
+        const auto path = testutil::path(dir, "a.proda");
+        Project p = Project::open(path, Project::Mode::CreateNew);
+        QCOMPARE(p.db().scalarInt("PRAGMA user_version"), currentSchemaVersion());
+        QCOMPARE(p.db().scalarInt("PRAGMA application_id"), kApplicationId);
+        QCOMPARE(p.db().scalarInt("PRAGMA foreign_keys"), 1);
+        Statement mode = p.db().prepare("PRAGMA journal_mode");
+        QVERIFY(mode.step());
+        QCOMPARE(QString::fromStdString(mode.columnText(0)), QStringLiteral("wal"));
+        QVERIFY(p.db().scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'concept_fts'") == 1);
+    }
+
+    void reopenKeepsData() {
+        QTemporaryDir dir;
+        const auto path = testutil::path(dir, "a.proda");
+        {
+            Project p = Project::open(path, Project::Mode::CreateNew);
+            p.db().exec("INSERT INTO disciplines(code, name) VALUES ('001', 'Physics')");
+        }
+        Project p = Project::open(path);
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM disciplines"), 1);
+        QCOMPARE(p.db().scalarInt("PRAGMA user_version"), currentSchemaVersion());
+    }
+
+    void createRefusesExistingFile() {
+        QTemporaryDir dir;
+        const auto path = testutil::path(dir, "a.proda");
+        Project::open(path, Project::Mode::CreateNew);
+        QVERIFY_THROWS_EXCEPTION(ProjectError, Project::open(path, Project::Mode::CreateNew));
+    }
+
+    void openRefusesMissingFile() {
+        QTemporaryDir dir;
+        try {
+            Project::open(testutil::path(dir, "missing.proda"));
+            QFAIL("expected an error");
+        } catch (const ProjectError& e) {
+            QVERIFY(QString::fromUtf8(e.what()).contains(QLatin1String("proda init")));
+        }
+    }
+
+    void newerFileIsRefusedAndUntouched() {
+        QTemporaryDir dir;
+        const auto path = testutil::path(dir, "a.proda");
+        {
+            Project p = Project::open(path, Project::Mode::CreateNew);
+            p.db().exec("PRAGMA user_version = 99");
+            p.db().exec("PRAGMA journal_mode = DELETE");
+        }
+        const std::string before = testutil::readFile(path);
+        try {
+            Project::open(path);
+            QFAIL("expected an error");
+        } catch (const ProjectError& e) {
+            const QString msg = QString::fromUtf8(e.what());
+            QVERIFY2(msg.contains(QLatin1String("newer")) && msg.contains(QLatin1String("99")), e.what());
+        }
+        QCOMPARE(testutil::readFile(path), before);
+    }
+
+    void foreignSqliteFileIsRefused() {
+        QTemporaryDir dir;
+        const auto path = testutil::path(dir, "other.db");
+        {
+            Database db(path, true);
+            db.exec("CREATE TABLE t(x)");
+        }
+        QVERIFY_THROWS_EXCEPTION(ProjectError, Project::open(path));
+    }
+
+    void notSqliteIsRefused() {
+        QTemporaryDir dir;
+        const auto path = testutil::path(dir, "text.proda");
+        testutil::writeFile(path, std::string(8192, 'x'));
+        QVERIFY_THROWS_EXCEPTION(ProjectError, Project::open(path));
+    }
+
+    void failingMigrationRollsBack() {
+        QTemporaryDir dir;
+        const auto path = testutil::path(dir, "a.proda");
+        {
+            Project p = Project::open(path, Project::Mode::CreateNew);
+            p.db().exec("INSERT INTO disciplines(code, name) VALUES ('001', 'Physics')");
+            p.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        const std::string before = testutil::readFile(path);
+        auto migrations = projectMigrations();
+        migrations.push_back({currentSchemaVersion() + 1, "test step that fails half way", [](Database& db) {
+                                  db.exec("CREATE TABLE half_done(x)");
+                                  db.exec("INSERT INTO no_such_table VALUES (1)");
+                              }});
+        try {
+            Project::open(path, Project::Mode::OpenExisting, migrations);
+            QFAIL("expected an error");
+        } catch (const ProjectError& e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String("rolled back")), e.what());
+        }
+        QCOMPARE(testutil::readFile(path), before);
+        Project p = Project::open(path);
+        QCOMPARE(p.db().scalarInt("PRAGMA user_version"), currentSchemaVersion());
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'"), 0);
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM disciplines"), 1);
+    }
+
+    void successfulLaterMigrationApplies() {
+        QTemporaryDir dir;
+        const auto path = testutil::path(dir, "a.proda");
+        Project::open(path, Project::Mode::CreateNew);
+        auto migrations = projectMigrations();
+        migrations.push_back({currentSchemaVersion() + 1, "add a table", [](Database& db) { db.exec("CREATE TABLE extra(x)"); }});
+        Project p = Project::open(path, Project::Mode::OpenExisting, migrations);
+        QCOMPARE(p.db().scalarInt("PRAGMA user_version"), currentSchemaVersion() + 1);
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'extra'"), 1);
+    }
+
+    void transactionRollsBackUnlessCommitted() {
+        QTemporaryDir dir;
+        Project p = Project::open(testutil::path(dir, "a.proda"), Project::Mode::CreateNew);
+        {
+            Transaction tx(p.db());
+            p.db().exec("INSERT INTO disciplines(code, name) VALUES ('001', 'Physics')");
+        }
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM disciplines"), 0);
+        {
+            Transaction tx(p.db());
+            p.db().exec("INSERT INTO disciplines(code, name) VALUES ('001', 'Physics')");
+            tx.commit();
+        }
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM disciplines"), 1);
+    }
+
+    void foreignKeysAreEnforced() {
+        QTemporaryDir dir;
+        Project p = Project::open(testutil::path(dir, "a.proda"), Project::Mode::CreateNew);
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                 p.db().exec("INSERT INTO concepts(id, term, type, discipline_id) VALUES ('c', 't', 'x', 42)"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "test_store.moc"

@@ -1,0 +1,111 @@
+#include "home_workspace.h"
+#include "project_loader.h"
+
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace proda {
+
+namespace {
+enum Column { Code, Name, Concepts, Relations, Chains, Components, Largest, ColumnCount };
+}
+
+HomeWorkspace::HomeWorkspace(QWidget* parent)
+    : QWidget(parent), title_(new QLabel(this)), summary_(new QLabel(this)), health_(new QLabel(this)),
+      disciplines_(new QTableWidget(0, ColumnCount, this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 20, 24, 20);
+    layout->setSpacing(10);
+    QFont big = title_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    title_->setFont(big);
+    summary_->setWordWrap(true);
+    health_->setWordWrap(true);
+    health_->setTextFormat(Qt::RichText);
+    disciplines_->setHorizontalHeaderLabels(
+        {tr("Code"), tr("Discipline"), tr("Concepts"), tr("Relations"), tr("Chains"), tr("Components"), tr("Largest component")});
+    disciplines_->horizontalHeader()->setSectionResizeMode(Name, QHeaderView::Stretch);
+    disciplines_->verticalHeader()->hide();
+    disciplines_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    disciplines_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    disciplines_->setAlternatingRowColors(true);
+    layout->addWidget(title_);
+    layout->addWidget(summary_);
+    layout->addWidget(health_);
+    layout->addWidget(disciplines_, 1);
+    showEmpty();
+}
+
+void HomeWorkspace::showEmpty() {
+    title_->setText(tr("No project open"));
+    summary_->setText(tr("Open a project with File \u2192 Open (Ctrl+O), or create one with File \u2192 New (Ctrl+N)."));
+    health_->clear();
+    disciplines_->setRowCount(0);
+    disciplines_->setVisible(false);
+}
+
+void HomeWorkspace::showLoading(const QString& path) {
+    title_->setText(QFileInfo(path).completeBaseName());
+    summary_->setText(tr("Opening %1 \u2026").arg(path));
+    health_->clear();
+    disciplines_->setVisible(false);
+}
+
+void HomeWorkspace::showError(const QString& message) {
+    title_->setText(tr("Could not open the project"));
+    summary_->setText(message);
+    health_->clear();
+    disciplines_->setVisible(false);
+}
+
+void HomeWorkspace::showSnapshot(const ProjectSnapshot& snap) {
+    const KnowledgeStats& s = snap.stats;
+    const QLocale loc;
+    title_->setText(QFileInfo(snap.path).completeBaseName());
+    summary_->setText(tr("%1 concepts \u00b7 %2 relations \u00b7 %3 chains \u00b7 %4 disciplines \u00b7 schema v%5\n%6")
+                          .arg(loc.toString(qlonglong(s.concepts)), loc.toString(qlonglong(s.relations)),
+                               loc.toString(qlonglong(s.chains)), loc.toString(qlonglong(s.disciplines.size())))
+                          .arg(snap.schemaVersion)
+                          .arg(snap.path));
+    const bool healthy = s.orphanConcepts == 0 && s.orphanRelations == 0 && s.brokenChains == 0;
+    health_->setText(QStringLiteral("<b style='color:%1'>%2</b> &nbsp; %3")
+                         .arg(healthy ? QStringLiteral("#2e7d32") : QStringLiteral("#c62828"),
+                              healthy ? tr("Healthy") : tr("Needs attention"),
+                              tr("orphan concepts %1 \u00b7 orphan relations %2 \u00b7 broken chains %3 \u00b7 "
+                                 "components %4 (largest %5%)")
+                                  .arg(s.orphanConcepts)
+                                  .arg(s.orphanRelations)
+                                  .arg(s.brokenChains)
+                                  .arg(s.components)
+                                  .arg(s.largestComponentFraction * 100, 0, 'f', 1)));
+    disciplines_->setVisible(true);
+    disciplines_->setSortingEnabled(false);
+    disciplines_->setRowCount(static_cast<int>(s.disciplines.size()));
+    for (int row = 0; row < static_cast<int>(s.disciplines.size()); ++row) {
+        const auto& d = s.disciplines[row];
+        auto number = [](double v, int decimals = 0) {
+            auto* item = new QTableWidgetItem;
+            item->setData(Qt::DisplayRole, decimals ? QVariant(QString::number(v * 100, 'f', decimals) + QLatin1Char('%'))
+                                                    : QVariant(qlonglong(v)));
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            return item;
+        };
+        disciplines_->setItem(row, Code, new QTableWidgetItem(QString::fromStdString(d.code)));
+        disciplines_->setItem(row, Name, new QTableWidgetItem(QString::fromStdString(d.name)));
+        disciplines_->setItem(row, Concepts, number(double(d.concepts)));
+        disciplines_->setItem(row, Relations, number(double(d.relations)));
+        disciplines_->setItem(row, Chains, number(double(d.chains)));
+        disciplines_->setItem(row, Components, number(double(d.components)));
+        disciplines_->setItem(row, Largest, number(d.largestComponentFraction, 1));
+    }
+    disciplines_->setSortingEnabled(true);
+    disciplines_->resizeColumnsToContents();
+    disciplines_->horizontalHeader()->setSectionResizeMode(Name, QHeaderView::Stretch);
+}
+
+} // namespace proda

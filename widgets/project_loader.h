@@ -1,0 +1,33 @@
+#pragma once
+// Opens a project and computes its statistics off the GUI thread (its own connection there),
+// delivering a value type back through a queued signal. Stale results are dropped by job id.
+#include "store/knowledge_stats.h"
+
+#include <QObject>
+#include <QString>
+
+namespace proda {
+
+struct ProjectSnapshot {
+    QString path;
+    KnowledgeStats stats;
+    int schemaVersion = 0;
+};
+
+class ProjectLoader final : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    void startLoading(const QString& path);
+
+signals:
+    void loaded(const proda::ProjectSnapshot& snapshot);
+    void failed(const QString& message);
+
+private:
+    int job_ = 0;
+};
+
+} // namespace proda
+
+Q_DECLARE_METATYPE(proda::ProjectSnapshot)
