@@ -3,6 +3,7 @@
 #include <chrono>
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <unistd.h>
 
@@ -14,6 +15,19 @@ bool g_drawn = false;
 
 Progress terminalProgress(bool enabled) {
     Progress p;
+    // PRODA_TRACE=1 prints each phase change with its time since start, for profiling.
+    if (std::getenv("PRODA_TRACE")) {
+        auto state = std::make_shared<std::pair<std::string, std::chrono::steady_clock::time_point>>(
+            "", std::chrono::steady_clock::now());
+        p.onProgress = [state](const std::string& phase, std::int64_t, std::int64_t) {
+            if (phase == state->first) return;
+            state->first = phase;
+            std::fprintf(stderr, "[%8.3f s] %s\n",
+                         std::chrono::duration<double>(std::chrono::steady_clock::now() - state->second).count(),
+                         phase.c_str());
+        };
+        return p;
+    }
     if (!enabled || !isatty(STDERR_FILENO)) return p;
     auto last = std::make_shared<std::chrono::steady_clock::time_point>();
     p.onProgress = [last](const std::string& phase, std::int64_t done, std::int64_t total) {

@@ -2,6 +2,7 @@
 // The frame every importer runs in: one transaction, the records, the reachability pass, the
 // import log, the timing. An exception anywhere rolls the whole import back.
 #include "io/import_report.h"
+#include "store/bulk_load.h"
 #include "store/knowledge_writer.h"
 #include "store/project.h"
 #include "store/reachability.h"
@@ -18,9 +19,13 @@ ImportReport runImport(Project& project, const char* format, const std::string& 
     ImportReport report;
     report.format = format;
     report.path = path;
+    BulkJournal journal(project.db());
     Transaction tx(project.db());
+    BulkLoad bulk(project.db());
     KnowledgeWriter writer(project.db());
     body(writer, report);
+    progress.report("building indexes", 0, 0);
+    bulk.finish();
     report.concepts = writer.concepts;
     report.relations = writer.relations;
     report.chains = writer.chains;
@@ -29,6 +34,7 @@ ImportReport runImport(Project& project, const char* format, const std::string& 
     logImport(project, report);
     progress.report("committing", 0, 0);
     tx.commit();
+    journal.restore();
     return report;
 }
 

@@ -40,14 +40,14 @@ struct Fields {
         auto it = obj.find(key);
         return it == obj.end() || it->is_null() ? nullptr : &*it;
     }
-    std::string str(const json& obj, const std::string& at, const char* key, bool required) const {
+    std::string str(const json& obj, const std::string& at, const char* key, bool required, bool isId = false) const {
         const std::string path = at + "." + key;
         const json* v = find(obj, key);
         if (!v) {
             if (required) fail(path, "missing");
             return {};
         }
-        if (v->is_number_integer() || v->is_number_unsigned()) return v->dump(); // ids written as numbers
+        if (isId && v->is_number_integer()) return v->dump(); // some extractors number their ids
         if (!v->is_string()) fail(path, std::string("expected a string, found ") + jsonTypeName(*v));
         std::string s = trim(v->get_ref<const std::string&>());
         if (required && s.empty()) fail(path, "is empty");
@@ -87,8 +87,10 @@ json parseFile(const std::string& file) {
     } catch (const json::parse_error& e) {
         std::string what = e.what();
         if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
-        // e.byte is 1-based and points just past the offending character.
-        throw InputError(file, lineAt(text, e.byte > 0 ? e.byte - 1 : 0), "", "malformed JSON: " + what);
+        // e.byte is 1-based; past the end (a truncated file) means the last line with content.
+        std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
+        if (at >= text.size()) at = text.find_last_not_of(" \t\r\n");
+        throw InputError(file, lineAt(text, at), "", "malformed JSON: " + what);
     }
 }
 
@@ -155,7 +157,7 @@ ImportReport importProdaJson(Project& project, const std::string& path, const Pr
             for (std::size_t i = 0; i < l3.size(); ++i) {
                 const std::string at = "l3_chains[" + std::to_string(i) + "]";
                 if (!l3[i].is_object()) f.fail(at, std::string("expected an object, found ") + jsonTypeName(l3[i]));
-                ChainRec c{f.str(l3[i], at, "chain_id", true), f.str(l3[i], at, "domain_context", false),
+                ChainRec c{f.str(l3[i], at, "chain_id", true, true), f.str(l3[i], at, "domain_context", false),
                            f.str(l3[i], at, "process_name", false), {}};
                 f.str(l3[i], at, "narrative_summary", false);
                 for (const char* k : {"preconditions", "negative_constraints", "steps"}) f.array(l3[i], at + "." + k, k, false);
@@ -173,11 +175,11 @@ ImportReport importProdaJson(Project& project, const std::string& path, const Pr
             for (std::size_t i = 0; i < l2.size(); ++i) {
                 const std::string at = "l2_statements[" + std::to_string(i) + "]";
                 if (!l2[i].is_object()) f.fail(at, std::string("expected an object, found ") + jsonTypeName(l2[i]));
-                StatementRec s{f.str(l2[i], at, "statement_id", true), f.str(l2[i], at, "subject", true),
+                StatementRec s{f.str(l2[i], at, "statement_id", true, true), f.str(l2[i], at, "subject", true),
                                f.str(l2[i], at, "predicate", true), f.str(l2[i], at, "object", true),
                                f.str(l2[i], at, "source_quote", false)};
                 if (!statementIds.insert(s.id).second) f.fail(at + ".statement_id", "duplicate statement_id '" + s.id + "'");
-                if (const std::string chain = f.str(l2[i], at, "parent_chain_id", false); !chain.empty()) {
+                if (const std::string chain = f.str(l2[i], at, "parent_chain_id", false, true); !chain.empty()) {
                     auto it = chainIndex.find(chain);
                     if (it == chainIndex.end()) f.fail(at + ".parent_chain_id", "names no chain in l3_chains: '" + chain + "'");
                     s.chain = static_cast<std::ptrdiff_t>(it->second);
@@ -198,7 +200,7 @@ ImportReport importProdaJson(Project& project, const std::string& path, const Pr
             for (std::size_t i = 0; i < l1.size(); ++i) {
                 const std::string at = "l1_concepts[" + std::to_string(i) + "]";
                 if (!l1[i].is_object()) f.fail(at, std::string("expected an object, found ") + jsonTypeName(l1[i]));
-                const std::string localId = f.str(l1[i], at, "concept_id", true);
+                const std::string localId = f.str(l1[i], at, "concept_id", true, true);
                 if (!conceptIds.insert(localId).second) f.fail(at + ".concept_id", "duplicate concept_id '" + localId + "'");
                 Concept c;
                 c.term = f.str(l1[i], at, "term", true);

@@ -9,10 +9,30 @@
 
 namespace proda {
 
+namespace {
+void coverUncovered(Database& db, ReachabilitySummary& summary, const Progress& progress);
+}
+
 ReachabilitySummary ensureReachability(Database& db, const Progress& progress) {
     ReachabilitySummary summary;
     progress.report("covering relations with chains", 0, 0);
 
+    // The common case, every relation already on a chain, is answered by the indexes alone.
+    const std::int64_t uncoveredCount = db.scalarInt(
+        "SELECT count(*) FROM relations r WHERE NOT EXISTS (SELECT 1 FROM chain_relations WHERE relation_id = r.id)");
+    if (uncoveredCount > 0) coverUncovered(db, summary, progress);
+    progress.report("pruning concepts on no chain", 0, 0);
+    // Once every relation is on a chain, a concept is on a chain exactly when it ends a relation.
+    db.exec("DELETE FROM concepts WHERE NOT EXISTS (SELECT 1 FROM relations WHERE subject = concepts.id) "
+            "AND NOT EXISTS (SELECT 1 FROM relations WHERE object = concepts.id)");
+    summary.prunedConcepts = db.changes();
+    return summary;
+}
+
+namespace {
+
+// Chains for the relations on none; prunes (deletes) those the cover cannot reach.
+void coverUncovered(Database& db, ReachabilitySummary& summary, const Progress& progress) {
     // Every relation, with node indices for the cover algorithm.
     struct Rel { std::string id, discipline; };
     std::vector<Rel> rels;
@@ -37,9 +57,7 @@ ReachabilitySummary ensureReachability(Database& db, const Progress& progress) {
             covered.push_back(st.columnInt(4) != 0);
         }
     }
-    std::int64_t uncoveredBefore = 0;
-    for (char c : covered) uncoveredBefore += !c;
-    if (uncoveredBefore > 0) {
+    {
         CoverResult cover = coverEdges(static_cast<std::int32_t>(nodeIds.size()), edges, covered, kMinChainLength,
                                        kMaxChainLength);
         std::unordered_map<std::string, std::string> termOf;
@@ -79,12 +97,8 @@ ReachabilitySummary ensureReachability(Database& db, const Progress& progress) {
         }
         summary.prunedRelations = static_cast<std::int64_t>(cover.uncovered.size());
     }
-    progress.report("pruning concepts on no chain", 0, 0);
-    // Once every relation is on a chain, a concept is on a chain exactly when it ends a relation.
-    db.exec("DELETE FROM concepts WHERE NOT EXISTS (SELECT 1 FROM relations WHERE subject = concepts.id) "
-            "AND NOT EXISTS (SELECT 1 FROM relations WHERE object = concepts.id)");
-    summary.prunedConcepts = db.changes();
-    return summary;
 }
+
+} // namespace
 
 } // namespace proda

@@ -41,7 +41,6 @@ CREATE TABLE concepts(
   chunk_id      INTEGER REFERENCES chunks(id) ON DELETE SET NULL,
   source_quote  TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX concepts_discipline ON concepts(discipline_id);
 CREATE TABLE relations(
   seq           INTEGER PRIMARY KEY,
   id            TEXT NOT NULL UNIQUE,
@@ -54,8 +53,6 @@ CREATE TABLE relations(
   chunk_id      INTEGER REFERENCES chunks(id) ON DELETE SET NULL,
   source_quote  TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX relations_subject ON relations(subject);
-CREATE INDEX relations_object ON relations(object);
 CREATE TABLE chains(
   seq           INTEGER PRIMARY KEY,
   id            TEXT NOT NULL UNIQUE,
@@ -69,7 +66,6 @@ CREATE TABLE chain_relations(
   relation_id TEXT NOT NULL REFERENCES relations(id),
   PRIMARY KEY(chain_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX chain_relations_relation ON chain_relations(relation_id);
 CREATE TABLE imports(
   id          INTEGER PRIMARY KEY,
   format      TEXT NOT NULL,
@@ -79,8 +75,20 @@ CREATE TABLE imports(
 );
 CREATE VIRTUAL TABLE concept_fts USING fts5(
   term, definition, content='concepts', content_rowid='seq',
-  tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+  tokenize='unicode61 remove_diacritics 2'
 );
+)SQL";
+
+// Secondary indexes and full-text triggers of the current schema. Bulk loads into an empty
+// project drop them and rebuild them once at the end, which is several times faster.
+const char* kSecondaryIndexes = R"SQL(
+CREATE INDEX concepts_discipline ON concepts(discipline_id);
+CREATE INDEX relations_subject ON relations(subject);
+CREATE INDEX relations_object ON relations(object);
+CREATE INDEX chain_relations_relation ON chain_relations(relation_id);
+)SQL";
+
+const char* kFtsTriggers = R"SQL(
 CREATE TRIGGER concepts_fts_insert AFTER INSERT ON concepts BEGIN
   INSERT INTO concept_fts(rowid, term, definition) VALUES (new.seq, new.term, new.definition);
 END;
@@ -95,9 +103,16 @@ END;
 
 } // namespace
 
+const char* secondaryIndexesSql() { return kSecondaryIndexes; }
+const char* ftsTriggersSql() { return kFtsTriggers; }
+
 const std::vector<Migration>& projectMigrations() {
     static const std::vector<Migration> migrations = {
-        {1, "knowledge structure, corpus, full-text index", [](Database& db) { db.exec(kSchemaV1); }},
+        {1, "knowledge structure, corpus, full-text index", [](Database& db) {
+             db.exec(kSchemaV1);
+             db.exec(kSecondaryIndexes);
+             db.exec(kFtsTriggers);
+         }},
     };
     return migrations;
 }

@@ -19,6 +19,10 @@ struct Migration {
 const std::vector<Migration>& projectMigrations();
 int currentSchemaVersion();
 
+// DDL of the current secondary indexes and full-text triggers (see bulk_load.h).
+const char* secondaryIndexesSql();
+const char* ftsTriggersSql();
+
 // Marks a SQLite file as a ProDa project (PRAGMA application_id).
 inline constexpr int kApplicationId = 0x50524441; // "PRDA"
 

@@ -1,0 +1,53 @@
+#include "store/bulk_load.h"
+#include "store/database.h"
+#include "store/schema.h"
+
+namespace proda {
+
+namespace {
+bool projectIsEmpty(Database& db) {
+    return db.scalarInt("SELECT NOT EXISTS (SELECT 1 FROM concepts) AND NOT EXISTS (SELECT 1 FROM relations)") != 0;
+}
+constexpr const char* kNormalCache = "PRAGMA cache_size = -65536";
+} // namespace
+
+BulkLoad::BulkLoad(Database& db) : db_(db) {
+    active_ = projectIsEmpty(db);
+    if (!active_) return;
+    db.exec("DROP INDEX concepts_discipline; DROP INDEX relations_subject; DROP INDEX relations_object;"
+            "DROP INDEX chain_relations_relation;"
+            "DROP TRIGGER concepts_fts_insert; DROP TRIGGER concepts_fts_delete; DROP TRIGGER concepts_fts_update;");
+}
+
+
+BulkJournal::BulkJournal(Database& db) : db_(db) {
+    db.exec("PRAGMA cache_size = -524288"); // 512 MiB while loading
+    if (!projectIsEmpty(db)) return;
+    Statement st = db.prepare("PRAGMA journal_mode = DELETE");
+    switched_ = st.step() && st.columnView(0) == "delete";
+}
+
+BulkJournal::~BulkJournal() {
+    try {
+        restore();
+    } catch (...) {
+        // The next open switches to WAL again (Project::open); nothing is lost.
+    }
+}
+
+void BulkJournal::restore() {
+    db_.exec(kNormalCache);
+    if (!switched_) return;
+    switched_ = false;
+    db_.exec("PRAGMA journal_mode = WAL");
+}
+
+void BulkLoad::finish() {
+    if (!active_) return;
+    db_.exec(secondaryIndexesSql());
+    db_.exec("INSERT INTO concept_fts(concept_fts) VALUES ('rebuild')");
+    db_.exec(ftsTriggersSql());
+    active_ = false;
+}
+
+} // namespace proda

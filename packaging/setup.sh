@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# One-command set-up for a fresh Debian 12 machine (run as root; idempotent).
+#   packaging/setup.sh run [--headless]   install, build, open the sample project in the workbench
+#                                         (--headless, or no display: the same in the terminal)
+#   packaging/setup.sh test               install, build, run the whole test suite through ctest
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+mode="${1:-run}"
+shift || true
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config python3 sqlite3
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
+  qt6-l10n-tools libqt6sql6-sqlite nlohmann-json3-dev libsqlite3-dev zlib1g-dev
+  libtorch-dev libgloo-dev libsentencepiece-dev libopenblas0-pthread
+  xvfb xauth wordnet-base dict-foldoc dict-gcide
+)
+
+install_missing() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    echo "== installing ${#missing[@]} Debian package(s): ${missing[*]}"
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "error: installing packages needs root (run this command as root, or install: ${missing[*]})" >&2
+      exit 1
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  else
+    echo "== all ${#packages[@]} Debian packages present"
+  fi
+}
+
+build() {
+  local dir="$1"
+  echo "== configuring and building in $dir"
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$dir" -j2
+}
+
+case "$mode" in
+  test)
+    install_missing
+    build build/ci
+    echo "== running the test suite"
+    export QT_QPA_PLATFORM=offscreen
+    ctest --test-dir build/ci --output-on-failure --timeout 900
+    ;;
+  run)
+    install_missing
+    build build/release
+    sample=build/sample/wordnet.proda
+    if [ ! -f "$sample" ]; then
+      echo "== building the sample project from WordNet (/usr/share/wordnet)"
+      mkdir -p build/sample
+      build/release/app/proda init "$sample"
+      build/release/app/proda import "$sample" --format wordnet /usr/share/wordnet || { rm -f "$sample"*; exit 2; }
+    fi
+    headless=0
+    [ "${1:-}" = "--headless" ] && headless=1
+    [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && headless=1
+    if ((headless)); then
+      echo "== $sample (headless)"
+      build/release/app/proda stats "$sample"
+      echo
+      echo "== search 'heat'"
+      build/release/app/proda search "$sample" heat --limit 5
+    else
+      exec build/release/app/proda-workbench "$sample"
+    fi
+    ;;
+  *)
+    echo "usage: packaging/setup.sh run [--headless] | test" >&2
+    exit 1
+    ;;
+esac
