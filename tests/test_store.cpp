@@ -127,6 +127,25 @@ private slots:
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'extra'"), 1);
     }
 
+    void version1FileIsUpgradedKeepingData() {
+        QTemporaryDir dir;
+        const auto path = testutil::path(dir, "old.proda");
+        const std::vector<Migration> v1(projectMigrations().begin(), projectMigrations().begin() + 1);
+        {
+            Project p = Project::open(path, Project::Mode::CreateNew, v1);
+            QCOMPARE(p.db().scalarInt("PRAGMA user_version"), 1);
+            p.db().exec("INSERT INTO disciplines(code, name) VALUES ('001', 'Physics');"
+                        "INSERT INTO documents(path) VALUES ('a.txt');"
+                        "INSERT INTO chunks(document_id, ordinal, start_offset, end_offset, text) VALUES (1, 0, 0, 5, 'hello')");
+        }
+        Project p = Project::open(path);
+        QCOMPARE(p.db().scalarInt("PRAGMA user_version"), currentSchemaVersion());
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM chunks WHERE dropped_reason IS NULL"), 1);
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM documents WHERE source_kind = 'text'"), 1);
+        p.db().exec("INSERT INTO chunk_extractions(chunk_id, extractor) VALUES (1, 'rules')");
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM llm_cache"), 0);
+    }
+
     void transactionRollsBackUnlessCommitted() {
         QTemporaryDir dir;
         Project p = Project::open(testutil::path(dir, "a.proda"), Project::Mode::CreateNew);

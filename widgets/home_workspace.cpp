@@ -31,6 +31,7 @@ HomeWorkspace::HomeWorkspace(QWidget* parent)
         {tr("Code"), tr("Discipline"), tr("Concepts"), tr("Relations"), tr("Chains"), tr("Components"), tr("Largest component")});
     disciplines_->horizontalHeader()->setSectionResizeMode(Name, QHeaderView::Stretch);
     disciplines_->verticalHeader()->hide();
+    disciplines_->verticalHeader()->setDefaultSectionSize(disciplines_->fontMetrics().height() + 8);
     disciplines_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     disciplines_->setSelectionBehavior(QAbstractItemView::SelectRows);
     disciplines_->setAlternatingRowColors(true);
@@ -104,6 +105,7 @@ void HomeWorkspace::showSnapshot(const ProjectSnapshot& snap) {
         disciplines_->setItem(row, Largest, number(d.largestComponentFraction, 1));
     }
     disciplines_->setSortingEnabled(true);
+    disciplines_->sortByColumn(Concepts, Qt::DescendingOrder); // the big disciplines first
     disciplines_->resizeColumnsToContents();
     disciplines_->horizontalHeader()->setSectionResizeMode(Name, QHeaderView::Stretch);
 }

@@ -101,6 +101,27 @@ CREATE TRIGGER concepts_fts_update AFTER UPDATE OF term, definition ON concepts 
 END;
 )SQL";
 
+// Version 2: corpus provenance and extraction state (builder), LLM reply cache.
+const char* kSchemaV2 = R"SQL(
+ALTER TABLE documents ADD COLUMN source_kind TEXT NOT NULL DEFAULT 'text';  -- text | markdown | dictd
+ALTER TABLE documents ADD COLUMN source_path TEXT NOT NULL DEFAULT '';      -- the corpus file it came from
+ALTER TABLE chunks ADD COLUMN dropped_reason TEXT;                          -- NULL = kept by the quality filter
+CREATE INDEX chunks_document ON chunks(document_id);
+CREATE TABLE chunk_extractions(
+  chunk_id     INTEGER NOT NULL REFERENCES chunks(id) ON DELETE CASCADE,
+  extractor    TEXT NOT NULL,          -- rules | llm:<model>
+  statements   INTEGER NOT NULL DEFAULT 0,
+  extracted_at TEXT NOT NULL DEFAULT (datetime('now')),
+  PRIMARY KEY(chunk_id, extractor)
+) WITHOUT ROWID;
+CREATE TABLE llm_cache(
+  prompt_hash TEXT PRIMARY KEY,
+  model       TEXT NOT NULL,
+  reply       TEXT NOT NULL,
+  created_at  TEXT NOT NULL DEFAULT (datetime('now'))
+);
+)SQL";
+
 } // namespace
 
 const char* secondaryIndexesSql() { return kSecondaryIndexes; }
@@ -113,6 +134,7 @@ const std::vector<Migration>& projectMigrations() {
              db.exec(kSecondaryIndexes);
              db.exec(kFtsTriggers);
          }},
+        {2, "corpus provenance, extraction state, LLM cache", [](Database& db) { db.exec(kSchemaV2); }},
     };
     return migrations;
 }
