@@ -34,6 +34,7 @@ Project Project::open(const std::string& path, Mode mode, const std::vector<Migr
     Database db(path, !exists, readOnly);
     try {
         configureConnection(db, readOnly);
+        if (!exists) db.exec("PRAGMA page_size = 8192"); // fewer, fuller pages for text-heavy rows
         if (readOnly) {
             const int v = static_cast<int>(db.scalarInt("PRAGMA user_version"));
             if (db.scalarInt("PRAGMA application_id") != kApplicationId)
