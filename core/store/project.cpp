@@ -39,9 +39,9 @@ Project Project::open(const std::string& path, Mode mode, const std::vector<Migr
             const int v = static_cast<int>(db.scalarInt("PRAGMA user_version"));
             if (db.scalarInt("PRAGMA application_id") != kApplicationId)
                 throw ProjectError(path + ": not a ProDa project");
-            if (v != migrations.back().version)
+            if (v != static_cast<int>(migrations.size()))
                 throw ProjectError(path + ": schema version " + std::to_string(v) + " needs opening read-write (this build uses " +
-                                   std::to_string(migrations.back().version) + ")");
+                                   std::to_string(migrations.size()) + ")");
         } else {
             migrate(db, migrations);
             enableWal(db); // after the version check, so a refused file is left untouched

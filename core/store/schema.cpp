@@ -2,6 +2,9 @@
 #include "store/database.h"
 #include "util/error.h"
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace proda {
 
 namespace {
@@ -139,9 +142,19 @@ const std::vector<Migration>& projectMigrations() {
     return migrations;
 }
 
-int currentSchemaVersion() { return projectMigrations().back().version; }
+int currentSchemaVersion() {
+    int v = 0;
+    for (const auto& m : projectMigrations()) v = std::max(v, m.version);
+    return v;
+}
 
-void migrate(Database& db, const std::vector<Migration>& migrations) {
+void migrate(Database& db, const std::vector<Migration>& unordered) {
+    // Steps run in version order whatever order they are listed in; versions must be 1..N.
+    std::vector<Migration> migrations = unordered;
+    std::sort(migrations.begin(), migrations.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
+    for (std::size_t i = 0; i < migrations.size(); ++i)
+        if (migrations[i].version != static_cast<int>(i) + 1)
+            throw std::logic_error("schema migrations must be numbered 1.." + std::to_string(migrations.size()));
     const int version = static_cast<int>(db.scalarInt("PRAGMA user_version"));
     const int appId = static_cast<int>(db.scalarInt("PRAGMA application_id"));
     const int known = migrations.empty() ? 0 : migrations.back().version;
