@@ -47,7 +47,7 @@ void Database::exec(std::string_view sql) {
     if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
         std::string msg = err ? err : "unknown error";
         sqlite3_free(err);
-        throw std::runtime_error("SQL error: " + msg);
+        throw std::runtime_error("SQL error: " + msg + " (in: " + s.substr(0, 80) + ")");
     }
 }
 

@@ -1,4 +1,5 @@
 #include "store/knowledge_writer.h"
+#include "store/bulk_load.h"
 
 #include <cctype>
 #include <vector>
@@ -87,6 +88,10 @@ UpsertResult KnowledgeWriter::upsertConcept(const Concept& c) {
         updateConcept_.bind(1, c.id).bind(2, c.term).bind(3, c.type).bind(4, c.definition).bind(5, disc).bind(6, c.sourceQuote);
         updateConcept_.run();
         r = db_.changes() ? UpsertResult::Updated : UpsertResult::Unchanged;
+    }
+    if (bulk_) {
+        if (r == UpsertResult::Added) bulk_->conceptAdded(db_.lastInsertRowId(), c.term, c.definition);
+        else if (r == UpsertResult::Updated) bulk_->conceptChanged();
     }
     concepts.count(r);
     return r;
