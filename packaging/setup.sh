@@ -55,12 +55,12 @@ case "$mode" in
   run)
     install_missing
     build build/release
-    sample=build/sample/wordnet.proda
+    # The sample project: Debian's FOLDOC dictionary, extracted by the rule-based builder.
+    sample=build/sample/foldoc.proda
     if [ ! -f "$sample" ]; then
-      echo "== building the sample project from WordNet (/usr/share/wordnet)"
+      echo "== building the sample project from FOLDOC (/usr/share/dictd/foldoc)"
       mkdir -p build/sample
-      build/release/app/proda init "$sample"
-      build/release/app/proda import "$sample" --format wordnet /usr/share/wordnet || { rm -f "$sample"*; exit 2; }
+      build/release/app/proda extract "$sample" --corpus /usr/share/dictd/foldoc.index || { rm -rf "$sample"*; exit 2; }
     fi
     headless=0
     [ "${1:-}" = "--headless" ] && headless=1
@@ -69,8 +69,11 @@ case "$mode" in
       echo "== $sample (headless)"
       build/release/app/proda stats "$sample"
       echo
-      echo "== search 'heat'"
-      build/release/app/proda search "$sample" heat --limit 5
+      echo "== search 'compiler'"
+      build/release/app/proda search "$sample" compiler --limit 5
+      echo
+      echo "== five relations beside their source quotes"
+      build/release/app/proda sample-relations "$sample" --n 5 --seed 1
     else
       exec build/release/app/proda-workbench "$sample"
     fi

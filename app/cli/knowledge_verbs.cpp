@@ -51,6 +51,10 @@ int runImport(const Args& a) {
 
 int runExport(const Args& a) {
     const std::string format = a.require("format");
+    if (format == "alpaca" || format == "sharegpt") return runDatasetExport(a); // a dataset version (synth_verbs.cpp)
+    if (format == "mmlu" || format == "lm-eval" || format == "proda-items") return runItemExport(a); // bench_item_verbs.cpp
+    if (a.value("split")) throw UsageError("--split applies to --format mmlu, lm-eval or proda-items only");
+    if (a.value("version")) throw UsageError("--version applies to --format alpaca or sharegpt only");
     const std::string out = a.positional().at(1);
     Project p = openProject(a, Project::Mode::ReadOnly);
     Progress progress = terminalProgress(!a.flag("json"));
@@ -58,7 +62,7 @@ int runExport(const Args& a) {
     if (format == "kb-jsonl") s = exportKbJsonl(p.db(), out, progress);
     else if (format == "gexf") s = exportGexf(p.db(), out, progress);
     else if (format == "graphml") s = exportGraphMl(p.db(), out, progress);
-    else throw UsageError("unknown --format '" + format + "' (kb-jsonl, gexf or graphml)");
+    else throw UsageError("unknown --format '" + format + "' (kb-jsonl, gexf, graphml, alpaca or sharegpt)");
     finishProgress();
     if (a.flag("json")) {
         printJson(nlohmann::json{{"format", format}, {"concepts", s.concepts}, {"relations", s.relations},
@@ -184,8 +188,11 @@ std::vector<Verb> knowledgeVerbs() {
          "import knowledge, all or nothing; restores zero orphans with the chain cover",
          {{"format", "FORMAT", "kb-jsonl (directory), proda-json (file or directory), wordnet (database directory)"}, kJson},
          2, 2, runImport},
-        {"export", "PROJECT --format kb-jsonl|gexf|graphml OUT", "export the knowledge structure",
-         {{"format", "FORMAT", "kb-jsonl (OUT is a directory), gexf or graphml (OUT is a file)"}, kJson}, 2, 2, runExport},
+        {"export", "PROJECT --format kb-jsonl|gexf|graphml|alpaca|sharegpt|mmlu|lm-eval|proda-items OUT [--version V] [--split S]",
+         "export the knowledge structure, or a dataset version for LLaMA-Factory",
+         {{"format", "FORMAT", "kb-jsonl (OUT is a directory), gexf or graphml (OUT is a file), alpaca or sharegpt"},
+          {"version", "V", "dataset version for alpaca/sharegpt (default the latest)"},
+          {"split", "S", "mmlu, lm-eval (OUT is a directory) or proda-items: test (default), dev or all"}, kJson}, 2, 2, runExport},
         {"stats", "PROJECT [--json]", "counts, orphans, broken chains, components per discipline", {kJson}, 1, 1, runStats},
         {"search", "PROJECT TERM [--limit N] [--json]", "full-text search over concept terms and definitions",
          {{"limit", "N", "at most N results (default 20)"}, kJson}, 2, 2, runSearch},

@@ -15,6 +15,9 @@ namespace {
 std::vector<Verb> allVerbs() {
     std::vector<Verb> verbs = knowledgeVerbs();
     for (auto& v : benchmarkVerbs()) verbs.push_back(std::move(v));
+    for (auto& v : synthVerbs()) verbs.push_back(std::move(v));
+    for (auto& v : extractVerbs()) verbs.push_back(std::move(v));
+    for (auto& v : itemVerbs()) verbs.push_back(std::move(v));
     return verbs;
 }
 

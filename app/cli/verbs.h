@@ -18,7 +18,14 @@ struct Verb {
 };
 
 std::vector<Verb> knowledgeVerbs();
+std::vector<Verb> synthVerbs();
+// `export --format alpaca|sharegpt` (and `export-dataset`): a dataset version for LLaMA-Factory.
+int runDatasetExport(const Args& a);
 std::vector<Verb> benchmarkVerbs();
+std::vector<Verb> extractVerbs();
+std::vector<Verb> itemVerbs(); // bench generate|check|show|review
+// `export --format mmlu|lm-eval|proda-items [--split test|dev|all]`: benchmark items.
+int runItemExport(const Args& a);
 
 // Prints JSON to stdout, one document, pretty when stdout is a terminal.
 void printJson(const std::string& json);

@@ -1,5 +1,7 @@
 #include "store/schema.h"
 #include "store/database.h"
+#include "store/schema_datasets.h"
+#include "store/schema_items.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -138,6 +140,8 @@ const std::vector<Migration>& projectMigrations() {
              db.exec(kFtsTriggers);
          }},
         {2, "corpus provenance, extraction state, LLM cache", [](Database& db) { db.exec(kSchemaV2); }},
+        {3, "datasets, samples, coverage", applySchemaV3},
+        {4, "benchmark items, distractors, review history", applySchemaV4},
     };
     return migrations;
 }

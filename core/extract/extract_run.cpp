@@ -1,0 +1,203 @@
+#include "extract/extract_run.h"
+#include "extract/chain_builder.h"
+#include "io/import_common.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <sstream>
+#include <thread>
+
+namespace proda {
+
+namespace {
+
+// Extracts a batch on `threads` threads; results keep the chunks' order, so runs are deterministic.
+std::vector<std::vector<ExtractedStatement>> extractBatch(const Extractor& ex, const std::vector<ChunkText>& batch, int threads) {
+    std::vector<std::vector<ExtractedStatement>> out(batch.size());
+    auto work = [&](std::size_t first) {
+        for (std::size_t i = first; i < batch.size(); i += static_cast<std::size_t>(threads)) out[i] = ex.extract(batch[i]);
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t) pool.emplace_back(work, static_cast<std::size_t>(t));
+    work(0);
+    for (auto& th : pool) th.join();
+    return out;
+}
+
+std::string disciplineOr(const std::string& d) { return d.empty() ? "Unassigned" : d; }
+
+} // namespace
+
+ExtractionReport extractKnowledge(Project& project, const Extractor& extractor, const ExtractOptions& options,
+                                  const Progress& progress) {
+    using clock = std::chrono::steady_clock;
+    const auto t0 = clock::now();
+    ExtractionReport report;
+    report.extractor = extractor.name();
+    report.corpus = options.corpus;
+    Database& db = project.db();
+    const std::string name = extractor.name();
+    {
+        Statement skipped = db.prepare(
+            "SELECT count(*) FROM chunks c WHERE c.dropped_reason IS NULL AND EXISTS "
+            "(SELECT 1 FROM chunk_extractions e WHERE e.chunk_id = c.id AND e.extractor = ?)");
+        skipped.bind(1, name);
+        if (skipped.step()) report.chunksSkipped = skipped.columnInt(0);
+    }
+    const std::int64_t pending = [&] {
+        Statement st = db.prepare("SELECT count(*) FROM chunks c WHERE c.dropped_reason IS NULL AND NOT EXISTS "
+                                  "(SELECT 1 FROM chunk_extractions e WHERE e.chunk_id = c.id AND e.extractor = ?)");
+        st.bind(1, name);
+        return st.step() ? st.columnInt(0) : 0;
+    }();
+
+    // 1. Extraction, streamed in batches: only the statements are kept.
+    std::vector<ExtractedStatement> statements;
+    std::vector<std::pair<std::int64_t, std::int64_t>> perChunk; // chunk id, statements
+    {
+        Statement rows = db.prepare(
+            "SELECT c.id, c.text, c.ordinal, d.title, d.source_kind, coalesce(di.code || ' ' || di.name, '') "
+            "FROM chunks c JOIN documents d ON d.id = c.document_id LEFT JOIN disciplines di ON di.id = d.discipline_id "
+            "WHERE c.dropped_reason IS NULL AND NOT EXISTS (SELECT 1 FROM chunk_extractions e "
+            "WHERE e.chunk_id = c.id AND e.extractor = ?) ORDER BY c.id");
+        rows.bind(1, name);
+        std::vector<ChunkText> batch;
+        auto flush = [&] {
+            progress.checkCancelled();
+            auto results = extractBatch(extractor, batch, std::max(1, options.threads));
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                perChunk.emplace_back(batch[i].chunkId, static_cast<std::int64_t>(results[i].size()));
+                for (auto& s : results[i]) statements.push_back(std::move(s));
+            }
+            report.chunksExtracted += static_cast<std::int64_t>(batch.size());
+            progress.report("extracting statements", report.chunksExtracted, pending);
+            batch.clear();
+        };
+        while (rows.step()) {
+            ChunkText c;
+            c.chunkId = rows.columnInt(0);
+            c.text = rows.columnText(1);
+            c.ordinal = static_cast<int>(rows.columnInt(2));
+            c.title = rows.columnText(3);
+            c.sourceKind = rows.columnText(4);
+            c.discipline = rows.columnText(5);
+            batch.push_back(std::move(c));
+            if (static_cast<int>(batch.size()) >= options.batchChunks) flush();
+        }
+        if (!batch.empty()) flush();
+    }
+    report.statements = static_cast<std::int64_t>(statements.size());
+    report.extractSeconds = std::chrono::duration<double>(clock::now() - t0).count();
+
+    // 2. Top-down: chains, then the relations on them, then their end concepts.
+    progress.report("building chains", 0, 0);
+    extract::KnowledgeDraft draft = extract::buildKnowledge(statements);
+    statements = {};
+    statements.shrink_to_fit();
+    report.duplicateStatements = draft.duplicateStatements;
+    report.selfLoops = draft.selfLoops;
+    // Relations no chain reached: dropped now on an empty project; with knowledge already there,
+    // written so the reachability pass can still attach them to what earlier runs built.
+    const bool hadKnowledge = db.scalarInt("SELECT EXISTS(SELECT 1 FROM relations)") != 0;
+    std::vector<char> keep = draft.onChain;
+    if (!hadKnowledge) report.uncoveredPruned = draft.uncoveredRelations();
+    else std::fill(keep.begin(), keep.end(), 1);
+    for (const auto& g : draft.chains) (g.walked ? report.chainsWalked : report.chainsCovered)++;
+
+    // 3. One transaction: concepts, relations, chains (in foreign-key order), extraction records,
+    // then the reachability pass (runImport).
+    const std::string format = "extract:" + name;
+    report.write = runImport(project, format.c_str(), options.corpus, progress, [&](KnowledgeWriter& writer, ImportReport&) {
+        Statement existing = db.prepare("SELECT term, definition FROM concepts WHERE id = ?");
+        Statement conceptChunk = db.prepare("UPDATE concepts SET chunk_id = ?2 WHERE id = ?1 AND chunk_id IS NOT ?2");
+        Statement relationChunk = db.prepare("UPDATE relations SET chunk_id = ?2 WHERE id = ?1 AND chunk_id IS NULL");
+        std::vector<char> needed(draft.concepts.size(), 0);
+        for (std::size_t i = 0; i < draft.relations.size(); ++i)
+            if (keep[i]) needed[draft.relations[i].subject] = needed[draft.relations[i].object] = 1;
+        std::int64_t done = 0;
+        const auto total = static_cast<std::int64_t>(draft.concepts.size() + draft.relations.size() + draft.chains.size());
+        for (std::size_t i = 0; i < draft.concepts.size(); ++i) {
+            if (!needed[i]) continue;
+            const auto& d = draft.concepts[i];
+            Concept c{d.id, d.term, "concept", d.definition, disciplineOr(d.discipline), d.quote};
+            bool ownsSource = true;
+            // An earlier run's concept keeps its term, and its definition unless this run found a defining sentence.
+            existing.bind(1, d.id);
+            if (existing.step()) {
+                c.term = existing.columnText(0);
+                if (!d.definitional && !existing.columnText(1).empty()) c.definition = c.sourceQuote = "", ownsSource = false;
+            }
+            existing.reset();
+            writer.upsertConcept(c);
+            if (ownsSource) conceptChunk.bind(1, d.id).bind(2, d.chunkId).run();
+            if (++done % 8192 == 0) progress.report("writing knowledge", done, total);
+        }
+        for (std::size_t i = 0; i < draft.relations.size(); ++i) {
+            if (!keep[i]) continue;
+            const auto& r = draft.relations[i];
+            writer.upsertRelation({r.id, draft.concepts[r.subject].id, std::string(toString(r.type)), r.predicate,
+                                   draft.concepts[r.object].id, disciplineOr(r.discipline), r.quote});
+            relationChunk.bind(1, r.id).bind(2, r.chunkId).run();
+            if (draft.onChain[i]) ++report.relationTypes[std::string(toString(r.type))];
+            if (++done % 8192 == 0) progress.report("writing knowledge", done, total);
+        }
+        for (const auto& g : draft.chains) {
+            Chain c{g.id, disciplineOr(g.discipline), g.title, {}};
+            for (auto r : g.relations) c.relations.push_back(draft.relations[r].id);
+            writer.upsertChain(c, g.walked ? "extracted" : "cover");
+            if (++done % 8192 == 0) progress.report("writing knowledge", done, total);
+        }
+        Statement record = db.prepare("INSERT INTO chunk_extractions(chunk_id, extractor, statements) VALUES (?, ?, ?) "
+                                      "ON CONFLICT(chunk_id, extractor) DO UPDATE SET statements = excluded.statements, "
+                                      "extracted_at = datetime('now')");
+        for (const auto& [chunk, n] : perChunk) record.bind(1, chunk).bind(2, name).bind(3, n).run();
+    });
+    report.elapsedSeconds = std::chrono::duration<double>(clock::now() - t0).count();
+    return report;
+}
+
+nlohmann::json ExtractionReport::toJson() const {
+    return {{"extractor", extractor},
+            {"corpus", corpus},
+            {"chunks_extracted", chunksExtracted},
+            {"chunks_skipped", chunksSkipped},
+            {"statements", statements},
+            {"duplicate_statements", duplicateStatements},
+            {"self_loops", selfLoops},
+            {"chains_walked", chainsWalked},
+            {"chains_covered", chainsCovered},
+            {"uncovered_relations_pruned", uncoveredPruned},
+            {"relation_types", relationTypes},
+            {"write", write.toJson()},
+            {"extract_s", extractSeconds},
+            {"elapsed_s", elapsedSeconds}};
+}
+
+std::string ExtractionReport::toText() const {
+    std::ostringstream s;
+    s << "Extracted with " << extractor << (corpus.empty() ? "" : " from " + corpus) << "\n";
+    s << "  chunks: " << chunksExtracted << " extracted, " << chunksSkipped << " skipped (already extracted)\n";
+    s << "  statements: " << statements << " (" << duplicateStatements << " duplicates merged, " << selfLoops
+      << " self-references dropped)\n";
+    s << "  concepts : " << write.concepts.added << " added, " << write.concepts.updated << " updated, "
+      << write.concepts.unchanged << " unchanged\n";
+    s << "  relations: " << write.relations.added << " added, " << write.relations.updated << " updated, "
+      << write.relations.unchanged << " unchanged\n";
+    s << "  chains   : " << write.chains.added << " added (" << chainsWalked << " walked through linked statements, "
+      << chainsCovered << " by the chain cover)\n";
+    s << "  pruned   : " << uncoveredPruned + write.reachability.prunedRelations << " relations on no chain, "
+      << write.reachability.prunedConcepts << " concepts\n";
+    std::int64_t total = 0;
+    for (const auto& [t, n] : relationTypes) total += n;
+    s << "  relation types (this run):\n";
+    s.precision(1);
+    for (const auto& [t, n] : relationTypes)
+        s << "    " << t << std::string(16 - std::min<std::size_t>(15, t.size()), ' ') << n << "  (" << std::fixed
+          << (total ? 100.0 * static_cast<double>(n) / static_cast<double>(total) : 0.0) << "%)\n";
+    s.precision(2);
+    s << "  in " << std::fixed << elapsedSeconds << " s (extraction " << extractSeconds << " s)\n";
+    return s.str();
+}
+
+} // namespace proda

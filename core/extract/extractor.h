@@ -1,0 +1,50 @@
+#pragma once
+// Extractors turn one corpus chunk into statements (subject, typed predicate, object) with their
+// provenance. They are pure functions of the chunk, so many chunks can be extracted in parallel;
+// linking statements into concepts, relations and chains happens afterwards (chain_builder.h).
+// `rules` is offline and deterministic; an `llm` extractor can be added behind the same interface.
+#include "knowledge/types.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace proda {
+
+// What an extractor sees of a chunk: its text plus the document facts that help reading it.
+struct ChunkText {
+    std::int64_t chunkId = 0;
+    std::string text;
+    std::string title;      // document title; for dictd entries the headword
+    std::string sourceKind; // text | markdown | dictd
+    std::string discipline; // "001 Physics", or empty when the document has none
+    int ordinal = 0;        // position of the chunk in its document (0 = first)
+};
+
+// (Named so, not Statement: that is the SQL statement of store/database.h.)
+struct ExtractedStatement {
+    std::string subject, predicate, object; // surface terms as found (cleaned noun phrases)
+    RelationType type = RelationType::Other;
+    // Definitions found for the terms: the sentence that defines them, empty when none did.
+    std::string subjectDefinition, objectDefinition;
+    std::string sourceQuote; // the sentence the statement comes from
+    std::int64_t chunkId = 0;
+    std::string discipline;
+
+    bool operator==(const ExtractedStatement&) const = default;
+};
+
+class Extractor {
+public:
+    virtual ~Extractor() = default;
+    // Name recorded in chunk_extractions.extractor ("rules", later "llm:<model>").
+    virtual std::string name() const = 0;
+    // Must be safe to call from several threads at once on different chunks.
+    virtual std::vector<ExtractedStatement> extract(const ChunkText& chunk) const = 0;
+};
+
+// The offline, deterministic pattern extractor (rules_extractor.cpp).
+std::unique_ptr<Extractor> makeRulesExtractor();
+
+} // namespace proda

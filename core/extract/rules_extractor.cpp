@@ -1,0 +1,459 @@
+// The rules extractor: pattern matching over sentences, with dictd entry conventions (the
+// headword is the topic of its entry; `{cross references}` link it to other entries).
+#include "extract/extractor.h"
+#include "extract/noun_phrase.h"
+#include "extract/rule_patterns.h"
+#include "extract/sentences.h"
+#include "extract/terms.h"
+
+#include <cctype>
+#include <string_view>
+#include <unordered_set>
+
+namespace proda {
+
+namespace {
+
+using namespace extract;
+
+constexpr const char* kUnassigned = "Unassigned";
+
+// One sentence under analysis. Noun phrases that a copula or the entry's implicit definition
+// attached to a subject ("X is a protocol that requires Y") remember it, so a relative clause on
+// them speaks about that subject.
+class SentenceRules {
+public:
+    SentenceRules(const Sentence& s, const std::string& topic, const std::string& topicDefinition,
+                  std::vector<ExtractedStatement>& out, const ExtractedStatement& proto)
+        : s_(s), topic_(topic), topicDefinition_(topicDefinition), out_(out), proto_(proto) {
+        for (const auto& t : s.tokens)
+            if (!t.parenthetical && t.text != "(" && t.text != ")") t_.push_back(t);
+        first_ = out.size();
+    }
+
+    // `definitional`: the entry's defining sentence. `linkBare`: untyped cross references become
+    // "is related to" relations (only in the entry's first paragraph, where they describe the
+    // headword; later paragraphs mention history, vendors and examples in passing).
+    void run(bool definitional, bool linkBare) {
+        linkBare_ = linkBare;
+        definitional_ = definitional;
+        // "If letter-O has a slash ...": conditions and hypotheses state no fact.
+        if (!t_.empty() && (t_[0].lower == "if" || t_[0].lower == "unless" || t_[0].lower == "suppose" ||
+                            t_[0].lower == "whether" || t_[0].lower == "assuming")) {
+            crossReferences();
+            return;
+        }
+        if (definitional && expansion()) {
+            emit(topic_, RelationType::Other, "stands for", joinTokens(t_, 0, t_.size() - 1));
+            crossReferences();
+            return;
+        }
+        if (definitional && opensWithPhrase()) genus(topic_, 0, true);
+        for (std::size_t k = 0; k < t_.size(); ++k) {
+            if (t_[k].lower == "unlike") { unlike(k); continue; }
+            if (t_[k].lower == "," && appositive(k)) continue;
+            if (t_[k].lower == "such" && k + 1 < t_.size() && t_[k + 1].lower == "as") { suchAs(k); continue; }
+            for (const auto& p : verbPatterns()) {
+                if (!matches(p, k)) continue;
+                if (apply(p, k, k + p.words.size())) {
+                    k += p.words.size() - 1;
+                    break;
+                }
+            }
+        }
+        crossReferences();
+    }
+
+private:
+    struct Genus { std::size_t begin, end; std::string subject; };
+
+    // "EOF: End Of File": a definition that is only capitalized words spells out an acronym.
+    bool expansion() const {
+        if (t_.size() < 2 || t_.size() > 8 || !t_.back().punct) return false;
+        for (std::size_t i = 0; i + 1 < t_.size(); ++i)
+            if (t_[i].punct || !std::isupper(static_cast<unsigned char>(t_[i].text[0]))) return false;
+        return true;
+    }
+
+    bool matches(const VerbPattern& p, std::size_t k) const {
+        if (k + p.words.size() > t_.size()) return false;
+        // "whether messages are isochronous": a clause under "whether"/"if" states nothing.
+        for (std::size_t i = k; i-- > 0 && !t_[i].punct;)
+            if (t_[i].lower == "whether" || t_[i].lower == "if" || t_[i].lower == "unless") return false;
+        for (std::size_t i = 0; i < p.words.size(); ++i)
+            if (t_[k + i].punct || t_[k + i].xref >= 0 || t_[k + i].lower != p.words[i]) return false;
+        // "the cause", "a need", "to use": nouns and infinitives, not the verb of a clause.
+        if (k > 0 && !t_[k - 1].punct) {
+            const WordClass c = classify(t_[k - 1].lower);
+            if (c == WordClass::Determiner || t_[k - 1].lower == "to") return false;
+        }
+        return true;
+    }
+
+    bool opensWithPhrase() const {
+        if (t_.empty() || t_[0].punct) return false;
+        const WordClass c = t_[0].xref >= 0 ? WordClass::Content : classify(t_[0].lower);
+        if (c != WordClass::Content && c != WordClass::Determiner) return false;
+        if (t_[0].lower == "see" || t_[0].lower == "compare" || t_[0].lower == "note") return false;
+        std::size_t stop = 0;
+        auto p = phraseAt(t_, 0, &stop);
+        // "FOLDOC is a dictionary": an explicit copula, handled by the patterns.
+        if (!p || (stop < t_.size() && classify(t_[stop].lower) == WordClass::Auxiliary)) return false;
+        if (stop < t_.size() && t_[stop].lower == ":") return false; // "Common names: ..." is a list, not a genus
+        return t_[0].xref >= 0 || !isParticiple(t_[0].lower);
+    }
+
+    std::string surface(const Phrase& p) const {
+        std::size_t b = p.begin;
+        if (p.headXref)
+            while (b + 1 < p.end && t_[b].xref != p.xref) ++b;
+        std::string s = joinTokens(t_, b, p.end);
+        // "Networks connect ...": a capital that only opens the sentence is not part of the term.
+        if (b == 0 && t_[0].xref < 0 && s.size() > 1 && std::isupper(static_cast<unsigned char>(s[0])) &&
+            std::islower(static_cast<unsigned char>(s[1])))
+            s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+        return s;
+    }
+
+    // The subject a phrase stands for: the topic for "it"/"this" and for phrases a copula
+    // attached to it, else the phrase itself; empty when unresolvable.
+    std::string resolve(const Phrase& p) const {
+        if (p.pronoun) return (p.text == "it" || p.text == "It" || p.text == "this" || p.text == "This") ? topic_ : "";
+        for (const auto& g : genera_)
+            if (p.begin >= g.begin && p.begin < g.end) return g.subject;
+        const std::string text = surface(p);
+        if (!topic_.empty()) {
+            // "the word ampersand", "Perl single quote": a phrase ending in the headword names it.
+            const std::string key = canonicalKey(text), topicKey = canonicalKey(topic_);
+            if (key == topicKey || (key.size() > topicKey.size() && key.ends_with(" " + topicKey))) return topic_;
+        }
+        if (!topic_.empty() && (text == "this" || text == "This")) return topic_;
+        return text;
+    }
+
+    void emit(const std::string& subject, RelationType type, const std::string& predicate, const std::string& object) {
+        if (subject.empty() || object.empty() || canonicalKey(subject) == canonicalKey(object)) return;
+        ExtractedStatement st = proto_;
+        st.subject = subject;
+        st.object = object;
+        st.type = type;
+        st.predicate = predicate;
+        if (!topic_.empty() && subject == topic_) st.subjectDefinition = topicDefinition_;
+        if (!topic_.empty() && object == topic_) st.objectDefinition = topicDefinition_;
+        for (std::size_t i = first_; i < out_.size(); ++i)
+            if (out_[i].subject == st.subject && out_[i].object == st.object && out_[i].type == st.type) return;
+        out_.push_back(std::move(st));
+    }
+
+    void emitPair(const std::string& sentenceSubject, RelationType type, const std::string& predicate,
+                  const std::string& object, bool reverse) {
+        if (reverse) emit(object, type, predicate, sentenceSubject);
+        else emit(sentenceSubject, type, predicate, object);
+    }
+
+    // "<subject> is a NP": the phrase's head decides the relation.
+    void genus(const std::string& subject, std::size_t from, bool defines) {
+        std::size_t stop = from;
+        auto p = phraseAt(t_, from, &stop);
+        if (!p || p->pronoun || subject.empty()) return;
+        // "a simple, portable text editor", "the physical and electrical specification": a lone
+        // adjective before a comma or "and" is followed by the real phrase.
+        while (p->end - p->begin == 1 && p->xref < 0 && stop + 1 < t_.size() &&
+               (t_[stop].lower == "," || t_[stop].lower == "and") && looksAdjective(p->head())) {
+            std::size_t stop2 = stop + 1;
+            auto next = phraseAt(t_, stop + 1, &stop2);
+            if (!next || next->pronoun) return;
+            p = next;
+            stop = stop2;
+        }
+        const std::string head = lowerAscii(t_[p->end - 1].text);
+        const std::string prep = stop < t_.size() && !t_[stop].punct ? t_[stop].lower : "";
+        std::size_t end = p->end;
+        if (!prep.empty()) {
+            if (auto rule = copulaHead(head, prep)) {
+                for (const auto& o : phraseListAt(t_, stop + 1)) {
+                    if (o.pronoun) continue;
+                    emitPair(subject, rule->type, rule->predicate, surface(o), rule->reverse);
+                    end = o.end;
+                }
+                genera_.push_back({p->begin, end, subject});
+                return;
+            }
+        }
+        if (prep == "of" && isVagueHead(head) && stop + 1 < t_.size() && !t_[stop + 1].punct &&
+            classify(t_[stop + 1].lower) == WordClass::Content) {
+            // "a set of routines": the collection is the genus.
+            std::size_t stop2 = stop + 1;
+            if (auto o = phraseAt(t_, stop + 1, &stop2); o && !o->headXref && o->begin == stop + 1 &&
+                static_cast<int>(o->end - p->begin) <= kMaxTermWords) {
+                emit(subject, RelationType::Specialization, "is a", joinTokens(t_, p->begin, o->end));
+                genera_.push_back({p->begin, o->end, subject});
+                return;
+            }
+        }
+        if (!isVagueHead(head)) emit(subject, RelationType::Specialization, "is a", surface(*p));
+        genera_.push_back({p->begin, end, subject});
+        if (prep == "for" && !isVagueHead(head)) { // "a protocol for file transfer"
+            std::size_t at = stop + 1;
+            std::string predicate = "is " + article(head) + head + " for";
+            if (at < t_.size() && !t_[at].punct && t_[at].lower.ends_with("ing") && t_[at].xref < 0)
+                predicate += " " + t_[at++].lower;
+            std::size_t after = 0;
+            for (const auto& o : phraseListAt(t_, at))
+                if (!o.pronoun) emit(subject, RelationType::Function, predicate, surface(o)), after = o.end;
+            // "a text editor for X with a built-in browser": the "with" still describes the subject.
+            if (after > 0 && after < t_.size() && t_[after].lower == "with") properties(subject, after + 1);
+        }
+        if (prep == "with") properties(subject, stop + 1); // "a language with garbage collection"
+        // "a utility to list files": an infinitive of purpose.
+        if (prep == "to" && stop + 1 < t_.size() && !t_[stop + 1].punct && t_[stop + 1].xref < 0 &&
+            classify(t_[stop + 1].lower) == WordClass::Content && !isVagueHead(head)) {
+            const std::string predicate = "is " + article(head) + head + " to " + t_[stop + 1].lower;
+            for (const auto& o : phraseListAt(t_, stop + 2))
+                if (!o.pronoun) emit(subject, RelationType::Function, predicate, surface(o));
+        }
+        // "a command in Unix", "a register of the 6502": a component of a larger whole.
+        if ((prep == "in" || prep == "of") && isComponentNoun(head))
+            if (auto o = phraseAt(t_, stop + 1); o && !o->pronoun)
+                emit(subject, RelationType::PartOf, "is " + article(head) + head + " " + prep, surface(*o));
+        (void)defines;
+    }
+
+    // The phrases after "with": properties the subject has ("with support for X": it supports X).
+    void properties(const std::string& subject, std::size_t at) {
+        std::size_t stop = at;
+        if (auto o = phraseAt(t_, at, &stop); o && o->head() == "support" && stop < t_.size() && t_[stop].lower == "for") {
+            for (const auto& x : phraseListAt(t_, stop + 1))
+                if (!x.pronoun) emit(subject, RelationType::Property, "supports", surface(x));
+            return;
+        }
+        for (const auto& o : phraseListAt(t_, at))
+            if (!o.pronoun) emit(subject, RelationType::Property, "has", surface(o));
+    }
+
+    bool apply(const VerbPattern& p, std::size_t k, std::size_t kend) {
+        bool negated = false, atStart = false;
+        std::string modal;
+        auto sp = phraseBefore(t_, k, &negated, &modal, &atStart);
+        // "X, as opposed to Y": the contrasted phrase sits before the comma.
+        if (!sp && p.type == RelationType::Contrast && k > 1 && t_[k - 1].lower == ",") {
+            if (definitional_) { // "<headword>: A program that ..., as opposed to a compiler"
+                for (const auto& o : phraseListAt(t_, kend))
+                    if (!o.pronoun) emit(topic_, p.type, p.predicate, surface(o));
+                return true;
+            }
+            sp = phraseBefore(t_, k - 1, &negated, &modal, &atStart);
+        }
+        // "<headword>: Sun's tools ..., part of the Java 2 Platform": an appositive on the definition.
+        if (!sp && p.type == RelationType::PartOf && definitional_ && k > 0 && t_[k - 1].lower == "," &&
+            t_[k].lower == "part") {
+            for (const auto& o : phraseListAt(t_, kend))
+                if (!o.pronoun) emit(topic_, RelationType::PartOf, "is part of", surface(o));
+            return true;
+        }
+        // "A compiler requires a parser and consists of ...": a coordinated verb shares the subject.
+        if (!sp && !lastSubject_.empty() && k > 0 && (t_[k - 1].lower == "and" || t_[k - 1].lower == "or") && !negated)
+            return applyTo(lastSubject_, p, kend, modal);
+        if (!sp || negated) return false;
+        // "TELENET used to provide ...": with no auxiliary after a sentence-opening subject, "used
+        // to" is the past habitual, not a function ("a protocol used to transfer news").
+        if (p.words.size() == 2 && p.words[0] == "used" && atStart && sp->end == k && !sp->pronoun) return false;
+        // "The most common are ...": a superlative adjective is no subject.
+        for (std::size_t i = sp->begin; i-- > 0 && !t_[i].punct;) {
+            const std::string& w = t_[i].lower;
+            if (w == "most" || w == "more" || w == "least" || w == "less") return false;
+            if (classify(w) != WordClass::Determiner && classify(w) != WordClass::Adverb) break;
+        }
+        const std::string subject = resolve(*sp);
+        if (subject.empty() || (p.topicOnly && (topic_.empty() || subject != topic_))) return false;
+        // "Examples are ...", "the idea of X is ...": a vague or participle subject says nothing.
+        // ("Examples are ..." too: the head is compared in the singular.)
+        if (subject != topic_ && (isVagueHead(singularize(sp->head())) || (sp->end - sp->begin == 1 && isParticiple(sp->head()))))
+            return false;
+        if (p.form != ObjectForm::Copula) return applyTo(subject, p, kend, modal);
+        {
+            // "are available", "are assigned": adjectives and passives are no genus. A plural
+            // copula needs a plural noun or a reference; any copula refuses a participle.
+            std::size_t at = kend;
+            while (at < t_.size() && !t_[at].punct && t_[at].xref < 0 &&
+                   (classify(t_[at].lower) == WordClass::Determiner || classify(t_[at].lower) == WordClass::Adverb))
+                ++at;
+            if (at >= t_.size() || t_[at].punct || (t_[at].xref < 0 && isParticiple(t_[at].lower) && !t_[at].lower.ends_with("ing")))
+                return false;
+            if (p.words.size() == 1) {
+                std::size_t stop = at;
+                auto o = phraseAt(t_, at, &stop);
+                if (!o || (o->xref < 0 && !o->head().ends_with("s"))) return false;
+            }
+            genus(subject, kend, false);
+            return true;
+        }
+    }
+
+    bool applyTo(const std::string& subject, const VerbPattern& p, std::size_t kend, const std::string& modal) {
+        lastSubject_ = subject;
+        if (kend >= t_.size() || t_[kend].punct) return false;
+        const std::string& next = t_[kend].lower;
+        std::string predicate = modal.empty() ? p.predicate : modal + " " + baseForm(p.predicate);
+        std::size_t at = kend;
+        if (p.type == RelationType::Property && p.predicate == "has" &&
+            (classify(next) == WordClass::Auxiliary || classify(next) == WordClass::Negation || next == "to" ||
+             next == "been" || (isParticiple(next) && t_[kend].xref < 0) || next == "led" || next == "become"))
+            return false;
+        if (p.form == ObjectForm::VerbObject) {
+            const bool infinitive = p.words.back() == "to";
+            if (t_[kend].xref < 0 && (infinitive || next.ends_with("ing"))) {
+                if (classify(next) != WordClass::Content) return false; // "used to be"
+                predicate += " " + next;
+                ++at;
+                if (at < t_.size() && !t_[at].punct && t_[at].xref < 0 && classify(t_[at].lower) == WordClass::Preposition)
+                    predicate += " " + t_[at++].lower; // "is used to refer to"
+            }
+        }
+        const bool list = p.form != ObjectForm::Phrase;
+        std::vector<Phrase> objects;
+        std::size_t ostop = at;
+        if (auto o = phraseAt(t_, at, &ostop); o && isVagueHead(o->head()) && ostop < t_.size() && t_[ostop].lower == "of")
+            at = ostop + 1; // "uses some form of RLL": the object is RLL
+        if (list) objects = phraseListAt(t_, at);
+        else if (auto o = phraseAt(t_, at)) objects.push_back(*o);
+        bool any = false;
+        for (const auto& o : objects) {
+            const std::string object = o.pronoun ? "" : surface(o);
+            if (object.empty()) continue;
+            emitPair(subject, p.type, predicate, object, p.reverse);
+            any = true;
+        }
+        return any;
+    }
+
+    // "Scheme, a dialect of Lisp, ...": an appositive whose head carries a relation.
+    bool appositive(std::size_t k) {
+        if (k == 0 || k + 3 >= t_.size() || (t_[k + 1].lower != "a" && t_[k + 1].lower != "an")) return false;
+        std::size_t stop = k + 1;
+        auto p = phraseAt(t_, k + 1, &stop);
+        if (!p || stop >= t_.size() || t_[stop].lower != "of" || !copulaHead(p->head(), "of")) return false;
+        auto s = phraseBefore(t_, k, nullptr, nullptr, nullptr);
+        if (!s) return false;
+        const std::string subject = resolve(*s);
+        if (subject.empty()) return false;
+        genus(subject, k + 1, false);
+        return true;
+    }
+
+    // "Unlike Y, X ..." or "X, unlike Y, ...".
+    void unlike(std::size_t k) {
+        std::size_t stop = k + 1;
+        auto other = phraseAt(t_, k + 1, &stop);
+        if (!other || other->pronoun) return;
+        std::string subject;
+        if (k == 0) {
+            while (stop < t_.size() && t_[stop].lower != ",") ++stop;
+            std::size_t sstop = stop + 1;
+            if (auto s = phraseAt(t_, stop + 1, &sstop)) {
+                // "Unlike conduction, convection moves matter": cut at the verb.
+                for (std::size_t i = s->begin + 1; i < s->end; ++i)
+                    if (t_[i].xref < 0 && t_[i].lower.ends_with("s") && !t_[i].lower.ends_with("ss")) {
+                        s->end = i;
+                        s->text = joinTokens(t_, s->begin, s->end);
+                        break;
+                    }
+                trimTrailingVerb(t_, *s, sstop);
+                if (s->end > s->begin) subject = resolve(*s);
+            }
+        } else if (auto s = phraseBefore(t_, t_[k - 1].lower == "," ? k - 1 : k, nullptr, nullptr, nullptr)) {
+            subject = resolve(*s);
+        }
+        emit(subject, RelationType::Contrast, "is unlike", surface(*other));
+    }
+
+    // "languages such as Lisp and Scheme": each member is a kind of the genus.
+    void suchAs(std::size_t k) {
+        // Only "X such as Y" with X right before: after a comma or a negation ("areas that aren't
+        // countries, such as Antarctica") the genus is too far to be sure of.
+        if (k == 0 || t_[k - 1].punct) return;
+        auto g = phraseBefore(t_, k, nullptr, nullptr, nullptr);
+        if (!g || g->pronoun || isVagueHead(g->head()) || g->end != k) return;
+        if (g->xref < 0 && g->end - g->begin > 2) return; // "CPSR sponsors conferences such as"
+        if (g->begin > 0 && !t_[g->begin - 1].punct) {
+            const WordClass c = classify(t_[g->begin - 1].lower);
+            if (c == WordClass::Negation || c == WordClass::Auxiliary || c == WordClass::Preposition) return;
+        }
+        const std::string genusTerm = surface(*g);
+        for (const auto& m : phraseListAt(t_, k + 2))
+            if (!m.pronoun) emit(surface(m), RelationType::Specialization, "is a", genusTerm);
+    }
+
+    // Cross references not already typed by a pattern link the topic to the referenced entry.
+    void crossReferences() {
+        if (topic_.empty() || s_.xrefs.empty()) return;
+        const std::string first = t_.empty() ? "" : t_[0].lower;
+        const std::string predicate = first == "see" ? "see also" : first == "compare" ? "compare" : "is related to";
+        if (predicate == "is related to" && !linkBare_) return;
+        const std::string topicKey = canonicalKey(topic_);
+        for (const auto& x : s_.xrefs) {
+            const std::string key = canonicalKey(x);
+            if (key.empty() || key == topicKey) continue;
+            bool typed = false;
+            for (std::size_t i = first_; i < out_.size(); ++i)
+                if (canonicalKey(out_[i].object) == key || canonicalKey(out_[i].subject) == key) typed = true;
+            if (typed) continue;
+            // Untyped links say little; one per definition keeps the entry connected without
+            // drowning the typed relations ("see also" lists are kept whole: the editor chose them).
+            if (predicate == "is related to" && bareLinks_ >= kMaxBareLinks) continue;
+            if (predicate == "is related to") ++bareLinks_;
+            emit(topic_, RelationType::Other, predicate, x);
+        }
+    }
+
+    const Sentence& s_;
+    std::vector<Token> t_;
+    const std::string& topic_;
+    const std::string& topicDefinition_;
+    std::vector<ExtractedStatement>& out_;
+    const ExtractedStatement& proto_;
+    std::vector<Genus> genera_;
+    std::size_t first_ = 0;
+    bool linkBare_ = true;
+    int bareLinks_ = 0;
+    std::string lastSubject_;
+    bool definitional_ = false;
+    static constexpr int kMaxBareLinks = 1;
+};
+
+class RulesExtractor final : public Extractor {
+public:
+    std::string name() const override { return "rules"; }
+
+    std::vector<ExtractedStatement> extract(const ChunkText& chunk) const override {
+        const bool dictd = chunk.sourceKind == "dictd";
+        const ParsedChunk parsed = parseChunk(chunk.text, dictd, chunk.title);
+        std::vector<ExtractedStatement> out;
+        if (parsed.sentences.empty()) return out;
+        ExtractedStatement proto;
+        proto.chunkId = chunk.chunkId;
+        proto.discipline = !chunk.discipline.empty() ? chunk.discipline
+                           : !parsed.domainTags.empty() ? parsed.domainTags.front()
+                                                        : kUnassigned;
+        const std::string topic = dictd ? chunk.title : std::string();
+        // The entry's first sentence defines its headword (FOLDOC: "<headword>\n\n<tag> A ...").
+        const std::string topicDefinition = dictd && chunk.ordinal == 0 ? parsed.sentences.front().quote : "";
+        for (std::size_t i = 0; i < parsed.sentences.size(); ++i) {
+            const Sentence& s = parsed.sentences[i];
+            proto.sourceQuote = s.quote;
+            const bool definitional = dictd && i == 0 && chunk.ordinal == 0;
+            SentenceRules(s, topic, topicDefinition, out, proto).run(definitional, definitional);
+        }
+        // A statement whose subject a plain-text copula defined carries that sentence as definition.
+        for (auto& st : out)
+            if (st.subjectDefinition.empty() && st.type == RelationType::Specialization && st.predicate == "is a")
+                st.subjectDefinition = st.sourceQuote;
+        return out;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Extractor> makeRulesExtractor() { return std::make_unique<RulesExtractor>(); }
+
+} // namespace proda

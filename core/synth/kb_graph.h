@@ -1,0 +1,106 @@
+#pragma once
+// An in-memory, read-only snapshot of L1/L2 for synthesis: integer indexes, adjacency in both
+// directions, and the truth checks that keep distractors and false statements honest.
+//
+// Truth is judged on normalised *terms*, not ids: a term with two senses (WordNet "bank") must
+// not become a distractor or a "false" statement just because the other sense is the one
+// related. A candidate D for "Q -type-> ?" counts as possibly true when
+//  - Q and D are directly related by any relation (either direction, any type);
+//  - D is reachable from Q over the same type, for the transitive types (SPECIALIZATION,
+//    PART_OF, CAUSAL, PREREQUISITE);
+//  - D follows by inheritance along SPECIALIZATION: D is a true answer of a generalisation of Q
+//    ("conduction causes X" when energy transfer causes X), or a generalisation of a true answer
+//    ("heat causes expansion" when heat causes thermal expansion). Mirrored for "? -type-> Q".
+#include "knowledge/types.h"
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace proda {
+
+class Database;
+
+struct KbNode {
+    std::string id, term, type, definition; // term as displayed (underscores as spaces)
+    int discipline = 0;                     // index into KbGraph::disciplines
+    int termKey = 0;                        // normalised term
+    int typeKey = 0;                        // concept type
+    int defKey = -1;                        // normalised definition, -1 when empty
+};
+
+struct KbEdge {
+    std::string id, predicate;
+    int s = 0, o = 0; // concept indexes
+    RelationType type = RelationType::Other;
+    int discipline = 0;
+};
+
+class KbGraph {
+public:
+    // Reads every concept and relation of the project (one pass each).
+    static KbGraph load(Database& db);
+
+    std::vector<std::string> disciplines;
+    std::vector<KbNode> nodes;
+    std::vector<KbEdge> edges;
+
+    // Edge indexes leaving / entering concept i.
+    std::pair<const int*, const int*> out(int i) const { return {&outEdges_[outStart_[i]], &outEdges_[outStart_[i + 1]]}; }
+    std::pair<const int*, const int*> in(int i) const { return {&inEdges_[inStart_[i]], &inEdges_[inStart_[i + 1]]}; }
+    // Concepts sharing concept type and discipline; relations sharing type and discipline.
+    const std::vector<int>& sameKind(int node) const;
+    const std::vector<int>& edgesOfType(RelationType t, int discipline) const;
+    // A relation between two senses of one term ("Merovingian is a member of Merovingian"):
+    // true, but useless and confusing as a question, so synthesis skips it.
+    bool selfRelated(int edge) const { return nodes[edges[edge].s].termKey == nodes[edges[edge].o].termKey; }
+    // Concepts (senses) with this normalised term.
+    const std::vector<int>& senses(int termKey) const { return senses_[termKey]; }
+
+    // The answers to "q -t-> ?" (forward) or "? -t-> q" (backward), built once per question.
+    struct AnswerSet {
+        int qTerm = 0;
+        RelationType t = RelationType::Other;
+        bool forward = true;
+        std::unordered_set<int> answers;  // terms that are true answers, directly or inherited
+        std::unordered_set<int> excluded; // answers and their generalisations
+    };
+    AnswerSet answerSet(int q, RelationType t, bool forward) const;
+    // Node d may be a true answer. Conservative: a search cut short by its budget answers true.
+    bool possiblyTrue(const AnswerSet& a, int d) const;
+    // One term is a kind of the other (SPECIALIZATION, either direction, up to 4 hops). Such a
+    // replacement of a true answer is true by inheritance ("heat causes expansion" when heat
+    // causes thermal expansion), so distractors and false statements avoid it.
+    bool kindRelated(int a, int b) const;
+    // Some sense of node a's term has the same normalised definition as node b.
+    bool sameDefinition(int a, int b) const;
+    // No concept with another term shares this node's (normalised) definition, so asking for the
+    // term given the definition has one answer.
+    bool definitionIsUnique(int node) const;
+
+private:
+    bool reaches(int fromTerm, RelationType t, int toTerm) const;
+    // Generalisations of a term over SPECIALIZATION (itself included), at most 4 hops up.
+    void ancestors(int term, std::unordered_set<int>& out) const;
+    // Terms linked to `term` by type t: objects (out) or subjects (in).
+    template <class F>
+    void eachTermNeighbor(int term, RelationType t, bool out, F&& f) const {
+        const auto& start = out ? termOutStart_ : termInStart_;
+        const auto& values = out ? termOut_ : termIn_;
+        for (int k = start[term]; k < start[term + 1]; ++k)
+            if (static_cast<RelationType>(values[k] >> 32) == t) f(static_cast<int>(values[k] & 0xffffffffu));
+    }
+    std::vector<int> outStart_, outEdges_, inStart_, inEdges_;
+    std::vector<std::vector<int>> senses_;
+    std::vector<int> defTerm_; // per definition key: its term key, or -1 when terms differ
+    std::unordered_map<std::uint64_t, std::vector<int>> sameKind_;
+    std::vector<std::vector<int>> edgesByTypeDiscipline_;
+    std::unordered_set<std::uint64_t> relatedTerms_; // unordered term pairs with any relation
+    // Term-level typed out-adjacency (CSR over term keys): entries are (type << 32 | termKey).
+    std::vector<int> termOutStart_, termInStart_;
+    std::vector<std::uint64_t> termOut_, termIn_;
+};
+
+} // namespace proda

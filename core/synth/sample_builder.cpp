@@ -1,0 +1,245 @@
+#include "synth/sample_builder.h"
+
+#include "synth/templates.h"
+
+#include <nlohmann/json.hpp>
+#include <unordered_set>
+
+namespace proda::synth {
+
+namespace {
+
+const char* const kLetters[] = {"A", "B", "C", "D"};
+constexpr std::size_t kMaxClause = 300;  // longer definitions make poor stems and options
+constexpr std::size_t kMaxAnswers = 5;   // sentences in one open answer
+
+bool symmetric(RelationType t) { return t == RelationType::Contrast; }
+
+} // namespace
+
+SampleBuilder::SampleBuilder(const KbGraph& kb, Rng& rng, std::function<bool(const std::string&)> allowed)
+    : kb_(kb), rng_(rng), allowed_(std::move(allowed)) {}
+
+int SampleBuilder::chooseTemplate(const std::string& prefix, std::size_t count) {
+    if (count == 0) return -1;
+    if (!allowed_) return static_cast<int>(rng_.below(count));
+    int chosen = -1;
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < count; ++i) // reservoir sampling over the allowed ones
+        if (allowed_(prefix + "." + std::to_string(i + 1)) && rng_.below(++seen) == 0) chosen = static_cast<int>(i);
+    return chosen;
+}
+
+Sample SampleBuilder::finish(Sample s) const {
+    s.id = sampleIdFor(s.format, s.prompt, s.response);
+    return s;
+}
+
+std::string SampleBuilder::statement(int edge, const char* tpl) const {
+    const auto& e = kb_.edges[edge];
+    return fill(tpl, {.s = kb_.nodes[e.s].term, .o = kb_.nodes[e.o].term, .p = e.predicate, .d = kb_.disciplines[e.discipline]});
+}
+
+std::string SampleBuilder::mcqPrompt(const std::string& stem, const std::vector<std::string>& options) const {
+    std::string p = stem;
+    for (std::size_t i = 0; i < options.size(); ++i) p += std::string("\n") + kLetters[i] + ". " + options[i];
+    return p;
+}
+
+std::vector<SampleBuilder::Candidate> SampleBuilder::candidates(int answer, std::optional<RelationType> t, bool forward,
+                                                               int discipline) {
+    std::vector<Candidate> out;
+    // Random draws instead of full scans: hubs (WordNet has nodes with thousands of edges) would
+    // otherwise dominate the time, and a handful of candidates per group is plenty.
+    auto [ob, oe] = kb_.out(answer);
+    auto [ib, ie] = kb_.in(answer);
+    // Siblings linked to the parent by the same predicate: kinds next to a kind, instances next
+    // to an instance (WordNet maps both to SPECIALIZATION; a person offered among categories
+    // would give the answer away).
+    std::vector<int> parents;
+    for (const int* p = ob; p != oe && parents.size() < 8; ++p)
+        if (kb_.edges[*p].type == RelationType::Specialization) parents.push_back(*p);
+    for (int k = 0; k < 2 && !parents.empty(); ++k) {
+        const auto& up = kb_.edges[parents[rng_.below(parents.size())]];
+        auto [cb, ce] = kb_.in(up.o);
+        const auto n = static_cast<std::size_t>(ce - cb);
+        for (int j = 0; j < 6 && n > 0; ++j) {
+            const auto& e = kb_.edges[cb[rng_.below(n)]];
+            if (e.type == RelationType::Specialization && e.predicate == up.predicate) out.push_back({e.s, "SIBLING"});
+        }
+    }
+    const auto degOut = static_cast<std::size_t>(oe - ob), deg = degOut + static_cast<std::size_t>(ie - ib);
+    for (int j = 0; j < 8 && deg > 0; ++j) {
+        const std::size_t k = rng_.below(deg);
+        const auto& e = kb_.edges[k < degOut ? ob[k] : ib[k - degOut]];
+        const int other = e.s == answer ? e.o : e.s;
+        if (kb_.nodes[other].typeKey == kb_.nodes[answer].typeKey) out.push_back({other, "SAME_TYPE_NEIGHBOR"});
+    }
+    static const std::vector<int> kNoEdges;
+    const auto& sameRel = t ? kb_.edgesOfType(*t, discipline) : kNoEdges;
+    for (int j = 0; j < 8 && !sameRel.empty(); ++j) {
+        const auto& e = kb_.edges[sameRel[rng_.below(sameRel.size())]];
+        out.push_back({forward ? e.o : e.s, "SAME_RELATION"});
+    }
+    const auto& kind = kb_.sameKind(answer);
+    for (int j = 0; j < 8 && !kind.empty(); ++j) out.push_back({kind[rng_.below(kind.size())], "SAME_KIND"});
+    return out;
+}
+
+std::vector<SampleBuilder::Candidate> SampleBuilder::pick(const std::vector<Candidate>& pool, std::size_t need,
+                                                          std::vector<int> takenTerms, const std::function<bool(int)>& valid) {
+    std::vector<Candidate> chosen;
+    for (const auto& c : pool) {
+        if (chosen.size() == need) break;
+        const int term = kb_.nodes[c.node].termKey;
+        bool taken = false;
+        for (int t : takenTerms) taken = taken || t == term;
+        if (taken || !valid(c.node)) continue;
+        takenTerms.push_back(term);
+        chosen.push_back(c);
+    }
+    return chosen;
+}
+
+std::optional<Sample> SampleBuilder::qaFromConcept(int node) {
+    const auto& n = kb_.nodes[node];
+    if (n.defKey < 0) return std::nullopt;
+    const std::string clause = definitionClause(n.definition);
+    const bool canAskTerm = clause.size() <= kMaxClause && kb_.definitionIsUnique(node);
+    bool askTerm = canAskTerm && rng_.below(3) == 0;
+    int t = chooseTemplate(askTerm ? "qa.def.term" : "qa.def.what", askTerm ? qaTermTemplates().size() : qaDefTemplates().size());
+    if (t < 0 && (canAskTerm || askTerm)) {
+        askTerm = !askTerm;
+        t = chooseTemplate(askTerm ? "qa.def.term" : "qa.def.what", askTerm ? qaTermTemplates().size() : qaDefTemplates().size());
+    }
+    if (t < 0) return std::nullopt;
+    Sample s;
+    s.format = SampleFormat::Qa;
+    s.templateId = std::string(askTerm ? "qa.def.term." : "qa.def.what.") + std::to_string(t + 1);
+    s.discipline = kb_.disciplines[n.discipline];
+    const Slots slots{.d = s.discipline, .t = n.term, .def = clause};
+    s.prompt = fill(askTerm ? qaTermTemplates()[t] : qaDefTemplates()[t], slots);
+    s.response = askTerm ? "The term is " + n.term + "." : definitionSentence(n.term, n.definition);
+    s.l1Ids = {n.id};
+    return finish(std::move(s));
+}
+
+std::optional<Sample> SampleBuilder::qaFromRelation(int edge) {
+    if (kb_.selfRelated(edge)) return std::nullopt;
+    const auto& e = kb_.edges[edge];
+    const auto& tpls = relationTemplates(e.type);
+    const std::string type(toString(e.type));
+    const std::size_t roll = rng_.below(20); // forward 50%, backward 35%, pair 15%
+    const int first = roll < 10 ? 0 : roll < 17 ? 1 : 2;
+    static const char* const kKinds[] = {"fwd", "bwd", "pair"};
+    const std::vector<const char*>* lists[] = {&tpls.qaFwd, &tpls.qaBwd, &qaPairTemplates()};
+    int kind = -1, t = -1;
+    for (int k = 0; k < 3 && t < 0; ++k) {
+        kind = (first + k) % 3;
+        t = chooseTemplate("qa.rel." + type + "." + kKinds[kind], lists[kind]->size());
+    }
+    if (t < 0) return std::nullopt;
+
+    const int s = e.s, o = e.o;
+    const std::string& sTerm = kb_.nodes[s].term;
+    const std::string& oTerm = kb_.nodes[o].term;
+    // The open answer states every known answer (up to kMaxAnswers), the chosen relation first,
+    // so the response is never a half-truth like "X causes Y" when X also causes Z.
+    std::vector<int> answers{edge};
+    std::unordered_set<int> answerTerms{kind == 1 ? kb_.nodes[s].termKey : kb_.nodes[o].termKey};
+    auto consider = [&](int a, int otherEnd, bool pairMatch) {
+        const auto& x = kb_.edges[a];
+        if (a == edge || answers.size() >= kMaxAnswers || kb_.selfRelated(a)) return;
+        if (kind == 2 ? !pairMatch : (x.type != e.type || !answerTerms.insert(kb_.nodes[otherEnd].termKey).second)) return;
+        answers.push_back(a);
+    };
+    const int center = kind == 1 ? o : s;
+    auto [ob, oe] = kb_.out(center);
+    auto [ib, ie] = kb_.in(center);
+    if (kind == 2) {
+        for (const int* p = ob; p != oe; ++p) consider(*p, -1, kb_.edges[*p].o == o);
+        auto [b2, e2] = kb_.out(o);
+        for (const int* p = b2; p != e2; ++p) consider(*p, -1, kb_.edges[*p].o == s);
+    } else if (kind == 0) {
+        for (const int* p = ob; p != oe; ++p) consider(*p, kb_.edges[*p].o, false);
+        if (symmetric(e.type))
+            for (const int* p = ib; p != ie; ++p) consider(*p, kb_.edges[*p].s, false);
+    } else {
+        for (const int* p = ib; p != ie; ++p) consider(*p, kb_.edges[*p].s, false);
+        if (symmetric(e.type))
+            for (const int* p = ob; p != oe; ++p) consider(*p, kb_.edges[*p].o, false);
+    }
+    Sample out;
+    out.format = SampleFormat::Qa;
+    out.templateId = "qa.rel." + type + "." + kKinds[kind] + "." + std::to_string(t + 1);
+    out.discipline = kb_.disciplines[e.discipline];
+    const Slots slots{.s = kind == 1 ? std::string_view() : sTerm,
+                      .o = kind == 0 ? std::string_view() : oTerm,
+                      .p = e.predicate,
+                      .d = out.discipline};
+    out.prompt = fill((*lists[kind])[t], slots);
+    std::unordered_set<std::string> l1;
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+        const auto& a = kb_.edges[answers[i]];
+        // "also" only where the sentence repeats the previous sentence's subject or object.
+        const bool also = i > 0 && ((kind != 1 && a.s == center) || (kind == 1 && a.o == center));
+        if (i) out.response += " ";
+        out.response += capitalized(kb_.nodes[a.s].term) + " " + (also ? alsoPredicate(a.predicate) : a.predicate) +
+                        " " + kb_.nodes[a.o].term + ".";
+        out.l2Ids.push_back(a.id);
+        for (int c : {a.s, a.o})
+            if (l1.insert(kb_.nodes[c].id).second) out.l1Ids.push_back(kb_.nodes[c].id);
+    }
+    out.metadataJson = nlohmann::json{{"direction", kKinds[kind]}}.dump();
+    return finish(std::move(out));
+}
+
+std::optional<Sample> SampleBuilder::mcqFromRelation(int edge, int answerPos) {
+    if (kb_.selfRelated(edge)) return std::nullopt;
+    const auto& e = kb_.edges[edge];
+    const auto& tpls = relationTemplates(e.type);
+    const std::string type(toString(e.type));
+    bool forward = rng_.below(5) < 3;
+    int t = chooseTemplate("mcq.rel." + type + (forward ? ".fwd" : ".bwd"), (forward ? tpls.mcqFwd : tpls.mcqBwd).size());
+    if (t < 0) {
+        forward = !forward;
+        t = chooseTemplate("mcq.rel." + type + (forward ? ".fwd" : ".bwd"), (forward ? tpls.mcqFwd : tpls.mcqBwd).size());
+    }
+    if (t < 0) return std::nullopt;
+    const int q = forward ? e.s : e.o, answer = forward ? e.o : e.s;
+    const auto pool = candidates(answer, e.type, forward, e.discipline);
+    const auto truth = kb_.answerSet(q, e.type, forward);
+    const auto chosen = pick(pool, 3, {kb_.nodes[q].termKey, kb_.nodes[answer].termKey},
+                             [&](int c) { return !kb_.possiblyTrue(truth, c) && !kb_.kindRelated(answer, c); });
+    if (chosen.size() < 3) return std::nullopt;
+
+    Sample s;
+    s.format = SampleFormat::Mcq;
+    s.templateId = "mcq.rel." + type + (forward ? ".fwd." : ".bwd.") + std::to_string(t + 1);
+    s.discipline = kb_.disciplines[e.discipline];
+    s.options.resize(4);
+    nlohmann::json distractors = nlohmann::json::array();
+    for (std::size_t i = 0, k = 0; i < 4; ++i) {
+        if (static_cast<int>(i) == answerPos) {
+            s.options[i] = kb_.nodes[answer].term;
+            continue;
+        }
+        s.options[i] = kb_.nodes[chosen[k].node].term;
+        distractors.push_back({{"concept", kb_.nodes[chosen[k].node].id}, {"operator", chosen[k].op}});
+        ++k;
+    }
+    // Only the question's end is filled in: the answer must not leak into the stem.
+    const Slots slots{.s = forward ? std::string_view(kb_.nodes[q].term) : std::string_view(),
+                      .o = forward ? std::string_view() : std::string_view(kb_.nodes[q].term),
+                      .p = e.predicate,
+                      .d = s.discipline};
+    s.prompt = mcqPrompt(fill((forward ? tpls.mcqFwd : tpls.mcqBwd)[t], slots), s.options);
+    s.answer = kLetters[answerPos];
+    s.response = s.answer + ". " + s.options[answerPos] + "\n" + statement(edge, "{S} {p} {o}.");
+    s.l1Ids = {kb_.nodes[e.s].id, kb_.nodes[e.o].id};
+    s.l2Ids = {e.id};
+    s.metadataJson = nlohmann::json{{"direction", forward ? "fwd" : "bwd"}, {"distractors", distractors}}.dump();
+    return finish(std::move(s));
+}
+
+} // namespace proda::synth

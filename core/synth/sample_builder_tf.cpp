@@ -1,0 +1,167 @@
+// SampleBuilder, second half: multiple choice on definitions and true/false statements, whose
+// false half comes from graph perturbations verified false under the knowledge structure.
+#include "synth/sample_builder.h"
+
+#include "synth/templates.h"
+
+#include <nlohmann/json.hpp>
+#include <unordered_set>
+
+namespace proda::synth {
+
+namespace {
+
+const char* const kLetters[] = {"A", "B", "C", "D"};
+constexpr std::size_t kMaxClause = 300;
+bool symmetric(RelationType t) { return t == RelationType::Contrast; }
+// Statement forms for definitions ("tf.def.N").
+const char* const kDefinitionStatements[] = {"{sentence}", "The term \"{t}\" is defined as: {def}."};
+
+std::string definitionStatement(int form, std::string_view term, std::string_view definition) {
+    if (form == 0) return definitionSentence(term, definition);
+    return fill(kDefinitionStatements[form], {.t = term, .def = definitionClause(definition)});
+}
+
+} // namespace
+
+std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
+    const auto& n = kb_.nodes[node];
+    if (n.defKey < 0) return std::nullopt;
+    const std::string clause = definitionClause(n.definition);
+    if (clause.size() > kMaxClause) return std::nullopt;
+    // "term": the definition is given and the options are terms; "gloss": the reverse.
+    bool askTerm = kb_.definitionIsUnique(node) && rng_.below(2) == 0;
+    int t = chooseTemplate(askTerm ? "mcq.def.term" : "mcq.def.gloss",
+                           askTerm ? mcqTermTemplates().size() : mcqGlossTemplates().size());
+    if (t < 0 && !askTerm && kb_.definitionIsUnique(node)) {
+        askTerm = true;
+        t = chooseTemplate("mcq.def.term", mcqTermTemplates().size());
+    } else if (t < 0 && askTerm) {
+        askTerm = false;
+        t = chooseTemplate("mcq.def.gloss", mcqGlossTemplates().size());
+    }
+    if (t < 0) return std::nullopt;
+
+    const auto pool = candidates(node, std::nullopt, true, n.discipline);
+    std::unordered_set<int> defs{n.defKey};
+    const auto chosen = pick(pool, 3, {n.termKey}, [&](int c) {
+        const auto& x = kb_.nodes[c];
+        if (askTerm) return !kb_.sameDefinition(c, node); // no sense of the option's term has this definition
+        if (x.defKey < 0 || definitionClause(x.definition).size() > kMaxClause || kb_.sameDefinition(node, c)) return false;
+        return defs.insert(x.defKey).second; // accepted right after: pick() has checked the term already
+    });
+    if (chosen.size() < 3) return std::nullopt;
+
+    Sample s;
+    s.format = SampleFormat::Mcq;
+    s.templateId = std::string(askTerm ? "mcq.def.term." : "mcq.def.gloss.") + std::to_string(t + 1);
+    s.discipline = kb_.disciplines[n.discipline];
+    auto optionOf = [&](int c) {
+        return askTerm ? kb_.nodes[c].term : capitalized(definitionClause(kb_.nodes[c].definition));
+    };
+    s.options.resize(4);
+    nlohmann::json distractors = nlohmann::json::array();
+    for (std::size_t i = 0, k = 0; i < 4; ++i) {
+        if (static_cast<int>(i) == answerPos) {
+            s.options[i] = optionOf(node);
+            continue;
+        }
+        s.options[i] = optionOf(chosen[k].node);
+        distractors.push_back({{"concept", kb_.nodes[chosen[k].node].id}, {"operator", chosen[k].op}});
+        ++k;
+    }
+    const Slots slots{.d = s.discipline, .t = n.term, .def = clause};
+    s.prompt = mcqPrompt(fill(askTerm ? mcqTermTemplates()[t] : mcqGlossTemplates()[t], slots), s.options);
+    s.answer = kLetters[answerPos];
+    s.response = s.answer + ". " + s.options[answerPos] + "\n" + definitionSentence(n.term, n.definition);
+    s.l1Ids = {n.id};
+    s.metadataJson = nlohmann::json{{"direction", askTerm ? "term" : "gloss"}, {"distractors", distractors}}.dump();
+    return finish(std::move(s));
+}
+
+std::optional<Sample> SampleBuilder::tfFromRelation(int edge, bool truth) {
+    if (kb_.selfRelated(edge)) return std::nullopt;
+    const auto& e = kb_.edges[edge];
+    const auto& tpls = relationTemplates(e.type);
+    const std::string type(toString(e.type));
+    const int t = chooseTemplate("tf.rel." + type, tpls.statements.size());
+    if (t < 0) return std::nullopt;
+    const auto wrapper = rng_.below(tfWrapperTemplates().size());
+    const std::string trueStatement = statement(edge, tpls.statements[t]);
+
+    Sample s;
+    s.format = SampleFormat::Tf;
+    s.templateId = "tf.rel." + type + "." + std::to_string(t + 1);
+    s.discipline = kb_.disciplines[e.discipline];
+    s.l1Ids = {kb_.nodes[e.s].id, kb_.nodes[e.o].id};
+    s.l2Ids = {e.id};
+    nlohmann::json meta{{"truth", truth}, {"wrapper", wrapper + 1}};
+    std::string shown = trueStatement;
+    if (!truth) {
+        // Replace one end with a concept of a similar kind, and keep the result only when it is
+        // verified false: the two terms are not related at all, for the transitive types the
+        // replacement is not reachable over the same relation type either, and it is no kind
+        // (nor generalisation) of the end it replaces. Checked on terms, so a homonym's other
+        // sense cannot make the statement true.
+        const bool objectFirst = symmetric(e.type) || rng_.below(10) < 7;
+        std::vector<Candidate> chosen;
+        bool replacedObject = objectFirst;
+        for (int attempt = 0; attempt < 2 && chosen.empty(); ++attempt) {
+            replacedObject = attempt == 0 ? objectFirst : !objectFirst;
+            const int keep = replacedObject ? e.s : e.o, replace = replacedObject ? e.o : e.s;
+            const auto truth = kb_.answerSet(keep, e.type, replacedObject);
+            chosen = pick(candidates(replace, e.type, replacedObject, e.discipline), 1,
+                          {kb_.nodes[e.s].termKey, kb_.nodes[e.o].termKey},
+                          [&](int c) { return !kb_.possiblyTrue(truth, c) && !kb_.kindRelated(replace, c); });
+        }
+        if (chosen.empty()) return std::nullopt;
+        const auto& with = kb_.nodes[chosen[0].node];
+        shown = fill(tpls.statements[t], {.s = replacedObject ? kb_.nodes[e.s].term : with.term,
+                                          .o = replacedObject ? with.term : kb_.nodes[e.o].term,
+                                          .p = e.predicate,
+                                          .d = s.discipline});
+        meta["replaced"] = replacedObject ? "object" : "subject";
+        meta["with"] = with.id;
+        meta["operator"] = chosen[0].op;
+    }
+    s.prompt = fill(tfWrapperTemplates()[wrapper], {.stmt = shown});
+    s.answer = truth ? "true" : "false";
+    s.response = truth ? "True." : "False. " + trueStatement;
+    s.metadataJson = meta.dump();
+    return finish(std::move(s));
+}
+
+std::optional<Sample> SampleBuilder::tfFromConcept(int node, bool truth) {
+    const auto& n = kb_.nodes[node];
+    if (n.defKey < 0 || definitionClause(n.definition).size() > kMaxClause) return std::nullopt;
+    const int form = chooseTemplate("tf.def", std::size(kDefinitionStatements));
+    if (form < 0) return std::nullopt;
+    const auto wrapper = rng_.below(tfWrapperTemplates().size());
+    Sample s;
+    s.format = SampleFormat::Tf;
+    s.templateId = "tf.def." + std::to_string(form + 1);
+    s.discipline = kb_.disciplines[n.discipline];
+    s.l1Ids = {n.id};
+    nlohmann::json meta{{"truth", truth}, {"wrapper", wrapper + 1}};
+    std::string shown = definitionStatement(form, n.term, n.definition);
+    if (!truth) {
+        // Another concept's definition, verified false: no sense of this term carries it.
+        const auto chosen = pick(candidates(node, std::nullopt, true, n.discipline), 1, {n.termKey}, [&](int c) {
+            const auto& x = kb_.nodes[c];
+            return x.defKey >= 0 && x.defKey != n.defKey && !kb_.sameDefinition(node, c) &&
+                   definitionClause(x.definition).size() <= kMaxClause;
+        });
+        if (chosen.empty()) return std::nullopt;
+        shown = definitionStatement(form, n.term, kb_.nodes[chosen[0].node].definition);
+        meta["replaced"] = "definition";
+        meta["with"] = kb_.nodes[chosen[0].node].id;
+        meta["operator"] = chosen[0].op;
+    }
+    s.prompt = fill(tfWrapperTemplates()[wrapper], {.stmt = shown});
+    s.answer = truth ? "true" : "false";
+    s.response = truth ? "True." : "False. " + definitionSentence(n.term, n.definition);
+    s.metadataJson = meta.dump();
+    return finish(std::move(s));
+}
+
+} // namespace proda::synth

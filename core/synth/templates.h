@@ -1,0 +1,46 @@
+#pragma once
+// Question and statement templates for synthesis. Several per relation type, format and
+// direction, so a model learns the fact rather than one sentence shape. Placeholders:
+// {s}/{S} subject term (S capitalised), {o}/{O} object term, {p} the relation's own predicate,
+// {d} discipline, {t}/{T} concept term, {def} definition (as a clause).
+#include "knowledge/types.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace proda::synth {
+
+struct RelationTemplates {
+    std::vector<const char*> qaFwd;   // asks for the object given the subject
+    std::vector<const char*> qaBwd;   // asks for the subject given the object
+    std::vector<const char*> mcqFwd;  // multiple-choice stems, options are objects
+    std::vector<const char*> mcqBwd;  // options are subjects
+    std::vector<const char*> statements; // declarative forms for true/false
+};
+
+const RelationTemplates& relationTemplates(RelationType t);
+
+// Relation-independent template lists.
+const std::vector<const char*>& qaPairTemplates();    // "How is {s} related to {o}?"
+const std::vector<const char*>& qaDefTemplates();     // "What is {t}?"
+const std::vector<const char*>& qaTermTemplates();    // definition given, term asked
+const std::vector<const char*>& mcqTermTemplates();   // definition given, options are terms
+const std::vector<const char*>& mcqGlossTemplates();  // term given, options are definitions
+const std::vector<const char*>& tfWrapperTemplates(); // "True or false: {stmt}"
+
+struct Slots {
+    std::string_view s = {}, o = {}, p = {}, d = {}, t = {}, def = {}, stmt = {};
+};
+
+// Replaces the placeholders; unknown ones are left as they are.
+std::string fill(std::string_view tpl, const Slots& slots);
+std::string capitalized(std::string_view s);
+// "is a kind of" -> "is also a kind of"; "causes" -> "also causes".
+std::string alsoPredicate(std::string_view predicate);
+// A sentence stating a definition: "Heat is the transfer of ..." / "Heat means transfer of ...".
+std::string definitionSentence(std::string_view term, std::string_view definition);
+// The definition as a clause: trailing period dropped, first letter lower-cased unless an acronym.
+std::string definitionClause(std::string_view definition);
+
+} // namespace proda::synth

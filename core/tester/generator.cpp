@@ -1,0 +1,389 @@
+#include "tester/generator.h"
+#include "store/database.h"
+#include "tester/item_store.h"
+#include "util/error.h"
+#include "tester/item_truth.h"
+#include "tester/phrasing.h"
+#include "util/text.h"
+
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <cctype>
+#include <cmath>
+#include <random>
+#include <set>
+
+namespace proda {
+
+namespace {
+
+struct Cand {
+    std::string text, op;
+    std::vector<int> nodes; // concept indexes the operator used
+    int termKey = -1;       // node shapes
+    std::vector<Step> seq;  // link shape
+    int tier = 0;           // lower tiers are used first (link: same number of inverse steps as the answer)
+};
+
+// Running count of items whose correct option is the strictly longest: generation keeps it near
+// a quarter (what chance gives), so option length is no cue in either direction.
+struct LengthBalance {
+    std::int64_t items = 0, longest = 0;
+};
+
+constexpr std::size_t kScanLimit = 400;  // edges looked at per node and operator (hubs have thousands)
+constexpr std::size_t kPerOperator = 40; // candidates kept per operator
+constexpr double kLongestTarget = 0.25;
+
+// Whether `phrase` occurs in `text` as whole words (case-insensitive).
+bool containsWords(const std::string& text, const std::string& phrase) {
+    const std::string t = " " + normalizeTerm(text) + " ", p = normalizeTerm(phrase);
+    if (p.empty()) return false;
+    for (std::size_t at = t.find(p); at != std::string::npos; at = t.find(p, at + 1)) {
+        const char before = t[at - 1], after = t[at + p.size()];
+        if (!std::isalnum(static_cast<unsigned char>(before)) && !std::isalnum(static_cast<unsigned char>(after))) return true;
+    }
+    return false;
+}
+
+void addNode(const ItemGraph& g, std::vector<Cand>& pool, const char* op, int node, std::vector<int> used) {
+    pool.push_back({g.nodes[node].term, op, std::move(used), g.nodes[node].termKey, {}});
+}
+
+// Candidates for a node answer at chain position p, by operator.
+std::vector<Cand> nodeCandidates(const ItemGraph& g, const GChain& c, int p, std::mt19937_64& rng) {
+    std::vector<Cand> pool;
+    const int a = c.nodes[p];
+    auto each = [&](int node, auto&& fn) {
+        std::size_t n = 0;
+        for (int e : g.out(node)) { if (++n > kScanLimit) break; fn(e, g.edges[e].o); }
+        n = 0;
+        for (int e : g.in(node)) { if (++n > kScanLimit) break; fn(e, g.edges[e].s); }
+    };
+    std::size_t count = 0;
+    each(a, [&](int, int other) {
+        if (other != a && g.nodes[other].type == g.nodes[a].type && count++ < kPerOperator)
+            addNode(g, pool, "SUBST_ADJ", other, {a, other});
+    });
+    count = 0;
+    std::size_t scanned = 0;
+    for (int e : g.out(a)) {
+        if (g.edges[e].type != RelationType::Specialization || ++scanned > kScanLimit) continue;
+        const int parent = g.edges[e].o;
+        std::size_t seen = 0;
+        for (int f : g.in(parent)) {
+            if (++seen > kScanLimit || count >= kPerOperator) break;
+            if (g.edges[f].type == RelationType::Specialization && g.edges[f].s != a) {
+                addNode(g, pool, "SUBST_SIBLING", g.edges[f].s, {parent, g.edges[f].s});
+                ++count;
+            }
+        }
+    }
+    for (int j = 0; j < static_cast<int>(c.nodes.size()); ++j)
+        if (j != p) addNode(g, pool, "WRONG_HOP", c.nodes[j], {c.nodes[j]});
+    each(a, [&](int e, int other) {
+        const RelationType t = g.edges[e].type;
+        if (t == RelationType::Causal || t == RelationType::Prerequisite) addNode(g, pool, "REVERSE", other, {a, other});
+        if (t == RelationType::Contrast) addNode(g, pool, "CONTRAST", other, {a, other});
+    });
+    // SAME_KIND: first concepts of the answer's type within three hops (same topic, so not
+    // eliminated at a glance), then random ones of its type and discipline as a last resort.
+    std::vector<int> ring{a}, nextRing;
+    std::set<int> near{a};
+    for (int hop = 0; hop < 3 && near.size() < 300; ++hop) {
+        nextRing.clear();
+        for (int v : ring)
+            each(v, [&](int, int other) {
+                if (near.size() < 300 && near.insert(other).second) nextRing.push_back(other);
+            });
+        ring.swap(nextRing);
+    }
+    for (int n : near)
+        if (n != a && g.nodes[n].type == g.nodes[a].type) addNode(g, pool, "SAME_KIND", n, {n});
+    const auto& kind = g.sameKind(a);
+    for (std::size_t k = 0; k < std::min<std::size_t>(kPerOperator, kind.size()); ++k) {
+        const int n = kind[rng() % kind.size()];
+        addNode(g, pool, "SAME_KIND", n, {n});
+        pool.back().tier = 1;
+    }
+    return pool;
+}
+
+// Candidates for the link shape: relation sequences near the true one.
+std::vector<Cand> linkCandidates(const ItemGraph& g, const GChain& c) {
+    std::vector<Cand> pool;
+    const auto& s = c.steps;
+    // An option whose inverse steps ("is caused by") differ in number from the answer's stands out,
+    // so such candidates are only a fallback.
+    auto inverses = [](const std::vector<Step>& q) {
+        int n = 0;
+        for (const auto& x : q) n += (!x.forward && !isSymmetric(x.type)) ? 1 : 0;
+        return n;
+    };
+    const int answerInverses = inverses(s);
+    auto add = [&](const char* op, std::vector<Step> seq, std::vector<int> nodes) {
+        const int tier = inverses(seq) == answerInverses ? 0 : 1;
+        pool.push_back({linkOption(seq), op, std::move(nodes), -1, std::move(seq), tier});
+    };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (!isSymmetric(s[i].type)) {
+            auto seq = s;
+            seq[i].forward = !seq[i].forward;
+            add("REVERSE", seq, {c.nodes[i], c.nodes[i + 1]});
+        }
+        if (i + 1 < s.size() && !(s[i] == s[i + 1])) {
+            auto seq = s;
+            std::swap(seq[i], seq[i + 1]);
+            add("WRONG_HOP", seq, {c.nodes[i + 1]});
+        }
+        // Relation types actually met at this node of the chain, in their own direction.
+        const int v = c.nodes[i];
+        std::set<std::pair<int, bool>> seen;
+        std::size_t n = 0;
+        for (int e : g.out(v)) if (++n < kScanLimit) seen.insert({static_cast<int>(g.edges[e].type), true});
+        n = 0;
+        for (int e : g.in(v)) if (++n < kScanLimit) seen.insert({static_cast<int>(g.edges[e].type), false});
+        for (auto [t, fwd] : seen) {
+            Step st{static_cast<RelationType>(t), fwd};
+            if (st == s[i]) continue;
+            auto seq = s;
+            seq[i] = st;
+            add("SUBST_ADJ", seq, {v});
+        }
+        for (RelationType t : allRelationTypes()) {
+            // Only types the structure has: a type it never uses would give itself away.
+            if (t == s[i].type || g.typeCounts[static_cast<int>(t)] == 0) continue;
+            auto seq = s;
+            seq[i] = {t, true};
+            add("SUBST_TYPE", seq, {v});
+        }
+    }
+    return pool;
+}
+
+// Picks three valid distractors: operator by weight (less for one already used, for variety),
+// then a candidate of comparable length; finally, if the answer would be the longest option more
+// often than chance, swaps in a valid candidate at least as long as the answer.
+template <class Valid>
+bool choose(std::vector<Cand>& pool, const std::string& answer, Valid&& valid, const GenerateOptions& opt,
+            std::mt19937_64& rng, LengthBalance& bal, std::vector<Cand>& chosen) {
+    std::set<std::string> texts{normalizeTerm(answer)};
+    const double ansLen = static_cast<double>(answer.size());
+    std::vector<char> used(pool.size(), 0);
+    std::map<std::string, int> opUses;
+    auto accept = [&](std::size_t i) {
+        used[i] = 1;
+        const std::string key = normalizeTerm(pool[i].text);
+        if (key.empty() || texts.count(key) || !valid(pool[i])) return false;
+        texts.insert(key);
+        return true;
+    };
+    while (chosen.size() < 3) {
+        std::map<std::string, std::vector<std::size_t>> byOp;
+        int tier = INT32_MAX;
+        for (std::size_t i = 0; i < pool.size(); ++i)
+            if (!used[i]) tier = std::min(tier, pool[i].tier);
+        for (std::size_t i = 0; i < pool.size(); ++i)
+            if (!used[i] && pool[i].tier == tier) byOp[pool[i].op].push_back(i);
+        if (byOp.empty()) return false;
+        std::vector<double> w;
+        std::vector<std::string> ops;
+        for (auto& [op, v] : byOp) {
+            auto it = opt.operatorWeights.find(op);
+            ops.push_back(op);
+            w.push_back(std::max(1e-6, it == opt.operatorWeights.end() ? 1.0 : it->second) / (1 + opUses[op]));
+        }
+        const std::string op = ops[std::discrete_distribution<std::size_t>(w.begin(), w.end())(rng)];
+        auto& idx = byOp[op];
+        std::shuffle(idx.begin(), idx.end(), rng);
+        std::stable_sort(idx.begin(), idx.end(), [&](std::size_t x, std::size_t y) {
+            return std::abs(pool[x].text.size() - ansLen) < std::abs(pool[y].text.size() - ansLen);
+        });
+        const std::size_t pick = idx[rng() % std::min<std::size_t>(2, idx.size())];
+        if (accept(pick)) { chosen.push_back(pool[pick]); ++opUses[op]; }
+    }
+    auto strictlyLongest = [&] {
+        for (const auto& d : chosen) if (d.text.size() >= answer.size()) return false;
+        return true;
+    };
+    const double target = kLongestTarget * static_cast<double>(bal.items + 1);
+    if (!strictlyLongest() && static_cast<double>(bal.longest) + 1 <= target) {
+        // Below chance: make the answer the longest option, replacing the distractors that are
+        // at least as long by valid shorter ones (the longest shorter one first).
+        std::vector<std::size_t> shorter;
+        for (std::size_t i = 0; i < pool.size(); ++i)
+            if (!used[i] && pool[i].tier == 0 && pool[i].text.size() < answer.size()) shorter.push_back(i);
+        std::sort(shorter.begin(), shorter.end(), [&](std::size_t x, std::size_t y) { return pool[x].text.size() > pool[y].text.size(); });
+        for (auto& d : chosen) {
+            if (d.text.size() < answer.size()) continue;
+            const std::string old = normalizeTerm(d.text);
+            texts.erase(old);
+            bool replaced = false;
+            for (std::size_t i : shorter)
+                if (!used[i] && accept(i)) { d = pool[i]; replaced = true; break; }
+            if (!replaced) texts.insert(old);
+        }
+    } else if (strictlyLongest() && static_cast<double>(bal.longest) + 1 > target) {
+        std::vector<std::size_t> longer;
+        for (std::size_t i = 0; i < pool.size(); ++i)
+            if (!used[i] && pool[i].tier == 0 && pool[i].text.size() >= answer.size()) longer.push_back(i);
+        std::sort(longer.begin(), longer.end(), [&](std::size_t x, std::size_t y) { return pool[x].text.size() < pool[y].text.size(); });
+        for (std::size_t i : longer) {
+            // Replace the shortest distractor; its text leaves the duplicate set.
+            auto shortest = std::min_element(chosen.begin(), chosen.end(), [](const Cand& x, const Cand& y) { return x.text.size() < y.text.size(); });
+            const std::string old = normalizeTerm(shortest->text);
+            texts.erase(old);
+            if (accept(i)) { *shortest = pool[i]; break; }
+            texts.insert(old);
+        }
+    }
+    ++bal.items;
+    if (strictlyLongest()) ++bal.longest;
+    return true;
+}
+
+std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shape, int pos, const GenerateOptions& opt,
+                             LengthBalance& bal) {
+    const int T = static_cast<int>(c.steps.size());
+    Stem stem = shape == ItemShape::End ? endStem(g, c) : shape == ItemShape::Middle ? middleStem(g, c, pos) : linkStem(g, c);
+    Item item;
+    item.chainId = c.id;
+    item.shape = shape;
+    item.templateId = stem.templateId;
+    item.id = stableId('i', {c.id, toString(shape), stem.templateId});
+    item.question = stem.question;
+    item.explanation = stem.explanation;
+    item.discipline = g.disciplines[c.discipline];
+    item.split = splitFor(item.id, opt.devFraction);
+    std::mt19937_64 rng(contentHash(item.id) ^ (opt.seed * 0x9e3779b97f4a7c15ULL));
+    ItemTruth truth(g, c, shape, pos, opt.searchBudget);
+    std::vector<Cand> chosen;
+    std::string answer;
+    if (shape == ItemShape::Link) {
+        answer = linkOption(c.steps);
+        auto pool = linkCandidates(g, c);
+        if (!choose(pool, answer, [&](const Cand& d) { return !truth.linkTrue(d.seq); }, opt, rng, bal, chosen)) return std::nullopt;
+    } else {
+        const int a = c.nodes[pos];
+        answer = g.nodes[a].term;
+        // Terms the stem names can never be options: they would be ruled out by reading alone.
+        std::set<int> named{g.nodes[c.nodes[0]].termKey};
+        if (shape == ItemShape::Middle) named.insert(g.nodes[c.nodes[T]].termKey);
+        if (named.count(g.nodes[a].termKey) || trim(answer).empty()) return std::nullopt;
+        // The stem must not name the answer or an intermediate node either.
+        for (int j = 1; j < T + (shape == ItemShape::Middle ? 0 : 1); ++j)
+            if (containsWords(stem.question, g.nodes[c.nodes[j]].term)) return std::nullopt;
+        auto pool = nodeCandidates(g, c, pos, rng);
+        auto valid = [&](const Cand& d) { return !named.count(d.termKey) && !truth.nodeTrue(d.termKey); };
+        if (!choose(pool, answer, valid, opt, rng, bal, chosen)) return std::nullopt;
+    }
+    item.options[0] = answer; // position assigned later
+    for (int i = 0; i < 3; ++i) {
+        Distractor d;
+        d.optionIndex = i + 1;
+        d.text = chosen[i].text;
+        d.op = chosen[i].op;
+        for (int n : chosen[i].nodes) d.nodeIds.push_back(g.nodes[n].id);
+        item.options[i + 1] = d.text;
+        item.distractors.push_back(std::move(d));
+    }
+    return item;
+}
+
+} // namespace
+
+std::vector<Item> buildItems(const ItemGraph& g, const GenerateOptions& opt, GenerateReport& report, const Progress& progress) {
+    std::vector<Item> items;
+    LengthBalance bal;
+    const double wsum = opt.endWeight + opt.middleWeight + opt.linkWeight;
+    for (std::size_t ci = 0; ci < g.chains.size(); ++ci) {
+        if (ci % 512 == 0) { progress.checkCancelled(); progress.report("generate", static_cast<std::int64_t>(ci), static_cast<std::int64_t>(g.chains.size())); }
+        const GChain& c = g.chains[ci];
+        ++report.chains;
+        if (c.steps.empty()) { ++report.skippedBrokenChain; continue; }
+        const int T = static_cast<int>(c.steps.size());
+        // The shape order and middle position come from the chain id, so ids are stable across seeds.
+        const std::uint64_t h = contentHash(c.id);
+        const double u = static_cast<double>(h % 100000) / 100000.0 * wsum;
+        std::vector<std::pair<ItemShape, int>> plan;
+        ItemShape first = u < opt.endWeight ? ItemShape::End : u < opt.endWeight + opt.middleWeight ? ItemShape::Middle : ItemShape::Link;
+        // Two steps of one type (co-hyponyms: "is a kind of -> is a broader category of") make a
+        // link item guessable from the pattern alone; ask for a node when the chain allows it.
+        if (first == ItemShape::Link && T == 2 && c.steps[0].type == c.steps[1].type) first = ItemShape::End;
+        std::vector<int> mids;
+        for (int k = 1; k < T; ++k) mids.push_back(1 + static_cast<int>((h / 7 + k - 1) % (T - 1)));
+        for (ItemShape s : {first, ItemShape::End, ItemShape::Middle, ItemShape::Link}) {
+            if (s == ItemShape::Middle) { for (int k : mids) plan.push_back({s, k}); }
+            else plan.push_back({s, T});
+        }
+        std::set<std::string> done;
+        int made = 0;
+        for (auto [shape, pos] : plan) {
+            if (made >= opt.perChain) break;
+            if (!done.insert(std::string(toString(shape)) + std::to_string(pos)).second) continue;
+            if (auto item = buildOne(g, c, shape, pos, opt, bal)) {
+                ++made;
+                ++report.byShape[std::string(toString(shape))];
+                for (const auto& d : item->distractors) ++report.byOperator[d.op];
+                items.push_back(std::move(*item));
+            }
+        }
+        if (made > 0) ++report.chainsWithItems;
+        else ++report.skippedNoDistractors;
+    }
+    // Answer positions: every block of four items uses each position once, in a seeded order, so
+    // the shares are balanced exactly whatever the number of items.
+    std::mt19937_64 rng(opt.seed);
+    std::array<int, 4> perm{0, 1, 2, 3};
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i % 4 == 0) std::shuffle(perm.begin(), perm.end(), rng);
+        Item& it = items[i];
+        const int pos = perm[i % 4];
+        std::array<std::string, 4> opts;
+        opts[pos] = it.options[0];
+        int slot = 0;
+        for (auto& d : it.distractors) {
+            if (slot == pos) ++slot;
+            d.optionIndex = slot;
+            opts[slot++] = d.text;
+        }
+        it.options = opts;
+        it.answer = pos;
+    }
+    report.generated = static_cast<std::int64_t>(items.size());
+    return items;
+}
+
+GenerateReport generateItems(Database& db, GenerateOptions opt, const Progress& progress) {
+    using Clock = std::chrono::steady_clock;
+    auto seconds = [](Clock::time_point a) { return std::chrono::duration<double>(Clock::now() - a).count(); };
+    {
+        Statement st = db.prepare("SELECT value FROM meta WHERE key = 'bench.operator_weights'");
+        if (st.step()) {
+            const auto j = nlohmann::json::parse(st.columnView(0), nullptr, false);
+            if (!j.is_object()) throw InputError(db.path(), 0, "meta.bench.operator_weights", "not a JSON object");
+            for (const auto& [k, v] : j.items()) {
+                if (!v.is_number()) throw InputError(db.path(), 0, "meta.bench.operator_weights." + k, "not a number");
+                opt.operatorWeights[k] = v.get<double>();
+            }
+        }
+    }
+    GenerateReport report;
+    auto t0 = Clock::now();
+    progress.report("load", 0, 0);
+    const ItemGraph g = ItemGraph::load(db);
+    report.loadSeconds = seconds(t0);
+    t0 = Clock::now();
+    const auto items = buildItems(g, opt, report, progress);
+    report.generateSeconds = seconds(t0);
+    t0 = Clock::now();
+    progress.report("write", 0, 0);
+    writeGeneratedItems(db, items, report);
+    report.writeSeconds = seconds(t0);
+    return report;
+}
+
+} // namespace proda

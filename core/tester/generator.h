@@ -1,0 +1,24 @@
+#pragma once
+// Item generation from L3 chains (`proda bench generate`): one pass over the chains with the
+// graph in memory, distractors by named operators, balanced answer positions and option lengths,
+// written in one transaction that never overwrites a human decision.
+#include "tester/item.h"
+#include "tester/item_graph.h"
+#include "util/progress.h"
+
+#include <vector>
+
+namespace proda {
+
+class Database;
+
+// Builds items without touching the project (tests and dry runs use it).
+std::vector<Item> buildItems(const ItemGraph& g, const GenerateOptions& opt, GenerateReport& report,
+                             const Progress& progress = {});
+
+// Loads the graph, builds, and writes: proposed items are replaced (same id: updated in place),
+// items or distractors with a human decision are kept as they are, and proposed items no longer
+// generated are removed. Operator weights in meta "bench.operator_weights" override opt's.
+GenerateReport generateItems(Database& db, GenerateOptions opt, const Progress& progress = {});
+
+} // namespace proda

@@ -1,0 +1,80 @@
+#pragma once
+// Benchmark items (DESIGN §2, the "unit tests" of the data program): value types, the settings of
+// generation and checks, and the names of distractor operators and review states.
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace proda {
+
+// end: start + relation path given, ask the end; middle: ends given, ask a middle node;
+// link: ends given, ask the relation path between them.
+enum class ItemShape { End, Middle, Link };
+std::string_view toString(ItemShape s);
+std::optional<ItemShape> itemShapeFromString(std::string_view s);
+
+// Distractor operators. SAME_KIND is the fallback when the graph around the answer is too thin
+// (a concept of the same type and discipline); SUBST_TYPE is the link-shape fallback (one step
+// replaced by another relation type); MANUAL marks text a curator typed. For the link shape the
+// graph operators act on the relation path: REVERSE flips a step, WRONG_HOP swaps two steps,
+// SUBST_ADJ puts in a relation type met at that node of the chain.
+inline constexpr const char* kOperators[] = {"SUBST_ADJ", "SUBST_SIBLING", "WRONG_HOP", "REVERSE",
+                                             "CONTRAST",  "SAME_KIND",     "SUBST_TYPE"};
+
+// Review states and reason codes (stored as these strings).
+bool isReviewStatus(std::string_view s);     // proposed|accepted|rejected|edited
+bool isReasonCode(std::string_view s);       // too_easy|actually_true|ambiguous|giveaway_length|other ("" = none)
+inline bool isHumanDecision(std::string_view status) { return status != "proposed"; }
+
+struct Distractor {
+    int optionIndex = 0; // position among the item's options
+    std::string text, op;
+    std::vector<std::string> nodeIds;
+    std::string status = "proposed", reason;
+};
+
+struct Item {
+    std::string id, chainId;
+    ItemShape shape = ItemShape::End;
+    std::string question;
+    std::array<std::string, 4> options;
+    int answer = 0;
+    std::string explanation;
+    std::string discipline; // name
+    std::string split = "test";
+    std::string status = "proposed", reason, templateId;
+    std::string createdAt, updatedAt;
+    std::vector<Distractor> distractors; // three for generated items, by option index
+};
+
+struct GenerateOptions {
+    int perChain = 1;
+    std::uint64_t seed = 1;
+    double devFraction = 0.1;
+    // Relative weights of the operators when several have candidates; a project can override them
+    // in meta key "bench.operator_weights" (JSON object operator -> weight).
+    std::map<std::string, double> operatorWeights = {{"SUBST_ADJ", 1.0}, {"SUBST_SIBLING", 1.0}, {"WRONG_HOP", 1.0},
+                                                     {"REVERSE", 1.0}, {"CONTRAST", 1.5}, {"SAME_KIND", 0.3},
+                                                     {"SUBST_TYPE", 0.5}};
+    // Share of end / middle / link items when the shape is drawn per chain.
+    double endWeight = 0.5, middleWeight = 0.3, linkWeight = 0.2;
+    // Edge visits a single truth search may make before it falls back to the reverse search.
+    std::int64_t searchBudget = 400000;
+};
+
+struct GenerateReport {
+    std::int64_t chains = 0, chainsWithItems = 0, generated = 0, keptHuman = 0, removedStale = 0;
+    std::int64_t skippedNoDistractors = 0, skippedBrokenChain = 0;
+    std::map<std::string, std::int64_t> byShape, byOperator;
+    double loadSeconds = 0, generateSeconds = 0, writeSeconds = 0;
+};
+
+// Stable split: dev when the item id's hash falls below the dev fraction.
+std::string splitFor(std::string_view itemId, double devFraction);
+char optionLetter(int index);
+
+} // namespace proda

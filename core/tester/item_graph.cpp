@@ -1,0 +1,177 @@
+#include "tester/item_graph.h"
+#include "store/database.h"
+#include "util/text.h"
+
+#include <algorithm>
+#include <map>
+
+namespace proda {
+
+bool isSymmetric(RelationType t) { return t == RelationType::Contrast || t == RelationType::Other; }
+
+std::vector<Step> reversed(std::span<const Step> steps) {
+    std::vector<Step> r(steps.rbegin(), steps.rend());
+    for (auto& s : r) s.forward = !s.forward;
+    return r;
+}
+
+namespace {
+
+// Fills nodes/steps by walking the chain's relations from the end that the first relation does
+// not share with the second. A chain whose relations do not form a path stays empty.
+void orient(const std::vector<GEdge>& edges, GChain& g) {
+    if (g.edges.size() < 2) return;
+    const GEdge& a = edges[g.edges[0]];
+    const GEdge& b = edges[g.edges[1]];
+    const int shared = (a.o == b.s || a.o == b.o) ? a.o : (a.s == b.s || a.s == b.o) ? a.s : -1;
+    if (shared < 0) return;
+    int cur = shared == a.o ? a.s : a.o;
+    std::vector<int> nodes{cur};
+    std::vector<Step> steps;
+    for (int e : g.edges) {
+        const GEdge& r = edges[e];
+        if (r.s == cur) { steps.push_back({r.type, true}); cur = r.o; }
+        else if (r.o == cur) { steps.push_back({r.type, false}); cur = r.s; }
+        else return;
+        nodes.push_back(cur);
+    }
+    g.nodes = std::move(nodes);
+    g.steps = std::move(steps);
+}
+
+} // namespace
+
+ItemGraph ItemGraph::load(Database& db) {
+    ItemGraph g;
+    std::unordered_map<std::int64_t, int> disc;
+    {
+        Statement st = db.prepare("SELECT id, name FROM disciplines ORDER BY id");
+        while (st.step()) {
+            disc[st.columnInt(0)] = static_cast<int>(g.disciplines.size());
+            g.disciplines.push_back(st.columnText(1));
+        }
+    }
+    std::map<std::pair<std::string, int>, int> kindKeys;
+    {
+        Statement st = db.prepare("SELECT id, term, type, discipline_id FROM concepts ORDER BY seq");
+        while (st.step()) {
+            GNode n{st.columnText(0), st.columnText(1), st.columnText(2), disc[st.columnInt(3)], 0, 0};
+            auto [it, added] = g.termKeys_.try_emplace(normalizeTerm(n.term), static_cast<int>(g.senses_.size()));
+            if (added) g.senses_.emplace_back();
+            n.termKey = it->second;
+            auto [kt, kadded] = kindKeys.try_emplace({n.type, n.discipline}, static_cast<int>(g.kinds_.size()));
+            if (kadded) g.kinds_.emplace_back();
+            n.kindKey = kt->second;
+            const int idx = static_cast<int>(g.nodes.size());
+            g.senses_[n.termKey].push_back(idx);
+            g.kinds_[n.kindKey].push_back(idx);
+            g.conceptIndex_.emplace(n.id, idx);
+            g.nodes.push_back(std::move(n));
+        }
+    }
+    std::unordered_map<std::string, int> edgeIndex;
+    {
+        Statement st = db.prepare("SELECT id, subject, type, predicate, object FROM relations ORDER BY seq");
+        while (st.step()) {
+            auto s = g.conceptIndex_.find(st.columnText(1));
+            auto o = g.conceptIndex_.find(st.columnText(4));
+            if (s == g.conceptIndex_.end() || o == g.conceptIndex_.end()) continue;
+            GEdge e{st.columnText(0), st.columnText(3), s->second, o->second,
+                    relationTypeFromString(st.columnView(2)).value_or(RelationType::Other)};
+            ++g.typeCounts[static_cast<int>(e.type)];
+            edgeIndex.emplace(e.id, static_cast<int>(g.edges.size()));
+            g.edges.push_back(std::move(e));
+        }
+    }
+    // Adjacency in compressed rows: one counting pass, one filling pass.
+    const std::size_t n = g.nodes.size();
+    g.outStart_.assign(n + 1, 0);
+    g.inStart_.assign(n + 1, 0);
+    for (const auto& e : g.edges) { ++g.outStart_[e.s + 1]; ++g.inStart_[e.o + 1]; }
+    for (std::size_t i = 0; i < n; ++i) { g.outStart_[i + 1] += g.outStart_[i]; g.inStart_[i + 1] += g.inStart_[i]; }
+    g.outEdges_.resize(g.edges.size());
+    g.inEdges_.resize(g.edges.size());
+    {
+        std::vector<int> o(g.outStart_.begin(), g.outStart_.end() - 1), i(g.inStart_.begin(), g.inStart_.end() - 1);
+        for (int k = 0; k < static_cast<int>(g.edges.size()); ++k) {
+            g.outEdges_[o[g.edges[k].s]++] = k;
+            g.inEdges_[i[g.edges[k].o]++] = k;
+        }
+    }
+    {
+        Statement st = db.prepare("SELECT c.id, c.discipline_id, cr.relation_id FROM chains c "
+                                  "JOIN chain_relations cr ON cr.chain_id = c.id ORDER BY c.id, cr.position");
+        while (st.step()) {
+            const std::string_view id = st.columnView(0);
+            if (g.chains.empty() || g.chains.back().id != id) {
+                g.chains.push_back({std::string(id), disc[st.columnInt(1)], {}, {}, {}});
+                g.chainIndex_.emplace(g.chains.back().id, static_cast<int>(g.chains.size()) - 1);
+            }
+            auto e = edgeIndex.find(st.columnText(2));
+            g.chains.back().edges.push_back(e == edgeIndex.end() ? -1 : e->second);
+        }
+        for (auto& c : g.chains)
+            if (std::find(c.edges.begin(), c.edges.end(), -1) == c.edges.end()) orient(g.edges, c);
+    }
+    return g;
+}
+
+int ItemGraph::termKeyOf(std::string_view text) const {
+    auto it = termKeys_.find(normalizeTerm(text));
+    return it == termKeys_.end() ? -1 : it->second;
+}
+
+int ItemGraph::conceptIndex(const std::string& id) const {
+    auto it = conceptIndex_.find(id);
+    return it == conceptIndex_.end() ? -1 : it->second;
+}
+
+int ItemGraph::chainIndex(const std::string& id) const {
+    auto it = chainIndex_.find(id);
+    return it == chainIndex_.end() ? -1 : it->second;
+}
+
+std::optional<TermSet> ItemGraph::reach(int startTerm, std::span<const Step> steps, std::int64_t budget) const {
+    std::vector<int> frontier = senses_[startTerm], next;
+    std::unordered_set<int> seen;
+    std::int64_t visits = 0;
+    // Adds the nodes one `step` away from `from` to `next` (deduplicated through `seen`).
+    auto expand = [&](const std::vector<int>& from, const Step& step, std::vector<int>& into) {
+        const bool both = isSymmetric(step.type);
+        for (int v : from) {
+            if (step.forward || both)
+                for (int e : out(v)) {
+                    if (++visits > budget) return false;
+                    if (edges[e].type == step.type && seen.insert(edges[e].o).second) into.push_back(edges[e].o);
+                }
+            if (!step.forward || both)
+                for (int e : in(v)) {
+                    if (++visits > budget) return false;
+                    if (edges[e].type == step.type && seen.insert(edges[e].s).second) into.push_back(edges[e].s);
+                }
+        }
+        return true;
+    };
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        next.clear();
+        seen.clear();
+        if (!expand(frontier, steps[i], next)) return std::nullopt;
+        frontier.swap(next);
+        if (frontier.empty()) break;
+    }
+    TermSet terms;
+    for (int v : frontier) terms.insert(nodes[v].termKey);
+    return terms;
+}
+
+bool ItemGraph::pathExists(int fromTerm, std::span<const Step> steps, int toTerm, std::int64_t budget,
+                           bool skipForward) const {
+    if (fromTerm < 0 || toTerm < 0) return false;
+    if (!skipForward)
+        if (auto f = reach(fromTerm, steps, budget)) return f->count(toTerm) > 0;
+    const auto back = reversed(steps);
+    if (auto b = reach(toTerm, back, budget)) return b->count(fromTerm) > 0;
+    return true;
+}
+
+} // namespace proda

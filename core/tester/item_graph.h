@@ -1,0 +1,95 @@
+#pragma once
+// The knowledge structure in memory for item generation and checks: loaded once per run (concepts,
+// relations, chains with integer indexes and adjacency in both directions) so that generating over
+// 40k+ chains does not query SQLite per node.
+//
+// Truth is judged on normalised terms: an option is a term, and a reader cannot tell which sense
+// of "bank" it means, so any sense that satisfies the relation path makes the option true.
+#include "knowledge/types.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace proda {
+
+class Database;
+
+// One step of a chain read from its start: the relation type and whether the edge is traversed
+// from subject to object (forward) or against its direction.
+struct Step {
+    RelationType type = RelationType::Other;
+    bool forward = true;
+    bool operator==(const Step&) const = default;
+};
+
+// CONTRAST and OTHER read the same both ways ("contrasts with", "is related to").
+bool isSymmetric(RelationType t);
+
+
+struct GNode {
+    std::string id, term, type;
+    int discipline = 0, termKey = 0, kindKey = 0; // kindKey: (concept type, discipline)
+};
+
+struct GEdge {
+    std::string id, predicate;
+    int s = 0, o = 0;
+    RelationType type = RelationType::Other;
+};
+
+struct GChain {
+    std::string id;
+    int discipline = 0;
+    std::vector<int> edges;
+    // Filled by orient(): nodes e0..eT and the oriented steps; empty when the chain is not a path.
+    std::vector<int> nodes;
+    std::vector<Step> steps;
+};
+
+using TermSet = std::unordered_set<int>;
+
+class ItemGraph {
+public:
+    static ItemGraph load(Database& db);
+
+    std::vector<std::string> disciplines;
+    std::vector<GNode> nodes;
+    std::vector<GEdge> edges;
+    std::vector<GChain> chains;
+    std::array<std::int64_t, kRelationTypeCount> typeCounts{}; // relations per type
+
+    std::span<const int> out(int n) const { return {outEdges_.data() + outStart_[n], outEdges_.data() + outStart_[n + 1]}; }
+    std::span<const int> in(int n) const { return {inEdges_.data() + inStart_[n], inEdges_.data() + inStart_[n + 1]}; }
+    const std::vector<int>& senses(int termKey) const { return senses_[termKey]; }
+    const std::vector<int>& sameKind(int node) const { return kinds_[nodes[node].kindKey]; }
+    // Term key of a display text (normalised), or -1 when no concept has it.
+    int termKeyOf(std::string_view text) const;
+    int conceptIndex(const std::string& id) const;
+    int chainIndex(const std::string& id) const;
+
+    // Terms reachable from any sense of `startTerm` along `steps`; nullopt when the search would
+    // visit more than `budget` edges.
+    std::optional<TermSet> reach(int startTerm, std::span<const Step> steps, std::int64_t budget) const;
+    // Whether some sense of `toTerm` is reachable from some sense of `fromTerm` along `steps`.
+    // Tries forward, then backward from the target; when both exceed the budget it answers true
+    // (a distractor we cannot clear is treated as possibly true). skipForward: the caller already
+    // knows the forward search exceeds the budget.
+    bool pathExists(int fromTerm, std::span<const Step> steps, int toTerm, std::int64_t budget,
+                    bool skipForward = false) const;
+
+private:
+    std::vector<int> outStart_, outEdges_, inStart_, inEdges_;
+    std::vector<std::vector<int>> senses_, kinds_;
+    std::unordered_map<std::string, int> termKeys_, conceptIndex_, chainIndex_;
+};
+
+// The steps read in the opposite direction (end to start).
+std::vector<Step> reversed(std::span<const Step> steps);
+
+} // namespace proda

@@ -1,0 +1,174 @@
+#include "tester/phrasing.h"
+#include "util/text.h"
+
+namespace proda {
+
+namespace {
+
+struct Phrases {
+    RelationType type;
+    const char *forward, *inverse;
+};
+constexpr Phrases kPhrases[] = {
+    {RelationType::Specialization, "is a kind of", "is a broader category of"},
+    {RelationType::PartOf, "is part of", "has as a part"},
+    {RelationType::Causal, "causes", "is caused by"},
+    {RelationType::Prerequisite, "requires", "is required by"},
+    {RelationType::Contrast, "contrasts with", "contrasts with"},
+    {RelationType::Property, "has the property", "is a property of"},
+    {RelationType::Function, "is used for", "is achieved with"},
+    {RelationType::Other, "is related to", "is related to"},
+};
+constexpr const char* kArrow = " \xE2\x86\x92 "; // " → "
+constexpr const char* kVars[] = {"X", "Y", "Z", "W", "V", "U", "T"};
+
+std::string predicateOf(const GEdge& e) {
+    if (!trim(e.predicate).empty()) return trim(e.predicate);
+    for (const auto& p : kPhrases)
+        if (p.type == e.type) return p.forward;
+    return "is related to";
+}
+
+// "A, B, and C" / "A and B".
+std::string joinClauses(const std::vector<std::string>& parts) {
+    std::string s;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) s += parts.size() == 2 ? " and " : (i + 1 == parts.size() ? ", and " : ", ");
+        s += parts[i];
+    }
+    return s;
+}
+
+// Clauses for every step; names[i] is what node i is called in the stem.
+std::vector<std::string> clauses(const ItemGraph& g, const GChain& c, const std::vector<std::string>& names) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < c.steps.size(); ++i) {
+        const GEdge& e = g.edges[c.edges[i]];
+        const std::string& from = names[i];
+        const std::string& to = names[i + 1];
+        out.push_back(c.steps[i].forward ? from + " " + predicateOf(e) + " " + to : to + " " + predicateOf(e) + " " + from);
+    }
+    return out;
+}
+
+// Node names for a stem: given nodes by term, the others X, Y, ... in path order.
+std::vector<std::string> names(const ItemGraph& g, const GChain& c, std::initializer_list<int> given) {
+    std::vector<std::string> n(c.nodes.size());
+    int v = 0;
+    for (std::size_t i = 0; i < c.nodes.size(); ++i) {
+        bool named = false;
+        for (int k : given) named = named || k == static_cast<int>(i);
+        n[i] = named ? g.nodes[c.nodes[i]].term : kVars[v++ % 7];
+    }
+    return n;
+}
+
+std::string upperFirst(std::string s) {
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
+} // namespace
+
+std::string stepPhrase(const Step& s) {
+    for (const auto& p : kPhrases)
+        if (p.type == s.type) return s.forward || isSymmetric(s.type) ? p.forward : p.inverse;
+    return "is related to";
+}
+
+std::string linkOption(std::span<const Step> steps) {
+    std::string s;
+    for (std::size_t i = 0; i < steps.size(); ++i) s += (i ? kArrow : "") + stepPhrase(steps[i]);
+    return s;
+}
+
+std::optional<std::vector<Step>> parseLinkOption(std::string_view text) {
+    std::vector<Step> steps;
+    const std::string arrow = kArrow;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = text.find(arrow, start);
+        const std::string part = trim(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        bool found = false;
+        for (const auto& p : kPhrases) {
+            if (part == p.forward) { steps.push_back({p.type, true}); found = true; break; }
+            if (part == p.inverse) { steps.push_back({p.type, false}); found = true; break; }
+        }
+        if (!found) return std::nullopt;
+        if (end == std::string_view::npos) break;
+        start = end + arrow.size();
+    }
+    return steps;
+}
+
+Stem endStem(const ItemGraph& g, const GChain& c) {
+    const int T = static_cast<int>(c.steps.size());
+    const auto n = names(g, c, {0});
+    const std::string& start = n[0];
+    const std::string& target = n[T];
+    bool uniform = true;
+    for (const auto& s : c.steps) uniform = uniform && s.forward && s.type == c.steps[0].type;
+    const std::string body = joinClauses(clauses(g, c, n));
+    Stem s;
+    s.explanation = chainExplanation(g, c);
+    if (uniform && c.steps[0].type == RelationType::Specialization) {
+        s.templateId = "end.SPECIALIZATION";
+        s.question = "Climbing the taxonomy from " + start + " one direct link at a time: " + body + ". Which broader category is " + target + "?";
+    } else if (uniform && c.steps[0].type == RelationType::PartOf) {
+        s.templateId = "end.PART_OF";
+        s.question = "Following what " + start + " directly belongs to, step by step: " + body + ". Which larger whole is " + target + "?";
+    } else if (uniform && c.steps[0].type == RelationType::Causal) {
+        s.templateId = "end.CAUSAL";
+        s.question = "In a causal chain that starts with " + start + ", each step directly causing the next: " + body + ". What is the final effect " +
+                     target + "?";
+    } else if (uniform && c.steps[0].type == RelationType::Prerequisite) {
+        s.templateId = "end.PREREQUISITE";
+        s.question = "Following the direct requirements of " + start + ": " + body + ". What is " + target + "?";
+    } else {
+        s.templateId = "end.generic";
+        s.question = "Given these direct links: " + body + ". Which concept is " + target + "?";
+    }
+    return s;
+}
+
+Stem middleStem(const ItemGraph& g, const GChain& c, int position) {
+    const int T = static_cast<int>(c.steps.size());
+    const auto n = names(g, c, {0, T});
+    Stem s;
+    s.templateId = "middle.p" + std::to_string(position);
+    s.question = upperFirst(n[0]) + " and " + n[T] + " are linked by a chain of " + std::to_string(T) +
+                 " direct relations: " + joinClauses(clauses(g, c, n)) + ". Which concept is " + n[position] + "?";
+    s.explanation = chainExplanation(g, c);
+    return s;
+}
+
+Stem linkStem(const ItemGraph& g, const GChain& c) {
+    const int T = static_cast<int>(c.steps.size());
+    const std::string& a = g.nodes[c.nodes[0]].term;
+    const std::string& b = g.nodes[c.nodes[T]].term;
+    Stem s;
+    s.templateId = "link.generic";
+    s.question = "Reading from " + a + " to " + b + ", which sequence of " + std::to_string(T) +
+                 " direct relations links them (each step reaches an unnamed intermediate concept)?";
+    s.explanation = chainExplanation(g, c);
+    return s;
+}
+
+std::string chainExplanation(const ItemGraph& g, const GChain& c) {
+    std::vector<std::string> n;
+    for (int v : c.nodes) n.push_back(g.nodes[v].term);
+    std::string s;
+    for (const auto& cl : clauses(g, c, n)) s += (s.empty() ? "" : "; ") + cl;
+    return upperFirst(s) + ".";
+}
+
+int middlePositionOf(std::string_view templateId) {
+    if (templateId.rfind("middle.p", 0) != 0) return -1;
+    try {
+        return std::stoi(std::string(templateId.substr(8)));
+    } catch (...) {
+        return -1;
+    }
+}
+
+} // namespace proda

@@ -1,0 +1,38 @@
+#pragma once
+// How items read: clauses for chain steps, stem templates per shape and relation types, and the
+// canonical relation phrases that link-shape options are made of (and parsed back from by checks).
+#include "tester/item_graph.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace proda {
+
+// Canonical phrase of a step read from its start: "causes" / "is caused by".
+std::string stepPhrase(const Step& s);
+// "causes → is part of"; the text of a link-shape option.
+std::string linkOption(std::span<const Step> steps);
+// The inverse of linkOption; nullopt when a part is not a known phrase (e.g. a curator's edit).
+std::optional<std::vector<Step>> parseLinkOption(std::string_view text);
+
+struct Stem {
+    std::string templateId, question, explanation;
+};
+
+// Stems never name an intermediate node: unknown nodes are variables (X, Y, Z, ...), and every
+// step is written as a clause in the edge's own direction with its own predicate, so a step
+// traversed against its direction reads "Y causes X" rather than an invented inverse verb. Stems
+// say the links are direct: truth is judged on paths of exactly the chain's length, and "is a kind
+// of" read transitively would make the answer of an up-then-down path nearly anything.
+Stem endStem(const ItemGraph& g, const GChain& c);
+Stem middleStem(const ItemGraph& g, const GChain& c, int position);
+Stem linkStem(const ItemGraph& g, const GChain& c);
+
+// The chain spelled out with its terms: "heat causes thermal expansion; thermal expansion ...".
+std::string chainExplanation(const ItemGraph& g, const GChain& c);
+
+// Middle position encoded in a "middle.pK" template id, or -1.
+int middlePositionOf(std::string_view templateId);
+
+} // namespace proda
