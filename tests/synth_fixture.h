@@ -23,6 +23,10 @@
 
 namespace synthfixture {
 
+// heat -CAUSAL-> thermal stress, joining the ends of testutil::writeSmallKb's chain g1.
+inline const char* kShortcutRelation =
+    R"({"id":"r9","subject":"c1","type":"CAUSAL","predicate":"causes","object":"c3","discipline":"001 Physics"})" "\n";
+
 inline void writeTrapKb(const std::string& dir) {
     testutil::writeFile(dir + "/concepts.jsonl", R"({"id":"h1","term":"heat","type":"process","definition":"The transfer of thermal energy between bodies.","discipline":"001 Physics"}
 {"id":"h2","term":"thermal expansion","type":"process","definition":"The growth of a body as its temperature rises.","discipline":"001 Physics"}

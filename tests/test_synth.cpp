@@ -88,6 +88,23 @@ private slots:
         QCOMPARE(p.db().scalarInt("SELECT count(DISTINCT sample_id) FROM sample_concepts"), info.samples);
     }
 
+    // Orthogonality (DESIGN §3.2): one relation per sample, and never the relation that joins the
+    // two ends of a chain (heat causes stress, beside the chain heat -> expansion -> stress).
+    void samplesNeverStateAChainsComposedFact() {
+        QTemporaryDir dir;
+        const auto kb = testutil::path(dir, "kb");
+        testutil::writeSmallKb(kb);
+        testutil::writeFile(kb + "/relations.jsonl", testutil::readFile(kb + "/relations.jsonl") + synthfixture::kShortcutRelation);
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        importKbJsonl(p, kb);
+        const auto r = synthesize(p.db(), opts(200));
+        QVERIFY(!r.samples.empty());
+        for (const auto& s : r.samples) {
+            QVERIFY(s.l2Ids.size() <= 1);
+            QVERIFY2(s.l2Ids.empty() || s.l2Ids[0] != "r9", qPrintable(QString::fromStdString(s.prompt + " => " + s.response)));
+        }
+    }
+
     void falseStatementsAreVerifiedFalse() {
         QTemporaryDir dir;
         Project p = projectWith(dir, false);

@@ -143,7 +143,6 @@ void parseParagraph(std::string_view p, SentenceBuilder& b) {
             std::string target;
             for (const auto& t : tokenize(shown)) target += (target.empty() || t.punct ? "" : " ") + t.text;
             const int xref = external || target.empty() ? -1 : b.addXref(target);
-            bool firstToken = true;
             for (std::size_t k = 0; k < shown.size();) {
                 // Keep the reference's own spacing in the quote.
                 while (k < shown.size() && isSpace(shown[k])) { b.space(); ++k; }
@@ -153,7 +152,6 @@ void parseParagraph(std::string_view p, SentenceBuilder& b) {
                 for (const auto& t : tokenize(shown.substr(k, e - k))) {
                     if (t.punct) b.punct(t.text[0], parenDepth > 0, false);
                     else b.word(t.text, xref, parenDepth > 0);
-                    firstToken = false;
                 }
                 k = e;
             }

@@ -40,6 +40,11 @@ const std::vector<int> kNone;
 
 } // namespace
 
+bool KbGraph::joinsChainEnds(int edge) const {
+    const int a = nodes[edges[edge].s].termKey, b = nodes[edges[edge].o].termKey;
+    return chainEnds_.count((static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b)) > 0;
+}
+
 KbGraph KbGraph::load(Database& db) {
     KbGraph g;
     std::unordered_map<std::int64_t, int> disciplineIndex;
@@ -88,6 +93,37 @@ KbGraph KbGraph::load(Database& db) {
             e.discipline = disciplineIndex[st.columnInt(5)];
             g.edges.push_back(std::move(e));
         }
+    }
+
+    {
+        // Ends of every chain: the first relation's endpoint not shared with the second, and the
+        // last relation's endpoint not shared with the one before.
+        std::unordered_map<std::string, int> edgeIndex;
+        for (std::size_t i = 0; i < g.edges.size(); ++i) edgeIndex.emplace(g.edges[i].id, static_cast<int>(i));
+        auto st = db.prepare("SELECT chain_id, relation_id FROM chain_relations ORDER BY chain_id, position");
+        std::string current;
+        std::vector<int> path;
+        auto finish = [&] {
+            if (path.size() < 2) return;
+            auto outer = [&](int e, int neighbour) {
+                const auto& x = g.edges[e];
+                const auto& y = g.edges[neighbour];
+                return (x.s == y.s || x.s == y.o) ? x.o : x.s;
+            };
+            const int a = g.nodes[outer(path.front(), path[1])].termKey;
+            const int b = g.nodes[outer(path.back(), path[path.size() - 2])].termKey;
+            g.chainEnds_.insert((static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b));
+            g.chainEnds_.insert((static_cast<std::uint64_t>(b) << 32) | static_cast<std::uint32_t>(a));
+        };
+        while (st.step()) {
+            if (st.columnView(0) != current) {
+                finish();
+                current = st.columnText(0);
+                path.clear();
+            }
+            if (auto it = edgeIndex.find(st.columnText(1)); it != edgeIndex.end()) path.push_back(it->second);
+        }
+        finish();
     }
 
     const std::size_t n = g.nodes.size(), d = std::max<std::size_t>(g.disciplines.size(), 1);

@@ -56,6 +56,11 @@ public:
     // A relation between two senses of one term ("Merovingian is a member of Merovingian"):
     // true, but useless and confusing as a question, so synthesis skips it.
     bool selfRelated(int edge) const { return nodes[edges[edge].s].termKey == nodes[edges[edge].o].termKey; }
+    // A relation that links the two ends of an L3 chain states that chain's composed conclusion
+    // in one fact; training on it would let a benchmark item be answered by recall (DESIGN §3.2).
+    bool joinsChainEnds(int edge) const;
+    // Neither of the above: the relation may become a training sample.
+    bool teachable(int edge) const { return !selfRelated(edge) && !joinsChainEnds(edge); }
     // Concepts (senses) with this normalised term.
     const std::vector<int>& senses(int termKey) const { return senses_[termKey]; }
 
@@ -92,6 +97,7 @@ private:
         for (int k = start[term]; k < start[term + 1]; ++k)
             if (static_cast<RelationType>(values[k] >> 32) == t) f(static_cast<int>(values[k] & 0xffffffffu));
     }
+    std::unordered_set<std::uint64_t> chainEnds_; // term-key pairs (both orders) of chain ends
     std::vector<int> outStart_, outEdges_, inStart_, inEdges_;
     std::vector<std::vector<int>> senses_;
     std::vector<int> defTerm_; // per definition key: its term key, or -1 when terms differ

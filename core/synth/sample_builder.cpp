@@ -11,9 +11,6 @@ namespace {
 
 const char* const kLetters[] = {"A", "B", "C", "D"};
 constexpr std::size_t kMaxClause = 300;  // longer definitions make poor stems and options
-constexpr std::size_t kMaxAnswers = 5;   // sentences in one open answer
-
-bool symmetric(RelationType t) { return t == RelationType::Contrast; }
 
 } // namespace
 
@@ -125,7 +122,7 @@ std::optional<Sample> SampleBuilder::qaFromConcept(int node) {
 }
 
 std::optional<Sample> SampleBuilder::qaFromRelation(int edge) {
-    if (kb_.selfRelated(edge)) return std::nullopt;
+    if (!kb_.teachable(edge)) return std::nullopt;
     const auto& e = kb_.edges[edge];
     const auto& tpls = relationTemplates(e.type);
     const std::string type(toString(e.type));
@@ -143,32 +140,8 @@ std::optional<Sample> SampleBuilder::qaFromRelation(int edge) {
     const int s = e.s, o = e.o;
     const std::string& sTerm = kb_.nodes[s].term;
     const std::string& oTerm = kb_.nodes[o].term;
-    // The open answer states every known answer (up to kMaxAnswers), the chosen relation first,
-    // so the response is never a half-truth like "X causes Y" when X also causes Z.
-    std::vector<int> answers{edge};
-    std::unordered_set<int> answerTerms{kind == 1 ? kb_.nodes[s].termKey : kb_.nodes[o].termKey};
-    auto consider = [&](int a, int otherEnd, bool pairMatch) {
-        const auto& x = kb_.edges[a];
-        if (a == edge || answers.size() >= kMaxAnswers || kb_.selfRelated(a)) return;
-        if (kind == 2 ? !pairMatch : (x.type != e.type || !answerTerms.insert(kb_.nodes[otherEnd].termKey).second)) return;
-        answers.push_back(a);
-    };
-    const int center = kind == 1 ? o : s;
-    auto [ob, oe] = kb_.out(center);
-    auto [ib, ie] = kb_.in(center);
-    if (kind == 2) {
-        for (const int* p = ob; p != oe; ++p) consider(*p, -1, kb_.edges[*p].o == o);
-        auto [b2, e2] = kb_.out(o);
-        for (const int* p = b2; p != e2; ++p) consider(*p, -1, kb_.edges[*p].o == s);
-    } else if (kind == 0) {
-        for (const int* p = ob; p != oe; ++p) consider(*p, kb_.edges[*p].o, false);
-        if (symmetric(e.type))
-            for (const int* p = ib; p != ie; ++p) consider(*p, kb_.edges[*p].s, false);
-    } else {
-        for (const int* p = ib; p != ie; ++p) consider(*p, kb_.edges[*p].s, false);
-        if (symmetric(e.type))
-            for (const int* p = ob; p != oe; ++p) consider(*p, kb_.edges[*p].o, false);
-    }
+    // One relation per sample: a response listing two answers that share the question concept
+    // would state a two-step composed fact, which is what chain items test (DESIGN §3.2).
     Sample out;
     out.format = SampleFormat::Qa;
     out.templateId = "qa.rel." + type + "." + kKinds[kind] + "." + std::to_string(t + 1);
@@ -178,24 +151,15 @@ std::optional<Sample> SampleBuilder::qaFromRelation(int edge) {
                       .p = e.predicate,
                       .d = out.discipline};
     out.prompt = fill((*lists[kind])[t], slots);
-    std::unordered_set<std::string> l1;
-    for (std::size_t i = 0; i < answers.size(); ++i) {
-        const auto& a = kb_.edges[answers[i]];
-        // "also" only where the sentence repeats the previous sentence's subject or object.
-        const bool also = i > 0 && ((kind != 1 && a.s == center) || (kind == 1 && a.o == center));
-        if (i) out.response += " ";
-        out.response += capitalized(kb_.nodes[a.s].term) + " " + (also ? alsoPredicate(a.predicate) : a.predicate) +
-                        " " + kb_.nodes[a.o].term + ".";
-        out.l2Ids.push_back(a.id);
-        for (int c : {a.s, a.o})
-            if (l1.insert(kb_.nodes[c].id).second) out.l1Ids.push_back(kb_.nodes[c].id);
-    }
+    out.response = capitalized(sTerm) + " " + e.predicate + " " + oTerm + ".";
+    out.l2Ids = {e.id};
+    out.l1Ids = {kb_.nodes[s].id, kb_.nodes[o].id};
     out.metadataJson = nlohmann::json{{"direction", kKinds[kind]}}.dump();
     return finish(std::move(out));
 }
 
 std::optional<Sample> SampleBuilder::mcqFromRelation(int edge, int answerPos) {
-    if (kb_.selfRelated(edge)) return std::nullopt;
+    if (!kb_.teachable(edge)) return std::nullopt;
     const auto& e = kb_.edges[edge];
     const auto& tpls = relationTemplates(e.type);
     const std::string type(toString(e.type));

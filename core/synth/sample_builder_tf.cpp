@@ -80,7 +80,7 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
 }
 
 std::optional<Sample> SampleBuilder::tfFromRelation(int edge, bool truth) {
-    if (kb_.selfRelated(edge)) return std::nullopt;
+    if (!kb_.teachable(edge)) return std::nullopt;
     const auto& e = kb_.edges[edge];
     const auto& tpls = relationTemplates(e.type);
     const std::string type(toString(e.type));

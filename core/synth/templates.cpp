@@ -137,12 +137,6 @@ std::string fill(std::string_view tpl, const Slots& slots) {
     return out;
 }
 
-std::string alsoPredicate(std::string_view p) {
-    for (std::string_view aux : {"is", "are", "can", "must", "may"})
-        if (startsWithWord(p, aux)) return std::string(p.substr(0, aux.size())) + " also" + std::string(p.substr(aux.size()));
-    return "also " + std::string(p);
-}
-
 namespace {
 
 // Determiners and pronouns that start most glosses ("A method that ...", "Any of ...").

@@ -36,8 +36,6 @@ struct Slots {
 // Replaces the placeholders; unknown ones are left as they are.
 std::string fill(std::string_view tpl, const Slots& slots);
 std::string capitalized(std::string_view s);
-// "is a kind of" -> "is also a kind of"; "causes" -> "also causes".
-std::string alsoPredicate(std::string_view predicate);
 // A sentence stating a definition: "Heat is the transfer of ..." / "Heat means transfer of ...".
 std::string definitionSentence(std::string_view term, std::string_view definition);
 // The definition as a clause: trailing period dropped, first letter lower-cased unless an acronym.
