@@ -21,9 +21,8 @@ ImportReport runImport(Project& project, const char* format, const std::string& 
     report.path = path;
     BulkJournal journal(project.db());
     Transaction tx(project.db());
-    BulkLoad bulk(project.db(), journal);
+    BulkLoad bulk(project.db());
     KnowledgeWriter writer(project.db());
-    if (bulk.active()) writer.setBulkLoad(&bulk);
     body(writer, report);
     progress.report("building indexes", 0, 0);
     bulk.finish();

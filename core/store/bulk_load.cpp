@@ -1,7 +1,6 @@
 #include "store/bulk_load.h"
 #include "store/database.h"
 #include "store/schema.h"
-#include "store/side_fts_index.h"
 
 #include <stdexcept>
 #include <string>
@@ -15,25 +14,12 @@ bool projectIsEmpty(Database& db) {
 constexpr const char* kNormalCache = "PRAGMA cache_size = -65536";
 } // namespace
 
-BulkLoad::BulkLoad(Database& db, BulkJournal& journal) : db_(db) {
+BulkLoad::BulkLoad(Database& db) : db_(db) {
     active_ = projectIsEmpty(db);
     if (!active_) return;
     db.exec("DROP INDEX concepts_discipline; DROP INDEX relations_subject; DROP INDEX relations_object;"
             "DROP INDEX chain_relations_relation;"
             "DROP TRIGGER concepts_fts_insert; DROP TRIGGER concepts_fts_delete; DROP TRIGGER concepts_fts_update;");
-    Statement def = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'concept_fts'");
-    if (def.step()) side_ = journal.startSideIndex(def.columnText(0));
-}
-
-BulkLoad::~BulkLoad() = default;
-
-SideFtsIndex* BulkJournal::startSideIndex(const std::string& ftsDefinition) {
-    side_ = std::make_unique<SideFtsIndex>(ftsDefinition, db_.path() + ".d/scratch");
-    return side_.get();
-}
-
-void BulkLoad::conceptAdded(std::int64_t seq, const std::string& term, const std::string& definition) {
-    if (side_) side_->add(seq, term, definition);
 }
 
 
@@ -56,10 +42,6 @@ BulkJournal::~BulkJournal() {
 }
 
 void BulkJournal::restore() {
-    if (side_) {
-        side_->detach();
-        side_.reset();
-    }
     db_.exec(kNormalCache);
     if (!switched_) return;
     switched_ = false;
@@ -76,17 +58,7 @@ void BulkLoad::finish() {
                                      " (row " + std::to_string(check.columnInt(1)) + ") to " + check.columnText(2));
     }
     db_.exec(secondaryIndexesSql());
-    bool indexed = false;
-    if (side_ && !sideIndexStale_) {
-        try {
-            side_->copyInto(db_);
-            indexed = true;
-        } catch (const std::exception&) {
-            // A failed side build (disk full in the temp directory, say) costs time, not data.
-        }
-    }
-    side_ = nullptr;
-    if (!indexed) db_.exec("INSERT INTO concept_fts(concept_fts) VALUES ('rebuild')");
+    db_.exec("INSERT INTO concept_fts(concept_fts) VALUES ('rebuild')");
     db_.exec(ftsTriggersSql());
     active_ = false;
 }

@@ -4,24 +4,13 @@
 // index from all rows at once beats updating it row by row several times over. On a project that
 // already has concepts nothing is dropped and the triggers keep the index current row by row.
 // A rollback restores the schema with everything else.
-#include <cstdint>
-#include <memory>
-#include <string>
-
 namespace proda {
 
 class Database;
-class SideFtsIndex;
-
-class BulkJournal;
 
 class BulkLoad {
 public:
-    BulkLoad(Database& db, BulkJournal& journal);
-    ~BulkLoad();
-    // Importers report each concept they add or change; added rows are indexed on the side.
-    void conceptAdded(std::int64_t seq, const std::string& term, const std::string& definition);
-    void conceptChanged() { sideIndexStale_ = true; }
+    explicit BulkLoad(Database& db);
     // Rebuilds what was dropped; must run before anything deletes concepts (the FTS delete
     // trigger needs the index to hold every row).
     void finish();
@@ -30,8 +19,6 @@ public:
 private:
     Database& db_;
     bool active_ = false;
-    bool sideIndexStale_ = false; // an update made the side index wrong: rebuild instead
-    SideFtsIndex* side_ = nullptr; // owned by the journal, which outlives the transaction
 };
 
 // For a load into an empty project, outside any transaction: a rollback journal instead of the
@@ -44,12 +31,10 @@ public:
     explicit BulkJournal(Database& db);
     ~BulkJournal();
     void restore();
-    SideFtsIndex* startSideIndex(const std::string& ftsDefinition);
 
 private:
     Database& db_;
     bool switched_ = false;
-    std::unique_ptr<SideFtsIndex> side_;
 };
 
 } // namespace proda

@@ -1,5 +1,4 @@
 #include "store/knowledge_writer.h"
-#include "store/bulk_load.h"
 
 #include <cctype>
 #include <vector>
@@ -54,7 +53,7 @@ std::int64_t KnowledgeWriter::disciplineId(const std::string& nameOrCoded) {
     } else {
         findDiscipline_.reset();
         if (code.empty()) {
-            char buf[8];
+            char buf[24];
             std::snprintf(buf, sizeof buf, "%03lld",
                           static_cast<long long>(db_.scalarInt("SELECT count(*) FROM disciplines") + 1));
             code = buf;
@@ -88,10 +87,6 @@ UpsertResult KnowledgeWriter::upsertConcept(const Concept& c) {
         updateConcept_.bind(1, c.id).bind(2, c.term).bind(3, c.type).bind(4, c.definition).bind(5, disc).bind(6, c.sourceQuote);
         updateConcept_.run();
         r = db_.changes() ? UpsertResult::Updated : UpsertResult::Unchanged;
-    }
-    if (bulk_) {
-        if (r == UpsertResult::Added) bulk_->conceptAdded(db_.lastInsertRowId(), c.term, c.definition);
-        else if (r == UpsertResult::Updated) bulk_->conceptChanged();
     }
     concepts.count(r);
     return r;

@@ -10,8 +10,6 @@
 
 namespace proda {
 
-class BulkLoad;
-
 enum class UpsertResult { Added, Updated, Unchanged };
 
 struct UpsertCounts {
@@ -36,9 +34,6 @@ public:
     UpsertResult upsertRelation(const Relation& r);
     UpsertResult upsertChain(const Chain& g, const char* origin);
 
-    // Bulk loads follow added and changed concepts (for the side-built full-text index).
-    void setBulkLoad(BulkLoad* bulk) { bulk_ = bulk; }
-
     UpsertCounts concepts, relations, chains;
 
 private:
@@ -48,7 +43,6 @@ private:
     Statement insertChain_, updateChain_, chainMembers_, deleteMembers_, insertMember_;
     Statement findDiscipline_, insertDiscipline_;
     std::unordered_map<std::string, std::int64_t> disciplineIds_;
-    BulkLoad* bulk_ = nullptr;
 };
 
 } // namespace proda
