@@ -8,19 +8,17 @@ namespace proda {
 
 namespace fs = std::filesystem;
 
-void configureConnection(Database& db, bool readOnly) {
+void configureConnection(Database& db) {
     db.exec("PRAGMA foreign_keys = ON");
     db.exec("PRAGMA cache_size = -65536"); // 64 MiB page cache
     db.exec("PRAGMA temp_store = MEMORY");
 }
 
 void enableWal(Database& db) {
-    {
-        db.exec("PRAGMA journal_mode = WAL");
-        // NORMAL is durable across application crashes in WAL mode; only power loss may drop
-        // the last commits, never corrupt the file.
-        db.exec("PRAGMA synchronous = NORMAL");
-    }
+    db.exec("PRAGMA journal_mode = WAL");
+    // NORMAL is durable across application crashes in WAL mode; only power loss may drop the last
+    // commits, never corrupt the file.
+    db.exec("PRAGMA synchronous = NORMAL");
 }
 
 Project Project::open(const std::string& path, Mode mode) { return open(path, mode, projectMigrations()); }
@@ -33,7 +31,7 @@ Project Project::open(const std::string& path, Mode mode, const std::vector<Migr
     const bool readOnly = mode == Mode::ReadOnly;
     Database db(path, !exists, readOnly);
     try {
-        configureConnection(db, readOnly);
+        configureConnection(db);
         if (!exists) db.exec("PRAGMA page_size = 8192"); // fewer, fuller pages for text-heavy rows
         if (readOnly) {
             const int v = static_cast<int>(db.scalarInt("PRAGMA user_version"));

@@ -31,7 +31,7 @@ private:
 };
 
 // Applies the per-connection settings every connection to a project needs.
-void configureConnection(Database& db, bool readOnly);
+void configureConnection(Database& db);
 void enableWal(Database& db);
 
 } // namespace proda
