@@ -4,6 +4,7 @@
 #include "tester/generator.h"
 #include "tester/item_export.h"
 #include "tester/item_store.h"
+#include "tester/phrasing.h"
 #include "tester_fixture.h"
 #include "testutil.h"
 #include "util/error.h"
@@ -49,6 +50,25 @@ const Item* find(const std::vector<Item>& items, const std::string& chain, ItemS
 class TestTester : public QObject {
     Q_OBJECT
 private slots:
+    void answersReadableFromTheStem_data() {
+        QTest::addColumn<QString>("answer");
+        QTest::addColumn<QString>("named");
+        QTest::addColumn<bool>("readable");
+        QTest::newRow("acronym of the answer") << "Lossless Predictive Audio Compression" << "LPAC" << true;
+        QTest::newRow("answer is the acronym") << "ASCII" << "American Standard Code for Information Interchange" << true;
+        QTest::newRow("prefix of the first word") << "semantic specification language" << "SEM" << true;
+        QTest::newRow("unrelated terms") << "middleware" << "Tuxedo" << false;
+        QTest::newRow("same initials, not an acronym") << "bus error" << "byte enable" << false;
+        QTest::newRow("short prefix ignored") << "cell division" << "ce" << false;
+        QTest::newRow("one-word both sides") << "protocol" << "proto" << false;
+    }
+    void answersReadableFromTheStem() {
+        QFETCH(QString, answer);
+        QFETCH(QString, named);
+        QFETCH(bool, readable);
+        QCOMPARE(readableFromStem(answer.toStdString(), named.toStdString()), readable);
+    }
+
     void itemsNeedTheWholeChain() {
         QTemporaryDir dir;
         Project p = newProject(dir, "p.proda");

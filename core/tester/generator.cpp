@@ -273,6 +273,10 @@ std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shap
         std::set<int> named{g.nodes[c.nodes[0]].termKey};
         if (shape == ItemShape::Middle) named.insert(g.nodes[c.nodes[T]].termKey);
         if (named.count(g.nodes[a].termKey) || trim(answer).empty()) return std::nullopt;
+        // An answer readable off a named term (an acronym and its expansion) tests nothing.
+        if (readableFromStem(answer, g.nodes[c.nodes[0]].term) ||
+            (shape == ItemShape::Middle && readableFromStem(answer, g.nodes[c.nodes[T]].term)))
+            return std::nullopt;
         // The stem must not name the answer or an intermediate node either.
         for (int j = 1; j < T + (shape == ItemShape::Middle ? 0 : 1); ++j)
             if (containsWords(stem.question, g.nodes[c.nodes[j]].term)) return std::nullopt;

@@ -1,6 +1,10 @@
 #include "tester/phrasing.h"
 #include "util/text.h"
 
+#include <cctype>
+#include <string>
+#include <vector>
+
 namespace proda {
 
 namespace {
@@ -169,6 +173,48 @@ int middlePositionOf(std::string_view templateId) {
     } catch (...) {
         return -1;
     }
+}
+
+namespace {
+
+std::vector<std::string> lowerWords(std::string_view s) {
+    std::vector<std::string> words;
+    std::string cur;
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (std::isalnum(c) || c >= 0x80) cur.push_back(static_cast<char>(std::tolower(c)));
+        else if (!cur.empty()) words.push_back(std::move(cur)), cur.clear();
+    }
+    if (!cur.empty()) words.push_back(std::move(cur));
+    return words;
+}
+
+// Initials of the words, skipping the little words acronyms skip.
+std::string initials(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words)
+        if (w != "of" && w != "for" && w != "the" && w != "and" && w != "a" && w != "an" && w != "to" && w != "in" &&
+            w != "on")
+            out.push_back(w[0]);
+    return out;
+}
+
+bool abbreviates(const std::vector<std::string>& shortForm, const std::vector<std::string>& longForm) {
+    if (shortForm.size() != 1 || longForm.size() < 2 || shortForm[0].size() < 2) return false;
+    return initials(longForm) == shortForm[0];
+}
+
+} // namespace
+
+bool readableFromStem(std::string_view answer, std::string_view named) {
+    const auto a = lowerWords(answer), n = lowerWords(named);
+    if (a.empty() || n.empty()) return false;
+    if (abbreviates(a, n) || abbreviates(n, a)) return true;
+    const auto prefixOf = [](const std::vector<std::string>& one, const std::vector<std::string>& many) {
+        return one.size() == 1 && many.size() > 1 && one[0].size() >= 3 && many[0].size() > one[0].size() &&
+               many[0].compare(0, one[0].size(), one[0]) == 0;
+    };
+    return prefixOf(n, a) || prefixOf(a, n);
 }
 
 } // namespace proda

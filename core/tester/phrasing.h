@@ -32,6 +32,12 @@ Stem linkStem(const ItemGraph& g, const GChain& c);
 // The chain spelled out with its terms: "heat causes thermal expansion; thermal expansion ...".
 std::string chainExplanation(const ItemGraph& g, const GChain& c);
 
+// True when `answer` can be read off a term the stem names without knowing the chain: one is an
+// abbreviation of the other ("LPAC" / "Lossless Predictive Audio Compression", "ASCII" /
+// "American Standard Code for Information Interchange"), or a one-word term starts the answer's
+// first word ("SEM" / "semantic specification language").
+bool readableFromStem(std::string_view answer, std::string_view named);
+
 // Middle position encoded in a "middle.pK" template id, or -1.
 int middlePositionOf(std::string_view templateId);
 
