@@ -1,6 +1,7 @@
 #pragma once
 // KB JSONL lines for the import tests (kept out of the test source: moc cannot parse raw strings).
 #include "store/project.h"
+#include "testutil.h"
 
 #include <QTest>
 
@@ -12,15 +13,8 @@ using namespace proda;
 
 namespace {
 
-struct Counts {
-    std::int64_t concepts, relations, chains, imports;
-    bool operator==(const Counts&) const = default;
-};
-
-Counts counts(Project& p) {
-    return {p.db().scalarInt("SELECT count(*) FROM concepts"), p.db().scalarInt("SELECT count(*) FROM relations"),
-            p.db().scalarInt("SELECT count(*) FROM chains"), p.db().scalarInt("SELECT count(*) FROM imports")};
-}
+using testutil::Counts;
+using testutil::counts;
 
 const char* kGoodConcept =
     R"({"id":"n1","term":"lens","type":"entity","definition":"Optical part.","discipline":"001 Physics","source_quote":"q"})";

@@ -19,16 +19,8 @@ namespace {
 
 const std::string kFixture = std::string(PRODA_FIXTURES) + "/wordnet";
 
-struct Counts {
-    std::int64_t concepts, relations, chains, disciplines, imports;
-    bool operator==(const Counts&) const = default;
-};
-
-Counts counts(Project& p) {
-    return {p.db().scalarInt("SELECT count(*) FROM concepts"), p.db().scalarInt("SELECT count(*) FROM relations"),
-            p.db().scalarInt("SELECT count(*) FROM chains"), p.db().scalarInt("SELECT count(*) FROM disciplines"),
-            p.db().scalarInt("SELECT count(*) FROM imports")};
-}
+using testutil::Counts;
+using testutil::counts;
 
 std::string one(Project& p, const std::string& sql, const std::string& arg) {
     Statement st = p.db().prepare(sql);

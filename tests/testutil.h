@@ -26,6 +26,18 @@ inline std::string readFile(const std::string& file) {
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+// Row counts an import must leave unchanged when it fails.
+struct Counts {
+    std::int64_t concepts, relations, chains, disciplines, imports;
+    bool operator==(const Counts&) const = default;
+};
+
+inline Counts counts(proda::Project& p) {
+    return {p.db().scalarInt("SELECT count(*) FROM concepts"), p.db().scalarInt("SELECT count(*) FROM relations"),
+            p.db().scalarInt("SELECT count(*) FROM chains"), p.db().scalarInt("SELECT count(*) FROM disciplines"),
+            p.db().scalarInt("SELECT count(*) FROM imports")};
+}
+
 // A KB JSONL directory with two disciplines, one chain each:
 // heat -CAUSAL-> expansion -CAUSAL-> stress, and cell -PART_OF-> tissue -PART_OF-> organ.
 inline void writeSmallKb(const std::string& dir) {

@@ -83,15 +83,6 @@ constexpr std::array<const char*, 14> kLicencePhrases = {
     "redistribution and use in source and binary forms", "licensed under", "under the terms of the",
     "you may not use this file except", "liable for any", "copyright (c)", "terms and conditions"};
 
-std::uint64_t mix(std::uint64_t h) {
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ULL;
-    h ^= h >> 33;
-    return h;
-}
-
 double jaccardRange(const std::uint32_t* a, std::size_t na, const std::uint32_t* b, std::size_t nb) {
     if (na == 0 && nb == 0) return 1.0;
     std::size_t i = 0, j = 0, common = 0;
@@ -173,7 +164,7 @@ std::vector<std::uint32_t> DedupIndex::shingles(std::string_view text) {
     out.reserve(words.size() - 4);
     for (std::size_t i = 0; i + 5 <= words.size(); ++i) {
         std::uint64_t s = 0;
-        for (std::size_t k = 0; k < 5; ++k) s = mix(s * 0x9E3779B97F4A7C15ULL + words[i + k]);
+        for (std::size_t k = 0; k < 5; ++k) s = mix64(s * 0x9E3779B97F4A7C15ULL + words[i + k]);
         out.push_back(static_cast<std::uint32_t>(s >> 32));
     }
     std::sort(out.begin(), out.end());
@@ -196,7 +187,7 @@ DedupIndex::Verdict DedupIndex::checkAndAdd(std::string_view text) {
     // MinHash with multiply-shift hashes; fixed constants keep verdicts reproducible across runs.
     static const std::array<std::pair<std::uint64_t, std::uint64_t>, kHashes> params = [] {
         std::array<std::pair<std::uint64_t, std::uint64_t>, kHashes> p{};
-        for (int i = 0; i < kHashes; ++i) p[i] = {mix(2 * i + 1) | 1, mix(2 * i + 2)};
+        for (int i = 0; i < kHashes; ++i) p[i] = {mix64(2 * i + 1) | 1, mix64(2 * i + 2)};
         return p;
     }();
     std::array<std::uint32_t, kHashes> sig;
@@ -209,8 +200,8 @@ DedupIndex::Verdict DedupIndex::checkAndAdd(std::string_view text) {
     std::array<std::uint64_t, kBands> bandKeys;
     std::vector<std::uint32_t> candidates;
     for (int b = 0; b < kBands; ++b) {
-        std::uint64_t k = mix(static_cast<std::uint64_t>(b) + 0x51ED27ULL);
-        for (int r = 0; r < kRows; ++r) k = mix(k * 0x9E3779B97F4A7C15ULL + sig[b * kRows + r]);
+        std::uint64_t k = mix64(static_cast<std::uint64_t>(b) + 0x51ED27ULL);
+        for (int r = 0; r < kRows; ++r) k = mix64(k * 0x9E3779B97F4A7C15ULL + sig[b * kRows + r]);
         bandKeys[b] = k;
         auto it = bucketHead_.find(k);
         // Walk the bucket a bounded distance: pathological buckets must not make this quadratic.

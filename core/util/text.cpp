@@ -54,7 +54,10 @@ std::uint64_t contentHash(std::string_view s) {
         h ^= c;
         h *= 1099511628211ULL;
     }
-    // murmur3 fmix64: spreads FNV's weak low bits over the whole word.
+    return mix64(h); // FNV's low bits are weak
+}
+
+std::uint64_t mix64(std::uint64_t h) {
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdULL;
     h ^= h >> 33;

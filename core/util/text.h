@@ -13,6 +13,9 @@ std::size_t findInvalidUtf8(std::string_view s);
 // Non-ASCII bytes are kept as they are (case folding of other scripts is out of scope).
 std::string normalizeTerm(std::string_view s);
 
+// murmur3's 64-bit finalizer: spreads the bits of a weak hash over the whole word.
+std::uint64_t mix64(std::uint64_t h);
+
 // 64-bit content hash (FNV-1a with a murmur finalizer), stable across platforms and runs.
 std::uint64_t contentHash(std::string_view s);
 
