@@ -22,11 +22,7 @@ const std::string kFixture = std::string(PRODA_FIXTURES) + "/proda/extract.json"
 using testutil::Counts;
 using testutil::counts;
 
-std::string one(Project& p, const std::string& sql, const std::string& arg) {
-    Statement st = p.db().prepare(sql);
-    st.bind(1, arg);
-    return st.step() ? st.columnText(0) : std::string("<none>");
-}
+using testutil::one;
 
 bool contains(const std::vector<std::string>& lines, const QString& text) {
     return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return QString::fromStdString(l).contains(text); });

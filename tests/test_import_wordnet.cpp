@@ -22,11 +22,7 @@ const std::string kFixture = std::string(PRODA_FIXTURES) + "/wordnet";
 using testutil::Counts;
 using testutil::counts;
 
-std::string one(Project& p, const std::string& sql, const std::string& arg) {
-    Statement st = p.db().prepare(sql);
-    st.bind(1, arg);
-    return st.step() ? st.columnText(0) : std::string("<none>");
-}
+using testutil::one;
 
 std::string conceptField(Project& p, const std::string& id, const char* column) {
     if (std::string(column) == "discipline")

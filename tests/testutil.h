@@ -38,6 +38,13 @@ inline Counts counts(proda::Project& p) {
             p.db().scalarInt("SELECT count(*) FROM imports")};
 }
 
+// The first column of the first row of `sql` with `arg` bound, or "<none>".
+inline std::string one(proda::Project& p, const std::string& sql, const std::string& arg) {
+    proda::Statement st = p.db().prepare(sql);
+    st.bind(1, arg);
+    return st.step() ? st.columnText(0) : std::string("<none>");
+}
+
 // A KB JSONL directory with two disciplines, one chain each:
 // heat -CAUSAL-> expansion -CAUSAL-> stress, and cell -PART_OF-> tissue -PART_OF-> organ.
 inline void writeSmallKb(const std::string& dir) {
