@@ -3,6 +3,7 @@
 #include "io/exporters.h"
 #include "io/importers.h"
 #include "testutil.h"
+#include "util/error.h"
 
 #include <QFile>
 #include <QXmlStreamReader>
@@ -49,6 +50,23 @@ private slots:
             QCOMPARE(testutil::readFile(testutil::path(dir, "out2") + "/" + f), one);
         }
         QVERIFY(!QFile::exists(QString::fromStdString(testutil::path(dir, "out1") + "/concepts.jsonl.part")));
+        QCOMPARE(testutil::readFile(testutil::path(dir, "out2") + "/manifest.json"),
+                 testutil::readFile(testutil::path(dir, "out1") + "/manifest.json"));
+    }
+
+    void newerKbJsonlVersionIsRefused() {
+        QTemporaryDir dir;
+        testutil::writeSmallKb(testutil::path(dir, "kb"));
+        testutil::writeFile(testutil::path(dir, "kb/manifest.json"), "{\"format\": \"proda-kb-jsonl\", \"version\": 7}");
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        try {
+            importKbJsonl(p, testutil::path(dir, "kb"));
+            QFAIL("expected an error");
+        } catch (const InputError& e) {
+            const QString msg = QString::fromUtf8(e.what());
+            QVERIFY2(msg.contains(QLatin1String("manifest.json")) && msg.contains(QLatin1String("newer")), e.what());
+        }
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM concepts"), 0);
     }
 
     void gexfAndGraphMl() {

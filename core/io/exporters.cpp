@@ -140,6 +140,16 @@ ExportSummary exportKbJsonl(Database& db, const std::string& dir, const Progress
         f.commit();
         sum.files.push_back((fs::path(dir) / "chains.jsonl").string());
     }
+    {
+        // The format's version, so a later reader can tell what it is given (optional on import).
+        AtomicFile f((fs::path(dir) / kKbManifest).string());
+        nlohmann::ordered_json m;
+        m["format"] = "proda-kb-jsonl", m["version"] = kKbJsonlVersion;
+        m["concepts"] = sum.concepts, m["relations"] = sum.relations, m["chains"] = sum.chains;
+        f.out() << m.dump(2) << "\n";
+        f.commit();
+        sum.files.push_back((fs::path(dir) / kKbManifest).string());
+    }
     return sum;
 }
 

@@ -12,6 +12,10 @@ namespace proda {
 class Database;
 struct Neighborhood;
 
+// KB JSONL directories carry manifest.json {"format": "proda-kb-jsonl", "version": N}.
+inline constexpr const char* kKbManifest = "manifest.json";
+inline constexpr int kKbJsonlVersion = 1;
+
 struct ExportSummary {
     std::int64_t concepts = 0, relations = 0, chains = 0;
     std::vector<std::string> files;

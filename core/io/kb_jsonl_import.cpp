@@ -1,10 +1,12 @@
 // KB JSONL importer (DESIGN §5): concepts.jsonl, relations.jsonl, chains.jsonl in one directory.
 #include "io/import_common.h"
 #include "io/importers.h"
+#include "io/exporters.h"
 #include "io/jsonl_reader.h"
 #include "util/error.h"
 
 #include <filesystem>
+#include <fstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -27,6 +29,27 @@ void requireNonEmptyFile(const JsonlReader& r) {
     if (r.sawNoRecords()) throw InputError(r.path(), 0, "", "file is empty (expected one JSON object per line)");
 }
 
+// manifest.json is optional (hand-made and generated KBs have none); when present it must name
+// this format at a version this build reads.
+void checkManifest(const std::string& path) {
+    if (!fs::exists(path)) return;
+    std::ifstream in(path);
+    nlohmann::json m;
+    try {
+        m = nlohmann::json::parse(in);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw InputError(path, 0, "", std::string("malformed JSON: ") + e.what());
+    }
+    if (!m.is_object() || m.value("format", "") != "proda-kb-jsonl")
+        throw InputError(path, 0, "format", "not a ProDa KB JSONL manifest (expected \"proda-kb-jsonl\")");
+    if (!m.contains("version") || !m["version"].is_number_integer())
+        throw InputError(path, 0, "version", "missing or not a whole number");
+    const int v = m["version"].get<int>();
+    if (v > kKbJsonlVersion)
+        throw InputError(path, 0, "version", "written by a newer ProDa Workbench (KB JSONL version " + std::to_string(v) +
+                                                 ", this build reads up to " + std::to_string(kKbJsonlVersion) + ")");
+}
+
 struct Endpoints {
     std::string subject, object;
 };
@@ -36,6 +59,7 @@ struct Endpoints {
 ImportReport importKbJsonl(Project& project, const std::string& dir, const Progress& progress) {
     if (!fs::is_directory(dir))
         throw InputError(dir, 0, "", "not a directory (a KB JSONL directory holds concepts.jsonl, relations.jsonl, chains.jsonl)");
+    checkManifest((fs::path(dir) / kKbManifest).string());
     return runImport(project, "kb-jsonl", dir, progress, [&](KnowledgeWriter& writer, ImportReport&) {
         nlohmann::json obj;
         std::unordered_set<std::string> conceptIds;
