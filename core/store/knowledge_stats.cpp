@@ -28,26 +28,6 @@ struct UnionFind {
     }
 };
 
-struct ComponentSummary {
-    std::int64_t count = 0;
-    double largestFraction = 0;
-};
-
-// Components of the subgraph induced by the nodes where `member` is true.
-ComponentSummary components(UnionFind& uf, const std::vector<char>& member) {
-    ComponentSummary s;
-    std::int64_t nodes = 0, largest = 0;
-    std::unordered_map<std::int32_t, std::int64_t> sizes;
-    for (std::size_t i = 0; i < member.size(); ++i) {
-        if (!member[i]) continue;
-        ++nodes;
-        largest = std::max(largest, ++sizes[uf.find(static_cast<std::int32_t>(i))]);
-    }
-    s.count = static_cast<std::int64_t>(sizes.size());
-    s.largestFraction = nodes ? static_cast<double>(largest) / static_cast<double>(nodes) : 0.0;
-    return s;
-}
-
 } // namespace
 
 KnowledgeStats computeStats(Database& db) {
@@ -146,18 +126,23 @@ KnowledgeStats computeStats(Database& db) {
         if (s.orphanConceptSamples.size() < 10) s.orphanConceptSamples.push_back(conceptIds[c]);
     }
 
-    const auto overall = components(all, std::vector<char>(conceptIds.size(), 1));
-    s.components = overall.count;
-    s.largestComponentFraction = overall.largestFraction;
-    // `within` only joins concepts of one discipline, so each of its components belongs to one.
-    std::vector<std::int64_t> rootSize(conceptIds.size(), 0), largest(disc.size(), 0);
-    for (std::size_t c = 0; c < conceptIds.size(); ++c) ++rootSize[within.find(static_cast<std::int32_t>(c))];
+    // Union-find keeps each root's component size. `within` only joins concepts of one discipline,
+    // so each of its components belongs to the discipline of its root.
+    std::int64_t largestOverall = 0;
+    std::vector<std::int64_t> largest(disc.size(), 0);
     for (std::size_t c = 0; c < conceptIds.size(); ++c) {
-        if (within.find(static_cast<std::int32_t>(c)) != static_cast<std::int32_t>(c)) continue;
-        auto& d = disc[conceptDisc[c]];
-        ++d.components;
-        largest[conceptDisc[c]] = std::max(largest[conceptDisc[c]], rootSize[c]);
+        const auto i = static_cast<std::int32_t>(c);
+        if (all.find(i) == i) {
+            ++s.components;
+            largestOverall = std::max<std::int64_t>(largestOverall, all.size[c]);
+        }
+        if (within.find(i) == i) {
+            ++disc[conceptDisc[c]].components;
+            largest[conceptDisc[c]] = std::max<std::int64_t>(largest[conceptDisc[c]], within.size[c]);
+        }
     }
+    s.largestComponentFraction =
+        conceptIds.empty() ? 0.0 : static_cast<double>(largestOverall) / static_cast<double>(conceptIds.size());
     for (std::size_t d = 0; d < disc.size(); ++d)
         disc[d].largestComponentFraction =
             disc[d].concepts ? static_cast<double>(largest[d]) / static_cast<double>(disc[d].concepts) : 0.0;
