@@ -1,48 +1,124 @@
 #include "main_window.h"
 #include "home_workspace.h"
+#include "import_dialog.h"
+#include "job_area.h"
+#include "job_manager.h"
+#include "knowledge_workspace.h"
+#include "preferences.h"
 #include "project_loader.h"
 #include "store/project.h"
+#include "summary_workspaces.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolBar>
 
 namespace proda {
 
 namespace {
 const char* kRecentKey = "recentProjects";
 constexpr int kMaxRecent = 8;
+const char* const kWorkspaceNames[] = {"home", "knowledge", "benchmark", "training", "diagnosis"};
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), stack_(new QStackedWidget(this)), home_(new HomeWorkspace(this)),
-      loader_(new ProjectLoader(this)), status_(new QLabel(this)) {
+      knowledge_(new KnowledgeWorkspace(this)), benchmark_(new BenchmarkWorkspace(this)), training_(new TrainingWorkspace(this)),
+      diagnosis_(new DiagnosisWorkspace(this)), loader_(new ProjectLoader(this)), jobs_(new JobManager(this)),
+      status_(new QLabel(this)) {
     qRegisterMetaType<ProjectSnapshot>();
     setWindowTitle(tr("ProDa Workbench"));
-    stack_->addWidget(home_);
+    setAcceptDrops(true);
+    for (QWidget* w : std::initializer_list<QWidget*>{home_, knowledge_, benchmark_, training_, diagnosis_}) stack_->addWidget(w);
     setCentralWidget(stack_);
     statusBar()->addWidget(status_, 1);
+    statusBar()->addPermanentWidget(new JobArea(jobs_, this));
     status_->setText(tr("Ready"));
-
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New Project\u2026"), QKeySequence::New, this, &MainWindow::newProject);
-    file->addAction(tr("&Open Project\u2026"), QKeySequence::Open, this, &MainWindow::chooseProject);
-    recentMenu_ = file->addMenu(tr("Open &Recent"));
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About ProDa Workbench"), this, &MainWindow::showAbout);
-    rebuildRecentMenu();
+    buildMenus();
 
     connect(loader_, &ProjectLoader::loaded, this, &MainWindow::onLoaded);
     connect(loader_, &ProjectLoader::failed, this, &MainWindow::onFailed);
+    connect(knowledge_, &KnowledgeWorkspace::message, status_, &QLabel::setText);
+    connect(jobs_, &JobManager::finished, this, [this](int, bool ok, const QString& message) {
+        status_->setText(ok ? tr("Import finished.") : tr("Import failed."));
+        if (ok) openProject(projectPath_); // re-read the statistics and refresh every workspace
+        else notify(tr("Import failed"), message);
+        emit importFinished(ok, message);
+    });
+}
+
+void MainWindow::buildMenus() {
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolbar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* newAction = file->addAction(tr("&New Project\u2026"), QKeySequence::New, this, &MainWindow::newProject);
+    QAction* openAction = file->addAction(tr("&Open Project\u2026"), QKeySequence::Open, this, &MainWindow::chooseProject);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    QAction* importAction = file->addAction(tr("&Import\u2026"), QKeySequence(Qt::CTRL | Qt::Key_I), this, [this] { chooseImport(); });
+    file->addAction(tr("&Export View\u2026"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] {
+        showWorkspace(Knowledge);
+        knowledge_->chooseExport();
+    });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* findAction = edit->addAction(tr("&Find Concept\u2026"), QKeySequence::Find, this, [this] {
+        showWorkspace(Knowledge);
+        if (auto* search = knowledge_->findChild<QLineEdit*>(QStringLiteral("search"))) search->setFocus(), search->selectAll();
+    });
+    edit->addSeparator();
+    edit->addAction(tr("&Preferences\u2026"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this, [this] {
+        PreferencesDialog dialog(this);
+        dialog.exec();
+    });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    workspaceActions_ = new QActionGroup(this);
+    const QString titles[] = {tr("&Home"), tr("&Knowledge"), tr("&Benchmark"), tr("&Training"), tr("&Diagnosis")};
+    bar->addActions({newAction, openAction, importAction});
+    bar->addSeparator();
+    for (int w = 0; w < WorkspaceCount; ++w) {
+        QAction* a = view->addAction(titles[w], QKeySequence(Qt::CTRL | (Qt::Key_1 + w)), this, [this, w] { showWorkspace(Workspace(w)); });
+        a->setCheckable(true);
+        a->setChecked(w == Home);
+        workspaceActions_->addAction(a);
+        bar->addAction(a);
+    }
+    bar->addSeparator();
+    bar->addAction(findAction);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About ProDa Workbench"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    rebuildRecentMenu();
+}
+
+bool MainWindow::workspaceFromName(const QString& name, Workspace* w) {
+    for (int i = 0; i < WorkspaceCount; ++i)
+        if (name == QLatin1String(kWorkspaceNames[i])) return *w = Workspace(i), true;
+    return false;
+}
+
+void MainWindow::showWorkspace(Workspace w) {
+    stack_->setCurrentIndex(w);
+    workspaceActions_->actions().at(w)->setChecked(true);
 }
 
 void MainWindow::openProject(const QString& path) {
@@ -70,18 +146,63 @@ void MainWindow::chooseProject() {
     if (!path.isEmpty()) openProject(path);
 }
 
+void MainWindow::chooseImport(const QString& path) {
+    if (!projectOpen_) {
+        notify(tr("Import"), tr("Open or create a project first: imports go into the open project."));
+        return;
+    }
+    ImportDialog dialog(this);
+    if (!path.isEmpty()) dialog.setSpec(guessImport(path));
+    if (dialog.exec() == QDialog::Accepted) startImport(dialog.spec());
+}
+
+int MainWindow::startImport(const ImportSpec& spec) {
+    if (!projectOpen_) return 0;
+    status_->setText(tr("Importing %1 \u2026").arg(spec.path));
+    return jobs_->start(tr("Import %1").arg(QFileInfo(spec.path).fileName()), importWork(projectPath_, spec));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile()) return;
+    const QString path = urls.first().toLocalFile();
+    event->acceptProposedAction();
+    if (path.endsWith(QLatin1String(".proda"))) openProject(path);
+    else chooseImport(path); // files and folders: the dialog proposes the format it recognised
+}
+
 void MainWindow::onLoaded(const ProjectSnapshot& snapshot) {
+    projectOpen_ = true;
     home_->showSnapshot(snapshot);
+    knowledge_->setProject(snapshot.path, snapshot.stats);
+    benchmark_->showSnapshot(snapshot);
+    training_->showSnapshot(snapshot);
+    diagnosis_->showSnapshot(snapshot);
     setWindowTitle(tr("%1 \u2014 ProDa Workbench").arg(QFileInfo(snapshot.path).completeBaseName()));
-    status_->setText(tr("Opened %1").arg(snapshot.path));
+    status_->setText(tr("Opened %1 in %2 s").arg(snapshot.path).arg(snapshot.seconds, 0, 'f', 2));
     rememberRecent(snapshot.path);
     emit projectReady(true);
 }
 
 void MainWindow::onFailed(const QString& message) {
+    projectOpen_ = false;
     home_->showError(message);
+    knowledge_->clearProject();
+    for (SummaryPage* p : std::initializer_list<SummaryPage*>{benchmark_, training_, diagnosis_}) p->showNoProject();
     status_->setText(tr("Could not open the project"));
+    notify(tr("Could not open the project"), message);
     emit projectReady(false);
+}
+
+void MainWindow::notify(const QString& title, const QString& text) {
+    // Window-modal but not blocking: background work and tests keep running while it shows.
+    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::rememberRecent(const QString& path) {

@@ -1,44 +1,74 @@
 #pragma once
-// The workbench's main window: a shell that owns the workspaces, menus and status bar.
-// Each workspace is its own class; this window only routes between them.
+// The workbench's main window: a shell that owns the workspaces, menus, toolbar and status bar
+// (with the background-job area). Each workspace is its own class; this window only routes
+// between them and hands them the project once it has been opened off the GUI thread.
 #include <QMainWindow>
 
+class QActionGroup;
 class QLabel;
 class QMenu;
 class QStackedWidget;
 
 namespace proda {
 
+class BenchmarkWorkspace;
+class DiagnosisWorkspace;
 class HomeWorkspace;
+class JobManager;
+class KnowledgeWorkspace;
 class ProjectLoader;
+class TrainingWorkspace;
+struct ImportSpec;
 struct ProjectSnapshot;
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
+    enum Workspace { Home, Knowledge, Benchmark, Training, Diagnosis, WorkspaceCount };
     explicit MainWindow(QWidget* parent = nullptr);
     void openProject(const QString& path);
     QString projectPath() const { return projectPath_; }
+    void showWorkspace(Workspace w);
+    static bool workspaceFromName(const QString& name, Workspace* w);
+    // Starts an import into the open project as a background job; returns its job id (0: none).
+    int startImport(const ImportSpec& spec);
+    KnowledgeWorkspace* knowledge() const { return knowledge_; }
+    JobManager* jobs() const { return jobs_; }
 
 signals:
     // Emitted once a project finished loading (or failed): screenshots and tests wait for it.
     void projectReady(bool ok);
+    void importFinished(bool ok, const QString& message);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
+    void buildMenus();
     void newProject();
     void chooseProject();
+    void chooseImport(const QString& path = QString());
     void onLoaded(const ProjectSnapshot& snapshot);
     void onFailed(const QString& message);
     void rememberRecent(const QString& path);
     void rebuildRecentMenu();
     void showAbout();
+    void notify(const QString& title, const QString& text);
 
     QStackedWidget* stack_;
     HomeWorkspace* home_;
+    KnowledgeWorkspace* knowledge_;
+    BenchmarkWorkspace* benchmark_;
+    TrainingWorkspace* training_;
+    DiagnosisWorkspace* diagnosis_;
     ProjectLoader* loader_;
+    JobManager* jobs_;
+    QActionGroup* workspaceActions_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QLabel* status_;
     QString projectPath_;
+    bool projectOpen_ = false;
 };
 
 } // namespace proda

@@ -1,6 +1,7 @@
 #include "project_loader.h"
 #include "store/project.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QtConcurrent>
 
@@ -10,10 +11,14 @@ void ProjectLoader::startLoading(const QString& path) {
     const int job = ++job_;
     QPointer<ProjectLoader> self(this);
     (void)QtConcurrent::run([self, job, path] {
+        QElapsedTimer timer;
+        timer.start();
         try {
             // Read-write open so an older file is migrated; the connection lives on this thread only.
             Project p = Project::open(path.toStdString(), Project::Mode::OpenExisting);
-            ProjectSnapshot snap{path, computeStats(p.db()), static_cast<int>(p.db().scalarInt("PRAGMA user_version"))};
+            ProjectSnapshot snap{path, computeStats(p.db()), summarizeProject(p.db()),
+                                 static_cast<int>(p.db().scalarInt("PRAGMA user_version")), 0};
+            snap.seconds = double(timer.nsecsElapsed()) / 1e9;
             QMetaObject::invokeMethod(
                 self, [self, job, snap] { if (self && job == self->job_) emit self->loaded(snap); }, Qt::QueuedConnection);
         } catch (const std::exception& e) {

@@ -1,6 +1,7 @@
 #pragma once
 // Opens a project and computes its statistics off the GUI thread (its own connection there),
 // delivering a value type back through a queued signal. Stale results are dropped by job id.
+#include "store/explorer_summary.h"
 #include "store/knowledge_stats.h"
 
 #include <QObject>
@@ -11,7 +12,9 @@ namespace proda {
 struct ProjectSnapshot {
     QString path;
     KnowledgeStats stats;
+    ProjectSummary summary;
     int schemaVersion = 0;
+    double seconds = 0; // wall time of the open, for the status bar and the benchmark
 };
 
 class ProjectLoader final : public QObject {

@@ -1,9 +1,15 @@
-// proda-workbench [PROJECT] [--workspace home] [--screenshot FILE]
+// proda-workbench [PROJECT] [--workspace NAME] [--select ID] [--screenshot FILE] [--size WxH]
+// With --screenshot the window renders the requested state, waits until every asynchronous load
+// and the graph layout have settled, saves the PNG and exits (for docs and tests).
+#include "knowledge_workspace.h"
 #include "main_window.h"
+#include "preferences.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -16,32 +22,61 @@ int main(int argc, char** argv) {
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A .proda project to open."), QStringLiteral("[PROJECT]"));
-    QCommandLineOption workspace(QStringLiteral("workspace"), QStringLiteral("Workspace to show (home)."), QStringLiteral("NAME"),
-                                 QStringLiteral("home"));
+    QCommandLineOption workspace(QStringLiteral("workspace"),
+                                 QStringLiteral("Workspace to show: home, knowledge, benchmark, training or diagnosis."),
+                                 QStringLiteral("NAME"), QStringLiteral("home"));
+    QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Centre the knowledge explorer on concept ID."),
+                              QStringLiteral("ID"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Render the state to FILE (PNG) and exit."),
                                   QStringLiteral("FILE"));
     QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH (default 1280x800)."), QStringLiteral("WxH"),
                             QStringLiteral("1280x800"));
-    parser.addOptions({workspace, screenshot, size});
+    QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark theme for this run."));
+    parser.addOptions({workspace, select, screenshot, size, dark});
     parser.process(app);
-    if (parser.value(workspace) != QLatin1String("home")) {
-        qCritical("only the home workspace exists in this version");
-        return 1;
+    proda::MainWindow::Workspace ws = proda::MainWindow::Home;
+    if (!proda::MainWindow::workspaceFromName(parser.value(workspace), &ws)) {
+        std::fprintf(stderr, "proda-workbench: unknown workspace '%s' (home, knowledge, benchmark, training, diagnosis)\n",
+                     qPrintable(parser.value(workspace)));
+        return 2;
     }
+    proda::prefs::applyTheme(parser.isSet(dark) ? QStringLiteral("dark") : QString());
 
     proda::MainWindow window;
     const QStringList wh = parser.value(size).split(QLatin1Char('x'));
     window.resize(wh.value(0).toInt() > 0 ? wh.value(0).toInt() : 1280, wh.value(1).toInt() > 0 ? wh.value(1).toInt() : 800);
+    window.showWorkspace(ws);
     window.show();
 
     const QString shot = parser.value(screenshot);
+    const QString selectId = parser.value(select);
     auto grab = [&window, shot] {
         const bool ok = window.grab().save(shot);
+        if (!ok) std::fprintf(stderr, "proda-workbench: could not write %s\n", qPrintable(shot));
         QApplication::exit(ok ? 0 : 3);
     };
+    // Grab once the explorer has nothing pending; a watchdog grabs anyway (and says so) rather
+    // than hang a docs build.
+    auto grabWhenSettled = [&window, grab] {
+        proda::KnowledgeWorkspace* k = window.knowledge();
+        auto poll = new QTimer(&window);
+        poll->setInterval(50);
+        QObject::connect(poll, &QTimer::timeout, &window, [k, poll, grab] {
+            if (k->busy()) return;
+            poll->stop();
+            QTimer::singleShot(150, grab); // one more round of paints after the last item moved
+        });
+        poll->start();
+        QTimer::singleShot(60000, &window, [grab] {
+            std::fprintf(stderr, "proda-workbench: still busy after 60 s; saving the screenshot as it is\n");
+            grab();
+        });
+    };
     if (!parser.positionalArguments().isEmpty()) {
-        if (!shot.isEmpty())
-            QObject::connect(&window, &proda::MainWindow::projectReady, &window, [grab] { QTimer::singleShot(100, grab); });
+        QObject::connect(&window, &proda::MainWindow::projectReady, &window, [&window, shot, selectId, grabWhenSettled](bool ok) {
+            if (ok && !selectId.isEmpty()) window.knowledge()->centerOn(selectId);
+            if (!shot.isEmpty()) grabWhenSettled();
+        });
         window.openProject(parser.positionalArguments().first());
     } else if (!shot.isEmpty()) {
         QTimer::singleShot(100, grab);

@@ -1,0 +1,114 @@
+#include "summary_workspaces.h"
+#include "project_loader.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace proda {
+
+namespace {
+QString n(std::int64_t v) { return QLocale().toString(qlonglong(v)); }
+QString q(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
+
+QString countTable(const QString& heading, const std::map<std::string, std::int64_t>& counts) {
+    QString html = QStringLiteral("<h3>%1</h3><table cellpadding='3'>").arg(heading);
+    for (const auto& [k, v] : counts)
+        html += QStringLiteral("<tr><td>%1</td><td align='right'><b>%2</b></td></tr>").arg(q(k), n(v));
+    return html + QStringLiteral("</table>");
+}
+QString muted(const QString& text) { return QStringLiteral("<p style='color:gray'><i>%1</i></p>").arg(text); }
+} // namespace
+
+SummaryPage::SummaryPage(const QString& title, QWidget* parent)
+    : QWidget(parent), title_(new QLabel(title, this)), body_(new QLabel(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 20, 24, 20);
+    QFont big = title_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    title_->setFont(big);
+    body_->setTextFormat(Qt::RichText);
+    body_->setWordWrap(true);
+    body_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    body_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(body_);
+    layout->addWidget(title_);
+    layout->addWidget(scroll, 1);
+    showNoProject();
+}
+
+void SummaryPage::showNoProject() { setBody(muted(tr("No project open."))); }
+void SummaryPage::setBody(const QString& html) { body_->setText(html); }
+QString SummaryPage::text() const { return body_->text(); }
+
+BenchmarkWorkspace::BenchmarkWorkspace(QWidget* parent) : SummaryPage(tr("Benchmark"), parent) {}
+
+void BenchmarkWorkspace::showSnapshot(const ProjectSnapshot& snap) {
+    const BenchmarkSummary& b = snap.summary.benchmark;
+    if (b.items == 0) {
+        setBody(tr("<p>No benchmark items yet.</p>") +
+                muted(tr("Items are the unit tests of the data program: they are built from L3 chains before any "
+                         "training. Generate them with <tt>proda bench generate PROJECT</tt>; this workspace will "
+                         "list them for review.")));
+        return;
+    }
+    QString html = tr("<p><b>%1</b> items from <b>%2</b> of %3 chains, %4 distractors, %5 review decisions.</p>")
+                       .arg(n(b.items), n(b.chainsWithItems), n(snap.stats.chains), n(b.distractors), n(b.reviewEvents));
+    html += QStringLiteral("<table><tr><td valign='top'>%1</td><td width='40'></td><td valign='top'>%2</td><td width='40'></td>"
+                           "<td valign='top'>%3</td></tr></table>")
+                .arg(countTable(tr("By status"), b.byStatus), countTable(tr("By split"), b.bySplit),
+                     countTable(tr("By shape"), b.byShape));
+    html += muted(tr("Review items with <tt>proda bench review</tt>; reviewing in this workspace comes with the benchmark issue."));
+    setBody(html);
+}
+
+TrainingWorkspace::TrainingWorkspace(QWidget* parent) : SummaryPage(tr("Training"), parent) {}
+
+void TrainingWorkspace::showSnapshot(const ProjectSnapshot& snap) {
+    const auto& ds = snap.summary.datasets;
+    QString html;
+    if (ds.empty()) {
+        html += tr("<p>No dataset versions yet.</p>") +
+                muted(tr("Training samples are synthesized from L1 concepts and L2 relations with <tt>proda synth PROJECT</tt>."));
+    } else {
+        html += tr("<h3>Dataset versions</h3><table cellpadding='4'><tr><th align='left'>Version</th><th>Parent</th>"
+                   "<th align='right'>Samples</th><th align='right'>Synth</th><th align='right'>Patch</th>"
+                   "<th align='right'>Replay</th><th align='right'>+ / \u2212</th><th align='left'>Created</th></tr>");
+        for (const DatasetVersionInfo& v : ds)
+            html += QStringLiteral("<tr><td>v%1</td><td align='center'>%2</td><td align='right'>%3</td><td align='right'>%4</td>"
+                                   "<td align='right'>%5</td><td align='right'>%6</td><td align='right'>+%7 / \u2212%8</td>"
+                                   "<td>%9</td></tr>")
+                        .arg(v.version)
+                        .arg(v.parent ? QStringLiteral("v%1").arg(*v.parent) : QStringLiteral("\u2014"))
+                        .arg(n(v.samples), n(v.synth), n(v.patch), n(v.replay), n(v.added), n(v.removed))
+                        .arg(q(v.createdAt));
+        html += QStringLiteral("</table>");
+    }
+    html += tr("<h3>Training runs</h3>");
+    html += snap.summary.hasTrainingRuns ? muted(tr("This project records training runs; this build cannot show them yet."))
+                                         : tr("<p>No training runs yet.</p>") +
+                                               muted(tr("A run trains a model on one dataset version; runs appear here once "
+                                                        "the trainer has been started on this project."));
+    setBody(html);
+}
+
+DiagnosisWorkspace::DiagnosisWorkspace(QWidget* parent) : SummaryPage(tr("Diagnosis"), parent) {}
+
+void DiagnosisWorkspace::showSnapshot(const ProjectSnapshot& snap) {
+    if (snap.summary.hasEvaluations) {
+        setBody(muted(tr("This project holds evaluation results; this build cannot show their diagnosis yet.")));
+        return;
+    }
+    setBody(tr("<p>No evaluations yet.</p>") +
+            muted(tr("Diagnosis classifies each failed benchmark item as a concept gap or a reasoning deficit. It needs "
+                     "a model evaluated on the benchmark: %1 benchmark items and %2 dataset versions exist so far.")
+                      .arg(n(snap.summary.benchmark.items))
+                      .arg(snap.summary.datasets.size())));
+}
+
+} // namespace proda

@@ -1,0 +1,52 @@
+#pragma once
+// The Benchmark, Training and Diagnosis workspaces in this version: each states what the project
+// holds for its stage of the round (items, dataset versions, evaluations) and what comes next,
+// and says "none yet" plainly where a stage has no data. No numbers are shown that the project
+// does not contain.
+#include <QWidget>
+
+class QLabel;
+
+namespace proda {
+
+struct ProjectSnapshot;
+
+// A scrollable rich-text page with a title: the common frame of the three workspaces.
+class SummaryPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit SummaryPage(const QString& title, QWidget* parent = nullptr);
+    void showNoProject();
+    virtual void showSnapshot(const ProjectSnapshot& snapshot) = 0;
+    QString text() const;
+
+protected:
+    void setBody(const QString& html);
+
+private:
+    QLabel* title_;
+    QLabel* body_;
+};
+
+class BenchmarkWorkspace final : public SummaryPage {
+    Q_OBJECT
+public:
+    explicit BenchmarkWorkspace(QWidget* parent = nullptr);
+    void showSnapshot(const ProjectSnapshot& snapshot) override;
+};
+
+class TrainingWorkspace final : public SummaryPage {
+    Q_OBJECT
+public:
+    explicit TrainingWorkspace(QWidget* parent = nullptr);
+    void showSnapshot(const ProjectSnapshot& snapshot) override;
+};
+
+class DiagnosisWorkspace final : public SummaryPage {
+    Q_OBJECT
+public:
+    explicit DiagnosisWorkspace(QWidget* parent = nullptr);
+    void showSnapshot(const ProjectSnapshot& snapshot) override;
+};
+
+} // namespace proda
