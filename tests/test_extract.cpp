@@ -43,12 +43,7 @@ std::string dump(const std::vector<ExtractedStatement>& st) {
     return s;
 }
 
-std::set<std::string> ids(Database& db, const char* table) {
-    std::set<std::string> out;
-    Statement st = db.prepare(std::string("SELECT id FROM ") + table);
-    while (st.step()) out.insert(st.columnText(0));
-    return out;
-}
+using testutil::ids;
 
 ExtractionReport ingestAndExtract(Project& p) {
     ingestCorpus(p, kFixtures + "/mini.index");
@@ -258,13 +253,13 @@ private slots:
         QVERIFY(run({"--n", "5", "--seed", "8"}).second != one.second);
     }
 
-    void llmExtractorIsRefused() {
+    void llmExtractorNeedsEndpointAndModel() { // the llm extractor itself is tested in test_llm
         QTemporaryDir dir;
         QProcess proc;
         proc.start(PRODA_CLI, {"extract", QString::fromStdString(testutil::path(dir, "p.proda")), "--extractor", "llm"});
         proc.waitForFinished(60000);
         QCOMPARE(proc.exitCode(), 1);
-        QVERIFY(proc.readAllStandardError().contains("not available"));
+        QVERIFY(proc.readAllStandardError().contains("needs --endpoint URL and --model NAME"));
     }
 };
 

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 
 namespace testutil {
@@ -43,6 +44,14 @@ inline std::string one(proda::Project& p, const std::string& sql, const std::str
     proda::Statement st = p.db().prepare(sql);
     st.bind(1, arg);
     return st.step() ? st.columnText(0) : std::string("<none>");
+}
+
+// The ids of a table's rows, for comparing what two runs wrote.
+inline std::set<std::string> ids(proda::Database& db, const char* table) {
+    std::set<std::string> out;
+    proda::Statement st = db.prepare(std::string("SELECT id FROM ") + table);
+    while (st.step()) out.insert(st.columnText(0));
+    return out;
 }
 
 // A KB JSONL directory with two disciplines, one chain each:

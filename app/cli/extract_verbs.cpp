@@ -2,6 +2,8 @@
 #include "cli/terminal_progress.h"
 #include "cli/verbs.h"
 #include "extract/extract_run.h"
+#include "extract/llm_extractor.h"
+#include "llm/qt_runtime.h"
 #include "store/knowledge_stats.h"
 #include "store/project.h"
 #include "util/error.h"
@@ -15,6 +17,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <random>
 
 namespace proda::cli {
@@ -47,13 +50,45 @@ std::string statsSummary(const KnowledgeStats& s) {
     return out;
 }
 
+const char* const kLlmOptions[] = {"endpoint", "model", "concurrency", "timeout", "retries", "no-json-mode"};
+
+// The llm extractor's options; usage errors (exit 1) for anything unusable, before any work.
+LlmExtractorOptions llmOptions(const Args& a) {
+    if (!a.value("endpoint") || !a.value("model")) throw UsageError("--extractor llm needs --endpoint URL and --model NAME");
+    LlmExtractorOptions o;
+    o.model = *a.value("model");
+    o.client.endpoint = *a.value("endpoint");
+    try {
+        llm::chatCompletionsUrl(o.client.endpoint);
+    } catch (const InputError& e) {
+        throw UsageError(std::string("--") + e.what());
+    }
+    o.client.apiKey = llm::apiKeyFromEnvironment(); // from the environment only, never from a file or the project
+    o.client.concurrency = static_cast<int>(a.integer("concurrency", 4, 1, 64));
+    o.client.timeoutSeconds = static_cast<double>(a.integer("timeout", 120, 1, 86400));
+    o.client.maxRetries = static_cast<int>(a.integer("retries", 4, 0, 20));
+    o.jsonMode = !a.flag("no-json-mode");
+    return o;
+}
+
+std::string llmSummary(const LlmExtractor& e) {
+    const LlmExtractionStats s = e.stats();
+    return "  llm: " + std::to_string(s.chat.requests) + " requests (" + std::to_string(s.chat.retries) + " retries, " +
+           std::to_string(s.chat.timeouts) + " timeouts), " + std::to_string(s.chat.cacheHits) + " cache hits, " +
+           std::to_string(s.invalidReplies) + " invalid replies (" + std::to_string(s.repairedChunks) +
+           " chunks repaired), " + std::to_string(s.failedChunks) + " chunks failed\n";
+}
+
 int runExtract(const Args& a) {
     const std::string extractorName = a.value("extractor").value_or("rules");
-    if (extractorName == "llm") {
-        std::cerr << "proda extract: the llm extractor is not available in this build yet; use --extractor rules\n";
-        return 1;
-    }
-    if (extractorName != "rules") throw UsageError("unknown --extractor '" + extractorName + "' (rules or llm)");
+    if (extractorName != "rules" && extractorName != "llm")
+        throw UsageError("unknown --extractor '" + extractorName + "' (rules or llm)");
+    const bool useLlm = extractorName == "llm";
+    std::optional<LlmExtractorOptions> llmOpts;
+    if (useLlm) llmOpts = llmOptions(a);
+    else
+        for (const char* o : kLlmOptions)
+            if (a.value(o) || a.flag(o)) throw UsageError(std::string("--") + o + " applies to --extractor llm");
     const bool json = a.flag("json");
     const auto corpus = a.value("corpus");
     Project p = Project::open(a.positional().at(0), Project::Mode::OpenOrCreate);
@@ -80,16 +115,36 @@ int runExtract(const Args& a) {
     }
     ExtractOptions options;
     options.corpus = corpus.value_or(p.path());
-    const auto extractor = makeRulesExtractor();
+    std::unique_ptr<Extractor> extractor = makeRulesExtractor();
+    const LlmExtractor* llmExtractor = nullptr;
+    std::optional<llm::QtRuntime> qt;
+    if (useLlm) {
+        qt.emplace();
+        auto e = std::make_unique<LlmExtractor>(*llmOpts, std::make_shared<llm::ProjectChatCache>(p.path()));
+        llmExtractor = e.get();
+        extractor = std::move(e);
+        // Small batches: progress and cancellation between them, and less waiting on a batch's slowest chunk.
+        options.batchChunks = std::max(64, llmOpts->client.concurrency * 16);
+    }
     const ExtractionReport r = extractKnowledge(p, *extractor, options, progress);
     const KnowledgeStats s = computeStats(p.db());
     finishProgress();
     if (json) {
         out["extraction"] = r.toJson();
         out["stats"] = toJson(s);
+        if (llmExtractor) {
+            out["llm"] = llmExtractor->stats().toJson();
+            out["llm"]["url"] = llmExtractor->requestUrl();
+            out["llm"]["model"] = llmOpts->model;
+        }
         printJson(out.dump(2));
     } else {
-        std::cout << text << r.toText() << statsSummary(s);
+        std::cout << text << r.toText() << (llmExtractor ? llmSummary(*llmExtractor) : "") << statsSummary(s);
+    }
+    if (r.chunksFailed > 0) {
+        std::cerr << "proda extract: " << r.chunksFailed << " chunks failed (the first: " << r.failures.front()
+                  << "); what the others gave was written; run the same command again to retry the failed ones\n";
+        return 2;
     }
     return 0;
 }
@@ -146,10 +201,19 @@ int runSampleRelations(const Args& a) {
 
 std::vector<Verb> extractVerbs() {
     return {
-        {"extract", "PROJECT [--corpus PATH] [--extractor rules|llm] [--discipline-map FILE] [--chunk-size N] [--json]",
+        {"extract",
+         "PROJECT [--corpus PATH] [--extractor rules|llm] [--discipline-map FILE] [--chunk-size N] "
+         "[--endpoint URL --model NAME [--concurrency N] [--timeout S] [--retries N] [--no-json-mode]] [--json]",
          "ingest a corpus and extract concepts, relations and chains from it (resumable)",
          {{"corpus", "PATH", "a folder of .txt/.md files or a dictd dictionary (.index, .dict[.dz] or basename)"},
-          {"extractor", "NAME", "rules (default, offline) or llm (not in this build yet)"},
+          {"extractor", "NAME", "rules (default, offline) or llm (an OpenAI-compatible chat model; docs/llm.md)"},
+          {"endpoint", "URL", "llm: API base URL; requests go to URL/chat/completions (e.g. http://127.0.0.1:8080/v1); "
+                       "the API key, if any, comes from $PRODA_API_KEY"},
+          {"model", "NAME", "llm: the model name sent with each request"},
+          {"concurrency", "N", "llm: requests in flight at once (default 4, 1..64)"},
+          {"timeout", "S", "llm: seconds per request attempt (default 120)"},
+          {"retries", "N", "llm: retries after 429, 5xx, timeouts, connection errors (default 4)"},
+          {"no-json-mode", "", "llm: do not send response_format json_object (for servers that refuse it)"},
           {"discipline-map", "FILE", "'key<TAB>discipline' lines mapping folders or dictd domain tags"},
           {"chunk-size", "N", "target chunk size in characters (default 1200)"},
           kJson},

@@ -12,22 +12,25 @@ namespace proda {
 
 namespace {
 
-// Extracts a batch on `threads` threads; results keep the chunks' order, so runs are deterministic.
-std::vector<std::vector<ExtractedStatement>> extractBatch(const Extractor& ex, const std::vector<ChunkText>& batch, int threads) {
-    std::vector<std::vector<ExtractedStatement>> out(batch.size());
-    auto work = [&](std::size_t first) {
-        for (std::size_t i = first; i < batch.size(); i += static_cast<std::size_t>(threads)) out[i] = ex.extract(batch[i]);
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t) pool.emplace_back(work, static_cast<std::size_t>(t));
-    work(0);
-    for (auto& th : pool) th.join();
-    return out;
-}
-
 std::string disciplineOr(const std::string& d) { return d.empty() ? "Unassigned" : d; }
 
 } // namespace
+
+// Results keep the chunks' order, so runs are deterministic.
+std::vector<ChunkResult> Extractor::extractBatch(const std::vector<ChunkText>& batch, int threads,
+                                                 const std::function<void(std::size_t)>& done) const {
+    std::vector<ChunkResult> out(batch.size());
+    const auto step = static_cast<std::size_t>(std::max(1, threads));
+    auto work = [&](std::size_t first) {
+        for (std::size_t i = first; i < batch.size(); i += step) out[i].statements = extract(batch[i]);
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < step; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (auto& th : pool) th.join();
+    if (done) done(batch.size());
+    return out;
+}
 
 ExtractionReport extractKnowledge(Project& project, const Extractor& extractor, const ExtractOptions& options,
                                   const Progress& progress) {
@@ -65,13 +68,21 @@ ExtractionReport extractKnowledge(Project& project, const Extractor& extractor, 
         std::vector<ChunkText> batch;
         auto flush = [&] {
             progress.checkCancelled();
-            auto results = extractBatch(extractor, batch, std::max(1, options.threads));
+            const std::int64_t before = report.chunksExtracted + report.chunksFailed;
+            auto results = extractor.extractBatch(batch, std::max(1, options.threads), [&](std::size_t n) {
+                progress.report("extracting statements", before + static_cast<std::int64_t>(n), pending);
+            });
             for (std::size_t i = 0; i < batch.size(); ++i) {
-                perChunk.emplace_back(batch[i].chunkId, static_cast<std::int64_t>(results[i].size()));
-                for (auto& s : results[i]) statements.push_back(std::move(s));
+                if (!results[i].error.empty()) {
+                    // Not recorded in chunk_extractions: the next run tries the chunk again.
+                    if (++report.chunksFailed <= ExtractionReport::kFailuresKept) report.failures.push_back(results[i].error);
+                    continue;
+                }
+                ++report.chunksExtracted;
+                perChunk.emplace_back(batch[i].chunkId, static_cast<std::int64_t>(results[i].statements.size()));
+                for (auto& s : results[i].statements) statements.push_back(std::move(s));
             }
-            report.chunksExtracted += static_cast<std::int64_t>(batch.size());
-            progress.report("extracting statements", report.chunksExtracted, pending);
+            progress.report("extracting statements", report.chunksExtracted + report.chunksFailed, pending);
             batch.clear();
         };
         while (rows.step()) {
@@ -162,6 +173,8 @@ nlohmann::json ExtractionReport::toJson() const {
             {"corpus", corpus},
             {"chunks_extracted", chunksExtracted},
             {"chunks_skipped", chunksSkipped},
+            {"chunks_failed", chunksFailed},
+            {"failures", failures},
             {"statements", statements},
             {"duplicate_statements", duplicateStatements},
             {"self_loops", selfLoops},
@@ -178,6 +191,12 @@ std::string ExtractionReport::toText() const {
     std::ostringstream s;
     s << "Extracted with " << extractor << (corpus.empty() ? "" : " from " + corpus) << "\n";
     s << "  chunks: " << chunksExtracted << " extracted, " << chunksSkipped << " skipped (already extracted)\n";
+    if (chunksFailed > 0) {
+        s << "  FAILED: " << chunksFailed << " chunks (not recorded; the next run tries them again):\n";
+        for (const auto& f : failures) s << "    " << f << "\n";
+        if (chunksFailed > static_cast<std::int64_t>(failures.size()))
+            s << "    ... and " << chunksFailed - static_cast<std::int64_t>(failures.size()) << " more\n";
+    }
     s << "  statements: " << statements << " (" << duplicateStatements << " duplicates merged, " << selfLoops
       << " self-references dropped)\n";
     s << "  concepts : " << write.concepts.added << " added, " << write.concepts.updated << " updated, "

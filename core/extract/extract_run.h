@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace proda {
 
@@ -20,6 +21,9 @@ class Project;
 struct ExtractionReport {
     std::string extractor, corpus;
     std::int64_t chunksExtracted = 0, chunksSkipped = 0, statements = 0;
+    std::int64_t chunksFailed = 0;       // the extractor gave up on them (llm: invalid replies, HTTP errors)
+    static constexpr std::int64_t kFailuresKept = 50;
+    std::vector<std::string> failures;   // the first kFailuresKept failure messages, naming chunk and field
     std::int64_t duplicateStatements = 0, selfLoops = 0;
     std::int64_t chainsWalked = 0, chainsCovered = 0;
     std::int64_t uncoveredPruned = 0; // relations no chain reached, not written

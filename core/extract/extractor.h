@@ -2,10 +2,11 @@
 // Extractors turn one corpus chunk into statements (subject, typed predicate, object) with their
 // provenance. They are pure functions of the chunk, so many chunks can be extracted in parallel;
 // linking statements into concepts, relations and chains happens afterwards (chain_builder.h).
-// `rules` is offline and deterministic; an `llm` extractor can be added behind the same interface.
+// `rules` is offline and deterministic; `llm` (llm_extractor.h) asks a chat model.
 #include "knowledge/types.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -35,6 +36,14 @@ struct ExtractedStatement {
     bool operator==(const ExtractedStatement&) const = default;
 };
 
+// What became of one chunk of a batch.
+struct ChunkResult {
+    std::vector<ExtractedStatement> statements;
+    // Why the chunk could not be extracted ("chunk 17: field 'relations[2].type': ..."); empty when
+    // it was. A failed chunk is not recorded as extracted, so the next run tries it again.
+    std::string error;
+};
+
 class Extractor {
 public:
     virtual ~Extractor() = default;
@@ -42,6 +51,11 @@ public:
     virtual std::string name() const = 0;
     // Must be safe to call from several threads at once on different chunks.
     virtual std::vector<ExtractedStatement> extract(const ChunkText& chunk) const = 0;
+    // A batch, results in the batch's order; `done(n)` reports n chunks of it finished (called on
+    // the calling thread). The default runs extract() on `threads` threads; an extractor that waits
+    // on the network (llm) overrides it to keep its own number of requests in flight.
+    virtual std::vector<ChunkResult> extractBatch(const std::vector<ChunkText>& batch, int threads,
+                                                  const std::function<void(std::size_t done)>& done) const;
 };
 
 // The offline, deterministic pattern extractor (rules_extractor.cpp).
