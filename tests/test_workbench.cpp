@@ -1,59 +1,334 @@
-// The workbench shell: opens a project off the GUI thread and shows its statistics.
+// The workbench shell and the knowledge explorer, driven through their widgets (offscreen):
+// opening (good, empty, unopenable), the search -> result -> neighbourhood -> chain flow, overlays,
+// exports, history, background imports with cancel, the screenshot command line, and a
+// measurement of event-loop stalls while search, neighbourhood queries and layout run.
+#include "explorer_fixture.h"
+#include "graph_canvas.h"
+#include "import_dialog.h"
+#include "job_area.h"
+#include "job_manager.h"
+#include "knowledge_workspace.h"
 #include "main_window.h"
-#include "io/importers.h"
-#include "store/project.h"
+#include "summary_workspaces.h"
 
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QImage>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
-#include <fstream>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
 
 using namespace proda;
+
+namespace {
+template <class T> T* child(QWidget* w, const char* name) {
+    T* c = w->findChild<T*>(QLatin1String(name));
+    if (!c) qFatal("no child %s", name);
+    return c;
+}
+
+// Opens `path` in `w` and waits for the result.
+bool open(MainWindow& w, const QString& path) {
+    QSignalSpy ready(&w, &MainWindow::projectReady);
+    w.openProject(path);
+    return ready.wait(20000) && ready.first().first().toBool();
+}
+
+bool waitSettled(KnowledgeWorkspace* k, int ms = 20000) {
+    QElapsedTimer t;
+    t.start();
+    QTest::qWait(20);
+    while (k->busy() && t.elapsed() < ms) QTest::qWait(10);
+    return !k->busy();
+}
+
+int rowOf(QAbstractItemModel* m, const QString& text) {
+    for (int r = 0; r < m->rowCount(); ++r)
+        if (m->index(r, 0).data().toString() == text) return r;
+    return -1;
+}
+
+QByteArray fileBytes(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+} // namespace
 
 class TestWorkbench : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); } // keep recent projects out of the user's settings
+
     void opensProjectAndShowsStats() {
         QTemporaryDir dir;
-        const std::string kb = dir.filePath(QStringLiteral("kb")).toStdString();
-        std::filesystem::create_directories(kb);
-        std::ofstream(kb + "/concepts.jsonl")
-            << R"({"id":"c1","term":"heat","type":"process","definition":"d","discipline":"Physics"})" "\n"
-            << R"({"id":"c2","term":"expansion","type":"process","definition":"d","discipline":"Physics"})" "\n"
-            << R"({"id":"c3","term":"stress","type":"quantity","definition":"d","discipline":"Physics"})" "\n";
-        std::ofstream(kb + "/relations.jsonl")
-            << R"({"id":"r1","subject":"c1","type":"CAUSAL","predicate":"causes","object":"c2","discipline":"Physics"})" "\n"
-            << R"({"id":"r2","subject":"c2","type":"CAUSAL","predicate":"causes","object":"c3","discipline":"Physics"})" "\n";
-        const QString path = dir.filePath(QStringLiteral("p.proda"));
-        {
-            Project p = Project::open(path.toStdString(), Project::Mode::CreateNew);
-            importKbJsonl(p, kb);
-        }
         MainWindow w;
         w.show();
-        QSignalSpy ready(&w, &MainWindow::projectReady);
-        w.openProject(path);
-        QVERIFY(ready.wait(20000));
-        QCOMPARE(ready.first().first().toBool(), true);
+        QVERIFY(open(w, explorerfixture::smallProject(dir)));
         bool sawCounts = false;
-        for (QLabel* l : w.findChildren<QLabel*>())
-            sawCounts = sawCounts || l->text().contains(QLatin1String("3 concepts"));
+        for (QLabel* l : w.findChildren<QLabel*>()) sawCounts = sawCounts || l->text().contains(QLatin1String("6 concepts"));
         QVERIFY(sawCounts);
         auto* table = w.findChild<QTableWidget*>();
         QVERIFY(table);
-        QCOMPARE(table->rowCount(), 1);
-        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("Physics"));
+        QCOMPARE(table->rowCount(), 2);
     }
 
-    void reportsUnopenableProject() {
+    void unopenableProjectSaysWhyAndLeavesTheFileAlone() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("broken.proda"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("this is not an SQLite database, just text that ends in .proda\n");
+        }
+        const QByteArray before = fileBytes(path);
+        MainWindow w;
+        w.show();
+        QVERIFY(!open(w, path));
+        QCOMPARE(fileBytes(path), before);
+        QVERIFY(!QFile::exists(path + QLatin1String("-wal")));
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = w.findChild<QMessageBox*>()) != nullptr);
+        QVERIFY2(box->text().contains(path), qPrintable(box->text()));
+        QVERIFY(!child<QLineEdit>(w.knowledge(), "search")->isEnabled());
+
+        QVERIFY(!open(w, dir.filePath(QStringLiteral("missing.proda"))));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("missing.proda"))));
+    }
+
+    void searchPickNeighboursChainHighlight() {
         QTemporaryDir dir;
         MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(open(w, explorerfixture::smallProject(dir)));
+        w.showWorkspace(MainWindow::Knowledge);
+        KnowledgeWorkspace* k = w.knowledge();
+        auto* results = child<QTreeView>(k, "results");
+        auto* chains = child<QTreeView>(k, "chains");
+        auto* steps = child<QTreeView>(k, "steps");
+        QAbstractItemModelTester t1(results->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(chains->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t3(steps->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        QTest::keyClicks(child<QLineEdit>(k, "search"), QStringLiteral("thermal exp"));
+        // The term match first, then thermal stress, whose definition mentions expansion.
+        QTRY_COMPARE(results->model()->rowCount(), 2);
+        QCOMPARE(rowOf(results->model(), QStringLiteral("thermal expansion")), 0);
+        QCOMPARE(rowOf(results->model(), QStringLiteral("thermal stress")), 1);
+        QCOMPARE(results->model()->index(0, 1).data().toString(), QStringLiteral("process"));
+        QCOMPARE(results->model()->index(0, 2).data().toString(), QStringLiteral("Physics")); // the name, code apart
+
+        results->setCurrentIndex(results->model()->index(0, 0));
+        QVERIFY(waitSettled(k));
+        GraphCanvas* canvas = k->canvas();
+        QCOMPARE(canvas->shownConcepts(), (QSet<QString>{QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c3")}));
+        QCOMPARE(canvas->edgeCount(), 2);
+        QCOMPARE(k->centre(), QStringLiteral("c2"));
+        QVERIFY(child<QTextBrowser>(k, "inspector")->toPlainText().contains(QLatin1String("Growth of a body with temperature.")));
+        QVERIFY(child<QTextBrowser>(k, "inspector")->toPlainText().contains(QLatin1String("bodies expand")));
+        QVERIFY(canvas->highlightedRelations().isEmpty());
+
+        QCOMPARE(chains->model()->rowCount(), 1);
+        chains->setCurrentIndex(chains->model()->index(0, 0));
+        QTRY_COMPARE(steps->model()->rowCount(), 2);
+        QCOMPARE(steps->model()->index(0, 1).data().toString(), QStringLiteral("heat"));
+        QCOMPARE(steps->model()->index(1, 3).data().toString(), QStringLiteral("thermal stress"));
+        QCOMPARE(canvas->highlightedRelations(), (QSet<QString>{QStringLiteral("r1"), QStringLiteral("r2")}));
+        // Nodes of a discipline other than the path's are never on it: the layout put them apart.
+        QVERIFY(canvas->nodePos(QStringLiteral("c1")) != canvas->nodePos(QStringLiteral("c3")));
+    }
+
+    void historyAndRecentre() {
+        QTemporaryDir dir;
+        MainWindow w;
+        w.show();
+        QVERIFY(open(w, explorerfixture::smallProject(dir)));
+        KnowledgeWorkspace* k = w.knowledge();
+        k->centerOn(QStringLiteral("c4"));
+        QVERIFY(waitSettled(k));
+        QCOMPARE(QString::fromStdString(k->shownGraph().center), QStringLiteral("c4"));
+        emit k->canvas()->conceptActivated(QStringLiteral("c6")); // what a double-click on a node sends
+        QVERIFY(waitSettled(k));
+        QCOMPARE(QString::fromStdString(k->shownGraph().center), QStringLiteral("c6"));
+        QTest::mouseClick(child<QToolButton>(k, "back"), Qt::LeftButton);
+        QVERIFY(waitSettled(k));
+        QCOMPARE(k->centre(), QStringLiteral("c4"));
+        QCOMPARE(QString::fromStdString(k->shownGraph().center), QStringLiteral("c4"));
+    }
+
+    void emptyProjectShowsEmptyStates() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("empty.proda"));
+        Project::open(path.toStdString(), Project::Mode::CreateNew);
+        MainWindow w;
+        w.show();
+        QVERIFY(open(w, path));
+        KnowledgeWorkspace* k = w.knowledge();
+        QTest::keyClicks(child<QLineEdit>(k, "search"), QStringLiteral("heat"));
+        QTRY_VERIFY(child<QLabel>(k, "searchInfo")->text().contains(QLatin1String("No concept matches")));
+        QCOMPARE(k->canvas()->nodeCount(), 0);
+        auto* bench = w.findChild<BenchmarkWorkspace*>();
+        QVERIFY(bench->text().contains(QLatin1String("No benchmark items yet")));
+        QVERIFY(w.findChild<TrainingWorkspace*>()->text().contains(QLatin1String("No dataset versions yet")));
+        QVERIFY(w.findChild<DiagnosisWorkspace*>()->text().contains(QLatin1String("No evaluations yet")));
+    }
+
+    void overlaysAndSummariesShowWhatExists() {
+        QTemporaryDir dir;
+        const QString path = explorerfixture::smallProject(dir);
+        explorerfixture::addDataset(path);
+        MainWindow w;
+        w.show();
+        QVERIFY(open(w, path));
+        const QString training = w.findChild<TrainingWorkspace*>()->text();
+        QVERIFY2(training.contains(QLatin1String("v1")) && training.contains(QLatin1String("No training runs yet")), qPrintable(training));
+        KnowledgeWorkspace* k = w.knowledge();
+        k->centerOn(QStringLiteral("c2"));
+        QVERIFY(waitSettled(k));
+        auto* overlay = child<QComboBox>(k, "overlay");
+        auto* info = child<QLabel>(k, "overlayInfo");
+        overlay->setCurrentIndex(1); // training coverage
+        QTRY_VERIFY2(info->text().contains(QLatin1String("2 of 3 shown concepts")), qPrintable(info->text()));
+        QVERIFY(info->text().contains(QLatin1String("dataset v1")));
+        overlay->setCurrentIndex(2); // benchmark coverage
+        QTRY_VERIFY(info->text().contains(QLatin1String("No benchmark items yet")));
+        overlay->setCurrentIndex(3); // failure heat
+        QTRY_VERIFY(info->text().contains(QLatin1String("No evaluations yet")));
+        QVERIFY(child<QTextBrowser>(k, "inspector")->toPlainText().contains(QLatin1String("What is thermal expansion?")));
+    }
+
+    void exportsViewAndSubgraph() {
+        QTemporaryDir dir;
+        MainWindow w;
+        w.show();
+        QVERIFY(open(w, explorerfixture::smallProject(dir)));
+        KnowledgeWorkspace* k = w.knowledge();
+        QString error;
+        QVERIFY(!k->exportGexf(dir.filePath(QStringLiteral("none.gexf")), &error));
+        QVERIFY(!error.isEmpty());
+        k->centerOn(QStringLiteral("c5"));
+        QVERIFY(waitSettled(k));
+        const QString png = dir.filePath(QStringLiteral("v.png")), svg = dir.filePath(QStringLiteral("v.svg")),
+                      gexf = dir.filePath(QStringLiteral("v.gexf"));
+        QVERIFY(k->exportPng(png));
+        QVERIFY(k->exportSvg(svg));
+        QVERIFY(k->exportGexf(gexf, &error));
+        QVERIFY(!QImage(png).isNull());
+        QVERIFY(fileBytes(svg).contains("<svg"));
+        const QByteArray g = fileBytes(gexf);
+        QVERIFY(g.contains("c4") && g.contains("c5") && g.contains("c6") && !g.contains("\"c1\""));
+    }
+
+    void importsInTheBackgroundAndReportsFailures() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("new.proda"));
+        Project::open(path.toStdString(), Project::Mode::CreateNew);
+        MainWindow w;
+        w.show();
+        QVERIFY(open(w, path));
+        const std::string kb = testutil::path(dir, "kb");
+        testutil::writeSmallKb(kb);
+        QCOMPARE(guessImport(QString::fromStdString(kb)).format, ImportSpec::KbJsonl);
+        QSignalSpy finished(&w, &MainWindow::importFinished);
         QSignalSpy ready(&w, &MainWindow::projectReady);
-        w.openProject(dir.filePath(QStringLiteral("missing.proda")));
-        QVERIFY(ready.wait(20000));
-        QCOMPARE(ready.first().first().toBool(), false);
+        QVERIFY(w.startImport({ImportSpec::KbJsonl, QString::fromStdString(kb)}) > 0);
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(finished.first().at(1).toString()));
+        QTRY_COMPARE(ready.count(), 1); // re-read after the import
+        bool sawCounts = false;
+        for (QLabel* l : w.findChildren<QLabel*>()) sawCounts = sawCounts || l->text().contains(QLatin1String("6 concepts"));
+        QVERIFY(sawCounts);
+
+        testutil::writeFile(kb + "/concepts.jsonl", "{\"id\": \"n1\", term: 1}\n");
+        finished.clear();
+        w.startImport({ImportSpec::KbJsonl, QString::fromStdString(kb)});
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY(finished.first().at(1).toString().contains(QLatin1String("concepts.jsonl:1")));
+        Project p = Project::open(path.toStdString(), Project::Mode::ReadOnly);
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM concepts"), std::int64_t(6)); // all-or-nothing
+    }
+
+    void jobsCanBeCancelled() {
+        JobManager jobs;
+        JobArea area(&jobs);
+        QSignalSpy finished(&jobs, &JobManager::finished);
+        std::atomic_bool started{false};
+        const int id = jobs.start(QStringLiteral("spin"), [&started](const Progress& p) -> QString {
+            started = true;
+            for (;;) { // stands in for an importer: reports and polls the flag
+                p.report("spin", 1, 0);
+                p.checkCancelled();
+                QThread::msleep(2);
+            }
+        });
+        QCOMPARE(area.rows(), 1);
+        QTRY_VERIFY(started.load());
+        jobs.cancel(id);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.first().at(1).toBool(), false);
+        QVERIFY(finished.first().at(2).toString().contains(QLatin1String("Cancelled")));
+        QCOMPARE(area.rows(), 0);
+        QCOMPARE(jobs.running(), 0);
+    }
+
+    void eventLoopStallsStaySmall() {
+        QTemporaryDir dir;
+        const QString path = explorerfixture::treeProject(dir, 40, 15); // 641 concepts within radius 2 of the hub
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(open(w, path));
+        w.showWorkspace(MainWindow::Knowledge);
+        KnowledgeWorkspace* k = w.knowledge();
+        QElapsedTimer clock;
+        qint64 last = 0, worst = 0;
+        QTimer tick;
+        tick.setInterval(10);
+        connect(&tick, &QTimer::timeout, this, [&] {
+            const qint64 now = clock.elapsed();
+            worst = std::max(worst, now - last);
+            last = now;
+        });
+        clock.start();
+        tick.start();
+        QTest::keyClicks(child<QLineEdit>(k, "search"), QStringLiteral("grandchild 3"));
+        QTRY_VERIFY(child<QTreeView>(k, "results")->model()->rowCount() > 0);
+        k->setNodeLimit(600);
+        k->centerOn(QStringLiteral("hub"));
+        QVERIFY(waitSettled(k));
+        QCOMPARE(k->canvas()->nodeCount(), 600);
+        tick.stop();
+        qInfo("largest event-loop gap while searching and laying out 600 nodes: %lld ms", worst);
+        QVERIFY2(worst < 500, qPrintable(QStringLiteral("stall of %1 ms").arg(worst)));
+    }
+
+    void screenshotCommandLine() {
+        QTemporaryDir dir;
+        const QString project = explorerfixture::smallProject(dir);
+        const QString shot = dir.filePath(QStringLiteral("k.png"));
+        QProcess p;
+        p.start(QStringLiteral(PRODA_WORKBENCH), {project, QStringLiteral("--workspace"), QStringLiteral("knowledge"), QStringLiteral("--select"),
+                                                  QStringLiteral("c2"), QStringLiteral("--screenshot"), shot, QStringLiteral("--size"),
+                                                  QStringLiteral("1024x700")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QImage image(shot);
+        QCOMPARE(image.size(), QSize(1024, 700));
+        QProcess bad;
+        bad.start(QStringLiteral(PRODA_WORKBENCH), {QStringLiteral("--workspace"), QStringLiteral("nowhere")});
+        QVERIFY(bad.waitForFinished(60000));
+        QCOMPARE(bad.exitCode(), 2);
     }
 };
 

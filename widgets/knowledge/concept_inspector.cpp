@@ -88,21 +88,21 @@ void ConceptInspector::showDetail(const DetailResult& r) {
     auto relations = [&](const std::vector<Relation>& list, bool outgoing) {
         QString out = outgoing ? tr("<h3>Relations out (%1)</h3>").arg(list.size()) : tr("<h3>Relations in (%1)</h3>").arg(list.size());
         if (list.empty()) return out + tr("<p class='muted'>None.</p>");
-        out += QStringLiteral("<ul style='margin-left:-20px'>");
+        out += QStringLiteral("<table cellspacing='0' cellpadding='1'>");
         int shown = 0;
         for (const Relation& rel : list) {
             if (++shown > 60) {
-                out += tr("<li class='muted'>and %1 more</li>").arg(list.size() - 60);
+                out += tr("<tr><td></td><td class='muted'>and %1 more</td></tr>").arg(list.size() - 60);
                 break;
             }
             const std::string& other = outgoing ? rel.object : rel.subject;
             const QString link = QStringLiteral("<a href='concept:%1'>%2</a>").arg(q(other), term(other));
-            const QString swatch = QStringLiteral("<span style='color:%1'>\u25A0</span> ")
+            const QString swatch = QStringLiteral("<td valign='top'><span style='color:%1'>\u25A0</span>&nbsp;</td>")
                                        .arg(graphstyle::relationColor(QString::fromStdString(rel.type)).name());
-            out += outgoing ? QStringLiteral("<li>%1<i>%2</i> %3</li>").arg(swatch, q(rel.predicate), link)
-                            : QStringLiteral("<li>%1%2 <i>%3</i></li>").arg(swatch, link, q(rel.predicate));
+            out += outgoing ? QStringLiteral("<tr>%1<td><i>%2</i> %3</td></tr>").arg(swatch, q(rel.predicate), link)
+                            : QStringLiteral("<tr>%1<td>%2 <i>%3</i></td></tr>").arg(swatch, link, q(rel.predicate));
         }
-        return out + QStringLiteral("</ul>");
+        return out + QStringLiteral("</table>");
     };
     html += relations(d.outgoing, true);
     html += relations(d.incoming, false);

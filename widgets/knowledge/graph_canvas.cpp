@@ -38,6 +38,7 @@ GraphCanvas::GraphCanvas(QWidget* parent)
     connect(animation_, &QVariantAnimation::finished, this, [this] {
         scene_->setItemIndexMethod(QGraphicsScene::BspTreeIndex); // at rest: fast hit tests again
         if (!userZoomed_) fitAll();
+        updateLabels();
         emit settled();
     });
     clearGraph(tr("Search for a concept to see its neighbourhood."));
@@ -94,9 +95,12 @@ void GraphCanvas::setGraph(const Neighborhood& graph, const LayoutResult& layout
     if (transform().m11() > 1.6) setTransform(QTransform::fromScale(1.6, 1.6)); // small graphs: not huge
     centerOn(bounds.center());
     if (animate && !nodes_.empty()) {
+        const double s = 1 / transform().m11();
+        for (NodeItem* n : nodes_) n->setLabelScale(s), n->setLabelVisible(n->depth() == 0); // cheap frames
         animation_->start();
     } else {
         scene_->setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+        updateLabels();
         emit settled();
     }
 }
@@ -108,6 +112,33 @@ void GraphCanvas::fitAll() {
     fitInView(bounds.adjusted(-30, -30, 30, 30), Qt::KeepAspectRatio);
     if (transform().m11() > 1.6) setTransform(QTransform::fromScale(1.6, 1.6));
     centerOn(bounds.center());
+    updateLabels();
+}
+
+void GraphCanvas::updateLabels() {
+    const double scale = transform().m11();
+    std::vector<NodeItem*> order(nodes_.begin(), nodes_.end());
+    auto rank = [](const NodeItem* n) { return n->depth() == 0 ? 0 : n->highlighted() ? 1 : n->isSelected() ? 2 : 3; };
+    std::stable_sort(order.begin(), order.end(), [&rank](const NodeItem* a, const NodeItem* b) {
+        if (rank(a) != rank(b)) return rank(a) < rank(b);
+        if (a->depth() != b->depth()) return a->depth() < b->depth();
+        return a->degree() > b->degree();
+    });
+    std::vector<QRectF> placed;
+    placed.reserve(order.size());
+    visibleLabels_ = 0;
+    for (NodeItem* n : order) {
+        n->setLabelScale(1 / scale);
+        const QSizeF px = n->labelPixelSize();
+        const QPointF at = mapFromScene(n->pos());
+        const QRectF box(at.x() - px.width() / 2, at.y() + (n->radius() + 2) * scale, px.width(), px.height());
+        // Far out, only the centre and the highlighted path keep their names.
+        bool fits = rank(n) <= 1 || scale >= 0.3;
+        for (std::size_t i = 0; fits && i < placed.size(); ++i) fits = !placed[i].intersects(box);
+        if (rank(n) <= 1) fits = true;
+        n->setLabelVisible(fits);
+        if (fits) placed.push_back(box), ++visibleLabels_;
+    }
 }
 
 bool GraphCanvas::animating() const { return animation_->state() == QAbstractAnimation::Running; }
@@ -122,6 +153,7 @@ void GraphCanvas::highlight(const QSet<QString>& relationIds, const QSet<QString
         const bool on = conceptIds.contains(n->id());
         n->setEmphasis(on, any && !on);
     }
+    if (!animating()) updateLabels(); // the path's labels take precedence
 }
 
 void GraphCanvas::setOverlay(const QHash<QString, QColor>& colors, const QHash<QString, QString>& tips) {
@@ -158,6 +190,7 @@ void GraphCanvas::zoomBy(double factor) {
     if (scale < 0.05 || scale > 8) return;
     userZoomed_ = true;
     this->scale(factor, factor);
+    if (!animating()) updateLabels();
 }
 
 void GraphCanvas::wheelEvent(QWheelEvent* event) {

@@ -34,6 +34,7 @@ public:
     bool animating() const;
     int nodeCount() const { return int(nodes_.size()); }
     int edgeCount() const { return int(edges_.size()); }
+    int visibleLabels() const { return visibleLabels_; }
     QSet<QString> highlightedRelations() const;
     QSet<QString> shownConcepts() const;
     QPointF nodePos(const QString& id) const;
@@ -55,6 +56,9 @@ protected:
 
 private:
     NodeItem* nodeAt(const QPoint& viewPos) const;
+    // Shows the labels that fit without overlapping, most important first (level of detail:
+    // zoomed out, few fit; zoomed in, all of them).
+    void updateLabels();
 
     QGraphicsScene* scene_;
     std::vector<NodeItem*> nodes_;
@@ -63,6 +67,7 @@ private:
     QVariantAnimation* animation_;
     QString message_;
     bool userZoomed_ = false;
+    int visibleLabels_ = 0;
 };
 
 } // namespace proda

@@ -9,7 +9,6 @@
 namespace proda {
 
 namespace {
-constexpr double kLabelLod = 0.55; // below this zoom only the centre and highlighted nodes are labelled
 constexpr int kLabelChars = 28;
 const QFont& labelFont() {
     static const QFont f = [] {
@@ -19,7 +18,6 @@ const QFont& labelFont() {
     }();
     return f;
 }
-QRectF labelRect() { return {-80, 12, 160, 16}; }
 } // namespace
 
 NodeItem::NodeItem(QString id, QString term, QString type, QString discipline, int depth)
@@ -32,9 +30,30 @@ NodeItem::NodeItem(QString id, QString term, QString type, QString discipline, i
     setToolTip(QStringLiteral("<b>%1</b><br>%2 \u00b7 %3").arg(term_.toHtmlEscaped(), type_.toHtmlEscaped(), discipline_.toHtmlEscaped()));
 }
 
+QSizeF NodeItem::labelPixelSize() const {
+    QFont f = labelFont();
+    f.setBold(true); // the widest case, so a label never outgrows its reserved box
+    const QFontMetricsF fm(f);
+    return {fm.horizontalAdvance(label_) + 6, fm.height() + 1};
+}
+
 QRectF NodeItem::boundingRect() const {
     const double r = radius() + 4;
-    return QRectF(-r, -r, 2 * r, 2 * r).united(labelRect().adjusted(0, depth_ == 0 ? 6 : 0, 0, depth_ == 0 ? 6 : 0));
+    const QSizeF px = labelPixelSize();
+    const QRectF label(-px.width() / 2 * labelScale_, radius() + 2, px.width() * labelScale_, px.height() * labelScale_);
+    return QRectF(-r, -r, 2 * r, 2 * r).united(label);
+}
+
+void NodeItem::setLabelScale(double scale) {
+    if (qFuzzyCompare(scale, labelScale_)) return;
+    prepareGeometryChange();
+    labelScale_ = scale;
+}
+
+void NodeItem::setLabelVisible(bool visible) {
+    if (visible == labelVisible_) return;
+    labelVisible_ = visible;
+    update();
 }
 
 QPainterPath NodeItem::shape() const {
@@ -44,7 +63,6 @@ QPainterPath NodeItem::shape() const {
 }
 
 void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
-    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const double r = radius();
     painter->setOpacity(dimmed_ ? 0.25 : 1.0);
     if (overlay_.isValid()) { // overlay: a thick ring in the overlay colour around the discipline fill
@@ -61,21 +79,24 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         painter->setPen(Qt::NoPen);
         painter->drawEllipse(QPointF(), 3.5, 3.5);
     }
-    if (lod >= kLabelLod || depth_ == 0 || highlighted_ || hovered_ || selected) {
-        painter->setFont(labelFont());
-        QRectF box = labelRect();
-        if (depth_ == 0) box.translate(0, 6);
-        const QRectF text = painter->boundingRect(box, Qt::AlignHCenter | Qt::AlignTop, label_);
-        // A translucent plate under the text keeps labels readable over crossing edges.
-        const QColor base = option->palette.color(QPalette::Base);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(base.red(), base.green(), base.blue(), 200));
-        painter->drawRoundedRect(text.adjusted(-2, 0, 2, 0), 3, 3);
-        painter->setPen(option->palette.color(QPalette::Text));
+    if (labelVisible_ || hovered_ || selected) {
+        // Drawn in pixel units below the node, so the text stays readable at any zoom.
+        painter->save();
+        painter->translate(0, r + 2);
+        painter->scale(labelScale_, labelScale_);
         QFont f = labelFont();
         f.setBold(depth_ == 0 || highlighted_);
         painter->setFont(f);
-        painter->drawText(box, Qt::AlignHCenter | Qt::AlignTop, label_);
+        const QSizeF px = labelPixelSize();
+        const QRectF box(-px.width() / 2, 0, px.width(), px.height());
+        // A translucent plate under the text keeps labels readable over crossing edges.
+        const QColor base = option->palette.color(QPalette::Base);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(base.red(), base.green(), base.blue(), 210));
+        painter->drawRoundedRect(box, 3, 3);
+        painter->setPen(option->palette.color(QPalette::Text));
+        painter->drawText(box, Qt::AlignCenter, label_);
+        painter->restore();
     }
 }
 

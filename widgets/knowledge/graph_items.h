@@ -27,6 +27,12 @@ public:
     void setEmphasis(bool highlighted, bool dimmed);
     bool highlighted() const { return highlighted_; }
     double radius() const { return depth_ == 0 ? 13 : 8; }
+    // Labels keep their pixel size at any zoom (scale = 1 / view scale); the canvas decides which
+    // labels fit without overlapping and shows only those.
+    void setLabelScale(double scale);
+    void setLabelVisible(bool visible);
+    QSizeF labelPixelSize() const;
+    int degree() const { return int(edges_.size()); }
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
@@ -39,7 +45,8 @@ private:
     QColor color_, overlay_;
     QString overlayText_;
     std::vector<EdgeItem*> edges_;
-    bool highlighted_ = false, dimmed_ = false, hovered_ = false;
+    bool highlighted_ = false, dimmed_ = false, hovered_ = false, labelVisible_ = false;
+    double labelScale_ = 1;
 };
 
 class EdgeItem final : public QGraphicsItem {

@@ -58,7 +58,7 @@ QString relationLegendHtml() {
     QString html;
     for (const auto& t : kTypes) {
         const QString dash = t.style == Qt::SolidLine ? QStringLiteral("\u2501\u2501") : QStringLiteral("\u254D\u254D");
-        html += QStringLiteral("<span style='color:%1'>%2</span>&nbsp;%3&nbsp;&nbsp; ")
+        html += QStringLiteral("<span style='color:%1'>%2</span>&nbsp;%3 &nbsp;")
                     .arg(QColor(t.color).name(), dash, QString::fromLatin1(t.label));
     }
     return html;

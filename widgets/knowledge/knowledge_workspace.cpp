@@ -69,11 +69,12 @@ KnowledgeWorkspace::KnowledgeWorkspace(QWidget* parent)
     split->addWidget(tabs_);
     inspector_ = new ConceptInspector(split);
     inspector_->setObjectName(QStringLiteral("inspector"));
+    inspector_->setMinimumWidth(220);
     split->addWidget(inspector_);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
     split->setStretchFactor(2, 0);
-    split->setSizes({300, 640, 330});
+    split->setSizes({320, 640, 340});
     layout->addWidget(split);
 
     debounce_->setSingleShot(true);
@@ -115,6 +116,7 @@ KnowledgeWorkspace::KnowledgeWorkspace(QWidget* parent)
 
 QWidget* KnowledgeWorkspace::buildSidePane() {
     auto* pane = new QSplitter(Qt::Vertical, this);
+    pane->setMinimumWidth(220); // chain titles and terms need the room
     auto* top = new QWidget(pane);
     auto* tl = new QVBoxLayout(top);
     tl->setContentsMargins(6, 6, 0, 0);
@@ -136,6 +138,7 @@ QWidget* KnowledgeWorkspace::buildSidePane() {
     chainInfo_->setWordWrap(true);
     chainView_ = makeTable(chains_, bottom);
     chainView_->setObjectName(QStringLiteral("chains"));
+    chainView_->setColumnHidden(ChainListModel::Discipline, true); // in the tooltip; titles need the width
     stepView_ = makeTable(steps_, bottom);
     stepView_->setObjectName(QStringLiteral("steps"));
     stepView_->header()->setSectionResizeMode(ChainStepModel::Subject, QHeaderView::Stretch);
@@ -159,6 +162,7 @@ QWidget* KnowledgeWorkspace::buildGraphPane() {
     bar->setContentsMargins(6, 4, 6, 0);
     backButton_ = toolButton(QStringLiteral("\u25C0"), tr("Back (Alt+Left)"), pane);
     backButton_->setShortcut(QKeySequence::Back);
+    backButton_->setObjectName(QStringLiteral("back"));
     forwardButton_ = toolButton(QStringLiteral("\u25B6"), tr("Forward (Alt+Right)"), pane);
     forwardButton_->setShortcut(QKeySequence::Forward);
     radius_ = new QSpinBox(pane);
@@ -193,6 +197,7 @@ QWidget* KnowledgeWorkspace::buildGraphPane() {
     auto* legend = new QLabel(graphstyle::relationLegendHtml(), pane);
     legend->setTextFormat(Qt::RichText);
     legend->setWordWrap(true);
+    graphInfo_->setWordWrap(true); // long status lines must not widen the window
     for (QLabel* l : {graphInfo_, overlayInfo_, legend}) l->setContentsMargins(8, 0, 8, 2);
     v->addWidget(graphInfo_);
     v->addWidget(overlayInfo_);

@@ -35,6 +35,9 @@ public:
     void clearProject();
     // Centres the explorer on a concept (recorded in the history).
     void centerOn(const QString& conceptId);
+    // The node cap of the neighbourhood ("Show more" doubles it); applies to the next load.
+    void setNodeLimit(int limit) { nodeLimit_ = limit; }
+    int nodeLimit() const { return nodeLimit_; }
     // True while a query, a layout or the settling animation is under way.
     bool busy() const;
     QString centre() const { return history_.current(); }
