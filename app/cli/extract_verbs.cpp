@@ -61,7 +61,7 @@ LlmExtractorOptions llmOptions(const Args& a) {
     try {
         llm::chatCompletionsUrl(o.client.endpoint);
     } catch (const InputError& e) {
-        throw UsageError(std::string("--") + e.what());
+        throw UsageError(e.what());
     }
     o.client.apiKey = llm::apiKeyFromEnvironment(); // from the environment only, never from a file or the project
     o.client.concurrency = static_cast<int>(a.integer("concurrency", 4, 1, 64));

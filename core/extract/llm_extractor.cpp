@@ -28,9 +28,9 @@ nlohmann::json LlmExtractionStats::toJson() const {
 
 LlmExtractor::LlmExtractor(LlmExtractorOptions options, std::shared_ptr<llm::ChatCache> cache)
     : options_(std::move(options)) {
-    if (options_.model.empty()) throw InputError("", 0, "model", "is empty");
+    if (options_.model.empty()) throw InputError("--model is empty");
     if (options_.repairTurns < 0 || options_.repairTurns > 10)
-        throw InputError("", 0, "repair-turns", std::to_string(options_.repairTurns) + " is outside 0..10");
+        throw InputError("repair turns: " + std::to_string(options_.repairTurns) + " is outside 0..10");
     client_ = std::make_unique<llm::ChatClient>(options_.client, std::move(cache));
 }
 
@@ -108,8 +108,7 @@ std::vector<ChunkResult> LlmExtractor::extractBatch(const std::vector<ChunkText>
     // An endpoint that answers nothing would otherwise fail every chunk of the corpus, one retry
     // schedule at a time.
     if (!batch.empty() && transportFailures == batch.size())
-        throw InputError("", 0, "endpoint",
-                         "every request of a batch of " + std::to_string(batch.size()) + " chunks to " + client_->url() +
+        throw InputError("--endpoint: every request of a batch of " + std::to_string(batch.size()) + " chunks to " + client_->url() +
                              " failed; the last error: " + lastTransportError);
     return results;
 }

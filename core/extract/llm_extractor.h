@@ -37,7 +37,7 @@ public:
     // One chunk; throws InputError with the failure message when it cannot be extracted.
     std::vector<ExtractedStatement> extract(const ChunkText& chunk) const override;
     // Ignores `threads`: concurrency is options.client.concurrency requests in flight. Throws
-    // InputError (field 'endpoint') when no chunk of the batch got an HTTP reply.
+    // InputError ("--endpoint: ...") when every request of the batch failed over HTTP.
     std::vector<ChunkResult> extractBatch(const std::vector<ChunkText>& batch, int threads,
                                           const std::function<void(std::size_t)>& done) const override;
 

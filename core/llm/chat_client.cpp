@@ -9,6 +9,11 @@
 
 namespace proda::llm {
 
+namespace {
+// Options have no file or line: the message names the option.
+[[noreturn]] void badOption(const std::string& option, const std::string& what) { throw InputError("--" + option + " " + what); }
+} // namespace
+
 std::string apiKeyFromEnvironment() {
     const char* key = std::getenv("PRODA_API_KEY");
     return key ? std::string(key) : std::string();
@@ -20,10 +25,9 @@ std::string chatCompletionsUrl(const std::string& endpoint) {
     const QUrl url(QString::fromStdString(base), QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || (scheme != u"http" && scheme != u"https") || url.host().isEmpty())
-        throw InputError("", 0, "endpoint",
-                         "'" + endpoint + "' is not an http(s) URL with a host (expected e.g. http://127.0.0.1:8080/v1)");
+        badOption("endpoint", "'" + endpoint + "' is not an http(s) URL with a host (expected e.g. http://127.0.0.1:8080/v1)");
     if (scheme == u"https" && !QSslSocket::supportsSsl())
-        throw InputError("", 0, "endpoint", "'" + endpoint + "' needs TLS, and Qt found no TLS backend (install libssl3)");
+        badOption("endpoint", "'" + endpoint + "' needs TLS, and Qt found no TLS backend (install libssl3)");
     static const std::string suffix = "/chat/completions";
     if (base.size() >= suffix.size() && base.compare(base.size() - suffix.size(), suffix.size(), suffix) == 0) return base;
     return base + suffix;
@@ -32,11 +36,11 @@ std::string chatCompletionsUrl(const std::string& endpoint) {
 ChatClient::ChatClient(ChatClientOptions options, std::shared_ptr<ChatCache> cache)
     : options_(std::move(options)), url_(chatCompletionsUrl(options_.endpoint)), cache_(std::move(cache)) {
     if (options_.concurrency < 1 || options_.concurrency > 64)
-        throw InputError("", 0, "concurrency", std::to_string(options_.concurrency) + " is outside 1..64");
+        badOption("concurrency", std::to_string(options_.concurrency) + " is outside 1..64");
     if (!(options_.timeoutSeconds > 0) || options_.timeoutSeconds > 86400)
-        throw InputError("", 0, "timeout", std::to_string(options_.timeoutSeconds) + " s is outside (0, 86400]");
+        badOption("timeout", std::to_string(options_.timeoutSeconds) + " s is outside (0, 86400]");
     if (options_.maxRetries < 0 || options_.maxRetries > 20)
-        throw InputError("", 0, "retries", std::to_string(options_.maxRetries) + " is outside 0..20");
+        badOption("retries", std::to_string(options_.maxRetries) + " is outside 0..20");
 }
 
 std::vector<ChatReply> ChatClient::complete(const std::vector<ChatRequest>& requests) {

@@ -34,13 +34,13 @@ struct ChatClientOptions {
 // $PRODA_API_KEY, or empty.
 std::string apiKeyFromEnvironment();
 
-// The URL requests go to; throws InputError (field 'endpoint') unless it is an http(s) URL with a
+// The URL requests go to; throws InputError ("--endpoint ...") unless it is an http(s) URL with a
 // host, or when it is https and Qt has no TLS backend.
 std::string chatCompletionsUrl(const std::string& endpoint);
 
 class ChatClient {
 public:
-    // Validates the options (InputError naming the option). `cache` may be null: no caching.
+    // Validates the options (InputError naming the option, "--concurrency 0 is outside 1..64"). `cache` may be null: no caching.
     explicit ChatClient(ChatClientOptions options, std::shared_ptr<ChatCache> cache = nullptr);
 
     const ChatClientOptions& options() const { return options_; }
