@@ -1,0 +1,30 @@
+#pragma once
+// C interface of libproda_spm.so, the one place that links SentencePiece.
+//
+// Why a separate library loaded with dlopen: Debian's libsentencepiece bundles (and exports) its
+// own protobuf 3.14, while libtorch links the system protobuf 3.21. Linked into one executable
+// the two copies interpose each other's symbols and the process crashes before main. Loaded with
+// RTLD_LOCAL | RTLD_DEEPBIND, SentencePiece binds to its own copy and libtorch to the system's.
+// Plain C types only across this boundary.
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+// Every function that can fail returns 0 on success and sets *error to a malloc'd message.
+void* proda_spm_load(const char* modelPath, char** error);
+void proda_spm_free(void* processor);
+int proda_spm_train(const char* const* lines, size_t lineCount, const char* const* keys, const char* const* values,
+                    size_t optionCount, char** error);
+// Returns a malloc'd array of *count ids.
+int* proda_spm_encode(void* processor, const char* text, size_t length, size_t* count);
+// Returns a malloc'd string of *length bytes (NUL-terminated).
+char* proda_spm_decode(void* processor, const int* ids, size_t count, size_t* length);
+int proda_spm_piece_size(void* processor);
+int proda_spm_eos_id(void* processor);
+int proda_spm_pad_id(void* processor);
+
+#ifdef __cplusplus
+}
+#endif
