@@ -127,6 +127,29 @@ private slots:
         QVERIFY(heat.values.empty());
     }
 
+    void shortQueriesSearchTermPrefixes() {
+        QTemporaryDir dir;
+        Project p = Project::open(explorerfixture::smallProject(dir).toStdString(), Project::Mode::ReadOnly);
+        ExplorerQueries q(p.db());
+        ExplorerSearch r = q.search("th", 10); // terms whose first word starts with "th"
+        QVERIFY(r.termPrefixOnly);
+        QCOMPARE(r.hits.size(), std::size_t(2));
+        QCOMPARE(r.hits[0].term, std::string("thermal stress")); // shorter first
+        QCOMPARE(r.hits[1].term, std::string("thermal expansion"));
+        r = q.search("e", 10); // "expansion" is not a first word; definitions are not searched
+        QVERIFY(r.hits.empty());
+        r = q.search("thermal e", 10); // a trailing letter: a word of the term
+        QVERIFY(!r.termPrefixOnly);
+        QCOMPARE(r.hits.size(), std::size_t(1));
+        QCOMPARE(r.hits[0].term, std::string("thermal expansion"));
+        r = q.search("thermal", 10); // ranked full-text search: term matches before heat's definition
+        QCOMPARE(r.hits.size(), std::size_t(3));
+        QCOMPARE(r.hits[2].term, std::string("heat"));
+        r = q.search("Tissue", 10); // exact term first, case-insensitively
+        QCOMPARE(r.hits.front().term, std::string("tissue"));
+        QVERIFY(q.search("  ", 10).hits.empty());
+    }
+
     void trainingOverlayWithoutDatasetSaysSo() {
         QTemporaryDir dir;
         Project p = Project::open(explorerfixture::smallProject(dir).toStdString(), Project::Mode::ReadOnly);

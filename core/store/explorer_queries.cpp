@@ -1,6 +1,9 @@
 #include "store/explorer_queries.h"
+#include "store/knowledge_queries.h"
+#include "util/text.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace proda {
 
@@ -9,6 +12,33 @@ namespace {
 constexpr const char* kChainsOfConcept =
     "SELECT cr.chain_id FROM chain_relations cr JOIN relations r ON r.id = cr.relation_id WHERE r.subject = ?1 "
     "UNION SELECT cr.chain_id FROM chain_relations cr JOIN relations r ON r.id = cr.relation_id WHERE r.object = ?1";
+
+// Up to this many letters a lone word is a term prefix (see ExplorerSearch). Measured on the 458k
+// synthetic project: ranking "qui"* (37,809 matches) takes 56 ms, the prefix path 5 ms.
+constexpr std::size_t kShortQuery = 3;
+
+constexpr const char* kHitColumns =
+    "SELECT c.id, c.term, c.type, d.name, snippet(concept_fts, 1, '', '', '\xE2\x80\xA6', 10) "
+    "FROM concept_fts JOIN concepts c ON c.seq = concept_fts.rowid JOIN disciplines d ON d.id = c.discipline_id "
+    "WHERE concept_fts MATCH ?1 ";
+
+// The words of a query as ftsQueryFor sees them: runs of ASCII alphanumerics and non-ASCII bytes.
+std::vector<std::string> words(std::string_view text) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x80 || std::isalnum(c)) cur.push_back(ch);
+        else if (!cur.empty()) out.push_back(std::move(cur)), cur.clear();
+    }
+    if (!cur.empty()) out.push_back(std::move(cur));
+    return out;
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
 
 std::string sql(std::initializer_list<std::string_view> parts) {
     std::string s;
@@ -19,6 +49,8 @@ std::string sql(std::initializer_list<std::string_view> parts) {
 
 ExplorerQueries::ExplorerQueries(Database& db)
     : db_(db),
+      ranked_(db.prepare(sql({kHitColumns, "ORDER BY (c.term = ?2 COLLATE NOCASE) DESC, bm25(concept_fts, 10.0, 1.0) LIMIT ?3"}))),
+      prefix_(db.prepare(sql({kHitColumns, "LIMIT ?2"}))),
       source_(db.prepare("SELECT c.source_quote, coalesce(c.chunk_id, 0), coalesce(ch.text, ''), coalesce(doc.title, ''), "
                          "coalesce(doc.path, '') FROM concepts c LEFT JOIN chunks ch ON ch.id = c.chunk_id "
                          "LEFT JOIN documents doc ON doc.id = ch.document_id WHERE c.id = ?")),
@@ -38,6 +70,46 @@ ExplorerQueries::ExplorerQueries(Database& db)
                              "WHERE cr.chain_id = ? ORDER BY cr.position")),
       latest_(db.prepare("SELECT max(version) FROM datasets")),
       tables_(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {}
+
+ExplorerSearch ExplorerQueries::search(std::string_view text, int limit) {
+    ExplorerSearch out;
+    const std::vector<std::string> w = words(text);
+    if (w.empty() || limit <= 0) return out;
+    auto read = [&out](Statement& st) {
+        while (st.step())
+            out.hits.push_back({st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4)});
+        st.reset();
+    };
+    const bool trailingWord = !text.empty() && (static_cast<unsigned char>(text.back()) >= 0x80 ||
+                                                std::isalnum(static_cast<unsigned char>(text.back())));
+    if (w.size() == 1 && w[0].size() <= kShortQuery && trailingWord) {
+        // Unranked, so FTS stops after the first rows; then the closest terms first.
+        prefix_.bind(1, "term : ^\"" + w[0] + "\"*").bind(2, limit * 2);
+        read(prefix_);
+        const std::string typed = lower(w[0]);
+        std::stable_sort(out.hits.begin(), out.hits.end(), [&typed](const SearchHit& a, const SearchHit& b) {
+            const bool ea = lower(a.term) == typed, eb = lower(b.term) == typed;
+            if (ea != eb) return ea;
+            return a.term.size() != b.term.size() ? a.term.size() < b.term.size() : a.term < b.term;
+        });
+        if (static_cast<int>(out.hits.size()) > limit) out.hits.resize(static_cast<std::size_t>(limit));
+        out.termPrefixOnly = true;
+        return out;
+    }
+    std::string q;
+    if (w.back().size() == 1 && w.size() > 1 && trailingWord) {
+        // A trailing single letter as a prefix of every word in every definition is most of the
+        // index; as a prefix of a term word it stays selective.
+        for (std::size_t i = 0; i + 1 < w.size(); ++i)
+            q += '"' + w[i] + '"' + (w[i].size() >= 2 ? "* " : " ");
+        q += "term : \"" + w.back() + "\"*";
+    } else {
+        q = ftsQueryFor(text);
+    }
+    ranked_.bind(1, q).bind(2, trim(text)).bind(3, limit);
+    read(ranked_);
+    return out;
+}
 
 std::optional<ConceptSource> ExplorerQueries::conceptSource(const std::string& conceptId) {
     source_.bind(1, conceptId);

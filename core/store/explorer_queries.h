@@ -4,6 +4,7 @@
 // path of terms, and per-concept overlay values. One instance per connection (and so per thread).
 #include "knowledge/types.h"
 #include "store/database.h"
+#include "store/knowledge_queries.h"
 
 #include <cstdint>
 #include <optional>
@@ -51,9 +52,21 @@ struct OverlayValues {
     double maxValue = 0;
 };
 
+// Search-as-you-type results. A lone word of up to three letters only looks for terms whose first
+// word starts with it, unranked: ranking every concept that has *some* word starting with "a" costs
+// hundreds of milliseconds on a large project and says little about what the user wants.
+struct ExplorerSearch {
+    std::vector<SearchHit> hits;
+    bool termPrefixOnly = false;
+};
+
 class ExplorerQueries {
 public:
     explicit ExplorerQueries(Database& db);
+
+    // Like KnowledgeQueries::search (same FTS query and ranking), with the cheap paths above and
+    // a trailing one-letter word matched against terms only.
+    ExplorerSearch search(std::string_view text, int limit);
 
     std::optional<ConceptSource> conceptSource(const std::string& conceptId);
     // Items whose chain passes through the concept, at most `limit`; `total` gets the full count.
@@ -72,7 +85,7 @@ public:
 
 private:
     Database& db_;
-    Statement source_, items_, itemCount_, samples_, sampleCount_, chainHead_, chainSteps_, latest_, tables_;
+    Statement ranked_, prefix_, source_, items_, itemCount_, samples_, sampleCount_, chainHead_, chainSteps_, latest_, tables_;
 };
 
 } // namespace proda

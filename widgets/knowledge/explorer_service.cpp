@@ -125,7 +125,9 @@ int ExplorerService::search(const QString& text, int limit) {
             t.start();
             SearchResult r;
             r.text = text;
-            r.hits = c.knowledge->search(q, limit);
+            ExplorerSearch found = c.explorer->search(q, limit);
+            r.hits = std::move(found.hits);
+            r.termPrefixOnly = found.termPrefixOnly;
             r.workerMs = double(t.nsecsElapsed()) / 1e6;
             return r;
         },

@@ -23,6 +23,7 @@ struct SearchResult {
     int job = 0;
     QString text;
     std::vector<SearchHit> hits;
+    bool termPrefixOnly = false; // a short query: terms starting with it, unranked
     double workerMs = 0;
 };
 

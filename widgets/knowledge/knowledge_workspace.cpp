@@ -285,8 +285,9 @@ void KnowledgeWorkspace::onSearchDone(const SearchResult& r) {
     if (r.text != search_->text().trimmed()) return; // typed on since: a newer search is coming
     results_->setHits(r.hits);
     searchInfo_->setText(r.hits.empty() ? tr("No concept matches \u201C%1\u201D.").arg(r.text)
-                                        : tr("%n result(s)", nullptr, int(r.hits.size())) +
-                                              (r.hits.size() >= 50 ? tr(" (best 50)") : QString()));
+                        : r.termPrefixOnly ? tr("Terms starting with \u201C%1\u201D (type more to search definitions too)").arg(r.text)
+                                           : tr("%n result(s)", nullptr, int(r.hits.size())) +
+                                                 (r.hits.size() >= 50 ? tr(" (best 50)") : QString()));
 }
 
 void KnowledgeWorkspace::onNeighborhood(const NeighborhoodResult& r) {
