@@ -241,6 +241,14 @@ private slots:
         QVERIFY(!client.cache()->get(r.cacheKey)); // failures are never cached
     }
 
+    void cutOffReplyIsFlagged() {
+        ReplayServer server(kReplies);
+        llm::ChatClient client(clientOptions(server));
+        const auto r = client.complete(ask("client:cut-off"));
+        QVERIFY(r.ok); // transport-wise a reply; the caller judges the content
+        QCOMPARE(r.finishReason, std::string("length"));
+    }
+
     void connectionRefusedIsRetried() {
         std::string endpoint;
         {

@@ -51,7 +51,7 @@ std::string firstUserMessage(const json& body) {
 }
 
 // The recorded envelope of a llama.cpp server's /v1/chat/completions reply.
-json envelope(const json& content, const json& request) {
+json envelope(const json& content, const json& request, const std::string& finishReason) {
     const std::string text = content.is_string() ? content.get<std::string>() : content.dump();
     return {{"id", "chatcmpl-replay"},
             {"object", "chat.completion"},
@@ -59,7 +59,7 @@ json envelope(const json& content, const json& request) {
             {"model", request.value("model", "unknown")},
             {"choices", json::array({{{"index", 0},
                                       {"message", {{"role", "assistant"}, {"content", text}}},
-                                      {"finish_reason", "stop"}}})},
+                                      {"finish_reason", finishReason}}})},
             {"usage", {{"prompt_tokens", 420}, {"completion_tokens", 180}, {"total_tokens", 600}}}};
 }
 
@@ -126,7 +126,7 @@ void serve(QTcpSocket* socket, std::shared_ptr<ReplayServer::State> st) {
             if (!guard) return; // the client gave up (its timeout) and the socket is gone
             const int status = spec.value("status", 200);
             std::string body;
-            if (spec.contains("content")) body = envelope(spec["content"], request).dump();
+            if (spec.contains("content")) body = envelope(spec["content"], request, spec.value("finish_reason", "stop")).dump();
             else if (spec.contains("json")) body = spec["json"].dump();
             else body = spec.value("body", "");
             std::string head = "HTTP/1.1 " + std::to_string(status) + " " + reason(status) + "\r\n";

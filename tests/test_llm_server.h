@@ -8,7 +8,7 @@
 // "match" occurs in its first user message (the longest such match wins); the n-th matching request
 // gets replies[n] (the last one repeats). A reply: "status" (200), "delay_ms" (0), "headers" {},
 // and one of "content" (a string, or JSON that is dumped to one, sent inside a chat.completion
-// envelope), "json" (the body as it is), "body" (raw text).
+// envelope with "finish_reason", default "stop"), "json" (the body as it is), "body" (raw text).
 #include <nlohmann/json.hpp>
 
 #include <QThread>

@@ -94,7 +94,9 @@ std::vector<ChunkResult> LlmExtractor::extractBatch(const std::vector<ChunkText>
                         ask(i);
                         return;
                     }
-                    fail(i, "invalid reply (" + std::to_string(talk.turn + 1) + " tries): " + parsed.error->toString());
+                    // A reply cut off by the server's token limit cannot be repaired by asking again.
+                    const std::string cut = reply.finishReason == "length" ? " (the reply was cut off: finish_reason 'length')" : "";
+                    fail(i, "invalid reply (" + std::to_string(talk.turn + 1) + " tries): " + parsed.error->toString() + cut);
                 }
             }
             if (done) done(++finished);

@@ -28,8 +28,15 @@ std::string lower(std::string s) {
     return s;
 }
 
-// Models like to wrap JSON in a Markdown fence even when told not to; that much is forgiven.
-std::string stripFence(const std::string& content) {
+// Models like to wrap JSON in a Markdown fence even when told not to, and reasoning models put
+// their thinking first (<think>...</think>); that much is forgiven.
+std::string unwrap(const std::string& reply) {
+    std::string content = reply;
+    const auto open = content.find_first_not_of(" \t\r\n");
+    if (open != std::string::npos && content.compare(open, 7, "<think>") == 0) {
+        const auto close = content.find("</think>", open);
+        if (close != std::string::npos) content.erase(0, close + 8);
+    }
     const auto first = content.find_first_not_of(" \t\r\n");
     if (first == std::string::npos || content.compare(first, 3, "```") != 0) return content;
     const auto bodyStart = content.find('\n', first);
@@ -207,7 +214,7 @@ ParsedReply parseLlmReply(const std::string& content, const ChunkText& chunk) {
     ParsedReply out;
     json reply;
     try {
-        reply = json::parse(stripFence(content));
+        reply = json::parse(unwrap(content));
     } catch (const json::parse_error& e) {
         std::string start = content.substr(0, 80);
         std::replace(start.begin(), start.end(), '\n', ' ');

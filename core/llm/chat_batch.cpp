@@ -35,7 +35,7 @@ struct Job {
 // The outcome of one attempt.
 struct Attempt {
     bool ok = false, retryable = false;
-    std::string content, error;
+    std::string content, finishReason, error;
     int status = 0;
     int retryAfterMs = 0;
 };
@@ -70,6 +70,8 @@ Attempt parseSuccess(const QByteArray& body, int status) {
     }
     a.ok = true;
     a.content = content->get<std::string>();
+    const auto& c0 = j["choices"][0];
+    if (c0.contains("finish_reason") && c0["finish_reason"].is_string()) a.finishReason = c0["finish_reason"].get<std::string>();
     return a;
 }
 
@@ -219,6 +221,7 @@ struct ChatBatch::Impl {
         ChatReply r;
         r.ok = a.ok;
         r.content = a.content;
+        r.finishReason = a.finishReason;
         r.httpStatus = a.status;
         r.attempts = job.attempts;
         r.cacheKey = job.key;
