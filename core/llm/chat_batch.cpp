@@ -30,6 +30,7 @@ struct Job {
     std::string key;
     QByteArray body;
     int attempts = 0;
+    bool looked = false; // the cache had no reply when it was first at the front of the queue
 };
 
 // The outcome of one attempt.
@@ -147,7 +148,9 @@ struct ChatBatch::Impl {
     void pump() {
         while (!queue.empty() && !failure) {
             auto job = queue.front();
-            if (ChatCache* cache = client.cache())
+            ChatCache* cache = job->looked ? nullptr : client.cache();
+            job->looked = true;
+            if (cache)
                 if (auto hit = cache->get(job->key)) {
                     queue.pop_front();
                     ++client.cacheHits_;
