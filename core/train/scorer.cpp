@@ -67,26 +67,28 @@ struct Group {
     }
 };
 
-// Groups of a request: all options sharing one prompt when that fits in block_size (and the
-// caller wants sharing), otherwise one group per option with the prompt cut from the left.
+// Groups of a request: all options sharing one prompt (cut from the left to fit block_size), or,
+// for the one-option-per-pass baseline, one group per option with that same prompt, so both
+// modes score the same text. Options too long to share a window are scored one per group.
 void groupsFor(std::size_t r, const std::vector<int>& prompt, const std::vector<std::vector<int>>& options, int T,
                bool share, std::vector<Group>& out) {
-    if (share) {
-        Group g{r, prompt, {}};
-        for (std::size_t o = 0; o < options.size(); ++o) g.branches.emplace_back(o, options[o]);
-        int over = g.inputLength() - T;
-        if (over <= 0 || over < int(g.prefix.size())) {
-            if (over > 0) g.prefix.erase(g.prefix.begin(), g.prefix.begin() + over);
+    int optionInputs = 0;
+    for (const auto& o : options) optionInputs += int(o.size()) - 1;
+    const int keep = std::min(int(prompt.size()), T - optionInputs);
+    if (keep >= 1) {
+        const std::vector<int> prefix(prompt.end() - keep, prompt.end());
+        if (share) {
+            Group g{r, prefix, {}};
+            for (std::size_t o = 0; o < options.size(); ++o) g.branches.emplace_back(o, options[o]);
             out.push_back(std::move(g));
-            return;
+        } else {
+            for (std::size_t o = 0; o < options.size(); ++o) out.push_back(Group{r, prefix, {{o, options[o]}}});
         }
+        return;
     }
     for (std::size_t o = 0; o < options.size(); ++o) {
-        Group g{r, prompt, {{o, options[o]}}};
-        if (int(g.branches[0].second.size()) > T) g.branches[0].second.resize(std::size_t(T));
-        const int over = g.inputLength() - T;
-        if (over > 0) g.prefix.erase(g.prefix.begin(), g.prefix.begin() + std::min<int>(over, int(g.prefix.size()) - 1));
-        out.push_back(std::move(g));
+        const int own = std::max(1, std::min(int(prompt.size()), T - (int(options[o].size()) - 1)));
+        out.push_back(Group{r, std::vector<int>(prompt.end() - own, prompt.end()), {{o, options[o]}}});
     }
 }
 
