@@ -1,4 +1,5 @@
-// proda-workbench [PROJECT] [--workspace NAME] [--select ID] [--screenshot FILE] [--size WxH]
+// proda-workbench [PROJECT] [--workspace NAME] [--select ID] [--tab graph|overview] [--screenshot FILE]
+//                 [--size WxH] [--dark]
 // With --screenshot the window renders the requested state, waits until every asynchronous load
 // and the graph layout have settled, saves the PNG and exits (for docs and tests).
 #include "knowledge_workspace.h"
@@ -31,8 +32,10 @@ int main(int argc, char** argv) {
                                   QStringLiteral("FILE"));
     QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH (default 1280x800)."), QStringLiteral("WxH"),
                             QStringLiteral("1280x800"));
+    QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Knowledge tab to show: graph or overview."), QStringLiteral("TAB"),
+                           QStringLiteral("graph"));
     QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark theme for this run."));
-    parser.addOptions({workspace, select, screenshot, size, dark});
+    parser.addOptions({workspace, select, screenshot, size, tab, dark});
     parser.process(app);
     proda::MainWindow::Workspace ws = proda::MainWindow::Home;
     if (!proda::MainWindow::workspaceFromName(parser.value(workspace), &ws)) {
@@ -46,6 +49,7 @@ int main(int argc, char** argv) {
     const QStringList wh = parser.value(size).split(QLatin1Char('x'));
     window.resize(wh.value(0).toInt() > 0 ? wh.value(0).toInt() : 1280, wh.value(1).toInt() > 0 ? wh.value(1).toInt() : 800);
     window.showWorkspace(ws);
+    window.knowledge()->showTab(parser.value(tab) == QLatin1String("overview") ? 1 : 0);
     window.show();
 
     const QString shot = parser.value(screenshot);

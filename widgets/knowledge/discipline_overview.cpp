@@ -51,7 +51,8 @@ DisciplineOverview::DisciplineOverview(QWidget* parent)
     auto* charts = new QHBoxLayout;
     counts_->setRenderHint(QPainter::Antialiasing);
     components_->setRenderHint(QPainter::Antialiasing);
-    charts->addWidget(counts_, 3);
+    charts->setSpacing(0);
+    charts->addWidget(counts_, 5);
     charts->addWidget(components_, 2);
     layout->addLayout(charts, 1);
     clear();
@@ -78,7 +79,10 @@ void DisciplineOverview::setStats(const KnowledgeStats& s) {
     html += row(tr("Orphan relations (on no chain)"), loc.toString(qlonglong(s.orphanRelations)), s.orphanRelations > 0);
     html += row(tr("Broken chains"), loc.toString(qlonglong(s.brokenChains)), s.brokenChains > 0);
     html += row(tr("Connected components"), loc.toString(qlonglong(s.components)), false);
-    html += row(tr("Largest component"), QStringLiteral("%1%").arg(s.largestComponentFraction * 100, 0, 'f', 1), false);
+    const double largestPct = s.largestComponentFraction * 100;
+    // Sparse projects have a largest component far below 1%: more digits, so it does not read as 0.
+    html += row(tr("Largest component"),
+                QStringLiteral("%1% of the concepts").arg(largestPct, 0, 'f', largestPct < 1 ? 3 : 1), false);
     html += QStringLiteral("</table>");
     if (!s.orphanConceptSamples.empty()) {
         QStringList ids;
@@ -98,7 +102,8 @@ void DisciplineOverview::setStats(const KnowledgeStats& s) {
     auto* concepts = new QBarSet(tr("Concepts"));
     auto* relations = new QBarSet(tr("Relations"));
     auto* chains = new QBarSet(tr("Chains"));
-    auto* largest = new QBarSet(tr("Share of concepts in the largest component (%)"));
+    auto* largest = new QBarSet(tr("% in largest"));
+    largest->setLabel(tr("% in largest"));
     double maxCount = 1;
     for (const DisciplineStats& d : ds) {
         categories << discipline(d);
@@ -126,21 +131,26 @@ void DisciplineOverview::setStats(const KnowledgeStats& s) {
     countAxis->setRange(0, maxCount * 1.05);
     countAxis->setLabelFormat(QStringLiteral("%.0f"));
     countAxis->applyNiceNumbers();
+    countAxis->setTickCount(std::min(countAxis->tickCount(), 5));
     countChart->addAxis(countAxis, Qt::AlignBottom);
     countSeries->attachAxis(countAxis);
     replaceChart(counts_, countChart);
 
-    QChart* lccChart = emptyChart(tr("Largest connected component per discipline"));
+    // Same rows as the chart beside it, so its category labels would only repeat them.
+    // A legend like the left chart's keeps the two plot areas, and so the rows, aligned.
+    QChart* lccChart = emptyChart(tr("Connected"));
     auto* lccSeries = new QHorizontalBarSeries;
     lccSeries->append(largest);
     lccChart->addSeries(lccSeries);
     auto* lccCat = new QBarCategoryAxis;
     lccCat->append(categories);
+    lccCat->setLabelsVisible(false);
     lccChart->addAxis(lccCat, Qt::AlignLeft);
     lccSeries->attachAxis(lccCat);
     auto* pct = new QValueAxis;
     pct->setRange(0, 100);
-    pct->setLabelFormat(QStringLiteral("%.0f%%"));
+    pct->setLabelFormat(QStringLiteral("%.0f"));
+    pct->setTickCount(3);
     lccChart->addAxis(pct, Qt::AlignBottom);
     lccSeries->attachAxis(pct);
     replaceChart(components_, lccChart);

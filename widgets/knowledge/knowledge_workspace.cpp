@@ -374,6 +374,8 @@ void KnowledgeWorkspace::onOverlay(const OverlayResult& r) {
                               .arg(o.maxValue, 0, 'f', 0));
 }
 
+void KnowledgeWorkspace::showTab(int tab) { tabs_->setCurrentIndex(tab); }
+
 bool KnowledgeWorkspace::exportPng(const QString& file) { return canvas_->exportPng(file); }
 bool KnowledgeWorkspace::exportSvg(const QString& file) { return canvas_->exportSvg(file); }
 

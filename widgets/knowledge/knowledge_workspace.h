@@ -45,6 +45,9 @@ public:
     GraphCanvas* canvas() const { return canvas_; }
     ExplorerService* service() const { return service_; }
 
+    // Shows the neighbourhood (0) or the discipline overview (1) tab.
+    void showTab(int tab);
+
     bool exportPng(const QString& file);
     bool exportSvg(const QString& file);
     bool exportGexf(const QString& file, QString* error = nullptr);
