@@ -18,6 +18,7 @@ std::vector<Verb> allVerbs() {
     for (auto& v : synthVerbs()) verbs.push_back(std::move(v));
     for (auto& v : extractVerbs()) verbs.push_back(std::move(v));
     for (auto& v : itemVerbs()) verbs.push_back(std::move(v));
+    for (auto& v : trainVerbs()) verbs.push_back(std::move(v));
     return verbs;
 }
 

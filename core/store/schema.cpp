@@ -2,6 +2,7 @@
 #include "store/database.h"
 #include "store/schema_datasets.h"
 #include "store/schema_items.h"
+#include "store/schema_rounds.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -142,6 +143,8 @@ const std::vector<Migration>& projectMigrations() {
         {2, "corpus provenance, extraction state, LLM cache", [](Database& db) { db.exec(kSchemaV2); }},
         {3, "datasets, samples, coverage", applySchemaV3},
         {4, "benchmark items, distractors, review history", applySchemaV4},
+        {5, "rounds, training runs and metrics, evaluations, predictions", applySchemaV5},
+        {6, "diagnoses and patches", applySchemaV6},
     };
     return migrations;
 }

@@ -1,0 +1,162 @@
+// Verbs of the trainer (issue 6): `train` a round's dataset version with proda-train and `eval`
+// its checkpoint on the benchmark. Both block, draw progress on a terminal, and stop cleanly on
+// Ctrl-C (the trainer checkpoints; an evaluation stores nothing).
+#include "cli/terminal_progress.h"
+#include "cli/verbs.h"
+#include "llm/qt_runtime.h"
+#include "run/round_runner.h"
+#include "util/error.h"
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+namespace proda::cli {
+
+namespace {
+
+const OptionSpec kJson{"json", "", "print a JSON summary instead of text"};
+std::atomic_bool g_cancel{false};
+extern "C" void onInterrupt(int) { g_cancel.store(true); }
+
+void catchInterrupts() {
+    struct sigaction sa {};
+    sa.sa_handler = onInterrupt;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+}
+
+double number(const Args& a, const char* name, double fallback) {
+    const auto v = a.value(name);
+    if (!v) return fallback;
+    try {
+        std::size_t used = 0;
+        const double d = std::stod(*v, &used);
+        if (used == v->size() && d > 0) return d;
+    } catch (const std::exception&) {
+    }
+    throw UsageError("--" + std::string(name) + " needs a positive number, not '" + *v + "'");
+}
+
+nlohmann::json optional(const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
+
+int runTrain(const Args& a) {
+    llm::QtRuntime qt;
+    catchInterrupts();
+    TrainRequest req;
+    req.round = int(a.integer("round", 1, 1, 100000));
+    req.preset = a.value("preset").value_or("small");
+    if (req.preset != "tiny" && req.preset != "small" && req.preset != "base")
+        throw UsageError("--preset is tiny, small or base");
+    if (a.value("epochs")) req.epochs = number(a, "epochs", 1);
+    if (a.value("max-steps")) req.maxSteps = int(a.integer("max-steps", 0, 1, 100000000));
+    req.fromScratch = a.flag("from-scratch");
+    req.device = a.value("device").value_or("auto");
+    req.threads = int(a.integer("threads", 0, 0, 1024));
+    req.seed = std::uint64_t(a.integer("seed", 1, 0, 2147483647));
+    if (auto o = a.value("set")) {
+        req.overrides = nlohmann::json::parse(*o, nullptr, false);
+        if (!req.overrides.is_object()) throw UsageError("--set needs a JSON object of config.json fields");
+    }
+    req.cancel = &g_cancel;
+    const bool json = a.flag("json");
+    const Progress bar = terminalProgress(!json);
+    req.onEvent = [&](const nlohmann::json& e) {
+        if (e.value("event", "") == "step" && bar.onProgress) {
+            char phase[96];
+            std::snprintf(phase, sizeof phase, "training: loss %.3f, %.0f tok/s", e.value("loss", 0.0), e.value("tokens_per_s", 0.0));
+            bar.report(phase, e.value("step", 0L), e.value("total_steps", 0L));
+        }
+    };
+    const TrainingRun run = trainRound(a.positional()[0], req);
+    finishProgress();
+    if (json) {
+        printJson(nlohmann::json{{"round", run.round},       {"run_id", run.id},
+                                 {"run_dir", run.runDir},    {"status", run.status},
+                                 {"steps", run.steps},       {"total_steps", run.totalSteps},
+                                 {"first_loss", optional(run.firstLoss)}, {"final_loss", optional(run.finalLoss)},
+                                 {"val_loss", optional(run.valLoss)},     {"tokens_per_s", optional(run.tokensPerS)},
+                                 {"elapsed_s", optional(run.elapsedS)},   {"checkpoint", run.checkpoint},
+                                 {"init_from_run", run.initFromRun ? nlohmann::json(*run.initFromRun) : nlohmann::json()}}
+                      .dump());
+    } else {
+        std::printf("round %d, run %lld: %s after %lld of %lld steps\n", run.round, static_cast<long long>(run.id),
+                    run.status.c_str(), static_cast<long long>(run.steps), static_cast<long long>(run.totalSteps));
+        std::printf("  loss %.4f -> %.4f (validation %.4f), %.0f tokens/s, %.1f s\n", run.firstLoss.value_or(0),
+                    run.finalLoss.value_or(0), run.valLoss.value_or(0), run.tokensPerS.value_or(0), run.elapsedS.value_or(0));
+        std::printf("  checkpoint %s\n", run.checkpoint.c_str());
+        if (run.status == "stopped") std::printf("  stopped early: `proda train` again starts a new run of the round\n");
+    }
+    return 0;
+}
+
+int runEval(const Args& a) {
+    llm::QtRuntime qt;
+    catchInterrupts();
+    EvalRequest req;
+    req.round = int(a.integer("round", 1, 1, 100000));
+    req.device = a.value("device").value_or("auto");
+    req.threads = int(a.integer("threads", 0, 0, 1024));
+    req.cancel = &g_cancel;
+    const bool json = a.flag("json");
+    const Progress bar = terminalProgress(!json);
+    req.onEvent = [&](const nlohmann::json& e) {
+        if (e.value("event", "") == "score_progress") bar.report("scoring items", e.value("done", 0L), e.value("total", 0L));
+    };
+    const Evaluation e = evaluateRound(a.positional()[0], req);
+    finishProgress();
+    const auto metrics = nlohmann::json::parse(e.metricsJson);
+    if (json) {
+        printJson(nlohmann::json{{"evaluation_id", e.id}, {"round", e.round ? nlohmann::json(*e.round) : nlohmann::json()},
+                                 {"model", e.model},     {"items", e.items},
+                                 {"acc", optional(e.acc)}, {"acc_norm", optional(e.accNorm)},
+                                 {"metrics", metrics}}
+                      .dump());
+        return 0;
+    }
+    std::printf("round %d, %s: %lld items, acc %.3f, acc_norm %.3f\n", e.round.value_or(0), e.model.c_str(),
+                static_cast<long long>(e.items), e.acc.value_or(0), e.accNorm.value_or(0));
+    for (const char* split : {"dev", "test"}) {
+        if (!metrics.contains(split)) continue;
+        const auto& m = metrics[split];
+        std::printf("  %-4s %6lld items  acc %.3f  acc_norm %.3f\n", split, static_cast<long long>(m["items"].get<long long>()),
+                    m["acc"].get<double>(), m["acc_norm"].get<double>());
+        for (const auto& [d, dm] : m["per_discipline"].items())
+            std::printf("         %-28s %5lld  acc %.3f\n", d.c_str(), static_cast<long long>(dm["items"].get<long long>()),
+                        dm["acc"].get<double>());
+    }
+    return 0;
+}
+
+} // namespace
+
+std::vector<Verb> trainVerbs() {
+    return {
+        {"train", "PROJECT [--round N] [--preset tiny|small|base] [--epochs E] [--max-steps N] [--json]",
+         "train the round's dataset version with proda-train (round N > 1 continues from round N-1)",
+         {{"round", "N", "the round to train (default 1; round 1 is made from the first dataset version)"},
+          {"preset", "P", "model size: tiny (~0.2M), small (~3M, default), base (~25M, for a GPU)"},
+          {"epochs", "E", "passes over the dataset (default 1)"},
+          {"max-steps", "N", "optimizer steps (overrides --epochs)"},
+          {"from-scratch", "", "do not continue from the parent round's checkpoint"},
+          {"device", "D", "auto (default), cpu or cuda"},
+          {"threads", "N", "CPU threads (default: one per core)"},
+          {"seed", "S", "seed of initialisation and data order (default 1)"},
+          {"set", "JSON", "extra config.json fields, e.g. '{\"lr\":1e-3,\"batch_size\":32}'"},
+          kJson},
+         1, 1, runTrain},
+        {"eval", "PROJECT [--round N] [--json]",
+         "score the benchmark with the round's checkpoint (log-likelihood of each option; acc and acc_norm)",
+         {{"round", "N", "the round whose latest checkpoint is scored (default 1)"},
+          {"device", "D", "auto (default), cpu or cuda"},
+          {"threads", "N", "CPU threads (default: one per core)"},
+          kJson},
+         1, 1, runEval},
+    };
+}
+
+} // namespace proda::cli

@@ -1,0 +1,282 @@
+#include "run/round_runner.h"
+
+#include "run/run_directory.h"
+#include "run/trainer_process.h"
+#include "store/project.h"
+#include "tester/item_store.h"
+#include "util/error.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+namespace proda {
+
+namespace fs = std::filesystem;
+
+std::string trainerExecutable() {
+    if (const char* env = std::getenv("PRODA_TRAIN"); env && *env) return env;
+    std::error_code ec;
+    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        for (const fs::path& p : {self.parent_path() / "proda-train", self.parent_path() / "../app/proda-train"})
+            if (fs::exists(p)) return fs::weakly_canonical(p).string();
+    }
+    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("proda-train"));
+    if (!onPath.isEmpty()) return onPath.toStdString();
+    throw std::runtime_error("proda-train not found (beside this program, on PATH, or in $PRODA_TRAIN)");
+}
+
+namespace {
+
+// Paths inside NAME.proda.d/ are stored relative to it, so a project can be moved or copied.
+std::string relativeToBulk(const std::string& bulkDir, const std::string& path) {
+    const fs::path rel = fs::path(path).lexically_relative(fs::absolute(bulkDir));
+    return !rel.empty() && *rel.begin() != ".." ? rel.string() : path;
+}
+std::string resolveInBulk(const std::string& bulkDir, const std::string& path) {
+    return path.empty() || fs::path(path).is_absolute() ? path : (fs::absolute(bulkDir) / path).lexically_normal().string();
+}
+TrainingRun resolved(TrainingRun run, const std::string& bulkDir) {
+    run.runDir = resolveInBulk(bulkDir, run.runDir);
+    run.checkpoint = resolveInBulk(bulkDir, run.checkpoint);
+    return run;
+}
+
+std::optional<double> num(const nlohmann::json& j, const char* key) {
+    return j.contains(key) && j[key].is_number() ? std::optional<double>(j[key].get<double>()) : std::nullopt;
+}
+
+// Turns the trainer's failure into the error the caller reports: bad input in the run directory
+// (exit 2) is the project's data at fault; anything else is internal.
+[[noreturn]] void throwTrainerFailure(const TrainerProcessResult& r, const std::string& what) {
+    if (r.exitCode == 2) throw InputError(what + ": " + r.message());
+    throw std::runtime_error(what + ": " + r.message());
+}
+
+} // namespace
+
+TrainingRun trainRound(const std::string& projectPath, const TrainRequest& req) {
+    Project project = Project::open(projectPath);
+    Database& db = project.db();
+    const RoundInfo round = ensureRound(db, req.round);
+    const std::string bulk = project.bulkDir(true);
+    std::optional<TrainingRun> init;
+    if (round.parent && !req.fromScratch) {
+        init = latestUsableRun(db, *round.parent);
+        if (init) init = resolved(*init, bulk);
+        if (!init)
+            throw InputError("round " + std::to_string(round.round) + " continues from round " + std::to_string(*round.parent) +
+                             ", which has no trained checkpoint yet (train it first, or pass --from-scratch)");
+    }
+    const std::string runDir = fs::absolute(newRunDirectory(bulk, round.round)).string();
+    const std::int64_t samples = writeDatasetJsonl(db, round.datasetVersion, runDir + "/dataset.jsonl");
+    if (samples == 0) throw InputError("dataset version " + std::to_string(round.datasetVersion) + " has no samples");
+    writeItemsJsonl(db, runDir + "/items.jsonl");
+
+    nlohmann::json config = {{"format_version", 1}, {"preset", req.preset}, {"seed", req.seed},
+                             {"threads", req.threads}, {"device", req.device}};
+    if (req.maxSteps) config["max_steps"] = *req.maxSteps;
+    if (req.epochs) config["epochs"] = *req.epochs;
+    if (init) config["init_from"] = init->checkpoint;
+    for (auto it = req.overrides.begin(); it != req.overrides.end(); ++it) config[it.key()] = it.value();
+    writeJsonFile(runDir + "/config.json", config);
+
+    TrainingRun run;
+    run.round = round.round;
+    run.runDir = runDir;
+    run.configJson = config.dump();
+    run.initFromRun = init ? std::optional<std::int64_t>(init->id) : std::nullopt;
+    run.id = beginTrainingRun(db, round.round, relativeToBulk(bulk, runDir), run.configJson, run.initFromRun);
+
+    std::vector<TrainingMetric> pendingMetrics;
+    auto flush = [&] {
+        recordTrainingMetrics(db, run.id, pendingMetrics);
+        pendingMetrics.clear();
+    };
+    const auto result = runTrainerProcess(trainerExecutable(), {"train", runDir}, [&](const nlohmann::json& e) {
+        const std::string kind = e.value("event", "");
+        if (kind == "start") run.totalSteps = e.value("total_steps", std::int64_t(0));
+        if (kind == "step")
+            pendingMetrics.push_back({e.value("step", std::int64_t(0)), "train", e.value("loss", 0.0), num(e, "lr"),
+                                      num(e, "tokens_per_s"), num(e, "elapsed_s")});
+        if (kind == "eval" && e.contains("val_loss") && e["val_loss"].is_number())
+            pendingMetrics.push_back({e.value("step", std::int64_t(0)), "val", e["val_loss"].get<double>(), std::nullopt,
+                                      std::nullopt, num(e, "elapsed_s")});
+        if (pendingMetrics.size() >= 50) flush();
+        if (req.onEvent) req.onEvent(e);
+    }, req.cancel);
+    flush();
+
+    if (result.exitCode == 0 && result.done) {
+        const auto& d = *result.done;
+        run.status = d.value("status", "finished") == "stopped" ? "stopped" : "finished";
+        run.steps = d.value("steps", std::int64_t(0));
+        run.totalSteps = d.value("total_steps", run.totalSteps);
+        run.firstLoss = num(d, "first_loss");
+        run.finalLoss = num(d, "final_loss");
+        run.valLoss = num(d, "val_loss");
+        run.tokensPerS = num(d, "tokens_per_s");
+        run.elapsedS = num(d, "elapsed_s");
+        run.checkpoint = relativeToBulk(bulk, d.value("checkpoint", ""));
+        finishTrainingRun(db, run);
+        return resolved(run, bulk);
+    }
+    run.status = "failed";
+    run.message = result.message();
+    finishTrainingRun(db, run);
+    throwTrainerFailure(result, "training round " + std::to_string(round.round));
+}
+
+namespace {
+
+// acc per split and per (split, discipline) from predictions and the items they belong to.
+nlohmann::json splitMetrics(Database& db, const std::vector<Prediction>& predictions) {
+    std::map<std::string, std::string> disciplineOf;
+    for (const Item& it : loadItems(db)) disciplineOf[it.id] = it.discipline;
+    struct Tally {
+        std::int64_t n = 0, correct = 0, correctNorm = 0;
+    };
+    std::map<std::string, Tally> bySplit;
+    std::map<std::string, std::map<std::string, Tally>> byDiscipline;
+    for (const auto& p : predictions) {
+        for (Tally* t : {&bySplit[p.split], &bySplit["all"], &byDiscipline[p.split][disciplineOf[p.itemId]]}) {
+            ++t->n;
+            t->correct += p.correct;
+            t->correctNorm += p.correctNorm.value_or(p.correct);
+        }
+    }
+    nlohmann::json j = nlohmann::json::object();
+    for (const auto& [split, t] : bySplit) {
+        j[split] = {{"items", t.n}, {"acc", double(t.correct) / double(t.n)}, {"acc_norm", double(t.correctNorm) / double(t.n)}};
+        if (split == "all") continue;
+        nlohmann::json per = nlohmann::json::object();
+        for (const auto& [d, dt] : byDiscipline[split]) per[d] = {{"items", dt.n}, {"acc", double(dt.correct) / double(dt.n)}};
+        j[split]["per_discipline"] = per;
+    }
+    return j;
+}
+
+} // namespace
+
+std::int64_t storeEvaluation(const std::string& projectPath, Evaluation e, const std::vector<Prediction>& predictions) {
+    Project project = Project::open(projectPath);
+    const nlohmann::json metrics = splitMetrics(project.db(), predictions);
+    if (metrics.contains("all")) {
+        e.acc = metrics["all"]["acc"].get<double>();
+        e.accNorm = metrics["all"]["acc_norm"].get<double>();
+    }
+    e.metricsJson = metrics.dump();
+    return recordEvaluation(project.db(), e, predictions);
+}
+
+Evaluation evaluateRound(const std::string& projectPath, const EvalRequest& req) {
+    std::optional<TrainingRun> run;
+    std::string evalDir;
+    std::map<std::string, std::string> splitOf;
+    {
+        Project project = Project::open(projectPath);
+        const RoundInfo round = ensureRound(project.db(), req.round);
+        run = latestUsableRun(project.db(), round.round);
+        if (!run) throw InputError("round " + std::to_string(req.round) + " has no trained checkpoint: run `proda train` first");
+        run = resolved(*run, project.bulkDir(true));
+        evalDir = fs::absolute(newRunDirectory(project.bulkDir(true), round.round, "eval")).string();
+        if (writeItemsJsonl(project.db(), evalDir + "/items.jsonl") == 0)
+            throw InputError("the project has no benchmark items: run `proda bench generate` first");
+        for (const Item& it : loadItems(project.db())) splitOf[it.id] = it.split;
+    }
+    std::vector<std::string> args = {"score", run->runDir, "--requests", evalDir + "/items.jsonl", "--out",
+                                     evalDir + "/predictions.jsonl", "--checkpoint", run->checkpoint, "--device", req.device};
+    if (req.threads > 0) args.insert(args.end(), {"--threads", std::to_string(req.threads)});
+    const auto result = runTrainerProcess(trainerExecutable(), args, req.onEvent, req.cancel);
+    if (result.cancelled) throw Cancelled();
+    if (result.exitCode != 0 || !result.done) throwTrainerFailure(result, "evaluating round " + std::to_string(req.round));
+
+    std::vector<Prediction> predictions;
+    std::ifstream in(evalDir + "/predictions.jsonl");
+    std::string line;
+    while (std::getline(in, line)) {
+        const auto j = nlohmann::json::parse(line);
+        Prediction p;
+        p.itemId = j.at("id").get<std::string>();
+        p.predicted = j.at("predicted").get<int>();
+        p.predictedNorm = j.at("predicted_norm").get<int>();
+        p.correct = j.value("correct", false);
+        p.correctNorm = j.value("correct_norm", false);
+        p.scores = j.at("logprob").get<std::vector<double>>();
+        p.split = splitOf.count(p.itemId) ? splitOf[p.itemId] : "test";
+        predictions.push_back(std::move(p));
+    }
+    Evaluation e;
+    e.round = req.round;
+    e.runId = run->id;
+    e.model = "builtin:" + std::to_string(run->id);
+    e.source = "builtin";
+    e.id = storeEvaluation(projectPath, e, predictions);
+    Project project = Project::open(projectPath);
+    return *evaluation(project.db(), e.id);
+}
+
+namespace {
+
+class BuiltinModel final : public ModelUnderTest {
+public:
+    BuiltinModel(TrainingRun run, std::string scratch) : run_(std::move(run)), scratch_(std::move(scratch)) {}
+    std::string name() const override { return "builtin:" + std::to_string(run_.id); }
+    std::string source() const override { return "builtin"; }
+
+    std::vector<ChoiceAnswer> answer(const std::vector<ChoiceQuery>& queries,
+                                     const std::function<void(std::size_t, std::size_t)>& progress) override {
+        const std::string req = scratch_ + "/probes.jsonl", out = scratch_ + "/probe-scores.jsonl";
+        {
+            std::ofstream f(req, std::ios::binary | std::ios::trunc);
+            for (const auto& q : queries)
+                f << nlohmann::json{{"id", q.id}, {"prompt", q.prompt}, {"options", q.options}}.dump(-1, ' ', false,
+                                                                                                 nlohmann::json::error_handler_t::replace)
+                  << "\n";
+        }
+        const auto result = runTrainerProcess(
+            trainerExecutable(), {"score", run_.runDir, "--requests", req, "--out", out, "--checkpoint", run_.checkpoint},
+            [&](const nlohmann::json& e) {
+                if (progress && e.value("event", "") == "score_progress")
+                    progress(e.value("done", std::size_t(0)), e.value("total", std::size_t(0)));
+            },
+            nullptr);
+        if (result.exitCode != 0) throwTrainerFailure(result, "probing " + name());
+        std::map<std::string, ChoiceAnswer> byId;
+        std::ifstream in(out);
+        std::string line;
+        while (std::getline(in, line)) {
+            const auto j = nlohmann::json::parse(line);
+            ChoiceAnswer a;
+            a.id = j.at("id").get<std::string>();
+            a.predicted = j.at("predicted").get<int>();
+            a.predictedNorm = j.at("predicted_norm").get<int>();
+            a.scores = j.at("logprob").get<std::vector<double>>();
+            byId[a.id] = std::move(a);
+        }
+        std::vector<ChoiceAnswer> answers;
+        for (const auto& q : queries) answers.push_back(byId.count(q.id) ? byId[q.id] : ChoiceAnswer{q.id, -1, std::nullopt, {}});
+        return answers;
+    }
+
+private:
+    TrainingRun run_;
+    std::string scratch_;
+};
+
+} // namespace
+
+std::unique_ptr<ModelUnderTest> builtinModel(const std::string& projectPath, int round) {
+    Project project = Project::open(projectPath);
+    auto run = latestUsableRun(project.db(), round);
+    if (!run) throw InputError("round " + std::to_string(round) + " has no trained checkpoint to probe");
+    const std::string scratch = fs::absolute(newRunDirectory(project.bulkDir(true), round, "probe")).string();
+    return std::make_unique<BuiltinModel>(resolved(*run, project.bulkDir(true)), scratch);
+}
+
+} // namespace proda

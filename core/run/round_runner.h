@@ -1,0 +1,67 @@
+#pragma once
+// Training and evaluating a round, as the CLI and the GUI run them (library proda_run: QtCore
+// for QProcess). Core writes the run directory (config.json, dataset.jsonl, items.jsonl) under
+// NAME.proda.d/runs/, starts proda-train on it, follows its JSON events, and stores metrics,
+// checkpoints, evaluations and per-item predictions with option scores in the project.
+// Blocking calls that report through a callback and stop on an atomic flag: the GUI runs them
+// off its thread and forwards the events through queued signals.
+#include "run/model_under_test.h"
+#include "run/run_store.h"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+namespace proda {
+
+// One event line of proda-train ("start", "step", "eval", "checkpoint", "score_progress",
+// "done", "error"), as parsed JSON.
+using TrainerEventHandler = std::function<void(const nlohmann::json& event)>;
+
+struct TrainRequest {
+    int round = 1;
+    std::string preset = "small";
+    std::optional<double> epochs;
+    std::optional<int> maxSteps;
+    // Round N > 1 continues from round N-1's (its parent's) final checkpoint unless fromScratch.
+    bool fromScratch = false;
+    std::string device = "auto";
+    int threads = 0;
+    std::uint64_t seed = 1;
+    nlohmann::json overrides = nlohmann::json::object(); // any config.json field
+    TrainerEventHandler onEvent;
+    const std::atomic_bool* cancel = nullptr; // SIGTERM to the trainer: it checkpoints and stops
+};
+
+// Writes the run directory, runs proda-train, records the run. Throws InputError for a round or
+// dataset that does not exist, std::runtime_error when the trainer fails (its message included);
+// a cancelled run is recorded as "stopped" and returned.
+TrainingRun trainRound(const std::string& projectPath, const TrainRequest& request);
+
+struct EvalRequest {
+    int round = 1;
+    std::string device = "auto";
+    int threads = 0;
+    TrainerEventHandler onEvent;
+    const std::atomic_bool* cancel = nullptr;
+};
+
+// Scores every item that is not rejected with the round's latest usable checkpoint, stores the
+// evaluation and its predictions, and returns it (acc, acc_norm; metrics per split and discipline).
+Evaluation evaluateRound(const std::string& projectPath, const EvalRequest& request);
+
+// Stores an evaluation of any model (endpoint, imported) computed elsewhere: fills acc and the
+// per-split / per-discipline metrics from the predictions and the project's items.
+std::int64_t storeEvaluation(const std::string& projectPath, Evaluation e, const std::vector<Prediction>& predictions);
+
+// The built-in model of a round's latest usable checkpoint, for live probes: each answer() call
+// runs `proda-train score` on a request file.
+std::unique_ptr<ModelUnderTest> builtinModel(const std::string& projectPath, int round);
+
+// Where proda-train is: $PRODA_TRAIN, beside the running executable, or on PATH.
+std::string trainerExecutable();
+
+} // namespace proda

@@ -1,0 +1,21 @@
+#pragma once
+// The run directory that core writes and proda-train reads (docs/trainer.md): config.json,
+// dataset.jsonl (a dataset version's samples in training order) and items.jsonl (the benchmark
+// items that are not rejected). Qt-free.
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace proda {
+
+class Database;
+
+// NAME.proda.d/runs/round-N-STAMP (a fresh directory).
+std::string newRunDirectory(const std::string& bulkDir, int round, const char* kind = "train");
+// Returns the number of samples written.
+std::int64_t writeDatasetJsonl(Database& db, std::int64_t version, const std::string& file);
+// Returns the number of items written.
+std::int64_t writeItemsJsonl(Database& db, const std::string& file);
+void writeJsonFile(const std::string& file, const nlohmann::json& j);
+
+} // namespace proda

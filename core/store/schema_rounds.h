@@ -1,0 +1,11 @@
+#pragma once
+// Schema version 5: rounds, training runs and their metrics, evaluations and per-item
+// predictions with option scores. Version 6: the debugger's diagnoses and patches.
+namespace proda {
+
+class Database;
+
+void applySchemaV5(Database& db);
+void applySchemaV6(Database& db);
+
+} // namespace proda

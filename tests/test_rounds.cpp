@@ -1,0 +1,183 @@
+// Rounds through the real trainer: the run store, schema 4 -> 6 upgrade, training a round with
+// proda-train (run directory, metrics, checkpoint), evaluating it (predictions with option
+// scores, acc per split), round 2 continuing from round 1's checkpoint, cancel, a failing
+// trainer recorded as failed, and probes through the built-in model.
+#include "io/importers.h"
+#include "run/round_runner.h"
+#include "run/run_store.h"
+#include "store/project.h"
+#include "store/schema.h"
+#include "synth/dataset_store.h"
+#include "synth/synthesizer.h"
+#include "synth_fixture.h"
+#include "tester/generator.h"
+#include "tester/item_store.h"
+#include "testutil.h"
+#include "util/error.h"
+
+#include <QCoreApplication>
+#include <QTemporaryDir>
+#include <QTest>
+#include <thread>
+
+using namespace proda;
+
+namespace {
+
+// A project with knowledge, items and one dataset version: what a round needs.
+std::string readyProject(const QTemporaryDir& dir) {
+    const auto kb = testutil::path(dir, "kb");
+    synthfixture::writeGridKb(kb, 120);
+    const std::string path = testutil::path(dir, "p.proda");
+    Project p = Project::open(path, Project::Mode::CreateNew);
+    importKbJsonl(p, kb);
+    generateItems(p.db(), GenerateOptions{});
+    SynthOptions so;
+    so.size = 300;
+    NewDatasetVersion v;
+    v.samples = synthesize(p.db(), so).samples;
+    createDatasetVersion(p.db(), v);
+    return path;
+}
+
+TrainRequest tinyRequest(int round, int steps) {
+    TrainRequest r;
+    r.round = round;
+    r.preset = "tiny";
+    r.maxSteps = steps;
+    r.threads = 1;
+    r.device = "cpu";
+    r.overrides = {{"vocab_size", 400}, {"block_size", 96}, {"batch_size", 4}, {"eval_interval", 5}};
+    return r;
+}
+
+} // namespace
+
+class TestRounds : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { qputenv("PRODA_TRAIN", PRODA_TRAIN_EXE); }
+
+    void upgradesAVersionFourProject() {
+        QTemporaryDir dir;
+        const std::string path = testutil::path(dir, "old.proda");
+        {
+            std::vector<Migration> upToFour(projectMigrations().begin(), projectMigrations().begin() + 4);
+            Project p = Project::open(path, Project::Mode::CreateNew, upToFour);
+            QCOMPARE(p.db().scalarInt("PRAGMA user_version"), 4);
+        }
+        Project p = Project::open(path);
+        QCOMPARE(p.db().scalarInt("PRAGMA user_version"), std::int64_t(currentSchemaVersion()));
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM sqlite_schema WHERE name IN ('rounds','training_runs','evaluations',"
+                                  "'predictions','diagnoses','patches')"),
+                 6);
+    }
+
+    void roundOneNeedsADataset() {
+        QTemporaryDir dir;
+        Project p = Project::open(testutil::path(dir, "e.proda"), Project::Mode::CreateNew);
+        QVERIFY_THROWS_EXCEPTION(InputError, ensureRound(p.db(), 1));
+        QVERIFY_THROWS_EXCEPTION(InputError, ensureRound(p.db(), 2));
+    }
+
+    void trainsEvaluatesAndContinues() {
+        QTemporaryDir dir;
+        const std::string path = readyProject(dir);
+        int steps = 0;
+        auto req = tinyRequest(1, 12);
+        req.onEvent = [&](const nlohmann::json& e) { steps += e.value("event", "") == "step"; };
+        const TrainingRun run = trainRound(path, req);
+        QCOMPARE(run.status, std::string("finished"));
+        QCOMPARE(run.steps, std::int64_t(12));
+        QCOMPARE(steps, 12);
+        QVERIFY(run.finalLoss && run.firstLoss && *run.finalLoss < *run.firstLoss);
+        QVERIFY(std::filesystem::exists(run.checkpoint + "/model.pt"));
+        QVERIFY(std::filesystem::exists(run.runDir + "/dataset.jsonl"));
+        {
+            Project p = Project::open(path);
+            const auto metrics = trainingMetrics(p.db(), run.id);
+            QCOMPARE(std::count_if(metrics.begin(), metrics.end(), [](auto& m) { return m.kind == "train"; }), 12);
+            QVERIFY(std::any_of(metrics.begin(), metrics.end(), [](auto& m) { return m.kind == "val"; }));
+            // Paths are stored relative to NAME.proda.d/ so a project can move.
+            QVERIFY(!std::filesystem::path(trainingRuns(p.db())[0].runDir).is_absolute());
+        }
+
+        EvalRequest er;
+        er.threads = 1;
+        const Evaluation e = evaluateRound(path, er);
+        Project p = Project::open(path);
+        const auto items = loadItems(p.db());
+        QCOMPARE(e.items, std::int64_t(items.size()));
+        QVERIFY(e.acc && *e.acc >= 0 && *e.acc <= 1);
+        const auto preds = loadPredictions(p.db(), e.id);
+        QCOMPARE(preds.size(), items.size());
+        int dev = 0, correct = 0;
+        for (const auto& pr : preds) {
+            QCOMPARE(pr.scores.size(), std::size_t(4));
+            // The prediction is the option with the highest log-probability.
+            QCOMPARE(pr.predicted, int(std::max_element(pr.scores.begin(), pr.scores.end()) - pr.scores.begin()));
+            dev += pr.split == "dev";
+            correct += pr.correct;
+        }
+        QCOMPARE(*e.acc, double(correct) / double(preds.size()));
+        const auto metrics = nlohmann::json::parse(e.metricsJson);
+        QCOMPARE(metrics["dev"]["items"].get<int>(), dev);
+
+        // Round 2 continues from round 1's checkpoint.
+        createRound(p.db(), 1, 1, "targeted");
+        const TrainingRun second = trainRound(path, tinyRequest(2, 4));
+        QCOMPARE(second.initFromRun, std::optional<std::int64_t>(run.id));
+        const auto config = nlohmann::json::parse(second.configJson);
+        QCOMPARE(config["init_from"].get<std::string>(), run.checkpoint);
+        QVERIFY(*second.firstLoss < *run.firstLoss); // it starts where round 1 ended, not from scratch
+
+        // The built-in model answers probes with per-option scores.
+        auto model = builtinModel(path, 1);
+        const auto answers = model->answer({{"p1", "Is heat a process? True or false?", {"true", "false"}, 0},
+                                            {"p2", "What does gridterm aaa cause?", {"x", "y", "z", "w"}, -1}});
+        QCOMPARE(answers.size(), std::size_t(2));
+        QCOMPARE(answers[0].scores.size(), std::size_t(2));
+        QCOMPARE(answers[1].scores.size(), std::size_t(4));
+        QVERIFY(answers[0].predicted == 0 || answers[0].predicted == 1);
+    }
+
+    void cancelStopsWithACheckpoint() {
+        QTemporaryDir dir;
+        const std::string path = readyProject(dir);
+        std::atomic_bool cancel{false};
+        auto req = tinyRequest(1, 5000);
+        req.cancel = &cancel;
+        req.onEvent = [&](const nlohmann::json& e) {
+            if (e.value("event", "") == "step" && e.value("step", 0) >= 3) cancel = true;
+        };
+        const TrainingRun run = trainRound(path, req);
+        QCOMPARE(run.status, std::string("stopped"));
+        QVERIFY(run.steps >= 3 && run.steps < 5000);
+        QVERIFY(std::filesystem::exists(run.checkpoint + "/state.json"));
+        Project p = Project::open(path);
+        QVERIFY(latestUsableRun(p.db(), 1)); // a stopped run with a checkpoint can still be evaluated
+    }
+
+    void aFailingTrainerIsRecorded() {
+        QTemporaryDir dir;
+        const std::string path = readyProject(dir);
+        auto req = tinyRequest(1, 3);
+        req.overrides["n_embd"] = 66; // not a multiple of n_head: the trainer refuses the config
+        try {
+            trainRound(path, req);
+            QFAIL("a bad config was accepted");
+        } catch (const InputError& e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains("n_embd"), e.what());
+        }
+        Project p = Project::open(path);
+        const auto runs = trainingRuns(p.db());
+        QCOMPARE(runs.size(), std::size_t(1));
+        QCOMPARE(runs[0].status, std::string("failed"));
+        QVERIFY(QString::fromStdString(runs[0].message).contains("n_embd"));
+        QVERIFY(!latestUsableRun(p.db(), 1));
+        QVERIFY_THROWS_EXCEPTION(InputError, evaluateRound(path, EvalRequest{}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRounds)
+#include "test_rounds.moc"
