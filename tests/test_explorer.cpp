@@ -7,6 +7,7 @@
 #include "navigation_history.h"
 #include "store/explorer_queries.h"
 #include "store/knowledge_queries.h"
+#include "run/run_store.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -125,6 +126,35 @@ private slots:
         QVERIFY(!heat.available);
         QVERIFY(heat.emptyReason.find("No evaluations yet") != std::string::npos);
         QVERIFY(heat.values.empty());
+    }
+
+    void failureHeatCountsFailedItemsThroughTheConcept() {
+        QTemporaryDir dir;
+        const std::string path = explorerfixture::smallProject(dir).toStdString();
+        {
+            Project p = Project::open(path);
+            // One failed item on g1 (heat -> expansion -> stress), one passed item on g2 (cells),
+            // and the debugger's concept gap at c2.
+            p.db().exec("INSERT INTO items(id, chain_id, shape, question, options, answer, split, template_id) VALUES "
+                        "('i1','g1','end','q1','[\"a\",\"b\",\"c\",\"d\"]',0,'dev','t'),"
+                        "('i2','g2','end','q2','[\"a\",\"b\",\"c\",\"d\"]',0,'dev','t')");
+            Evaluation e;
+            e.model = "import:test";
+            e.source = "import";
+            const auto id = recordEvaluation(p.db(), e, {{"i1", 1, std::nullopt, false, std::nullopt, {}, "dev"},
+                                                         {"i2", 0, std::nullopt, true, std::nullopt, {}, "dev"}});
+            Statement d = p.db().prepare("INSERT INTO diagnoses(evaluation_id, item_id, verdict, method, target_kind, target_id) "
+                                         "VALUES (?, 'i1', 'concept_gap', 'probe', 'concept', 'c2')");
+            d.bind(1, id).run();
+        }
+        Project p = Project::open(path, Project::Mode::ReadOnly);
+        ExplorerQueries q(p.db());
+        const OverlayValues heat = q.overlay(OverlayKind::FailureHeat, {"c1", "c2", "c4"});
+        QVERIFY(heat.available);
+        QCOMPARE(heat.values[0].second, 1.0); // on the failed item's chain
+        QCOMPARE(heat.values[1].second, 3.0); // on it, and the located gap counts twice
+        QCOMPARE(heat.values[2].second, 0.0); // only on the passed item's chain
+        QCOMPARE(heat.maxValue, 3.0);
     }
 
     void shortQueriesSearchTermPrefixes() {

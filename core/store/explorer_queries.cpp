@@ -227,13 +227,28 @@ OverlayValues ExplorerQueries::overlay(OverlayKind kind, const std::vector<std::
         o.label = "benchmark items through the concept";
         fill(itemCount_, [](Statement&) {});
         return o;
-    case OverlayKind::FailureHeat:
-        // Evaluations are not part of this schema yet; once they are, per-round failure counts
-        // per concept are read here and the UI needs no change.
-        o.emptyReason = hasTable("evaluations")
-                            ? "Evaluation results exist, but this build cannot read their format yet."
-                            : "No evaluations yet: failure heat appears once a trained model has been evaluated on the benchmark.";
+    case OverlayKind::FailureHeat: {
+        // The newest evaluation: failed items whose chain passes through the concept, and each
+        // concept gap the debugger located at the concept counted twice, so gaps stand out.
+        Statement latest = db_.prepare("SELECT id, coalesce(round, 0), model FROM evaluations ORDER BY id DESC LIMIT 1");
+        if (!latest.step()) {
+            o.emptyReason = "No evaluations yet: failure heat appears once a trained model has been evaluated on the benchmark "
+                            "(proda eval).";
+            return o;
+        }
+        const std::int64_t evaluationId = latest.columnInt(0);
+        const std::int64_t round = latest.columnInt(1);
+        o.available = true;
+        o.label = "failed items" + (round > 0 ? " in round " + std::to_string(round) : std::string()) +
+                  " (concept gaps count double)";
+        Statement failed = db_.prepare(sql({"SELECT (SELECT count(*) FROM predictions p JOIN items i ON i.id = p.item_id "
+                                            "WHERE p.evaluation_id = ?2 AND p.correct = 0 AND i.chain_id IN (",
+                                            kChainsOfConcept, ")) + 2 * (SELECT count(*) FROM diagnoses d WHERE "
+                                            "d.evaluation_id = ?2 AND coalesce(d.override_verdict, d.verdict) = 'concept_gap' "
+                                            "AND d.target_kind = 'concept' AND coalesce(d.override_target, d.target_id) = ?1)"}));
+        fill(failed, [evaluationId](Statement& st) { st.bind(2, evaluationId); });
         return o;
+    }
     }
     return o;
 }
