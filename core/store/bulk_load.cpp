@@ -26,8 +26,18 @@ BulkLoad::BulkLoad(Database& db) : db_(db) {
 BulkJournal::BulkJournal(Database& db) : db_(db) {
     db.exec("PRAGMA cache_size = -524288"); // 512 MiB while loading
     if (!projectIsEmpty(db)) return;
-    Statement st = db.prepare("PRAGMA journal_mode = DELETE");
-    switched_ = st.step() && st.columnView(0) == "delete";
+    // Leaving WAL needs the only connection to the file. When another one is open (the GUI's
+    // reader, an LLM cache writer), stay in WAL at once instead of waiting out the busy timeout:
+    // the load is slower, not wrong.
+    const std::int64_t busyTimeout = db.scalarInt("PRAGMA busy_timeout");
+    db.exec("PRAGMA busy_timeout = 0");
+    try {
+        Statement st = db.prepare("PRAGMA journal_mode = DELETE");
+        switched_ = st.step() && st.columnView(0) == "delete";
+    } catch (const std::exception&) {
+        switched_ = false;
+    }
+    db.exec("PRAGMA busy_timeout = " + std::to_string(busyTimeout));
     // Row-by-row foreign-key lookups cost a third of a relation insert; BulkLoad::finish checks the
     // whole load at once instead (foreign_keys cannot change inside the transaction).
     if (switched_) db.exec("PRAGMA foreign_keys = OFF");
