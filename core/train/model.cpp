@@ -12,20 +12,19 @@ CausalSelfAttentionImpl::CausalSelfAttentionImpl(const ModelConfig& cfg)
     c_proj = register_module("c_proj", torch::nn::Linear(cfg.n_embd, cfg.n_embd));
 }
 
-torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& allowed) {
+torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& bias) {
     const auto B = x.size(0), T = x.size(1), C = x.size(2);
     const std::int64_t H = n_head_, D = C / H;
-    auto qkv = c_attn(x).split(n_embd_, /*dim=*/2);                    // 3 x (B, T, C)
-    auto q = qkv[0].view({B, T, H, D}).transpose(1, 2);                 // (B, H, T, D)
-    auto k = qkv[1].view({B, T, H, D}).transpose(1, 2);                 // (B, H, T, D)
-    auto v = qkv[2].view({B, T, H, D}).transpose(1, 2);                 // (B, H, T, D)
-    auto att = torch::matmul(q, k.transpose(-2, -1)) * (1.0 / std::sqrt(double(D))); // (B, H, T, T)
-    // The diagonal is always allowed, so no row is all -inf (padding attends to itself).
-    att = att.masked_fill(allowed.logical_not(), -std::numeric_limits<float>::infinity());
+    auto qkv = c_attn(x).split(n_embd_, /*dim=*/2);                                   // 3 x (B, T, C)
+    auto heads = [&](const torch::Tensor& t) { return t.view({B, T, H, D}).transpose(1, 2).reshape({B * H, T, D}); };
+    auto q = heads(qkv[0]), k = heads(qkv[1]), v = heads(qkv[2]);                     // (B*H, T, D)
+    // bias + q k^T / sqrt(D) in one fused call; bias is 0 where attention is allowed and -inf
+    // elsewhere, and the diagonal is always allowed, so no row is all -inf.
+    auto att = torch::baddbmm(bias, q, k.transpose(1, 2), 1.0, 1.0 / std::sqrt(double(D))); // (B*H, T, T)
     att = torch::softmax(att, -1);
     if (dropout_ > 0) att = F::dropout(att, F::DropoutFuncOptions().p(dropout_).training(is_training()));
-    auto y = torch::matmul(att, v);                                     // (B, H, T, D)
-    y = y.transpose(1, 2).contiguous().view({B, T, C});                 // (B, T, C)
+    auto y = torch::bmm(att, v);                                                       // (B*H, T, D)
+    y = y.view({B, H, T, D}).transpose(1, 2).reshape({B, T, C});                       // (B, T, C)
     y = c_proj(y);
     if (dropout_ > 0) y = F::dropout(y, F::DropoutFuncOptions().p(dropout_).training(is_training()));
     return y;
@@ -49,8 +48,8 @@ BlockImpl::BlockImpl(const ModelConfig& cfg) {
     mlp = register_module("mlp", Mlp(cfg));
 }
 
-torch::Tensor BlockImpl::forward(const torch::Tensor& x, const torch::Tensor& allowed) {
-    auto y = x + attn(ln_1(x), allowed); // (B, T, C)
+torch::Tensor BlockImpl::forward(const torch::Tensor& x, const torch::Tensor& bias) {
+    auto y = x + attn(ln_1(x), bias); // (B, T, C)
     return y + mlp(ln_2(y));             // (B, T, C)
 }
 
@@ -78,7 +77,13 @@ GptImpl::GptImpl(const ModelConfig& cfg) : cfg_(cfg) {
 torch::Tensor GptImpl::hidden(const torch::Tensor& idx, const torch::Tensor& pos, const torch::Tensor& allowed) {
     auto x = wte(idx) + wpe(pos); // (B, T, C)
     if (cfg_.dropout > 0) x = F::dropout(x, F::DropoutFuncOptions().p(cfg_.dropout).training(is_training()));
-    for (const auto& block : *h) x = block->as<Block>()->forward(x, allowed);
+    // The mask as an additive bias, built once for all layers: (B, 1, T, T) bool -> (B*H, T, T).
+    const auto B = idx.size(0), T = idx.size(1);
+    auto bias = torch::zeros({B, 1, T, T}, x.options())
+                    .masked_fill(allowed.logical_not(), -std::numeric_limits<float>::infinity())
+                    .expand({B, cfg_.n_head, T, T})
+                    .reshape({B * cfg_.n_head, T, T});
+    for (const auto& block : *h) x = block->as<Block>()->forward(x, bias);
     return ln_f(x); // (B, T, C)
 }
 

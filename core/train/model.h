@@ -14,8 +14,8 @@ namespace proda::train {
 class CausalSelfAttentionImpl : public torch::nn::Module {
 public:
     explicit CausalSelfAttentionImpl(const ModelConfig& cfg);
-    // x (B, T, C); allowed (B, 1, T, T) bool, true where query t may attend to key s.
-    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& allowed);
+    // x (B, T, C); bias (B*H, T, T) float, 0 where query t may attend to key s and -inf elsewhere.
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& bias);
 
     torch::nn::Linear c_attn{nullptr}, c_proj{nullptr};
 
@@ -39,7 +39,7 @@ TORCH_MODULE(Mlp);
 class BlockImpl : public torch::nn::Module {
 public:
     explicit BlockImpl(const ModelConfig& cfg);
-    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& allowed);
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& bias); // bias as in attention
 
     torch::nn::LayerNorm ln_1{nullptr}, ln_2{nullptr};
     CausalSelfAttention attn{nullptr};
