@@ -16,6 +16,7 @@
 #include "util/error.h"
 
 #include <QCoreApplication>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <thread>
@@ -139,6 +140,33 @@ private slots:
         QCOMPARE(answers[0].scores.size(), std::size_t(2));
         QCOMPARE(answers[1].scores.size(), std::size_t(4));
         QVERIFY(answers[0].predicted == 0 || answers[0].predicted == 1);
+    }
+
+    void cliTrainAndEvalPrintJsonSummaries() {
+        QTemporaryDir dir;
+        const std::string path = readyProject(dir);
+        auto cli = [&](const QStringList& args) {
+            QProcess p;
+            p.start(QStringLiteral(PRODA_CLI), args);
+            p.waitForFinished(300000);
+            return std::make_pair(p.exitCode(), p.readAllStandardOutput());
+        };
+        const QString project = QString::fromStdString(path);
+        auto [rc, out] = cli({"train", project, "--preset", "tiny", "--max-steps", "3", "--threads", "1", "--set",
+                              R"({"vocab_size":400,"block_size":96,"batch_size":4})", "--json"});
+        QCOMPARE(rc, 0);
+        const auto j = nlohmann::json::parse(out.toStdString());
+        for (const char* k : {"run_dir", "steps", "first_loss", "final_loss", "tokens_per_s", "elapsed_s", "checkpoint"})
+            QVERIFY2(j.contains(k) && !j[k].is_null(), k);
+        QCOMPARE(j["steps"].get<int>(), 3);
+        QVERIFY(std::filesystem::path(j["run_dir"].get<std::string>()).is_absolute());
+        auto [erc, eout] = cli({"eval", project, "--round", "1", "--threads", "1", "--json"});
+        QCOMPARE(erc, 0);
+        const auto e = nlohmann::json::parse(eout.toStdString());
+        QVERIFY(e["acc"].is_number() && e["metrics"].contains("dev") && e["metrics"].contains("test"));
+        // Usage and input errors keep their exit codes.
+        QCOMPARE(cli({"train", project, "--preset", "huge"}).first, 1);
+        QCOMPARE(cli({"eval", project, "--round", "7"}).first, 2);
     }
 
     void cancelStopsWithACheckpoint() {
