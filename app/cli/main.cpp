@@ -1,5 +1,6 @@
 // proda: the command-line twin of the workbench.
 // Exit codes: 0 ok, 1 usage error, 2 bad input (data or project file), 3 internal error.
+#include "cli/debug_cli.h"
 #include "cli/terminal_progress.h"
 #include "cli/verbs.h"
 #include "util/error.h"
@@ -19,6 +20,8 @@ std::vector<Verb> allVerbs() {
     for (auto& v : extractVerbs()) verbs.push_back(std::move(v));
     for (auto& v : itemVerbs()) verbs.push_back(std::move(v));
     for (auto& v : trainVerbs()) verbs.push_back(std::move(v));
+    for (auto& v : debugVerbs()) verbs.push_back(std::move(v));
+    for (auto& v : debugLoopVerbs()) verbs.push_back(std::move(v));
     return verbs;
 }
 

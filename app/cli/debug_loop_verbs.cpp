@@ -1,0 +1,313 @@
+// `proda loop` and `proda demo` (issue 7): the closed loop, headless. The loop makes what is
+// missing (items, a first dataset version), then per round trains, evaluates, diagnoses with the
+// round's own checkpoint as the live model, patches, (auto-)accepts and makes the next targeted
+// round — and, with --baseline, the random baseline of the same budget from the same parent.
+// demo builds the FOLDOC sample project and runs round 1, a targeted round 2 and the baseline.
+#include "cli/debug_cli.h"
+#include "cli/terminal_progress.h"
+#include "corpus/corpus.h"
+#include "debug/diagnosis.h"
+#include "debug/next_round.h"
+#include "debug/patches.h"
+#include "debug/rounds_report.h"
+#include "extract/extract_run.h"
+#include "extract/extractor.h"
+#include "run/round_runner.h"
+#include "store/project.h"
+#include "synth/dataset_store.h"
+#include "synth/synthesizer.h"
+#include "tester/generator.h"
+#include "util/error.h"
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+namespace proda::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+using ojson = nlohmann::ordered_json;
+using Clock = std::chrono::steady_clock;
+
+struct LoopSettings {
+    int rounds = 2;
+    bool autoAccept = false, baseline = false, quiet = false;
+    std::string preset = "tiny", device = "auto";
+    std::optional<int> maxSteps;
+    std::optional<double> epochs;
+    int threads = 0;
+    double replayRatio = 1.0, devFraction = 0.1;
+    std::int64_t synthSize = 20000;
+};
+
+struct LoopResult {
+    ojson steps = ojson::array();
+    std::int64_t replayViolations = 0, conceptGaps = 0, reasoningDeficits = 0;
+    std::optional<int> baselineRound;
+    bool stoppedForReview = false;
+};
+
+void say(const LoopSettings& s, const std::string& line) {
+    if (!s.quiet) std::cerr << "proda: " << line << "\n";
+}
+
+void trainAndEvaluate(const std::string& path, int round, const LoopSettings& s, LoopResult& out) {
+    bool trained = false, evaluated = false;
+    {
+        Project p = Project::open(path);
+        trained = latestUsableRun(p.db(), round).has_value();
+        evaluated = latestEvaluation(p.db(), round).has_value();
+    }
+    if (!trained) {
+        say(s, "round " + std::to_string(round) + ": training (" + s.preset + ")");
+        TrainRequest t;
+        t.round = round;
+        t.preset = s.preset;
+        t.maxSteps = s.maxSteps;
+        t.epochs = s.epochs;
+        t.device = s.device;
+        t.threads = s.threads;
+        const auto run = trainRound(path, t);
+        out.steps.push_back({{"step", "train"}, {"round", round}, {"status", run.status}, {"steps", run.steps},
+                             {"final_loss", run.finalLoss ? ojson(*run.finalLoss) : ojson()},
+                             {"elapsed_s", run.elapsedS ? ojson(*run.elapsedS) : ojson()}});
+        evaluated = false;
+    }
+    if (!evaluated) {
+        say(s, "round " + std::to_string(round) + ": evaluating");
+        EvalRequest e;
+        e.round = round;
+        e.device = s.device;
+        e.threads = s.threads;
+        const auto ev = evaluateRound(path, e);
+        out.steps.push_back({{"step", "eval"}, {"round", round}, {"evaluation_id", ev.id}, {"acc", ev.acc ? ojson(*ev.acc) : ojson()}});
+    }
+}
+
+// Items and a first dataset version, when the project has none yet.
+void prepare(const std::string& path, const LoopSettings& s, LoopResult& out) {
+    Project p = Project::open(path);
+    if (p.db().scalarInt("SELECT count(*) FROM chains") == 0)
+        throw InputError(path, 0, "", "the project has no chains: import or extract knowledge first (proda extract PROJECT --corpus ...)");
+    if (p.db().scalarInt("SELECT count(*) FROM items") == 0) {
+        say(s, "generating benchmark items");
+        GenerateOptions g;
+        g.devFraction = s.devFraction;
+        const auto r = generateItems(p.db(), g);
+        out.steps.push_back({{"step", "bench generate"}, {"items", r.generated}, {"chains", r.chains}});
+    }
+    if (!latestDatasetVersion(p.db())) {
+        say(s, "synthesizing " + std::to_string(s.synthSize) + " training samples");
+        SynthOptions o;
+        o.size = s.synthSize;
+        auto r = synthesize(p.db(), o);
+        NewDatasetVersion v;
+        v.samples = std::move(r.samples);
+        v.paramsJson = ojson{{"origin", "synth"}, {"options", {{"size", o.size}, {"seed", o.seed}}}}.dump();
+        v.note = "proda loop";
+        const auto info = createDatasetVersion(p.db(), v);
+        out.steps.push_back({{"step", "synth"}, {"version", info.version}, {"samples", info.samples}});
+    }
+    ensureRound(p.db(), 1);
+}
+
+// The newest round of the targeted lineage (initial or targeted) and its length.
+std::pair<int, int> lineageHead(Database& db) {
+    const auto rounds = listRounds(db);
+    int head = 1;
+    for (const auto& r : rounds)
+        if (r.kind != "baseline_random") head = r.round;
+    int length = 0;
+    for (std::optional<int> r = head; r; ++length) r = roundInfo(db, *r)->parent;
+    return {head, length};
+}
+
+LoopResult runLoop(const std::string& path, const LoopSettings& s) {
+    LoopResult out;
+    prepare(path, s, out);
+    for (;;) {
+        int head = 1, length = 1;
+        {
+            Project p = Project::open(path);
+            std::tie(head, length) = lineageHead(p.db());
+        }
+        trainAndEvaluate(path, head, s, out);
+        if (length >= s.rounds) break;
+        Project p = Project::open(path);
+        say(s, "round " + std::to_string(head) + ": diagnosing failed dev items with its checkpoint");
+        std::optional<llm::QtRuntime> qt;
+        auto model = builtinModel(path, head);
+        const auto d = debug::diagnoseRound(p.db(), head, model.get());
+        out.conceptGaps += d.conceptGaps;
+        out.reasoningDeficits += d.reasoningDeficits;
+        out.steps.push_back({{"step", "diagnose"}, {"round", head}, {"report", debug::toJson(d, false)}});
+        const auto patches = debug::generatePatches(p.db(), head);
+        out.steps.push_back({{"step", "patch"}, {"round", head}, {"report", debug::toJson(patches, false)}});
+        if (s.autoAccept) {
+            debug::PatchFilter f;
+            f.round = head;
+            f.status = "proposed";
+            const auto n = debug::reviewPatches(p.db(), f, "accepted", "", "proda loop --auto-accept");
+            out.steps.push_back({{"step", "auto-accept"}, {"round", head}, {"accepted", n}});
+        }
+        debug::PatchFilter accepted;
+        accepted.round = head;
+        accepted.status = "accepted";
+        if (debug::loadPatches(p.db(), accepted).empty()) {
+            say(s, "round " + std::to_string(head) + ": no accepted patches; review them (proda patch-review) or use --auto-accept");
+            out.stoppedForReview = true;
+            break;
+        }
+        debug::NextRoundOptions n;
+        n.from = head;
+        n.replayRatio = s.replayRatio;
+        const auto t = debug::nextRound(p.db(), n);
+        out.replayViolations += t.replayViolations;
+        out.steps.push_back({{"step", "round next"}, {"report", debug::toJson(t)}});
+        if (s.baseline) {
+            n.baselineRandom = true;
+            const auto b = debug::nextRound(p.db(), n);
+            out.baselineRound = b.round;
+            out.steps.push_back({{"step", "round next --baseline random"}, {"report", debug::toJson(b)}});
+            trainAndEvaluate(path, b.round, s, out);
+        }
+    }
+    return out;
+}
+
+LoopSettings loopSettings(const Args& a) {
+    LoopSettings s;
+    s.rounds = static_cast<int>(a.integer("rounds", 2, 1, 100));
+    s.autoAccept = a.flag("auto-accept");
+    s.baseline = a.flag("baseline");
+    s.quiet = a.flag("json") && !a.flag("verbose");
+    s.preset = a.value("preset").value_or("tiny");
+    if (s.preset != "tiny" && s.preset != "small" && s.preset != "base") throw UsageError("--preset is tiny, small or base");
+    if (a.value("max-steps")) s.maxSteps = static_cast<int>(a.integer("max-steps", 0, 1, 100000000));
+    s.device = a.value("device").value_or("auto");
+    s.threads = static_cast<int>(a.integer("threads", 0, 0, 1024));
+    s.synthSize = a.integer("synth-size", s.synthSize, 1, 100000000);
+    if (auto r = a.value("replay-ratio")) {
+        try {
+            s.replayRatio = std::stod(*r);
+        } catch (const std::exception&) {
+            throw UsageError("--replay-ratio needs a number");
+        }
+    }
+    return s;
+}
+
+ojson roundsJson(const std::vector<debug::RoundRow>& rows) {
+    ojson j = ojson::array();
+    for (const auto& r : rows) j.push_back(debug::toJson(r));
+    return j;
+}
+
+int runLoopVerb(const Args& a) {
+    const auto s = loopSettings(a);
+    const auto t0 = Clock::now();
+    const auto r = runLoop(a.positional().at(0), s);
+    Project p = Project::open(a.positional().at(0), Project::Mode::ReadOnly);
+    const auto rows = debug::roundsReport(p.db());
+    if (a.flag("json")) {
+        printJson(ojson{{"rounds", roundsJson(rows)}, {"steps", r.steps}, {"replay_violations", r.replayViolations},
+                        {"concept_gaps", r.conceptGaps}, {"reasoning_deficits", r.reasoningDeficits},
+                        {"stopped_for_review", r.stoppedForReview},
+                        {"elapsed_s", std::chrono::duration<double>(Clock::now() - t0).count()}}
+                      .dump(2));
+    } else {
+        std::cout << debug::toText(rows);
+    }
+    return r.replayViolations == 0 ? 0 : 3;
+}
+
+int runDemo(const Args& a) {
+    const auto t0 = Clock::now();
+    LoopSettings s = loopSettings(a);
+    s.autoAccept = true;
+    s.baseline = true;
+    s.rounds = 2;
+    if (!a.value("max-steps")) s.maxSteps = 300;
+    if (!a.value("synth-size")) s.synthSize = 6000;
+    const fs::path dir = a.positional().empty() ? fs::path("proda-demo") : fs::path(a.positional()[0]);
+    const std::string path = (dir / "demo.proda").string();
+    if (fs::exists(path)) {
+        if (!a.flag("force")) throw InputError(path, 0, "", "a demo project exists already; choose another DIR or pass --force");
+        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix);
+        fs::remove_all(path + ".d");
+    }
+    fs::create_directories(dir);
+    const std::string corpus = a.value("corpus").value_or("/usr/share/dictd/foldoc.index");
+    {
+        say(s, "building the sample project from " + corpus);
+        Project p = Project::open(path, Project::Mode::CreateNew);
+        ingestCorpus(p, corpus);
+        ExtractOptions eo;
+        eo.corpus = corpus;
+        extractKnowledge(p, *makeRulesExtractor(), eo);
+    }
+    const auto r = runLoop(path, s);
+    Project p = Project::open(path, Project::Mode::ReadOnly);
+    const auto rows = debug::roundsReport(p.db());
+    ojson rounds = ojson::array(), baseline;
+    for (const auto& row : rows) {
+        const auto j = debug::toJson(row);
+        ojson slim{{"round", row.round}, {"kind", row.kind}, {"dev_accuracy", j["dev_accuracy"]}, {"test_accuracy", j["test_accuracy"]},
+                   {"control_accuracy", j["control_accuracy"]}, {"per_discipline", j["per_discipline"]},
+                   {"delta_dev", j["delta_dev"]}, {"delta_test", j["delta_test"]}, {"transitions", j["transitions"]}};
+        if (r.baselineRound && row.round == *r.baselineRound) baseline = slim;
+        else rounds.push_back(slim);
+    }
+    const double elapsed = std::chrono::duration<double>(Clock::now() - t0).count();
+    if (a.flag("json")) {
+        printJson(ojson{{"project", path}, {"rounds", rounds}, {"baseline_random", baseline},
+                        {"replay_violations", r.replayViolations}, {"concept_gaps", r.conceptGaps},
+                        {"reasoning_deficits", r.reasoningDeficits}, {"elapsed_s", elapsed},
+                        {"budget", {{"preset", s.preset}, {"max_steps", s.maxSteps ? ojson(*s.maxSteps) : ojson()},
+                                    {"synth_size", s.synthSize}}},
+                        {"report", roundsJson(rows)}}
+                      .dump(2));
+    } else {
+        std::cout << debug::toText(rows) << "replay violations: " << r.replayViolations << "; concept gaps " << r.conceptGaps
+                  << ", reasoning deficits " << r.reasoningDeficits << "; " << static_cast<int>(elapsed) << " s; project " << path
+                  << "\n";
+    }
+    return r.replayViolations == 0 ? 0 : 3;
+}
+
+const std::vector<OptionSpec> kBudget = {
+    {"preset", "P", "model size: tiny (default), small or base"},
+    {"max-steps", "N", "optimizer steps per training run"},
+    {"synth-size", "N", "size of the first dataset version when one is made"},
+    {"replay-ratio", "R", "replay samples per added sample (default 1)"},
+    {"device", "D", "auto (default), cpu or cuda"},
+    {"threads", "N", "CPU threads (default: one per core)"},
+    {"verbose", "", "progress lines on stderr even with --json"},
+    {"json", "", "print JSON instead of the table"},
+};
+
+} // namespace
+
+std::vector<Verb> debugLoopVerbs() {
+    auto with = [](std::vector<OptionSpec> o) {
+        o.insert(o.end(), kBudget.begin(), kBudget.end());
+        return o;
+    };
+    return {
+        {"loop", "PROJECT --rounds R [--auto-accept] [--baseline] [--json]",
+         "the closed loop: (bench/synth if missing) train, eval, diagnose, patch, next round, until R rounds",
+         with({{"rounds", "R", "rounds of the targeted lineage to reach (default 2)"},
+               {"auto-accept", "", "accept every proposed patch (otherwise stop for review)"},
+               {"baseline", "", "also make and run the random baseline of each targeted round"}}),
+         1, 1, runLoopVerb},
+        {"demo", "[DIR] [--json] [--max-steps N] [--force]",
+         "build the FOLDOC sample project in DIR (default proda-demo) and run round 1, targeted round 2 and the random baseline",
+         with({{"corpus", "PATH", "the corpus (default /usr/share/dictd/foldoc.index)"},
+               {"force", "", "replace DIR/demo.proda when it exists"}}),
+         0, 1, runDemo},
+    };
+}
+
+} // namespace proda::cli

@@ -1,0 +1,22 @@
+#pragma once
+// The text of patch samples (internal to patches.cpp). Template ids start with "patch." so that
+// a dataset version tells synthesized and repair samples apart.
+#include "synth/sample.h"
+
+#include <vector>
+
+namespace proda::debug {
+
+class DebugKnowledge;
+struct DChain;
+
+// Relation s -p-> o against up to `neighbours` confusable wrong objects: qa (is / is not, how it
+// differs), mcq (the object among look-alikes), tf (a false twin, and the true statement).
+std::vector<Sample> contrastRelation(const DebugKnowledge& k, int edge, int neighbours);
+// Concept against same-kind concepts with other definitions.
+std::vector<Sample> contrastConcept(const DebugKnowledge& k, int node, int neighbours);
+// Each hop stated, then the composed conclusion: qa, mcq (the end among verified-false ends),
+// tf (a false end, corrected step by step).
+std::vector<Sample> scaffoldChain(const DebugKnowledge& k, const DChain& c);
+
+} // namespace proda::debug

@@ -1,0 +1,206 @@
+#include "debug/rounds_report.h"
+
+#include "debug/diagnosis.h"
+#include "run/run_store.h"
+#include "store/database.h"
+#include "synth/dataset_store.h"
+#include "tester/item_store.h"
+
+#include <cstdio>
+#include <set>
+#include <unordered_map>
+
+namespace proda::debug {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+struct ItemInfo {
+    std::string split, discipline, chainId;
+};
+
+std::set<std::string> targetedRelations(const RoundInfo& r) {
+    std::set<std::string> out;
+    const auto j = ojson::parse(r.paramsJson, nullptr, false);
+    if (j.is_object() && j.contains("targeted_relations"))
+        for (const auto& x : j["targeted_relations"])
+            if (x.is_string()) out.insert(x.get<std::string>());
+    return out;
+}
+
+// The relations a round's family patched: its own (targeted), its targeted twin's (a baseline
+// records them), or its targeted children's (an initial round, so its control figure is over the
+// same items as its children's).
+std::set<std::string> familyRelations(const RoundInfo& r, const std::vector<RoundInfo>& all) {
+    if (r.kind != "initial") return targetedRelations(r);
+    std::set<std::string> out;
+    for (const auto& c : all)
+        if (c.parent == r.round && c.kind == "targeted") out.merge(targetedRelations(c));
+    return out;
+}
+
+ojson acc(const SplitFigures& f) {
+    const auto a = f.accuracy();
+    return a ? ojson(*a) : ojson();
+}
+
+ojson opt(const std::optional<double>& v) { return v ? ojson(*v) : ojson(); }
+
+} // namespace
+
+std::vector<RoundRow> roundsReport(Database& db) {
+    std::unordered_map<std::string, ItemInfo> items;
+    for (const auto& it : loadItems(db)) items[it.id] = {it.split, it.discipline, it.chainId};
+    std::unordered_map<std::string, std::vector<std::string>> chainRelations;
+    {
+        Statement st = db.prepare("SELECT chain_id, relation_id FROM chain_relations ORDER BY chain_id, position");
+        while (st.step()) chainRelations[st.columnText(0)].push_back(st.columnText(1));
+    }
+    const auto rounds = listRounds(db);
+    std::unordered_map<int, std::unordered_map<std::string, bool>> correctByRound;
+    std::vector<RoundRow> rows;
+    for (const auto& info : rounds) {
+        RoundRow row;
+        row.round = info.round;
+        row.parent = info.parent;
+        row.kind = info.kind;
+        row.datasetVersion = info.datasetVersion;
+        if (const auto d = datasetInfo(db, info.datasetVersion)) {
+            row.samples = d->samples;
+            row.patchSamples = d->patch;
+            row.replaySamples = d->replay;
+        }
+        const auto params = ojson::parse(info.paramsJson, nullptr, false);
+        if (params.is_object() && params.contains("replay_violations")) row.replayViolations = params["replay_violations"].get<std::int64_t>();
+        const auto eval = latestEvaluation(db, info.round);
+        if (eval) {
+            row.evaluationId = eval->id;
+            row.model = eval->model;
+            auto& mine = correctByRound[info.round];
+            for (const auto& p : loadPredictions(db, eval->id)) {
+                mine[p.itemId] = p.correct;
+                const auto it = items.find(p.itemId);
+                const std::string disc = it == items.end() ? std::string() : it->second.discipline;
+                for (SplitFigures* f : {&row.all, p.split == "dev" ? &row.dev : &row.test, &row.byDiscipline[disc],
+                                        p.split == "dev" ? &row.devByDiscipline[disc] : &row.testByDiscipline[disc]}) {
+                    ++f->items;
+                    f->correct += p.correct ? 1 : 0;
+                }
+            }
+            const auto ds = loadDiagnoses(db, eval->id);
+            for (const auto& d : ds) ++(d.effectiveVerdict() == "concept_gap" ? row.conceptGaps : row.reasoningDeficits);
+            if (!ds.empty()) row.diagnosisMethod = ds.front().method;
+        }
+        const auto patched = familyRelations(info, rounds);
+        row.controlRelationsExcluded = static_cast<std::int64_t>(patched.size());
+        const std::unordered_map<std::string, bool>* parentCorrect = nullptr;
+        if (info.parent && correctByRound.count(*info.parent)) parentCorrect = &correctByRound[*info.parent];
+        if (eval) {
+            for (const auto& [id, ok] : correctByRound[info.round]) {
+                const auto it = items.find(id);
+                bool touched = false;
+                if (it != items.end())
+                    for (const auto& rel : chainRelations[it->second.chainId]) touched = touched || patched.count(rel) > 0;
+                const bool inParent = parentCorrect && parentCorrect->count(id);
+                if (!touched) {
+                    ++row.control.items;
+                    row.control.correct += ok ? 1 : 0;
+                    if (inParent) ++row.controlInParent.items, row.controlInParent.correct += parentCorrect->at(id) ? 1 : 0;
+                }
+                if (!inParent) continue;
+                const bool before = parentCorrect->at(id);
+                const std::string split = it == items.end() ? "test" : it->second.split;
+                for (auto* t : {&row.transitions[split], &row.transitions["all"]}) {
+                    if (!before && ok) ++t->fixed;
+                    else if (before && !ok) ++t->regressed;
+                    else if (!ok) ++t->stillFailing;
+                    else ++t->stillCorrect;
+                }
+            }
+        }
+        if (info.parent)
+            for (const auto& prev : rows)
+                if (prev.round == *info.parent) {
+                    if (row.dev.accuracy() && prev.dev.accuracy()) row.deltaDev = *row.dev.accuracy() - *prev.dev.accuracy();
+                    if (row.test.accuracy() && prev.test.accuracy()) row.deltaTest = *row.test.accuracy() - *prev.test.accuracy();
+                }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+ojson toJson(const RoundRow& r) {
+    auto perDisc = [](const std::map<std::string, SplitFigures>& m) {
+        ojson j = ojson::object();
+        for (const auto& [d, f] : m) j[d.empty() ? "(unknown)" : d] = acc(f);
+        return j;
+    };
+    ojson t = ojson::object();
+    for (const auto& [split, x] : r.transitions)
+        t[split] = {{"fixed", x.fixed}, {"regressed", x.regressed}, {"still_failing", x.stillFailing}, {"still_correct", x.stillCorrect}};
+    const auto control = r.control.accuracy(), parentControl = r.controlInParent.accuracy();
+    return {{"round", r.round}, {"parent", r.parent ? ojson(*r.parent) : ojson()}, {"kind", r.kind},
+            {"dataset_version", r.datasetVersion}, {"samples", r.samples}, {"patch_samples", r.patchSamples},
+            {"replay_samples", r.replaySamples},
+            {"evaluation_id", r.evaluationId ? ojson(*r.evaluationId) : ojson()}, {"model", r.model},
+            {"accuracy", acc(r.all)}, {"dev_accuracy", acc(r.dev)}, {"test_accuracy", acc(r.test)},
+            {"dev_items", r.dev.items}, {"test_items", r.test.items},
+            {"delta_dev", opt(r.deltaDev)}, {"delta_test", opt(r.deltaTest)},
+            {"per_discipline", perDisc(r.byDiscipline)},
+            {"per_discipline_dev", perDisc(r.devByDiscipline)}, {"per_discipline_test", perDisc(r.testByDiscipline)},
+            {"transitions", t},
+            {"control_accuracy", acc(r.control)}, {"control_items", r.control.items},
+            {"control_parent_accuracy", acc(r.controlInParent)},
+            {"control_delta", control && parentControl ? ojson(*control - *parentControl) : ojson()},
+            {"patched_relations", r.controlRelationsExcluded},
+            {"concept_gaps", r.conceptGaps}, {"reasoning_deficits", r.reasoningDeficits},
+            {"diagnosis_method", r.diagnosisMethod},
+            {"replay_violations", r.replayViolations ? ojson(*r.replayViolations) : ojson()}};
+}
+
+std::string toText(const std::vector<RoundRow>& rows) {
+    auto pct = [](const std::optional<double>& v) {
+        char b[16];
+        if (!v) return std::string("    -");
+        std::snprintf(b, sizeof b, "%5.1f", 100.0 * *v);
+        return std::string(b);
+    };
+    auto delta = [](const std::optional<double>& v) {
+        char b[16];
+        if (!v) return std::string("     -");
+        std::snprintf(b, sizeof b, "%+6.1f", 100.0 * *v);
+        return std::string(b);
+    };
+    std::string s;
+    char line[512];
+    std::snprintf(line, sizeof line, "%-5s %-15s %-6s %7s %5s %5s %6s %6s %7s %5s %5s %5s %5s %5s\n", "round", "kind", "parent",
+                  "samples", "dev", "test", "Δdev", "Δtest", "control", "fixed", "regr", "still", "gaps", "defic");
+    s += line;
+    for (const auto& r : rows) {
+        const auto it = r.transitions.find("dev");
+        const Transitions t = it == r.transitions.end() ? Transitions{} : it->second;
+        std::snprintf(line, sizeof line, "%-5d %-15s %-6s %7lld %5s %5s %6s %6s %7s %5lld %5lld %5lld %5lld %5lld\n", r.round,
+                      r.kind.c_str(), r.parent ? std::to_string(*r.parent).c_str() : "-", static_cast<long long>(r.samples),
+                      pct(r.dev.accuracy()).c_str(), pct(r.test.accuracy()).c_str(), delta(r.deltaDev).c_str(),
+                      delta(r.deltaTest).c_str(), pct(r.control.accuracy()).c_str(), static_cast<long long>(t.fixed),
+                      static_cast<long long>(t.regressed), static_cast<long long>(t.stillFailing),
+                      static_cast<long long>(r.conceptGaps), static_cast<long long>(r.reasoningDeficits));
+        s += line;
+    }
+    s += "dev/test/control: accuracy %; Δ against the parent round; fixed/regr/still: dev items against the parent;\n"
+         "control: items on chains none of whose relations the round family's patches target; gaps/defic: diagnoses.\n";
+    for (const auto& r : rows)
+        if (!r.byDiscipline.empty()) {
+            s += "round " + std::to_string(r.round) + " per discipline (dev / test):";
+            for (const auto& [d, f] : r.byDiscipline) {
+                const auto dv = r.devByDiscipline.count(d) ? r.devByDiscipline.at(d).accuracy() : std::nullopt;
+                const auto tv = r.testByDiscipline.count(d) ? r.testByDiscipline.at(d).accuracy() : std::nullopt;
+                s += "  " + (d.empty() ? std::string("(unknown)") : d) + " " + pct(dv) + " /" + pct(tv);
+            }
+            s += "\n";
+        }
+    return s;
+}
+
+} // namespace proda::debug

@@ -1,0 +1,56 @@
+#pragma once
+// The rounds report (`proda report`): per round, accuracy overall and per discipline on the dev
+// and test splits, the change against the parent round, items fixed / regressed / still failing,
+// control accuracy (items on chains none of whose relations a patch of the round's family
+// targets: the forgetting guard), and the diagnosis counts.
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace proda {
+
+class Database;
+
+namespace debug {
+
+struct SplitFigures {
+    std::int64_t items = 0, correct = 0;
+    std::optional<double> accuracy() const {
+        return items ? std::optional<double>(static_cast<double>(correct) / static_cast<double>(items)) : std::nullopt;
+    }
+};
+
+struct Transitions {
+    std::int64_t fixed = 0, regressed = 0, stillFailing = 0, stillCorrect = 0;
+};
+
+struct RoundRow {
+    int round = 0;
+    std::optional<int> parent;
+    std::string kind;
+    std::int64_t datasetVersion = 0, samples = 0, patchSamples = 0, replaySamples = 0;
+    std::optional<std::int64_t> evaluationId;
+    std::string model;
+    SplitFigures all, dev, test;
+    std::map<std::string, SplitFigures> devByDiscipline, testByDiscipline, byDiscipline;
+    std::optional<double> deltaDev, deltaTest; // against the parent's figures
+    std::map<std::string, Transitions> transitions; // "dev", "test", "all": against the parent
+    SplitFigures control, controlInParent;
+    std::int64_t controlRelationsExcluded = 0;
+    std::int64_t conceptGaps = 0, reasoningDeficits = 0;
+    std::string diagnosisMethod;
+    std::optional<std::int64_t> replayViolations;
+};
+
+// Every round in order. Rounds without an evaluation have no figures.
+std::vector<RoundRow> roundsReport(Database& db);
+
+nlohmann::ordered_json toJson(const RoundRow& r);
+// The Panel-D-like table, one line per round.
+std::string toText(const std::vector<RoundRow>& rows);
+
+} // namespace debug
+} // namespace proda

@@ -1,0 +1,555 @@
+// The debugger (issue 7): diagnosis against a model whose known facts are controlled, overrides,
+// the coverage fallback, patches and their leak check, review, the next round's replay
+// disjointness, the random baseline's budget, the rounds report, imported results, choice
+// parsing and endpoint evaluation against a loopback server.
+#include "debug/choice_parse.h"
+#include "debug/diagnosis.h"
+#include "debug/import_results.h"
+#include "debug/next_round.h"
+#include "debug/patch_leaks.h"
+#include "debug/patches.h"
+#include "debug/rounds_report.h"
+#include "debug_fixture.h"
+#include "llm/chat_model.h"
+#include "run/round_runner.h"
+#include "test_llm_server.h"
+#include "testutil.h"
+#include "util/error.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace proda;
+using namespace debugfix;
+
+namespace {
+
+struct Fixture {
+    QTemporaryDir dir;
+    std::string path;
+    Project p;
+    explicit Fixture(std::vector<Item> extraItems = {})
+        : path(testutil::path(dir, "d.proda")), p(Project::open(path, Project::Mode::CreateNew)) {
+        writeKb(p.db());
+        writeItems(p.db(), std::move(extraItems));
+    }
+    Database& db() { return p.db(); }
+    // Round 1 on a dataset teaching g1's first and last relation and g3 (not r2), evaluated with
+    // the given items right.
+    std::int64_t round1(const std::map<std::string, bool>& correct, const std::string& source = "builtin") {
+        writeDataset(db(), {{"r1", "a", "b"}, {"r3", "c", "d"}, {"r6", "e", "f"}, {"r7", "f", "g"}, {"r4", "h", "a"}, {"r5", "a", "m"}});
+        ensureRound(db(), 1);
+        return writeEvaluation(db(), 1, correct, source);
+    }
+};
+
+std::string allText(const debug::Patch& p) {
+    std::string s = p.sample.prompt + "\n" + p.sample.response;
+    for (const auto& o : p.sample.options) s += "\n" + o;
+    return s;
+}
+
+} // namespace
+
+class TestDebug : public QObject {
+    Q_OBJECT
+private slots:
+    void conceptGapAtEarliestFailingHop_data();
+    void conceptGapAtEarliestFailingHop();
+    void reasoningDeficitWhenAllProbesPass();
+    void definitionGapNamesTheConcept();
+    void onlyDevFailuresAreDiagnosed();
+    void overrideStoredBesideVerdict();
+    void coverageFallbackIsLabelled();
+    void patchesNeverContainItemText();
+    void patchesTargetTheirErrorsAndReview();
+    void replayIsDisjointFromTargetedRelations();
+    void baselineUsesTheSameBudget();
+    void reportCountsFixedRegressedControl();
+    void importLmEval();
+    void importMalformed_data();
+    void importMalformed();
+    void importOpenCompass();
+    void parseChoice_data();
+    void parseChoice();
+    void endpointEvaluationThroughLoopback();
+};
+
+void TestDebug::conceptGapAtEarliestFailingHop_data() {
+    QTest::addColumn<QString>("known");   // relations the model knows, comma-separated
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<int>("hop");
+    QTest::newRow("second hop unknown") << "r1,r3" << "r2" << 1;
+    QTest::newRow("first hop unknown") << "r2,r3" << "r1" << 0;
+    QTest::newRow("last hop unknown") << "r1,r2" << "r3" << 2;
+    QTest::newRow("two unknown: the earlier") << "r3" << "r1" << 0;
+}
+
+void TestDebug::conceptGapAtEarliestFailingHop() {
+    QFETCH(QString, known);
+    QFETCH(QString, target);
+    QFETCH(int, hop);
+    Fixture f;
+    f.round1({{"i1", false}, {"i2", false}, {"i3", true}});
+    std::set<std::string> rels;
+    for (const auto& r : known.split(u',')) rels.insert(r.toStdString());
+    FactModel model(f.db(), rels, kAllConcepts);
+    const auto r = debug::diagnoseRound(f.db(), 1, &model);
+    QCOMPARE(r.method, std::string("probe"));
+    QCOMPARE(r.diagnoses.size(), std::size_t(1));
+    const auto& d = r.diagnoses[0];
+    QCOMPARE(d.itemId, std::string("i1"));
+    QCOMPARE(d.verdict, std::string("concept_gap"));
+    QCOMPARE(d.targetKind, std::string("relation"));
+    QCOMPARE(d.targetId, target.toStdString());
+    QVERIFY(d.hop.has_value());
+    QCOMPARE(*d.hop, hop);
+    // Both probes of the hop failed (agreement 1); the model is undecided there, so strength 0.5.
+    QVERIFY(d.confidence >= 0.5 && d.confidence <= 1.0);
+    QVERIFY(model.asked > 0);
+}
+
+void TestDebug::reasoningDeficitWhenAllProbesPass() {
+    Fixture f;
+    f.round1({{"i1", false}, {"i2", true}, {"i3", false}});
+    FactModel model(f.db(), {"r1", "r2", "r3", "r4", "r5", "r6", "r7"}, kAllConcepts);
+    const auto r = debug::diagnoseRound(f.db(), 1, &model);
+    QCOMPARE(r.reasoningDeficits, std::int64_t(2));
+    QCOMPARE(r.conceptGaps, std::int64_t(0));
+    for (const auto& d : r.diagnoses) {
+        QCOMPARE(d.verdict, std::string("reasoning_deficit"));
+        QCOMPARE(d.targetKind, std::string("chain"));
+        QCOMPARE(d.targetId, d.itemId == "i1" ? std::string("g1") : std::string("g3"));
+        QVERIFY(d.confidence > 0);
+        // every hop probed: a paired true/false paraphrase and a four-way completion each
+        int tf = 0, completion = 0;
+        for (const auto& p : d.probes) {
+            tf += p["kind"] == "tf_pair";
+            completion += p["kind"] == "completion";
+            QVERIFY(p["passed"].get<bool>());
+        }
+        QCOMPARE(tf, d.itemId == "i1" ? 3 : 2);
+        QCOMPARE(completion, tf);
+    }
+    QCOMPARE(r.probesPassed, r.probesAsked);
+}
+
+void TestDebug::definitionGapNamesTheConcept() {
+    Fixture f;
+    f.round1({{"i1", false}});
+    auto concepts = kAllConcepts;
+    concepts.erase("b"); // knows every relation but not what thermal expansion is
+    FactModel model(f.db(), {"r1", "r2", "r3"}, concepts);
+    const auto r = debug::diagnoseRound(f.db(), 1, &model);
+    QCOMPARE(r.diagnoses.size(), std::size_t(1));
+    QCOMPARE(r.diagnoses[0].targetKind, std::string("concept"));
+    QCOMPARE(r.diagnoses[0].targetId, std::string("b"));
+    QCOMPARE(*r.diagnoses[0].hop, 0); // reached by hop 0
+    // Without definition probes the same model shows a reasoning deficit.
+    debug::DiagnoseOptions o;
+    o.definitionProbes = false;
+    QCOMPARE(debug::diagnoseRound(f.db(), 1, &model, o).diagnoses[0].verdict, std::string("reasoning_deficit"));
+}
+
+void TestDebug::onlyDevFailuresAreDiagnosed() {
+    Fixture f;
+    f.round1({{"i1", true}, {"i2", false}, {"i3", true}}); // only the test item failed
+    FactModel model(f.db(), {}, {});
+    const auto r = debug::diagnoseRound(f.db(), 1, &model);
+    QCOMPARE(r.diagnosed, std::int64_t(0));
+    QCOMPARE(r.testItemsIgnored, std::int64_t(1));
+    QCOMPARE(model.asked, std::size_t(0));
+}
+
+void TestDebug::overrideStoredBesideVerdict() {
+    Fixture f;
+    const auto eval = f.round1({{"i1", false}});
+    FactModel model(f.db(), {"r1", "r3"}, kAllConcepts);
+    debug::diagnoseRound(f.db(), 1, &model);
+    debug::overrideDiagnosis(f.db(), eval, "i1", "reasoning_deficit", "g1", "the relation is taught; it is composition");
+    auto d = debug::loadDiagnoses(f.db(), eval).at(0);
+    QCOMPARE(d.verdict, std::string("concept_gap"));
+    QCOMPARE(d.targetId, std::string("r2"));
+    QCOMPARE(d.effectiveVerdict(), std::string("reasoning_deficit"));
+    QCOMPARE(d.effectiveTarget(), std::string("g1"));
+    QVERIFY(!d.overriddenAt.empty());
+    // Diagnosing again refreshes the original verdict and keeps the curator's.
+    FactModel all(f.db(), {"r1", "r2", "r3"}, kAllConcepts);
+    const auto again = debug::diagnoseRound(f.db(), 1, &all);
+    QCOMPARE(again.overridesKept, std::int64_t(1));
+    d = again.diagnoses.at(0);
+    QCOMPARE(d.verdict, std::string("reasoning_deficit"));
+    QCOMPARE(*d.overrideVerdict, std::string("reasoning_deficit"));
+    QCOMPARE(d.overrideNote, std::string("the relation is taught; it is composition"));
+    QVERIFY_THROWS_EXCEPTION(InputError, debug::overrideDiagnosis(f.db(), eval, "i1", "bad_verdict", "", ""));
+    QVERIFY_THROWS_EXCEPTION(InputError, debug::overrideDiagnosis(f.db(), eval, "i3", "concept_gap", "", ""));
+}
+
+void TestDebug::coverageFallbackIsLabelled() {
+    Fixture f;
+    f.round1({{"i1", false}, {"i3", false}}, "import");
+    const auto r = debug::diagnoseRound(f.db(), 1, nullptr);
+    QCOMPARE(r.method, std::string("coverage"));
+    QCOMPARE(r.diagnoses.size(), std::size_t(2));
+    for (const auto& d : r.diagnoses) {
+        QCOMPARE(d.method, std::string("coverage"));
+        QVERIFY(d.confidence <= 0.5);
+        if (d.itemId == "i1") { // r2 is the one relation of g1 no sample teaches
+            QCOMPARE(d.verdict, std::string("concept_gap"));
+            QCOMPARE(d.targetId, std::string("r2"));
+            QCOMPARE(*d.hop, 1);
+        } else {
+            QCOMPARE(d.verdict, std::string("reasoning_deficit"));
+        }
+    }
+    QVERIFY(debug::toJson(r, false).contains("note"));
+}
+
+void TestDebug::patchesNeverContainItemText() {
+    // An item whose question is word for word what the scaffold of g3 would ask, with its
+    // answer: that patch must be dropped.
+    Fixture f({item("i4", "g3", "dev",
+                    "Starting at friction, take these links in order: \"causes\"; \"causes\". Work through each link, then say where you arrive.",
+                    {"corrosion", "melting", "radiation", "oxidation"})});
+    f.round1({{"i1", false}, {"i3", false}, {"i4", true}});
+    FactModel model(f.db(), {"r1", "r2", "r3", "r6", "r7"}, kAllConcepts); // both failures are deficits
+    debug::diagnoseRound(f.db(), 1, &model);
+    const auto r = debug::generatePatches(f.db(), 1);
+    QVERIFY(r.proposed > 0);
+    QVERIFY(r.ngramLeaks >= 1);
+    QCOMPARE(r.leaksDropped, r.ngramLeaks + r.factLeaks);
+    QVERIFY(r.skippedTestChains >= 1); // g2 carries the test item: no scaffold on it
+    const auto items = loadItems(f.db());
+    for (const auto& p : debug::loadPatches(f.db())) {
+        const std::string text = debug::spacedWords(allText(p));
+        for (const auto& it : items) QVERIFY2(text.find(debug::spacedWords(it.question)) == std::string::npos, p.id.c_str());
+        for (const auto& l1 : p.sample.l1Ids) QVERIFY(l1 != "h" || p.kind != "scaffold"); // never g2's ends
+    }
+}
+
+void TestDebug::patchesTargetTheirErrorsAndReview() {
+    Fixture f;
+    f.round1({{"i1", false}, {"i3", false}});
+    FactModel model(f.db(), {"r1", "r3", "r6", "r7"}, kAllConcepts); // i1: gap at r2; i3: deficit on g3
+    debug::diagnoseRound(f.db(), 1, &model);
+    const auto r = debug::generatePatches(f.db(), 1);
+    QVERIFY(r.byKind.at("contrastive") > 0);
+    QVERIFY(r.byKind.at("scaffold") > 0);
+    QCOMPARE(r.byFormat.size(), std::size_t(3)); // qa, mcq and tf
+    for (const auto& p : debug::loadPatches(f.db())) {
+        QCOMPARE(p.status, std::string("proposed"));
+        if (p.kind == "contrastive") {
+            QCOMPARE(p.targets, std::vector<std::string>{"i1"});
+            QCOMPARE(p.sample.l2Ids, std::vector<std::string>{"r2"});
+        } else {
+            QCOMPARE(p.targets, std::vector<std::string>{"i3"});
+            QCOMPARE(p.sample.l2Ids, (std::vector<std::string>{"r6", "r7"}));
+            QVERIFY(p.sample.response.find("Step 2: Erosion causes corrosion.") != std::string::npos);
+        }
+    }
+    // Review: bulk by filter, one by id, an edit; a rejection needs a reason.
+    debug::PatchFilter scaffolds;
+    scaffolds.kind = "scaffold";
+    const auto n = debug::reviewPatches(f.db(), scaffolds, "accepted");
+    QCOMPARE(n, r.byKind.at("scaffold"));
+    debug::PatchFilter contrastive;
+    contrastive.kind = "contrastive";
+    const auto c = debug::loadPatches(f.db(), contrastive);
+    debug::PatchFilter first;
+    first.ids = {c[0].id};
+    QVERIFY_THROWS_EXCEPTION(InputError, debug::reviewPatches(f.db(), first, "rejected"));
+    QCOMPARE(debug::reviewPatches(f.db(), first, "rejected", "ambiguous", "two readings"), std::int64_t(1));
+    debug::editPatch(f.db(), c[1].id, "", "Thermal expansion leads to thermal stress.", "shorter");
+    const auto edited = debug::loadPatches(f.db(), [&] { debug::PatchFilter x; x.ids = {c[1].id}; return x; }());
+    QCOMPARE(edited.at(0).status, std::string("edited"));
+    QVERIFY(edited.at(0).sample.id != c[1].id); // the content changed, so the sample id does
+    QCOMPARE(f.db().scalarInt("SELECT count(*) FROM patch_events"), n + 2);
+    // Patching again replaces only what is still proposed.
+    const auto again = debug::generatePatches(f.db(), 1);
+    QCOMPARE(again.replacedProposed, static_cast<std::int64_t>(c.size()) - 2);
+    QCOMPARE(again.keptReviewed, n + 2); // an edit keeps the patch's id: it is not proposed anew
+    debug::PatchFilter unknown;
+    unknown.ids = {"nope"};
+    QVERIFY_THROWS_EXCEPTION(InputError, debug::reviewPatches(f.db(), unknown, "accepted"));
+}
+
+void TestDebug::replayIsDisjointFromTargetedRelations() {
+    Fixture f;
+    // Adversarial parent samples: several carry the targeted r2 among other relations.
+    NewDatasetVersion v;
+    for (int i = 0; i < 40; ++i) v.samples.push_back(sample("plain " + std::to_string(i), {"e", "f"}, {"r6"}));
+    v.samples.push_back(sample("mixed 1", {"a", "c"}, {"r1", "r2"}));
+    v.samples.push_back(sample("mixed 2", {"b"}, {"r7", "r2", "r5"}));
+    v.samples.push_back(sample("only r2", {"b", "c"}, {"r2"}));
+    createDatasetVersion(f.db(), v);
+    ensureRound(f.db(), 1);
+    writeEvaluation(f.db(), 1, {{"i1", false}});
+    FactModel model(f.db(), {"r1", "r3"}, kAllConcepts);
+    debug::diagnoseRound(f.db(), 1, &model);
+    debug::generatePatches(f.db(), 1);
+    debug::PatchFilter all;
+    all.round = 1;
+    const auto accepted = debug::reviewPatches(f.db(), all, "accepted");
+    QVERIFY(accepted > 0);
+    debug::NextRoundOptions o;
+    o.replayRatio = 2.0;
+    const auto r = debug::nextRound(f.db(), o);
+    QCOMPARE(r.kind, std::string("targeted"));
+    QCOMPARE(r.round, 2);
+    QCOMPARE(r.parent, 1);
+    QCOMPARE(r.replayViolations, std::int64_t(0));
+    QCOMPARE(r.excludedCandidates, std::int64_t(3));
+    QCOMPARE(r.replayCandidates, std::int64_t(43));
+    QCOMPARE(r.added, accepted);
+    QCOMPARE(r.replay, std::min<std::int64_t>(40, 2 * accepted));
+    // Independently of the report: no replay member of the new version teaches r2.
+    Statement st = f.db().prepare("SELECT count(*) FROM dataset_samples ds JOIN samples s ON s.id = ds.sample_id WHERE ds.version = ? "
+                                  "AND ds.origin = 'replay' AND EXISTS (SELECT 1 FROM json_each(s.l2_ids) WHERE value = 'r2')");
+    st.bind(1, r.datasetVersion);
+    QVERIFY(st.step());
+    QCOMPARE(st.columnInt(0), std::int64_t(0));
+    const auto info = datasetInfo(f.db(), r.datasetVersion);
+    QCOMPARE(*info->parent, std::int64_t(1));
+    QCOMPARE(info->patch, accepted);
+    QCOMPARE(info->replay, r.replay);
+    QCOMPARE(roundInfo(f.db(), 2)->kind, std::string("targeted"));
+    // A version that did mix a targeted relation into its replay is counted, not hidden.
+    QCOMPARE(debug::replayViolations(f.db(), r.datasetVersion, {"r6"}), r.replay);
+}
+
+void TestDebug::baselineUsesTheSameBudget() {
+    Fixture f;
+    f.round1({{"i1", false}, {"i3", false}});
+    FactModel model(f.db(), {"r1", "r3", "r6", "r7"}, kAllConcepts);
+    debug::diagnoseRound(f.db(), 1, &model);
+    debug::generatePatches(f.db(), 1);
+    debug::PatchFilter all;
+    all.round = 1;
+    debug::reviewPatches(f.db(), all, "accepted");
+    debug::NextRoundOptions o;
+    o.replayRatio = 0.5;
+    const auto t = debug::nextRound(f.db(), o);
+    o.from = 1;
+    o.baselineRandom = true;
+    const auto b = debug::nextRound(f.db(), o);
+    QCOMPARE(b.kind, std::string("baseline_random"));
+    QCOMPARE(b.parent, 1);
+    QCOMPARE(*b.matchedTargetedRound, t.round);
+    QCOMPARE(b.added, t.added);
+    QCOMPARE(b.replay, t.replay);
+    QCOMPARE(b.replayViolations, std::int64_t(0));
+    const auto ti = datasetInfo(f.db(), t.datasetVersion), bi = datasetInfo(f.db(), b.datasetVersion);
+    QCOMPARE(bi->samples, ti->samples);
+    QCOMPARE(bi->synth, ti->patch);
+    QCOMPARE(bi->patch, std::int64_t(0));
+    QCOMPARE(*bi->parent, *ti->parent);
+    // The same replay subset; the added samples are synthesized ones the parent did not have.
+    std::set<std::string> replayT, replayB, parent;
+    forEachDatasetSample(f.db(), t.datasetVersion, [&](const Sample& s) { if (s.origin == SampleOrigin::Replay) replayT.insert(s.id); });
+    forEachDatasetSample(f.db(), 1, [&](const Sample& s) { parent.insert(s.id); });
+    forEachDatasetSample(f.db(), b.datasetVersion, [&](const Sample& s) {
+        if (s.origin == SampleOrigin::Replay) replayB.insert(s.id);
+        else QVERIFY(!parent.count(s.id) && s.templateId.rfind("patch.", 0) != 0);
+    });
+    QCOMPARE(replayB, replayT);
+    QCOMPARE(roundInfo(f.db(), b.round)->kind, std::string("baseline_random"));
+    QCOMPARE(*roundInfo(f.db(), b.round)->parent, 1);
+}
+
+void TestDebug::reportCountsFixedRegressedControl() {
+    Fixture f({item("i5", "g3", "dev", "Which process does friction finally lead to, two causal steps on?", {"corrosion", "melting", "oxidation", "fracture"}),
+               item("i6", "g1", "dev", "From heat, three causal steps on, which process is reached?", {"fracture", "melting", "oxidation", "erosion"}),
+               item("i7", "g3", "test", "Friction causes what, which in turn causes what?", {"corrosion", "heat", "fracture", "melting"})});
+    // Round 1: i1 wrong, i6 wrong, i3 right, i5 right, i7 right, i2 wrong.
+    f.round1({{"i1", false}, {"i6", false}, {"i3", true}, {"i5", true}, {"i7", true}, {"i2", false}});
+    // Round 2 targets r2 (on g1 only): g2 and g3 items are the control.
+    NewDatasetVersion v;
+    v.samples.push_back(sample("patch", {"b", "c"}, {"r2"}));
+    v.samples.back().origin = SampleOrigin::Patch;
+    v.parent = 1;
+    v.parentIsLatest = false;
+    const auto version = createDatasetVersion(f.db(), v).version;
+    createRound(f.db(), version, 1, "targeted", R"({"targeted_relations":["r2"],"replay_violations":0})");
+    // Round 2: i1 fixed, i6 still failing, i3 regressed, i5 still right, i7 right, i2 fixed (test).
+    writeEvaluation(f.db(), 2, {{"i1", true}, {"i6", false}, {"i3", false}, {"i5", true}, {"i7", true}, {"i2", true}});
+    const auto rows = debug::roundsReport(f.db());
+    QCOMPARE(rows.size(), std::size_t(2));
+    const auto& r1 = rows[0];
+    const auto& r2 = rows[1];
+    QCOMPARE(*r1.dev.accuracy(), 2.0 / 4.0); // i1 i6 i3 i5
+    QCOMPARE(*r1.test.accuracy(), 1.0 / 2.0);
+    QCOMPARE(*r2.dev.accuracy(), 2.0 / 4.0);
+    QCOMPARE(*r2.test.accuracy(), 2.0 / 2.0);
+    QCOMPARE(*r2.deltaDev, 0.0);
+    QCOMPARE(*r2.deltaTest, 0.5);
+    const auto& dev = r2.transitions.at("dev");
+    QCOMPARE(dev.fixed, std::int64_t(1));
+    QCOMPARE(dev.regressed, std::int64_t(1));
+    QCOMPARE(dev.stillFailing, std::int64_t(1));
+    QCOMPARE(dev.stillCorrect, std::int64_t(1));
+    QCOMPARE(r2.transitions.at("all").fixed, std::int64_t(2));
+    // Control: i2 (g2), i3, i5, i7 (g3); g1's i1 and i6 are touched by the r2 patch.
+    QCOMPARE(r2.control.items, std::int64_t(4));
+    QCOMPARE(*r2.control.accuracy(), 3.0 / 4.0);
+    QCOMPARE(*r2.controlInParent.accuracy(), 3.0 / 4.0);
+    QCOMPARE(r1.control.items, std::int64_t(4)); // the initial round is measured on its children's control set
+    QCOMPARE(*r2.replayViolations, std::int64_t(0));
+    QCOMPARE(r2.patchSamples, std::int64_t(1));
+    const std::string text = debug::toText(rows);
+    QVERIFY(text.find("targeted") != std::string::npos);
+    QCOMPARE(debug::toJson(r2)["control_delta"].get<double>(), 0.0);
+}
+
+void TestDebug::importLmEval() {
+    Fixture f;
+    const std::string file = testutil::path(f.dir, "samples_proda_bench.jsonl");
+    // i1: option 0 best (right); i3: option 2 best (wrong), as lm-eval writes them (strings, nested).
+    testutil::writeFile(file,
+        R"({"doc_id": 0, "doc": {"id": "i1", "question": "q"}, "target": 0, "filtered_resps": [["-1.5", "False"], ["-3.0", "False"], ["-4.0", "False"], ["-2.5", "False"]], "acc": 1.0, "acc_norm": 1.0})" "\n"
+        R"({"doc_id": 1, "doc": {"id": "i3", "question": "q"}, "target": 0, "resps": [[["-6.0", false]], [["-3.0", false]], [["-1.0", false]], [["-9.0", false]]], "acc": 0.0})" "\n");
+    const auto r = debug::readResults(f.db(), "lm-eval", file, 1);
+    QCOMPARE(r.records, std::int64_t(2));
+    QCOMPARE(r.itemsMissing, std::int64_t(1));
+    QCOMPARE(r.evaluation.source, std::string("import"));
+    std::map<std::string, Prediction> by;
+    for (const auto& p : r.predictions) by[p.itemId] = p;
+    QVERIFY(by.at("i1").correct);
+    QCOMPARE(by.at("i3").predicted, 2);
+    QVERIFY(!by.at("i3").correct);
+    QCOMPARE(by.at("i3").split, std::string("dev"));
+    QCOMPARE(by.at("i3").scores, (std::vector<double>{-6.0, -3.0, -1.0, -9.0}));
+    // Stored, then diagnosed by coverage: imported predictions have no live model.
+    writeDataset(f.db(), {{"r1", "a", "b"}});
+    ensureRound(f.db(), 1);
+    storeEvaluation(f.path, r.evaluation, r.predictions);
+    f.db().exec("SELECT 1"); // the store used its own connection
+    const auto d = debug::diagnoseRound(f.db(), 1, nullptr);
+    QCOMPARE(d.method, std::string("coverage"));
+    QCOMPARE(d.diagnosed, std::int64_t(1));
+}
+
+void TestDebug::importMalformed_data() {
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expected"); // '|'-separated parts of the message
+    const std::string good = R"({"doc": {"id": "i1"}, "filtered_resps": [[-1, false], [-2, false], [-3, false], [-4, false]]})";
+    QTest::newRow("bad json") << "lm-eval" << QByteArray::fromStdString(good + "\n{\"doc\": \n") << ":2|malformed JSON";
+    QTest::newRow("no doc id") << "lm-eval" << QByteArray::fromStdString(good + "\n" + R"({"doc": {}, "filtered_resps": []})" + "\n")
+                               << ":2|'doc.id'|missing";
+    QTest::newRow("unknown item") << "lm-eval" << QByteArray(R"({"doc": {"id": "zz"}, "filtered_resps": [[-1, false], [-2, false], [-3, false], [-4, false]]})" "\n")
+                                  << ":1|'doc.id'|no benchmark item 'zz'";
+    QTest::newRow("three options") << "lm-eval" << QByteArray(R"({"doc": {"id": "i1"}, "filtered_resps": [[-1, false], [-2, false], [-3, false]]})" "\n")
+                                   << ":1|'filtered_resps'|expected 4 options";
+    QTest::newRow("not a number") << "lm-eval" << QByteArray(R"({"doc": {"id": "i1"}, "filtered_resps": [["x", false], [-2, false], [-3, false], [-4, false]]})" "\n")
+                                  << ":1|'filtered_resps[0]'|log-likelihood";
+    QTest::newRow("twice") << "lm-eval" << QByteArray::fromStdString(good + "\n" + good + "\n") << ":2|appears twice";
+    QTest::newRow("changed answer") << "lm-eval" << QByteArray(R"({"doc": {"id": "i1"}, "target": 2, "filtered_resps": [[-1, false], [-2, false], [-3, false], [-4, false]]})" "\n")
+                                    << ":1|'target'|differs";
+    QTest::newRow("empty") << "lm-eval" << QByteArray("\n\n") << "no per-sample record";
+    QTest::newRow("oc not json") << "opencompass" << QByteArray("{\"0\": ") << "malformed JSON";
+    QTest::newRow("oc no prediction") << "opencompass" << QByteArray(R"({"0": {"id": "i1"}})") << "'0.prediction'|missing";
+    QTest::newRow("oc unknown question") << "opencompass" << QByteArray(R"({"0": {"origin_prompt": "What is love?", "prediction": "A"}})")
+                                         << "'0.origin_prompt'|no benchmark item";
+}
+
+void TestDebug::importMalformed() {
+    QFETCH(QString, format);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expected);
+    Fixture f;
+    const std::string file = testutil::path(f.dir, "results.txt");
+    testutil::writeFile(file, content.toStdString());
+    try {
+        debug::readResults(f.db(), format.toStdString(), file, 1);
+        QFAIL("no error");
+    } catch (const InputError& e) {
+        const std::string msg = e.what();
+        QVERIFY2(msg.find(file) != std::string::npos, msg.c_str());
+        for (const auto& part : expected.split(u'|')) QVERIFY2(msg.find(part.toStdString()) != std::string::npos, msg.c_str());
+    }
+    QCOMPARE(f.db().scalarInt("SELECT count(*) FROM evaluations"), std::int64_t(0));
+}
+
+void TestDebug::importOpenCompass() {
+    Fixture f;
+    const std::string file = testutil::path(f.dir, "proda_bench.json");
+    const auto items = loadItems(f.db());
+    nlohmann::json j = nlohmann::json::object();
+    int k = 0;
+    const char* replies[] = {"Answer: A", "(C)", "fracture"};
+    for (const auto& it : items) {
+        std::string prompt = "Question: " + it.question + "\nA. " + it.options[0] + "\nB. " + it.options[1] + "\nAnswer:";
+        j[std::to_string(k)] = {{"origin_prompt", prompt}, {"prediction", replies[k]}, {"gold", "A"}};
+        ++k;
+    }
+    testutil::writeFile(file, j.dump());
+    const auto r = debug::readResults(f.db(), "opencompass", file, 1);
+    QCOMPARE(r.records, std::int64_t(3));
+    std::map<std::string, bool> ok;
+    for (const auto& p : r.predictions) ok[p.itemId] = p.correct;
+    QCOMPARE(ok[items[0].id], true);
+    QCOMPARE(ok[items[1].id], false);
+    // "fracture" is option A of i1 only: read as that option's text for i1, no option for the others.
+    QCOMPARE(ok[items[2].id], items[2].options[0] == "fracture");
+}
+
+void TestDebug::parseChoice_data() {
+    QTest::addColumn<QString>("reply");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("bare") << "B" << 1;
+    QTest::newRow("bracketed") << "(C)" << 2;
+    QTest::newRow("lower with paren") << "d) condensation" << 3;
+    QTest::newRow("answer colon") << "Answer: B" << 1;
+    QTest::newRow("the answer is") << "I think the answer is (A) because heat does that." << 0;
+    QTest::newRow("letter dot text") << "C. sublimation" << 2;
+    QTest::newRow("option text") << "It must be sublimation." << 2;
+    QTest::newRow("thinking first") << "<think>Maybe A? No.</think>\nD" << 3;
+    QTest::newRow("letter out of range") << "F" << -1;
+    QTest::newRow("two options named") << "heat or melting" << -1;
+    QTest::newRow("article is no letter") << "A process I do not know" << -1;
+    QTest::newRow("empty") << "" << -1;
+}
+
+void TestDebug::parseChoice() {
+    QFETCH(QString, reply);
+    QFETCH(int, expected);
+    const std::vector<std::string> options = {"heat", "melting", "sublimation", "condensation"};
+    QCOMPARE(debug::parseChoice(reply.toStdString(), options), expected);
+}
+
+void TestDebug::endpointEvaluationThroughLoopback() {
+    Fixture f;
+    QTemporaryDir fixtures;
+    // The server answers i1 right with a bare letter, i3 right in prose, i2 with nothing usable.
+    testutil::writeFile(testutil::path(fixtures, "i1.json"), R"({"match": "starts with heat", "replies": [{"content": "A"}]})");
+    testutil::writeFile(testutil::path(fixtures, "i3.json"), R"({"match": "starts with friction", "replies": [{"content": "The answer is (A)."}]})");
+    testutil::writeFile(testutil::path(fixtures, "i2.json"), R"({"match": "starts with combustion", "replies": [{"content": "I cannot tell."}]})");
+    testllm::ReplayServer server(fixtures.path().toStdString());
+    llm::ChatModelOptions o;
+    o.client.endpoint = server.endpoint();
+    o.client.timeoutSeconds = 5;
+    o.client.concurrency = 3;
+    o.model = "loopback";
+    const auto r = llm::evaluateEndpoint(f.path, 1, o);
+    QCOMPARE(r.predictions.size(), std::size_t(3));
+    QCOMPARE(r.unparsed, std::int64_t(1));
+    std::map<std::string, Prediction> by;
+    for (const auto& p : r.predictions) by[p.itemId] = p;
+    QVERIFY(by.at("i1").correct);
+    QVERIFY(by.at("i3").correct);
+    QCOMPARE(by.at("i2").predicted, -1);
+    QCOMPARE(r.evaluation.source, std::string("endpoint"));
+    QVERIFY(r.evaluation.model.find("#loopback") != std::string::npos);
+    const auto& seen = server.requests();
+    QVERIFY(!seen.empty());
+    const std::string user = seen.front().body["messages"][1]["content"].get<std::string>();
+    QVERIFY(user.find("\nA. ") != std::string::npos && user.find("letter") != std::string::npos);
+    // Asked again: served from the project's cache, except the unusable reply, which is asked anew.
+    server.reset();
+    const auto again = llm::evaluateEndpoint(f.path, 1, o);
+    QCOMPARE(static_cast<int>(server.requests().size()), 1);
+    QCOMPARE(again.stats.cacheHits, std::int64_t(2));
+}
+
+QTEST_GUILESS_MAIN(TestDebug)
+#include "test_debug.moc"
