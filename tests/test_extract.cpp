@@ -2,6 +2,8 @@
 // cross-reference typing, and the extraction run on a small fixture corpus (zero orphans, stable
 // ids, resumability) plus the sample-relations verb. No raw string literals here: moc reads this file.
 #include "corpus/corpus.h"
+#include "corpus/sample_project.h"
+#include "synth/dataset_store.h"
 #include "extract/extract_run.h"
 #include "extract/noun_phrase.h"
 #include "extract/terms.h"
@@ -56,6 +58,28 @@ ExtractionReport ingestAndExtract(Project& p) {
 class TestExtract : public QObject {
     Q_OBJECT
 private slots:
+    void sampleProjectIsReadyForRoundOne() {
+        QTemporaryDir dir;
+        const std::string path = testutil::path(dir, "sample.proda");
+        const SampleProjectReport r = createSampleProject(path);
+        QCOMPARE(r.entries, std::int64_t(417));
+        QVERIFY2(r.concepts > 1000 && r.relations > 1000 && r.chains > 500, std::to_string(r.relations).c_str());
+        QVERIFY(r.items > 0 && r.samples > 0);
+        Project p = Project::open(path);
+        const KnowledgeStats s = computeStats(p.db());
+        QCOMPARE(s.orphanConcepts, 0);
+        QCOMPARE(s.orphanRelations, 0);
+        QVERIFY(s.disciplines.size() >= 8); // several FOLDOC domains
+        QCOMPARE(datasetInfo(p.db(), 1)->samples, r.samples);
+        // The corpus stays beside the project as the chunks' provenance.
+        QVERIFY(std::filesystem::exists(path + ".d/sample-corpus/foldoc-sample.dict"));
+        QVERIFY_THROWS_EXCEPTION(std::exception, createSampleProject(path)); // never over an existing project
+        QProcess cli;
+        cli.start(QStringLiteral(PRODA_CLI), {"init", QString::fromStdString(path), "--sample"});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 2);
+    }
+
     void patterns_data() {
         QTest::addColumn<std::string>("sentence");
         QTest::addColumn<std::string>("subject");

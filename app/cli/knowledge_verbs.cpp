@@ -1,6 +1,7 @@
 // Verbs on the knowledge structure: init, import, export, stats, search, show, neighbors.
 #include "cli/terminal_progress.h"
 #include "cli/verbs.h"
+#include "corpus/sample_project.h"
 #include "io/exporters.h"
 #include "io/importers.h"
 #include "store/knowledge_queries.h"
@@ -9,6 +10,7 @@
 #include "util/error.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
@@ -26,6 +28,26 @@ Project openProject(const Args& a, Project::Mode mode = Project::Mode::OpenExist
 }
 
 int runInit(const Args& a) {
+    if (a.flag("sample")) {
+        const std::string path = a.positional().at(0);
+        if (std::filesystem::exists(path)) throw InputError(path + ": already exists (the sample is built into a new project)");
+        const bool json = a.flag("json");
+        const SampleProjectReport r = createSampleProject(path, terminalProgress(!json));
+        finishProgress();
+        if (json) {
+            printJson(nlohmann::json{{"project", path},       {"entries", r.entries}, {"concepts", r.concepts},
+                                     {"relations", r.relations}, {"chains", r.chains},  {"items", r.items},
+                                     {"samples", r.samples},   {"elapsed_s", r.seconds}}
+                          .dump());
+        } else {
+            std::printf("created %s from the bundled FOLDOC sample (%lld entries) in %.1f s:\n"
+                        "  %lld concepts, %lld relations, %lld chains, %lld benchmark items, dataset v1 with %lld samples\n",
+                        path.c_str(), static_cast<long long>(r.entries), r.seconds, static_cast<long long>(r.concepts),
+                        static_cast<long long>(r.relations), static_cast<long long>(r.chains),
+                        static_cast<long long>(r.items), static_cast<long long>(r.samples));
+        }
+        return 0;
+    }
     Project p = openProject(a, Project::Mode::CreateNew);
     p.bulkDir(true);
     std::cout << "created " << p.path() << "\n";
@@ -183,7 +205,10 @@ int runNeighbors(const Args& a) {
 
 std::vector<Verb> knowledgeVerbs() {
     return {
-        {"init", "PROJECT", "create an empty project file (NAME.proda and NAME.proda.d/)", {}, 1, 1, runInit},
+        {"init", "PROJECT [--sample] [--json]", "create a project file (NAME.proda and NAME.proda.d/), empty or the sample",
+         {{"sample", "", "build the bundled FOLDOC sample: knowledge, benchmark items and dataset v1, ready for round 1"},
+          kJson},
+         1, 1, runInit},
         {"import", "PROJECT --format kb-jsonl|proda-json|wordnet PATH",
          "import knowledge, all or nothing; restores zero orphans with the chain cover",
          {{"format", "FORMAT", "kb-jsonl (directory), proda-json (file or directory), wordnet (database directory)"}, kJson},
