@@ -200,13 +200,12 @@ int runReport(const Args& a) {
 
 int runImportResults(const Args& a) {
     const std::string path = a.positional().at(0), file = a.positional().at(1);
-    int round = 0;
+    Project p = Project::open(path);
+    // The file first: a bad file is reported as such whatever state the project is in.
+    const int asked = a.value("round") ? static_cast<int>(a.integer("round", 1, 1, 1000000)) : 1;
+    auto r = debug::readResults(p.db(), a.require("format"), file, asked);
+    const int round = ensureRound(p.db(), asked).round;
     {
-        Project p = Project::open(path);
-        round = a.value("round") ? static_cast<int>(a.integer("round", 1, 1, 1000000)) : ensureRound(p.db(), 1).round;
-        if (a.value("round")) ensureRound(p.db(), round);
-        auto r = debug::readResults(p.db(), a.require("format"), file, round);
-        p = Project::open(path); // storeEvaluation opens its own connection; nothing held here
         const auto id = storeEvaluation(path, r.evaluation, r.predictions);
         const auto e = evaluation(p.db(), id);
         if (a.flag("json")) {

@@ -1,0 +1,121 @@
+// The closed loop end to end through the real `proda` and `proda-train` (tiny preset, a few
+// steps): round 1, diagnosis with the round's own checkpoint, patches, auto-accept, a targeted
+// round 2 and the random baseline, then the report — and the verbs' exit codes on bad input.
+#include "synth/dataset_store.h"
+#include "synth/synthesizer.h"
+#include "tester/generator.h"
+#include "tester_fixture.h"
+#include "testutil.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <nlohmann/json.hpp>
+
+using namespace proda;
+
+namespace {
+
+std::pair<int, std::string> cli(const QStringList& args) {
+    QProcess p;
+    p.setProcessChannelMode(QProcess::SeparateChannels);
+    p.start(QStringLiteral(PRODA_CLI), args);
+    p.waitForFinished(600000);
+    return {p.exitCode(), p.readAllStandardOutput().toStdString() + p.readAllStandardError().toStdString()};
+}
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+} // namespace
+
+class TestDebugLoop : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { qputenv("PRODA_TRAIN", PRODA_TRAIN_EXE); }
+    void loopWithBaseline();
+    void verbsRefuseBadInput();
+};
+
+void TestDebugLoop::loopWithBaseline() {
+    QTemporaryDir dir;
+    const std::string path = testutil::path(dir, "loop.proda");
+    {
+        Project p = Project::open(path, Project::Mode::CreateNew);
+        testerfix::writeRandomKb(p.db(), 60);
+        GenerateOptions g;
+        g.devFraction = 0.5;
+        QVERIFY(generateItems(p.db(), g).generated > 40);
+        SynthOptions o;
+        o.size = 300;
+        NewDatasetVersion v;
+        v.samples = synthesize(p.db(), o).samples;
+        createDatasetVersion(p.db(), v);
+    }
+    auto [rc, out] = cli({"loop", q(path), "--rounds", "2", "--auto-accept", "--baseline", "--max-steps", "15", "--threads", "1", "--json"});
+    QVERIFY2(rc == 0, out.c_str());
+    const auto j = nlohmann::json::parse(out.substr(0, out.rfind('}') + 1));
+    QCOMPARE(j["replay_violations"].get<int>(), 0);
+    const auto& rounds = j["rounds"];
+    QCOMPARE(rounds.size(), std::size_t(3));
+    QCOMPARE(rounds[0]["kind"].get<std::string>(), std::string("initial"));
+    QCOMPARE(rounds[1]["kind"].get<std::string>(), std::string("targeted"));
+    QCOMPARE(rounds[2]["kind"].get<std::string>(), std::string("baseline_random"));
+    QCOMPARE(rounds[1]["parent"].get<int>(), 1);
+    QCOMPARE(rounds[2]["parent"].get<int>(), 1);
+    // The baseline added as many samples as the targeted round took patches, with the same replay.
+    QCOMPARE(rounds[2]["samples"].get<int>(), rounds[1]["samples"].get<int>());
+    QCOMPARE(rounds[2]["replay_samples"].get<int>(), rounds[1]["replay_samples"].get<int>());
+    QVERIFY(rounds[1]["patch_samples"].get<int>() > 0);
+    for (const auto& r : rounds) {
+        QVERIFY(r["dev_accuracy"].is_number());
+        QVERIFY(r["test_accuracy"].is_number());
+        QVERIFY(r["control_accuracy"].is_number());
+    }
+    // Round 1's diagnoses were made by probing its own checkpoint, of the failed dev items only.
+    const auto& r1 = rounds[0];
+    int diagnose = 0;
+    for (const auto& s : j["steps"])
+        if (s["step"] == "diagnose") {
+            ++diagnose;
+            QCOMPARE(s["report"]["method"].get<std::string>(), std::string("probe"));
+            QVERIFY(s["report"]["probes_asked"].get<int>() > 0);
+            QCOMPARE(s["report"]["diagnosed"].get<int>(), s["report"]["dev_failed"].get<int>());
+            QCOMPARE(s["report"]["concept_gaps"].get<int>() + s["report"]["reasoning_deficits"].get<int>(),
+                     s["report"]["diagnosed"].get<int>());
+        }
+    QCOMPARE(diagnose, 1);
+    QCOMPARE(r1["concept_gaps"].get<int>() + r1["reasoning_deficits"].get<int>(), j["concept_gaps"].get<int>() + j["reasoning_deficits"].get<int>());
+    // Fixed + regressed + still failing + still correct covers every dev item of round 2.
+    const auto& t = rounds[1]["transitions"]["dev"];
+    QCOMPARE(t["fixed"].get<int>() + t["regressed"].get<int>() + t["still_failing"].get<int>() + t["still_correct"].get<int>(),
+             rounds[1]["dev_items"].get<int>());
+    // The report verb reads the same rounds.
+    auto [rc2, report] = cli({"report", q(path)});
+    QCOMPARE(rc2, 0);
+    QVERIFY(report.find("baseline_random") != std::string::npos);
+    // A second loop run has nothing left to do for 2 rounds.
+    auto [rc3, again] = cli({"loop", q(path), "--rounds", "2", "--auto-accept", "--json"});
+    QVERIFY2(rc3 == 0, again.c_str());
+    QCOMPARE(nlohmann::json::parse(again.substr(0, again.rfind('}') + 1))["steps"].size(), std::size_t(0));
+}
+
+void TestDebugLoop::verbsRefuseBadInput() {
+    QTemporaryDir dir;
+    const std::string path = testutil::path(dir, "bad.proda");
+    {
+        Project p = Project::open(path, Project::Mode::CreateNew);
+        testerfix::writeRandomKb(p.db(), 4);
+    }
+    QCOMPARE(cli({"diagnose", q(path), "--round", "1"}).first, 2);            // no round
+    QCOMPARE(cli({"round", "next", q(path)}).first, 2);                          // no round to continue
+    QCOMPARE(cli({"round", "sideways", q(path)}).first, 1);                      // usage
+    QCOMPARE(cli({"patch-review", q(path), "--status", "accepted"}).first, 1);  // no ids, no filter
+    QCOMPARE(cli({"import-results", q(path), "--format", "csv", "x"}).first, 2);
+    const auto [rc, msg] = cli({"import-results", q(path), "--format", "lm-eval", q(path + ".missing")});
+    QCOMPARE(rc, 2);
+    QVERIFY(msg.find(".missing") != std::string::npos);
+    QCOMPARE(cli({"report", q(path)}).first, 0);
+}
+
+QTEST_GUILESS_MAIN(TestDebugLoop)
+#include "test_debug_loop.moc"
