@@ -13,7 +13,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -67,6 +69,28 @@ QByteArray fileBytes(const QString& path) {
 class TestWorkbench : public QObject {
     Q_OBJECT
 private slots:
+    void firstRunBuildsAndOpensTheSampleProject() {
+        QStandardPaths::setTestModeEnabled(true); // ~/.qttest: never the user's own data directory
+        QFile::remove(MainWindow::sampleProjectPath());
+        QDir(MainWindow::sampleProjectPath() + QStringLiteral(".d")).removeRecursively();
+        MainWindow w;
+        w.show();
+        QSignalSpy ready(&w, &MainWindow::projectReady);
+        w.openSampleProject(); // a background job, then the project opens
+        QVERIFY(ready.wait(60000));
+        QCOMPARE(ready.first().first().toBool(), true);
+        QCOMPARE(w.projectPath(), MainWindow::sampleProjectPath());
+        bool sawConcepts = false;
+        for (QLabel* l : w.findChildren<QLabel*>()) sawConcepts = sawConcepts || l->text().contains(QLatin1String("1,265 concepts")) ||
+                                                           l->text().contains(QLatin1String("1265 concepts"));
+        QVERIFY(sawConcepts);
+        // A second call opens the existing project instead of building it again.
+        QSignalSpy again(&w, &MainWindow::projectReady);
+        w.openSampleProject();
+        QVERIFY(again.wait(20000));
+        QCOMPARE(w.jobs()->running(), 0);
+    }
+
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); } // keep recent projects out of the user's settings
 
     void opensProjectAndShowsStats() {

@@ -1,4 +1,5 @@
 #include "main_window.h"
+#include "corpus/sample_project.h"
 #include "home_workspace.h"
 #include "import_dialog.h"
 #include "job_area.h"
@@ -22,6 +23,8 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QDir>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -52,9 +55,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(loader_, &ProjectLoader::failed, this, &MainWindow::onFailed);
     connect(knowledge_, &KnowledgeWorkspace::message, status_, &QLabel::setText);
     connect(jobs_, &JobManager::finished, this, [this](int, bool ok, const QString& message) {
-        status_->setText(ok ? tr("Import finished.") : tr("Import failed."));
+        status_->setText(ok ? message : tr("The job failed."));
         if (ok) openProject(projectPath_); // re-read the statistics and refresh every workspace
-        else notify(tr("Import failed"), message);
+        else notify(tr("The job failed"), message);
         emit importFinished(ok, message);
     });
 }
@@ -70,6 +73,7 @@ void MainWindow::buildMenus() {
     QAction* openAction = file->addAction(tr("&Open Project\u2026"), QKeySequence::Open, this, &MainWindow::chooseProject);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
+    file->addAction(tr("Open &Sample Project"), this, &MainWindow::openSampleProject);
     QAction* importAction = file->addAction(tr("&Import\u2026"), QKeySequence(Qt::CTRL | Qt::Key_I), this, [this] { chooseImport(); });
     file->addAction(tr("&Export View\u2026"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] {
         showWorkspace(Knowledge);
@@ -126,6 +130,29 @@ void MainWindow::openProject(const QString& path) {
     home_->showLoading(path);
     status_->setText(tr("Opening %1 \u2026").arg(path));
     loader_->startLoading(path);
+}
+
+QString MainWindow::sampleProjectPath() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/sample.proda");
+}
+
+void MainWindow::openSampleProject() {
+    const QString path = sampleProjectPath();
+    if (QFileInfo::exists(path)) {
+        openProject(path);
+        return;
+    }
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    projectPath_ = path; // opened when the job finishes
+    status_->setText(tr("Building the sample project\u2026"));
+    jobs_->start(tr("Build the sample project"), [p = path.toStdString()](const Progress& progress) {
+        const SampleProjectReport r = createSampleProject(p, progress);
+        return tr("Sample project built: %1 concepts, %2 relations, %3 chains, %4 benchmark items.")
+            .arg(r.concepts)
+            .arg(r.relations)
+            .arg(r.chains)
+            .arg(r.items);
+    });
 }
 
 void MainWindow::newProject() {

@@ -27,6 +27,10 @@ public:
     enum Workspace { Home, Knowledge, Benchmark, Training, Diagnosis, WorkspaceCount };
     explicit MainWindow(QWidget* parent = nullptr);
     void openProject(const QString& path);
+    // The first-run project: built from the bundled FOLDOC sample as a background job (once, in
+    // the user's data directory), then opened.
+    void openSampleProject();
+    static QString sampleProjectPath();
     QString projectPath() const { return projectPath_; }
     void showWorkspace(Workspace w);
     static bool workspaceFromName(const QString& name, Workspace* w);

@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
@@ -84,6 +85,8 @@ int main(int argc, char** argv) {
         window.openProject(parser.positionalArguments().first());
     } else if (!shot.isEmpty()) {
         QTimer::singleShot(100, grab);
+    } else if (QSettings().value(QStringLiteral("recentProjects")).toStringList().isEmpty()) {
+        window.openSampleProject(); // first run: something real to look at
     }
     return app.exec();
 }
