@@ -2,10 +2,11 @@
 // missing (items, a first dataset version), then per round trains, evaluates, diagnoses with the
 // round's own checkpoint as the live model, patches, (auto-)accepts and makes the next targeted
 // round — and, with --baseline, the random baseline of the same budget from the same parent.
-// demo builds the FOLDOC sample project and runs round 1, a targeted round 2 and the baseline.
+// demo builds the bundled FOLDOC sample project (or extracts --corpus) and runs round 1, a targeted round 2 and the baseline.
 #include "cli/debug_cli.h"
 #include "cli/terminal_progress.h"
 #include "corpus/corpus.h"
+#include "corpus/sample_project.h"
 #include "debug/diagnosis.h"
 #include "debug/next_round.h"
 #include "debug/patches.h"
@@ -239,14 +240,16 @@ int runDemo(const Args& a) {
         fs::remove_all(path + ".d");
     }
     fs::create_directories(dir);
-    const std::string corpus = a.value("corpus").value_or("/usr/share/dictd/foldoc.index");
-    {
-        say(s, "building the sample project from " + corpus);
+    if (const auto corpus = a.value("corpus")) {
+        say(s, "building the project from " + *corpus);
         Project p = Project::open(path, Project::Mode::CreateNew);
-        ingestCorpus(p, corpus);
+        ingestCorpus(p, *corpus);
         ExtractOptions eo;
-        eo.corpus = corpus;
+        eo.corpus = *corpus;
         extractKnowledge(p, *makeRulesExtractor(), eo);
+    } else {
+        say(s, "building the bundled FOLDOC sample project");
+        createSampleProject(path); // knowledge, items and dataset version 1, as `proda init --sample`
     }
     const auto r = runLoop(path, s);
     Project p = Project::open(path, Project::Mode::ReadOnly);
@@ -303,8 +306,8 @@ std::vector<Verb> debugLoopVerbs() {
                {"baseline", "", "also make and run the random baseline of each targeted round"}}),
          1, 1, runLoopVerb},
         {"demo", "[DIR] [--json] [--max-steps N] [--force]",
-         "build the FOLDOC sample project in DIR (default proda-demo) and run round 1, targeted round 2 and the random baseline",
-         with({{"corpus", "PATH", "the corpus (default /usr/share/dictd/foldoc.index)"},
+         "build the sample project in DIR (default proda-demo) and run round 1, targeted round 2 and the random baseline",
+         with({{"corpus", "PATH", "extract this corpus instead of the bundled sample (e.g. /usr/share/dictd/foldoc.index)"},
                {"force", "", "replace DIR/demo.proda when it exists"}}),
          0, 1, runDemo},
     };

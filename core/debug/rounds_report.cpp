@@ -6,6 +6,7 @@
 #include "synth/dataset_store.h"
 #include "tester/item_store.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 #include <unordered_map>
@@ -190,10 +191,14 @@ std::string toText(const std::vector<RoundRow>& rows) {
     }
     s += "dev/test/control: accuracy %; Δ against the parent round; fixed/regr/still: dev items against the parent;\n"
          "control: items on chains none of whose relations the round family's patches target; gaps/defic: diagnoses.\n";
+    constexpr std::size_t kShown = 8; // the largest disciplines; --json has them all
     for (const auto& r : rows)
         if (!r.byDiscipline.empty()) {
-            s += "round " + std::to_string(r.round) + " per discipline (dev / test):";
-            for (const auto& [d, f] : r.byDiscipline) {
+            std::vector<std::pair<std::string, SplitFigures>> largest(r.byDiscipline.begin(), r.byDiscipline.end());
+            std::stable_sort(largest.begin(), largest.end(), [](const auto& a, const auto& b) { return a.second.items > b.second.items; });
+            if (largest.size() > kShown) largest.resize(kShown);
+            s += "round " + std::to_string(r.round) + " dev / test, largest disciplines:";
+            for (const auto& [d, f] : largest) {
                 const auto dv = r.devByDiscipline.count(d) ? r.devByDiscipline.at(d).accuracy() : std::nullopt;
                 const auto tv = r.testByDiscipline.count(d) ? r.testByDiscipline.at(d).accuracy() : std::nullopt;
                 s += "  " + (d.empty() ? std::string("(unknown)") : d) + " " + pct(dv) + " /" + pct(tv);
