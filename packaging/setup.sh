@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One-command set-up for a fresh Debian 12 machine (run as root; idempotent).
 #   packaging/setup.sh run [--headless]   install, build, open the sample project in the workbench
-#                                         (--headless, or no display: the same in the terminal)
+#                                         (--headless, or no display: the closed loop in the terminal)
 #   packaging/setup.sh test               install, build, run the whole test suite through ctest
 set -euo pipefail
 
@@ -55,25 +55,23 @@ case "$mode" in
   run)
     install_missing
     build build/release
-    # The sample project: Debian's FOLDOC dictionary, extracted by the rule-based builder.
-    sample=build/sample/foldoc.proda
+    P=build/release/app/proda
+    # The sample project: 417 FOLDOC entries bundled in resources/sample, built in about a second.
+    sample=build/sample/sample.proda
     if [ ! -f "$sample" ]; then
-      echo "== building the sample project from FOLDOC (/usr/share/dictd/foldoc)"
+      echo "== building the sample project (bundled FOLDOC sample) into $sample"
       mkdir -p build/sample
-      build/release/app/proda extract "$sample" --corpus /usr/share/dictd/foldoc.index || { rm -rf "$sample"*; exit 2; }
+      "$P" init "$sample" --sample || { rm -rf "$sample" "$sample.d"; exit 2; }
     fi
     headless=0
     [ "${1:-}" = "--headless" ] && headless=1
     [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && headless=1
     if ((headless)); then
-      echo "== $sample (headless)"
-      build/release/app/proda stats "$sample"
+      echo "== $sample"
+      "$P" stats "$sample" | head -8
       echo
-      echo "== search 'compiler'"
-      build/release/app/proda search "$sample" compiler --limit 5
-      echo
-      echo "== five relations beside their source quotes"
-      build/release/app/proda sample-relations "$sample" --n 5 --seed 1
+      echo "== the closed loop in the terminal: round 1, a targeted round 2 and the random baseline"
+      "$P" demo build/sample/demo --force
     else
       exec build/release/app/proda-workbench "$sample"
     fi

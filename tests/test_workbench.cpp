@@ -9,6 +9,8 @@
 #include "job_manager.h"
 #include "knowledge_workspace.h"
 #include "main_window.h"
+#include "run/run_store.h"
+#include "store/project.h"
 #include "summary_workspaces.h"
 
 #include <QAbstractItemModelTester>
@@ -205,6 +207,37 @@ private slots:
         QVERIFY(bench->text().contains(QLatin1String("No benchmark items yet")));
         QVERIFY(w.findChild<TrainingWorkspace*>()->text().contains(QLatin1String("No dataset versions yet")));
         QVERIFY(w.findChild<DiagnosisWorkspace*>()->text().contains(QLatin1String("No evaluations yet")));
+    }
+
+    void trainingAndDiagnosisWorkspacesListRunsAndEvaluations() {
+        QTemporaryDir dir;
+        const QString path = explorerfixture::smallProject(dir);
+        explorerfixture::addDataset(path);
+        {
+            Project p = Project::open(path.toStdString());
+            ensureRound(p.db(), 1);
+            TrainingRun run;
+            run.id = beginTrainingRun(p.db(), 1, "runs/r1", "{}", std::nullopt);
+            run.status = "finished", run.steps = 40, run.totalSteps = 40, run.firstLoss = 6.5, run.finalLoss = 2.25;
+            run.tokensPerS = 4321, run.elapsedS = 12.5, run.checkpoint = "runs/r1/checkpoints/step-00000040";
+            finishTrainingRun(p.db(), run);
+            Evaluation e;
+            e.round = 1, e.model = "builtin:1", e.acc = 0.375, e.metricsJson = R"({"dev":{"acc":0.5},"test":{"acc":0.25}})";
+            const auto id = recordEvaluation(p.db(), e, {});
+            Statement d = p.db().prepare("INSERT INTO diagnoses(evaluation_id, item_id, verdict, method, target_kind, target_id) "
+                                         "VALUES (?, 'i1', 'concept_gap', 'probe', 'concept', 'c2')");
+            d.bind(1, id).run();
+        }
+        MainWindow w;
+        w.show();
+        QVERIFY(open(w, path));
+        const QString training = w.findChild<TrainingWorkspace*>()->text();
+        QVERIFY2(training.contains(QStringLiteral("6.500 \u2192 2.250")) && training.contains(QLatin1String("finished")),
+                 qPrintable(training));
+        const QString diagnosis = w.findChild<DiagnosisWorkspace*>()->text();
+        QVERIFY2(diagnosis.contains(QLatin1String("builtin:1")) && diagnosis.contains(QLatin1String("50.0%")) &&
+                     diagnosis.contains(QLatin1String("25.0%")),
+                 qPrintable(diagnosis));
     }
 
     void overlaysAndSummariesShowWhatExists() {

@@ -2,6 +2,7 @@
 #include "project_loader.h"
 
 #include <QLabel>
+#include <nlohmann/json.hpp>
 #include <QLocale>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -90,25 +91,75 @@ void TrainingWorkspace::showSnapshot(const ProjectSnapshot& snap) {
         html += QStringLiteral("</table>");
     }
     html += tr("<h3>Training runs</h3>");
-    html += snap.summary.hasTrainingRuns ? muted(tr("This project records training runs; this build cannot show them yet."))
-                                         : tr("<p>No training runs yet.</p>") +
-                                               muted(tr("A run trains a model on one dataset version; runs appear here once "
-                                                        "the trainer has been started on this project."));
+    if (snap.summary.runs.empty()) {
+        html += tr("<p>No training runs yet.</p>") +
+                muted(tr("A run trains a model on one dataset version: <tt>proda train PROJECT --round 1</tt>. Runs "
+                         "appear here with their losses and speed."));
+    } else {
+        html += QStringLiteral("<table cellpadding='4'><tr><th align='left'>Run</th><th>Round</th><th align='left'>Status</th>"
+                               "<th align='right'>Steps</th><th align='right'>Loss</th><th align='right'>Val loss</th>"
+                               "<th align='right'>Tokens/s</th><th align='right'>Time</th><th align='left'>Continues</th></tr>");
+        for (const TrainingRun& r : snap.summary.runs) {
+            const QString loss = r.firstLoss && r.finalLoss ? QStringLiteral("%1 \u2192 %2").arg(*r.firstLoss, 0, 'f', 3).arg(*r.finalLoss, 0, 'f', 3)
+                                                            : QStringLiteral("\u2014");
+            html += QStringLiteral("<tr><td>%1</td><td align='center'>%2</td><td>%3</td><td align='right'>%4 / %5</td>"
+                                   "<td align='right'>%6</td><td align='right'>%7</td><td align='right'>%8</td>"
+                                   "<td align='right'>%9 s</td><td>%10</td></tr>")
+                        .arg(r.id)
+                        .arg(r.round)
+                        .arg(q(r.status) + (r.message.empty() ? QString() : QStringLiteral(": ") + q(r.message.substr(0, 80))))
+                        .arg(n(r.steps), n(r.totalSteps), loss)
+                        .arg(r.valLoss ? QString::number(*r.valLoss, 'f', 3) : QStringLiteral("\u2014"))
+                        .arg(r.tokensPerS ? n(std::int64_t(*r.tokensPerS)) : QStringLiteral("\u2014"))
+                        .arg(r.elapsedS ? QString::number(*r.elapsedS, 'f', 1) : QStringLiteral("\u2014"))
+                        .arg(r.initFromRun ? tr("run %1").arg(*r.initFromRun) : tr("from scratch"));
+        }
+        html += QStringLiteral("</table>");
+    }
     setBody(html);
 }
 
 DiagnosisWorkspace::DiagnosisWorkspace(QWidget* parent) : SummaryPage(tr("Diagnosis"), parent) {}
 
 void DiagnosisWorkspace::showSnapshot(const ProjectSnapshot& snap) {
-    if (snap.summary.hasEvaluations) {
-        setBody(muted(tr("This project holds evaluation results; this build cannot show their diagnosis yet.")));
+    const ProjectSummary& s = snap.summary;
+    if (s.evaluations.empty()) {
+        setBody(tr("<p>No evaluations yet.</p>") +
+                muted(tr("Diagnosis classifies each failed benchmark item as a concept gap or a reasoning deficit. It needs "
+                         "a model evaluated on the benchmark: %1 benchmark items and %2 dataset versions exist so far.")
+                          .arg(n(s.benchmark.items))
+                          .arg(s.datasets.size())));
         return;
     }
-    setBody(tr("<p>No evaluations yet.</p>") +
-            muted(tr("Diagnosis classifies each failed benchmark item as a concept gap or a reasoning deficit. It needs "
-                     "a model evaluated on the benchmark: %1 benchmark items and %2 dataset versions exist so far.")
-                      .arg(n(snap.summary.benchmark.items))
-                      .arg(snap.summary.datasets.size())));
+    QString html = tr("<h3>Evaluations</h3>");
+    html += QStringLiteral("<table cellpadding='4'><tr><th align='left'>Evaluation</th><th>Round</th><th align='left'>Model</th>"
+                           "<th align='right'>Items</th><th align='right'>acc</th><th align='right'>dev</th>"
+                           "<th align='right'>test</th><th align='right'>Concept gaps</th><th align='right'>Reasoning deficits</th></tr>");
+    auto pct = [](const nlohmann::json& m, const char* split) {
+        return m.contains(split) ? QString::number(100.0 * m[split].value("acc", 0.0), 'f', 1) + QStringLiteral("%")
+                                 : QStringLiteral("\u2014");
+    };
+    for (const Evaluation& e : s.evaluations) {
+        const auto m = nlohmann::json::parse(e.metricsJson, nullptr, false);
+        const DiagnosisSummary* d = nullptr;
+        for (const auto& x : s.diagnoses)
+            if (x.evaluationId == e.id) d = &x;
+        html += QStringLiteral("<tr><td>%1</td><td align='center'>%2</td><td>%3</td><td align='right'>%4</td>"
+                               "<td align='right'>%5</td><td align='right'>%6</td><td align='right'>%7</td>"
+                               "<td align='right'>%8</td><td align='right'>%9</td></tr>")
+                    .arg(e.id)
+                    .arg(e.round ? QString::number(*e.round) : QStringLiteral("\u2014"))
+                    .arg(q(e.model))
+                    .arg(n(e.items))
+                    .arg(e.acc ? QString::number(100.0 * *e.acc, 'f', 1) + QStringLiteral("%") : QStringLiteral("\u2014"))
+                    .arg(m.is_object() ? pct(m, "dev") : QStringLiteral("\u2014"), m.is_object() ? pct(m, "test") : QStringLiteral("\u2014"))
+                    .arg(d ? n(d->conceptGaps) : QStringLiteral("\u2014"), d ? n(d->reasoningDeficits) : QStringLiteral("\u2014"));
+    }
+    html += QStringLiteral("</table>");
+    if (s.diagnoses.empty())
+        html += muted(tr("No diagnosis yet: <tt>proda diagnose PROJECT --round N</tt> probes the failed dev items."));
+    if (!s.patchesByStatus.empty()) html += countTable(tr("Patches"), s.patchesByStatus);
+    setBody(html);
 }
 
 } // namespace proda

@@ -28,8 +28,20 @@ ProjectSummary summarizeProject(Database& db) {
     b.bySplit = countBy(db, "SELECT split, count(*) FROM items GROUP BY split");
     b.byShape = countBy(db, "SELECT shape, count(*) FROM items GROUP BY shape");
     s.datasets = listDatasets(db);
-    s.hasTrainingRuns = hasTable(db, "training_runs");
-    s.hasEvaluations = hasTable(db, "evaluations");
+    if (hasTable(db, "training_runs")) { // schema 5 and later
+        s.rounds = listRounds(db);
+        s.runs = trainingRuns(db);
+        s.evaluations = evaluations(db);
+    }
+    if (hasTable(db, "diagnoses")) {
+        Statement st = db.prepare(
+            "SELECT evaluation_id, sum(coalesce(override_verdict, verdict) = 'concept_gap'), "
+            "sum(coalesce(override_verdict, verdict) = 'reasoning_deficit'), sum(override_verdict IS NOT NULL), "
+            "sum(method = 'coverage') FROM diagnoses GROUP BY evaluation_id ORDER BY evaluation_id");
+        while (st.step())
+            s.diagnoses.push_back({st.columnInt(0), st.columnInt(1), st.columnInt(2), st.columnInt(3), st.columnInt(4)});
+        s.patchesByStatus = countBy(db, "SELECT status, count(*) FROM patches GROUP BY status");
+    }
     return s;
 }
 

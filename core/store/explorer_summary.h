@@ -1,6 +1,7 @@
 #pragma once
 // What the workbench's Benchmark, Training and Diagnosis workspaces show of a project: counts of
 // what exists, so each workspace can state plainly what is there and what is not yet.
+#include "run/run_store.h"
 #include "synth/dataset_store.h"
 
 #include <cstdint>
@@ -17,12 +18,20 @@ struct BenchmarkSummary {
     std::map<std::string, std::int64_t> byStatus, bySplit, byShape;
 };
 
+// Diagnoses of one evaluation (the debugger's verdicts, overrides taking precedence).
+struct DiagnosisSummary {
+    std::int64_t evaluationId = 0;
+    std::int64_t conceptGaps = 0, reasoningDeficits = 0, overridden = 0, byCoverage = 0;
+};
+
 struct ProjectSummary {
     BenchmarkSummary benchmark;
     std::vector<DatasetVersionInfo> datasets;
-    // The schema has no training runs or evaluations yet; these turn true once tables of these
-    // names exist, and the workspaces say "none yet" until then.
-    bool hasTrainingRuns = false, hasEvaluations = false;
+    std::vector<RoundInfo> rounds;
+    std::vector<TrainingRun> runs;
+    std::vector<Evaluation> evaluations;
+    std::vector<DiagnosisSummary> diagnoses;       // evaluations that have any
+    std::map<std::string, std::int64_t> patchesByStatus;
 };
 
 ProjectSummary summarizeProject(Database& db);
