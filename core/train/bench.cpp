@@ -135,7 +135,10 @@ int runBenchmark(const BenchOptions& o) {
     cfg.warmup_steps = 5;
     cfg.eval_interval = 1000000;
     cfg.val_fraction = 0.02;
-    std::ofstream(run / "config.json") << toJson(cfg).dump(2);
+    nlohmann::json config = toJson(cfg);
+    if (!o.overridesJson.empty()) config.update(nlohmann::json::parse(o.overridesJson));
+    cfg = configFromJson(config);
+    std::ofstream(run / "config.json") << config.dump(2);
 
     const double peak = matmulPeakFlops();
     const ChildRun child = runTrainingChild(o.self, run, threads);
@@ -191,6 +194,8 @@ int runBenchmark(const BenchOptions& o) {
     const bool memOk = o.preset != "small" || peakMb <= 1024.0;
     if (o.json) {
         nlohmann::json j = {{"preset", o.preset},
+                            {"model", toJson(cfg.model)},
+                            {"batch_size", cfg.batch_size},
                             {"parameters", parameterCount(cfg.model)},
                             {"threads", threads},
                             {"steps", o.steps},
@@ -207,8 +212,9 @@ int runBenchmark(const BenchOptions& o) {
                             {"targets_met", mfuOk && ratioOk && memOk}};
         std::printf("%s\n", j.dump(2).c_str());
     } else {
-        std::printf("proda-train bench: preset %s (%.2fM parameters), %d threads, %d steps\n", o.preset.c_str(),
-                    double(parameterCount(cfg.model)) / 1e6, threads, o.steps);
+        std::printf("proda-train bench: preset %s (%.2fM parameters: L=%d H=%d C=%d T=%d V=%d, batch %d), %d threads, %d steps\n",
+                    o.preset.c_str(), double(parameterCount(cfg.model)) / 1e6, cfg.model.n_layer, cfg.model.n_head,
+                    cfg.model.n_embd, cfg.model.block_size, cfg.model.vocab_size, cfg.batch_size, threads, o.steps);
         std::printf("  matmul peak (fp32 GEMM, best of 512/1024/2048)  %8.1f GFLOP/s\n", peak / 1e9);
         std::printf("  training throughput                              %8.0f tokens/s\n", tokensPerS);
         std::printf("  model FLOPs                                      %8.1f GFLOP/s\n", tokensPerS * flopsPerToken / 1e9);

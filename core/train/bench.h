@@ -13,6 +13,7 @@ struct BenchOptions {
     int threads = 0;
     bool json = false;
     std::string self; // this executable, started as the training child
+    std::string overridesJson; // config.json fields over the preset's (for trying model shapes)
 };
 
 int runBenchmark(const BenchOptions& options);

@@ -12,7 +12,7 @@ namespace proda::train {
 inline constexpr int kRunFormatVersion = 1;
 
 struct ModelConfig {
-    int n_layer = 4, n_head = 4, n_embd = 224;
+    int n_layer = 2, n_head = 4, n_embd = 320; // the small preset
     int block_size = 256; // T: the longest sequence the model sees
     int vocab_size = 2048; // V: SentencePiece vocabulary, special and byte pieces included
     double dropout = 0.0;
