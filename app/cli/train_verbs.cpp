@@ -3,8 +3,12 @@
 // Ctrl-C (the trainer checkpoints; an evaluation stores nothing).
 #include "cli/terminal_progress.h"
 #include "cli/verbs.h"
+#include "llm/chat_client.h"
+#include "llm/chat_model.h"
 #include "llm/qt_runtime.h"
 #include "run/round_runner.h"
+#include "store/project.h"
+#include "synth/dataset_store.h"
 #include "util/error.h"
 
 #include <atomic>
@@ -94,11 +98,42 @@ int runTrain(const Args& a) {
     return 0;
 }
 
+// `eval --endpoint URL --model NAME`: the benchmark asked of an OpenAI-compatible chat model.
+Evaluation evaluateThroughEndpoint(const Args& a, int round) {
+    if (!a.value("model")) throw UsageError("--endpoint needs --model NAME");
+    llm::ChatModelOptions o;
+    o.client.endpoint = *a.value("endpoint");
+    llm::chatCompletionsUrl(o.client.endpoint); // a malformed URL is a usage error before any work
+    o.client.apiKey = llm::apiKeyFromEnvironment();
+    o.client.concurrency = int(a.integer("concurrency", 4, 1, 64));
+    o.client.timeoutSeconds = double(a.integer("timeout", 120, 1, 86400));
+    o.model = *a.value("model");
+    o.maxTokens = int(a.integer("max-tokens", o.maxTokens, 1, 32768));
+    auto r = llm::evaluateEndpoint(a.positional()[0], round, o);
+    {
+        // An outside model needs no round of our own: record it under the round when one exists
+        // (round 1 is made from the first dataset version), else outside the rounds.
+        Project project = Project::open(a.positional()[0]);
+        if (!roundInfo(project.db(), round)) {
+            if (round == 1 && !listDatasets(project.db()).empty()) ensureRound(project.db(), 1);
+            else r.evaluation.round.reset();
+        }
+    }
+    const auto id = storeEvaluation(a.positional()[0], r.evaluation, r.predictions);
+    if (r.unparsed > 0)
+        std::fprintf(stderr, "proda eval: %lld replies named no option and count as wrong\n", static_cast<long long>(r.unparsed));
+    Project project = Project::open(a.positional()[0]);
+    return *evaluation(project.db(), id);
+}
+
 int runEval(const Args& a) {
     llm::QtRuntime qt;
     catchInterrupts();
     EvalRequest req;
     req.round = int(a.integer("round", 1, 1, 100000));
+    if (!a.value("endpoint"))
+        for (const char* o : {"model", "concurrency", "timeout", "max-tokens"})
+            if (a.value(o)) throw UsageError(std::string("--") + o + " applies to --endpoint");
     req.device = a.value("device").value_or("auto");
     req.threads = int(a.integer("threads", 0, 0, 1024));
     req.cancel = &g_cancel;
@@ -107,7 +142,7 @@ int runEval(const Args& a) {
     req.onEvent = [&](const nlohmann::json& e) {
         if (e.value("event", "") == "score_progress") bar.report("scoring items", e.value("done", 0L), e.value("total", 0L));
     };
-    const Evaluation e = evaluateRound(a.positional()[0], req);
+    const Evaluation e = a.value("endpoint") ? evaluateThroughEndpoint(a, req.round) : evaluateRound(a.positional()[0], req);
     finishProgress();
     const auto metrics = nlohmann::json::parse(e.metricsJson);
     if (json) {
@@ -149,9 +184,16 @@ std::vector<Verb> trainVerbs() {
           {"set", "JSON", "extra config.json fields, e.g. '{\"lr\":1e-3,\"batch_size\":32}'"},
           kJson},
          1, 1, runTrain},
-        {"eval", "PROJECT [--round N] [--json]",
-         "score the benchmark with the round's checkpoint (log-likelihood of each option; acc and acc_norm)",
-         {{"round", "N", "the round whose latest checkpoint is scored (default 1)"},
+        {"eval", "PROJECT [--round N] [--endpoint URL --model NAME] [--json]",
+         "score the benchmark with the round's checkpoint (log-likelihood of each option; acc and acc_norm), "
+         "or ask an OpenAI-compatible chat model",
+         {{"round", "N", "the round whose latest checkpoint is scored (default 1); with --endpoint, the round recorded"},
+          {"endpoint", "URL", "an OpenAI-compatible API base URL (llama.cpp server, vLLM, Ollama: http://HOST:PORT/v1); "
+                              "the key comes from $PRODA_API_KEY"},
+          {"model", "NAME", "the model name the endpoint serves"},
+          {"concurrency", "N", "endpoint: requests in flight (default 4)"},
+          {"timeout", "S", "endpoint: seconds per request attempt (default 120)"},
+          {"max-tokens", "N", "endpoint: reply length limit (default 16; reasoning models need more)"},
           {"device", "D", "auto (default), cpu or cuda"},
           {"threads", "N", "CPU threads (default: one per core)"},
           kJson},
