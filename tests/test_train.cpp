@@ -12,6 +12,9 @@
 #include "train/trainer.h"
 #include "train_fixture.h"
 
+// Losses of steps 1-5 of trainfix::tinyConfig(5), recorded with this trainer (see goldenLosses).
+#define GOLDEN_LOSSES {6.0083, 5.7155, 5.4698, 5.2457, 5.1090}
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -178,6 +181,40 @@ private Q_SLOTS:
         auto latest = latestCheckpoint(a);
         QVERIFY(latest);
         QCOMPARE(readCheckpointInfo(*latest).state.step, 30L);
+    }
+
+    void goldenLossesOfTheTinyConfig() {
+        // Stored losses of the first steps: any change to initialisation, data order, masking or
+        // the optimiser shows here. The tolerance allows for another CPU's float summation order.
+        QTemporaryDir dir;
+        const std::string a = tmpPath(dir, "golden");
+        trainfix::writeRun(a, trainfix::tinyConfig(5));
+        TrainOptions o;
+        o.runDir = a;
+        runTraining(o);
+        const auto losses = lossesOf(a);
+        const std::vector<double> golden = GOLDEN_LOSSES;
+        QString all;
+        for (double l : losses) all += QString::number(l, 'f', 4) + QStringLiteral(", ");
+        qInfo("losses of steps 1-5 (trainer_log precision): %s", qPrintable(all)); // to update GOLDEN_LOSSES
+        QCOMPARE(losses.size(), golden.size());
+        for (std::size_t i = 0; i < golden.size(); ++i)
+            QVERIFY2(std::abs(losses[i] - golden[i]) < 5e-3, qPrintable(QString("step %1: %2, stored %3").arg(i + 1).arg(losses[i], 0, 'f', 4).arg(golden[i], 0, 'f', 4)));
+    }
+
+    void memorizesASmallSet() {
+        QTemporaryDir dir;
+        const std::string a = tmpPath(dir, "memo");
+        auto cfg = trainfix::tinyConfig(150);
+        cfg["val_fraction"] = 0.0;
+        cfg["lr"] = 5e-3;
+        cfg["min_lr"] = 1e-3;
+        trainfix::writeRun(a, cfg, 8);
+        TrainOptions o;
+        o.runDir = a;
+        runTraining(o);
+        const auto losses = lossesOf(a);
+        QVERIFY2(losses.back() < 0.1, qPrintable(QString("final loss %1").arg(losses.back())));
     }
 
     void batchedScoringEqualsOneOptionPerPass() {

@@ -133,6 +133,10 @@ private Q_SLOTS:
         QTest::newRow("config not json") << "{oops" << "" << "config.json: not valid JSON";
         QTest::newRow("config field") << R"({"preset":"tiny","batch_size":0})" << "" << "field 'batch_size'";
         QTest::newRow("dataset field") << "" << R"({"id":"a","prompt":"p"})" << "dataset.jsonl:1: field 'response'";
+        QTest::newRow("dataset empty") << "" << "<empty>" << "dataset.jsonl: no samples";
+        QTest::newRow("dataset missing") << "" << "<missing>" << "dataset.jsonl: cannot open";
+        QTest::newRow("loss diverges") << R"({"preset":"tiny","vocab_size":400,"block_size":64,"batch_size":4,"max_steps":20,"lr":1e30,"min_lr":1e30,"warmup_steps":0,"grad_clip":0,"threads":1})"
+                                       << "" << "field 'lr': the loss became";
         QTest::newRow("dataset truncated") << "" << "{\"id\":\"a\",\"prompt\":\"p\",\"respo" << "dataset.jsonl:1: not valid JSON";
     }
     void badInputExitsTwoNamingTheField() {
@@ -143,7 +147,9 @@ private Q_SLOTS:
         const std::string runDir = tmp(dir, "run");
         trainfix::writeRun(runDir, trainfix::tinyConfig(3), 20);
         if (!config.isEmpty()) std::ofstream(runDir + "/config.json") << config.toStdString();
-        if (!dataset.isEmpty()) std::ofstream(runDir + "/dataset.jsonl") << dataset.toStdString() << "\n";
+        if (dataset == "<empty>") std::ofstream(runDir + "/dataset.jsonl", std::ios::trunc);
+        else if (dataset == "<missing>") std::filesystem::remove(runDir + "/dataset.jsonl");
+        else if (!dataset.isEmpty()) std::ofstream(runDir + "/dataset.jsonl") << dataset.toStdString() << "\n";
         const Result r = run({"train", q(runDir)});
         QCOMPARE(r.exitCode, 2);
         const auto errors = r.of("error");
@@ -151,6 +157,24 @@ private Q_SLOTS:
         QVERIFY2(QString::fromStdString(errors[0]["message"].get<std::string>()).contains(expected),
                  errors[0]["message"].get<std::string>().c_str());
         QCOMPARE(errors[0]["kind"].get<std::string>(), std::string("input"));
+    }
+
+    void resumeRefusesADifferentTokenizer() {
+        QTemporaryDir dir;
+        const std::string a = tmp(dir, "a"), b = tmp(dir, "b");
+        trainfix::writeRun(a, trainfix::tinyConfig(3));
+        auto other = trainfix::tinyConfig(1);
+        other["vocab_size"] = 320; // a different tokenizer
+        trainfix::writeRun(b, other, 60);
+        QCOMPARE(run({"train", q(a)}).exitCode, 0);
+        QCOMPARE(run({"train", q(b)}).exitCode, 0);
+        std::filesystem::copy_file(b + "/tokenizer.model", a + "/tokenizer.model", std::filesystem::copy_options::overwrite_existing);
+        const Result r = run({"train", q(a), "--resume"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromStdString(r.of("error")[0]["message"].get<std::string>()).contains("tokenizer differs"),
+                 r.of("error")[0]["message"].get<std::string>().c_str());
+        const Result noCheckpoint = run({"train", q(tmp(dir, "missing")), "--resume"});
+        QCOMPARE(noCheckpoint.exitCode, 2);
     }
 
     void usageErrorsExitOne() {

@@ -61,6 +61,18 @@ Tokenizer runTokenizer(const TrainConfig& cfg, const std::string& runDir, const 
     const std::string own = (fs::path(runDir) / "tokenizer.model").string();
     std::string source = !fromCheckpoint.empty() ? (fs::path(fromCheckpoint) / "tokenizer.model").string()
                                                  : cfg.tokenizer_model;
+    // A checkpoint's weights only make sense with the tokenizer they were trained with: a run
+    // that already has a different tokenizer, or a config naming another, is refused.
+    auto sameBytes = [](const std::string& a, const std::string& b) {
+        std::ifstream x(a, std::ios::binary), y(b, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(x), {}) == std::string(std::istreambuf_iterator<char>(y), {});
+    };
+    if (!fromCheckpoint.empty()) {
+        for (const std::string& other : {own, cfg.tokenizer_model})
+            if (!other.empty() && fs::exists(other) && fs::absolute(other) != fs::absolute(source) && !sameBytes(other, source))
+                throw std::invalid_argument(other + ": tokenizer differs from the one checkpoint " + fromCheckpoint +
+                                            " was trained with (its tokenizer.model)");
+    }
     if (!source.empty()) {
         if (dist.isMain() && fs::absolute(source) != fs::absolute(own))
             fs::copy_file(source, own, fs::copy_options::overwrite_existing);
@@ -252,9 +264,10 @@ TrainOutcome runTraining(const TrainOptions& options) {
         state.tokensSeen += stepTokens;
         if (std::isnan(state.firstLoss)) state.firstLoss = stepLoss;
         state.lastLoss = stepLoss;
-        if (!std::isfinite(stepLoss))
-            throw std::runtime_error("loss is " + std::to_string(stepLoss) + " at step " + std::to_string(state.step) +
-                                     " (try a lower lr)");
+        if (!std::isfinite(stepLoss)) // the run's settings are at fault, not the program: exit 2
+            throw std::invalid_argument("field 'lr': the loss became " + std::to_string(stepLoss) + " at step " +
+                                        std::to_string(state.step) + "; lower lr (" + std::to_string(cfg.lr) +
+                                        ") or grad_clip, or resume from an earlier checkpoint");
 
         const double seconds = std::chrono::duration<double>(Clock::now() - stepStart).count();
         windowTokens += double(stepTokens);
