@@ -38,6 +38,9 @@ struct LoopSettings {
     std::string preset = "tiny", device = "auto";
     std::optional<int> maxSteps;
     std::optional<double> epochs;
+    // A round that continues from its parent's checkpoint trains on a small set (patches and
+    // replay): a few passes at a lower rate, so it repairs without overwriting what it knew.
+    double followupEpochs = 3, followupLr = 5e-4;
     int threads = 0;
     double replayRatio = 1.0, devFraction = 0.1;
     std::int64_t synthSize = 20000;
@@ -68,6 +71,17 @@ void trainAndEvaluate(const std::string& path, int round, const LoopSettings& s,
         t.preset = s.preset;
         t.maxSteps = s.maxSteps;
         t.epochs = s.epochs;
+        bool continues = false;
+        {
+            Project p = Project::open(path);
+            const auto info = roundInfo(p.db(), round);
+            continues = info && info->parent;
+        }
+        if (continues) {
+            t.maxSteps.reset();
+            t.epochs = s.followupEpochs;
+            t.overrides = {{"lr", s.followupLr}, {"min_lr", s.followupLr / 10}, {"warmup_steps", 2}};
+        }
         t.device = s.device;
         t.threads = s.threads;
         const auto run = trainRound(path, t);
@@ -190,6 +204,16 @@ LoopSettings loopSettings(const Args& a) {
     s.device = a.value("device").value_or("auto");
     s.threads = static_cast<int>(a.integer("threads", 0, 0, 1024));
     s.synthSize = a.integer("synth-size", s.synthSize, 1, 100000000);
+    for (auto [name, dst] : {std::pair{"followup-epochs", &s.followupEpochs}, {"followup-lr", &s.followupLr}}) {
+        if (auto v = a.value(name)) {
+            try {
+                *dst = std::stod(*v);
+            } catch (const std::exception&) {
+                throw UsageError(std::string("--") + name + " needs a number");
+            }
+            if (*dst <= 0) throw UsageError(std::string("--") + name + " must be positive");
+        }
+    }
     if (auto r = a.value("replay-ratio")) {
         try {
             s.replayRatio = std::stod(*r);
@@ -230,6 +254,7 @@ int runDemo(const Args& a) {
     s.autoAccept = true;
     s.baseline = true;
     s.rounds = 2;
+    if (!a.value("preset")) s.preset = "small"; // ~5 min on 2 CPU cores; tiny learns too little to diagnose
     if (!a.value("max-steps")) s.maxSteps = 300;
     if (!a.value("synth-size")) s.synthSize = 6000;
     const fs::path dir = a.positional().empty() ? fs::path("proda-demo") : fs::path(a.positional()[0]);
@@ -281,8 +306,10 @@ int runDemo(const Args& a) {
 }
 
 const std::vector<OptionSpec> kBudget = {
-    {"preset", "P", "model size: tiny (default), small or base"},
-    {"max-steps", "N", "optimizer steps per training run"},
+    {"preset", "P", "model size: tiny (loop default), small (demo default) or base"},
+    {"max-steps", "N", "optimizer steps of round 1's training run"},
+    {"followup-epochs", "E", "passes over a later round's dataset (patches + replay; default 3)"},
+    {"followup-lr", "LR", "peak learning rate of a later round, which continues from its parent (default 5e-4)"},
     {"synth-size", "N", "size of the first dataset version when one is made"},
     {"replay-ratio", "R", "replay samples per added sample (default 1)"},
     {"device", "D", "auto (default), cpu or cuda"},
@@ -306,7 +333,8 @@ std::vector<Verb> debugLoopVerbs() {
                {"baseline", "", "also make and run the random baseline of each targeted round"}}),
          1, 1, runLoopVerb},
         {"demo", "[DIR] [--json] [--max-steps N] [--force]",
-         "build the sample project in DIR (default proda-demo) and run round 1, targeted round 2 and the random baseline",
+         "build the sample project in DIR (default proda-demo) and run round 1, targeted round 2 and the random baseline "
+         "(preset small, 300 steps for round 1, 3 passes for the later rounds: about 5 minutes on 2 cores)",
          with({{"corpus", "PATH", "extract this corpus instead of the bundled sample (e.g. /usr/share/dictd/foldoc.index)"},
                {"force", "", "replace DIR/demo.proda when it exists"}}),
          0, 1, runDemo},
