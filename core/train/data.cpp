@@ -18,13 +18,13 @@ std::uint64_t fnv1a64(std::string_view s) {
     return h;
 }
 
-std::vector<RawSample> readDataset(const std::string& path) {
+void forEachJsonlObject(const std::string& path,
+                        const std::function<void(const nlohmann::json& j, const JsonlFail& fail)>& visit) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::invalid_argument(path + ": cannot open");
-    std::vector<RawSample> out;
     std::string line;
     long lineNo = 0;
-    auto fail = [&](const std::string& field, const std::string& what) {
+    const JsonlFail fail = [&](const std::string& field, const std::string& what) {
         throw std::invalid_argument(path + ":" + std::to_string(lineNo) + (field.empty() ? "" : ": field '" + field + "'") +
                                     ": " + what);
     };
@@ -38,6 +38,14 @@ std::vector<RawSample> readDataset(const std::string& path) {
             fail("", std::string("not valid JSON (") + e.what() + ")");
         }
         if (!j.is_object()) fail("", "expected an object");
+        visit(j, fail);
+    }
+    if (!in.eof()) throw std::invalid_argument(path + ": read error after line " + std::to_string(lineNo));
+}
+
+std::vector<RawSample> readDataset(const std::string& path) {
+    std::vector<RawSample> out;
+    forEachJsonlObject(path, [&](const nlohmann::json& j, const JsonlFail& fail) {
         RawSample s;
         for (auto [key, dst] : {std::pair{"id", &s.id}, {"prompt", &s.prompt}, {"response", &s.response}}) {
             auto it = j.find(key);
@@ -46,8 +54,7 @@ std::vector<RawSample> readDataset(const std::string& path) {
         }
         if (s.response.empty()) fail("response", "is empty");
         out.push_back(std::move(s));
-    }
-    if (!in.eof()) throw std::invalid_argument(path + ": read error after line " + std::to_string(lineNo));
+    });
     return out;
 }
 

@@ -5,6 +5,8 @@
 #include "train/tokenizer.h"
 
 #include <cstdint>
+#include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,12 @@ namespace proda::train {
 // presented exactly as a training prompt is.
 std::string promptFrame(std::string_view prompt);     // "Q: {prompt}\nA:"
 std::string responseFrame(std::string_view response); // " {response}"
+
+// Reads a JSONL file object by object (blank lines skipped). `visit` gets each object and a
+// `fail(field, what)` that throws std::invalid_argument "FILE:LINE: field 'F': what".
+using JsonlFail = std::function<void(const std::string& field, const std::string& what)>;
+void forEachJsonlObject(const std::string& path,
+                        const std::function<void(const nlohmann::json& j, const JsonlFail& fail)>& visit);
 
 struct RawSample {
     std::string id, prompt, response;

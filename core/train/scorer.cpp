@@ -10,24 +10,8 @@
 namespace proda::train {
 
 std::vector<ScoreRequest> readScoreRequests(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::invalid_argument(path + ": cannot open");
     std::vector<ScoreRequest> out;
-    std::string line;
-    long lineNo = 0;
-    auto fail = [&](const std::string& field, const std::string& what) {
-        throw std::invalid_argument(path + ":" + std::to_string(lineNo) + (field.empty() ? "" : ": field '" + field + "'") +
-                                    ": " + what);
-    };
-    while (std::getline(in, line)) {
-        ++lineNo;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        nlohmann::json j;
-        try {
-            j = nlohmann::json::parse(line);
-        } catch (const nlohmann::json::parse_error& e) {
-            fail("", std::string("not valid JSON (") + e.what() + ")");
-        }
+    forEachJsonlObject(path, [&](const nlohmann::json& j, const JsonlFail& fail) {
         ScoreRequest r;
         if (!j.contains("id") || !j["id"].is_string()) fail("id", "missing or not a string");
         if (!j.contains("prompt") || !j["prompt"].is_string()) fail("prompt", "missing or not a string");
@@ -45,7 +29,7 @@ std::vector<ScoreRequest> readScoreRequests(const std::string& path) {
             if (r.answer < 0 || r.answer >= int(r.options.size())) fail("answer", "index out of range");
         }
         out.push_back(std::move(r));
-    }
+    });
     return out;
 }
 
