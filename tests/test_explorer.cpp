@@ -131,8 +131,10 @@ private slots:
     void failureHeatCountsFailedItemsThroughTheConcept() {
         QTemporaryDir dir;
         const std::string path = explorerfixture::smallProject(dir).toStdString();
+        explorerfixture::addDataset(QString::fromStdString(path));
         {
             Project p = Project::open(path);
+            ensureRound(p.db(), 1);
             // One failed item on g1 (heat -> expansion -> stress), one passed item on g2 (cells),
             // and the debugger's concept gap at c2.
             p.db().exec("INSERT INTO items(id, chain_id, shape, question, options, answer, split, template_id) VALUES "
@@ -141,16 +143,28 @@ private slots:
             Evaluation e;
             e.model = "import:test";
             e.source = "import";
+            e.round = 1;
             const auto id = recordEvaluation(p.db(), e, {{"i1", 1, std::nullopt, false, std::nullopt, {}, "dev"},
                                                          {"i2", 0, std::nullopt, true, std::nullopt, {}, "dev"}});
+            // A newer evaluation outside the rounds in which both items pass.
+            Evaluation later = e;
+            later.round.reset();
+            recordEvaluation(p.db(), later, {{"i1", 0, std::nullopt, true, std::nullopt, {}, "dev"},
+                                             {"i2", 0, std::nullopt, true, std::nullopt, {}, "dev"}});
             Statement d = p.db().prepare("INSERT INTO diagnoses(evaluation_id, item_id, verdict, method, target_kind, target_id) "
                                          "VALUES (?, 'i1', 'concept_gap', 'probe', 'concept', 'c2')");
             d.bind(1, id).run();
         }
         Project p = Project::open(path, Project::Mode::ReadOnly);
         ExplorerQueries q(p.db());
-        const OverlayValues heat = q.overlay(OverlayKind::FailureHeat, {"c1", "c2", "c4"});
+        const OverlayValues newest = q.overlay(OverlayKind::FailureHeat, {"c1", "c2", "c4"});
+        QVERIFY(newest.available);
+        QCOMPARE(newest.values[0].second, 0.0); // the newest evaluation: nothing failed
+        QCOMPARE(newest.rounds, std::vector<int>{1});
+        const OverlayValues heat = q.overlay(OverlayKind::FailureHeat, {"c1", "c2", "c4"}, 1);
         QVERIFY(heat.available);
+        QVERIFY(heat.label.find("round 1") != std::string::npos);
+        QVERIFY(!q.overlay(OverlayKind::FailureHeat, {"c1"}, 2).available); // a round with no evaluation
         QCOMPARE(heat.values[0].second, 1.0); // on the failed item's chain
         QCOMPARE(heat.values[1].second, 3.0); // on it, and the located gap counts twice
         QCOMPARE(heat.values[2].second, 0.0); // only on the passed item's chain

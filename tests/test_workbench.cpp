@@ -241,6 +241,16 @@ private slots:
         QVERIFY2(diagnosis.contains(QLatin1String("builtin:1")) && diagnosis.contains(QLatin1String("50.0%")) &&
                      diagnosis.contains(QLatin1String("25.0%")),
                  qPrintable(diagnosis));
+        // Failure heat offers the evaluated rounds to choose from.
+        KnowledgeWorkspace* k = w.knowledge();
+        k->centerOn(QStringLiteral("c2"));
+        QVERIFY(waitSettled(k));
+        child<QComboBox>(k, "overlay")->setCurrentIndex(3);
+        auto* rounds = child<QComboBox>(k, "heatRound");
+        QTRY_COMPARE(rounds->count(), 2);
+        QCOMPARE(rounds->itemText(1), QStringLiteral("round 1"));
+        rounds->setCurrentIndex(1);
+        QTRY_VERIFY(child<QLabel>(k, "overlayInfo")->text().contains(QLatin1String("round 1")));
     }
 
     void overlaysAndSummariesShowWhatExists() {

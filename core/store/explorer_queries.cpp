@@ -193,7 +193,7 @@ bool ExplorerQueries::hasTable(const std::string& name) {
     return found;
 }
 
-OverlayValues ExplorerQueries::overlay(OverlayKind kind, const std::vector<std::string>& conceptIds) {
+OverlayValues ExplorerQueries::overlay(OverlayKind kind, const std::vector<std::string>& conceptIds, int chosenRound) {
     OverlayValues o;
     o.kind = kind;
     auto fill = [&](Statement& count, auto bindRest) {
@@ -230,8 +230,16 @@ OverlayValues ExplorerQueries::overlay(OverlayKind kind, const std::vector<std::
     case OverlayKind::FailureHeat: {
         // The newest evaluation: failed items whose chain passes through the concept, and each
         // concept gap the debugger located at the concept counted twice, so gaps stand out.
-        Statement latest = db_.prepare("SELECT id, coalesce(round, 0), model FROM evaluations ORDER BY id DESC LIMIT 1");
+        Statement rounds = db_.prepare("SELECT DISTINCT round FROM evaluations WHERE round IS NOT NULL ORDER BY round");
+        while (rounds.step()) o.rounds.push_back(int(rounds.columnInt(0)));
+        Statement latest = db_.prepare("SELECT id, coalesce(round, 0), model FROM evaluations WHERE ?1 = 0 OR round = ?1 "
+                                       "ORDER BY id DESC LIMIT 1");
+        latest.bind(1, chosenRound);
         if (!latest.step()) {
+            if (chosenRound > 0) {
+                o.emptyReason = "Round " + std::to_string(chosenRound) + " has no evaluation yet.";
+                return o;
+            }
             o.emptyReason = "No evaluations yet: failure heat appears once a trained model has been evaluated on the benchmark "
                             "(proda eval).";
             return o;

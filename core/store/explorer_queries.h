@@ -50,6 +50,7 @@ struct OverlayValues {
     std::string emptyReason; // set when !available
     std::vector<std::pair<std::string, double>> values; // concept id -> value (>= 0), asked order
     double maxValue = 0;
+    std::vector<int> rounds; // failure heat: the rounds that have an evaluation, to choose from
 };
 
 // Search-as-you-type results. A lone word of up to three letters only looks for terms whose first
@@ -75,7 +76,8 @@ public:
     std::vector<SampleRef> samplesTouching(const std::string& conceptId, std::int64_t version, int limit,
                                            std::int64_t* total = nullptr);
     std::optional<ChainPath> chainPath(const std::string& chainId);
-    OverlayValues overlay(OverlayKind kind, const std::vector<std::string>& conceptIds);
+    // Failure heat reads the newest evaluation of `round`, or the newest of all when round is 0.
+    OverlayValues overlay(OverlayKind kind, const std::vector<std::string>& conceptIds, int round = 0);
 
     // Benchmark items in the whole project.
     std::int64_t projectItemCount();

@@ -201,10 +201,10 @@ int ExplorerService::loadChain(const QString& chainId) {
         &ExplorerService::chainDone);
 }
 
-int ExplorerService::loadOverlay(OverlayKind kind, const std::vector<std::string>& conceptIds) {
+int ExplorerService::loadOverlay(OverlayKind kind, const std::vector<std::string>& conceptIds, int round) {
     return start<OverlayResult>(
         Overlay, workPool_,
-        [kind, conceptIds](WorkerConnection& c) { return OverlayResult{0, c.explorer->overlay(kind, conceptIds)}; },
+        [kind, conceptIds, round](WorkerConnection& c) { return OverlayResult{0, c.explorer->overlay(kind, conceptIds, round)}; },
         &ExplorerService::overlayDone);
 }
 

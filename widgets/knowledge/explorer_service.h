@@ -71,7 +71,7 @@ public:
     int loadNeighborhood(const QString& conceptId, int radius, int limit);
     int loadDetail(const QString& conceptId);
     int loadChain(const QString& chainId);
-    int loadOverlay(OverlayKind kind, const std::vector<std::string>& conceptIds);
+    int loadOverlay(OverlayKind kind, const std::vector<std::string>& conceptIds, int round = 0);
     // Jobs started and not yet delivered or dropped (screenshots wait for zero).
     int pending() const { return pending_; }
 

@@ -8,6 +8,7 @@
 #include "store/knowledge_stats.h"
 
 #include <QComboBox>
+#include <QSignalBlocker>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -179,11 +180,17 @@ QWidget* KnowledgeWorkspace::buildGraphPane() {
     overlay_ = new QComboBox(pane);
     overlay_->setObjectName(QStringLiteral("overlay"));
     overlay_->addItems({tr("No overlay"), tr("Training coverage"), tr("Benchmark coverage"), tr("Failure heat")});
+    heatRound_ = new QComboBox(pane);
+    heatRound_->setObjectName(QStringLiteral("heatRound"));
+    heatRound_->setToolTip(tr("The round whose evaluation the failure heat shows"));
+    heatRound_->addItem(tr("newest round"), 0);
+    heatRound_->setVisible(false);
     auto* exportButton = toolButton(tr("Export\u2026"), tr("Export the view as PNG or SVG, the subgraph as GEXF"), pane);
     for (QWidget* w : std::initializer_list<QWidget*>{backButton_, forwardButton_, radius_, moreButton_, fit, zoomIn, zoomOut})
         bar->addWidget(w);
     bar->addStretch(1);
     bar->addWidget(overlay_);
+    bar->addWidget(heatRound_);
     bar->addWidget(exportButton);
     v->addLayout(bar);
     canvas_ = new GraphCanvas(pane);
@@ -214,6 +221,7 @@ QWidget* KnowledgeWorkspace::buildGraphPane() {
     connect(zoomIn, &QToolButton::clicked, canvas_, [this] { canvas_->zoomBy(1.25); });
     connect(zoomOut, &QToolButton::clicked, canvas_, [this] { canvas_->zoomBy(0.8); });
     connect(overlay_, &QComboBox::currentIndexChanged, this, &KnowledgeWorkspace::requestOverlay);
+    connect(heatRound_, &QComboBox::currentIndexChanged, this, &KnowledgeWorkspace::requestOverlay);
     connect(exportButton, &QToolButton::clicked, this, &KnowledgeWorkspace::chooseExport);
     return pane;
 }
@@ -334,6 +342,7 @@ void KnowledgeWorkspace::onChain(const ChainResult& r) {
 
 void KnowledgeWorkspace::requestOverlay() {
     const int kind = overlay_->currentIndex();
+    heatRound_->setVisible(kind == FailureOverlay);
     if (kind == NoOverlay || graph_.nodes.empty()) {
         canvas_->setOverlay({}, {});
         overlayInfo_->clear();
@@ -345,11 +354,20 @@ void KnowledgeWorkspace::requestOverlay() {
                           : kind == BenchmarkOverlay ? OverlayKind::BenchmarkCoverage
                                                      : OverlayKind::FailureHeat;
     overlayInfo_->setText(tr("Loading the overlay\u2026"));
-    service_->loadOverlay(k, ids);
+    service_->loadOverlay(k, ids, k == OverlayKind::FailureHeat ? heatRound_->currentData().toInt() : 0);
 }
 
 void KnowledgeWorkspace::onOverlay(const OverlayResult& r) {
     const OverlayValues& o = r.overlay;
+    if (o.kind == OverlayKind::FailureHeat) {
+        // The rounds to choose from, as the project has them now; the choice is kept.
+        const int chosen = heatRound_->currentData().toInt();
+        const QSignalBlocker block(heatRound_);
+        heatRound_->clear();
+        heatRound_->addItem(tr("newest round"), 0);
+        for (int round : o.rounds) heatRound_->addItem(tr("round %1").arg(round), round);
+        heatRound_->setCurrentIndex(std::max(0, heatRound_->findData(chosen)));
+    }
     if (!o.available) {
         canvas_->setOverlay({}, {});
         overlayInfo_->setText(QStringLiteral("<i>%1</i>").arg(QString::fromStdString(o.emptyReason).toHtmlEscaped()));

@@ -94,6 +94,7 @@ private:
     QToolButton* moreButton_;
     QSpinBox* radius_;
     QComboBox* overlay_;
+    QComboBox* heatRound_; // failure heat: newest evaluation, or a chosen round
     ConceptInspector* inspector_;
     DisciplineOverview* overview_;
 };
