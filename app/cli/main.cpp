@@ -5,6 +5,7 @@
 #include "cli/verbs.h"
 #include "util/error.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -27,7 +28,9 @@ std::vector<Verb> allVerbs() {
 
 void printUsage(const std::vector<Verb>& verbs) {
     std::cout << "usage: proda VERB PROJECT [args]   (proda VERB --help for details)\n\nverbs:\n";
-    for (const auto& v : verbs) std::printf("  %-10s %s\n", v.name.c_str(), v.summary.c_str());
+    int width = 0;
+    for (const auto& v : verbs) width = std::max(width, int(v.name.size()));
+    for (const auto& v : verbs) std::printf("  %-*s  %s\n", width, v.name.c_str(), v.summary.c_str());
     std::cout << "\nexit codes: 0 ok, 1 usage error, 2 bad input, 3 internal error\n";
 }
 
