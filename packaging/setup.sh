@@ -68,7 +68,7 @@ case "$mode" in
     [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && headless=1
     if ((headless)); then
       echo "== $sample"
-      "$P" stats "$sample" | head -8
+      "$P" stats "$sample"
       echo
       echo "== the closed loop in the terminal: round 1, a targeted round 2 and the random baseline"
       "$P" demo build/sample/demo --force
