@@ -30,6 +30,14 @@ Tokenizer trainedTokenizer(const QTemporaryDir& dir) {
     return Tokenizer::train(tokenizerLines(readDataset(data), 1000), 400, tmpPath(dir, "tok.model"), 1);
 }
 
+// The tiny preset with the fixtures' vocabulary, freshly initialised from `seed`.
+Gpt tinyModel(std::uint64_t seed) {
+    torch::manual_seed(seed);
+    ModelConfig cfg = presetModel("tiny");
+    cfg.vocab_size = 400;
+    return Gpt(cfg);
+}
+
 std::vector<double> lossesOf(const std::string& runDir) {
     std::vector<double> out;
     std::ifstream in(runDir + "/trainer_log.jsonl");
@@ -140,10 +148,7 @@ private Q_SLOTS:
     void packedDocumentsDoNotSeeEachOther() {
         // The logits of an example packed behind another equal its logits alone: the mask and
         // the restarting positions make packing exact.
-        torch::manual_seed(3);
-        ModelConfig cfg = presetModel("tiny");
-        cfg.vocab_size = 400;
-        Gpt model(cfg);
+        Gpt model = tinyModel(3);
         model->eval();
         torch::NoGradGuard noGrad;
         std::vector<Example> ex(2);
@@ -220,10 +225,7 @@ private Q_SLOTS:
     void batchedScoringEqualsOneOptionPerPass() {
         QTemporaryDir dir;
         Tokenizer tok = trainedTokenizer(dir);
-        torch::manual_seed(5);
-        ModelConfig cfg = presetModel("tiny");
-        cfg.vocab_size = 400;
-        Gpt model(cfg);
+        Gpt model = tinyModel(5);
         std::vector<ScoreRequest> reqs;
         for (int i = 0; i < 25; ++i)
             reqs.push_back({"q" + std::to_string(i), "What does heat cause? (" + std::to_string(i) + ")",
@@ -265,10 +267,7 @@ private Q_SLOTS:
     void generationIsDeterministic() {
         QTemporaryDir dir;
         Tokenizer tok = trainedTokenizer(dir);
-        torch::manual_seed(5);
-        ModelConfig cfg = presetModel("tiny");
-        cfg.vocab_size = 400;
-        Gpt model(cfg);
+        Gpt model = tinyModel(5);
         GenerateOptions greedy;
         greedy.maxNewTokens = 12;
         QCOMPARE(generate(model, tok, "What does heat cause?", torch::kCPU, greedy),
