@@ -51,6 +51,23 @@ std::optional<double> num(const nlohmann::json& j, const char* key) {
     return j.contains(key) && j[key].is_number() ? std::optional<double>(j[key].get<double>()) : std::nullopt;
 }
 
+// Reads the result lines `proda-train score` writes (scorer.h toJson): each as JSON and as the
+// answer it gives.
+void forEachScoreLine(const std::string& path, const std::function<void(const nlohmann::json&, ChoiceAnswer)>& visit) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error(path + ": proda-train wrote no results");
+    std::string line;
+    while (std::getline(in, line)) {
+        const auto j = nlohmann::json::parse(line);
+        ChoiceAnswer a;
+        a.id = j.at("id").get<std::string>();
+        a.predicted = j.at("predicted").get<int>();
+        a.predictedNorm = j.at("predicted_norm").get<int>();
+        a.scores = j.at("logprob").get<std::vector<double>>();
+        visit(j, std::move(a));
+    }
+}
+
 // Turns the trainer's failure into the error the caller reports: bad input in the run directory
 // (exit 2) is the project's data at fault; anything else is internal.
 [[noreturn]] void throwTrainerFailure(const TrainerProcessResult& r, const std::string& what) {
@@ -197,20 +214,17 @@ Evaluation evaluateRound(const std::string& projectPath, const EvalRequest& req)
     if (result.exitCode != 0 || !result.done) throwTrainerFailure(result, "evaluating round " + std::to_string(req.round));
 
     std::vector<Prediction> predictions;
-    std::ifstream in(evalDir + "/predictions.jsonl");
-    std::string line;
-    while (std::getline(in, line)) {
-        const auto j = nlohmann::json::parse(line);
+    forEachScoreLine(evalDir + "/predictions.jsonl", [&](const nlohmann::json& j, ChoiceAnswer a) {
         Prediction p;
-        p.itemId = j.at("id").get<std::string>();
-        p.predicted = j.at("predicted").get<int>();
-        p.predictedNorm = j.at("predicted_norm").get<int>();
+        p.itemId = std::move(a.id);
+        p.predicted = a.predicted;
+        p.predictedNorm = a.predictedNorm;
         p.correct = j.value("correct", false);
         p.correctNorm = j.value("correct_norm", false);
-        p.scores = j.at("logprob").get<std::vector<double>>();
+        p.scores = std::move(a.scores);
         p.split = splitOf.count(p.itemId) ? splitOf[p.itemId] : "test";
         predictions.push_back(std::move(p));
-    }
+    });
     Evaluation e;
     e.round = req.round;
     e.runId = run->id;
@@ -248,17 +262,7 @@ public:
             nullptr);
         if (result.exitCode != 0) throwTrainerFailure(result, "probing " + name());
         std::map<std::string, ChoiceAnswer> byId;
-        std::ifstream in(out);
-        std::string line;
-        while (std::getline(in, line)) {
-            const auto j = nlohmann::json::parse(line);
-            ChoiceAnswer a;
-            a.id = j.at("id").get<std::string>();
-            a.predicted = j.at("predicted").get<int>();
-            a.predictedNorm = j.at("predicted_norm").get<int>();
-            a.scores = j.at("logprob").get<std::vector<double>>();
-            byId[a.id] = std::move(a);
-        }
+        forEachScoreLine(out, [&](const nlohmann::json&, ChoiceAnswer a) { byId[a.id] = std::move(a); });
         std::vector<ChoiceAnswer> answers;
         for (const auto& q : queries) answers.push_back(byId.count(q.id) ? byId[q.id] : ChoiceAnswer{q.id, -1, std::nullopt, {}});
         return answers;
