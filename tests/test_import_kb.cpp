@@ -1,6 +1,7 @@
 // KB JSONL import: good files, idempotent re-import, merges, and bad inputs that must each give a
 // clear message naming file, line and field while leaving the project unchanged.
 #include "io/importers.h"
+#include "io/jsonl_reader.h"
 #include "store/knowledge_stats.h"
 #include "testutil.h"
 #include "util/error.h"
@@ -14,6 +15,33 @@ using namespace proda;
 class TestImportKb : public QObject {
     Q_OBJECT
 private slots:
+    // The reader parses on its own thread, in batches: every record before a defect comes out,
+    // in order and with its line, before the defect is raised; blank lines keep their numbers.
+    void readerKeepsFileOrderAcrossBatches() {
+        QTemporaryDir dir;
+        const std::string file = testutil::path(dir, "big.jsonl");
+        std::string text;
+        for (int i = 1; i <= 3000; ++i)
+            text += i == 7 ? "\n" : i == 2500 ? "{\"n\": oops}\n" : "{\"n\":" + std::to_string(i) + "}\n";
+        testutil::writeFile(file, text);
+        JsonlReader r(file);
+        long expect = 1;
+        try {
+            while (const nlohmann::json* j = r.next()) {
+                if (expect == 7) ++expect;
+                QCOMPARE(r.line(), expect);
+                QCOMPARE(j->at("n").get<long>(), expect);
+                ++expect;
+            }
+            QFAIL("the malformed line was not reported");
+        } catch (const InputError& e) {
+            QCOMPARE(expect, 2500L);
+            QCOMPARE(e.line(), 2500L);
+            QVERIFY(std::string(e.what()).find("malformed JSON") != std::string::npos);
+        }
+        JsonlReader abandoned(file); // the parser thread is stopped while it runs ahead
+        QVERIFY(abandoned.next());
+    }
     void bulkImportWithAnotherConnectionOpen() {
         // The bulk path leaves WAL only when it has the file to itself; with a reader open (the
         // workbench) it must go ahead in WAL at once, not fail after the busy timeout.

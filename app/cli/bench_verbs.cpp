@@ -73,10 +73,10 @@ void writeCsv(const std::string& kb, const std::string& out) {
     for (const auto& [name, fields] : files) {
         JsonlReader r(kb + "/" + name + ".jsonl");
         std::ofstream o(out + "/" + name + ".csv");
-        nlohmann::json j;
-        while (r.next(j)) {
+        while (const nlohmann::json* j = r.next()) {
             for (std::size_t i = 0; i < fields.size(); ++i) {
-                const auto& v = j[fields[i]];
+                const auto it = j->find(fields[i]);
+                const nlohmann::json v = it == j->end() ? nlohmann::json() : *it;
                 o << (i ? "," : "") << csvField(v.is_string() ? v.get<std::string>() : v.dump());
             }
             o << "\n";

@@ -21,27 +21,68 @@ const char* jsonTypeName(const nlohmann::json& v) {
     }
 }
 
+namespace {
+constexpr std::size_t kBatchRecords = 512; // records handed over per lock
+constexpr std::size_t kQueueBatches = 8;   // how far the parser may run ahead
+} // namespace
+
 JsonlReader::JsonlReader(std::string path) : path_(std::move(path)), buf_(1 << 20) {
     std::error_code ec;
     if (std::filesystem::is_directory(path_, ec)) throw InputError(path_, 0, "", "is a directory, expected a JSONL file");
     file_ = std::fopen(path_.c_str(), "rb");
     if (!file_) throw InputError(path_, 0, "", std::string("cannot read: ") + std::strerror(errno));
     fileSize_ = std::filesystem::file_size(path_, ec);
+    worker_ = std::thread([this] { produce(); });
 }
 
 JsonlReader::~JsonlReader() {
-    if (file_) std::fclose(file_);
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stop_ = true;
+    }
+    changed_.notify_all();
+    worker_.join();
+    std::fclose(file_);
+}
+
+void JsonlReader::produce() {
+    for (bool more = true; more;) {
+        std::vector<Batch> spent;
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            spent.swap(spent_);
+        }
+        spent.clear();
+        Batch batch;
+        try {
+            Record r;
+            while (batch.records.size() < kBatchRecords && (more = parseNext(r))) batch.records.push_back(std::move(r));
+        } catch (...) {
+            batch.error = std::current_exception();
+            more = false;
+        }
+        batch.last = !more;
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [&] { return stop_ || queue_.size() < kQueueBatches; });
+        if (stop_) return;
+        queue_.push_back(std::move(batch));
+        lock.unlock();
+        changed_.notify_all();
+    }
 }
 
 bool JsonlReader::readLine(std::string& line, bool& terminated) {
     line.clear();
     for (;;) {
         if (pos_ == end_) {
-            if (eof_) { terminated = false; return !line.empty(); }
+            if (eof_) {
+                terminated = false;
+                return !line.empty();
+            }
             end_ = std::fread(buf_.data(), 1, buf_.size(), file_);
             pos_ = 0;
             if (end_ == 0) {
-                if (std::ferror(file_)) throw InputError(path_, line_ + 1, "", "read error");
+                if (std::ferror(file_)) throw InputError(path_, parseLine_ + 1, "", "read error");
                 eof_ = true;
                 continue;
             }
@@ -50,42 +91,73 @@ bool JsonlReader::readLine(std::string& line, bool& terminated) {
         const void* nl = std::memchr(start, '\n', end_ - pos_);
         const std::size_t take = nl ? static_cast<const char*>(nl) - start : end_ - pos_;
         if (line.size() + take > kMaxLineBytes)
-            throw InputError(path_, line_ + 1, "", "line longer than " + std::to_string(kMaxLineBytes >> 20) + " MiB");
+            throw InputError(path_, parseLine_ + 1, "", "line longer than " + std::to_string(kMaxLineBytes >> 20) + " MiB");
         line.append(start, take);
         pos_ += take;
-        bytesRead_ += take;
+        parseBytes_ += take;
         if (nl) {
             ++pos_;
-            ++bytesRead_;
+            ++parseBytes_;
             terminated = true;
             return true;
         }
     }
 }
 
-bool JsonlReader::next(nlohmann::json& out) {
+void JsonlReader::failAtParse(const std::string& what) const { throw InputError(path_, parseLine_, "", what); }
+
+bool JsonlReader::parseNext(Record& out) {
     std::string line;
     bool terminated = false;
     while (readLine(line, terminated)) {
-        ++line_;
+        ++parseLine_;
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line_ == 1 && line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3); // BOM
+        if (parseLine_ == 1 && line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3); // BOM
         if (trim(line).empty()) continue;
         if (auto bad = findInvalidUtf8(line); bad != std::string::npos)
-            fail("", "invalid UTF-8 at byte " + std::to_string(bad + 1) + " of the line (files must be UTF-8)");
+            failAtParse("invalid UTF-8 at byte " + std::to_string(bad + 1) + " of the line (files must be UTF-8)");
         try {
-            out = nlohmann::json::parse(line);
+            out.value = nlohmann::json::parse(line);
         } catch (const nlohmann::json::parse_error& e) {
-            if (!terminated) fail("", "truncated record: the file ends in the middle of a JSON object");
+            if (!terminated) failAtParse("truncated record: the file ends in the middle of a JSON object");
             std::string what = e.what();
             if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
-            fail("", "malformed JSON: " + what);
+            failAtParse("malformed JSON: " + what);
         }
-        if (!out.is_object()) fail("", std::string("expected a JSON object, found ") + jsonTypeName(out));
-        ++records_;
+        if (!out.value.is_object()) failAtParse(std::string("expected a JSON object, found ") + jsonTypeName(out.value));
+        out.line = parseLine_;
+        out.endByte = parseBytes_;
         return true;
     }
     return false;
+}
+
+const nlohmann::json* JsonlReader::next() {
+    while (index_ == current_.records.size()) {
+        if (current_.error) {
+            auto error = current_.error;
+            current_.error = nullptr;
+            finished_ = true;
+            std::rethrow_exception(error);
+        }
+        if (current_.last || finished_) {
+            finished_ = true;
+            return nullptr;
+        }
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [&] { return !queue_.empty(); });
+        if (!current_.records.empty()) spent_.push_back(std::move(current_));
+        current_ = std::move(queue_.front());
+        queue_.pop_front();
+        lock.unlock();
+        changed_.notify_all();
+        index_ = 0;
+    }
+    const Record& r = current_.records[index_++];
+    line_ = r.line;
+    bytesRead_ = r.endByte;
+    ++records_;
+    return &r.value;
 }
 
 void JsonlReader::fail(const std::string& field, const std::string& what) const {

@@ -61,11 +61,11 @@ ImportReport importKbJsonl(Project& project, const std::string& dir, const Progr
         throw InputError(dir, 0, "", "not a directory (a KB JSONL directory holds concepts.jsonl, relations.jsonl, chains.jsonl)");
     checkManifest((fs::path(dir) / kKbManifest).string());
     return runImport(project, "kb-jsonl", dir, progress, [&](KnowledgeWriter& writer, ImportReport&) {
-        nlohmann::json obj;
         std::unordered_set<std::string> conceptIds;
         {
             JsonlReader r((fs::path(dir) / "concepts.jsonl").string());
-            while (r.next(obj)) {
+            while (const nlohmann::json* record = r.next()) {
+                const nlohmann::json& obj = *record;
                 Concept c;
                 c.id = r.requireString(obj, "id", kMaxIdBytes);
                 c.term = r.requireString(obj, "term", kMaxTermBytes);
@@ -82,7 +82,8 @@ ImportReport importKbJsonl(Project& project, const std::string& dir, const Progr
         std::unordered_map<std::string, Endpoints> relationEnds;
         {
             JsonlReader r((fs::path(dir) / "relations.jsonl").string());
-            while (r.next(obj)) {
+            while (const nlohmann::json* record = r.next()) {
+                const nlohmann::json& obj = *record;
                 Relation x;
                 x.id = r.requireString(obj, "id", kMaxIdBytes);
                 x.subject = r.requireString(obj, "subject", kMaxIdBytes);
@@ -122,7 +123,8 @@ ImportReport importKbJsonl(Project& project, const std::string& dir, const Progr
             return e;
         };
         std::unordered_set<std::string> chainIds;
-        while (r.next(obj)) {
+        while (const nlohmann::json* record = r.next()) {
+                const nlohmann::json& obj = *record;
             Chain g;
             g.id = r.requireString(obj, "id", kMaxIdBytes);
             g.discipline = r.requireString(obj, "discipline", kMaxTermBytes);
