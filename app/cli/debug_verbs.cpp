@@ -86,6 +86,7 @@ int runPatch(const Args& a) {
     debug::PatchOptions o;
     o.siblingChains = static_cast<int>(a.integer("siblings", o.siblingChains, 0, 50));
     o.neighbours = static_cast<int>(a.integer("neighbours", o.neighbours, 1, 3));
+    o.maxFailures = static_cast<int>(a.integer("max-failures", 0, 0, 100000000));
     const auto r = debug::generatePatches(p.db(), roundOption(a, p.db()), o);
     if (json) {
         printJson(debug::toJson(r, a.flag("with-patches")).dump(2));
@@ -97,6 +98,7 @@ int runPatch(const Args& a) {
               << r.ngramLeaks << ", composed fact " << r.factLeaks << "), sibling chains " << r.siblingChains
               << ", chains with test items left alone " << r.skippedTestChains << "\n"
               << "  kept as reviewed " << r.keptReviewed << ", replaced proposals " << r.replacedProposed << "\n";
+    if (r.deferred) std::cout << "  failures deferred by --max-failures: " << r.deferred << " (the least confident)\n";
     for (const auto& [k, n] : r.byKind) std::cout << "  " << k << ": " << n << "\n";
     for (const auto& [f, n] : r.byFormat) std::cout << "  " << f << ": " << n << "\n";
     return 0;
@@ -284,6 +286,7 @@ std::vector<Verb> debugVerbs() {
          {{"round", "N", "the round (default the newest)"},
           {"siblings", "N", "sibling chains scaffolded per reasoning deficit (default 2)"},
           {"neighbours", "N", "confusable neighbours per concept gap, 1-3 (default 2)"},
+          {"max-failures", "N", "patch at most N failures, the most confident diagnoses first (default all)"},
           {"with-patches", "", "include every patch in the JSON"}, kJson},
          1, 1, runPatch},
         {"patch-review", "PROJECT [ID...] [--status accepted|rejected|proposed --reason CODE] [filters] | --edit ID",

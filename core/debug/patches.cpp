@@ -62,13 +62,23 @@ void insertPatch(Statement& st, const Patch& p) {
 } // namespace
 
 PatchReport generatePatches(Database& db, int round, const PatchOptions& options) {
-    const auto diagnoses = loadRoundDiagnoses(db, round);
+    auto diagnoses = loadRoundDiagnoses(db, round);
     if (diagnoses.empty())
         throw InputError("round " + std::to_string(round) + " has no diagnoses (proda diagnose PROJECT --round " +
                          std::to_string(round) + ")");
     PatchReport r;
     r.round = round;
     r.diagnoses = static_cast<std::int64_t>(diagnoses.size());
+    if (options.maxFailures > 0 && diagnoses.size() > static_cast<std::size_t>(options.maxFailures)) {
+        // A curator's override is a decision made on purpose: those come first, then confidence.
+        std::stable_sort(diagnoses.begin(), diagnoses.end(), [](const Diagnosis& a, const Diagnosis& b) {
+            if (a.overrideVerdict.has_value() != b.overrideVerdict.has_value()) return a.overrideVerdict.has_value();
+            if (a.confidence != b.confidence) return a.confidence > b.confidence;
+            return a.itemId < b.itemId;
+        });
+        r.deferred = static_cast<std::int64_t>(diagnoses.size()) - options.maxFailures;
+        diagnoses.resize(static_cast<std::size_t>(options.maxFailures));
+    }
     const auto k = DebugKnowledge::load(db);
     const CheckOptions check = checkOptionsFor(db);
     r.leakNgram = check.ngram;
@@ -273,7 +283,7 @@ ojson toJson(const PatchReport& r, bool withPatches) {
             {"leak_check", {{"ngram", r.leakNgram}, {"threshold", r.leakThreshold}}},
             {"kept_reviewed", r.keptReviewed}, {"replaced_proposed", r.replacedProposed},
             {"already_in_other_round", r.alreadyElsewhere}, {"sibling_chains", r.siblingChains},
-            {"skipped_test_chains", r.skippedTestChains}, {"unpatchable", r.unpatchable}, {"by_kind", r.byKind},
+            {"skipped_test_chains", r.skippedTestChains}, {"unpatchable", r.unpatchable}, {"deferred", r.deferred}, {"by_kind", r.byKind},
             {"by_format", r.byFormat}};
     if (withPatches) {
         j["patches"] = ojson::array();

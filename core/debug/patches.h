@@ -35,6 +35,10 @@ struct PatchOptions {
     int siblingChains = 2;      // scaffolded chains per reasoning deficit besides the failed one
     int neighbours = 2;         // confusable neighbours contrasted per concept gap
     bool includeOverridden = true;
+    // At most this many failures are patched in one round (0: all), the most confident
+    // diagnoses first; the rest are counted as deferred. A follow-up round trains its patches
+    // for several passes, so this is what bounds its time on a large project.
+    int maxFailures = 0;
 };
 
 struct PatchReport {
@@ -42,7 +46,7 @@ struct PatchReport {
     std::int64_t diagnoses = 0, conceptGaps = 0, reasoningDeficits = 0;
     std::int64_t candidates = 0, proposed = 0, leaksDropped = 0, ngramLeaks = 0, factLeaks = 0;
     std::int64_t keptReviewed = 0, replacedProposed = 0, alreadyElsewhere = 0, siblingChains = 0;
-    std::int64_t skippedTestChains = 0, unpatchable = 0;
+    std::int64_t skippedTestChains = 0, unpatchable = 0, deferred = 0;
     int leakNgram = 8;
     double leakThreshold = 0.3;
     std::map<std::string, std::int64_t> byKind, byFormat;
