@@ -4,6 +4,7 @@
 // trainer recorded as failed, and probes through the built-in model.
 #include "io/importers.h"
 #include "run/round_runner.h"
+#include "run/run_owner.h"
 #include "run/run_store.h"
 #include "store/project.h"
 #include "store/schema.h"
@@ -19,6 +20,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 #include <thread>
 
 using namespace proda;
@@ -184,6 +186,49 @@ private slots:
         QVERIFY(std::filesystem::exists(run.checkpoint + "/state.json"));
         Project p = Project::open(path);
         QVERIFY(latestUsableRun(p.db(), 1)); // a stopped run with a checkpoint can still be evaluated
+    }
+
+    // SIGKILL of `proda train` itself: its proda-train child is told by the kernel (SIGTERM,
+    // parent-death signal) and ends with a checkpoint; the row left 'running' is marked failed
+    // as interrupted by the next train, and that train goes ahead.
+    void killedProdaIsMarkedInterrupted() {
+        QTemporaryDir dir;
+        const std::string path = readyProject(dir);
+        QProcess cli;
+        cli.start(QStringLiteral(PRODA_CLI), {"train", QString::fromStdString(path), "--preset", "tiny", "--max-steps", "100000",
+                                             "--threads", "1", "--set", R"({"vocab_size":400,"block_size":96,"batch_size":4})"});
+        QVERIFY(cli.waitForStarted());
+        std::string runDir;
+        for (int i = 0; i < 600 && runDir.empty(); ++i) {
+            QTest::qWait(100);
+            Project p = Project::open(path, Project::Mode::ReadOnly);
+            const auto runs = trainingRuns(p.db());
+            const std::string dirOf = runs.empty() ? "" : p.bulkDir(false) + "/" + runs[0].runDir;
+            if (!dirOf.empty() && std::filesystem::exists(dirOf + "/owner.json") &&
+                std::filesystem::exists(dirOf + "/trainer_log.jsonl"))
+                runDir = dirOf;
+        }
+        QVERIFY2(!runDir.empty(), "the training run did not start");
+        ::kill(pid_t(cli.processId()), SIGKILL);
+        QVERIFY(cli.waitForFinished());
+        bool checkpointed = false; // proda-train saw SIGTERM and saved
+        for (int i = 0; i < 300 && !checkpointed; ++i) {
+            QTest::qWait(100);
+            checkpointed = std::filesystem::exists(runDir + "/checkpoints/latest");
+        }
+        QVERIFY2(checkpointed, "proda-train went on without its parent");
+        {
+            Project p = Project::open(path);
+            QCOMPARE(trainingRuns(p.db()).at(0).status, std::string("running"));
+        }
+        const TrainingRun next = trainRound(path, tinyRequest(1, 2));
+        QCOMPARE(next.status, std::string("finished"));
+        Project p = Project::open(path);
+        const auto runs = trainingRuns(p.db());
+        QCOMPARE(runs.size(), std::size_t(2));
+        QCOMPARE(runs[0].status, std::string("failed"));
+        QVERIFY2(QString::fromStdString(runs[0].message).startsWith("interrupted"), runs[0].message.c_str());
+        QCOMPARE(markInterruptedRuns(p.db(), p.bulkDir(false)), std::int64_t(0)); // nothing else to mark
     }
 
     void aFailingTrainerIsRecorded() {

@@ -41,6 +41,10 @@ void installSignalHandlers() {
     sigemptyset(&sa.sa_mask);
     sigaction(SIGTERM, &sa, nullptr);
     sigaction(SIGINT, &sa, nullptr);
+    // When proda dies, the kernel sends SIGTERM (its parent-death signal) and the events pipe has
+    // no reader: without this the next event line would kill us by SIGPIPE before the checkpoint.
+    // Ignored, a write just fails and the run stops as asked, saving first.
+    signal(SIGPIPE, SIG_IGN);
 }
 
 struct UsageError : std::runtime_error {

@@ -1,6 +1,7 @@
 #include "run/round_runner.h"
 
 #include "run/run_directory.h"
+#include "run/run_owner.h"
 #include "run/trainer_process.h"
 #include "store/project.h"
 #include "tester/item_store.h"
@@ -82,6 +83,7 @@ TrainingRun trainRound(const std::string& projectPath, const TrainRequest& req) 
     Database& db = project.db();
     const RoundInfo round = ensureRound(db, req.round);
     const std::string bulk = project.bulkDir(true);
+    markInterruptedRuns(db, bulk);
     std::optional<TrainingRun> init;
     if (round.parent && !req.fromScratch) {
         init = latestUsableRun(db, *round.parent);
@@ -102,6 +104,7 @@ TrainingRun trainRound(const std::string& projectPath, const TrainRequest& req) 
     if (init) config["init_from"] = init->checkpoint;
     for (auto it = req.overrides.begin(); it != req.overrides.end(); ++it) config[it.key()] = it.value();
     writeJsonFile(runDir + "/config.json", config);
+    writeRunOwner(runDir);
 
     TrainingRun run;
     run.round = round.round;

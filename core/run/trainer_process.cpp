@@ -3,6 +3,9 @@
 #include <QProcess>
 #include <QStringList>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace proda {
 
 std::string TrainerProcessResult::message() const {
@@ -17,6 +20,9 @@ TrainerProcessResult runTrainerProcess(const std::string& executable, const std:
     QProcess p;
     QStringList qargs;
     for (const auto& a : args) qargs << QString::fromStdString(a);
+    // If proda itself is killed, proda-train gets SIGTERM: it saves a checkpoint and exits
+    // instead of training on for nobody (run/run_owner.h marks the run interrupted).
+    p.setChildProcessModifier([] { prctl(PR_SET_PDEATHSIG, SIGTERM); });
     p.start(QString::fromStdString(executable), qargs);
     TrainerProcessResult r;
     if (!p.waitForStarted(30000)) {
