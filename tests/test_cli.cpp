@@ -51,6 +51,27 @@ private slots:
         }
     }
 
+    // Decimal options are checked in one place: not a number, or out of range, is a usage
+    // error (exit 1) that names the option and what it got.
+    void decimalOptionsAreChecked_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("not a number") << QStringList{"synth", project_, "--qa", "lots"} << "--qa expects a number, got 'lots'";
+        QTest::newRow("trailing text") << QStringList{"synth", project_, "--mcq", "0.5x"} << "--mcq expects a number";
+        QTest::newRow("above range") << QStringList{"bench", "generate", project_, "--dev-fraction", "1.5"}
+                                     << "--dev-fraction must be at least 0 and at most 1, got '1.5'";
+        QTest::newRow("zero epochs") << QStringList{"train", project_, "--epochs", "0"} << "--epochs must be above 0";
+        QTest::newRow("negative replay") << QStringList{"round", "next", project_, "--replay-ratio", "-1"}
+                                         << "--replay-ratio must be at least 0";
+    }
+    void decimalOptionsAreChecked() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = runProda(args);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
+
     void statsJsonHasDocumentedKeys() {
         const Run r = runProda({QStringLiteral("stats"), project_, QStringLiteral("--json")});
         QCOMPARE(r.code, 0);

@@ -61,4 +61,27 @@ long Args::integer(const std::string& name, long fallback, long min, long max) c
     return n;
 }
 
+double Args::number(const std::string& name, double fallback, double min, double max, bool aboveMin) const {
+    auto v = value(name);
+    if (!v) return fallback;
+    std::size_t used = 0;
+    double d = 0;
+    try {
+        d = std::stod(*v, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    const auto shown = [](double x) {
+        std::string s = std::to_string(x);
+        s.erase(s.find_last_not_of('0') + 1);
+        if (!s.empty() && s.back() == '.') s.pop_back();
+        return s;
+    };
+    if (used != v->size() || v->empty() || !(d == d)) throw UsageError("--" + name + " expects a number, got '" + *v + "'");
+    if (d < min || d > max || (aboveMin && d == min))
+        throw UsageError("--" + name + " must be " + (aboveMin ? "above " : "at least ") + shown(min) + " and at most " + shown(max) +
+                         ", got '" + *v + "'");
+    return d;
+}
+
 } // namespace proda::cli

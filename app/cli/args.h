@@ -28,6 +28,8 @@ public:
     std::optional<std::string> value(const std::string& name) const;
     std::string require(const std::string& name) const;
     long integer(const std::string& name, long fallback, long min, long max) const;
+    // A decimal number in [min, max] (in (min, max] when aboveMin), or fallback when absent.
+    double number(const std::string& name, double fallback, double min, double max, bool aboveMin = false) const;
 
 private:
     std::vector<std::string> positional_;

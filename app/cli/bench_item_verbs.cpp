@@ -86,10 +86,7 @@ int runGenerate(const Args& a, Project& p) {
     GenerateOptions opt;
     opt.perChain = static_cast<int>(a.integer("per-chain", 1, 1, 20));
     opt.seed = static_cast<std::uint64_t>(a.integer("seed", 1, 0, 1L << 62));
-    if (auto f = a.value("dev-fraction")) {
-        try { opt.devFraction = std::stod(*f); } catch (...) { throw UsageError("--dev-fraction needs a number"); }
-        if (opt.devFraction < 0 || opt.devFraction > 1) throw UsageError("--dev-fraction must lie in 0..1");
-    }
+    opt.devFraction = a.number("dev-fraction", opt.devFraction, 0, 1);
     Progress progress = terminalProgress(!a.flag("json"));
     const GenerateReport r = generateItems(p.db(), opt, progress);
     finishProgress();

@@ -210,23 +210,9 @@ LoopSettings loopSettings(const Args& a) {
     s.threads = static_cast<int>(a.integer("threads", 0, 0, 1024));
     s.synthSize = a.integer("synth-size", s.synthSize, 1, 100000000);
     s.maxFailures = static_cast<int>(a.integer("max-failures", 0, 0, 100000000));
-    for (auto [name, dst] : {std::pair{"followup-epochs", &s.followupEpochs}, {"followup-lr", &s.followupLr}}) {
-        if (auto v = a.value(name)) {
-            try {
-                *dst = std::stod(*v);
-            } catch (const std::exception&) {
-                throw UsageError(std::string("--") + name + " needs a number");
-            }
-            if (*dst <= 0) throw UsageError(std::string("--") + name + " must be positive");
-        }
-    }
-    if (auto r = a.value("replay-ratio")) {
-        try {
-            s.replayRatio = std::stod(*r);
-        } catch (const std::exception&) {
-            throw UsageError("--replay-ratio needs a number");
-        }
-    }
+    s.followupEpochs = a.number("followup-epochs", s.followupEpochs, 0, 1000, true);
+    s.followupLr = a.number("followup-lr", s.followupLr, 0, 1, true);
+    s.replayRatio = a.number("replay-ratio", s.replayRatio, 0, 1000);
     return s;
 }
 

@@ -160,15 +160,7 @@ int runRound(const Args& a) {
         if (*b != "random") throw UsageError("--baseline takes random");
         o.baselineRandom = true;
     }
-    if (auto r = a.value("replay-ratio")) {
-        try {
-            std::size_t used = 0;
-            o.replayRatio = std::stod(*r, &used);
-            if (used != r->size() || o.replayRatio < 0) throw std::invalid_argument("");
-        } catch (const std::exception&) {
-            throw UsageError("--replay-ratio needs a non-negative number, not '" + *r + "'");
-        }
-    }
+    o.replayRatio = a.number("replay-ratio", o.replayRatio, 0, 1000);
     o.seed = static_cast<std::uint64_t>(a.integer("seed", 1, 0, 2147483647));
     const auto r = debug::nextRound(p.db(), o);
     if (a.flag("json")) {

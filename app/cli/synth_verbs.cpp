@@ -27,17 +27,7 @@ const OptionSpec kJson{"json", "", "print JSON instead of text"};
 using Clock = std::chrono::steady_clock;
 double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
-double ratio(const Args& a, const char* name, double fallback) {
-    const auto v = a.value(name);
-    if (!v) return fallback;
-    try {
-        std::size_t used = 0;
-        const double r = std::stod(*v, &used);
-        if (used == v->size() && r >= 0) return r;
-    } catch (const std::exception&) {
-    }
-    throw UsageError("--" + std::string(name) + " needs a non-negative number, not '" + *v + "'");
-}
+double ratio(const Args& a, const char* name, double fallback) { return a.number(name, fallback, 0, 1e9); }
 
 SynthOptions synthOptions(const Args& a) {
     SynthOptions o;

@@ -34,17 +34,6 @@ void catchInterrupts() {
     sigaction(SIGTERM, &sa, nullptr);
 }
 
-double number(const Args& a, const char* name, double fallback) {
-    const auto v = a.value(name);
-    if (!v) return fallback;
-    try {
-        std::size_t used = 0;
-        const double d = std::stod(*v, &used);
-        if (used == v->size() && d > 0) return d;
-    } catch (const std::exception&) {
-    }
-    throw UsageError("--" + std::string(name) + " needs a positive number, not '" + *v + "'");
-}
 
 nlohmann::json optional(const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
 
@@ -56,7 +45,7 @@ int runTrain(const Args& a) {
     req.preset = a.value("preset").value_or("small");
     if (req.preset != "tiny" && req.preset != "small" && req.preset != "base")
         throw UsageError("--preset is tiny, small or base");
-    if (a.value("epochs")) req.epochs = number(a, "epochs", 1);
+    if (a.value("epochs")) req.epochs = a.number("epochs", 1, 0, 1e6, true);
     if (a.value("max-steps")) req.maxSteps = int(a.integer("max-steps", 0, 1, 100000000));
     req.fromScratch = a.flag("from-scratch");
     req.device = a.value("device").value_or("auto");
