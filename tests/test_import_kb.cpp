@@ -6,6 +6,7 @@
 #include "testutil.h"
 #include "util/error.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 
 using namespace proda;
@@ -41,6 +42,56 @@ private slots:
         }
         JsonlReader abandoned(file); // the parser thread is stopped while it runs ahead
         QVERIFY(abandoned.next());
+    }
+    // Into an empty project the full-text index is built alongside the load (store/fts_twin.h)
+    // and adopted: FTS5's integrity-check compares it with the concepts table, after the
+    // prune's delete trigger has run on it, and a second import keeps it current row by row.
+    void fullTextIndexBuiltAlongsideTheLoad() {
+        QTemporaryDir dir;
+        const std::string kb = testutil::path(dir, "kb");
+        QVERIFY(QDir().mkpath(QString::fromStdString(kb)));
+        std::string concepts, relations, chains;
+        const int n = 3001; // three hand-overs of 1024 rows and a partial one
+        for (int i = 1; i <= n; ++i)
+            concepts += "{\"id\":\"c" + std::to_string(i) + "\",\"term\":\"" + (i % 2 ? "caf\u00e9 " : "lens ") +
+                        std::to_string(i) + "\",\"type\":\"entity\",\"definition\":\"part number " + std::to_string(i) +
+                        (i % 3 ? " of the optics" : " of a sieve") + "\",\"discipline\":\"001 Physics\"}\n";
+        for (int i = 1; i < n - 1; ++i) // c3001 lies on no relation: the prune deletes it
+            relations += "{\"id\":\"r" + std::to_string(i) + "\",\"subject\":\"c" + std::to_string(i) +
+                         "\",\"type\":\"PART_OF\",\"predicate\":\"is part of\",\"object\":\"c" +
+                         std::to_string(i + 1) + "\",\"discipline\":\"001 Physics\"}\n";
+        for (int i = 1; i + 1 < n - 1; i += 2)
+            chains += "{\"id\":\"g" + std::to_string(i) + "\",\"discipline\":\"001 Physics\",\"relations\":[\"r" +
+                      std::to_string(i) + "\",\"r" + std::to_string(i + 1) + "\"]}\n";
+        testutil::writeFile(kb + "/concepts.jsonl", concepts);
+        testutil::writeFile(kb + "/relations.jsonl", relations);
+        testutil::writeFile(kb + "/chains.jsonl", chains);
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        const ImportReport r = importKbJsonl(p, kb);
+        QCOMPARE(r.ftsIndex, std::string("twin"));
+        QCOMPARE(r.reachability.prunedConcepts, std::int64_t(1));
+        p.db().exec("INSERT INTO concept_fts(concept_fts) VALUES ('integrity-check')");
+        auto matches = [&](const char* q) {
+            Statement st = p.db().prepare("SELECT count(*) FROM concept_fts WHERE concept_fts MATCH ?");
+            st.bind(1, std::string_view(q));
+            st.step();
+            return st.columnInt(0);
+        };
+        QCOMPARE(matches("cafe"), std::int64_t(1500)); // diacritics folded; c3001 pruned
+        QCOMPARE(matches("sieve"), std::int64_t(1000));
+        QCOMPARE(matches("term:lens AND definition:optics"), std::int64_t(1000));
+        QCOMPARE(matches("\"number 2999\""), std::int64_t(1));
+        // Column sizes (bm25's document lengths) came over too.
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM concept_fts_docsize"), p.db().scalarInt("SELECT count(*) FROM concepts"));
+
+        testutil::writeFile(kb + "/concepts.jsonl", "{\"id\":\"c9999\",\"term\":\"prism\",\"type\":\"entity\","
+                                                    "\"definition\":\"a sieve of light\",\"discipline\":\"001 Physics\"}\n");
+        testutil::writeFile(kb + "/relations.jsonl", "{\"id\":\"r9999\",\"subject\":\"c9999\",\"type\":\"PART_OF\","
+                                                     "\"predicate\":\"is part of\",\"object\":\"c1\",\"discipline\":\"001 Physics\"}\n");
+        testutil::writeFile(kb + "/chains.jsonl", "{\"id\":\"g9999\",\"discipline\":\"001 Physics\",\"relations\":[\"r9999\",\"r1\"]}\n");
+        QCOMPARE(importKbJsonl(p, kb).ftsIndex, std::string("incremental"));
+        p.db().exec("INSERT INTO concept_fts(concept_fts) VALUES ('integrity-check')");
+        QCOMPARE(matches("sieve"), std::int64_t(1001));
     }
     void bulkImportWithAnotherConnectionOpen() {
         // The bulk path leaves WAL only when it has the file to itself; with a reader open (the

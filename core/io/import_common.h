@@ -23,9 +23,11 @@ ImportReport runImport(Project& project, const char* format, const std::string& 
     Transaction tx(project.db());
     BulkLoad bulk(project.db());
     KnowledgeWriter writer(project.db());
+    bulk.indexAsWritten(writer);
     body(writer, report);
     progress.report("building indexes", 0, 0);
     bulk.finish();
+    if (!bulk.ftsMethod().empty()) report.ftsIndex = bulk.ftsMethod();
     report.concepts = writer.concepts;
     report.relations = writer.relations;
     report.chains = writer.chains;

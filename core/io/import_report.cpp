@@ -29,6 +29,7 @@ nlohmann::json ImportReport::toJson() const {
             {"unlinked", unlinkedCount},
             {"unlinked_examples", unlinked},
             {"warnings", warnings},
+            {"fts_index", ftsIndex},
             {"elapsed_s", elapsedSeconds}};
 }
 

@@ -17,6 +17,9 @@ struct ImportReport {
     std::vector<std::string> unlinked; // first few "what could not be linked" lines
     std::vector<std::string> warnings;
     double elapsedSeconds = 0;
+    // How the full-text index was made: "twin" (built alongside the load), "rebuild" (after
+    // it) or "incremental" (row by row, into a project that had concepts already).
+    std::string ftsIndex = "incremental";
 
     void addUnlinked(std::string what);
     nlohmann::json toJson() const;

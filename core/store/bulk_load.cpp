@@ -1,5 +1,7 @@
 #include "store/bulk_load.h"
 #include "store/database.h"
+#include "store/fts_twin.h"
+#include "store/knowledge_writer.h"
 #include "store/schema.h"
 
 #include <stdexcept>
@@ -20,6 +22,21 @@ BulkLoad::BulkLoad(Database& db) : db_(db) {
     db.exec("DROP INDEX concepts_discipline; DROP INDEX relations_subject; DROP INDEX relations_object;"
             "DROP INDEX chain_relations_relation;"
             "DROP TRIGGER concepts_fts_insert; DROP TRIGGER concepts_fts_delete; DROP TRIGGER concepts_fts_update;");
+}
+
+BulkLoad::~BulkLoad() = default;
+
+void BulkLoad::indexAsWritten(KnowledgeWriter& writer) {
+    if (!active_) return;
+    Statement live = db_.prepare("SELECT sql FROM sqlite_master WHERE name = 'concept_fts'");
+    if (!live.step()) return;
+    twin_ = FtsTwin::startFor(live.columnText(0));
+    if (!twin_) return;
+    writer.onConceptAdded = [this](std::int64_t seq, const Concept& c) { twin_->add(seq, c.term, c.definition); };
+    writer.onConceptChanged = [this] { twinStale_ = true; };
+    writer.onRelationAdded = [this, released = false]() mutable {
+        if (!released) twin_->release(), released = true;
+    };
 }
 
 
@@ -68,7 +85,15 @@ void BulkLoad::finish() {
                                      " (row " + std::to_string(check.columnInt(1)) + ") to " + check.columnText(2));
     }
     db_.exec(secondaryIndexesSql());
-    db_.exec("INSERT INTO concept_fts(concept_fts) VALUES ('rebuild')");
+    // The twin holds every concept only if every one came through the writer, unchanged since.
+    if (twin_ && !twinStale_ && twin_->rows() == db_.scalarInt("SELECT count(*) FROM concepts")) {
+        twin_->adoptInto(db_);
+        ftsMethod_ = "twin";
+    } else {
+        db_.exec("INSERT INTO concept_fts(concept_fts) VALUES ('rebuild')");
+        ftsMethod_ = "rebuild";
+    }
+    twin_.reset();
     db_.exec(ftsTriggersSql());
     active_ = false;
 }

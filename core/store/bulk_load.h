@@ -4,21 +4,36 @@
 // index from all rows at once beats updating it row by row several times over. On a project that
 // already has concepts nothing is dropped and the triggers keep the index current row by row.
 // A rollback restores the schema with everything else.
+#include <cstdint>
+#include <memory>
+#include <string>
+
 namespace proda {
 
 class Database;
+class FtsTwin;
+class KnowledgeWriter;
 
 class BulkLoad {
 public:
     explicit BulkLoad(Database& db);
+    ~BulkLoad();
+    // Has the writer hand each new concept to a full-text twin built on another thread
+    // (store/fts_twin.h), which finish() adopts instead of rebuilding the index.
+    void indexAsWritten(KnowledgeWriter& writer);
     // Rebuilds what was dropped; must run before anything deletes concepts (the FTS delete
     // trigger needs the index to hold every row).
     void finish();
     bool active() const { return active_; }
+    // How finish() made the full-text index: "twin", "rebuild" or "" (not a bulk load).
+    const std::string& ftsMethod() const { return ftsMethod_; }
 
 private:
     Database& db_;
     bool active_ = false;
+    std::unique_ptr<FtsTwin> twin_;
+    bool twinStale_ = false;
+    std::string ftsMethod_;
 };
 
 // For a load into an empty project, outside any transaction: a rollback journal instead of the

@@ -2,6 +2,7 @@
 #include "util/error.h"
 
 #include <sqlite3.h>
+#include <mutex>
 #include <utility>
 
 namespace proda {
@@ -12,7 +13,19 @@ namespace {
 }
 } // namespace
 
+namespace {
+// SQLite counts every allocation under one global mutex by default (SQLITE_CONFIG_MEMSTATUS);
+// with two connections busy on two threads (a bulk load and its full-text twin) that mutex is
+// contended on every malloc. Nothing here reads those statistics. Must precede the first open;
+// if something initialised SQLite earlier the call fails harmlessly.
+void configureSqliteOnce() {
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+} // namespace
+
 Database::Database(const std::string& path, bool create, bool readOnly) : path_(path) {
+    configureSqliteOnce();
     int flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (create && !readOnly) flags |= SQLITE_OPEN_CREATE;
     flags |= SQLITE_OPEN_NOMUTEX; // one connection per thread by design
@@ -102,6 +115,11 @@ bool Statement::step() {
 void Statement::run() {
     step();
     reset();
+}
+
+Statement& Statement::bindColumnOf(int idx, const Statement& src, int col) {
+    if (sqlite3_bind_value(stmt_, idx, sqlite3_column_value(src.stmt_, col)) != SQLITE_OK) fail(db_, "bind");
+    return *this;
 }
 
 void Statement::reset() {

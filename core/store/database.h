@@ -54,6 +54,8 @@ public:
     Statement& bind(int idx, double v);
     Statement& bind(int idx, std::string_view v); // text, copied by SQLite
     Statement& bindNull(int idx);
+    // Binds the value of `src`'s column `col` in the current row, whatever its type (blobs too).
+    Statement& bindColumnOf(int idx, const Statement& src, int col);
     Statement& bindOptional(int idx, const std::optional<std::int64_t>& v) {
         return v ? bind(idx, *v) : bindNull(idx);
     }

@@ -87,6 +87,9 @@ UpsertResult KnowledgeWriter::upsertConcept(const Concept& c) {
         updateConcept_.bind(1, c.id).bind(2, c.term).bind(3, c.type).bind(4, c.definition).bind(5, disc).bind(6, c.sourceQuote);
         updateConcept_.run();
         r = db_.changes() ? UpsertResult::Updated : UpsertResult::Unchanged;
+        if (r == UpsertResult::Updated && onConceptChanged) onConceptChanged();
+    } else if (onConceptAdded) {
+        onConceptAdded(db_.lastInsertRowId(), c);
     }
     concepts.count(r);
     return r;
@@ -105,6 +108,7 @@ UpsertResult KnowledgeWriter::upsertRelation(const Relation& x) {
         updateRelation_.run();
         r = db_.changes() ? UpsertResult::Updated : UpsertResult::Unchanged;
     }
+    if (r == UpsertResult::Added && onRelationAdded) onRelationAdded();
     relations.count(r);
     return r;
 }

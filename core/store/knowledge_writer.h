@@ -5,6 +5,7 @@
 #include "store/database.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_map>
 
@@ -35,6 +36,12 @@ public:
     UpsertResult upsertChain(const Chain& g, const char* origin);
 
     UpsertCounts concepts, relations, chains;
+
+    // Told of every concept row inserted (its seq and content) and of every one changed, so a
+    // bulk load can index them as they come (store/fts_twin.h).
+    std::function<void(std::int64_t seq, const Concept&)> onConceptAdded;
+    std::function<void()> onConceptChanged;
+    std::function<void()> onRelationAdded;
 
 private:
     Database& db_;
