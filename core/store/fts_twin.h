@@ -7,7 +7,7 @@
 // private in-memory database; while the relations and chains are inserted, the index is built on
 // the second core. adoptInto() then copies the twin's shadow tables (segments, term index, sizes)
 // into concept_fts: the same index 'rebuild' would make, which FTS5's integrity-check confirms
-// against the concepts table (tests/test_store.cpp).
+// against the concepts table (tests/test_import_kb.cpp).
 #include <condition_variable>
 #include <cstdint>
 #include <exception>
