@@ -19,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <set>
+
 using namespace proda;
 using namespace debugfix;
 
@@ -63,6 +65,7 @@ private slots:
     void coverageFallbackIsLabelled();
     void patchesNeverContainItemText();
     void patchesTargetTheirErrorsAndReview();
+    void maxFailuresPatchesTheMostConfidentFirst();
     void replayIsDisjointFromTargetedRelations();
     void baselineUsesTheSameBudget();
     void reportCountsFixedRegressedControl();
@@ -271,6 +274,39 @@ void TestDebug::patchesTargetTheirErrorsAndReview() {
     debug::PatchFilter unknown;
     unknown.ids = {"nope"};
     QVERIFY_THROWS_EXCEPTION(InputError, debug::reviewPatches(f.db(), unknown, "accepted"));
+}
+
+// --max-failures: the most confident diagnoses are patched, the rest counted as deferred; a
+// curator's override goes before any confidence.
+void TestDebug::maxFailuresPatchesTheMostConfidentFirst() {
+    Fixture f;
+    const auto eval = f.round1({{"i1", false}, {"i3", false}});
+    FactModel model(f.db(), {"r1", "r3", "r6", "r7"}, kAllConcepts); // i1: gap at r2; i3: deficit on g3
+    debug::diagnoseRound(f.db(), 1, &model);
+    auto ds = debug::loadDiagnoses(f.db(), eval);
+    QCOMPARE(ds.size(), std::size_t(2));
+    std::sort(ds.begin(), ds.end(), [](const auto& a, const auto& b) {
+        return a.confidence != b.confidence ? a.confidence > b.confidence : a.itemId < b.itemId;
+    });
+    auto patchedItems = [&] {
+        std::set<std::string> items;
+        for (const auto& p : debug::loadPatches(f.db()))
+            for (const auto& t : p.targets) items.insert(t);
+        return items;
+    };
+    debug::PatchOptions one;
+    one.maxFailures = 1;
+    auto r = debug::generatePatches(f.db(), 1, one);
+    QCOMPARE(r.deferred, std::int64_t(1));
+    QCOMPARE(r.diagnoses, std::int64_t(2));
+    QVERIFY(r.proposed > 0);
+    QCOMPARE(patchedItems(), std::set<std::string>{ds[0].itemId});
+    debug::overrideDiagnosis(f.db(), eval, ds[1].itemId, ds[1].verdict, "", "look at this one first");
+    r = debug::generatePatches(f.db(), 1, one);
+    QCOMPARE(r.deferred, std::int64_t(1));
+    QCOMPARE(patchedItems(), std::set<std::string>{ds[1].itemId});
+    QCOMPARE(debug::generatePatches(f.db(), 1).deferred, std::int64_t(0)); // 0: every failure
+    QCOMPARE(patchedItems().size(), std::size_t(2));
 }
 
 void TestDebug::replayIsDisjointFromTargetedRelations() {

@@ -246,11 +246,11 @@ int runDemo(const Args& a) {
     s.autoAccept = true;
     s.baseline = true;
     s.rounds = 2;
-    if (!a.value("preset")) s.preset = "small"; // ~5 min on 2 CPU cores; tiny learns too little to diagnose
+    if (!a.value("preset")) s.preset = "small"; // ~7 min on 2 CPU cores; tiny learns too little to diagnose
     if (!a.value("max-steps")) s.maxSteps = 300;
     if (!a.value("synth-size")) s.synthSize = 6000;
-    // The sample project fails ~50 dev items; an extracted FOLDOC ~900, whose patches at 10
-    // passes would take the demo past 15 minutes. 100 keeps both inside it.
+    // The sample project fails ~50 dev items, an extracted FOLDOC ~870: patching all of those
+    // at 10 passes would take FOLDOC's demo well past 15 minutes (939 s measured with 100).
     if (!a.value("max-failures")) s.maxFailures = 100;
     const fs::path dir = a.positional().empty() ? fs::path("proda-demo") : fs::path(a.positional()[0]);
     const std::string path = (dir / "demo.proda").string();
