@@ -250,7 +250,7 @@ int runDemo(const Args& a) {
     if (!a.value("max-steps")) s.maxSteps = 300;
     if (!a.value("synth-size")) s.synthSize = 6000;
     // The sample project fails ~50 dev items, an extracted FOLDOC ~870: patching all of those
-    // at 10 passes would take FOLDOC's demo well past 15 minutes (939 s measured with 100).
+    // at 10 passes would take FOLDOC's demo well past 15 minutes (864 s measured with 100).
     if (!a.value("max-failures")) s.maxFailures = 100;
     const fs::path dir = a.positional().empty() ? fs::path("proda-demo") : fs::path(a.positional()[0]);
     const std::string path = (dir / "demo.proda").string();
