@@ -19,6 +19,15 @@ struct OptionSpec {
     std::string help;
 };
 
+// --json as most verbs word it.
+inline const OptionSpec kJson{"json", "", "print JSON instead of text"};
+
+// A verb's own options followed by a set it shares with other verbs.
+inline std::vector<OptionSpec> withOptions(std::vector<OptionSpec> own, const std::vector<OptionSpec>& shared) {
+    own.insert(own.end(), shared.begin(), shared.end());
+    return own;
+}
+
 class Args {
 public:
     Args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& specs);

@@ -317,22 +317,20 @@ const std::vector<OptionSpec> kBudget = {
 } // namespace
 
 std::vector<Verb> debugLoopVerbs() {
-    auto with = [](std::vector<OptionSpec> o) {
-        o.insert(o.end(), kBudget.begin(), kBudget.end());
-        return o;
-    };
     return {
         {"loop", "PROJECT --rounds R [--auto-accept] [--baseline] [--json]",
          "the closed loop: (bench/synth if missing) train, eval, diagnose, patch, next round, until R rounds",
-         with({{"rounds", "R", "rounds of the targeted lineage to reach (default 2)"},
+         withOptions({{"rounds", "R", "rounds of the targeted lineage to reach (default 2)"},
                {"auto-accept", "", "accept every proposed patch (otherwise stop for review)"},
-               {"baseline", "", "also make and run the random baseline of each targeted round"}}),
+               {"baseline", "", "also make and run the random baseline of each targeted round"}},
+                     kBudget),
          1, 1, runLoopVerb},
         {"demo", "[DIR] [--json] [--max-steps N] [--force]",
          "build the sample project in DIR (default proda-demo) and run round 1, targeted round 2 and the random baseline "
          "(preset small, 300 steps for round 1, 10 passes for the later rounds: about 7 minutes on 2 cores)",
-         with({{"corpus", "PATH", "extract this corpus instead of the bundled sample (e.g. /usr/share/dictd/foldoc.index)"},
-               {"force", "", "replace DIR/demo.proda when it exists"}}),
+         withOptions({{"corpus", "PATH", "extract this corpus instead of the bundled sample (e.g. /usr/share/dictd/foldoc.index)"},
+               {"force", "", "replace DIR/demo.proda when it exists"}},
+                     kBudget),
          0, 1, runDemo},
     };
 }

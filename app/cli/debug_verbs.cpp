@@ -24,7 +24,6 @@ namespace proda::cli {
 namespace {
 
 using ojson = nlohmann::ordered_json;
-const OptionSpec kJson{"json", "", "print JSON instead of text"};
 
 int roundOption(const Args& a, Database& db) {
     if (a.value("round")) return static_cast<int>(a.integer("round", 1, 1, 1000000));
@@ -257,14 +256,10 @@ std::unique_ptr<ModelUnderTest> liveModelFor(const std::string& path, Database& 
 }
 
 std::vector<Verb> debugVerbs() {
-    auto with = [](std::vector<OptionSpec> o, const std::vector<OptionSpec>& more) {
-        o.insert(o.end(), more.begin(), more.end());
-        return o;
-    };
     return {
         {"diagnose", "PROJECT [--round N] [--json] | PROJECT --override ITEM --verdict V [--target ID] [--note TEXT]",
          "classify each failed dev item as concept gap or reasoning deficit (probes, or coverage without a live model)",
-         with({{"round", "N", "the round (default the newest)"},
+         withOptions({{"round", "N", "the round (default the newest)"},
                {"coverage", "", "use the coverage fallback even when a live model exists"},
                {"no-definitions", "", "do not probe node definitions"},
                {"override", "ITEM", "store a curator's verdict for ITEM beside the original"},

@@ -24,7 +24,6 @@ namespace proda::cli {
 
 namespace {
 
-const OptionSpec kJson{"json", "", "print JSON instead of text"};
 
 std::string statsSummary(const KnowledgeStats& s) {
     std::string out = "Project now: " + std::to_string(s.concepts) + " concepts, " + std::to_string(s.relations) +

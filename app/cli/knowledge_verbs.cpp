@@ -21,7 +21,6 @@ void printJson(const std::string& json) { std::cout << json << "\n"; }
 
 namespace {
 
-const OptionSpec kJson{"json", "", "print JSON instead of text"};
 
 Project openProject(const Args& a, Project::Mode mode = Project::Mode::OpenExisting) {
     return Project::open(a.positional().at(0), mode);

@@ -23,7 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const OptionSpec kJson{"json", "", "print JSON instead of text"};
 using Clock = std::chrono::steady_clock;
 double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
@@ -296,11 +295,7 @@ int runDatasetExport(const Args& a) {
 }
 
 std::vector<Verb> synthVerbs() {
-    auto with = [](std::vector<OptionSpec> extra) {
-        auto o = kSynthOptions;
-        o.insert(o.end(), extra.begin(), extra.end());
-        return o;
-    };
+    auto with = [](const std::vector<OptionSpec>& extra) { return withOptions(kSynthOptions, extra); };
     return {
         {"synth", "PROJECT [--size N] [--qa R --mcq R --tf R] [--seed S] [--json]",
          "synthesize training samples from L1/L2 into the next immutable dataset version",

@@ -22,7 +22,7 @@ namespace proda::cli {
 
 namespace {
 
-const OptionSpec kJson{"json", "", "print a JSON summary instead of text"};
+const OptionSpec kJsonSummary{"json", "", "print a JSON summary instead of text"};
 std::atomic_bool g_cancel{false};
 extern "C" void onInterrupt(int) { g_cancel.store(true); }
 
@@ -171,7 +171,7 @@ std::vector<Verb> trainVerbs() {
           {"threads", "N", "CPU threads (default: one per core)"},
           {"seed", "S", "seed of initialisation and data order (default 1)"},
           {"set", "JSON", "extra config.json fields, e.g. '{\"lr\":1e-3,\"batch_size\":32}'"},
-          kJson},
+          kJsonSummary},
          1, 1, runTrain},
         {"eval", "PROJECT [--round N] [--endpoint URL --model NAME] [--json]",
          "score the benchmark with the round's checkpoint (log-likelihood of each option; acc and acc_norm), "
@@ -185,7 +185,7 @@ std::vector<Verb> trainVerbs() {
           {"max-tokens", "N", "endpoint: reply length limit (default 16; reasoning models need more)"},
           {"device", "D", "auto (default), cpu or cuda"},
           {"threads", "N", "CPU threads (default: one per core)"},
-          kJson},
+          kJsonSummary},
          1, 1, runEval},
     };
 }
