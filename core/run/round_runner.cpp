@@ -34,14 +34,6 @@ std::string trainerExecutable() {
 
 namespace {
 
-// Paths inside NAME.proda.d/ are stored relative to it, so a project can be moved or copied.
-std::string relativeToBulk(const std::string& bulkDir, const std::string& path) {
-    const fs::path rel = fs::path(path).lexically_relative(fs::absolute(bulkDir));
-    return !rel.empty() && *rel.begin() != ".." ? rel.string() : path;
-}
-std::string resolveInBulk(const std::string& bulkDir, const std::string& path) {
-    return path.empty() || fs::path(path).is_absolute() ? path : (fs::absolute(bulkDir) / path).lexically_normal().string();
-}
 TrainingRun resolved(TrainingRun run, const std::string& bulkDir) {
     run.runDir = resolveInBulk(bulkDir, run.runDir);
     run.checkpoint = resolveInBulk(bulkDir, run.checkpoint);

@@ -79,4 +79,13 @@ void writeJsonFile(const std::string& file, const nlohmann::json& j) {
     f.commit();
 }
 
+std::string relativeToBulk(const std::string& bulkDir, const std::string& path) {
+    const fs::path rel = fs::path(path).lexically_relative(fs::absolute(bulkDir));
+    return !rel.empty() && *rel.begin() != ".." ? rel.string() : path;
+}
+
+std::string resolveInBulk(const std::string& bulkDir, const std::string& path) {
+    return path.empty() || fs::path(path).is_absolute() ? path : (fs::absolute(bulkDir) / path).lexically_normal().string();
+}
+
 } // namespace proda

@@ -18,4 +18,10 @@ std::int64_t writeDatasetJsonl(Database& db, std::int64_t version, const std::st
 std::int64_t writeItemsJsonl(Database& db, const std::string& file);
 void writeJsonFile(const std::string& file, const nlohmann::json& j);
 
+// Paths inside NAME.proda.d/ are stored relative to it, so a project can be moved or copied:
+// relativeToBulk makes a stored path, resolveInBulk the absolute one back (absolute and empty
+// paths pass through both unchanged).
+std::string relativeToBulk(const std::string& bulkDir, const std::string& path);
+std::string resolveInBulk(const std::string& bulkDir, const std::string& path);
+
 } // namespace proda

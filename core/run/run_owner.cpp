@@ -57,7 +57,7 @@ std::int64_t markInterruptedRuns(Database& db, const std::string& bulkDir) {
     const std::string host = hostName(), boot = bootId();
     for (TrainingRun run : trainingRuns(db)) {
         if (run.status != "running") continue;
-        const fs::path dir = fs::path(run.runDir).is_absolute() ? fs::path(run.runDir) : fs::path(bulkDir) / run.runDir;
+        const fs::path dir = resolveInBulk(bulkDir, run.runDir);
         const auto owner = nlohmann::json::parse(fileText((dir / "owner.json").string()), nullptr, false);
         if (!owner.is_object() || owner.value("host", "") != host) continue;
         const long pid = owner.value("pid", 0L);
