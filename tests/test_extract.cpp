@@ -62,8 +62,8 @@ private slots:
         QTemporaryDir dir;
         const std::string path = testutil::path(dir, "sample.proda");
         const SampleProjectReport r = createSampleProject(path);
-        QCOMPARE(r.entries, std::int64_t(417));
-        QVERIFY2(r.concepts > 1000 && r.relations > 1000 && r.chains > 500, std::to_string(r.relations).c_str());
+        QCOMPARE(r.entries, std::int64_t(1317));
+        QVERIFY2(r.concepts > 400 && r.relations > 400 && r.chains > 250, std::to_string(r.relations).c_str());
         QVERIFY(r.items > 0 && r.samples > 0);
         Project p = Project::open(path);
         const KnowledgeStats s = computeStats(p.db());
@@ -220,8 +220,14 @@ private slots:
         const ExtractionReport r = ingestAndExtract(p);
         QCOMPARE(r.chunksExtracted, 9);
         const KnowledgeStats s = computeStats(p.db());
-        QVERIFY(s.relations >= 20);
-        QVERIFY(s.chains >= 5);
+        QVERIFY2(s.relations >= 8, r.toText().c_str());
+        QVERIFY2(s.chains >= 4, r.toText().c_str());
+        // Every hop of an extracted chain follows its relation: each relation's object is the next
+        // one's subject.
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM chain_relations a JOIN chain_relations b ON b.chain_id = a.chain_id "
+                                  "AND b.position = a.position + 1 JOIN relations ra ON ra.id = a.relation_id "
+                                  "JOIN relations rb ON rb.id = b.relation_id WHERE ra.object <> rb.subject"),
+                 0);
         QCOMPARE(s.orphanConcepts, 0);
         QCOMPARE(s.orphanRelations, 0);
         QCOMPARE(s.brokenChains, 0);

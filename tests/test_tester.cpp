@@ -36,6 +36,7 @@ GenerateOptions allShapes(std::uint64_t seed) {
     GenerateOptions o;
     o.perChain = 3;
     o.seed = seed;
+    o.linkWeight = 0.2; // the link shape is off by default; these tests cover all three
     return o;
 }
 

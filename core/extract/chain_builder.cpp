@@ -1,6 +1,6 @@
 #include "extract/chain_builder.h"
+#include "extract/concept_filter.h"
 #include "extract/terms.h"
-#include "knowledge/chain_cover.h"
 
 #include <algorithm>
 #include <cctype>
@@ -12,28 +12,23 @@ namespace proda::extract {
 
 namespace {
 
-// Display form of a surface term: lower-case surfaces are shown as their canonical key (so
-// "programming languages" shows as "programming language"); capitalized ones keep their case.
-std::string displayForm(const std::string& surface, const std::string& key) {
-    for (char c : surface)
-        if (std::isupper(static_cast<unsigned char>(c))) return surface;
-    return key;
-}
-
 class TermTable {
 public:
-    std::int32_t add(const std::string& surface, const std::string& definition, const ExtractedStatement& st) {
+    std::int32_t add(const std::string& surface, bool headed, const std::string& definition, const ExtractedStatement& st) {
         const std::string key = canonicalKey(surface);
         auto [it, fresh] = index_.try_emplace(key, static_cast<std::int32_t>(concepts_.size()));
         if (fresh) {
             DraftConcept c;
             c.key = key;
-            c.id = conceptIdFor(key, "concept");
+            c.id = conceptIdForKey(key);
             concepts_.push_back(std::move(c));
-            surfaces_.emplace_back();
+            forms_.emplace_back();
         }
         DraftConcept& c = concepts_[it->second];
-        ++surfaces_[it->second][displayForm(surface, key)];
+        Forms& f = forms_[it->second];
+        ++f.surfaces[surface];
+        if (headed) ++f.headed[surface];
+        if (!st.fromDictionary) f.outsideDictionary = true;
         // The best definition: the first defining sentence; else the first sentence mentioning it.
         if ((!definition.empty() && !c.definitional) || c.quote.empty()) {
             c.definitional = !definition.empty();
@@ -45,24 +40,68 @@ public:
         return it->second;
     }
 
-    std::vector<DraftConcept> finish() {
+    // Display terms, and whether each is a concept (headed terms need only be clean).
+    std::vector<DraftConcept> finish(std::vector<char>& isConcept, std::map<std::string, std::int64_t>& rejected) {
+        isConcept.assign(concepts_.size(), 0);
+        auto mostFrequent = [](const std::map<std::string, int>& m) {
+            return std::max_element(m.begin(), m.end(), [](const auto& a, const auto& b) { return a.second < b.second; })->first;
+        };
+        // A dictionary names its concepts: a term that no entry heads and no cross-reference names,
+        // met only in dictionary entries, is a mention there ("useful service", "global"). Terms
+        // of plain text, which has no headwords, go through the noun-phrase filter alone.
         for (std::size_t i = 0; i < concepts_.size(); ++i) {
-            const auto& forms = surfaces_[i];
-            auto best = std::max_element(forms.begin(), forms.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-            concepts_[i].term = best->first; // std::map order breaks ties deterministically
+            const Forms& f = forms_[i];
+            DraftConcept& c = concepts_[i];
+            // The headword's spelling; else the key when it was written so ("programming language"
+            // for "programming languages"); else the surface form (never an unwritten singular:
+            // "modulo cons" is not "modulo con").
+            if (!f.headed.empty()) c.term = mostFrequent(f.headed);
+            else if (auto k = f.surfaces.find(c.key); k != f.surfaces.end()) c.term = k->first;
+            else c.term = mostFrequent(f.surfaces); // std::map order breaks ties deterministically
+            std::string_view why = conceptRejection(c.term, !f.headed.empty());
+            if (why.empty() && f.headed.empty() && runTogether(c.term)) why = "two names run together";
+            if (why.empty() && f.headed.empty() && !f.outsideDictionary) why = "not a headword";
+            if (why.empty()) isConcept[i] = 1;
+            else ++rejected[std::string(why)];
         }
         return std::move(concepts_);
     }
 
 private:
+    // "HTTP server web server", "peripheral device peripheral device": an unheaded phrase made of
+    // two headed names (or one twice) is two mentions run together, not a concept.
+    bool runTogether(const std::string& term) const {
+        std::vector<std::size_t> cuts;
+        for (std::size_t i = 0; i < term.size(); ++i)
+            if (term[i] == ' ') cuts.push_back(i);
+        for (std::size_t cut : cuts) {
+            const std::string left = term.substr(0, cut), right = term.substr(cut + 1);
+            if (canonicalKey(left) == canonicalKey(right)) return true;
+            if (isHeaded(canonicalKey(left)) && isHeaded(canonicalKey(right))) return true;
+        }
+        return false;
+    }
+
+    bool isHeaded(const std::string& key) const {
+        auto it = index_.find(key);
+        return it != index_.end() && !forms_[it->second].headed.empty();
+    }
+
+    struct Forms {
+        std::map<std::string, int> surfaces, headed;
+        bool outsideDictionary = false; // mentioned in plain text, where nothing is headed
+    };
     std::unordered_map<std::string, std::int32_t> index_;
     std::vector<DraftConcept> concepts_;
-    std::vector<std::map<std::string, int>> surfaces_;
+    std::vector<Forms> forms_;
 };
 
 // Directed walks: from each relation not yet on a chain, extend forward through the object's
 // outgoing relations and backward through the subject's incoming ones (no concept twice),
-// preferring the same relation type ("is a" hierarchies), then typed relations over OTHER.
+// preferring typed relations over OTHER and a change of type over climbing one hierarchy. A
+// relation that no unused one extends may reuse a chained one to reach two hops; one that no
+// relation extends in its own direction is on no chain (and is pruned): a chain never runs
+// against a relation.
 class Walker {
 public:
     explicit Walker(KnowledgeDraft& d) : d_(d), out_(d.concepts.size()), in_(d.concepts.size()) {
@@ -79,53 +118,45 @@ public:
         std::stable_sort(seeds.begin(), seeds.end(), [&](auto a, auto b) {
             return (d_.relations[a].type == RelationType::Other) < (d_.relations[b].type == RelationType::Other);
         });
-        for (auto e : seeds) {
-            if (used_[e]) continue;
-            std::vector<std::int32_t> path{e};
-            std::unordered_set<std::int32_t> nodes{d_.relations[e].subject, d_.relations[e].object};
-            for (std::int32_t at = d_.relations[e].object; path.size() < 6;) {
-                const auto next = pick(out_[at], d_.relations[path.back()].type, nodes, true);
-                if (next < 0) break;
-                path.push_back(next);
-                at = d_.relations[next].object;
-                nodes.insert(at);
+        for (bool reuse : {false, true}) {
+            for (auto e : seeds) {
+                if (used_[e]) continue;
+                std::vector<std::int32_t> path{e};
+                std::unordered_set<std::int32_t> nodes{d_.relations[e].subject, d_.relations[e].object};
+                const std::size_t limit = reuse ? 2 : kMaxWalkedChain;
+                for (std::int32_t at = d_.relations[e].object; path.size() < limit;) {
+                    const auto next = pick(out_[at], d_.relations[path.back()].type, nodes, true, reuse);
+                    if (next < 0) break;
+                    path.push_back(next);
+                    at = d_.relations[next].object;
+                    nodes.insert(at);
+                }
+                for (std::int32_t at = d_.relations[e].subject; path.size() < limit;) {
+                    const auto prev = pick(in_[at], d_.relations[path.front()].type, nodes, false, reuse);
+                    if (prev < 0) break;
+                    path.insert(path.begin(), prev);
+                    at = d_.relations[prev].subject;
+                    nodes.insert(at);
+                }
+                if (path.size() < 2) continue;
+                for (auto r : path) used_[r] = 1;
+                addChain(std::move(path), true);
             }
-            for (std::int32_t at = d_.relations[e].subject; path.size() < 6;) {
-                const auto prev = pick(in_[at], d_.relations[path.front()].type, nodes, false);
-                if (prev < 0) break;
-                path.insert(path.begin(), prev);
-                at = d_.relations[prev].subject;
-                nodes.insert(at);
-            }
-            if (path.size() < 2) continue;
-            for (auto r : path) used_[r] = 1;
-            addChain(std::move(path), true);
-        }
-    }
-
-    // Completes with the chain cover: relations no walk took, reusing walked ones to reach length 2.
-    void cover() {
-        std::vector<CoverEdge> edges;
-        edges.reserve(d_.relations.size());
-        for (const auto& r : d_.relations) edges.push_back({r.subject, r.object});
-        CoverResult res = coverEdges(static_cast<std::int32_t>(d_.concepts.size()), edges, used_, 2, 6);
-        for (auto& path : res.chains) {
-            for (auto r : path) used_[r] = 1;
-            addChain(std::move(path), false);
         }
         d_.onChain = used_;
     }
 
 private:
-    std::int32_t pick(std::vector<std::int32_t>& list, RelationType prefer, const std::unordered_set<std::int32_t>& nodes,
-                      bool forward) {
+    std::int32_t pick(std::vector<std::int32_t>& list, RelationType from, const std::unordered_set<std::int32_t>& nodes,
+                      bool forward, bool reuse) {
         std::int32_t best = -1;
         int bestRank = 3, scanned = 0;
         for (auto e : list) {
-            if (used_[e]) continue;
+            if (used_[e] && !reuse) continue;
             const auto& r = d_.relations[e];
             if (nodes.count(forward ? r.object : r.subject)) continue;
-            const int rank = r.type == prefer ? 0 : r.type != RelationType::Other ? 1 : 2;
+            // "X is a Y, Y is part of Z" says more than a climb through one taxonomy.
+            const int rank = r.type == RelationType::Other ? 2 : r.type != from ? 0 : 1;
             if (rank < bestRank) { best = e; bestRank = rank; }
             if (bestRank == 0 || ++scanned > 32) break; // hubs: a bounded look suffices
         }
@@ -167,27 +198,6 @@ private:
     std::vector<char> used_;
 };
 
-// A bare cross reference ("is related to", "see also") between two concepts that a typed
-// relation already links says nothing more: prefer the typed one.
-void dropUntypedDuplicates(KnowledgeDraft& d) {
-    auto pairKey = [](std::int32_t a, std::int32_t b) {
-        if (a > b) std::swap(a, b);
-        return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) | static_cast<std::uint32_t>(b);
-    };
-    std::unordered_set<std::uint64_t> typed;
-    for (const auto& r : d.relations)
-        if (r.type != RelationType::Other) typed.insert(pairKey(r.subject, r.object));
-    std::vector<DraftRelation> kept;
-    kept.reserve(d.relations.size());
-    for (auto& r : d.relations) {
-        const bool bare = r.type == RelationType::Other && (r.predicate == "is related to" || r.predicate == "see also" ||
-                                                             r.predicate == "compare");
-        if (bare && typed.count(pairKey(r.subject, r.object))) ++d.duplicateStatements;
-        else kept.push_back(std::move(r));
-    }
-    d.relations = std::move(kept);
-}
-
 } // namespace
 
 std::int64_t KnowledgeDraft::uncoveredRelations() const {
@@ -197,13 +207,31 @@ std::int64_t KnowledgeDraft::uncoveredRelations() const {
 KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements) {
     KnowledgeDraft d;
     TermTable terms;
-    std::unordered_map<std::string, std::int32_t> relationIndex;
-    std::vector<std::pair<std::int32_t, std::int32_t>> ends;
+    struct Ends { std::int32_t s, o; };
+    std::vector<Ends> ends;
+    ends.reserve(statements.size());
     for (const auto& st : statements) {
         ++d.statements;
-        const std::int32_t s = terms.add(st.subject, st.subjectDefinition, st);
-        const std::int32_t o = terms.add(st.object, st.objectDefinition, st);
+        const std::int32_t s = terms.add(st.subject, st.subjectHeaded, st.subjectDefinition, st);
+        const std::int32_t o = terms.add(st.object, st.objectHeaded, st.objectDefinition, st);
+        ends.push_back({s, o});
+    }
+    // Whether a term is a concept depends on every statement (a term headed in one entry is a
+    // concept wherever it is mentioned), so the filter runs once all terms are in.
+    d.concepts = terms.finish(d.isConcept, d.rejectedTerms);
+    std::unordered_set<std::string> relationIds;
+    std::unordered_set<std::string> linkKeys;
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+        const auto& st = statements[i];
+        const auto [s, o] = ends[i];
         if (s == o) { ++d.selfLoops; continue; }
+        if (!d.isConcept[s] || !d.isConcept[o]) { ++d.statementsOnRejectedTerms; continue; }
+        if (const auto kind = linkKindOfPredicate(st.predicate)) {
+            ++d.linkStatements;
+            if (linkKeys.insert(d.concepts[s].id + '\x1f' + std::string(toString(*kind)) + '\x1f' + d.concepts[o].id).second)
+                d.links.push_back({s, o, *kind, st.sourceQuote, st.chunkId});
+            continue;
+        }
         DraftRelation r;
         r.subject = s;
         r.object = o;
@@ -213,19 +241,15 @@ KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements)
         r.discipline = st.discipline;
         r.chunkId = st.chunkId;
         // Ids need the concept ids, which depend only on the keys: stable across runs.
-        r.id = relationIdFor(conceptIdFor(canonicalKey(st.subject), "concept"), st.type,
-                             conceptIdFor(canonicalKey(st.object), "concept"));
-        if (!relationIndex.emplace(r.id, static_cast<std::int32_t>(d.relations.size())).second) {
+        r.id = relationIdFor(d.concepts[s].id, st.type, d.concepts[o].id);
+        if (!relationIds.insert(r.id).second) {
             ++d.duplicateStatements;
             continue;
         }
         d.relations.push_back(std::move(r));
     }
-    dropUntypedDuplicates(d);
-    d.concepts = terms.finish();
     Walker w(d);
     w.run();
-    w.cover();
     return d;
 }
 

@@ -1,11 +1,15 @@
 #pragma once
 // Top-down construction (DESIGN §3.1): statements are merged into terms and relations, chains
-// are built first (directed walks through linked statements, then the chain cover for what is
-// left), and only relations on a chain and concepts at their ends are kept. What no chain can
-// reach is reported, not written.
+// are built first (directed walks through linked statements: each hop follows its relation, so a
+// chain reads e1 -> e2 -> e3), and only relations on a chain and concepts at their ends are kept.
+// What no chain can reach is reported, not written. Cross-references ("see also", synonyms) become
+// links, never relations (knowledge/links.h), and terms that are not concepts are dropped with
+// the reason (extract/concept_filter.h).
 #include "extract/extractor.h"
+#include "knowledge/links.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,6 +28,13 @@ struct DraftRelation {
     std::int64_t chunkId = 0;
 };
 
+struct DraftLink {
+    std::int32_t subject = 0, object = 0; // indices into concepts
+    LinkKind kind = LinkKind::Related;
+    std::string quote;
+    std::int64_t chunkId = 0;
+};
+
 struct DraftChain {
     std::string id, title, discipline;
     std::vector<std::int32_t> relations; // indices into relations, in path order
@@ -34,12 +45,21 @@ struct KnowledgeDraft {
     std::vector<DraftConcept> concepts;
     std::vector<DraftRelation> relations;
     std::vector<DraftChain> chains;
+    std::vector<DraftLink> links;
     std::vector<char> onChain;           // per relation
+    std::vector<char> isConcept;         // per concept: passed the concept filter
     std::int64_t statements = 0, duplicateStatements = 0, selfLoops = 0;
+    std::int64_t linkStatements = 0;     // cross-references kept as links
+    std::map<std::string, std::int64_t> rejectedTerms; // by reason: terms that are not concepts
+    std::int64_t statementsOnRejectedTerms = 0;
     std::int64_t uncoveredRelations() const;
 };
 
-// Merges terms by canonical key (display = most frequent surface form) and builds the chains.
+// Longest walk: items ask about 2-3 hops, and a longer walk climbs and descends hierarchies.
+inline constexpr int kMaxWalkedChain = 3;
+
+// Merges terms by canonical key (display: the headword's spelling, else the key's own form when it
+// was written, else the most frequent surface form) and builds the chains.
 KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements);
 
 } // namespace proda::extract

@@ -108,12 +108,13 @@ ExtractionReport extractKnowledge(Project& project, const Extractor& extractor, 
     statements.shrink_to_fit();
     report.duplicateStatements = draft.duplicateStatements;
     report.selfLoops = draft.selfLoops;
-    // Relations no chain reached: dropped now on an empty project; with knowledge already there,
-    // written so the reachability pass can still attach them to what earlier runs built.
-    const bool hadKnowledge = db.scalarInt("SELECT EXISTS(SELECT 1 FROM relations)") != 0;
-    std::vector<char> keep = draft.onChain;
-    if (!hadKnowledge) report.uncoveredPruned = draft.uncoveredRelations();
-    else std::fill(keep.begin(), keep.end(), 1);
+    report.linkStatements = draft.linkStatements;
+    report.rejectedTerms = draft.rejectedTerms;
+    report.statementsOnRejectedTerms = draft.statementsOnRejectedTerms;
+    // Relations no directed chain reached are not written, whatever the project holds already:
+    // the reachability pass would cover them with undirected paths, which read against a relation.
+    const std::vector<char>& keep = draft.onChain;
+    report.uncoveredPruned = draft.uncoveredRelations();
     for (const auto& g : draft.chains) (g.walked ? report.chainsWalked : report.chainsCovered)++;
 
     // 3. One transaction: concepts, relations, chains (in foreign-key order), extraction records,
@@ -150,7 +151,10 @@ ExtractionReport extractKnowledge(Project& project, const Extractor& extractor, 
             writer.upsertRelation({r.id, draft.concepts[r.subject].id, std::string(toString(r.type)), r.predicate,
                                    draft.concepts[r.object].id, disciplineOr(r.discipline), r.quote});
             relationChunk.bind(1, r.id).bind(2, r.chunkId).run();
-            if (draft.onChain[i]) ++report.relationTypes[std::string(toString(r.type))];
+            if (draft.onChain[i]) {
+                ++report.relationTypes[std::string(toString(r.type))];
+                ++report.relationTypesByDiscipline[disciplineOr(r.discipline)][std::string(toString(r.type))];
+            }
             if (++done % 8192 == 0) progress.report("writing knowledge", done, total);
         }
         for (const auto& g : draft.chains) {
@@ -158,6 +162,24 @@ ExtractionReport extractKnowledge(Project& project, const Extractor& extractor, 
             for (auto r : g.relations) c.relations.push_back(draft.relations[r].id);
             writer.upsertChain(c, g.walked ? "extracted" : "cover");
             if (++done % 8192 == 0) progress.report("writing knowledge", done, total);
+        }
+        // Links between concepts this run keeps or the project already has; a link never keeps a
+        // concept alive on its own.
+        Statement known = db.prepare("SELECT 1 FROM concepts WHERE id = ?");
+        auto present = [&](std::int32_t c) {
+            if (needed[c]) return true;
+            known.bind(1, draft.concepts[c].id);
+            const bool found = known.step();
+            known.reset();
+            return found;
+        };
+        Statement link = db.prepare("INSERT INTO concept_links(subject, kind, object, chunk_id, source_quote) "
+                                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+        for (const auto& l : draft.links) {
+            if (!present(l.subject) || !present(l.object)) continue;
+            link.bind(1, draft.concepts[l.subject].id).bind(2, std::string(toString(l.kind)))
+                .bind(3, draft.concepts[l.object].id).bind(4, l.chunkId).bind(5, l.quote).run();
+            report.linksWritten += db.changes();
         }
         Statement record = db.prepare("INSERT INTO chunk_extractions(chunk_id, extractor, statements) VALUES (?, ?, ?) "
                                       "ON CONFLICT(chunk_id, extractor) DO UPDATE SET statements = excluded.statements, "
@@ -182,6 +204,11 @@ nlohmann::json ExtractionReport::toJson() const {
             {"chains_covered", chainsCovered},
             {"uncovered_relations_pruned", uncoveredPruned},
             {"relation_types", relationTypes},
+            {"relation_types_by_discipline", relationTypesByDiscipline},
+            {"link_statements", linkStatements},
+            {"links_written", linksWritten},
+            {"rejected_terms", rejectedTerms},
+            {"statements_on_rejected_terms", statementsOnRejectedTerms},
             {"write", write.toJson()},
             {"extract_s", extractSeconds},
             {"elapsed_s", elapsedSeconds}};
@@ -199,6 +226,13 @@ std::string ExtractionReport::toText() const {
     }
     s << "  statements: " << statements << " (" << duplicateStatements << " duplicates merged, " << selfLoops
       << " self-references dropped)\n";
+    s << "  links    : " << linksWritten << " cross-references kept as links (" << linkStatements
+      << " statements; never relations)\n";
+    std::int64_t rejected = 0;
+    for (const auto& [why, n] : rejectedTerms) rejected += n;
+    s << "  not concepts: " << rejected << " terms (" << statementsOnRejectedTerms << " statements dropped)";
+    for (const auto& [why, n] : rejectedTerms) s << (why == rejectedTerms.begin()->first ? ": " : ", ") << why << " " << n;
+    s << "\n";
     s << "  concepts : " << write.concepts.added << " added, " << write.concepts.updated << " updated, "
       << write.concepts.unchanged << " unchanged\n";
     s << "  relations: " << write.relations.added << " added, " << write.relations.updated << " updated, "

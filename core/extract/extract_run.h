@@ -28,6 +28,10 @@ struct ExtractionReport {
     std::int64_t chainsWalked = 0, chainsCovered = 0;
     std::int64_t uncoveredPruned = 0; // relations no chain reached, not written
     std::map<std::string, std::int64_t> relationTypes; // of the relations this run put on chains
+    std::map<std::string, std::map<std::string, std::int64_t>> relationTypesByDiscipline;
+    std::int64_t linkStatements = 0, linksWritten = 0; // cross-references: links, not relations
+    std::map<std::string, std::int64_t> rejectedTerms;  // terms that are not concepts, by reason
+    std::int64_t statementsOnRejectedTerms = 0;
     ImportReport write;                                // upsert counts, reachability pass, timing
     double extractSeconds = 0, elapsedSeconds = 0;
 

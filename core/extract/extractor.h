@@ -29,6 +29,12 @@ struct ExtractedStatement {
     RelationType type = RelationType::Other;
     // Definitions found for the terms: the sentence that defines them, empty when none did.
     std::string subjectDefinition, objectDefinition;
+    // The term is one a dictionary heads: the entry's headword or a cross-referenced entry name
+    // ("{compiler}"). Unheaded terms must pass the noun-phrase filters to become concepts.
+    bool subjectHeaded = false, objectHeaded = false;
+    // From a dictionary entry, where concepts are what the dictionary heads: an unheaded term met
+    // only in dictionary entries is a mention, not a concept.
+    bool fromDictionary = false;
     std::string sourceQuote; // the sentence the statement comes from
     std::int64_t chunkId = 0;
     std::string discipline;

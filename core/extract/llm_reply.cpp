@@ -124,6 +124,10 @@ private:
             st.subjectDefinition = subject.definition;
             st.object = object.term;
             st.objectDefinition = object.definition;
+            // The model declared both as concepts of the chunk: they count as headed terms
+            // (still refused when unclean or a hub).
+            st.subjectHeaded = true;
+            st.objectHeaded = true;
             st.type = *parsed;
             st.predicate = stringMember(r, path, "predicate", false);
             st.sourceQuote = stringMember(r, path, "quote", false);

@@ -18,6 +18,12 @@ using namespace extract;
 
 constexpr const char* kUnassigned = "Unassigned";
 
+bool innerCapital(std::string_view word) {
+    for (std::size_t i = 1; i < word.size(); ++i)
+        if (std::isupper(static_cast<unsigned char>(word[i]))) return true;
+    return false;
+}
+
 // One sentence under analysis. Noun phrases that a copula or the entry's implicit definition
 // attached to a subject ("X is a protocol that requires Y") remember it, so a relative clause on
 // them speaks about that subject.
@@ -109,8 +115,9 @@ private:
             while (b + 1 < p.end && t_[b].xref != p.xref) ++b;
         std::string s = joinTokens(t_, b, p.end);
         // "Networks connect ...": a capital that only opens the sentence is not part of the term.
+        // ("NetWare" keeps it: a capital inside the word marks a name.)
         if (b == 0 && t_[0].xref < 0 && s.size() > 1 && std::isupper(static_cast<unsigned char>(s[0])) &&
-            std::islower(static_cast<unsigned char>(s[1])))
+            std::islower(static_cast<unsigned char>(s[1])) && !innerCapital(t_[0].text))
             s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
         return s;
     }
@@ -140,9 +147,19 @@ private:
         st.predicate = predicate;
         if (!topic_.empty() && subject == topic_) st.subjectDefinition = topicDefinition_;
         if (!topic_.empty() && object == topic_) st.objectDefinition = topicDefinition_;
+        st.subjectHeaded = headed(subject);
+        st.objectHeaded = headed(object);
         for (std::size_t i = first_; i < out_.size(); ++i)
             if (out_[i].subject == st.subject && out_[i].object == st.object && out_[i].type == st.type) return;
         out_.push_back(std::move(st));
+    }
+
+    // The headword, or the exact name of an entry this sentence cross-references.
+    bool headed(const std::string& term) const {
+        if (!topic_.empty() && term == topic_) return true;
+        for (const auto& x : s_.xrefs)
+            if (x == term) return true;
+        return false;
     }
 
     void emitPair(const std::string& sentenceSubject, RelationType type, const std::string& predicate,
@@ -294,6 +311,10 @@ private:
         lastSubject_ = subject;
         if (kend >= t_.size() || t_[kend].punct) return false;
         const std::string& next = t_[kend].lower;
+        // "may use", "might have", "will have": a hedge or a forecast is not a fact of the entry.
+        if (modal == "may" || modal == "might" || modal == "could" || modal == "would" || modal == "should" ||
+            modal == "will")
+            return false;
         std::string predicate = modal.empty() ? p.predicate : modal + " " + baseForm(p.predicate);
         std::size_t at = kend;
         if (p.type == RelationType::Property && p.predicate == "has" &&
@@ -432,6 +453,7 @@ public:
         if (parsed.sentences.empty()) return out;
         ExtractedStatement proto;
         proto.chunkId = chunk.chunkId;
+        proto.fromDictionary = dictd;
         proto.discipline = !chunk.discipline.empty() ? chunk.discipline
                            : !parsed.domainTags.empty() ? parsed.domainTags.front()
                                                         : kUnassigned;

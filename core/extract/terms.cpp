@@ -1,4 +1,5 @@
 #include "extract/terms.h"
+#include "knowledge/types.h"
 #include "util/text.h"
 
 #include <algorithm>
@@ -6,6 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace proda::extract {
 
@@ -66,7 +68,53 @@ std::string singularize(std::string_view w) {
     return s.substr(0, s.size() - 1);                                                      // networks, databases
 }
 
+namespace {
+
+// A word whose capitals the corpus uses to tell entries apart: a capital after the first letter
+// ("MuTeX", "GL", "PCs") or a lone capital letter ("C", "P"). Its case is part of the key, so
+// "MuTeX" and "mutex", "GL" and "gl" stay two concepts.
+bool caseMarked(std::string_view w) {
+    if (w.size() == 1) return std::isupper(static_cast<unsigned char>(w[0])) != 0;
+    for (std::size_t i = 1; i < w.size(); ++i)
+        if (std::isupper(static_cast<unsigned char>(w[i]))) return true;
+    return false;
+}
+
+std::vector<std::string_view> splitWords(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && (std::isspace(static_cast<unsigned char>(s[i])) || s[i] == '_')) ++i;
+        const std::size_t b = i;
+        while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i])) && s[i] != '_') ++i;
+        if (i > b) out.push_back(s.substr(b, i - b));
+    }
+    return out;
+}
+
+std::string foldedKey(std::string_view surface, bool sentenceInitial);
+
+} // namespace
+
 std::string canonicalKey(std::string_view surface, bool sentenceInitial) {
+    std::string key = foldedKey(surface, sentenceInitial);
+    const auto written = splitWords(surface);
+    bool marked = false;
+    for (auto w : written) marked = marked || caseMarked(w);
+    if (!marked) return key;
+    auto folded = splitWords(key);
+    if (folded.size() != written.size()) return key;
+    std::string out;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        if (i) out.push_back(' ');
+        out.append(caseMarked(written[i]) ? written[i] : folded[i]);
+    }
+    return out;
+}
+
+namespace {
+
+std::string foldedKey(std::string_view surface, bool sentenceInitial) {
     const std::string norm = normalizeTerm(surface);
     if (norm.empty()) return norm;
     // Only the head of a phrase is inflected: the last word ("computer networks" -> "computer
@@ -82,7 +130,7 @@ std::string canonicalKey(std::string_view surface, bool sentenceInitial) {
         std::string lowered = written;
         for (auto& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         const auto at = lowered.find(" of ");
-        if (at != std::string::npos && at > 0) return canonicalKey(written.substr(0, at), sentenceInitial) + norm.substr(of);
+        if (at != std::string::npos && at > 0) return foldedKey(written.substr(0, at), sentenceInitial) + norm.substr(of);
     }
     const auto cut = norm.rfind(' ');
     const std::string head = norm.substr(cut == std::string::npos ? 0 : cut + 1);
@@ -100,6 +148,14 @@ std::string canonicalKey(std::string_view surface, bool sentenceInitial) {
     if (proper) return norm;
     const std::string single = singularize(head);
     return cut == std::string::npos ? single : norm.substr(0, cut + 1) + single;
+}
+
+} // namespace
+
+std::string conceptIdForKey(const std::string& key) {
+    for (char c : key)
+        if (std::isupper(static_cast<unsigned char>(c))) return conceptIdFor(key, "concept", key);
+    return conceptIdFor(key, "concept");
 }
 
 } // namespace proda::extract

@@ -1,6 +1,7 @@
 #pragma once
 // Term canonicalization: the key under which surface forms of one concept merge across chunks.
-// Case is folded; the last word gets a light plural normalization ("networks" -> "network",
+// Case is folded, except in words whose capitals tell entries apart ("MuTeX" / "mutex", "GL" /
+// "gl", "PCs" / "PCS": a capital after the first letter, or a lone capital letter); the last word gets a light plural normalization ("networks" -> "network",
 // "processes" -> "process", "policies" -> "policy") that leaves singulars ending in s alone
 // ("bus", "analysis", "status", "physics"). Proper names keep their plural ("Windows").
 #include <string>
@@ -14,5 +15,9 @@ std::string singularize(std::string_view lowerWord);
 // The merge key of a surface term. `sentenceInitial` says the term opened its sentence, so a
 // capital first letter there is not evidence of a proper name.
 std::string canonicalKey(std::string_view surface, bool sentenceInitial = false);
+
+// The stable concept id of a merge key: case-marked keys carry their case as the id's sense, so
+// "MuTeX" and "mutex" get two ids (conceptIdFor folds case).
+std::string conceptIdForKey(const std::string& key);
 
 } // namespace proda::extract

@@ -128,6 +128,21 @@ CREATE TABLE llm_cache(
 );
 )SQL";
 
+// Version 7: cross-references between concepts ("see also", "compare", synonyms, abbreviations),
+// kept for the explorer and provenance apart from the relations (knowledge/links.h). A link never
+// keeps a concept alive: concepts still live on chains, and a pruned concept takes its links along.
+const char* kSchemaV7 = R"SQL(
+CREATE TABLE concept_links(
+  subject      TEXT NOT NULL REFERENCES concepts(id) ON DELETE CASCADE,
+  kind         TEXT NOT NULL CHECK(kind IN ('see_also','compare','related','synonym','abbreviation')),
+  object       TEXT NOT NULL REFERENCES concepts(id) ON DELETE CASCADE,
+  chunk_id     INTEGER REFERENCES chunks(id) ON DELETE SET NULL,
+  source_quote TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY(subject, kind, object)
+) WITHOUT ROWID;
+CREATE INDEX concept_links_object ON concept_links(object);
+)SQL";
+
 } // namespace
 
 const char* secondaryIndexesSql() { return kSecondaryIndexes; }
@@ -145,6 +160,7 @@ const std::vector<Migration>& projectMigrations() {
         {4, "benchmark items, distractors, review history", applySchemaV4},
         {5, "rounds, training runs and metrics, evaluations, predictions", applySchemaV5},
         {6, "diagnoses and patches", applySchemaV6},
+        {7, "cross-reference links between concepts", [](Database& db) { db.exec(kSchemaV7); }},
     };
     return migrations;
 }

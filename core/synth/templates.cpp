@@ -1,4 +1,5 @@
 #include "synth/templates.h"
+#include "util/text.h"
 
 #include <cctype>
 
@@ -134,7 +135,7 @@ std::string fill(std::string_view tpl, const Slots& slots) {
         }
         out += tpl[i];
     }
-    return out;
+    return proda::fixArticles(out); // "is a {o}" with o = "operating system"
 }
 
 namespace {

@@ -1,4 +1,5 @@
 #include "tester/generator.h"
+#include "extract/terms.h"
 #include "store/database.h"
 #include "tester/item_store.h"
 #include "util/error.h"
@@ -49,8 +50,38 @@ bool containsWords(const std::string& text, const std::string& phrase) {
     return false;
 }
 
+// Every hop reads from e_i to e_(i+1) along its relation (symmetric types read both ways).
+bool readsForward(const GChain& c) {
+    for (const auto& s : c.steps)
+        if (!s.forward && !isSymmetric(s.type)) return false;
+    return true;
+}
+
 void addNode(const ItemGraph& g, std::vector<Cand>& pool, const char* op, int node, std::vector<int> used) {
     pool.push_back({g.nodes[node].term, op, std::move(used), g.nodes[node].termKey, {}});
+}
+
+// What a reader takes an option's category to be: its direct genera ("is a" objects) and the head
+// word of its term ("operating system" -> "system").
+struct Category {
+    std::set<int> genera;
+    std::string head;
+};
+
+Category categoryOf(const ItemGraph& g, int node) {
+    Category c;
+    for (int e : g.out(node))
+        if (g.edges[e].type == RelationType::Specialization) c.genera.insert(g.nodes[g.edges[e].o].termKey);
+    const std::string term = normalizeTerm(g.nodes[node].term);
+    const auto cut = term.rfind(' ');
+    c.head = extract::singularize(term.substr(cut == std::string::npos ? 0 : cut + 1));
+    return c;
+}
+
+bool sameCategory(const Category& a, const Category& b) {
+    for (int x : a.genera)
+        if (b.genera.count(x)) return true;
+    return !a.head.empty() && a.head == b.head;
 }
 
 // Candidates for a node answer at chain position p, by operator.
@@ -109,6 +140,11 @@ std::vector<Cand> nodeCandidates(const ItemGraph& g, const GChain& c, int p, std
         addNode(g, pool, "SAME_KIND", n, {n});
         pool.back().tier = 1;
     }
+    // Options of the answer's category come first: when only the answer is a language (or only
+    // it an operating system), the category gives it away.
+    const Category want = categoryOf(g, a);
+    for (auto& cand : pool)
+        if (!cand.nodes.empty() && !sameCategory(want, categoryOf(g, cand.nodes.back()))) cand.tier += 2;
     return pool;
 }
 
@@ -281,7 +317,17 @@ std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shap
         for (int j = 1; j < T + (shape == ItemShape::Middle ? 0 : 1); ++j)
             if (containsWords(stem.question, g.nodes[c.nodes[j]].term)) return std::nullopt;
         auto pool = nodeCandidates(g, c, pos, rng);
-        auto valid = [&](const Cand& d) { return !named.count(d.termKey) && !truth.nodeTrue(d.termKey); };
+        // Also refused: an ancestor or descendant of the answer (true as any reader reads "is a
+        // kind of"), a near-duplicate of it (plural, expansion, one inside the other), and an
+        // option sharing a word part with the named terms when the answer does not (a giveaway).
+        std::string namedText = g.nodes[c.nodes[0]].term;
+        if (shape == ItemShape::Middle) namedText += " " + g.nodes[c.nodes[T]].term;
+        // (A word part that the answer shares with the stem too is no cue.)
+        const bool answerShares = sharesWordPart(answer, namedText);
+        auto valid = [&](const Cand& d) {
+            return !named.count(d.termKey) && !truth.nodeTrue(d.termKey) && !g.hierarchyRelated(a, d.termKey) &&
+                   !nearDuplicate(answer, d.text) && (answerShares || !sharesWordPart(d.text, namedText));
+        };
         if (!choose(pool, answer, valid, opt, rng, bal, chosen)) return std::nullopt;
     }
     item.options[0] = answer; // position assigned later
@@ -309,6 +355,8 @@ std::vector<Item> buildItems(const ItemGraph& g, const GenerateOptions& opt, Gen
         ++report.chains;
         if (c.steps.empty()) { ++report.skippedBrokenChain; continue; }
         const int T = static_cast<int>(c.steps.size());
+        if (T > opt.maxItemHops) { ++report.skippedLongChain; continue; }
+        if (!readsForward(c)) { ++report.skippedAgainstDirection; continue; }
         // The shape order and middle position come from the chain id, so ids are stable across seeds.
         const std::uint64_t h = contentHash(c.id);
         const double u = static_cast<double>(h % 100000) / 100000.0 * wsum;
@@ -320,6 +368,7 @@ std::vector<Item> buildItems(const ItemGraph& g, const GenerateOptions& opt, Gen
         std::vector<int> mids;
         for (int k = 1; k < T; ++k) mids.push_back(1 + static_cast<int>((h / 7 + k - 1) % (T - 1)));
         for (ItemShape s : {first, ItemShape::End, ItemShape::Middle, ItemShape::Link}) {
+            if (s == ItemShape::Link && opt.linkWeight <= 0) continue;
             if (s == ItemShape::Middle) { for (int k : mids) plan.push_back({s, k}); }
             else plan.push_back({s, T});
         }

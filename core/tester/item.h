@@ -60,8 +60,13 @@ struct GenerateOptions {
     std::map<std::string, double> operatorWeights = {{"SUBST_ADJ", 1.0}, {"SUBST_SIBLING", 1.0}, {"WRONG_HOP", 1.0},
                                                      {"REVERSE", 1.0}, {"CONTRAST", 1.5}, {"SAME_KIND", 0.3},
                                                      {"SUBST_TYPE", 0.5}};
-    // Share of end / middle / link items when the shape is drawn per chain.
-    double endWeight = 0.5, middleWeight = 0.3, linkWeight = 0.2;
+    // Share of end / middle / link items when the shape is drawn per chain. The link shape ("which
+    // sequence of relations links A to B") is off by default: a relation label is true of many
+    // pairs and its options can be told apart by their shape alone.
+    double endWeight = 0.6, middleWeight = 0.4, linkWeight = 0.0;
+    // Items ask about chains of 2..maxItemHops hops whose every hop reads forward (or is
+    // symmetric): a chain that climbs up and down a hierarchy fits many answers.
+    int maxItemHops = 3;
     // Edge visits a single truth search may make before it falls back to the reverse search.
     std::int64_t searchBudget = 400000;
 };
@@ -69,6 +74,7 @@ struct GenerateOptions {
 struct GenerateReport {
     std::int64_t chains = 0, chainsWithItems = 0, generated = 0, keptHuman = 0, removedStale = 0;
     std::int64_t skippedNoDistractors = 0, skippedBrokenChain = 0;
+    std::int64_t skippedLongChain = 0, skippedAgainstDirection = 0;
     std::map<std::string, std::int64_t> byShape, byOperator;
     double loadSeconds = 0, generateSeconds = 0, writeSeconds = 0;
 };

@@ -82,6 +82,10 @@ public:
     // knows the forward search exceeds the budget.
     bool pathExists(int fromTerm, std::span<const Step> steps, int toTerm, std::int64_t budget,
                     bool skipForward = false) const;
+    // Whether a sense of `term` is an ancestor or a descendant of node `node` (or of another
+    // sense of its term) in the transitive closure of is-a and part-of (instance-of and
+    // member-of are kinds of these). Bounded: a search past the bound answers true.
+    bool hierarchyRelated(int node, int term, int bound = 4000) const;
 
 private:
     std::vector<int> outStart_, outEdges_, inStart_, inEdges_;

@@ -1,5 +1,8 @@
 #include "tester/phrasing.h"
+#include "extract/terms.h"
 #include "util/text.h"
+
+#include <algorithm>
 
 #include <cctype>
 #include <string>
@@ -43,6 +46,48 @@ std::string joinClauses(const std::vector<std::string>& parts) {
     return s;
 }
 
+// Whether a term reads as a plural noun ("floating point numbers", not "Windows" or "bus").
+bool pluralTerm(const std::string& term) {
+    if (term.size() < 4 || term.size() == 1) return false;
+    const auto cut = term.rfind(' ');
+    const std::string last = term.substr(cut == std::string::npos ? 0 : cut + 1);
+    for (char c : last)
+        if (c < 'a' || c > 'z') return false; // names and acronyms keep their s ("Windows", "PCs")
+    return extract::singularize(last) != last;
+}
+
+// "is" -> "are", "has" -> "have", "requires" -> "require": the verb for a plural subject.
+std::string pluralVerb(const std::string& predicate) {
+    const auto sp = predicate.find(' ');
+    std::string verb = predicate.substr(0, sp);
+    const std::string rest = sp == std::string::npos ? "" : predicate.substr(sp);
+    if (verb == "is") verb = "are";
+    else if (verb == "has") verb = "have";
+    else if (verb == "was") verb = "were";
+    else if (verb == "does") verb = "do";
+    else if (verb.ends_with("ies") && verb.size() > 4) verb = verb.substr(0, verb.size() - 3) + "y";
+    else if (verb.ends_with("sses") || verb.ends_with("shes") || verb.ends_with("ches") || verb.ends_with("xes"))
+        verb = verb.substr(0, verb.size() - 2);
+    else if (verb.ends_with("s") && !verb.ends_with("ss")) verb.pop_back();
+    return verb + rest;
+}
+
+} // namespace
+
+std::string stemClause(const std::string& subject, std::string predicate, const std::string& object) {
+    if (pluralTerm(subject)) predicate = pluralVerb(predicate);
+    for (const char* art : {" a", " an"}) {
+        const std::string a = art;
+        if (predicate.size() > a.size() && predicate.ends_with(a)) {
+            predicate = predicate.substr(0, predicate.size() - a.size()) + " " + indefiniteArticle(object);
+            break;
+        }
+    }
+    return subject + " " + predicate + " " + object;
+}
+
+namespace {
+
 // Clauses for every step; names[i] is what node i is called in the stem.
 std::vector<std::string> clauses(const ItemGraph& g, const GChain& c, const std::vector<std::string>& names) {
     std::vector<std::string> out;
@@ -50,7 +95,7 @@ std::vector<std::string> clauses(const ItemGraph& g, const GChain& c, const std:
         const GEdge& e = g.edges[c.edges[i]];
         const std::string& from = names[i];
         const std::string& to = names[i + 1];
-        out.push_back(c.steps[i].forward ? from + " " + predicateOf(e) + " " + to : to + " " + predicateOf(e) + " " + from);
+        out.push_back(c.steps[i].forward ? stemClause(from, predicateOf(e), to) : stemClause(to, predicateOf(e), from));
     }
     return out;
 }
@@ -215,6 +260,35 @@ bool readableFromStem(std::string_view answer, std::string_view named) {
                many[0].compare(0, one[0].size(), one[0]) == 0;
     };
     return prefixOf(n, a) || prefixOf(a, n);
+}
+
+bool nearDuplicate(std::string_view answer, std::string_view option) {
+    auto a = lowerWords(answer), o = lowerWords(option);
+    if (a.empty() || o.empty()) return false;
+    if (abbreviates(a, o) || abbreviates(o, a)) return true;
+    a.back() = extract::singularize(a.back());
+    o.back() = extract::singularize(o.back());
+    if (a == o) return true;
+    auto inside = [](const std::vector<std::string>& small, const std::vector<std::string>& big) {
+        if (small.size() >= big.size()) return false;
+        for (std::size_t i = 0; i + small.size() <= big.size(); ++i)
+            if (std::equal(small.begin(), small.end(), big.begin() + static_cast<std::ptrdiff_t>(i))) return true;
+        return false;
+    };
+    return inside(a, o) || inside(o, a);
+}
+
+bool sharesWordPart(std::string_view option, std::string_view named) {
+    std::string n;
+    for (char c : named) n.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    for (const auto& w : lowerWords(option))
+        if (w.size() >= 5 && n.find(w) != std::string::npos) return true;
+    for (const auto& w : lowerWords(named)) {
+        std::string o;
+        for (char c : option) o.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        if (w.size() >= 5 && o.find(w) != std::string::npos) return true;
+    }
+    return false;
 }
 
 } // namespace proda

@@ -85,4 +85,38 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(b, e - b));
 }
 
+std::string indefiniteArticle(std::string_view next) {
+    if (next.empty()) return "a";
+    const char c = next[0];
+    if (next.size() == 1 || std::isupper(static_cast<unsigned char>(next[1])) || std::isdigit(static_cast<unsigned char>(next[1])))
+        return std::string_view("AEFHILMNORSXaefhilmnorsx8").find(c) != std::string_view::npos ? "an" : "a"; // letters read out
+    if (next.starts_with("uni") || next.starts_with("use") || next.starts_with("one") || next.starts_with("Uni") ||
+        next.starts_with("Use") || next.starts_with("One"))
+        return "a";
+    return std::string_view("aeiouAEIOU").find(c) != std::string_view::npos ? "an" : "a";
+}
+
+std::string fixArticles(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 8);
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const bool wordStart = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '"';
+        std::size_t len = 0;
+        if (wordStart && (s[i] == 'a' || s[i] == 'A')) {
+            if (i + 1 < s.size() && s[i + 1] == ' ') len = 1;
+            else if (i + 2 < s.size() && s[i + 1] == 'n' && s[i + 2] == ' ') len = 2;
+        }
+        if (len == 0) { out.push_back(s[i++]); continue; }
+        std::size_t j = i + len + 1, e = j;
+        while (e < s.size() && s[e] != ' ' && s[e] != ',' && s[e] != '.' && s[e] != ')') ++e;
+        const std::string_view next = s.substr(j, e - j);
+        std::string art = next.empty() ? std::string(s.substr(i, len)) : indefiniteArticle(next);
+        if (s[i] == 'A') art[0] = 'A';
+        out += art;
+        i += len;
+    }
+    return out;
+}
+
 } // namespace proda

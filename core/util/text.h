@@ -24,4 +24,10 @@ std::string stableId(char prefix, std::initializer_list<std::string_view> parts)
 
 std::string trim(std::string_view s);
 
+// "a" or "an" as the next word is said: "an X", "an SQL", "a unit", "an interface".
+std::string indefiniteArticle(std::string_view next);
+
+// Every "a"/"an" of a sentence made to fit the word after it ("a operating system" -> "an ...").
+std::string fixArticles(std::string_view sentence);
+
 } // namespace proda

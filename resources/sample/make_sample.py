@@ -59,14 +59,23 @@ def main(base, outdir):
         chosen.append(w)
         return True
 
-    per_domain = 22
+    # Entries many others refer to are the ones a reader of the domain needs: seeds are the most
+    # referenced entries of each domain (ties by name), and each brings the entries it refers to,
+    # so the facts of one entry meet the facts of the next and directed chains can form.
+    indegree = {}
+    for w in order:
+        for r in set(ref.findall(entries[w])):
+            target = lower.get(r.decode("utf-8", "replace").replace("\n", " ").lower())
+            if target and target != w:
+                indegree[target] = indegree.get(target, 0) + 1
+    per_domain = 90
     for d in domains:
-        seeds = [w for w in order if d in domain_of(entries[w]) and len(entries[w]) > 400][:per_domain]
-        for s in seeds:
+        pool = [w for w in order if d in domain_of(entries[w]) and len(entries[w]) > 400]
+        pool.sort(key=lambda w: (-indegree.get(w, 0), w.lower()))
+        for s in pool[:per_domain]:
             if not take(s):
                 continue
-            # The entries a seed refers to keep the sample connected.
-            for r in ref.findall(entries[s])[:4]:
+            for r in ref.findall(entries[s])[:6]:
                 target = lower.get(r.decode("utf-8", "replace").replace("\n", " ").lower())
                 if target:
                     take(target)

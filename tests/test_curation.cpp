@@ -1,0 +1,228 @@
+// Regression cases for the curator's rubric (docs/curation.md), each taken from a real item or
+// sample a curator rejected on FOLDOC, WordNet or the bundled sample: junk concepts stay refused,
+// cross-references stay links, chains follow their relations, stems are grammatical, and a
+// distractor that is an ancestor, a near-duplicate or a word part of the stem is refused.
+#include "extract/chain_builder.h"
+#include "extract/concept_filter.h"
+#include "extract/terms.h"
+#include "knowledge/links.h"
+#include "store/knowledge_writer.h"
+#include "store/project.h"
+#include "tester/generator.h"
+#include "tester/item_graph.h"
+#include "tester/phrasing.h"
+#include "testutil.h"
+#include "util/text.h"
+
+#include <QTest>
+
+#include <algorithm>
+
+using namespace proda;
+
+namespace {
+
+ExtractedStatement statement(const std::string& s, const std::string& predicate, const std::string& o,
+                             RelationType type = RelationType::Specialization, bool headed = true) {
+    ExtractedStatement st;
+    st.subject = s;
+    st.object = o;
+    st.predicate = predicate;
+    st.type = type;
+    st.subjectHeaded = st.objectHeaded = headed;
+    st.sourceQuote = s + " " + predicate + " " + o + ".";
+    st.chunkId = 1;
+    st.discipline = "programming";
+    return st;
+}
+
+const extract::DraftConcept* draftNamed(const extract::KnowledgeDraft& d, const std::string& term) {
+    for (const auto& c : d.concepts)
+        if (c.term == term) return &c;
+    return nullptr;
+}
+
+} // namespace
+
+class TestCuration : public QObject {
+    Q_OBJECT
+private slots:
+    // Junk concept: terms a dictionary would not head.
+    void junkTermsAreNoConcepts_data() {
+        QTest::addColumn<QString>("term");
+        QTest::addColumn<bool>("headed");
+        QTest::addColumn<bool>("isConcept");
+        // Rejected on the sample and on FOLDOC.
+        for (const char* junk : {"allowing", "possibility", "example", "grown", "day", "plural", "emphasised ease-of-use",
+                                 "less effect", "own address space", "particular node", "Microsoft DOS MS-DOS",
+                                 "central processing unit CPU processor", "consumed"})
+            QTest::newRow(junk) << QString::fromUtf8(junk) << false << false;
+        for (const char* junk : {"*brainfuck", "BSD BSD Unix", "??", "Inc", "the", "software", "type", "non"})
+            QTest::newRow((std::string(junk) + " (headed)").c_str()) << QString::fromUtf8(junk) << true << false;
+        // Kept.
+        for (const char* good : {"compiler", "operating system", "distributed system", "tail recursion modulo cons",
+                                 "Smalltalk", "Modula-2", "C++", "TCP/IP", ".NET", "Advanced Research Projects Agency Network"})
+            QTest::newRow(good) << QString::fromUtf8(good) << false << true;
+        for (const char* good : {"mutex", "MuTeX", "GL", "B-tree", "Pascal"})
+            QTest::newRow((std::string(good) + " (headed)").c_str()) << QString::fromUtf8(good) << true << true;
+    }
+    void junkTermsAreNoConcepts() {
+        QFETCH(QString, term);
+        QFETCH(bool, headed);
+        QFETCH(bool, isConcept);
+        const std::string t = term.toStdString();
+        QVERIFY2(extract::isConceptTerm(t, headed) == isConcept, std::string(extract::conceptRejection(t, headed)).c_str());
+    }
+
+    // Wrong answer: entries merged by a name match that ignored case (mutex / MuTeX, gl / GL).
+    void caseTellsEntriesApart() {
+        using extract::canonicalKey;
+        QVERIFY(canonicalKey("MuTeX") != canonicalKey("mutex"));
+        QVERIFY(canonicalKey("GL") != canonicalKey("gl"));
+        QVERIFY(canonicalKey("PCs") != canonicalKey("PCS"));
+        QCOMPARE(canonicalKey("compilers"), canonicalKey("compiler")); // ordinary plurals still merge
+        QCOMPARE(canonicalKey("Compiler", true), canonicalKey("compiler"));
+        QVERIFY(extract::conceptIdForKey(canonicalKey("MuTeX")) != extract::conceptIdForKey(canonicalKey("mutex")));
+        // Two entries, two concepts, and the TeX fact stays with MuTeX.
+        const auto d = extract::buildKnowledge({statement("MuTeX", "is an extension of", "TeX", RelationType::Other),
+                                                statement("mutex", "is a", "lock"),
+                                                statement("lock", "is a", "synchronization primitive")});
+        const auto* mutex = draftNamed(d, "mutex");
+        const auto* mutexTeX = draftNamed(d, "MuTeX");
+        QVERIFY(mutex && mutexTeX && mutex->id != mutexTeX->id);
+    }
+
+    // Meaningless relation: cross-references are links, never relations.
+    void crossReferencesAreLinks_data() {
+        QTest::addColumn<QString>("predicate");
+        QTest::addColumn<int>("kind"); // -1: knowledge
+        QTest::newRow("see also") << "see also" << static_cast<int>(LinkKind::SeeAlso);
+        QTest::newRow("compare") << "compare" << static_cast<int>(LinkKind::Compare);
+        QTest::newRow("is related to") << "is related to" << static_cast<int>(LinkKind::Related);
+        QTest::newRow("is another name for") << "is another name for" << static_cast<int>(LinkKind::Synonym);
+        QTest::newRow("stands for") << "Stands for" << static_cast<int>(LinkKind::Abbreviation);
+        QTest::newRow("is a") << "is a" << -1;
+        QTest::newRow("runs on") << "runs on" << -1;
+        QTest::newRow("is an extension of") << "is an extension of" << -1;
+    }
+    void crossReferencesAreLinks() {
+        QFETCH(QString, predicate);
+        QFETCH(int, kind);
+        const auto k = linkKindOfPredicate(predicate.toStdString());
+        QCOMPARE(k ? static_cast<int>(*k) : -1, kind);
+    }
+
+    void seeAlsoNeverReachesAChain() {
+        // "X see also ups and X see also Pthreads. Which concept is X?" came from chains like this.
+        const auto d = extract::buildKnowledge({statement("Boot", "see also", "My Favourite Toy Language", RelationType::Other),
+                                                statement("My Favourite Toy Language", "is a", "programming language"),
+                                                statement("Boot", "is a", "programming language"),
+                                                statement("programming language", "is part of", "software engineering",
+                                                          RelationType::PartOf)});
+        QCOMPARE(d.links.size(), std::size_t(1));
+        QVERIFY(d.links.front().kind == LinkKind::SeeAlso);
+        for (const auto& r : d.relations) QVERIFY(r.predicate != "see also");
+        QVERIFY(d.linkStatements == 1);
+    }
+
+    // Meaningless relation: a chain is a directed inference; converging hops make no chain.
+    void chainsFollowTheirRelations() {
+        // "Artemis microkernel is part of X and Y is part of X. Which concept is Y?"
+        const auto converging = extract::buildKnowledge(
+            {statement("Artemis microkernel", "is part of", "operating system", RelationType::PartOf),
+             statement("BeOS", "is part of", "operating system", RelationType::PartOf)});
+        QVERIFY(converging.chains.empty());
+        QCOMPARE(converging.uncoveredRelations(), std::int64_t(2));
+        const auto directed = extract::buildKnowledge(
+            {statement("Windows NT", "is a", "operating system"),
+             statement("operating system", "is part of", "system software", RelationType::PartOf)});
+        QCOMPARE(directed.chains.size(), std::size_t(1));
+        const auto& c = directed.chains.front();
+        QCOMPARE(c.relations.size(), std::size_t(2));
+        QCOMPARE(directed.relations[c.relations[0]].object, directed.relations[c.relations[1]].subject);
+    }
+
+    // Junk concept: "tail recursion modulo con" was the singular key shown in place of the term.
+    void termsAreShownAsWritten() {
+        const auto d = extract::buildKnowledge({statement("tail recursion modulo cons", "is a", "optimization"),
+                                                statement("optimization", "is part of", "compiler", RelationType::PartOf)});
+        QVERIFY(draftNamed(d, "tail recursion modulo cons"));
+        QVERIFY(!draftNamed(d, "tail recursion modulo con"));
+    }
+
+    // Ungrammatical: "is a industry-standard language", "floating point numbers is part of X".
+    void stemsAreGrammatical() {
+        QCOMPARE(stemClause("X", "is a", "industry-standard language"), std::string("X is an industry-standard language"));
+        QCOMPARE(stemClause("Windows NT", "is a", "X"), std::string("Windows NT is an X"));
+        QCOMPARE(stemClause("DDL commands", "is part of", "X"), std::string("DDL commands are part of X"));
+        QCOMPARE(stemClause("processors", "has", "X"), std::string("processors have X"));
+        QCOMPARE(stemClause("ABCL/1", "requires", "X"), std::string("ABCL/1 requires X"));
+        QCOMPARE(stemClause("Windows", "runs on", "X"), std::string("Windows runs on X")); // a name, not a plural
+        QCOMPARE(stemClause("bus", "is a", "Y"), std::string("bus is a Y"));
+        // Samples: "OS/VS2 is a operating system", "a evaluation strategy".
+        QCOMPARE(fixArticles("OS/VS2 is a operating system."), std::string("OS/VS2 is an operating system."));
+        QCOMPARE(fixArticles("A evaluation strategy, an unit, a SQL query"), std::string("An evaluation strategy, a unit, an SQL query"));
+        QCOMPARE(fixArticles("Data in a table"), std::string("Data in a table"));
+    }
+
+    // Ambiguous: near-synonyms of the answer; giveaway: a word part shared with the stem.
+    void nearDuplicatesAndWordParts() {
+        QVERIFY(nearDuplicate("zero", "number zero"));
+        QVERIFY(nearDuplicate("B-tree", "B-trees"));
+        QVERIFY(nearDuplicate("ASCII", "American Standard Code for Information Interchange"));
+        QVERIFY(!nearDuplicate("virtual address", "physical address"));
+        QVERIFY(sharesWordPart("Aztecan", "Uto-Aztecan"));
+        QVERIFY(!sharesWordPart("Miranda", "Gofer"));
+    }
+
+    // Ambiguous: "gryphon is a kind of X" with "mythical being" (an ancestor of the key) offered.
+    void ancestorsOfTheKeyAreRefused() {
+        QTemporaryDir dir;
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        {
+            Transaction tx(p.db());
+            KnowledgeWriter w(p.db());
+            const std::pair<const char*, const char*> concepts[] = {
+                {"g", "gryphon"}, {"m", "mythical monster"}, {"b", "mythical being"}, {"f", "fictional character"},
+                {"d", "dragon"}, {"u", "unicorn"}, {"e", "elf"}, {"h", "heraldry"}, {"c", "coat of arms"},
+                {"s", "sphinx"}, {"l", "legend"}};
+            for (const auto& [id, term] : concepts) w.upsertConcept({id, term, "entity", "", "Myth", ""});
+            struct R { const char *id, *s, *type, *o; };
+            const R rels[] = {{"r1", "g", "SPECIALIZATION", "m"}, {"r2", "m", "SPECIALIZATION", "b"},
+                              {"r3", "b", "SPECIALIZATION", "f"}, {"r4", "d", "SPECIALIZATION", "m"},
+                              {"r5", "u", "SPECIALIZATION", "b"}, {"r6", "e", "SPECIALIZATION", "b"},
+                              {"r7", "g", "PART_OF", "h"},        {"r8", "h", "PART_OF", "c"},
+                              {"r9", "s", "SPECIALIZATION", "m"}, {"r10", "s", "PART_OF", "l"}};
+            for (const auto& r : rels) w.upsertRelation({r.id, r.s, r.type, "is a kind of", r.o, "Myth", ""});
+            w.upsertChain({"c1", "Myth", "gryphon to heraldry", {"r1", "r2"}}, "imported");
+            w.upsertChain({"c2", "Myth", "gryphon to coat of arms", {"r7", "r8"}}, "imported");
+            w.upsertChain({"c3", "Myth", "rest", {"r3", "r4"}}, "imported");
+            w.upsertChain({"c4", "Myth", "rest", {"r5", "r6"}}, "imported");
+            w.upsertChain({"c5", "Myth", "rest", {"r9", "r10"}}, "imported");
+            tx.commit();
+        }
+        const ItemGraph g = ItemGraph::load(p.db());
+        const int monster = g.conceptIndex("m");
+        QVERIFY(g.hierarchyRelated(monster, g.termKeyOf("mythical being")));   // ancestor
+        QVERIFY(g.hierarchyRelated(monster, g.termKeyOf("gryphon")));          // descendant
+        QVERIFY(g.hierarchyRelated(monster, g.termKeyOf("fictional character"))); // ancestor, two hops
+        QVERIFY(!g.hierarchyRelated(monster, g.termKeyOf("heraldry")));
+        QVERIFY(!g.hierarchyRelated(monster, g.termKeyOf("unicorn"))); // a sibling, not in the line
+        GenerateReport rep;
+        GenerateOptions opt;
+        opt.perChain = 3;
+        for (const Item& it : buildItems(g, opt, rep)) {
+            const int key = g.termKeyOf(it.options[static_cast<std::size_t>(it.answer)]);
+            for (const auto& d : it.distractors) {
+                const auto senses = g.senses(key);
+                QVERIFY2(std::none_of(senses.begin(), senses.end(),
+                                      [&](int n) { return g.hierarchyRelated(n, g.termKeyOf(d.text)); }),
+                         (it.question + " / " + d.text).c_str());
+            }
+            QVERIFY(it.shape != ItemShape::Link); // the relation-label shape is off by default
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCuration)
+#include "test_curation.moc"
