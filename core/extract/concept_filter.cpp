@@ -92,7 +92,7 @@ bool verbForm(const std::string& lw) {
         "grown", "known", "shown", "given", "taken", "written", "done", "made", "built", "begun", "chosen", "drawn",
         "driven", "fallen", "forgotten", "frozen", "hidden", "seen", "spoken", "stolen", "thrown", "worn", "broken",
         "held", "kept", "left", "lost", "found", "sent", "spent", "told", "thought", "brought", "bought", "become",
-        "came", "went", "gone", "got", "gotten", "put", "set up", "run", "ran", "said", "meant", "allows", "uses"};
+        "came", "went", "gone", "got", "gotten", "put", "run", "ran", "said", "meant", "allows", "uses"};
     if (irregular.count(lw)) return true;
     if (lw.size() > 4 && (lw.ends_with("ing") || lw.ends_with("ised") || lw.ends_with("ized"))) return true;
     if (lw.size() > 4 && lw.ends_with("ed") && !lw.ends_with("eed")) return true;
