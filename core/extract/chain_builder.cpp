@@ -71,10 +71,7 @@ private:
     // "HTTP server web server", "peripheral device peripheral device": an unheaded phrase made of
     // two headed names (or one twice) is two mentions run together, not a concept.
     bool runTogether(const std::string& term) const {
-        std::vector<std::size_t> cuts;
-        for (std::size_t i = 0; i < term.size(); ++i)
-            if (term[i] == ' ') cuts.push_back(i);
-        for (std::size_t cut : cuts) {
+        for (std::size_t cut = term.find(' '); cut != std::string::npos; cut = term.find(' ', cut + 1)) {
             const std::string left = term.substr(0, cut), right = term.substr(cut + 1);
             if (canonicalKey(left) == canonicalKey(right)) return true;
             if (isHeaded(canonicalKey(left)) && isHeaded(canonicalKey(right))) return true;

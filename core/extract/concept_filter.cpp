@@ -31,20 +31,20 @@ std::vector<std::string> words(std::string_view s) {
 }
 
 // Nouns too general to be a dictionary's concept on their own, though they head phrases that are.
+// (Checked after hubWord, so its words are not repeated here.)
 bool genericNoun(const std::string& w) {
     static const std::unordered_set<std::string_view> generic = {
-        "example", "examples", "possibility", "day", "days", "time", "times", "year", "years", "way", "ways", "thing",
-        "things", "something", "anything", "everything", "nothing", "people", "person", "user", "users", "one", "ones",
-        "lot", "kind", "type", "sort", "form", "part", "number", "numbers", "amount", "place", "case", "cases", "fact",
-        "idea", "reason", "result", "results", "problem", "problems", "question", "answer", "purpose", "name", "names",
-        "term", "terms", "word", "words", "phrase", "sense", "meaning", "use", "uses", "work", "works", "others",
-        "other", "rest", "end", "start", "beginning", "side", "level", "levels", "size", "variety", "range", "set",
-        "group", "list", "series", "member", "members", "item", "items", "piece", "matter", "point", "area",
-        "field", "aspect", "feature", "features", "support", "ability", "capability", "need", "needs", "effect",
-        "version", "versions", "implementation", "application", "applications", "system", "systems", "program",
-        "programs", "software", "thing", "stuff", "detail", "details", "information", "data", "value", "values",
-        "plural", "singular", "synonym", "abbreviation", "acronym", "spelling", "misspelling", "definition",
-        "entry", "reference", "references", "see", "note", "notes", "mention", "source", "sources", "document"};
+        "examples", "possibility", "day", "days", "time", "times", "year", "years", "ways", "things", "something",
+        "anything", "everything", "nothing", "people", "person", "user", "users", "one", "ones", "lot", "sort",
+        "numbers", "amount", "place", "case", "cases", "fact", "idea", "reason", "result", "results", "problem",
+        "problems", "question", "answer", "purpose", "name", "names", "terms", "word", "words", "phrase", "sense",
+        "meaning", "use", "uses", "work", "works", "others", "other", "rest", "end", "start", "beginning", "side",
+        "level", "levels", "size", "variety", "range", "group", "list", "series", "member", "members", "items",
+        "piece", "matter", "point", "aspect", "features", "support", "ability", "capability", "need", "needs",
+        "effect", "version", "versions", "implementation", "application", "applications", "stuff", "detail",
+        "details", "values", "plural", "singular", "synonym", "abbreviation", "acronym", "spelling", "misspelling",
+        "definition", "entry", "reference", "references", "see", "note", "notes", "mention", "source", "sources",
+        "document"};
     return generic.count(w) > 0;
 }
 
@@ -54,10 +54,10 @@ bool hubWord(const std::string& w) {
     static const std::unordered_set<std::string_view> hubs = {
         "type", "types", "unit", "units", "non", "thing", "example", "block", "object", "objects", "value", "item",
         "element", "part", "form", "kind", "set", "access", "number", "data", "information", "feature", "way",
-        "system", "systems", "program", "programs", "software", "hardware", "device", "devices", "process",
-        "method", "technique", "tool", "tools", "product", "products", "service", "services", "thing", "entity",
-        "structure", "model", "machine", "computer", "computers", "language", "languages", "network", "company",
-        "organisation", "organization", "standard", "concept", "field", "area", "subject", "topic", "term"};
+        "system", "systems", "program", "programs", "software", "hardware", "device", "devices", "process", "method",
+        "technique", "tool", "tools", "product", "products", "service", "services", "entity", "structure", "model",
+        "machine", "computer", "computers", "language", "languages", "network", "company", "organisation",
+        "organization", "standard", "concept", "field", "area", "subject", "topic", "term"};
     return hubs.count(w) > 0;
 }
 

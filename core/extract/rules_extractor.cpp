@@ -18,12 +18,6 @@ using namespace extract;
 
 constexpr const char* kUnassigned = "Unassigned";
 
-bool innerCapital(std::string_view word) {
-    for (std::size_t i = 1; i < word.size(); ++i)
-        if (std::isupper(static_cast<unsigned char>(word[i]))) return true;
-    return false;
-}
-
 // One sentence under analysis. Noun phrases that a copula or the entry's implicit definition
 // attached to a subject ("X is a protocol that requires Y") remember it, so a relative clause on
 // them speaks about that subject.
@@ -117,7 +111,7 @@ private:
         // "Networks connect ...": a capital that only opens the sentence is not part of the term.
         // ("NetWare" keeps it: a capital inside the word marks a name.)
         if (b == 0 && t_[0].xref < 0 && s.size() > 1 && std::isupper(static_cast<unsigned char>(s[0])) &&
-            std::islower(static_cast<unsigned char>(s[1])) && !innerCapital(t_[0].text))
+            std::islower(static_cast<unsigned char>(s[1])) && !caseMarked(t_[0].text))
             s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
         return s;
     }

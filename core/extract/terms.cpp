@@ -68,8 +68,6 @@ std::string singularize(std::string_view w) {
     return s.substr(0, s.size() - 1);                                                      // networks, databases
 }
 
-namespace {
-
 // A word whose capitals the corpus uses to tell entries apart: a capital after the first letter
 // ("MuTeX", "GL", "PCs") or a lone capital letter ("C", "P"). Its case is part of the key, so
 // "MuTeX" and "mutex", "GL" and "gl" stay two concepts.
@@ -79,6 +77,8 @@ bool caseMarked(std::string_view w) {
         if (std::isupper(static_cast<unsigned char>(w[i]))) return true;
     return false;
 }
+
+namespace {
 
 std::vector<std::string_view> splitWords(std::string_view s) {
     std::vector<std::string_view> out;

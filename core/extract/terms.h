@@ -16,6 +16,10 @@ std::string singularize(std::string_view lowerWord);
 // capital first letter there is not evidence of a proper name.
 std::string canonicalKey(std::string_view surface, bool sentenceInitial = false);
 
+// A word whose capitals tell entries apart: a capital after the first letter ("MuTeX", "GL",
+// "PCs", "NetWare") or a lone capital letter ("C"). canonicalKey keeps the case of such words.
+bool caseMarked(std::string_view word);
+
 // The stable concept id of a merge key: case-marked keys carry their case as the id's sense, so
 // "MuTeX" and "mutex" get two ids (conceptIdFor folds case).
 std::string conceptIdForKey(const std::string& key);

@@ -324,8 +324,11 @@ std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shap
         if (shape == ItemShape::Middle) namedText += " " + g.nodes[c.nodes[T]].term;
         // (A word part that the answer shares with the stem too is no cue.)
         const bool answerShares = sharesWordPart(answer, namedText);
+        const int answerTerm = g.nodes[a].termKey;
+        const auto answerAncestors = g.ancestorTerms(answerTerm);
         auto valid = [&](const Cand& d) {
-            return !named.count(d.termKey) && !truth.nodeTrue(d.termKey) && !g.hierarchyRelated(a, d.termKey) &&
+            return !named.count(d.termKey) && !truth.nodeTrue(d.termKey) &&
+                   !g.hierarchyRelated(answerTerm, answerAncestors, d.termKey) &&
                    !nearDuplicate(answer, d.text) && (answerShares || !sharesWordPart(d.text, namedText));
         };
         if (!choose(pool, answer, valid, opt, rng, bal, chosen)) return std::nullopt;

@@ -174,29 +174,31 @@ bool ItemGraph::pathExists(int fromTerm, std::span<const Step> steps, int toTerm
     return true;
 }
 
-bool ItemGraph::hierarchyRelated(int node, int term, int bound) const {
-    if (term < 0) return false;
-    const int nodeTerm = nodes[node].termKey;
-    // Upward from every sense of `from`: is `to` among the ancestors?
-    auto above = [&](int fromTerm, int toTerm) {
-        std::vector<int> stack(senses(fromTerm).begin(), senses(fromTerm).end());
-        std::unordered_set<int> seen(stack.begin(), stack.end());
-        int visits = 0;
-        while (!stack.empty()) {
-            const int n = stack.back();
-            stack.pop_back();
-            for (int e : out(n)) {
-                const auto t = edges[e].type;
-                if (t != RelationType::Specialization && t != RelationType::PartOf) continue;
-                if (++visits > bound) return true;
-                const int up = edges[e].o;
-                if (nodes[up].termKey == toTerm) return true;
-                if (seen.insert(up).second) stack.push_back(up);
-            }
+std::optional<TermSet> ItemGraph::ancestorTerms(int term, int bound) const {
+    TermSet above;
+    std::vector<int> stack(senses(term).begin(), senses(term).end());
+    std::unordered_set<int> seen(stack.begin(), stack.end());
+    int visits = 0;
+    while (!stack.empty()) {
+        const int n = stack.back();
+        stack.pop_back();
+        for (int e : out(n)) {
+            const auto t = edges[e].type;
+            if (t != RelationType::Specialization && t != RelationType::PartOf) continue;
+            if (++visits > bound) return std::nullopt;
+            const int up = edges[e].o;
+            above.insert(nodes[up].termKey);
+            if (seen.insert(up).second) stack.push_back(up);
         }
-        return false;
-    };
-    return above(nodeTerm, term) || above(term, nodeTerm);
+    }
+    return above;
+}
+
+bool ItemGraph::hierarchyRelated(int term, const std::optional<TermSet>& termAncestors, int other, int bound) const {
+    if (other < 0) return false;
+    if (!termAncestors || termAncestors->count(other)) return true;
+    const auto otherAncestors = ancestorTerms(other, bound);
+    return !otherAncestors || otherAncestors->count(term) > 0;
 }
 
 } // namespace proda

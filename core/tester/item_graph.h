@@ -82,10 +82,16 @@ public:
     // knows the forward search exceeds the budget.
     bool pathExists(int fromTerm, std::span<const Step> steps, int toTerm, std::int64_t budget,
                     bool skipForward = false) const;
-    // Whether a sense of `term` is an ancestor or a descendant of node `node` (or of another
-    // sense of its term) in the transitive closure of is-a and part-of (instance-of and
-    // member-of are kinds of these). Bounded: a search past the bound answers true.
-    bool hierarchyRelated(int node, int term, int bound = 4000) const;
+    // Terms above any sense of `term` in the transitive closure of is-a and part-of (instance-of
+    // and member-of are kinds of these); nullopt when the walk passes `bound` edges.
+    std::optional<TermSet> ancestorTerms(int term, int bound = 4000) const;
+    // Whether `other` is an ancestor or a descendant of `term` in that closure. `termAncestors`
+    // is ancestorTerms(term), computed once by a caller that asks about many others. A walk past
+    // the bound answers true (a distractor we cannot clear is treated as possibly true).
+    bool hierarchyRelated(int term, const std::optional<TermSet>& termAncestors, int other, int bound = 4000) const;
+    bool hierarchyRelated(int node, int other, int bound = 4000) const {
+        return hierarchyRelated(nodes[node].termKey, ancestorTerms(nodes[node].termKey, bound), other, bound);
+    }
 
 private:
     std::vector<int> outStart_, outEdges_, inStart_, inEdges_;

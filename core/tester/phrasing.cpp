@@ -48,7 +48,7 @@ std::string joinClauses(const std::vector<std::string>& parts) {
 
 // Whether a term reads as a plural noun ("floating point numbers", not "Windows" or "bus").
 bool pluralTerm(const std::string& term) {
-    if (term.size() < 4 || term.size() == 1) return false;
+    if (term.size() < 4) return false;
     const auto cut = term.rfind(' ');
     const std::string last = term.substr(cut == std::string::npos ? 0 : cut + 1);
     for (char c : last)
@@ -279,15 +279,16 @@ bool nearDuplicate(std::string_view answer, std::string_view option) {
 }
 
 bool sharesWordPart(std::string_view option, std::string_view named) {
-    std::string n;
-    for (char c : named) n.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    auto lowered = [](std::string_view x) {
+        std::string out;
+        for (char c : x) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        return out;
+    };
+    const std::string n = lowered(named), o = lowered(option);
     for (const auto& w : lowerWords(option))
         if (w.size() >= 5 && n.find(w) != std::string::npos) return true;
-    for (const auto& w : lowerWords(named)) {
-        std::string o;
-        for (char c : option) o.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    for (const auto& w : lowerWords(named))
         if (w.size() >= 5 && o.find(w) != std::string::npos) return true;
-    }
     return false;
 }
 
