@@ -56,10 +56,10 @@ case "$mode" in
     install_missing
     build build/release
     P=build/release/app/proda
-    # The sample project: 1,317 FOLDOC entries bundled in resources/sample, built in about a second.
+    # The sample project: six WordNet topic domains bundled in resources/sample, built in about a second.
     sample=build/sample/sample.proda
     if [ ! -f "$sample" ]; then
-      echo "== building the sample project (bundled FOLDOC sample) into $sample"
+      echo "== building the sample project (bundled WordNet sample) into $sample"
       mkdir -p build/sample
       "$P" init "$sample" --sample || { rm -rf "$sample" "$sample.d"; exit 2; }
     fi

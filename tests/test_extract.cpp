@@ -11,6 +11,7 @@
 #include "testutil.h"
 
 #include <QProcess>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <set>
@@ -58,10 +59,10 @@ ExtractionReport ingestAndExtract(Project& p) {
 class TestExtract : public QObject {
     Q_OBJECT
 private slots:
-    void sampleProjectIsReadyForRoundOne() {
+    void foldocSampleProjectIsReadyForRoundOne() {
         QTemporaryDir dir;
         const std::string path = testutil::path(dir, "sample.proda");
-        const SampleProjectReport r = createSampleProject(path);
+        const SampleProjectReport r = createSampleProject(path, {}, SampleCorpus::Foldoc);
         QCOMPARE(r.entries, std::int64_t(1317));
         QVERIFY2(r.concepts > 400 && r.relations > 400 && r.chains > 250, std::to_string(r.relations).c_str());
         QVERIFY(r.items > 0 && r.samples > 0);
@@ -78,6 +79,40 @@ private slots:
         cli.start(QStringLiteral(PRODA_CLI), {"init", QString::fromStdString(path), "--sample"});
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 2);
+    }
+
+    // The default sample: a WordNet noun subset, imported (not extracted), whose chains are
+    // directed walks, so nearly every chain reads forward and yields an item.
+    void wordnetSampleProjectIsReadyForRoundOne() {
+        QTemporaryDir dir;
+        const std::string path = testutil::path(dir, "sample.proda");
+        QProcess cli;
+        cli.start(QStringLiteral(PRODA_CLI), {"init", QString::fromStdString(path), "--sample", "--json"});
+        QVERIFY(cli.waitForFinished(120000));
+        QCOMPARE(cli.exitCode(), 0);
+        const auto j = nlohmann::json::parse(cli.readAllStandardOutput().toStdString());
+        QCOMPARE(j.at("corpus").get<std::string>(), std::string("wordnet"));
+        QVERIFY(j.at("entries").get<int>() > 2000);
+        Project p = Project::open(path);
+        const KnowledgeStats s = computeStats(p.db());
+        QCOMPARE(s.orphanConcepts, 0);
+        QCOMPARE(s.orphanRelations, 0);
+        QCOMPARE(s.brokenChains, 0);
+        QVERIFY(s.concepts > 1500 && s.relations > 1500);
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM concepts"), j.at("concepts").get<std::int64_t>());
+        // Every chain is a walk of 2-3 relations, and an item was made from most of them.
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM (SELECT chain_id FROM chain_relations GROUP BY chain_id "
+                                  "HAVING count(*) NOT BETWEEN 2 AND 3)"),
+                 std::int64_t(0));
+        const std::int64_t chains = p.db().scalarInt("SELECT count(*) FROM chains");
+        QVERIFY2(j.at("items").get<std::int64_t>() * 10 > chains * 7, std::to_string(chains).c_str());
+        QVERIFY(std::filesystem::exists(path + ".d/sample-wordnet/data.noun"));
+        QCOMPARE(datasetInfo(p.db(), 1)->samples, j.at("samples").get<std::int64_t>());
+        cli.start(QStringLiteral(PRODA_CLI), {"init", QString::fromStdString(path + "x"), "--sample",
+                                              "--sample-corpus", "gcide"});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 1);
+        QVERIFY(cli.readAllStandardError().contains("wordnet or foldoc"));
     }
 
     void patterns_data() {

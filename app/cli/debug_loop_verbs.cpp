@@ -2,7 +2,7 @@
 // missing (items, a first dataset version), then per round trains, evaluates, diagnoses with the
 // round's own checkpoint as the live model, patches, (auto-)accepts and makes the next targeted
 // round — and, with --baseline, the random baseline of the same budget from the same parent.
-// demo builds the bundled FOLDOC sample project (or extracts --corpus) and runs round 1, a targeted round 2 and the baseline.
+// demo builds the bundled sample project (or extracts --corpus) and runs round 1, a targeted round 2 and the baseline.
 #include "cli/debug_cli.h"
 #include "cli/terminal_progress.h"
 #include "corpus/corpus.h"
@@ -249,7 +249,7 @@ int runDemo(const Args& a) {
     if (!a.value("preset")) s.preset = "small"; // ~7 min on 2 CPU cores; tiny learns too little to diagnose
     if (!a.value("max-steps")) s.maxSteps = 300;
     if (!a.value("synth-size")) s.synthSize = 6000;
-    // The sample project fails ~50 dev items, an extracted FOLDOC ~870: patching all of those
+    // The sample project fails ~100 dev items, an extracted FOLDOC ~870: patching all of those
     // at 10 passes would take FOLDOC's demo well past 15 minutes (864 s measured with 100).
     if (!a.value("max-failures")) s.maxFailures = 100;
     const fs::path dir = a.positional().empty() ? fs::path("proda-demo") : fs::path(a.positional()[0]);
@@ -268,7 +268,7 @@ int runDemo(const Args& a) {
         eo.corpus = *corpus;
         extractKnowledge(p, *makeRulesExtractor(), eo);
     } else {
-        say(s, "building the bundled FOLDOC sample project");
+        say(s, "building the bundled WordNet sample project");
         createSampleProject(path); // knowledge, items and dataset version 1, as `proda init --sample`
     }
     const auto r = runLoop(path, s);

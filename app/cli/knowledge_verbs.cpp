@@ -31,17 +31,21 @@ int runInit(const Args& a) {
         const std::string path = a.positional().at(0);
         if (std::filesystem::exists(path)) throw InputError(path + ": already exists (the sample is built into a new project)");
         const bool json = a.flag("json");
-        const SampleProjectReport r = createSampleProject(path, terminalProgress(!json));
+        const std::string name = a.value("sample-corpus").value_or("wordnet");
+        const auto corpus = sampleCorpusNamed(name);
+        if (!corpus) throw UsageError("unknown --sample-corpus '" + name + "' (wordnet or foldoc)");
+        const SampleProjectReport r = createSampleProject(path, terminalProgress(!json), *corpus);
         finishProgress();
         if (json) {
-            printJson(nlohmann::json{{"project", path},       {"entries", r.entries}, {"concepts", r.concepts},
+            printJson(nlohmann::json{{"project", path},       {"corpus", name}, {"entries", r.entries}, {"concepts", r.concepts},
                                      {"relations", r.relations}, {"chains", r.chains},  {"items", r.items},
                                      {"samples", r.samples},   {"elapsed_s", r.seconds}}
                           .dump());
         } else {
-            std::printf("created %s from the bundled FOLDOC sample (%lld entries) in %.1f s:\n"
+            std::printf("created %s from the bundled %s sample (%lld %s) in %.1f s:\n"
                         "  %lld concepts, %lld relations, %lld chains, %lld benchmark items, dataset v1 with %lld samples\n",
-                        path.c_str(), static_cast<long long>(r.entries), r.seconds, static_cast<long long>(r.concepts),
+                        path.c_str(), sampleCorpusTitle(*corpus), static_cast<long long>(r.entries),
+                        *corpus == SampleCorpus::WordNet ? "synsets" : "entries", r.seconds, static_cast<long long>(r.concepts),
                         static_cast<long long>(r.relations), static_cast<long long>(r.chains),
                         static_cast<long long>(r.items), static_cast<long long>(r.samples));
         }
@@ -204,8 +208,11 @@ int runNeighbors(const Args& a) {
 
 std::vector<Verb> knowledgeVerbs() {
     return {
-        {"init", "PROJECT [--sample] [--json]", "create a project file (NAME.proda and NAME.proda.d/), empty or the sample",
-         {{"sample", "", "build the bundled FOLDOC sample: knowledge, benchmark items and dataset v1, ready for round 1"},
+        {"init", "PROJECT [--sample [--sample-corpus wordnet|foldoc]] [--json]",
+         "create a project file (NAME.proda and NAME.proda.d/), empty or the sample",
+         {{"sample", "", "build the bundled sample: knowledge, benchmark items and dataset v1, ready for round 1"},
+          {"sample-corpus", "NAME", "wordnet (default: six WordNet topic domains) or foldoc (1,317 FOLDOC entries "
+                                    "through rule-based extraction)"},
           kJson},
          1, 1, runInit},
         {"import", "PROJECT --format kb-jsonl|proda-json|wordnet PATH",

@@ -3,6 +3,7 @@
 #include "corpus/corpus.h"
 #include "extract/extract_run.h"
 #include "extract/extractor.h"
+#include "io/importers.h"
 #include "store/project.h"
 #include "synth/dataset_store.h"
 #include "synth/synthesizer.h"
@@ -21,37 +22,69 @@ asm(".section .rodata\n"
     "proda_sample_index_begin:\n.incbin \"" PRODA_SAMPLE_INDEX "\"\nproda_sample_index_end:\n"
     ".global proda_sample_dict_begin\n.global proda_sample_dict_end\n"
     "proda_sample_dict_begin:\n.incbin \"" PRODA_SAMPLE_DICT "\"\nproda_sample_dict_end:\n"
+    ".global proda_sample_wordnet_begin\n.global proda_sample_wordnet_end\n"
+    "proda_sample_wordnet_begin:\n.incbin \"" PRODA_SAMPLE_WORDNET "\"\nproda_sample_wordnet_end:\n"
     ".previous\n");
 extern "C" const char proda_sample_index_begin[], proda_sample_index_end[];
 extern "C" const char proda_sample_dict_begin[], proda_sample_dict_end[];
+extern "C" const char proda_sample_wordnet_begin[], proda_sample_wordnet_end[];
 
 namespace proda {
 
 namespace fs = std::filesystem;
 
-std::string writeSampleCorpus(const std::string& dir) {
+namespace {
+
+std::string writeFile(const std::string& dir, const char* name, const char* begin, const char* end) {
     fs::create_directories(dir);
-    auto write = [&](const char* name, const char* begin, const char* end) {
-        const fs::path file = fs::path(dir) / name;
-        std::ofstream out(file, std::ios::binary | std::ios::trunc);
-        out.write(begin, end - begin);
-        if (!out) throw std::runtime_error("cannot write " + file.string());
-        return file.string();
-    };
-    write("foldoc-sample.dict", proda_sample_dict_begin, proda_sample_dict_end);
-    return write("foldoc-sample.index", proda_sample_index_begin, proda_sample_index_end);
+    const fs::path file = fs::path(dir) / name;
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out.write(begin, end - begin);
+    if (!out) throw std::runtime_error("cannot write " + file.string());
+    return file.string();
 }
 
-SampleProjectReport createSampleProject(const std::string& projectPath, const Progress& progress) {
+} // namespace
+
+std::optional<SampleCorpus> sampleCorpusNamed(std::string_view name) {
+    if (name == "wordnet") return SampleCorpus::WordNet;
+    if (name == "foldoc") return SampleCorpus::Foldoc;
+    return std::nullopt;
+}
+
+const char* sampleCorpusTitle(SampleCorpus corpus) {
+    return corpus == SampleCorpus::WordNet ? "WordNet topic-domain" : "FOLDOC";
+}
+
+std::string writeSampleCorpus(const std::string& dir) {
+    writeFile(dir, "foldoc-sample.dict", proda_sample_dict_begin, proda_sample_dict_end);
+    return writeFile(dir, "foldoc-sample.index", proda_sample_index_begin, proda_sample_index_end);
+}
+
+std::string writeWordNetSample(const std::string& dir) {
+    writeFile(dir, "data.noun", proda_sample_wordnet_begin, proda_sample_wordnet_end);
+    return dir;
+}
+
+SampleProjectReport createSampleProject(const std::string& projectPath, const Progress& progress, SampleCorpus corpus) {
     const auto t0 = std::chrono::steady_clock::now();
     Project p = Project::open(projectPath, Project::Mode::CreateNew);
     SampleProjectReport r;
-    const std::string index = writeSampleCorpus((fs::path(p.bulkDir(true)) / "sample-corpus").string());
-    const CorpusReport corpus = ingestCorpus(p, index, ChunkingOptions{}, DisciplineMap{}, progress);
-    r.entries = corpus.documents;
-    ExtractOptions eo;
-    eo.corpus = index;
-    const ExtractionReport ex = extractKnowledge(p, *makeRulesExtractor(), eo, progress);
+    r.corpus = corpus;
+    if (corpus == SampleCorpus::WordNet) {
+        const std::string dir = writeWordNetSample((fs::path(p.bulkDir(true)) / "sample-wordnet").string());
+        importWordNet(p, dir, progress, WordNetParts::NounsOnly);
+        // Synsets in the subset: its lines other than the licence header (two leading spaces).
+        for (const char* at = proda_sample_wordnet_begin; at < proda_sample_wordnet_end; ++at)
+            if ((at == proda_sample_wordnet_begin || at[-1] == '\n') && *at != ' ') ++r.entries;
+    } else {
+        const std::string index = writeSampleCorpus((fs::path(p.bulkDir(true)) / "sample-corpus").string());
+        const CorpusReport corpusReport = ingestCorpus(p, index, ChunkingOptions{}, DisciplineMap{}, progress);
+        r.entries = corpusReport.documents;
+        ExtractOptions eo;
+        eo.corpus = index;
+        extractKnowledge(p, *makeRulesExtractor(), eo, progress);
+    }
     r.concepts = p.db().scalarInt("SELECT count(*) FROM concepts");
     r.relations = p.db().scalarInt("SELECT count(*) FROM relations");
     r.chains = p.db().scalarInt("SELECT count(*) FROM chains");

@@ -55,9 +55,6 @@ struct KnowledgeDraft {
     std::int64_t uncoveredRelations() const;
 };
 
-// Longest walk: items ask about 2-3 hops, and a longer walk climbs and descends hierarchies.
-inline constexpr int kMaxWalkedChain = 3;
-
 // Merges terms by canonical key (display: the headword's spelling, else the key's own form when it
 // was written, else the most frequent surface form) and builds the chains.
 KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements);

@@ -17,7 +17,10 @@ ImportReport importKbJsonl(Project& project, const std::string& dir, const Progr
 // OpenRaiser/ProDa extractor output (one JSON file, or a directory of them).
 ImportReport importProdaJson(Project& project, const std::string& path, const Progress& progress = {});
 
-// WordNet 3.0 database directory (data.noun, data.verb, data.adj, data.adv).
-ImportReport importWordNet(Project& project, const std::string& dir, const Progress& progress = {});
+// WordNet 3.0 database directory (data.noun, data.verb, data.adj, data.adv). NounsOnly reads
+// data.noun alone: a noun subset such as the bundled sample, whose pointers stay among nouns.
+enum class WordNetParts { All, NounsOnly };
+ImportReport importWordNet(Project& project, const std::string& dir, const Progress& progress = {},
+                           WordNetParts parts = WordNetParts::All);
 
 } // namespace proda

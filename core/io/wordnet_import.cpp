@@ -219,13 +219,14 @@ void parseLine(std::string_view text, int file, const std::string& path, long li
 
 } // namespace
 
-ImportReport importWordNet(Project& project, const std::string& dir, const Progress& progress) {
+ImportReport importWordNet(Project& project, const std::string& dir, const Progress& progress, WordNetParts parts) {
+    const int fileCount = parts == WordNetParts::NounsOnly ? 1 : 4; // data.noun is kFiles[0]
     if (!fs::is_directory(dir))
         throw InputError(dir, 0, "", "not a directory (a WordNet 3.0 database directory holds data.noun, data.verb, "
                                      "data.adj and data.adv)");
     // Check all four files before the transaction starts, so the error names what is missing.
     std::string paths[4];
-    for (int f = 0; f < 4; ++f) {
+    for (int f = 0; f < fileCount; ++f) {
         paths[f] = (fs::path(dir) / kFiles[f].name).string();
         if (!fs::is_regular_file(paths[f]))
             throw InputError(paths[f], 0, "", "missing (a WordNet 3.0 database directory holds data.noun, data.verb, "
@@ -237,7 +238,7 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
         synsets.reserve(120000);
         std::unordered_map<std::uint64_t, std::uint32_t> byKey;
         byKey.reserve(240000);
-        for (int f = 0; f < 4; ++f) {
+        for (int f = 0; f < fileCount; ++f) {
             const std::string text = readWhole(paths[f]);
             const std::size_t before = synsets.size();
             long lineNo = 0;

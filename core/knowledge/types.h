@@ -31,6 +31,9 @@ struct Chain {
 // Chains shorter or longer than this are not chains (DESIGN §2).
 inline constexpr int kMinChainLength = 2;
 inline constexpr int kMaxChainLength = 6;
+// Chains made by walking relations (extraction, the chain cover) stop at three: items ask about
+// 2-3 hops, and a longer walk drifts off its topic.
+inline constexpr int kMaxWalkedChain = 3;
 
 // Stable ids (DESIGN §2): derived from content so re-imports keep them.
 std::string conceptIdFor(std::string_view term, std::string_view type, std::string_view sense = {});

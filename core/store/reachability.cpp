@@ -47,19 +47,23 @@ void coverUncovered(Database& db, ReachabilitySummary& summary, const Progress& 
     std::vector<char> covered;
     {
         Statement st = db.prepare(
-            "SELECT r.id, r.subject, r.object, d.name, EXISTS(SELECT 1 FROM chain_relations cr WHERE cr.relation_id = r.id) "
+            "SELECT r.id, r.subject, r.object, d.name, EXISTS(SELECT 1 FROM chain_relations cr WHERE cr.relation_id = r.id), "
+            "r.type "
             "FROM relations r JOIN disciplines d ON d.id = r.discipline_id ORDER BY r.id");
         while (st.step()) {
             rels.push_back({st.columnText(0), st.columnText(3)});
             const std::int32_t from = node(st.columnView(1));
             const std::int32_t to = node(st.columnView(2));
-            edges.push_back({from, to});
+            // "contrasts with" reads the same both ways, so a walk may take it from its object.
+            edges.push_back({from, to, st.columnText(5) == toString(RelationType::Contrast)});
             covered.push_back(st.columnInt(4) != 0);
         }
     }
     {
+        // Directed walks first (what items are made from), then undirected paths for the
+        // relations on none; both of at most kMaxWalkedChain relations.
         CoverResult cover = coverEdges(static_cast<std::int32_t>(nodeIds.size()), edges, covered, kMinChainLength,
-                                       kMaxChainLength);
+                                       kMaxWalkedChain, kMaxWalkedChain);
         std::unordered_map<std::string, std::string> termOf;
         {
             Statement st = db.prepare("SELECT id, term FROM concepts");

@@ -50,10 +50,11 @@ bool containsWords(const std::string& text, const std::string& phrase) {
     return false;
 }
 
-// Every hop reads from e_i to e_(i+1) along its relation (symmetric types read both ways).
+// Every hop reads from e_i to e_(i+1) along its relation; only "contrasts with" reads both ways
+// (OTHER is symmetric for truth checks, being vague, but "X is based on Y" is no pathway from Y).
 bool readsForward(const GChain& c) {
     for (const auto& s : c.steps)
-        if (!s.forward && !isSymmetric(s.type)) return false;
+        if (!s.forward && s.type != RelationType::Contrast) return false;
     return true;
 }
 
