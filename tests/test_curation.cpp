@@ -8,6 +8,8 @@
 #include "knowledge/links.h"
 #include "store/knowledge_writer.h"
 #include "store/project.h"
+#include "synth/kb_graph.h"
+#include "synth/templates.h"
 #include "tester/generator.h"
 #include "tester/item_graph.h"
 #include "tester/phrasing.h"
@@ -17,6 +19,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <set>
 
 using namespace proda;
 
@@ -173,6 +176,89 @@ private slots:
         QVERIFY(!nearDuplicate("virtual address", "physical address"));
         QVERIFY(sharesWordPart("Aztecan", "Uto-Aztecan"));
         QVERIFY(!sharesWordPart("Miranda", "Gofer"));
+        // "time scale is a kind of X ... Y": "time period" beside length, temperature and mass.
+        QVERIFY(sharesWordPart("time period", "time scale"));
+        QVERIFY(!sharesWordPart("unit", "community")); // four letters count only as a whole word
+    }
+
+    // Giveaway: "Which of these is a more specific type of constant? Boltzmann's constant", "tank
+    // circuit is a kind of circuit": a sample on such a relation contains its own answer.
+    // Ungrammatical: "Level means indicator that establishes the horizontal".
+    void samplesDoNotAnswerThemselves() {
+        QTemporaryDir dir;
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        {
+            Transaction tx(p.db());
+            KnowledgeWriter w(p.db());
+            for (const char* t : {"Boltzmann's constant", "constant", "tank circuit", "circuit", "quantity", "electrical device"})
+                w.upsertConcept({t, t, "noun", "", "physics", ""});
+            w.upsertRelation({"r1", "Boltzmann's constant", "SPECIALIZATION", "is a kind of", "constant", "physics", ""});
+            w.upsertRelation({"r2", "constant", "SPECIALIZATION", "is a kind of", "quantity", "physics", ""});
+            w.upsertRelation({"r3", "tank circuit", "SPECIALIZATION", "is a kind of", "circuit", "physics", ""});
+            w.upsertRelation({"r4", "circuit", "SPECIALIZATION", "is a kind of", "electrical device", "physics", ""});
+            w.upsertChain({"c1", "physics", "", {"r1", "r2"}}, "imported");
+            w.upsertChain({"c2", "physics", "", {"r3", "r4"}}, "imported");
+            tx.commit();
+        }
+        const KbGraph kb = KbGraph::load(p.db());
+        for (int e = 0; e < static_cast<int>(kb.edges.size()); ++e) {
+            const bool self = kb.edges[e].id == "r1" || kb.edges[e].id == "r3";
+            QCOMPARE(kb.selfAnswering(e), self);
+            QCOMPARE(kb.teachable(e), !self);
+        }
+        QCOMPARE(synth::definitionSentence("level", "indicator that establishes the horizontal", "noun"),
+                 std::string("Level: indicator that establishes the horizontal."));
+        QCOMPARE(synth::definitionSentence("shade", "a quality of a given color", "noun"),
+                 std::string("Shade is a quality of a given color."));
+        QCOMPARE(synth::definitionSentence("enlighten", "make understand", "verb"), std::string("Enlighten means make understand."));
+    }
+
+    // Giveaway: "relinquishment is a kind of X and X is a kind of Y. Which broader category is
+    // Y?" with "change of state" beside "Wild West Show", "number crunching" and "Bertillon
+    // system": options must be of the answer's category, and a category among specific things
+    // stands out by its generality.
+    void distractorsShareTheAnswersCategory() {
+        QTemporaryDir dir;
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        {
+            Transaction tx(p.db());
+            KnowledgeWriter w(p.db());
+            // Two siblings of the answer, two unrelated roots (of unknown category), and things
+            // of known other categories (shows, calculations), which the old preference offered
+            // once the siblings ran out.
+            struct R { const char *id, *s, *o; };
+            const R isA[] = {{"s", "change of state", "change"}, {"l", "change of location", "change"},
+                             {"m", "change of magnitude", "change"}, {"t", "termination", "change of state"},
+                             {"q", "relinquishment", "termination"}, {"w", "Wild West Show", "show"},
+                             {"c", "circus", "show"}, {"p", "spectacle", "show"}, {"e", "show", "entertainment"},
+                             {"n", "number crunching", "calculation"}, {"b", "Bertillon system", "calculation"},
+                             {"k", "calculation", "problem solving"}};
+            std::set<std::string> terms;
+            for (const auto& r : isA) terms.insert({r.s, r.o});
+            for (const auto& t : terms) w.upsertConcept({t, t, "noun", "", "noun.act", ""});
+            for (const auto& r : isA) w.upsertRelation({r.id, r.s, "SPECIALIZATION", "is a kind of", r.o, "noun.act", ""});
+            // relinquishment -> termination -> change of state; the rest on chains of their own.
+            const std::vector<std::vector<std::string>> chains = {{"q", "t"}, {"t", "s"}, {"l", "s"}, {"m", "s"},
+                                                                  {"w", "e"}, {"c", "e"}, {"p", "e"}, {"n", "k"}, {"b", "k"}};
+            for (std::size_t i = 0; i < chains.size(); ++i)
+                w.upsertChain({"c" + std::to_string(i + 1), "noun.act", "", chains[i]}, "imported");
+            tx.commit();
+        }
+        const ItemGraph g = ItemGraph::load(p.db());
+        GenerateReport rep;
+        GenerateOptions opt;
+        opt.perChain = 3;
+        const std::set<std::string> allowed = {"change of location", "change of magnitude", "entertainment", "problem solving"};
+        int asked = 0;
+        for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+            opt.seed = seed;
+            for (const Item& it : buildItems(g, opt, rep)) {
+                if (it.options[static_cast<std::size_t>(it.answer)] != "change of state") continue;
+                ++asked;
+                for (const auto& d : it.distractors) QVERIFY2(allowed.count(d.text), (it.question + " / " + d.text).c_str());
+            }
+        }
+        QVERIFY(asked > 0);
     }
 
     // Ambiguous: "gryphon is a kind of X" with "mythical being" (an ancestor of the key) offered.

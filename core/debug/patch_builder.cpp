@@ -55,7 +55,7 @@ std::string orList(const std::vector<std::string>& terms) {
 
 std::string defOf(const KbGraph& kb, int node) {
     const auto& n = kb.nodes[node];
-    return n.definition.empty() ? std::string() : " " + definitionSentence(n.term, n.definition);
+    return n.definition.empty() ? std::string() : " " + definitionSentence(n.term, n.definition, n.type);
 }
 
 } // namespace
@@ -105,7 +105,7 @@ std::vector<Sample> contrastConcept(const DebugKnowledge& k, int node, int neigh
     if (n.definition.empty()) return out;
     const auto others = k.otherDefinitions(node, 3, seedOf(n.id, 13));
     if (others.empty()) return out;
-    const std::string d = kb.disciplines[n.discipline], is = definitionSentence(n.term, n.definition);
+    const std::string d = kb.disciplines[n.discipline], is = definitionSentence(n.term, n.definition, n.type);
     const std::string clause = synth::definitionClause(n.definition);
     std::vector<std::string> names;
     for (int o : others) names.push_back(kb.nodes[o].term);

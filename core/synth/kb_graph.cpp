@@ -1,6 +1,7 @@
 #include "synth/kb_graph.h"
 
 #include "store/database.h"
+#include "tester/phrasing.h"
 #include "util/text.h"
 
 #include <algorithm>
@@ -39,6 +40,10 @@ void buildCsr(std::size_t keys, std::vector<std::pair<int, V>>& pairs, std::vect
 const std::vector<int> kNone;
 
 } // namespace
+
+bool KbGraph::selfAnswering(int edge) const {
+    return nearDuplicate(nodes[edges[edge].s].term, nodes[edges[edge].o].term);
+}
 
 bool KbGraph::joinsChainEnds(int edge) const {
     const int a = nodes[edges[edge].s].termKey, b = nodes[edges[edge].o].termKey;

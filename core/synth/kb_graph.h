@@ -59,8 +59,12 @@ public:
     // A relation that links the two ends of an L3 chain states that chain's composed conclusion
     // in one fact; training on it would let a benchmark item be answered by recall (DESIGN §3.2).
     bool joinsChainEnds(int edge) const;
-    // Neither of the above: the relation may become a training sample.
-    bool teachable(int edge) const { return !selfRelated(edge) && !joinsChainEnds(edge); }
+    // One end's term holds the other's as whole words, or abbreviates it ("carbon atom is a kind
+    // of atom", "standard generalized markup language is a kind of markup language"): a question
+    // on it contains its own answer.
+    bool selfAnswering(int edge) const;
+    // None of the above: the relation may become a training sample.
+    bool teachable(int edge) const { return !selfRelated(edge) && !joinsChainEnds(edge) && !selfAnswering(edge); }
     // Concepts (senses) with this normalised term.
     const std::vector<int>& senses(int termKey) const { return senses_[termKey]; }
 

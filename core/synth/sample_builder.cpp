@@ -116,7 +116,7 @@ std::optional<Sample> SampleBuilder::qaFromConcept(int node) {
     s.discipline = kb_.disciplines[n.discipline];
     const Slots slots{.d = s.discipline, .t = n.term, .def = clause};
     s.prompt = fill(askTerm ? qaTermTemplates()[t] : qaDefTemplates()[t], slots);
-    s.response = askTerm ? "The term is " + n.term + "." : definitionSentence(n.term, n.definition);
+    s.response = askTerm ? "The term is " + n.term + "." : definitionSentence(n.term, n.definition, n.type);
     s.l1Ids = {n.id};
     return finish(std::move(s));
 }

@@ -17,8 +17,8 @@ bool symmetric(RelationType t) { return t == RelationType::Contrast; }
 // Statement forms for definitions ("tf.def.N").
 const char* const kDefinitionStatements[] = {"{sentence}", "The term \"{t}\" is defined as: {def}."};
 
-std::string definitionStatement(int form, std::string_view term, std::string_view definition) {
-    if (form == 0) return definitionSentence(term, definition);
+std::string definitionStatement(int form, std::string_view term, std::string_view definition, std::string_view type) {
+    if (form == 0) return definitionSentence(term, definition, type);
     return fill(kDefinitionStatements[form], {.t = term, .def = definitionClause(definition)});
 }
 
@@ -73,7 +73,7 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
     const Slots slots{.d = s.discipline, .t = n.term, .def = clause};
     s.prompt = mcqPrompt(fill(askTerm ? mcqTermTemplates()[t] : mcqGlossTemplates()[t], slots), s.options);
     s.answer = kLetters[answerPos];
-    s.response = s.answer + ". " + s.options[answerPos] + "\n" + definitionSentence(n.term, n.definition);
+    s.response = s.answer + ". " + s.options[answerPos] + "\n" + definitionSentence(n.term, n.definition, n.type);
     s.l1Ids = {n.id};
     s.metadataJson = nlohmann::json{{"direction", askTerm ? "term" : "gloss"}, {"distractors", distractors}}.dump();
     return finish(std::move(s));
@@ -143,7 +143,7 @@ std::optional<Sample> SampleBuilder::tfFromConcept(int node, bool truth) {
     s.discipline = kb_.disciplines[n.discipline];
     s.l1Ids = {n.id};
     nlohmann::json meta{{"truth", truth}, {"wrapper", wrapper + 1}};
-    std::string shown = definitionStatement(form, n.term, n.definition);
+    std::string shown = definitionStatement(form, n.term, n.definition, n.type);
     if (!truth) {
         // Another concept's definition, verified false: no sense of this term carries it.
         const auto chosen = pick(candidates(node, std::nullopt, true, n.discipline), 1, {n.termKey}, [&](int c) {
@@ -152,14 +152,14 @@ std::optional<Sample> SampleBuilder::tfFromConcept(int node, bool truth) {
                    definitionClause(x.definition).size() <= kMaxClause;
         });
         if (chosen.empty()) return std::nullopt;
-        shown = definitionStatement(form, n.term, kb_.nodes[chosen[0].node].definition);
+        shown = definitionStatement(form, n.term, kb_.nodes[chosen[0].node].definition, n.type);
         meta["replaced"] = "definition";
         meta["with"] = kb_.nodes[chosen[0].node].id;
         meta["operator"] = chosen[0].op;
     }
     s.prompt = fill(tfWrapperTemplates()[wrapper], {.stmt = shown});
     s.answer = truth ? "true" : "false";
-    s.response = truth ? "True." : "False. " + definitionSentence(n.term, n.definition);
+    s.response = truth ? "True." : "False. " + definitionSentence(n.term, n.definition, n.type);
     s.metadataJson = meta.dump();
     return finish(std::move(s));
 }

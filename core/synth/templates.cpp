@@ -158,14 +158,15 @@ std::string definitionClause(std::string_view definition) {
     return d;
 }
 
-std::string definitionSentence(std::string_view term, std::string_view definition) {
+std::string definitionSentence(std::string_view term, std::string_view definition, std::string_view type) {
     const std::string clause = definitionClause(definition);
     if (startsWithDeterminer(clause)) return capitalized(term) + " is " + clause + ".";
     if (startsWithWord(clause, "to")) return "To " + std::string(term) + " is " + clause + ".";
     // A gloss in lower case reads inside a sentence ("Enlighten means make understand."); one
     // that starts with a capital (a name, or a noun phrase written as a sentence) stands after a
     // colon, dictionary style ("Heat: Transfer of thermal energy.").
-    if (!clause.empty() && clause[0] >= 'A' && clause[0] <= 'Z') return capitalized(term) + ": " + clause + ".";
+    if (!clause.empty() && ((clause[0] >= 'A' && clause[0] <= 'Z') || type == "noun"))
+        return capitalized(term) + ": " + clause + ".";
     return capitalized(term) + " means " + clause + ".";
 }
 

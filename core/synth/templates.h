@@ -37,7 +37,9 @@ struct Slots {
 std::string fill(std::string_view tpl, const Slots& slots);
 std::string capitalized(std::string_view s);
 // A sentence stating a definition: "Heat is the transfer of ..." / "Heat means transfer of ...".
-std::string definitionSentence(std::string_view term, std::string_view definition);
+// `type` is the concept type: a noun's bare gloss ("indicator that establishes the horizontal")
+// stands after a colon, dictionary style, since "Level means indicator ..." lacks its article.
+std::string definitionSentence(std::string_view term, std::string_view definition, std::string_view type = {});
 // The definition as a clause: trailing period dropped, first letter lower-cased unless an acronym.
 std::string definitionClause(std::string_view definition);
 

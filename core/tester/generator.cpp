@@ -62,27 +62,44 @@ void addNode(const ItemGraph& g, std::vector<Cand>& pool, const char* op, int no
     pool.push_back({g.nodes[node].term, op, std::move(used), g.nodes[node].termKey, {}});
 }
 
-// What a reader takes an option's category to be: its direct genera ("is a" objects) and the head
-// word of its term ("operating system" -> "system").
+// What a reader takes an option's category to be: its direct genera ("is a" objects), their
+// genera, and the head word of its term ("operating system" -> "system").
 struct Category {
-    std::set<int> genera;
+    std::set<int> genera, grandGenera;
     std::string head;
 };
 
 Category categoryOf(const ItemGraph& g, int node) {
     Category c;
-    for (int e : g.out(node))
-        if (g.edges[e].type == RelationType::Specialization) c.genera.insert(g.nodes[g.edges[e].o].termKey);
+    for (int e : g.out(node)) {
+        if (g.edges[e].type != RelationType::Specialization) continue;
+        const int genus = g.edges[e].o;
+        c.genera.insert(g.nodes[genus].termKey);
+        for (int f : g.out(genus))
+            if (g.edges[f].type == RelationType::Specialization) c.grandGenera.insert(g.nodes[g.edges[f].o].termKey);
+    }
     const std::string term = normalizeTerm(g.nodes[node].term);
     const auto cut = term.rfind(' ');
     c.head = extract::singularize(term.substr(cut == std::string::npos ? 0 : cut + 1));
     return c;
 }
 
-bool sameCategory(const Category& a, const Category& b) {
-    for (int x : a.genera)
-        if (b.genera.count(x)) return true;
-    return !a.head.empty() && a.head == b.head;
+bool intersects(const std::set<int>& a, const std::set<int>& b) {
+    for (int x : a)
+        if (b.count(x)) return true;
+    return false;
+}
+
+// How far an option's category is from the answer's: 0 the same (a shared genus or head word),
+// 1 a cousin (a shared genus two levels up), 2 unknown (one of them has no genus), 3 another
+// category, which a reader eliminates at a glance.
+int categoryDistance(const Category& want, const Category& other) {
+    if (intersects(want.genera, other.genera) || (!want.head.empty() && want.head == other.head)) return 0;
+    if (intersects(want.grandGenera, other.grandGenera) || intersects(want.genera, other.grandGenera) ||
+        intersects(want.grandGenera, other.genera))
+        return 1;
+    if (want.genera.empty() || other.genera.empty()) return 2;
+    return 3;
 }
 
 // Candidates for a node answer at chain position p, by operator.
@@ -141,11 +158,26 @@ std::vector<Cand> nodeCandidates(const ItemGraph& g, const GChain& c, int p, std
         addNode(g, pool, "SAME_KIND", n, {n});
         pool.back().tier = 1;
     }
-    // Options of the answer's category come first: when only the answer is a language (or only
-    // it an operating system), the category gives it away.
+    // Options must be of the answer's category: when only the answer is a language (or only it an
+    // operating system), the category gives it away. Cousins and options of unknown category are
+    // a fallback; one of a known other category is never offered.
+    // An answer that is itself a category (something is a kind of it) beside options that are
+    // not ("change of state" beside "Wild West Show") is told by its generality alone, so such
+    // options are a fallback too.
     const Category want = categoryOf(g, a);
-    for (auto& cand : pool)
-        if (!cand.nodes.empty() && !sameCategory(want, categoryOf(g, cand.nodes.back()))) cand.tier += 2;
+    auto hasKinds = [&](int node) {
+        for (int e : g.in(node))
+            if (g.edges[e].type == RelationType::Specialization) return true;
+        return false;
+    };
+    const bool answerHasKinds = hasKinds(a);
+    std::erase_if(pool, [&](Cand& cand) {
+        if (cand.nodes.empty()) return false;
+        const int d = categoryDistance(want, categoryOf(g, cand.nodes.back()));
+        cand.tier += d == 0 ? 0 : d == 1 ? 1 : 2;
+        if (answerHasKinds && !hasKinds(cand.nodes.back())) cand.tier += 2;
+        return d == 3;
+    });
     return pool;
 }
 
@@ -332,7 +364,16 @@ std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shap
                    !g.hierarchyRelated(answerTerm, answerAncestors, d.termKey) &&
                    !nearDuplicate(answer, d.text) && (answerShares || !sharesWordPart(d.text, namedText));
         };
+        // An answer that shares a word part with the stem ("time scale" ... "time period") is
+        // found by spelling unless most options share one too: those come first, and an item
+        // with fewer than two of them is not made.
+        if (answerShares)
+            for (auto& d : pool)
+                if (!sharesWordPart(d.text, namedText)) d.tier += 1;
         if (!choose(pool, answer, valid, opt, rng, bal, chosen)) return std::nullopt;
+        if (answerShares &&
+            std::count_if(chosen.begin(), chosen.end(), [&](const Cand& d) { return sharesWordPart(d.text, namedText); }) < 2)
+            return std::nullopt;
     }
     item.options[0] = answer; // position assigned later
     for (int i = 0; i < 3; ++i) {

@@ -285,10 +285,17 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
         return out;
     };
     const std::string n = lowered(named), o = lowered(option);
-    for (const auto& w : lowerWords(option))
-        if (w.size() >= 5 && n.find(w) != std::string::npos) return true;
-    for (const auto& w : lowerWords(named))
-        if (w.size() >= 5 && o.find(w) != std::string::npos) return true;
+    const auto optionWords = lowerWords(option), namedWords = lowerWords(named);
+    // Five letters or more count inside a word ("Aztecan" / "Uto-Aztecan"); a four-letter word
+    // only as a whole word ("time period" / "time scale"), since "unit" hides in "community".
+    auto inside = [](const std::string& w, const std::string& text, const std::vector<std::string>& words) {
+        if (w.size() >= 5) return text.find(w) != std::string::npos;
+        return w.size() == 4 && std::find(words.begin(), words.end(), w) != words.end();
+    };
+    for (const auto& w : optionWords)
+        if (inside(w, n, namedWords)) return true;
+    for (const auto& w : namedWords)
+        if (inside(w, o, optionWords)) return true;
     return false;
 }
 

@@ -38,16 +38,17 @@ std::string chainExplanation(const ItemGraph& g, const GChain& c);
 // first word ("SEM" / "semantic specification language").
 bool readableFromStem(std::string_view answer, std::string_view named);
 
-// A distractor a curator would call the answer again: the same words up to a plural ("zero" /
-// "zeros"), one inside the other as whole words ("zero" / "number zero"), or an abbreviation
-// and its expansion ("BLT" / "block transfer").
 // "floating point numbers are part of X", "X is an industry-standard language": one clause of a
 // stem, the verb agreeing with a plural subject and the article fitting the word after it.
 std::string stemClause(const std::string& subject, std::string predicate, const std::string& object);
 
+// A distractor a curator would call the answer again: the same words up to a plural ("zero" /
+// "zeros"), one inside the other as whole words ("zero" / "number zero"), or an abbreviation
+// and its expansion ("BLT" / "block transfer").
 bool nearDuplicate(std::string_view answer, std::string_view option);
 
-// An option with a word part (five letters or more) that the stem's named terms contain
+// An option with a word part (five letters or more, or a whole four-letter word) that the stem's
+// named terms contain
 // ("Aztecan" beside "Uto-Aztecan"): when the answer shares none, it points at, or away from, the
 // answer by spelling alone.
 bool sharesWordPart(std::string_view option, std::string_view named);

@@ -5,7 +5,7 @@
 
 The subset is the nouns of a few topic domains (the synsets whose ';c' pointer names the domain),
 their hypernyms two levels up (short of the unique beginners of noun.Tops), the wholes they are
-parts, members or substances of, and the siblings under a parent with at most 25 children, so
+parts, members or substances of, and the children of every kept parent that has at most 25, so
 that a distractor of the answer's own category exists. Pointers are kept only between kept
 synsets and only of the kinds that become relations or name a discipline; offsets are rewritten
 so that each line still starts at the byte offset it names. The licence header is kept, as
@@ -63,8 +63,10 @@ def choose(synsets):
         for sym, target, pos, _ in s["pointers"]:
             if pos == "n" and sym in UP:
                 children[target].append(o)
-    parents = {t for o in seeds for sym, t, pos, _ in synsets[o]["pointers"] if pos == "n" and sym in UP}
-    for p in sorted(parents):
+    # Every kept parent with few children brings them all: the siblings an answer's distractors
+    # are drawn from, at each level a chain climbs through.
+    ancestors = {t for o in chosen for sym, t, pos, _ in synsets[o]["pointers"] if pos == "n" and sym in UP}
+    for p in sorted(ancestors):
         if p in chosen and len(children[p]) <= MAX_SIBLINGS:
             chosen.update(children[p])
     chosen = {o for o in chosen if not general(o)}
