@@ -93,6 +93,8 @@ int runGenerate(const Args& a, Project& p) {
     json j = {{"chains", r.chains}, {"chains_with_items", r.chainsWithItems}, {"generated", r.generated},
               {"kept_human_decisions", r.keptHuman}, {"removed_stale", r.removedStale},
               {"skipped_no_distractors", r.skippedNoDistractors}, {"skipped_broken_chain", r.skippedBrokenChain},
+              {"skipped_long_chain", r.skippedLongChain}, {"skipped_against_direction", r.skippedAgainstDirection},
+              {"skipped_broad_answer", r.skippedBroadAnswer},
               {"by_shape", r.byShape}, {"by_operator", r.byOperator}, {"load_s", r.loadSeconds},
               {"generate_s", r.generateSeconds}, {"write_s", r.writeSeconds}};
     if (a.flag("json")) { printJson(j.dump(2)); return 0; }
@@ -100,9 +102,12 @@ int runGenerate(const Args& a, Project& p) {
                 static_cast<long long>(r.generated), static_cast<long long>(r.chainsWithItems), static_cast<long long>(r.chains),
                 static_cast<long long>(r.keptHuman), static_cast<long long>(r.removedStale));
     std::cout << "shapes: " << json(r.byShape).dump() << "\noperators: " << json(r.byOperator).dump() << "\n";
-    std::printf("skipped: %lld chains without enough valid distractors, %lld broken chains; %.2f s load, %.2f s generate, %.2f s write\n",
-                static_cast<long long>(r.skippedNoDistractors), static_cast<long long>(r.skippedBrokenChain), r.loadSeconds,
-                r.generateSeconds, r.writeSeconds);
+    std::printf("skipped: %lld chains without enough valid distractors, %lld broken, %lld longer than the item limit, "
+                "%lld against a relation's direction, %lld asking only for a broad category\n"
+                "%.2f s load, %.2f s generate, %.2f s write\n",
+                static_cast<long long>(r.skippedNoDistractors), static_cast<long long>(r.skippedBrokenChain),
+                static_cast<long long>(r.skippedLongChain), static_cast<long long>(r.skippedAgainstDirection),
+                static_cast<long long>(r.skippedBroadAnswer), r.loadSeconds, r.generateSeconds, r.writeSeconds);
     return 0;
 }
 

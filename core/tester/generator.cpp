@@ -361,6 +361,7 @@ std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shap
         const auto answerAncestors = g.ancestorTerms(answerTerm);
         auto valid = [&](const Cand& d) {
             return !named.count(d.termKey) && !truth.nodeTrue(d.termKey) &&
+                   (d.nodes.empty() || g.kindCount(d.nodes.back()) <= opt.maxBroadKinds) &&
                    !g.hierarchyRelated(answerTerm, answerAncestors, d.termKey) &&
                    !nearDuplicate(answer, d.text) && (answerShares || !sharesWordPart(d.text, namedText));
         };
@@ -418,10 +419,11 @@ std::vector<Item> buildItems(const ItemGraph& g, const GenerateOptions& opt, Gen
             else plan.push_back({s, T});
         }
         std::set<std::string> done;
-        int made = 0;
+        int made = 0, broad = 0;
         for (auto [shape, pos] : plan) {
             if (made >= opt.perChain) break;
             if (!done.insert(std::string(toString(shape)) + std::to_string(pos)).second) continue;
+            if (shape != ItemShape::Link && g.kindCount(c.nodes[pos]) > opt.maxBroadKinds) { ++broad; continue; }
             if (auto item = buildOne(g, c, shape, pos, opt, bal)) {
                 ++made;
                 ++report.byShape[std::string(toString(shape))];
@@ -430,6 +432,7 @@ std::vector<Item> buildItems(const ItemGraph& g, const GenerateOptions& opt, Gen
             }
         }
         if (made > 0) ++report.chainsWithItems;
+        else if (broad > 0) ++report.skippedBroadAnswer;
         else ++report.skippedNoDistractors;
     }
     // Answer positions: every block of four items uses each position once, in a seeded order, so

@@ -67,6 +67,10 @@ struct GenerateOptions {
     // Items ask about chains of 2..maxItemHops hops whose every hop reads forward (or is
     // symmetric): a chain that climbs up and down a hierarchy fits many answers.
     int maxItemHops = 3;
+    // A concept with more kinds than this (transitively, under is-a) is a broad category: asked
+    // for, its rivals overlap it as any reader reads them ("device" / "equipment" / "system"),
+    // and offered as a distractor, a reader can put almost anything in it. Neither is done.
+    int maxBroadKinds = 50;
     // Edge visits a single truth search may make before it falls back to the reverse search.
     std::int64_t searchBudget = 400000;
 };
@@ -74,7 +78,7 @@ struct GenerateOptions {
 struct GenerateReport {
     std::int64_t chains = 0, chainsWithItems = 0, generated = 0, keptHuman = 0, removedStale = 0;
     std::int64_t skippedNoDistractors = 0, skippedBrokenChain = 0;
-    std::int64_t skippedLongChain = 0, skippedAgainstDirection = 0;
+    std::int64_t skippedLongChain = 0, skippedAgainstDirection = 0, skippedBroadAnswer = 0;
     std::map<std::string, std::int64_t> byShape, byOperator;
     double loadSeconds = 0, generateSeconds = 0, writeSeconds = 0;
 };

@@ -113,6 +113,7 @@ ItemGraph ItemGraph::load(Database& db) {
         for (auto& c : g.chains)
             if (std::find(c.edges.begin(), c.edges.end(), -1) == c.edges.end()) orient(g.edges, c);
     }
+    g.countKinds();
     return g;
 }
 
@@ -172,6 +173,39 @@ bool ItemGraph::pathExists(int fromTerm, std::span<const Step> steps, int toTerm
     const auto back = reversed(steps);
     if (auto b = reach(toTerm, back, budget)) return b->count(fromTerm) > 0;
     return true;
+}
+
+void ItemGraph::countKinds() {
+    // Post-order over is-a in-edges with an explicit stack; a node met again while still open
+    // (a cycle in extracted knowledge) adds nothing, so the walk ends on any graph.
+    const int n = static_cast<int>(nodes.size());
+    kindCount_.assign(n, 0);
+    std::vector<char> state(n, 0); // 0 new, 1 open, 2 done
+    std::vector<std::pair<int, std::size_t>> stack;
+    for (int root = 0; root < n; ++root) {
+        if (state[root]) continue;
+        stack.push_back({root, 0});
+        state[root] = 1;
+        while (!stack.empty()) {
+            auto& [v, next] = stack.back();
+            const auto below = in(v);
+            if (next < below.size()) {
+                const int e = below[next++];
+                const int child = edges[e].s;
+                if (edges[e].type != RelationType::Specialization || state[child]) continue;
+                state[child] = 1;
+                stack.push_back({child, 0});
+                continue;
+            }
+            long long count = 0;
+            for (int e : below)
+                if (edges[e].type == RelationType::Specialization && state[edges[e].s] == 2)
+                    count += 1 + kindCount_[edges[e].s];
+            kindCount_[v] = static_cast<int>(std::min<long long>(count, 1 << 30));
+            state[v] = 2;
+            stack.pop_back();
+        }
+    }
 }
 
 std::optional<TermSet> ItemGraph::ancestorTerms(int term, int bound) const {

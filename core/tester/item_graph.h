@@ -92,9 +92,13 @@ public:
     bool hierarchyRelated(int node, int other, int bound = 4000) const {
         return hierarchyRelated(nodes[node].termKey, ancestorTerms(nodes[node].termKey, bound), other, bound);
     }
+    // Concepts below `node` under is-a, transitively (a concept reached twice counts twice);
+    // computed for every node at load.
+    int kindCount(int node) const { return kindCount_[node]; }
 
 private:
-    std::vector<int> outStart_, outEdges_, inStart_, inEdges_;
+    void countKinds();
+    std::vector<int> outStart_, outEdges_, inStart_, inEdges_, kindCount_;
     std::vector<std::vector<int>> senses_, kinds_;
     std::unordered_map<std::string, int> termKeys_, conceptIndex_, chainIndex_;
 };
