@@ -12,6 +12,7 @@
 //    ("conduction causes X" when energy transfer causes X), or a generalisation of a true answer
 //    ("heat causes expansion" when heat causes thermal expansion). Mirrored for "? -type-> Q".
 #include "knowledge/types.h"
+#include "util/text.h"
 
 #include <cstdint>
 #include <string>
@@ -59,9 +60,9 @@ public:
     // A relation that links the two ends of an L3 chain states that chain's composed conclusion
     // in one fact; training on it would let a benchmark item be answered by recall (DESIGN §3.2).
     bool joinsChainEnds(int edge) const;
-    // One end's term holds the other's as whole words, or abbreviates it ("carbon atom is a kind
-    // of atom", "standard generalized markup language is a kind of markup language"): a question
-    // on it contains its own answer.
+    // One end's term holds the other's, or a word part of it, or abbreviates it ("carbon atom is
+    // a kind of atom", "towline is a kind of line", "redistribution is a kind of distribution"): a
+    // question on it contains its own answer.
     bool selfAnswering(int edge) const;
     // None of the above: the relation may become a training sample.
     bool teachable(int edge) const { return !selfRelated(edge) && !joinsChainEnds(edge) && !selfAnswering(edge); }
@@ -83,6 +84,11 @@ public:
     // replacement of a true answer is true by inheritance ("heat causes expansion" when heat
     // causes thermal expansion), so distractors and false statements avoid it.
     bool kindRelated(int a, int b) const;
+    // The source text ties a and b: either one's definition names the other's term ("stain: a
+    // ... pigment"), so a statement joining them may be true although no relation says so.
+    bool namedInDefinitions(int a, int b) const {
+        return containsWords(nodes[a].definition, nodes[b].term) || containsWords(nodes[b].definition, nodes[a].term);
+    }
     // Some sense of node a's term has the same normalised definition as node b.
     bool sameDefinition(int a, int b) const;
     // No concept with another term shares this node's (normalised) definition, so asking for the

@@ -174,7 +174,10 @@ std::optional<Sample> SampleBuilder::mcqFromRelation(int edge, int answerPos) {
     const auto pool = candidates(answer, e.type, forward, e.discipline);
     const auto truth = kb_.answerSet(q, e.type, forward);
     const auto chosen = pick(pool, 3, {kb_.nodes[q].termKey, kb_.nodes[answer].termKey},
-                             [&](int c) { return !kb_.possiblyTrue(truth, c) && !kb_.kindRelated(answer, c); });
+                             [&](int c) {
+                                 return !kb_.possiblyTrue(truth, c) && !kb_.kindRelated(answer, c) &&
+                                        !kb_.namedInDefinitions(q, c) && !kb_.namedInDefinitions(answer, c);
+                             });
     if (chosen.size() < 3) return std::nullopt;
 
     Sample s;

@@ -112,7 +112,10 @@ std::optional<Sample> SampleBuilder::tfFromRelation(int edge, bool truth) {
             const auto truth = kb_.answerSet(keep, e.type, replacedObject);
             chosen = pick(candidates(replace, e.type, replacedObject, e.discipline), 1,
                           {kb_.nodes[e.s].termKey, kb_.nodes[e.o].termKey},
-                          [&](int c) { return !kb_.possiblyTrue(truth, c) && !kb_.kindRelated(replace, c); });
+                          [&](int c) {
+                              return !kb_.possiblyTrue(truth, c) && !kb_.kindRelated(replace, c) &&
+                                     !kb_.namedInDefinitions(keep, c) && !kb_.namedInDefinitions(replace, c);
+                          });
         }
         if (chosen.empty()) return std::nullopt;
         const auto& with = kb_.nodes[chosen[0].node];

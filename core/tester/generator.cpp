@@ -39,16 +39,6 @@ constexpr std::size_t kScanLimit = 400;  // edges looked at per node and operato
 constexpr std::size_t kPerOperator = 40; // candidates kept per operator
 constexpr double kLongestTarget = 0.25;
 
-// Whether `phrase` occurs in `text` as whole words (case-insensitive).
-bool containsWords(const std::string& text, const std::string& phrase) {
-    const std::string t = " " + normalizeTerm(text) + " ", p = normalizeTerm(phrase);
-    if (p.empty()) return false;
-    for (std::size_t at = t.find(p); at != std::string::npos; at = t.find(p, at + 1)) {
-        const char before = t[at - 1], after = t[at + p.size()];
-        if (!std::isalnum(static_cast<unsigned char>(before)) && !std::isalnum(static_cast<unsigned char>(after))) return true;
-    }
-    return false;
-}
 
 // Every hop reads from e_i to e_(i+1) along its relation; only "contrasts with" reads both ways
 // (OTHER is symmetric for truth checks, being vague, but "X is based on Y" is no pathway from Y).
@@ -359,9 +349,19 @@ std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shap
         const bool answerShares = sharesWordPart(answer, namedText);
         const int answerTerm = g.nodes[a].termKey;
         const auto answerAncestors = g.ancestorTerms(answerTerm);
+        // The source text makes an option true, or a near-synonym, when a chain concept's
+        // definition names it or its definition names the answer ("main: the open sea" beside
+        // "sea"; "center of gravity ... equals the center of mass").
+        auto namedByTheSource = [&](int d) {
+            const GNode& x = g.nodes[d];
+            if (containsWords(x.definition, g.nodes[a].term)) return true;
+            for (int n : c.nodes)
+                if (containsWords(g.nodes[n].definition, x.term)) return true;
+            return false;
+        };
         auto valid = [&](const Cand& d) {
             return !named.count(d.termKey) && !truth.nodeTrue(d.termKey) &&
-                   (d.nodes.empty() || g.kindCount(d.nodes.back()) <= opt.maxBroadKinds) &&
+                   (d.nodes.empty() || (g.kindCount(d.nodes.back()) <= opt.maxBroadKinds && !namedByTheSource(d.nodes.back()))) &&
                    !g.hierarchyRelated(answerTerm, answerAncestors, d.termKey) &&
                    !nearDuplicate(answer, d.text) && (answerShares || !sharesWordPart(d.text, namedText));
         };

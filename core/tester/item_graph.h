@@ -33,7 +33,7 @@ bool isSymmetric(RelationType t);
 
 
 struct GNode {
-    std::string id, term, type;
+    std::string id, term, type, definition;
     int discipline = 0, termKey = 0, kindKey = 0; // kindKey: (concept type, discipline)
 };
 

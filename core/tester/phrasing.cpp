@@ -46,10 +46,12 @@ std::string joinClauses(const std::vector<std::string>& parts) {
     return s;
 }
 
-// Whether a term reads as a plural noun ("floating point numbers", not "Windows" or "bus").
+// Whether a term reads as a plural noun ("floating point numbers", not "Windows", "bus" or the
+// species "Aerobacter aerogenes": a term opening with a capitalised word is a name).
 bool pluralTerm(const std::string& term) {
     if (term.size() < 4) return false;
     const auto cut = term.rfind(' ');
+    if (cut != std::string::npos && term[0] >= 'A' && term[0] <= 'Z' && term[1] >= 'a' && term[1] <= 'z') return false;
     const std::string last = term.substr(cut == std::string::npos ? 0 : cut + 1);
     for (char c : last)
         if (c < 'a' || c > 'z') return false; // names and acronyms keep their s ("Windows", "PCs")
@@ -287,10 +289,12 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
     const std::string n = lowered(named), o = lowered(option);
     const auto optionWords = lowerWords(option), namedWords = lowerWords(named);
     // Five letters or more count inside a word ("Aztecan" / "Uto-Aztecan"); a four-letter word
-    // only as a whole word ("time period" / "time scale"), since "unit" hides in "community".
+    // only at the start or end of one ("time period" / "time scale", "towline" / "line"), since
+    // "unit" hides in "community".
     auto inside = [](const std::string& w, const std::string& text, const std::vector<std::string>& words) {
         if (w.size() >= 5) return text.find(w) != std::string::npos;
-        return w.size() == 4 && std::find(words.begin(), words.end(), w) != words.end();
+        return w.size() == 4 &&
+               std::any_of(words.begin(), words.end(), [&](const std::string& x) { return x.starts_with(w) || x.ends_with(w); });
     };
     for (const auto& w : optionWords)
         if (inside(w, n, namedWords)) return true;

@@ -47,7 +47,7 @@ std::string stemClause(const std::string& subject, std::string predicate, const 
 // and its expansion ("BLT" / "block transfer").
 bool nearDuplicate(std::string_view answer, std::string_view option);
 
-// An option with a word part (five letters or more, or a whole four-letter word) that the stem's
+// An option with a word part (five letters or more, or a four-letter word opening or closing one) that the stem's
 // named terms contain
 // ("Aztecan" beside "Uto-Aztecan"): when the answer shares none, it points at, or away from, the
 // answer by spelling alone.

@@ -119,4 +119,14 @@ std::string fixArticles(std::string_view s) {
     return out;
 }
 
+bool containsWords(const std::string& text, const std::string& phrase) {
+    const std::string t = " " + normalizeTerm(text) + " ", p = normalizeTerm(phrase);
+    if (p.empty()) return false;
+    for (std::size_t at = t.find(p); at != std::string::npos; at = t.find(p, at + 1)) {
+        const char before = t[at - 1], after = t[at + p.size()];
+        if (!std::isalnum(static_cast<unsigned char>(before)) && !std::isalnum(static_cast<unsigned char>(after))) return true;
+    }
+    return false;
+}
+
 } // namespace proda

@@ -12,6 +12,8 @@ std::size_t findInvalidUtf8(std::string_view s);
 // Lower-case ASCII, collapse runs of whitespace/underscores to one space, trim.
 // Non-ASCII bytes are kept as they are (case folding of other scripts is out of scope).
 std::string normalizeTerm(std::string_view s);
+// Whether `phrase` occurs in `text` as whole words, compared as normalised terms.
+bool containsWords(const std::string& text, const std::string& phrase);
 
 // murmur3's 64-bit finalizer: spreads the bits of a weak hash over the whole word.
 std::uint64_t mix64(std::uint64_t h);
