@@ -45,6 +45,26 @@ const extract::DraftConcept* draftNamed(const extract::KnowledgeDraft& d, const 
     return nullptr;
 }
 
+// Items of eight seeds (three per chain) whose keyed answer is `answer`: a check on them must hold
+// whatever a seed draws.
+std::vector<Item> itemsAnswering(const ItemGraph& g, const std::string& answer) {
+    std::vector<Item> out;
+    GenerateOptions opt;
+    opt.perChain = 3;
+    for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+        opt.seed = seed;
+        GenerateReport rep;
+        for (Item& it : buildItems(g, opt, rep))
+            if (it.options[static_cast<std::size_t>(it.answer)] == answer) out.push_back(std::move(it));
+    }
+    return out;
+}
+
+// Chains c1, c2, ... over the given relation ids.
+void writeChains(KnowledgeWriter& w, const std::string& discipline, const std::vector<std::vector<std::string>>& chains) {
+    for (std::size_t i = 0; i < chains.size(); ++i) w.upsertChain({"c" + std::to_string(i + 1), discipline, "", chains[i]}, "imported");
+}
+
 } // namespace
 
 class TestCuration : public QObject {
@@ -180,6 +200,9 @@ private slots:
         // "time scale is a kind of X ... Y": "time period" beside length, temperature and mass.
         QVERIFY(sharesWordPart("time period", "time scale"));
         QVERIFY(sharesWordPart("timer", "time scale"));
+        QVERIFY(sharesWordPart("equinoctial point", "autumnal equinox"));
+        QVERIFY(readableFromStem("electricity", "hydroelectricity"));
+        QVERIFY(!readableFromStem("electricity", "physical phenomenon"));
         QVERIFY(!sharesWordPart("unit", "community")); // four letters count only where a word starts
     }
 
@@ -246,33 +269,24 @@ private slots:
             // relinquishment -> termination -> change of state; the rest on chains of their own.
             const std::vector<std::vector<std::string>> chains = {{"q", "t"}, {"t", "s"}, {"l", "s"}, {"m", "s"},
                                                                   {"w", "e"}, {"c", "e"}, {"p", "e"}, {"n", "k"}, {"b", "k"}};
-            for (std::size_t i = 0; i < chains.size(); ++i)
-                w.upsertChain({"c" + std::to_string(i + 1), "noun.act", "", chains[i]}, "imported");
+            writeChains(w, "noun.act", chains);
             tx.commit();
         }
         const ItemGraph g = ItemGraph::load(p.db());
-        GenerateReport rep;
-        GenerateOptions opt;
-        opt.perChain = 3;
         const std::set<std::string> allowed = {"change of location", "change of magnitude", "entertainment", "problem solving"};
-        int asked = 0;
-        for (std::uint64_t seed = 1; seed <= 8; ++seed) {
-            opt.seed = seed;
-            for (const Item& it : buildItems(g, opt, rep)) {
-                if (it.options[static_cast<std::size_t>(it.answer)] != "change of state") continue;
-                ++asked;
-                for (const auto& d : it.distractors) QVERIFY2(allowed.count(d.text), (it.question + " / " + d.text).c_str());
-            }
-        }
-        QVERIFY(asked > 0);
+        const auto asked = itemsAnswering(g, "change of state");
+        QVERIFY(!asked.empty());
+        for (const Item& it : asked)
+            for (const auto& d : it.distractors) QVERIFY2(allowed.count(d.text), (it.question + " / " + d.text).c_str());
         // Ambiguous: "CD drive is a part of X ... Which concept is Z? equipment" beside "device" and
         // "system": broad categories overlap as a reader reads them, so none is asked for or
         // offered. Here "change" (5 kinds below it) and "change of state" (2) are broad at 1.
         QCOMPARE(g.kindCount(g.conceptIndex("change")), 5);
         QCOMPARE(g.kindCount(g.conceptIndex("change of state")), 2);
         QCOMPARE(g.kindCount(g.conceptIndex("relinquishment")), 0);
+        GenerateOptions opt;
+        opt.perChain = 3;
         opt.maxBroadKinds = 1;
-        opt.seed = 1;
         GenerateReport narrow;
         const auto items = buildItems(g, opt, narrow);
         QVERIFY(narrow.skippedBroadAnswer > 0);
@@ -307,24 +321,14 @@ private slots:
                               {"c", "paint", "SPECIALIZATION", "coating"}};
             for (const auto& r : rels) w.upsertRelation({r.id, r.s, r.type, r.type[0] == 'S' ? "is a kind of" : "is a part of", r.o, "geography", ""});
             const std::vector<std::vector<std::string>> chains = {{"f", "i"}, {"i", "s"}, {"m", "l"}, {"o", "r"}, {"g", "c"}};
-            for (std::size_t i = 0; i < chains.size(); ++i)
-                w.upsertChain({"c" + std::to_string(i + 1), "geography", "", chains[i]}, "imported");
+            writeChains(w, "geography", chains);
             tx.commit();
         }
         const ItemGraph g = ItemGraph::load(p.db());
-        GenerateReport rep;
-        GenerateOptions opt;
-        opt.perChain = 3;
-        int asked = 0;
-        for (std::uint64_t seed = 1; seed <= 8; ++seed) {
-            opt.seed = seed;
-            for (const Item& it : buildItems(g, opt, rep)) {
-                if (it.options[static_cast<std::size_t>(it.answer)] != "sea") continue;
-                ++asked;
-                for (const auto& d : it.distractors) QVERIFY2(d.text != "main", it.question.c_str());
-            }
-        }
-        QVERIFY(asked > 0);
+        const auto asked = itemsAnswering(g, "sea");
+        QVERIFY(!asked.empty());
+        for (const Item& it : asked)
+            for (const auto& d : it.distractors) QVERIFY2(d.text != "main", it.question.c_str());
         const KbGraph kb = KbGraph::load(p.db());
         auto node = [&](const std::string& id) {
             for (int i = 0; i < static_cast<int>(kb.nodes.size()); ++i)
@@ -334,6 +338,39 @@ private slots:
         QVERIFY(kb.namedInDefinitions(node("stain"), node("pigment")));
         QVERIFY(kb.namedInDefinitions(node("pigment"), node("stain"))); // either way round
         QVERIFY(!kb.namedInDefinitions(node("paint"), node("pigment")));
+    }
+
+    // Ambiguous: "accordion is a kind of X and X is a kind of musical instrument" with "wind
+    // instrument" offered: the accordion is a free-reed instrument too, so the distractor is true
+    // as any reader reads "is a kind of". No option may be an ancestor of a chain concept.
+    void ancestorsOfTheChainAreRefused() {
+        QTemporaryDir dir;
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        {
+            Transaction tx(p.db());
+            KnowledgeWriter w(p.db());
+            struct R { const char *id, *s, *o; };
+            const R isA[] = {{"a", "accordion", "keyboard instrument"}, {"k", "keyboard instrument", "musical instrument"},
+                             {"f", "accordion", "free-reed instrument"}, {"r", "free-reed instrument", "wind instrument"},
+                             {"w", "wind instrument", "musical instrument"}, {"s", "stringed instrument", "musical instrument"},
+                             {"e", "electronic instrument", "musical instrument"}, {"p", "percussion instrument", "musical instrument"},
+                             {"o", "organ", "keyboard instrument"}};
+            std::set<std::string> terms;
+            for (const auto& r : isA) terms.insert({r.s, r.o});
+            for (const auto& t : terms) w.upsertConcept({t, t, "noun", "", "music", ""});
+            for (const auto& r : isA) w.upsertRelation({r.id, r.s, "SPECIALIZATION", "is a kind of", r.o, "music", ""});
+            const std::vector<std::vector<std::string>> chains = {{"a", "k"}, {"f", "r"}, {"r", "w"}, {"s", "e"}, {"p", "w"}, {"o", "k"}};
+            writeChains(w, "music", chains);
+            tx.commit();
+        }
+        const ItemGraph g = ItemGraph::load(p.db());
+        const auto asked = itemsAnswering(g, "keyboard instrument");
+        QVERIFY(std::any_of(asked.begin(), asked.end(), [](const Item& it) { return it.chainId == "c1"; }));
+        for (const Item& it : asked) {
+            if (it.chainId != "c1") continue; // organ -> keyboard instrument: a wind instrument is a fair rival there
+            for (const auto& d : it.distractors)
+                QVERIFY2(d.text != "wind instrument" && d.text != "free-reed instrument", it.question.c_str());
+        }
     }
 
     // Ambiguous: "gryphon is a kind of X" with "mythical being" (an ancestor of the key) offered.

@@ -1,14 +1,76 @@
 // Knowledge checks, search and neighbourhoods on hand-built fixtures with known answers.
 #include "io/importers.h"
+#include "quality/kb_check.h"
+#include "store/knowledge_writer.h"
 #include "store/knowledge_queries.h"
 #include "store/knowledge_stats.h"
 #include "testutil.h"
+
+#include <QProcess>
+#include <nlohmann/json.hpp>
 
 using namespace proda;
 
 class TestKnowledgeChecks : public QObject {
     Q_OBJECT
 private slots:
+    // The quality report finds each planted defect, names an example, and leaves clean
+    // knowledge unflagged; the CLI prints the same figures as JSON.
+    void qualityReportFindsPlantedDefects() {
+        QTemporaryDir dir;
+        const std::string path = testutil::path(dir, "p.proda");
+        {
+            Project p = Project::open(path, Project::Mode::CreateNew);
+            Transaction tx(p.db());
+            KnowledgeWriter w(p.db());
+            for (const char* t : {"BSD BSD Unix", "Unix", "operating system", "tank circuit", "circuit", "device", "Pthreads",
+                                  "kernel"})
+                w.upsertConcept({t, t, "noun", "", "systems", ""});
+            w.upsertRelation({"r1", "BSD BSD Unix", "SPECIALIZATION", "is a kind of", "Unix", "systems", ""});
+            w.upsertRelation({"r2", "Unix", "SPECIALIZATION", "is a kind of", "operating system", "systems", ""});
+            w.upsertRelation({"r3", "tank circuit", "SPECIALIZATION", "is a kind of", "circuit", "systems", ""});
+            w.upsertRelation({"r4", "circuit", "SPECIALIZATION", "is a kind of", "device", "systems", ""});
+            w.upsertRelation({"r5", "Unix", "OTHER", "see also", "Pthreads", "systems", ""});
+            w.upsertRelation({"r6", "kernel", "PART_OF", "is part of", "operating system", "systems", ""});
+            w.upsertChain({"c1", "systems", "", {"r1", "r2"}}, "imported");
+            w.upsertChain({"c2", "systems", "", {"r3", "r4"}}, "imported");
+            w.upsertChain({"c3", "systems", "", {"r5", "r2"}}, "imported");
+            w.upsertChain({"c4", "systems", "", {"r6", "r2"}}, "imported"); // kernel -> OS <- Unix
+            tx.commit();
+        }
+        Project p = Project::open(path, Project::Mode::ReadOnly);
+        const QualityReport r = checkQuality(p.db());
+        auto cls = [&](const std::string& key) {
+            for (const auto& c : r.classes)
+                if (c.key == key) return c;
+            return QualityClass{};
+        };
+        QCOMPARE(r.concepts, 8);
+        QCOMPARE(r.relations, 6);
+        // "BSD BSD Unix" (doubled word) and "device" (a generic word the extraction refuses).
+        QCOMPARE(cls("concept.refused").count, 2);
+        QVERIFY(cls("concept.refused").examples.at(0).find("BSD BSD Unix") != std::string::npos);
+        QCOMPARE(cls("relation.vague").count, 1);
+        QCOMPARE(cls("relation.cross_reference").count, 1);
+        QCOMPARE(cls("relation.self_answering").count, 2); // tank circuit / circuit, BSD BSD Unix / Unix
+        QVERIFY(cls("relation.self_answering").examples.at(1).find("tank circuit") != std::string::npos);
+        QCOMPARE(cls("chain.against_direction").count, 2); // c3 (Pthreads <- Unix -> OS) and c4 (kernel -> OS <- Unix)
+        QCOMPARE(cls("chain.long").count, 0);
+        QCOMPARE(r.datasetVersion, 0);
+        QCOMPARE(r.flagged("relation."), 4);
+        QVERIFY(r.vagueShareByDiscipline.at("systems") > 0.16 && r.vagueShareByDiscipline.at("systems") < 0.17);
+        QProcess cli;
+        cli.start(QStringLiteral(PRODA_CLI), {"kb", "check", QString::fromStdString(path), "--json"});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 0);
+        const auto j = nlohmann::json::parse(cli.readAllStandardOutput().toStdString());
+        QCOMPARE(j.at("relations").get<int>(), 6);
+        QCOMPARE(j.at("classes").size(), r.classes.size());
+        cli.start(QStringLiteral(PRODA_CLI), {"kb", "fix", QString::fromStdString(path)});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 1);
+    }
+
     void statsOfSmallKb() {
         QTemporaryDir dir;
         testutil::writeSmallKb(testutil::path(dir, "kb"));

@@ -1,6 +1,7 @@
 // Verbs on the knowledge structure: init, import, export, stats, search, show, neighbors.
 #include "cli/terminal_progress.h"
 #include "cli/verbs.h"
+#include "quality/kb_check.h"
 #include "corpus/sample_project.h"
 #include "io/exporters.h"
 #include "io/importers.h"
@@ -106,6 +107,16 @@ int runStats(const Args& a) {
     const KnowledgeStats s = computeStats(p.db());
     if (a.flag("json")) printJson(toJson(s).dump(2));
     else std::cout << toText(s);
+    return 0;
+}
+
+// `proda kb check PROJECT`: the quality report (core/quality/kb_check.h).
+int runKb(const Args& a) {
+    if (a.positional().at(0) != "check") throw UsageError("unknown sub-command '" + a.positional()[0] + "' (check)");
+    Project p = Project::open(a.positional().at(1), Project::Mode::ReadOnly);
+    const QualityReport r = checkQuality(p.db());
+    if (a.flag("json")) printJson(toJson(r).dump(2));
+    else std::cout << toText(r);
     return 0;
 }
 
@@ -225,6 +236,9 @@ std::vector<Verb> knowledgeVerbs() {
           {"version", "V", "dataset version for alpaca/sharegpt (default the latest)"},
           {"split", "S", "mmlu, lm-eval (OUT is a directory) or proda-items: test (default), dev or all"}, kJson}, 2, 2, runExport},
         {"stats", "PROJECT [--json]", "counts, orphans, broken chains, components per discipline", {kJson}, 1, 1, runStats},
+        {"kb", "check PROJECT [--json]",
+         "knowledge quality: suspicious concepts, vague relations, flagged chains, items and samples, with examples",
+         {kJson}, 2, 2, runKb},
         {"search", "PROJECT TERM [--limit N] [--json]", "full-text search over concept terms and definitions",
          {{"limit", "N", "at most N results (default 20)"}, kJson}, 2, 2, runSearch},
         {"show", "PROJECT ID [--json]", "show a concept, relation or chain", {kJson}, 2, 2, runShow},

@@ -42,18 +42,7 @@ const std::vector<int> kNone;
 } // namespace
 
 bool KbGraph::selfAnswering(int edge) const {
-    const std::string& s = nodes[edges[edge].s].term;
-    const std::string& o = nodes[edges[edge].o].term;
-    // `whole` is one word of four letters or more that closes `term`'s last word ("towline" /
-    // "line"). A shared modifier ("thermal expansion" / "thermal stress") answers nothing.
-    auto closes = [](const std::string& term, const std::string& whole) {
-        const std::string t = normalizeTerm(term), w = normalizeTerm(whole);
-        if (w.size() < 4 || w.find(' ') != std::string::npos) return false;
-        const auto cut = t.rfind(' ');
-        const std::string last = t.substr(cut == std::string::npos ? 0 : cut + 1);
-        return last.size() > w.size() && last.ends_with(w);
-    };
-    return nearDuplicate(s, o) || closes(s, o) || closes(o, s);
+    return answersItself(nodes[edges[edge].s].term, nodes[edges[edge].o].term);
 }
 
 bool KbGraph::joinsChainEnds(int edge) const {

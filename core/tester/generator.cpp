@@ -349,20 +349,31 @@ std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shap
         const bool answerShares = sharesWordPart(answer, namedText);
         const int answerTerm = g.nodes[a].termKey;
         const auto answerAncestors = g.ancestorTerms(answerTerm);
+        // Nor an ancestor of another chain concept: with two genera ("accordion" is a keyboard and
+        // a free-reed instrument), "accordion is a kind of X" holds for "wind instrument" too, as
+        // any reader reads "is a kind of".
+        TermSet chainAncestors;
+        bool chainUnbounded = false;
+        for (int n : c.nodes) {
+            if (n == a) continue;
+            const auto up = g.ancestorTerms(g.nodes[n].termKey);
+            if (!up) chainUnbounded = true;
+            else chainAncestors.insert(up->begin(), up->end());
+        }
         // The source text makes an option true, or a near-synonym, when a chain concept's
         // definition names it or its definition names the answer ("main: the open sea" beside
         // "sea"; "center of gravity ... equals the center of mass").
-        auto namedByTheSource = [&](int d) {
-            const GNode& x = g.nodes[d];
-            if (containsWords(x.definition, g.nodes[a].term)) return true;
+        auto namedByTheSource = [&](const Cand& d) {
+            if (g.definitionNames(d.termKey, answer)) return true;
             for (int n : c.nodes)
-                if (containsWords(g.nodes[n].definition, x.term)) return true;
+                if (g.definitionNames(g.nodes[n].termKey, d.text)) return true;
             return false;
         };
         auto valid = [&](const Cand& d) {
             return !named.count(d.termKey) && !truth.nodeTrue(d.termKey) &&
-                   (d.nodes.empty() || (g.kindCount(d.nodes.back()) <= opt.maxBroadKinds && !namedByTheSource(d.nodes.back()))) &&
-                   !g.hierarchyRelated(answerTerm, answerAncestors, d.termKey) &&
+                   !g.broadTerm(d.termKey, opt.maxBroadKinds) && !namedByTheSource(d) &&
+                   !g.hierarchyRelated(answerTerm, answerAncestors, d.termKey) && !chainUnbounded &&
+                   !chainAncestors.count(d.termKey) &&
                    !nearDuplicate(answer, d.text) && (answerShares || !sharesWordPart(d.text, namedText));
         };
         // An answer that shares a word part with the stem ("time scale" ... "time period") is
@@ -423,7 +434,7 @@ std::vector<Item> buildItems(const ItemGraph& g, const GenerateOptions& opt, Gen
         for (auto [shape, pos] : plan) {
             if (made >= opt.perChain) break;
             if (!done.insert(std::string(toString(shape)) + std::to_string(pos)).second) continue;
-            if (shape != ItemShape::Link && g.kindCount(c.nodes[pos]) > opt.maxBroadKinds) { ++broad; continue; }
+            if (shape != ItemShape::Link && g.broadTerm(g.nodes[c.nodes[pos]].termKey, opt.maxBroadKinds)) { ++broad; continue; }
             if (auto item = buildOne(g, c, shape, pos, opt, bal)) {
                 ++made;
                 ++report.byShape[std::string(toString(shape))];

@@ -175,6 +175,18 @@ bool ItemGraph::pathExists(int fromTerm, std::span<const Step> steps, int toTerm
     return true;
 }
 
+bool ItemGraph::broadTerm(int termKey, int limit) const {
+    if (termKey < 0) return false;
+    const auto& s = senses(termKey);
+    return std::any_of(s.begin(), s.end(), [&](int n) { return kindCount_[n] > limit; });
+}
+
+bool ItemGraph::definitionNames(int termKey, const std::string& phrase) const {
+    if (termKey < 0) return false;
+    const auto& s = senses(termKey);
+    return std::any_of(s.begin(), s.end(), [&](int n) { return containsWords(nodes[n].definition, phrase); });
+}
+
 void ItemGraph::countKinds() {
     // Post-order over is-a in-edges with an explicit stack; a node met again while still open
     // (a cycle in extracted knowledge) adds nothing, so the walk ends on any graph.

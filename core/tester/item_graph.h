@@ -95,6 +95,10 @@ public:
     // Concepts below `node` under is-a, transitively (a concept reached twice counts twice);
     // computed for every node at load.
     int kindCount(int node) const { return kindCount_[node]; }
+    // A reader sees a term, not a sense: the term is broad when any sense has more than `limit`
+    // kinds, and a definition names `phrase` when any sense's does.
+    bool broadTerm(int termKey, int limit) const;
+    bool definitionNames(int termKey, const std::string& phrase) const;
 
 private:
     void countKinds();

@@ -257,6 +257,9 @@ bool readableFromStem(std::string_view answer, std::string_view named) {
     const auto a = lowerWords(answer), n = lowerWords(named);
     if (a.empty() || n.empty()) return false;
     if (abbreviates(a, n) || abbreviates(n, a)) return true;
+    // The answer spelled inside a named term ("electricity" in "hydroelectricity").
+    const std::string an = normalizeTerm(answer), nn = normalizeTerm(named);
+    if (an.size() >= 5 && nn.size() > an.size() && nn.find(an) != std::string::npos) return true;
     const auto prefixOf = [](const std::vector<std::string>& one, const std::vector<std::string>& many) {
         return one.size() == 1 && many.size() > 1 && one[0].size() >= 3 && many[0].size() > one[0].size() &&
                many[0].compare(0, one[0].size(), one[0]) == 0;
@@ -296,11 +299,27 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
         return w.size() == 4 &&
                std::any_of(words.begin(), words.end(), [&](const std::string& x) { return x.starts_with(w) || x.ends_with(w); });
     };
+    // Or two words open alike for six letters ("equinoctial" / "equinox").
+    for (const auto& w : optionWords)
+        for (const auto& x : namedWords)
+            if (w.size() >= 6 && x.size() >= 6 && w.compare(0, 6, x, 0, 6) == 0) return true;
     for (const auto& w : optionWords)
         if (inside(w, n, namedWords)) return true;
     for (const auto& w : namedWords)
         if (inside(w, o, optionWords)) return true;
     return false;
+}
+
+bool answersItself(std::string_view a, std::string_view b) {
+    // `whole` is one word of four letters or more that closes `term`'s last word.
+    auto closes = [](std::string_view term, std::string_view whole) {
+        const std::string t = normalizeTerm(term), w = normalizeTerm(whole);
+        if (w.size() < 4 || w.find(' ') != std::string::npos) return false;
+        const auto cut = t.rfind(' ');
+        const std::string last = t.substr(cut == std::string::npos ? 0 : cut + 1);
+        return last.size() > w.size() && last.ends_with(w);
+    };
+    return nearDuplicate(a, b) || closes(a, b) || closes(b, a);
 }
 
 } // namespace proda

@@ -35,7 +35,8 @@ std::string chainExplanation(const ItemGraph& g, const GChain& c);
 // True when `answer` can be read off a term the stem names without knowing the chain: one is an
 // abbreviation of the other ("LPAC" / "Lossless Predictive Audio Compression", "ASCII" /
 // "American Standard Code for Information Interchange"), or a one-word term starts the answer's
-// first word ("SEM" / "semantic specification language").
+// first word ("SEM" / "semantic specification language"), or the answer is spelled inside the
+// named term ("electricity" / "hydroelectricity").
 bool readableFromStem(std::string_view answer, std::string_view named);
 
 // "floating point numbers are part of X", "X is an industry-standard language": one clause of a
@@ -47,11 +48,16 @@ std::string stemClause(const std::string& subject, std::string predicate, const 
 // and its expansion ("BLT" / "block transfer").
 bool nearDuplicate(std::string_view answer, std::string_view option);
 
-// An option with a word part (five letters or more, or a four-letter word opening or closing one) that the stem's
-// named terms contain
-// ("Aztecan" beside "Uto-Aztecan"): when the answer shares none, it points at, or away from, the
-// answer by spelling alone.
+// An option with a word part that the stem's named terms contain: five letters or more anywhere
+// ("Aztecan" beside "Uto-Aztecan"), a four-letter word opening or closing a word ("time period"
+// beside "time scale"), or the same first six letters ("equinoctial" / "equinox"). When the
+// answer shares none, it points at, or away from, the answer by spelling alone.
 bool sharesWordPart(std::string_view option, std::string_view named);
+
+// A statement joining these two terms contains its own answer: one holds the other (a near
+// duplicate, above), or the other closes its last word ("towline" / "line", "redistribution" /
+// "distribution"). A shared modifier ("thermal expansion" / "thermal stress") answers nothing.
+bool answersItself(std::string_view a, std::string_view b);
 
 // Middle position encoded in a "middle.pK" template id, or -1.
 int middlePositionOf(std::string_view templateId);
