@@ -4,12 +4,14 @@
 // measurement of event-loop stalls while search, neighbourhood queries and layout run.
 #include "explorer_fixture.h"
 #include "graph_canvas.h"
+#include "home_workspace.h"
 #include "import_dialog.h"
 #include "job_area.h"
 #include "job_manager.h"
 #include "knowledge_workspace.h"
 #include "main_window.h"
 #include "io/importers.h"
+#include "quality/kb_check.h"
 #include "run/run_store.h"
 #include "store/project.h"
 #include "summary_workspaces.h"
@@ -120,6 +122,16 @@ private slots:
         bool sawConcepts = false;
         for (QLabel* l : w.findChildren<QLabel*>()) sawConcepts = sawConcepts || l->text().contains(shown) || l->text().contains(plain);
         QVERIFY(sawConcepts);
+        // Then the quality report arrives on Home, with its counts, as `proda kb check` prints them.
+        QTRY_VERIFY_WITH_TIMEOUT(!w.home()->busy(), 30000);
+        Project sample = Project::open(MainWindow::sampleProjectPath().toStdString(), Project::Mode::ReadOnly);
+        const QualityReport quality = checkQuality(sample.db());
+        QString qualityText;
+        for (QLabel* l : w.home()->findChildren<QLabel*>())
+            if (l->text().contains(QLatin1String("Quality"))) qualityText = l->text();
+        QVERIFY(!qualityText.isEmpty());
+        for (const auto& c : quality.classes)
+            if (c.count > 0) QVERIFY2(qualityText.contains(QLocale().toString(qlonglong(c.count)) + QLatin1Char(' ')), qPrintable(qualityText));
         // A second call opens the existing project instead of building it again.
         QSignalSpy again(&w, &MainWindow::projectReady);
         w.openSampleProject();

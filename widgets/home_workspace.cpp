@@ -1,5 +1,6 @@
 #include "home_workspace.h"
 #include "project_loader.h"
+#include "quality/kb_check.h"
 
 #include <QFileInfo>
 #include <QHeaderView>
@@ -16,7 +17,7 @@ enum Column { Code, Name, Concepts, Relations, Chains, Components, Largest, Colu
 
 HomeWorkspace::HomeWorkspace(QWidget* parent)
     : QWidget(parent), title_(new QLabel(this)), summary_(new QLabel(this)), health_(new QLabel(this)),
-      disciplines_(new QTableWidget(0, ColumnCount, this)) {
+      quality_(new QLabel(this)), disciplines_(new QTableWidget(0, ColumnCount, this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 20);
     layout->setSpacing(10);
@@ -27,6 +28,9 @@ HomeWorkspace::HomeWorkspace(QWidget* parent)
     summary_->setWordWrap(true);
     health_->setWordWrap(true);
     health_->setTextFormat(Qt::RichText);
+    quality_->setWordWrap(true);
+    quality_->setTextFormat(Qt::RichText);
+    quality_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     disciplines_->setHorizontalHeaderLabels(
         {tr("Code"), tr("Discipline"), tr("Concepts"), tr("Relations"), tr("Chains"), tr("Components"), tr("Largest component")});
     disciplines_->horizontalHeader()->setSectionResizeMode(Name, QHeaderView::Stretch);
@@ -38,6 +42,7 @@ HomeWorkspace::HomeWorkspace(QWidget* parent)
     layout->addWidget(title_);
     layout->addWidget(summary_);
     layout->addWidget(health_);
+    layout->addWidget(quality_);
     layout->addWidget(disciplines_, 1);
     showEmpty();
 }
@@ -46,6 +51,8 @@ void HomeWorkspace::showEmpty() {
     title_->setText(tr("No project open"));
     summary_->setText(tr("Open a project with File \u2192 Open (Ctrl+O), or create one with File \u2192 New (Ctrl+N)."));
     health_->clear();
+    quality_->clear();
+    qualityPending_ = false;
     disciplines_->setRowCount(0);
     disciplines_->setVisible(false);
 }
@@ -54,6 +61,8 @@ void HomeWorkspace::showLoading(const QString& path) {
     title_->setText(QFileInfo(path).completeBaseName());
     summary_->setText(tr("Opening %1 \u2026").arg(path));
     health_->clear();
+    quality_->clear();
+    qualityPending_ = true;
     disciplines_->setVisible(false);
 }
 
@@ -61,6 +70,8 @@ void HomeWorkspace::showError(const QString& message) {
     title_->setText(tr("Could not open the project"));
     summary_->setText(message);
     health_->clear();
+    quality_->clear();
+    qualityPending_ = false;
     disciplines_->setVisible(false);
 }
 
@@ -84,6 +95,7 @@ void HomeWorkspace::showSnapshot(const ProjectSnapshot& snap) {
                                   .arg(s.brokenChains)
                                   .arg(s.components)
                                   .arg(s.largestComponentFraction * 100, 0, 'f', 1)));
+    quality_->setText(tr("<i>Checking knowledge, items and samples against the curation rubric \u2026</i>"));
     disciplines_->setVisible(true);
     disciplines_->setSortingEnabled(false);
     disciplines_->setRowCount(static_cast<int>(s.disciplines.size()));
@@ -108,6 +120,27 @@ void HomeWorkspace::showSnapshot(const ProjectSnapshot& snap) {
     disciplines_->sortByColumn(Concepts, Qt::DescendingOrder); // the big disciplines first
     disciplines_->resizeColumnsToContents();
     disciplines_->horizontalHeader()->setSectionResizeMode(Name, QHeaderView::Stretch);
+}
+
+void HomeWorkspace::showQuality(const QualityReport& r) {
+    qualityPending_ = false;
+    const std::int64_t flagged = r.flagged("");
+    QString html = QStringLiteral("<b>%1</b> &nbsp; ").arg(flagged == 0 ? tr("Quality: nothing flagged") : tr("Quality"));
+    if (flagged == 0) {
+        html += tr("no suspicious concept, vague relation, flagged chain, item or sample (proda kb check).");
+    } else {
+        html += tr("where a curator should look (proda kb check prints all examples):");
+        html += QStringLiteral("<ul style='margin-top:2px; margin-bottom:2px'>");
+        for (const auto& c : r.classes) {
+            if (c.count == 0) continue;
+            html += QStringLiteral("<li>%1 %2").arg(QLocale().toString(qlonglong(c.count)), QString::fromStdString(c.description).toHtmlEscaped());
+            if (!c.examples.empty())
+                html += QStringLiteral(" \u2014 <i>%1</i>").arg(QString::fromStdString(c.examples.front()).toHtmlEscaped());
+            html += QStringLiteral("</li>");
+        }
+        html += QStringLiteral("</ul>");
+    }
+    quality_->setText(html);
 }
 
 } // namespace proda

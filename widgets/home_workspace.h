@@ -1,5 +1,6 @@
 #pragma once
-// Home: project health at a glance (counts, orphans, broken chains, per-discipline table).
+// Home: project health at a glance (counts, orphans, broken chains, the knowledge-quality report
+// with examples, per-discipline table).
 #include <QWidget>
 
 class QLabel;
@@ -8,6 +9,7 @@ class QTableWidget;
 namespace proda {
 
 struct ProjectSnapshot;
+struct QualityReport;
 
 class HomeWorkspace final : public QWidget {
     Q_OBJECT
@@ -17,11 +19,16 @@ public:
     void showSnapshot(const ProjectSnapshot& snapshot);
     void showError(const QString& message);
     void showEmpty();
+    void showQuality(const QualityReport& report);
+    // A quality report is being computed for the shown project.
+    bool busy() const { return qualityPending_; }
 
 private:
     QLabel* title_;
     QLabel* summary_;
     QLabel* health_;
+    QLabel* quality_;
+    bool qualityPending_ = false;
     QTableWidget* disciplines_;
 };
 

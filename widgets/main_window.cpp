@@ -42,6 +42,7 @@ MainWindow::MainWindow(QWidget* parent)
       diagnosis_(new DiagnosisWorkspace(this)), loader_(new ProjectLoader(this)), jobs_(new JobManager(this)),
       status_(new QLabel(this)) {
     qRegisterMetaType<ProjectSnapshot>();
+    qRegisterMetaType<QualityReport>();
     setWindowTitle(tr("ProDa Workbench"));
     setAcceptDrops(true);
     for (QWidget* w : std::initializer_list<QWidget*>{home_, knowledge_, benchmark_, training_, diagnosis_}) stack_->addWidget(w);
@@ -53,6 +54,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     connect(loader_, &ProjectLoader::loaded, this, &MainWindow::onLoaded);
     connect(loader_, &ProjectLoader::failed, this, &MainWindow::onFailed);
+    connect(loader_, &ProjectLoader::qualityReady, home_, [this](const QString&, const QualityReport& r) { home_->showQuality(r); });
     connect(knowledge_, &KnowledgeWorkspace::message, status_, &QLabel::setText);
     connect(jobs_, &JobManager::finished, this, [this](int, bool ok, const QString& message) {
         status_->setText(ok ? message : tr("The job failed."));

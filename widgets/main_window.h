@@ -37,6 +37,7 @@ public:
     // Starts an import into the open project as a background job; returns its job id (0: none).
     int startImport(const ImportSpec& spec);
     KnowledgeWorkspace* knowledge() const { return knowledge_; }
+    HomeWorkspace* home() const { return home_; }
     JobManager* jobs() const { return jobs_; }
 
 signals:

@@ -21,6 +21,11 @@ void ProjectLoader::startLoading(const QString& path) {
             snap.seconds = double(timer.nsecsElapsed()) / 1e9;
             QMetaObject::invokeMethod(
                 self, [self, job, snap] { if (self && job == self->job_) emit self->loaded(snap); }, Qt::QueuedConnection);
+            if (!self || job != self->job_) return; // another project is being opened
+            const QualityReport quality = checkQuality(p.db());
+            QMetaObject::invokeMethod(
+                self, [self, job, path, quality] { if (self && job == self->job_) emit self->qualityReady(path, quality); },
+                Qt::QueuedConnection);
         } catch (const std::exception& e) {
             const QString msg = QString::fromStdString(e.what());
             QMetaObject::invokeMethod(

@@ -1,6 +1,7 @@
 #pragma once
 // Opens a project and computes its statistics off the GUI thread (its own connection there),
 // delivering a value type back through a queued signal. Stale results are dropped by job id.
+#include "quality/kb_check.h"
 #include "store/explorer_summary.h"
 #include "store/knowledge_stats.h"
 
@@ -25,6 +26,9 @@ public:
 
 signals:
     void loaded(const proda::ProjectSnapshot& snapshot);
+    // After `loaded`, on the same connection: the quality report (core/quality/kb_check.h),
+    // which reads every item and sample and so arrives a moment later on a large project.
+    void qualityReady(const QString& path, const proda::QualityReport& report);
     void failed(const QString& message);
 
 private:
@@ -34,3 +38,4 @@ private:
 } // namespace proda
 
 Q_DECLARE_METATYPE(proda::ProjectSnapshot)
+Q_DECLARE_METATYPE(proda::QualityReport)

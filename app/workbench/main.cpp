@@ -2,6 +2,7 @@
 //                 [--size WxH] [--dark]
 // With --screenshot the window renders the requested state, waits until every asynchronous load
 // and the graph layout have settled, saves the PNG and exits (for docs and tests).
+#include "home_workspace.h"
 #include "knowledge_workspace.h"
 #include "main_window.h"
 #include "preferences.h"
@@ -64,10 +65,11 @@ int main(int argc, char** argv) {
     // than hang a docs build.
     auto grabWhenSettled = [&window, grab] {
         proda::KnowledgeWorkspace* k = window.knowledge();
+        proda::HomeWorkspace* h = window.home();
         auto poll = new QTimer(&window);
         poll->setInterval(50);
-        QObject::connect(poll, &QTimer::timeout, &window, [k, poll, grab] {
-            if (k->busy()) return;
+        QObject::connect(poll, &QTimer::timeout, &window, [k, h, poll, grab] {
+            if (k->busy() || h->busy()) return;
             poll->stop();
             QTimer::singleShot(150, grab); // one more round of paints after the last item moved
         });
