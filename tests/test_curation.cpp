@@ -235,6 +235,13 @@ private slots:
             QCOMPARE(kb.selfAnswering(e), self);
             QCOMPARE(kb.teachable(e), !self);
         }
+        // Meaningless: "See also zeroth and note that ...", "A preprocessor by G. Masotti <masotti@...>".
+        QVERIFY(!teachableDefinition("See also zeroth and note that not all off-by-one errors are fencepost errors"));
+        QVERIFY(!teachableDefinition("Compare {fencepost error}"));
+        QVERIFY(!teachableDefinition("A Prolog by Jan Wielemaker <jan@swi.psy.uva.nl>"));
+        QVERIFY(!teachableDefinition("<language, specification> 1"));
+        QVERIFY(teachableDefinition("A seer's prophecy"));
+        QVERIFY(teachableDefinition("Seeing-eye dog training"));
         QCOMPARE(synth::definitionSentence("level", "indicator that establishes the horizontal", "noun"),
                  std::string("Level: indicator that establishes the horizontal."));
         QCOMPARE(synth::definitionSentence("shade", "a quality of a given color", "noun"),

@@ -41,6 +41,12 @@ const std::vector<int> kNone;
 
 } // namespace
 
+bool teachableDefinition(std::string_view d) {
+    if (trim(d).empty() || d.find_first_of("{}<>") != std::string_view::npos) return false;
+    const std::string head = normalizeTerm(d.substr(0, 12));
+    return !(head.starts_with("see ") || head == "see" || head.starts_with("compare "));
+}
+
 bool KbGraph::selfAnswering(int edge) const {
     return answersItself(nodes[edges[edge].s].term, nodes[edges[edge].o].term);
 }
@@ -73,7 +79,7 @@ KbGraph KbGraph::load(Database& db) {
             n.discipline = disciplineIndex[st.columnInt(4)];
             n.termKey = intern(termKeys, normalizeTerm(n.term));
             n.typeKey = intern(typeKeys, n.type);
-            if (!n.definition.empty()) {
+            if (teachableDefinition(n.definition)) {
                 std::string d = normalizeTerm(n.definition);
                 while (!d.empty() && (d.back() == '.' || d.back() == ' ')) d.pop_back();
                 n.defKey = intern(defKeys, std::move(d));

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -24,12 +25,17 @@ namespace proda {
 
 class Database;
 
+// A definition a sample may teach or offer: not empty, no leftover markup ("{cross reference}",
+// "<author@host>", "<language, specification>"), and not a cross-reference ("See DNS", "Compare
+// ..."). Concepts with another keep their definition for the explorer, but no sample uses it.
+bool teachableDefinition(std::string_view definition);
+
 struct KbNode {
     std::string id, term, type, definition; // term as displayed (underscores as spaces)
     int discipline = 0;                     // index into KbGraph::disciplines
     int termKey = 0;                        // normalised term
     int typeKey = 0;                        // concept type
-    int defKey = -1;                        // normalised definition, -1 when empty
+    int defKey = -1;                        // normalised definition, -1 when empty or not teachable
 };
 
 struct KbEdge {
