@@ -202,6 +202,7 @@ private slots:
         QVERIFY(sharesWordPart("timer", "time scale"));
         QVERIFY(sharesWordPart("equinoctial point", "autumnal equinox"));
         QVERIFY(readableFromStem("electricity", "hydroelectricity"));
+        QVERIFY(answersItself("legislative act", "act")); // "Stamp Act ... X is a kind of act": X = "legislative act"
         QVERIFY(!readableFromStem("electricity", "physical phenomenon"));
         QVERIFY(!sharesWordPart("unit", "community")); // four letters count only where a word starts
     }
@@ -242,6 +243,10 @@ private slots:
         QVERIFY(!teachableDefinition("<language, specification> 1"));
         QVERIFY(teachableDefinition("A seer's prophecy"));
         QVERIFY(teachableDefinition("Seeing-eye dog training"));
+        // Ungrammatical: "Which term in noun.phenomenon is described as follows ...".
+        QCOMPARE(synth::fill("Which term in {d} matches?", {.d = "noun.phenomenon"}), std::string("Which term in natural phenomena matches?"));
+        QCOMPARE(synth::readableDiscipline("verb.motion"), std::string("verbs of motion"));
+        QCOMPARE(synth::readableDiscipline("computer science"), std::string("computer science"));
         QCOMPARE(synth::definitionSentence("level", "indicator that establishes the horizontal", "noun"),
                  std::string("Level: indicator that establishes the horizontal."));
         QCOMPARE(synth::definitionSentence("shade", "a quality of a given color", "noun"),
@@ -378,6 +383,31 @@ private slots:
             for (const auto& d : it.distractors)
                 QVERIFY2(d.text != "wind instrument" && d.text != "free-reed instrument", it.question.c_str());
         }
+    }
+
+    // Giveaway: "shower curtain is a part of X and X is a kind of booth" with "shower stall"
+    // beside "tollbooth", "voting booth" and "telephone booth": they share "booth", but only the
+    // answer shares "shower", so the item is not made.
+    void aWordOnlyTheAnswerSharesGivesItAway() {
+        QTemporaryDir dir;
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        {
+            Transaction tx(p.db());
+            KnowledgeWriter w(p.db());
+            for (const char* t : {"shower curtain", "shower stall", "booth", "tollbooth", "voting booth", "telephone booth", "compartment"})
+                w.upsertConcept({t, t, "noun", "", "artifacts", ""});
+            w.upsertRelation({"c", "shower curtain", "PART_OF", "is a part of", "shower stall", "artifacts", ""});
+            w.upsertRelation({"s", "shower stall", "SPECIALIZATION", "is a kind of", "booth", "artifacts", ""});
+            w.upsertRelation({"t", "tollbooth", "SPECIALIZATION", "is a kind of", "booth", "artifacts", ""});
+            w.upsertRelation({"v", "voting booth", "SPECIALIZATION", "is a kind of", "booth", "artifacts", ""});
+            w.upsertRelation({"p", "telephone booth", "SPECIALIZATION", "is a kind of", "booth", "artifacts", ""});
+            w.upsertRelation({"b", "booth", "SPECIALIZATION", "is a kind of", "compartment", "artifacts", ""});
+            writeChains(w, "artifacts", {{"c", "s"}, {"t", "b"}, {"v", "b"}, {"p", "b"}});
+            tx.commit();
+        }
+        const ItemGraph g = ItemGraph::load(p.db());
+        for (const Item& it : itemsAnswering(g, "shower stall"))
+            QVERIFY2(it.shape != ItemShape::Middle, it.question.c_str());
     }
 
     // Ambiguous: "gryphon is a kind of X" with "mythical being" (an ancestor of the key) offered.

@@ -101,12 +101,12 @@ private slots:
         QVERIFY(s.concepts > 1500 && s.relations > 1500);
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM concepts"), j.at("concepts").get<std::int64_t>());
         // Every chain is a walk of 2-3 relations, and an item was made from most of them (the rest
-        // lack three distractors of the answer's category).
+        // lack three distractors of the answer's category, ask for a broad one, or can be read off the stem).
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM (SELECT chain_id FROM chain_relations GROUP BY chain_id "
                                   "HAVING count(*) NOT BETWEEN 2 AND 3)"),
                  std::int64_t(0));
         const std::int64_t chains = p.db().scalarInt("SELECT count(*) FROM chains");
-        QVERIFY2(j.at("items").get<std::int64_t>() * 10 > chains * 6, std::to_string(chains).c_str());
+        QVERIFY2(j.at("items").get<std::int64_t>() * 2 > chains, std::to_string(chains).c_str());
         QVERIFY(std::filesystem::exists(path + ".d/sample-wordnet/data.noun"));
         QCOMPARE(datasetInfo(p.db(), 1)->samples, j.at("samples").get<std::int64_t>());
         cli.start(QStringLiteral(PRODA_CLI), {"init", QString::fromStdString(path + "x"), "--sample",

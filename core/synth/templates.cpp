@@ -107,6 +107,26 @@ std::string capitalized(std::string_view s) {
     return out;
 }
 
+std::string readableDiscipline(std::string_view d) {
+    // WordNet's lexicographer files (DESIGN §5 uses them as disciplines when a synset has no
+    // topic domain): "noun.phenomenon" reads as "natural phenomena" in a sentence.
+    static const std::pair<const char*, const char*> kNames[] = {
+        {"noun.Tops", "general concepts"}, {"noun.act", "acts and actions"}, {"noun.animal", "animals"},
+        {"noun.artifact", "artifacts"}, {"noun.attribute", "attributes"}, {"noun.body", "the body"},
+        {"noun.cognition", "cognition"}, {"noun.communication", "communication"}, {"noun.event", "events"},
+        {"noun.feeling", "feelings"}, {"noun.food", "food"}, {"noun.group", "groups"}, {"noun.location", "places"},
+        {"noun.motive", "motives"}, {"noun.object", "natural objects"}, {"noun.person", "people"},
+        {"noun.phenomenon", "natural phenomena"}, {"noun.plant", "plants"}, {"noun.possession", "possession"},
+        {"noun.process", "natural processes"}, {"noun.quantity", "quantities and units"}, {"noun.relation", "relations"},
+        {"noun.shape", "shapes"}, {"noun.state", "states"}, {"noun.substance", "substances"}, {"noun.time", "time"},
+        {"adj.all", "descriptive adjectives"}, {"adj.pert", "relational adjectives"}, {"adj.ppl", "participles"},
+        {"adv.all", "adverbs"}};
+    for (const auto& [file, name] : kNames)
+        if (d == file) return name;
+    if (d.starts_with("verb.")) return "verbs of " + std::string(d.substr(5)); // "verbs of motion"
+    return std::string(d);
+}
+
 std::string fill(std::string_view tpl, const Slots& slots) {
     std::string out;
     out.reserve(tpl.size() + 64);
@@ -121,7 +141,7 @@ std::string fill(std::string_view tpl, const Slots& slots) {
                 else if (key == "o") out += slots.o;
                 else if (key == "O") out += capitalized(slots.o);
                 else if (key == "p") out += slots.p;
-                else if (key == "d") out += slots.d;
+                else if (key == "d") out += readableDiscipline(slots.d);
                 else if (key == "t") out += slots.t;
                 else if (key == "T") out += capitalized(slots.t);
                 else if (key == "def") out += slots.def;

@@ -33,6 +33,10 @@ struct Slots {
     std::string_view s = {}, o = {}, p = {}, d = {}, t = {}, def = {}, stmt = {};
 };
 
+// A discipline as it reads in a sentence: WordNet's lexicographer file names ("noun.group") become
+// words ("groups"); any other name is kept.
+std::string readableDiscipline(std::string_view discipline);
+
 // Replaces the placeholders; unknown ones are left as they are.
 std::string fill(std::string_view tpl, const Slots& slots);
 std::string capitalized(std::string_view s);

@@ -39,7 +39,6 @@ constexpr std::size_t kScanLimit = 400;  // edges looked at per node and operato
 constexpr std::size_t kPerOperator = 40; // candidates kept per operator
 constexpr double kLongestTarget = 0.25;
 
-
 // Every hop reads from e_i to e_(i+1) along its relation; only "contrasts with" reads both ways
 // (OTHER is symmetric for truth checks, being vague, but "X is based on Y" is no pathway from Y).
 bool readsForward(const GChain& c) {
@@ -333,8 +332,12 @@ std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shap
         if (shape == ItemShape::Middle) named.insert(g.nodes[c.nodes[T]].termKey);
         if (named.count(g.nodes[a].termKey) || trim(answer).empty()) return std::nullopt;
         // An answer readable off a named term (an acronym and its expansion) tests nothing.
-        if (readableFromStem(answer, g.nodes[c.nodes[0]].term) ||
-            (shape == ItemShape::Middle && readableFromStem(answer, g.nodes[c.nodes[T]].term)))
+        // So does one that holds a named term ("Stamp Act is a kind of X and X is a kind of act":
+        // "legislative act").
+        auto readable = [&](const std::string& namedTerm) {
+            return readableFromStem(answer, namedTerm) || answersItself(answer, namedTerm);
+        };
+        if (readable(g.nodes[c.nodes[0]].term) || (shape == ItemShape::Middle && readable(g.nodes[c.nodes[T]].term)))
             return std::nullopt;
         // The stem must not name the answer or an intermediate node either.
         for (int j = 1; j < T + (shape == ItemShape::Middle ? 0 : 1); ++j)
@@ -346,7 +349,17 @@ std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shap
         std::string namedText = g.nodes[c.nodes[0]].term;
         if (shape == ItemShape::Middle) namedText += " " + g.nodes[c.nodes[T]].term;
         // (A word part that the answer shares with the stem too is no cue.)
-        const bool answerShares = sharesWordPart(answer, namedText);
+        // The named words the answer shares a part with: a distractor balances the answer only by
+        // sharing one of those ("shower stall" beside "shower curtain" is not balanced by
+        // "tollbooth", which shares "booth").
+        std::string answerParts;
+        for (std::size_t at = 0; at < namedText.size();) {
+            const std::size_t end = std::min(namedText.find(' ', at), namedText.size());
+            const std::string w = namedText.substr(at, end - at);
+            if (!w.empty() && sharesWordPart(answer, w)) answerParts += (answerParts.empty() ? "" : " ") + w;
+            at = end + 1;
+        }
+        const bool answerShares = !answerParts.empty();
         const int answerTerm = g.nodes[a].termKey;
         const auto answerAncestors = g.ancestorTerms(answerTerm);
         // Nor an ancestor of another chain concept: with two genera ("accordion" is a keyboard and
@@ -381,10 +394,10 @@ std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shap
         // with fewer than two of them is not made.
         if (answerShares)
             for (auto& d : pool)
-                if (!sharesWordPart(d.text, namedText)) d.tier += 1;
+                if (!sharesWordPart(d.text, answerParts)) d.tier += 1;
         if (!choose(pool, answer, valid, opt, rng, bal, chosen)) return std::nullopt;
         if (answerShares &&
-            std::count_if(chosen.begin(), chosen.end(), [&](const Cand& d) { return sharesWordPart(d.text, namedText); }) < 2)
+            std::count_if(chosen.begin(), chosen.end(), [&](const Cand& d) { return sharesWordPart(d.text, answerParts); }) < 2)
             return std::nullopt;
     }
     item.options[0] = answer; // position assigned later
