@@ -246,7 +246,7 @@ int runDemo(const Args& a) {
     s.autoAccept = true;
     s.baseline = true;
     s.rounds = 2;
-    if (!a.value("preset")) s.preset = "small"; // ~7 min on 2 CPU cores; tiny learns too little to diagnose
+    if (!a.value("preset")) s.preset = "small"; // ~14 min on 2 CPU cores (1,400 items scored 3 times); tiny learns too little to diagnose
     if (!a.value("max-steps")) s.maxSteps = 300;
     if (!a.value("synth-size")) s.synthSize = 6000;
     // The sample project fails ~100 dev items, an extracted FOLDOC ~870: patching all of those
@@ -327,7 +327,7 @@ std::vector<Verb> debugLoopVerbs() {
          1, 1, runLoopVerb},
         {"demo", "[DIR] [--json] [--max-steps N] [--force]",
          "build the sample project in DIR (default proda-demo) and run round 1, targeted round 2 and the random baseline "
-         "(preset small, 300 steps for round 1, 10 passes for the later rounds: about 7 minutes on 2 cores)",
+         "(preset small, 300 steps for round 1, 10 passes for the later rounds: about 14 minutes on 2 cores)",
          withOptions({{"corpus", "PATH", "extract this corpus instead of the bundled sample (e.g. /usr/share/dictd/foldoc.index)"},
                {"force", "", "replace DIR/demo.proda when it exists"}},
                      kBudget),
