@@ -3,6 +3,7 @@
 #include "extract/concept_filter.h"
 #include "knowledge/links.h"
 #include "store/database.h"
+#include "synth/kb_graph.h"
 #include "tester/item.h"
 #include "tester/item_graph.h"
 #include "tester/phrasing.h"
@@ -13,6 +14,7 @@
 #include <cstdio>
 #include <unordered_map>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <sstream>
 
 namespace proda {
@@ -53,12 +55,6 @@ public:
 private:
     QualityReport& r_;
 };
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 void checkConceptsAndRelations(const ItemGraph& g, QualityReport& r, Tally& tally) {
     for (int n = 0; n < static_cast<int>(g.nodes.size()); ++n) {
@@ -101,9 +97,6 @@ void checkConceptsAndRelations(const ItemGraph& g, QualityReport& r, Tally& tall
 void checkItems(Database& db, const ItemGraph& g, QualityReport& r, Tally& tally) {
     const int broadLimit = GenerateOptions{}.maxBroadKinds;
     auto broad = [&](const std::string& term) { return g.broadTerm(g.termKeyOf(term), broadLimit); };
-    auto definitionNames = [&](const std::string& term, const std::string& named) {
-        return g.definitionNames(g.termKeyOf(term), named);
-    };
     Statement st = db.prepare("SELECT id, chain_id, shape, question, options, answer FROM items WHERE status != 'rejected'");
     while (st.step()) {
         ++r.items;
@@ -118,18 +111,16 @@ void checkItems(Database& db, const ItemGraph& g, QualityReport& r, Tally& tally
             if (static_cast<int>(i) != answer && options[i].is_string()) distractors.push_back(options[i].get<std::string>());
         if (broad(key) || std::any_of(distractors.begin(), distractors.end(), broad)) tally.add("item.broad_category", example);
         // The chain's concepts, and the terms its stem names (the first, and for a middle item the last).
-        std::vector<std::string> chainTerms;
+        std::span<const int> chainNodes;
         std::string named;
         if (const int c = g.chainIndex(st.columnText(1)); c >= 0 && !g.chains[c].nodes.empty()) {
-            for (int n : g.chains[c].nodes) chainTerms.push_back(g.nodes[n].term);
-            named = chainTerms.front();
-            if (st.columnText(2) == "middle") named += " " + chainTerms.back();
+            chainNodes = g.chains[c].nodes;
+            named = g.nodes[chainNodes.front()].term;
+            if (st.columnText(2) == "middle") named += " " + g.nodes[chainNodes.back()].term;
         }
-        const bool sourceTies = std::any_of(distractors.begin(), distractors.end(), [&](const std::string& d) {
-            if (definitionNames(d, key)) return true;
-            return std::any_of(chainTerms.begin(), chainTerms.end(), [&](const std::string& t) { return definitionNames(t, d); });
-        });
-        if (sourceTies) tally.add("item.source_text", example);
+        if (std::any_of(distractors.begin(), distractors.end(),
+                        [&](const std::string& d) { return g.sourceTies(chainNodes, key, g.termKeyOf(d), d); }))
+            tally.add("item.source_text", example);
         if (!named.empty() && !sharesWordPart(key, named) &&
             std::any_of(distractors.begin(), distractors.end(), [&](const std::string& d) { return sharesWordPart(d, named); }))
             tally.add("item.word_part", example);
@@ -156,8 +147,7 @@ void checkSamples(Database& db, const ItemGraph& g, QualityReport& r, Tally& tal
             const auto l1 = nlohmann::json::parse(st.columnText(4), nullptr, false);
             if (l1.is_array() && !l1.empty() && l1[0].is_string()) {
                 const int n = g.conceptIndex(l1[0].get<std::string>());
-                const std::string d = n >= 0 ? lower(trim(g.nodes[n].definition)) : "";
-                if (d.starts_with("see ") || d.starts_with("see also") || d.starts_with("compare "))
+                if (n >= 0 && crossReferenceDefinition(trim(g.nodes[n].definition)))
                     tally.add("sample.cross_reference_definition", example);
             }
         }

@@ -41,10 +41,13 @@ const std::vector<int> kNone;
 
 } // namespace
 
-bool teachableDefinition(std::string_view d) {
-    if (trim(d).empty() || d.find_first_of("{}<>") != std::string_view::npos) return false;
+bool crossReferenceDefinition(std::string_view d) {
     const std::string head = normalizeTerm(d.substr(0, 12));
-    return !(head.starts_with("see ") || head == "see" || head.starts_with("compare "));
+    return head.starts_with("see ") || head == "see" || head.starts_with("compare ");
+}
+
+bool teachableDefinition(std::string_view d) {
+    return !trim(d).empty() && d.find_first_of("{}<>") == std::string_view::npos && !crossReferenceDefinition(d);
 }
 
 bool KbGraph::selfAnswering(int edge) const {

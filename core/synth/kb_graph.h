@@ -29,6 +29,8 @@ class Database;
 // "<author@host>", "<language, specification>"), and not a cross-reference ("See DNS", "Compare
 // ..."). Concepts with another keep their definition for the explorer, but no sample uses it.
 bool teachableDefinition(std::string_view definition);
+// A definition that only points elsewhere ("See DNS", "See also ...", "Compare ...").
+bool crossReferenceDefinition(std::string_view definition);
 
 struct KbNode {
     std::string id, term, type, definition; // term as displayed (underscores as spaces)

@@ -365,28 +365,21 @@ std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shap
         // Nor an ancestor of another chain concept: with two genera ("accordion" is a keyboard and
         // a free-reed instrument), "accordion is a kind of X" holds for "wind instrument" too, as
         // any reader reads "is a kind of".
+        // A walk past the bound clears no option, so no item is made.
         TermSet chainAncestors;
-        bool chainUnbounded = false;
         for (int n : c.nodes) {
             if (n == a) continue;
             const auto up = g.ancestorTerms(g.nodes[n].termKey);
-            if (!up) chainUnbounded = true;
-            else chainAncestors.insert(up->begin(), up->end());
+            if (!up) return std::nullopt;
+            chainAncestors.insert(up->begin(), up->end());
         }
-        // The source text makes an option true, or a near-synonym, when a chain concept's
-        // definition names it or its definition names the answer ("main: the open sea" beside
-        // "sea"; "center of gravity ... equals the center of mass").
-        auto namedByTheSource = [&](const Cand& d) {
-            if (g.definitionNames(d.termKey, answer)) return true;
-            for (int n : c.nodes)
-                if (g.definitionNames(g.nodes[n].termKey, d.text)) return true;
-            return false;
-        };
         auto valid = [&](const Cand& d) {
             return !named.count(d.termKey) && !truth.nodeTrue(d.termKey) &&
-                   !g.broadTerm(d.termKey, opt.maxBroadKinds) && !namedByTheSource(d) &&
-                   !g.hierarchyRelated(answerTerm, answerAncestors, d.termKey) && !chainUnbounded &&
-                   !chainAncestors.count(d.termKey) &&
+                   !g.broadTerm(d.termKey, opt.maxBroadKinds) &&
+                   // the source text makes it true, or a near-synonym ("center of gravity ...
+                   // equals the center of mass")
+                   !g.sourceTies(c.nodes, answer, d.termKey, d.text) &&
+                   !g.hierarchyRelated(answerTerm, answerAncestors, d.termKey) && !chainAncestors.count(d.termKey) &&
                    !nearDuplicate(answer, d.text) && (answerShares || !sharesWordPart(d.text, namedText));
         };
         // An answer that shares a word part with the stem ("time scale" ... "time period") is

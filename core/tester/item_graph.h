@@ -99,6 +99,15 @@ public:
     // kinds, and a definition names `phrase` when any sense's does.
     bool broadTerm(int termKey, int limit) const;
     bool definitionNames(int termKey, const std::string& phrase) const;
+    // The source text ties an option to an item: its definition names the answer, or the
+    // definition of a chain concept names it ("main: the open sea" beside "sea").
+    bool sourceTies(std::span<const int> chainNodes, const std::string& answer, int optionTermKey,
+                    const std::string& optionText) const {
+        if (definitionNames(optionTermKey, answer)) return true;
+        for (int n : chainNodes)
+            if (definitionNames(nodes[n].termKey, optionText)) return true;
+        return false;
+    }
 
 private:
     void countKinds();
