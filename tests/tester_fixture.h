@@ -18,7 +18,10 @@ using namespace proda;
 //   stress, pressure, tension -is a kind of-> mechanical quantity (SUBST_SIBLING)
 //   stress -causes-> fracture                      (REVERSE)
 //   stress -contrasts with-> relaxation            (CONTRAST)
-// and the trap: heat -causes-> radiation -causes-> tension. "tension" is a sibling of stress (a
+// All of them, expansion (a WRONG_HOP option), torque and bending moment too, are kinds of
+// mechanical quantity: options must be
+// of the answer's category.
+// And the trap: heat -causes-> radiation -causes-> tension. "tension" is a sibling of stress (a
 // naive SUBST_SIBLING candidate) but also a true answer to "heat causes X, X causes Y: Y?".
 // Chain g1 = heat..stress; chain g2 = heat..tension.
 inline void writeTrapKb(Database& db) {
@@ -26,14 +29,19 @@ inline void writeTrapKb(Database& db) {
     KnowledgeWriter w(db);
     const std::vector<std::pair<std::string, std::string>> concepts = {
         {"a", "heat"}, {"b", "expansion"}, {"c", "stress"}, {"p", "strain energy"}, {"P", "mechanical quantity"},
-        {"s", "pressure"}, {"t", "tension"}, {"r", "fracture"}, {"k", "relaxation"}, {"b2", "radiation"}};
+        {"s", "pressure"}, {"t", "tension"}, {"r", "fracture"}, {"k", "relaxation"}, {"b2", "radiation"},
+        {"q", "torque"}, {"m", "bending moment"}};
     for (const auto& [id, term] : concepts) w.upsertConcept({id, term, "entity", "", "001 Physics", ""});
     struct R { const char *id, *s, *type, *pred, *o; };
     const R rels[] = {{"r1", "a", "CAUSAL", "causes", "b"},        {"r2", "b", "CAUSAL", "leads to", "c"},
                       {"r3", "c", "PROPERTY", "has property", "p"}, {"r4", "c", "SPECIALIZATION", "is a kind of", "P"},
                       {"r5", "s", "SPECIALIZATION", "is a kind of", "P"}, {"r6", "t", "SPECIALIZATION", "is a kind of", "P"},
                       {"r7", "c", "CAUSAL", "causes", "r"},        {"r8", "c", "CONTRAST", "contrasts with", "k"},
-                      {"r9", "a", "CAUSAL", "causes", "b2"},       {"r10", "b2", "CAUSAL", "causes", "t"}};
+                      {"r9", "a", "CAUSAL", "causes", "b2"},       {"r10", "b2", "CAUSAL", "causes", "t"},
+                      // Options of the answer's category (a mechanical quantity, as stress is).
+                      {"r11", "q", "SPECIALIZATION", "is a kind of", "P"}, {"r12", "m", "SPECIALIZATION", "is a kind of", "P"},
+                      {"r13", "p", "SPECIALIZATION", "is a kind of", "P"}, {"r14", "r", "SPECIALIZATION", "is a kind of", "P"},
+                      {"r15", "k", "SPECIALIZATION", "is a kind of", "P"}, {"r16", "b", "SPECIALIZATION", "is a kind of", "P"}};
     for (const auto& r : rels) w.upsertRelation({r.id, r.s, r.type, r.pred, r.o, "001 Physics", ""});
     w.upsertChain({"g1", "001 Physics", "heat to stress", {"r1", "r2"}}, "imported");
     w.upsertChain({"g2", "001 Physics", "heat to tension", {"r9", "r10"}}, "imported");

@@ -37,7 +37,7 @@ void orientFrom(const DebugKnowledge& k, DChain& c) {
 std::uint64_t seedOf(std::string_view text, std::uint64_t salt) { return mix64(contentHash(text) ^ (salt * 0x9E3779B97F4A7C15ull)); }
 
 std::string statementWith(const KbGraph& kb, int edge, int subject, int object) {
-    return synth::capitalized(kb.nodes[subject].term) + " " + kb.edges[edge].predicate + " " + kb.nodes[object].term;
+    return fixArticles(synth::capitalized(kb.nodes[subject].term) + " " + kb.edges[edge].predicate + " " + kb.nodes[object].term);
 }
 
 std::string statementOf(const KbGraph& kb, int edge) { return statementWith(kb, edge, kb.edges[edge].s, kb.edges[edge].o); }

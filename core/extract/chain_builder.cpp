@@ -1,6 +1,7 @@
 #include "extract/chain_builder.h"
 #include "extract/concept_filter.h"
 #include "extract/terms.h"
+#include "extract/sentences.h"
 
 #include <algorithm>
 #include <cctype>
@@ -14,8 +15,28 @@ namespace {
 
 class TermTable {
 public:
+    // Headwords that the dictionary tells apart by case alone ("Assembly Language", the robot
+    // language, beside "assembly language"; "Actor" beside "actor"): the spelled-out one keeps its
+    // case in its key, so the two entries stay two concepts. Other spellings of the word (a
+    // sentence-initial capital, a plural) go to the lower-case entry.
+    void keepApart(const std::vector<ExtractedStatement>& statements) {
+        std::unordered_map<std::string, std::unordered_set<std::string>> spellings;
+        for (const auto& st : statements)
+            if (st.fromDictionary && st.aboutEntry) spellings[canonicalKey(st.subject)].insert(st.subject);
+        auto lower = [](std::string w) {
+            for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            return w;
+        };
+        for (const auto& [key, forms] : spellings) {
+            if (forms.size() < 2) continue;
+            for (const auto& f : forms)
+                for (const auto& g : forms)
+                    if (f != g && f != key && lower(f) == lower(g)) caseKeys_.insert(f);
+        }
+    }
+
     std::int32_t add(const std::string& surface, bool headed, const std::string& definition, const ExtractedStatement& st) {
-        const std::string key = canonicalKey(surface);
+        const std::string key = caseKeys_.count(surface) ? surface : canonicalKey(surface);
         auto [it, fresh] = index_.try_emplace(key, static_cast<std::int32_t>(concepts_.size()));
         if (fresh) {
             DraftConcept c;
@@ -55,8 +76,15 @@ public:
             // The headword's spelling; else the key when it was written so ("programming language"
             // for "programming languages"); else the surface form (never an unwritten singular:
             // "modulo cons" is not "modulo con").
-            if (!f.headed.empty()) c.term = mostFrequent(f.headed);
-            else if (auto k = f.surfaces.find(c.key); k != f.surfaces.end()) c.term = k->first;
+            // (A headword written in the plural, "Storage devices", names the singular that the
+            // text writes: "main memory is a storage device".)
+            auto k = f.surfaces.find(c.key);
+            const auto asKey = std::find_if(f.headed.begin(), f.headed.end(),
+                                            [&](const auto& h) { return lowerAscii(h.first) == lowerAscii(c.key); });
+            if (asKey != f.headed.end()) c.term = asKey->first;
+            else if (!f.headed.empty() && k != f.surfaces.end() && !caseKeys_.count(c.key)) c.term = k->first;
+            else if (!f.headed.empty()) c.term = mostFrequent(f.headed);
+            else if (k != f.surfaces.end()) c.term = k->first;
             else c.term = mostFrequent(f.surfaces); // std::map order breaks ties deterministically
             std::string_view why = conceptRejection(c.term, !f.headed.empty());
             if (why.empty() && f.headed.empty() && runTogether(c.term)) why = "two names run together";
@@ -88,6 +116,7 @@ private:
         std::map<std::string, int> surfaces, headed;
         bool outsideDictionary = false; // mentioned in plain text, where nothing is headed
     };
+    std::unordered_set<std::string> caseKeys_;
     std::unordered_map<std::string, std::int32_t> index_;
     std::vector<DraftConcept> concepts_;
     std::vector<Forms> forms_;
@@ -204,6 +233,7 @@ std::int64_t KnowledgeDraft::uncoveredRelations() const {
 KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements) {
     KnowledgeDraft d;
     TermTable terms;
+    terms.keepApart(statements);
     struct Ends { std::int32_t s, o; };
     std::vector<Ends> ends;
     ends.reserve(statements.size());
@@ -223,7 +253,9 @@ KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements)
         const auto [s, o] = ends[i];
         if (s == o) { ++d.selfLoops; continue; }
         if (!d.isConcept[s] || !d.isConcept[o]) { ++d.statementsOnRejectedTerms; continue; }
-        if (const auto kind = linkKindOfPredicate(st.predicate)) {
+        const auto kind = linkKindOfPredicate(st.predicate);
+        if (!kind && st.fromDictionary && !st.aboutEntry) { ++d.statementsNotAboutEntry; continue; }
+        if (kind) {
             ++d.linkStatements;
             if (linkKeys.insert(d.concepts[s].id + '\x1f' + std::string(toString(*kind)) + '\x1f' + d.concepts[o].id).second)
                 d.links.push_back({s, o, *kind, st.sourceQuote, st.chunkId});

@@ -52,6 +52,7 @@ struct KnowledgeDraft {
     std::int64_t linkStatements = 0;     // cross-references kept as links
     std::map<std::string, std::int64_t> rejectedTerms; // by reason: terms that are not concepts
     std::int64_t statementsOnRejectedTerms = 0;
+    std::int64_t statementsNotAboutEntry = 0; // a dictionary fact whose subject is not its headword
     std::int64_t uncoveredRelations() const;
 };
 

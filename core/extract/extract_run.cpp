@@ -111,6 +111,7 @@ ExtractionReport extractKnowledge(Project& project, const Extractor& extractor, 
     report.linkStatements = draft.linkStatements;
     report.rejectedTerms = draft.rejectedTerms;
     report.statementsOnRejectedTerms = draft.statementsOnRejectedTerms;
+    report.statementsNotAboutEntry = draft.statementsNotAboutEntry;
     // Relations no directed chain reached are not written, whatever the project holds already:
     // the reachability pass would cover them with undirected paths, which read against a relation.
     const std::vector<char>& keep = draft.onChain;
@@ -132,7 +133,10 @@ ExtractionReport extractKnowledge(Project& project, const Extractor& extractor, 
         for (std::size_t i = 0; i < draft.concepts.size(); ++i) {
             if (!needed[i]) continue;
             const auto& d = draft.concepts[i];
-            Concept c{d.id, d.term, "concept", d.definition, disciplineOr(d.discipline), d.quote};
+            // A term that no sentence defines keeps the sentence it was met in as its source, not
+            // as a definition: "Printer: Multiuser access - peripherals such as printers ... can be
+            // shared" teaches nothing about printers.
+            Concept c{d.id, d.term, "concept", d.definitional ? d.definition : std::string(), disciplineOr(d.discipline), d.quote};
             bool ownsSource = true;
             // An earlier run's concept keeps its term, and its definition unless this run found a defining sentence.
             existing.bind(1, d.id);
@@ -209,6 +213,7 @@ nlohmann::json ExtractionReport::toJson() const {
             {"links_written", linksWritten},
             {"rejected_terms", rejectedTerms},
             {"statements_on_rejected_terms", statementsOnRejectedTerms},
+            {"statements_not_about_entry", statementsNotAboutEntry},
             {"write", write.toJson()},
             {"extract_s", extractSeconds},
             {"elapsed_s", elapsedSeconds}};
@@ -233,6 +238,9 @@ std::string ExtractionReport::toText() const {
     s << "  not concepts: " << rejected << " terms (" << statementsOnRejectedTerms << " statements dropped)";
     for (const auto& [why, n] : rejectedTerms) s << (why == rejectedTerms.begin()->first ? ": " : ", ") << why << " " << n;
     s << "\n";
+    if (statementsNotAboutEntry > 0)
+        s << "  not about their entry: " << statementsNotAboutEntry
+          << " statements (a dictionary entry states facts of its headword, not of the terms it mentions)\n";
     s << "  concepts : " << write.concepts.added << " added, " << write.concepts.updated << " updated, "
       << write.concepts.unchanged << " unchanged\n";
     s << "  relations: " << write.relations.added << " added, " << write.relations.updated << " updated, "

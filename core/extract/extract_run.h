@@ -32,6 +32,7 @@ struct ExtractionReport {
     std::int64_t linkStatements = 0, linksWritten = 0; // cross-references: links, not relations
     std::map<std::string, std::int64_t> rejectedTerms;  // terms that are not concepts, by reason
     std::int64_t statementsOnRejectedTerms = 0;
+    std::int64_t statementsNotAboutEntry = 0;
     ImportReport write;                                // upsert counts, reachability pass, timing
     double extractSeconds = 0, elapsedSeconds = 0;
 

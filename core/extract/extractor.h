@@ -35,6 +35,12 @@ struct ExtractedStatement {
     // From a dictionary entry, where concepts are what the dictionary heads: an unheaded term met
     // only in dictionary entries is a mention, not a concept.
     bool fromDictionary = false;
+    // The subject is the headword of the entry the statement comes from: the entry states it of
+    // its own subject. In a dictionary only such statements are relations; one whose subject is
+    // merely mentioned ("its operating system is part of Archimedes", said in Archimedes' entry)
+    // would attach one entry's fact to a general term, and chains through that term read wrong
+    // ("VME is an operating system, and operating system is part of Archimedes").
+    bool aboutEntry = true;
     std::string sourceQuote; // the sentence the statement comes from
     std::int64_t chunkId = 0;
     std::string discipline;

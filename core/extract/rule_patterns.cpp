@@ -146,7 +146,7 @@ bool isVagueHead(std::string_view head) {
         "result", "instance", "first", "idea", "concept", "item", "entity", "area", "subject", "topic", "range",
         "amount", "degree", "aspect", "quality", "point", "collection", "group", "series", "sequence", "list",
         "pair", "lot", "couple", "family", "mix", "combination", "general", "standard's", "other", "same",
-        "approach", "successor", "successors"};
+        "approach", "successor", "successors", "branch", "method", "methods", "technique", "field"};
     return vague.count(head) > 0;
 }
 

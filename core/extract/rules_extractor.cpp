@@ -100,6 +100,11 @@ private:
         // "FOLDOC is a dictionary": an explicit copula, handled by the patterns.
         if (!p || (stop < t_.size() && classify(t_[stop].lower) == WordClass::Auxiliary)) return false;
         if (stop < t_.size() && t_[stop].lower == ":") return false; // "Common names: ..." is a list, not a genus
+        // "IBM and others have introduced ...", "IBM and Microsoft's successor to MS-DOS": a bare
+        // name coordinated with another opens a sentence of its own, not a genus.
+        if (stop < t_.size() && (t_[stop].lower == "and" || t_[stop].lower == "or") &&
+            (t_[0].xref >= 0 || classify(t_[0].lower) != WordClass::Determiner))
+            return false;
         return t_[0].xref >= 0 || !isParticiple(t_[0].lower);
     }
 
@@ -140,6 +145,7 @@ private:
         st.type = type;
         st.predicate = predicate;
         if (!topic_.empty() && subject == topic_) st.subjectDefinition = topicDefinition_;
+        st.aboutEntry = topic_.empty() || subject == topic_;
         if (!topic_.empty() && object == topic_) st.objectDefinition = topicDefinition_;
         st.subjectHeaded = headed(subject);
         st.objectHeaded = headed(object);
@@ -179,6 +185,11 @@ private:
         }
         const std::string head = lowerAscii(t_[p->end - 1].text);
         const std::string prep = stop < t_.size() && !t_[stop].punct ? t_[stop].lower : "";
+        // "A {C} and {C++} code analysis tool": a name coordinated with another modifies the real
+        // head further on; the tool is no C.
+        if ((prep == "and" || prep == "or") && (p->xref >= 0 || caseMarked(t_[p->end - 1].text) ||
+                                                std::isupper(static_cast<unsigned char>(t_[p->end - 1].text[0]))))
+            return;
         std::size_t end = p->end;
         if (!prep.empty()) {
             if (auto rule = copulaHead(head, prep)) {

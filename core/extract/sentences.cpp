@@ -87,6 +87,11 @@ public:
         return static_cast<int>(cur_.xrefs.size()) - 1;
     }
     Token* lastToken() { return cur_.tokens.empty() ? nullptr : &cur_.tokens.back(); }
+    // The reference's words read as plain words (the reference itself stays listed).
+    void detachXref(int xref) {
+        for (auto& t : cur_.tokens)
+            if (t.xref == xref) t.xref = -1;
+    }
     void appendToQuote(std::string_view s) { cur_.quote.append(s); }
     void flush() {
         bool hasWord = false;
@@ -163,6 +168,21 @@ void parseParagraph(std::string_view p, SentenceBuilder& b) {
                 t->text.append(p.substr(i, j - i));
                 t->lower = lowerAscii(t->text);
                 b.appendToQuote(p.substr(i, j - i));
+                i = j;
+            }
+            // "{C}-like", "{Pascal}-based": a compound modifier, not the entry as a noun ("an
+            // arbitrary precision C-like calculator" is no C). The words stay; the reference goes.
+            if (xref >= 0 && i + 1 < p.size() && p[i] == '-' && std::isalpha(static_cast<unsigned char>(p[i + 1])) &&
+                b.lastToken()) {
+                j = i + 1;
+                while (j < p.size() && (std::isalnum(static_cast<unsigned char>(p[j])) ||
+                                        (p[j] == '-' && j + 1 < p.size() && std::isalpha(static_cast<unsigned char>(p[j + 1])))))
+                    ++j;
+                Token* t = b.lastToken();
+                t->text.append(p.substr(i, j - i));
+                t->lower = lowerAscii(t->text);
+                b.appendToQuote(p.substr(i, j - i));
+                b.detachXref(xref);
                 i = j;
             }
             continue;

@@ -151,7 +151,7 @@ std::optional<Sample> SampleBuilder::qaFromRelation(int edge) {
                       .p = e.predicate,
                       .d = out.discipline};
     out.prompt = fill((*lists[kind])[t], slots);
-    out.response = capitalized(sTerm) + " " + e.predicate + " " + oTerm + ".";
+    out.response = fill("{S} {p} {o}.", {.s = sTerm, .o = oTerm, .p = e.predicate});
     out.l2Ids = {e.id};
     out.l1Ids = {kb_.nodes[s].id, kb_.nodes[o].id};
     out.metadataJson = nlohmann::json{{"direction", kKinds[kind]}}.dump();

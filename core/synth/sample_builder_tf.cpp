@@ -3,6 +3,8 @@
 #include "synth/sample_builder.h"
 
 #include "synth/templates.h"
+#include "tester/phrasing.h"
+#include "util/text.h"
 
 #include <nlohmann/json.hpp>
 #include <unordered_set>
@@ -30,10 +32,13 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
     const std::string clause = definitionClause(n.definition);
     if (clause.size() > kMaxClause) return std::nullopt;
     // "term": the definition is given and the options are terms; "gloss": the reverse.
-    bool askTerm = kb_.definitionIsUnique(node) && rng_.below(2) == 0;
+    // A description that names its own term gives the answer away ("heuristics do not guarantee
+    // ..."): such a concept is asked the other way round.
+    const bool clueNamesTerm = containsWords(clause, n.term);
+    bool askTerm = kb_.definitionIsUnique(node) && !clueNamesTerm && rng_.below(2) == 0;
     int t = chooseTemplate(askTerm ? "mcq.def.term" : "mcq.def.gloss",
                            askTerm ? mcqTermTemplates().size() : mcqGlossTemplates().size());
-    if (t < 0 && !askTerm && kb_.definitionIsUnique(node)) {
+    if (t < 0 && !askTerm && kb_.definitionIsUnique(node) && !clueNamesTerm) {
         askTerm = true;
         t = chooseTemplate("mcq.def.term", mcqTermTemplates().size());
     } else if (t < 0 && askTerm) {
@@ -46,7 +51,10 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
     std::unordered_set<int> defs{n.defKey};
     const auto chosen = pick(pool, 3, {n.termKey}, [&](int c) {
         const auto& x = kb_.nodes[c];
-        if (askTerm) return !kb_.sameDefinition(c, node); // no sense of the option's term has this definition
+        // No sense of the option's term has this definition; no option the description names,
+        // nor one that spells out or abbreviates the answer ("DIMM" / "Dual In-Line Memory Module").
+        if (askTerm)
+            return !kb_.sameDefinition(c, node) && !containsWords(clause, x.term) && !nearDuplicate(n.term, x.term);
         if (x.defKey < 0 || definitionClause(x.definition).size() > kMaxClause || kb_.sameDefinition(node, c)) return false;
         return defs.insert(x.defKey).second; // accepted right after: pick() has checked the term already
     });

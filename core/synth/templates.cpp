@@ -171,6 +171,17 @@ bool startsWithDeterminer(std::string_view d) {
 
 std::string definitionClause(std::string_view definition) {
     std::string d(definition);
+    // Dictionary apparatus before the gloss ("(FCS) The extra characters ...", "(Or \"man
+    // page\") A part of ...") and editors' query marks ("correction(?)") are no part of it.
+    while (!d.empty() && d[0] == '(') {
+        const auto close = d.find(')');
+        if (close == std::string::npos || close + 2 >= d.size() || d[close + 1] != ' ') break;
+        d.erase(0, close + 2);
+    }
+    for (auto at = d.find("(?)"); at != std::string::npos; at = d.find("(?)")) {
+        const std::size_t from = at > 0 && d[at - 1] == ' ' ? at - 1 : at;
+        d.erase(from, at + 3 - from);
+    }
     while (!d.empty() && (d.back() == '.' || d.back() == ' ' || d.back() == ';')) d.pop_back();
     // Lower-case the first letter only for a determiner ("A method ..." -> "a method ..."); any
     // other capital may be a name ("United States golfer ...") and is kept.

@@ -148,8 +148,10 @@ std::vector<Cand> nodeCandidates(const ItemGraph& g, const GChain& c, int p, std
         pool.back().tier = 1;
     }
     // Options must be of the answer's category: when only the answer is a language (or only it an
-    // operating system), the category gives it away. Cousins and options of unknown category are
-    // a fallback; one of a known other category is never offered.
+    // operating system), the category gives it away. Cousins are a fallback; an option of another
+    // category is never offered, nor, when the answer's category is known, one of no known
+    // category ("barf" beside "hole"): a reader eliminates it at a glance. (A structure without a
+    // taxonomy knows no categories: its options are all alike.)
     // An answer that is itself a category (something is a kind of it) beside options that are
     // not ("change of state" beside "Wild West Show") is told by its generality alone, so such
     // options are a fallback too.
@@ -163,9 +165,10 @@ std::vector<Cand> nodeCandidates(const ItemGraph& g, const GChain& c, int p, std
     std::erase_if(pool, [&](Cand& cand) {
         if (cand.nodes.empty()) return false;
         const int d = categoryDistance(want, categoryOf(g, cand.nodes.back()));
-        cand.tier += d == 0 ? 0 : d == 1 ? 1 : 2;
-        if (answerHasKinds && !hasKinds(cand.nodes.back())) cand.tier += 2;
-        return d == 3;
+        cand.tier += d;
+        // (and the other way round: "high-level language" beside "C" and "Pascal")
+        if (answerHasKinds != hasKinds(cand.nodes.back())) cand.tier += 2;
+        return d == 3 || (d == 2 && !want.genera.empty());
     });
     return pool;
 }

@@ -27,7 +27,7 @@ constexpr Phrases kPhrases[] = {
     {RelationType::Other, "is related to", "is related to"},
 };
 constexpr const char* kArrow = " \xE2\x86\x92 "; // " → "
-constexpr const char* kVars[] = {"X", "Y", "Z", "W", "V", "U", "T"};
+constexpr const char* kVars[] = {"X", "Y", "Z", "W", "V", "U", "T", "Q", "R", "S"};
 
 std::string predicateOf(const GEdge& e) {
     if (!trim(e.predicate).empty()) return trim(e.predicate);
@@ -105,11 +105,23 @@ std::vector<std::string> clauses(const ItemGraph& g, const GChain& c, const std:
 // Node names for a stem: given nodes by term, the others X, Y, ... in path order.
 std::vector<std::string> names(const ItemGraph& g, const GChain& c, std::initializer_list<int> given) {
     std::vector<std::string> n(c.nodes.size());
-    int v = 0;
+    auto isGiven = [&](std::size_t i) {
+        for (int k : given)
+            if (k == static_cast<int>(i)) return true;
+        return false;
+    };
+    // A variable never spells a named term ("Y is an X and X has Y" for the language Y).
+    auto clashes = [&](const char* var) {
+        for (std::size_t i = 0; i < c.nodes.size(); ++i)
+            if (isGiven(i) && normalizeTerm(g.nodes[c.nodes[i]].term) == normalizeTerm(var)) return true;
+        return false;
+    };
+    std::size_t v = 0;
     for (std::size_t i = 0; i < c.nodes.size(); ++i) {
-        bool named = false;
-        for (int k : given) named = named || k == static_cast<int>(i);
-        n[i] = named ? g.nodes[c.nodes[i]].term : kVars[v++ % 7];
+        if (isGiven(i)) { n[i] = g.nodes[c.nodes[i]].term; continue; }
+        while (v + 1 < std::size(kVars) && clashes(kVars[v])) ++v;
+        n[i] = kVars[v % std::size(kVars)];
+        ++v;
     }
     return n;
 }

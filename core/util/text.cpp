@@ -93,7 +93,12 @@ std::string indefiniteArticle(std::string_view next) {
     if (next.starts_with("uni") || next.starts_with("use") || next.starts_with("one") || next.starts_with("Uni") ||
         next.starts_with("Use") || next.starts_with("One"))
         return "a";
-    return std::string_view("aeiouAEIOU").find(c) != std::string_view::npos ? "an" : "a";
+    // "a utility", "a user", "a unit", "a usual": u, one consonant, a vowel sounds "you".
+    auto vowel = [](char x) { return std::string_view("aeiouAEIOU").find(x) != std::string_view::npos; };
+    if ((c == 'u' || c == 'U') && next.size() >= 3 && !vowel(next[1]) && std::isalpha(static_cast<unsigned char>(next[1])) &&
+        next[1] != 'n' && vowel(next[2]))
+        return "a";
+    return vowel(c) ? "an" : "a";
 }
 
 std::string fixArticles(std::string_view s) {
