@@ -295,6 +295,83 @@ private slots:
                  std::string("Text editor is a utility program, a user, a usual case, an update."));
     }
 
+    // Ambiguous: "transition" offered beside "conversion", whose synset (conversion, changeover,
+    // transition) names it. A WordNet synonym is never a wrong answer.
+    void synonymsAreNeverDistractors() {
+        QTemporaryDir dir;
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        {
+            Transaction tx(p.db());
+            KnowledgeWriter w(p.db());
+            struct R { const char *id, *s, *o; };
+            const R isA[] = {{"a", "pupation", "metamorphosis"}, {"b", "metamorphosis", "conversion"},
+                             {"c", "conversion", "change"}, {"d", "transition", "change"}, {"e", "mutation", "change"},
+                             {"f", "reversal", "change"}, {"g", "shift", "change"}};
+            std::set<std::string> terms;
+            for (const auto& r : isA) terms.insert({r.s, r.o});
+            for (const auto& t : terms) w.upsertConcept({t, t, "noun", "", "noun.event", ""});
+            w.addAlias("conversion", "changeover");
+            w.addAlias("conversion", "transition");
+            for (const auto& r : isA) w.upsertRelation({r.id, r.s, "SPECIALIZATION", "is a kind of", r.o, "noun.event", ""});
+            writeChains(w, "noun.event", {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}});
+            tx.commit();
+        }
+        const ItemGraph g = ItemGraph::load(p.db());
+        QVERIFY(g.namesEachOther(g.conceptIndex("conversion"), g.conceptIndex("transition")));
+        QVERIFY(!g.namesEachOther(g.conceptIndex("conversion"), g.conceptIndex("mutation")));
+        const auto asked = itemsAnswering(g, "conversion");
+        QVERIFY(!asked.empty());
+        for (const Item& it : asked)
+            for (const auto& d : it.distractors) QVERIFY2(d.text != "transition", it.question.c_str());
+    }
+
+    // Giveaway: "incus is part of X and X is part of auditory apparatus" with the middle ear the
+    // only option that is part of the hearing system. A middle item offers nodes that satisfy one
+    // of its two links (the inner ear); and items ask about things, not verbs ("foist is a kind of
+    // insert").
+    void middleOptionsShareALinkAndVerbsAreNoItems() {
+        QTemporaryDir dir;
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        {
+            Transaction tx(p.db());
+            KnowledgeWriter w(p.db());
+            for (const char* t : {"incus", "middle ear", "auditory apparatus", "inner ear", "external ear", "cochlea",
+                                  "ear part", "tympanum"})
+                w.upsertConcept({t, t, "noun", "", "noun.body", ""});
+            for (const char* t : {"foist", "insert", "put"}) w.upsertConcept({t, t, "verb", "", "verb.contact", ""});
+            struct R { const char *id, *s, *type, *o; };
+            const R rels[] = {{"p1", "incus", "PART_OF", "middle ear"}, {"p2", "middle ear", "PART_OF", "auditory apparatus"},
+                              {"p3", "inner ear", "PART_OF", "auditory apparatus"}, {"p4", "external ear", "PART_OF", "auditory apparatus"},
+                              {"p5", "cochlea", "PART_OF", "inner ear"}, {"p6", "tympanum", "PART_OF", "middle ear"},
+                              {"k1", "middle ear", "SPECIALIZATION", "ear part"}, {"k2", "inner ear", "SPECIALIZATION", "ear part"},
+                              {"k3", "external ear", "SPECIALIZATION", "ear part"}, {"k4", "cochlea", "SPECIALIZATION", "ear part"},
+                              {"v1", "foist", "SPECIALIZATION", "insert"}, {"v2", "insert", "SPECIALIZATION", "put"}};
+            for (const auto& r : rels) w.upsertRelation({r.id, r.s, r.type, "", r.o, "noun.body", ""});
+            writeChains(w, "noun.body", {{"p1", "p2"}, {"p3"}, {"p4"}, {"p5"}, {"p6"}, {"k1"}, {"k2"}, {"k3"}, {"k4"}, {"v1", "v2"}});
+            tx.commit();
+        }
+        const ItemGraph g = ItemGraph::load(p.db());
+        GenerateOptions opt;
+        opt.perChain = 3;
+        bool shared = false, middle = false;
+        for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+            opt.seed = seed;
+            GenerateReport rep;
+            for (const Item& it : buildItems(g, opt, rep)) {
+                QVERIFY2(it.question.find("foist") == std::string::npos, it.question.c_str());
+                if (it.shape != ItemShape::Middle) continue;
+                middle = true;
+                for (const auto& d : it.distractors) {
+                    shared = shared || d.op == "SHARED_LINK";
+                    QVERIFY(d.text != "incus" && d.text != "tympanum"); // parts of the answer: true as read
+                }
+            }
+            QVERIFY(rep.skippedNotThings == 1);
+        }
+        QVERIFY(middle);
+        QVERIFY(shared);
+    }
+
     // Ungrammatical: "is a industry-standard language", "floating point numbers is part of X".
     void stemsAreGrammatical() {
         QCOMPARE(stemClause("X", "is a", "industry-standard language"), std::string("X is an industry-standard language"));

@@ -94,7 +94,7 @@ int runGenerate(const Args& a, Project& p) {
               {"kept_human_decisions", r.keptHuman}, {"removed_stale", r.removedStale},
               {"skipped_no_distractors", r.skippedNoDistractors}, {"skipped_broken_chain", r.skippedBrokenChain},
               {"skipped_long_chain", r.skippedLongChain}, {"skipped_against_direction", r.skippedAgainstDirection},
-              {"skipped_broad_answer", r.skippedBroadAnswer},
+              {"skipped_broad_answer", r.skippedBroadAnswer}, {"skipped_not_things", r.skippedNotThings},
               {"by_shape", r.byShape}, {"by_operator", r.byOperator}, {"load_s", r.loadSeconds},
               {"generate_s", r.generateSeconds}, {"write_s", r.writeSeconds}};
     if (a.flag("json")) { printJson(j.dump(2)); return 0; }
@@ -103,11 +103,13 @@ int runGenerate(const Args& a, Project& p) {
                 static_cast<long long>(r.keptHuman), static_cast<long long>(r.removedStale));
     std::cout << "shapes: " << json(r.byShape).dump() << "\noperators: " << json(r.byOperator).dump() << "\n";
     std::printf("skipped: %lld chains without enough valid distractors, %lld broken, %lld longer than the item limit, "
-                "%lld against a relation's direction, %lld asking only for a broad category\n"
+                "%lld against a relation's direction, %lld asking only for a broad category, %lld through verbs or "
+                "adjectives\n"
                 "%.2f s load, %.2f s generate, %.2f s write\n",
                 static_cast<long long>(r.skippedNoDistractors), static_cast<long long>(r.skippedBrokenChain),
                 static_cast<long long>(r.skippedLongChain), static_cast<long long>(r.skippedAgainstDirection),
-                static_cast<long long>(r.skippedBroadAnswer), r.loadSeconds, r.generateSeconds, r.writeSeconds);
+                static_cast<long long>(r.skippedBroadAnswer), static_cast<long long>(r.skippedNotThings), r.loadSeconds,
+                r.generateSeconds, r.writeSeconds);
     return 0;
 }
 

@@ -150,7 +150,7 @@ public:
                 std::vector<std::int32_t> path{e};
                 std::unordered_set<std::int32_t> nodes{d_.relations[e].subject, d_.relations[e].object};
                 const std::size_t limit = reuse ? 2 : kMaxWalkedChain;
-                for (std::int32_t at = d_.relations[e].object; path.size() < limit;) {
+                for (std::int32_t at = d_.relations[e].object; path.size() < limit && d_.relations[path.back()].objectLinked;) {
                     const auto next = pick(out_[at], d_.relations[path.back()].type, nodes, true, reuse);
                     if (next < 0) break;
                     path.push_back(next);
@@ -180,6 +180,7 @@ private:
         for (auto e : list) {
             if (used_[e] && !reuse) continue;
             const auto& r = d_.relations[e];
+            if (!forward && !r.objectLinked) continue; // a chain continues only through a linked entry
             if (nodes.count(forward ? r.object : r.subject)) continue;
             // "X is a Y, Y is part of Z" says more than a climb through one taxonomy.
             const int rank = r.type == RelationType::Other ? 2 : r.type != from ? 0 : 1;
@@ -246,7 +247,7 @@ KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements)
     // Whether a term is a concept depends on every statement (a term headed in one entry is a
     // concept wherever it is mentioned), so the filter runs once all terms are in.
     d.concepts = terms.finish(d.isConcept, d.rejectedTerms);
-    std::unordered_set<std::string> relationIds;
+    std::unordered_map<std::string, std::size_t> relationIds; // id -> index in d.relations
     std::unordered_set<std::string> linkKeys;
     for (std::size_t i = 0; i < statements.size(); ++i) {
         const auto& st = statements[i];
@@ -271,7 +272,9 @@ KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements)
         r.chunkId = st.chunkId;
         // Ids need the concept ids, which depend only on the keys: stable across runs.
         r.id = relationIdFor(d.concepts[s].id, st.type, d.concepts[o].id);
-        if (!relationIds.insert(r.id).second) {
+        r.objectLinked = !st.fromDictionary || st.objectHeaded;
+        if (const auto [at, fresh] = relationIds.try_emplace(r.id, d.relations.size()); !fresh) {
+            d.relations[at->second].objectLinked = d.relations[at->second].objectLinked || r.objectLinked;
             ++d.duplicateStatements;
             continue;
         }

@@ -26,6 +26,10 @@ struct DraftRelation {
     std::int32_t subject = 0, object = 0; // indices into concepts
     RelationType type = RelationType::Other;
     std::int64_t chunkId = 0;
+    // The object is the entry the text links to (a dictionary's "{compiler}") or the headword; an
+    // unlinked mention ("A cube of more than three dimensions") may be another sense of the
+    // same-named entry ("cube": an office module), so no chain continues through it.
+    bool objectLinked = true;
 };
 
 struct DraftLink {

@@ -134,6 +134,14 @@ std::string_view conceptRejection(std::string_view surface, bool headed) {
     for (char c : lower.back())
         if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.' && c != ',') numeric = false;
     if (w.size() == 1 && numeric && !headed) return "quantity";
+    // "directed", "Object-oriented": a dictionary heads adjectives too, but they name no thing.
+    if (w.size() == 1) {
+        const std::string& l = lower[0];
+        const bool hyphenAdjective = l.ends_with("-oriented") || l.ends_with("-based") || l.ends_with("-aided") ||
+                                     l.ends_with("-like") || l.ends_with("-driven");
+        const bool participle = l.size() > 4 && l.ends_with("ed") && !l.ends_with("eed");
+        if (hyphenAdjective || (participle && !std::isupper(static_cast<unsigned char>(w[0].front())))) return "not a noun";
+    }
     if (headed) return {};
     // Unheaded: a noun phrase with a head noun.
     const std::string& head = lower.back();

@@ -241,6 +241,10 @@ std::vector<Phrase> phraseListAt(const std::vector<Token>& t, std::size_t from) 
         if (k < t.size() && t[k].lower == ",") { ++k; joined = true; }
         if (k < t.size() && !t[k].punct && (t[k].lower == "and" || t[k].lower == "or")) { ++k; joined = true; }
         if (!joined) break;
+        // "A revision of C, adding function prototypes": a participle after the comma opens a
+        // clause about the whole, not another member of the list.
+        if (k < t.size() && !t[k].punct && t[k].xref < 0 && (t[k].lower.ends_with("ing") || isParticiple(t[k].lower)))
+            break;
         at = k;
     }
     return out;

@@ -1,5 +1,6 @@
 #include "extract/rule_patterns.h"
 #include "extract/sentences.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <string>
@@ -172,9 +173,7 @@ bool looksAdjective(const std::string& w) {
 }
 
 // "a" or "an" before a noun, by its first letter.
-std::string article(const std::string& noun) {
-    return !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos ? "an " : "a ";
-}
+std::string article(const std::string& noun) { return indefiniteArticle(noun) + " "; }
 
 // Nouns naming components: "a command in Unix" makes the subject part of Unix.
 bool isComponentNoun(const std::string& head) {

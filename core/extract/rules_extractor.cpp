@@ -6,6 +6,7 @@
 #include "extract/sentences.h"
 #include "extract/terms.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string_view>
 #include <unordered_set>
@@ -43,12 +44,30 @@ public:
             crossReferences();
             return;
         }
+        // "microprocesor: It's spelled microprocessor.": a misspelling entry states nothing.
+        if (definitional && std::any_of(t_.begin(), t_.end(), [](const Token& t) {
+                return t.lower == "spelled" || t.lower == "spelt" || t.lower == "misspelling";
+            })) {
+            crossReferences();
+            return;
+        }
         if (definitional && expansion()) {
             emit(topic_, RelationType::Other, "stands for", joinTokens(t_, 0, t_.size() - 1));
             crossReferences();
             return;
         }
-        if (definitional && opensWithPhrase()) genus(topic_, 0, true);
+        if (definitional && opensWithPhrase()) {
+            // "RMON: remote monitoring.", "extension: filename extension.": a definition that is
+            // only a term names the entry another way; it is a synonym, not a genus.
+            std::size_t stop = 0;
+            if (auto p = phraseAt(t_, 0, &stop); p && !p->pronoun && stop + 1 >= t_.size() &&
+                classify(t_[0].lower) != WordClass::Determiner) {
+                emit(topic_, RelationType::Other, "is another name for", surface(*p));
+                crossReferences();
+                return;
+            }
+            genus(topic_, 0, true);
+        }
         for (std::size_t k = 0; k < t_.size(); ++k) {
             if (t_[k].lower == "unlike") { unlike(k); continue; }
             if (t_[k].lower == "," && appositive(k)) continue;
@@ -183,7 +202,22 @@ private:
             p = next;
             stop = stop2;
         }
+        // "The company marketing {MATLAB}": a participle before the referenced head starts a
+        // clause on the genus ("company"); the reference is its object.
+        if (p->headXref) {
+            for (std::size_t i = p->begin + 1; i < p->end && t_[i].xref != p->xref; ++i)
+                if (t_[i].xref < 0 && (t_[i].lower.ends_with("ing") || isParticiple(t_[i].lower))) {
+                    p->end = i;
+                    p->headXref = false;
+                    p->xref = -1;
+                    p->text = joinTokens(t_, p->begin, p->end);
+                    stop = i;
+                    break;
+                }
+        }
         const std::string head = lowerAscii(t_[p->end - 1].text);
+        // In a predicate the head keeps the capitals that make it an acronym: "is an FPU for".
+        const std::string headText = caseMarked(t_[p->end - 1].text) ? t_[p->end - 1].text : head;
         const std::string prep = stop < t_.size() && !t_[stop].punct ? t_[stop].lower : "";
         // "A {C} and {C++} code analysis tool": a name coordinated with another modifies the real
         // head further on; the tool is no C.
@@ -217,7 +251,7 @@ private:
         genera_.push_back({p->begin, end, subject});
         if (prep == "for" && !isVagueHead(head)) { // "a protocol for file transfer"
             std::size_t at = stop + 1;
-            std::string predicate = "is " + article(head) + head + " for";
+            std::string predicate = "is " + article(headText) + headText + " for";
             if (at < t_.size() && !t_[at].punct && t_[at].lower.ends_with("ing") && t_[at].xref < 0)
                 predicate += " " + t_[at++].lower;
             std::size_t after = 0;
@@ -230,14 +264,14 @@ private:
         // "a utility to list files": an infinitive of purpose.
         if (prep == "to" && stop + 1 < t_.size() && !t_[stop + 1].punct && t_[stop + 1].xref < 0 &&
             classify(t_[stop + 1].lower) == WordClass::Content && !isVagueHead(head)) {
-            const std::string predicate = "is " + article(head) + head + " to " + t_[stop + 1].lower;
+            const std::string predicate = "is " + article(headText) + headText + " to " + t_[stop + 1].lower;
             for (const auto& o : phraseListAt(t_, stop + 2))
                 if (!o.pronoun) emit(subject, RelationType::Function, predicate, surface(o));
         }
         // "a command in Unix", "a register of the 6502": a component of a larger whole.
         if ((prep == "in" || prep == "of") && isComponentNoun(head))
             if (auto o = phraseAt(t_, stop + 1); o && !o->pronoun)
-                emit(subject, RelationType::PartOf, "is " + article(head) + head + " " + prep, surface(*o));
+                emit(subject, RelationType::PartOf, "is " + article(headText) + headText + " " + prep, surface(*o));
         (void)defines;
     }
 
@@ -293,6 +327,13 @@ private:
         if (subject != topic_ && (isVagueHead(singularize(sp->head())) || (sp->end - sp->begin == 1 && isParticiple(sp->head()))))
             return false;
         if (p.form != ObjectForm::Copula) return applyTo(subject, p, kend, modal);
+        // "..., since it is the Unix shell which includes ...": a copula in a subordinate clause
+        // explains something else; it does not define the subject.
+        if (sp->begin > 0 && !t_[sp->begin - 1].punct) {
+            static const std::unordered_set<std::string_view> subordinators = {
+                "since", "because", "as", "when", "while", "although", "though", "so", "that", "where", "whereas", "until"};
+            if (subordinators.count(t_[sp->begin - 1].lower)) return false;
+        }
         {
             // "are available", "are assigned": adjectives and passives are no genus. A plural
             // copula needs a plural noun or a reference; any copula refuses a participle.

@@ -86,6 +86,7 @@ struct Synset {
     std::uint8_t file, lexFile;
     long line;
     std::string term, definition, gloss, id, discipline;
+    std::vector<std::string> aliases; // the synset's other words
     std::vector<Pointer> pointers;
 };
 
@@ -182,6 +183,7 @@ void parseLine(std::string_view text, int file, const std::string& path, long li
     for (std::uint32_t i = 0; i < words; ++i) {
         const std::string_view w = p.token("word");
         if (i == 0) s.term = termOf(w);
+        else if (std::string alias = termOf(w); !alias.empty() && alias != s.term) s.aliases.push_back(std::move(alias));
         p.number("lex_id", 16, 1, 1);
     }
     if (s.term.empty()) p.fail("word", "empty word");
@@ -348,6 +350,7 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
         for (const auto& s : synsets) {
             if (!used[&s - synsets.data()]) { ++isolated; continue; }
             writer.upsertConcept({s.id, s.term, kFiles[s.file].conceptType, s.definition, s.discipline, s.gloss});
+            for (const auto& alias : s.aliases) writer.addAlias(s.id, alias);
             if (++done % 8192 == 0) {
                 progress.report("writing concepts", done, static_cast<std::int64_t>(synsets.size()));
                 progress.checkCancelled();

@@ -33,7 +33,8 @@ KnowledgeWriter::KnowledgeWriter(Database& db)
       deleteMembers_(db.prepare("DELETE FROM chain_relations WHERE chain_id = ?")),
       insertMember_(db.prepare("INSERT INTO chain_relations(chain_id, position, relation_id) VALUES (?, ?, ?)")),
       findDiscipline_(db.prepare("SELECT id FROM disciplines WHERE name = ?")),
-      insertDiscipline_(db.prepare("INSERT INTO disciplines(code, name) VALUES (?, ?)")) {}
+      insertDiscipline_(db.prepare("INSERT INTO disciplines(code, name) VALUES (?, ?)")),
+      insertAlias_(db.prepare("INSERT INTO concept_aliases(concept_id, alias) VALUES (?1, ?2) ON CONFLICT DO NOTHING")) {}
 
 std::int64_t KnowledgeWriter::disciplineId(const std::string& nameOrCoded) {
     if (auto it = disciplineIds_.find(nameOrCoded); it != disciplineIds_.end()) return it->second;
@@ -93,6 +94,10 @@ UpsertResult KnowledgeWriter::upsertConcept(const Concept& c) {
     }
     concepts.count(r);
     return r;
+}
+
+void KnowledgeWriter::addAlias(const std::string& conceptId, const std::string& alias) {
+    insertAlias_.bind(1, conceptId).bind(2, alias).run();
 }
 
 UpsertResult KnowledgeWriter::upsertRelation(const Relation& x) {

@@ -34,6 +34,8 @@ public:
     UpsertResult upsertConcept(const Concept& c);
     UpsertResult upsertRelation(const Relation& r);
     UpsertResult upsertChain(const Chain& g, const char* origin);
+    // Another name of a concept (kept once).
+    void addAlias(const std::string& conceptId, const std::string& alias);
 
     UpsertCounts concepts, relations, chains;
 
@@ -48,7 +50,7 @@ private:
     Statement conceptExists_, relationExists_, chainExists_;
     Statement insertConcept_, updateConcept_, insertRelation_, updateRelation_;
     Statement insertChain_, updateChain_, chainMembers_, deleteMembers_, insertMember_;
-    Statement findDiscipline_, insertDiscipline_;
+    Statement findDiscipline_, insertDiscipline_, insertAlias_;
     std::unordered_map<std::string, std::int64_t> disciplineIds_;
 };
 

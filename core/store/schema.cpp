@@ -143,6 +143,16 @@ CREATE TABLE concept_links(
 CREATE INDEX concept_links_object ON concept_links(object);
 )SQL";
 
+// Version 8: other names of a concept (WordNet's other words of a synset: "transition" and
+// "changeover" for "conversion"). Items never offer one of them against the concept.
+const char* kSchemaV8 = R"SQL(
+CREATE TABLE concept_aliases(
+  concept_id TEXT NOT NULL REFERENCES concepts(id) ON DELETE CASCADE,
+  alias      TEXT NOT NULL,
+  PRIMARY KEY(concept_id, alias)
+) WITHOUT ROWID;
+)SQL";
+
 } // namespace
 
 const char* secondaryIndexesSql() { return kSecondaryIndexes; }
@@ -161,6 +171,7 @@ const std::vector<Migration>& projectMigrations() {
         {5, "rounds, training runs and metrics, evaluations, predictions", applySchemaV5},
         {6, "diagnoses and patches", applySchemaV6},
         {7, "cross-reference links between concepts", [](Database& db) { db.exec(kSchemaV7); }},
+        {8, "other names of concepts", [](Database& db) { db.exec(kSchemaV8); }},
     };
     return migrations;
 }

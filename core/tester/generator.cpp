@@ -47,6 +47,9 @@ bool readsForward(const GChain& c) {
     return true;
 }
 
+// WordNet's parts of speech other than nouns; any other concept type ("concept", "process") names a thing.
+bool namesAThing(const std::string& type) { return type != "verb" && type != "adjective" && type != "adverb"; }
+
 void addNode(const ItemGraph& g, std::vector<Cand>& pool, const char* op, int node, std::vector<int> used) {
     pool.push_back({g.nodes[node].term, op, std::move(used), g.nodes[node].termKey, {}});
 }
@@ -122,6 +125,23 @@ std::vector<Cand> nodeCandidates(const ItemGraph& g, const GChain& c, int p, std
     }
     for (int j = 0; j < static_cast<int>(c.nodes.size()); ++j)
         if (j != p) addNode(g, pool, "WRONG_HOP", c.nodes[j], {c.nodes[j]});
+    // SHARED_LINK, for a middle node: others that the same relation joins to the node before or
+    // after it (the truth check later refuses one that satisfies both links).
+    const int T = static_cast<int>(c.steps.size());
+    if (p > 0 && p < T) {
+        auto sharing = [&](int end, const Step& st, bool endIsObject) {
+            std::size_t n = 0;
+            for (int e : endIsObject ? g.in(end) : g.out(end)) {
+                if (++n > kScanLimit) break;
+                if (g.edges[e].type != st.type) continue;
+                const int other = endIsObject ? g.edges[e].s : g.edges[e].o;
+                if (other != a) addNode(g, pool, "SHARED_LINK", other, {end, other});
+            }
+        };
+        // step p leads from the answer to node p+1; step p-1 from node p-1 to the answer
+        sharing(c.nodes[p + 1], c.steps[p], c.steps[p].forward);
+        sharing(c.nodes[p - 1], c.steps[p - 1], !c.steps[p - 1].forward);
+    }
     each(a, [&](int e, int other) {
         const RelationType t = g.edges[e].type;
         if (t == RelationType::Causal || t == RelationType::Prerequisite) addNode(g, pool, "REVERSE", other, {a, other});
@@ -378,6 +398,7 @@ std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shap
         }
         auto valid = [&](const Cand& d) {
             return !named.count(d.termKey) && !truth.nodeTrue(d.termKey) &&
+                   !(d.nodes.size() && g.namesEachOther(a, d.nodes.back())) && // a synonym of the answer
                    !g.broadTerm(d.termKey, opt.maxBroadKinds) &&
                    // the source text makes it true, or a near-synonym ("center of gravity ...
                    // equals the center of mass")
@@ -423,6 +444,12 @@ std::vector<Item> buildItems(const ItemGraph& g, const GenerateOptions& opt, Gen
         const int T = static_cast<int>(c.steps.size());
         if (T > opt.maxItemHops) { ++report.skippedLongChain; continue; }
         if (!readsForward(c)) { ++report.skippedAgainstDirection; continue; }
+        // Items ask about things: "foist is a kind of insert" reads as junk, and a verb's
+        // troponyms are no kinds.
+        if (std::any_of(c.nodes.begin(), c.nodes.end(), [&](int n) { return !namesAThing(g.nodes[n].type); })) {
+            ++report.skippedNotThings;
+            continue;
+        }
         // The shape order and middle position come from the chain id, so ids are stable across seeds.
         const std::uint64_t h = contentHash(c.id);
         const double u = static_cast<double>(h % 100000) / 100000.0 * wsum;

@@ -21,9 +21,12 @@ std::optional<ItemShape> itemShapeFromString(std::string_view s);
 // (a concept of the same type and discipline); SUBST_TYPE is the link-shape fallback (one step
 // replaced by another relation type); MANUAL marks text a curator typed. For the link shape the
 // graph operators act on the relation path: REVERSE flips a step, WRONG_HOP swaps two steps,
-// SUBST_ADJ puts in a relation type met at that node of the chain.
+// SUBST_ADJ puts in a relation type met at that node of the chain. SHARED_LINK (middle items) is
+// a node that satisfies one of the two links around the answer but not both: "incus is part of X
+// and X is part of auditory apparatus" offers the inner ear, so the second link alone does not
+// give the middle ear away.
 inline constexpr const char* kOperators[] = {"SUBST_ADJ", "SUBST_SIBLING", "WRONG_HOP", "REVERSE",
-                                             "CONTRAST",  "SAME_KIND",     "SUBST_TYPE"};
+                                             "CONTRAST",  "SAME_KIND",     "SUBST_TYPE", "SHARED_LINK"};
 
 // Review states and reason codes (stored as these strings).
 bool isReviewStatus(std::string_view s);     // proposed|accepted|rejected|edited
@@ -59,7 +62,7 @@ struct GenerateOptions {
     // in meta key "bench.operator_weights" (JSON object operator -> weight).
     std::map<std::string, double> operatorWeights = {{"SUBST_ADJ", 1.0}, {"SUBST_SIBLING", 1.0}, {"WRONG_HOP", 1.0},
                                                      {"REVERSE", 1.0}, {"CONTRAST", 1.5}, {"SAME_KIND", 0.3},
-                                                     {"SUBST_TYPE", 0.5}};
+                                                     {"SUBST_TYPE", 0.5}, {"SHARED_LINK", 1.5}};
     // Share of end / middle / link items when the shape is drawn per chain. The link shape ("which
     // sequence of relations links A to B") is off by default: a relation label is true of many
     // pairs and its options can be told apart by their shape alone.
@@ -79,6 +82,7 @@ struct GenerateReport {
     std::int64_t chains = 0, chainsWithItems = 0, generated = 0, keptHuman = 0, removedStale = 0;
     std::int64_t skippedNoDistractors = 0, skippedBrokenChain = 0;
     std::int64_t skippedLongChain = 0, skippedAgainstDirection = 0, skippedBroadAnswer = 0;
+    std::int64_t skippedNotThings = 0; // a chain through verbs, adjectives or adverbs
     std::map<std::string, std::int64_t> byShape, byOperator;
     double loadSeconds = 0, generateSeconds = 0, writeSeconds = 0;
 };

@@ -69,6 +69,12 @@ ItemGraph ItemGraph::load(Database& db) {
             g.nodes.push_back(std::move(n));
         }
     }
+    {
+        Statement st = db.prepare("SELECT concept_id, alias FROM concept_aliases");
+        while (st.step())
+            if (auto at = g.conceptIndex_.find(st.columnText(0)); at != g.conceptIndex_.end())
+                g.aliases_[at->second].push_back(normalizeTerm(st.columnView(1)));
+    }
     std::unordered_map<std::string, int> edgeIndex;
     {
         Statement st = db.prepare("SELECT id, subject, type, predicate, object FROM relations ORDER BY seq");
@@ -245,6 +251,14 @@ bool ItemGraph::hierarchyRelated(int term, const std::optional<TermSet>& termAnc
     if (!termAncestors || termAncestors->count(other)) return true;
     const auto otherAncestors = ancestorTerms(other, bound);
     return !otherAncestors || otherAncestors->count(term) > 0;
+}
+
+bool ItemGraph::namesEachOther(int answerNode, int optionNode) const {
+    auto named = [&](int node, const std::string& term) {
+        auto at = aliases_.find(node);
+        return at != aliases_.end() && std::find(at->second.begin(), at->second.end(), term) != at->second.end();
+    };
+    return named(answerNode, normalizeTerm(nodes[optionNode].term)) || named(optionNode, normalizeTerm(nodes[answerNode].term));
 }
 
 } // namespace proda

@@ -101,6 +101,10 @@ public:
     bool definitionNames(int termKey, const std::string& phrase) const;
     // The source text ties an option to an item: its definition names the answer, or the
     // definition of a chain concept names it ("main: the open sea" beside "sea").
+    // Whether an option is another name of the answer node, or the answer one of its names
+    // (WordNet's synonyms: "transition" beside "conversion").
+    bool namesEachOther(int answerNode, int optionNode) const;
+
     bool sourceTies(std::span<const int> chainNodes, const std::string& answer, int optionTermKey,
                     const std::string& optionText) const {
         if (definitionNames(optionTermKey, answer)) return true;
@@ -113,6 +117,7 @@ private:
     void countKinds();
     std::vector<int> outStart_, outEdges_, inStart_, inEdges_, kindCount_;
     std::vector<std::vector<int>> senses_, kinds_;
+    std::unordered_map<int, std::vector<std::string>> aliases_; // node -> normalized other names
     std::unordered_map<std::string, int> termKeys_, conceptIndex_, chainIndex_;
 };
 
