@@ -203,6 +203,16 @@ private slots:
                               "OS/2", "IBM"));
         QVERIFY(!hasStatement(extractEntry("display standard", "IBM and others have introduced many display standards."),
                               "display standard", "IBM"));
+        // "btoa is a binary", "CLiCC is a Common Lisp", "character is a letter" (a definition by
+        // alternatives), "High Memory Area is a kilobyte" (a measure).
+        QVERIFY(!hasStatement(extractEntry("btoa", "<tool> A {binary} to {ASCII} conversion utility."), "btoa", "binary"));
+        QVERIFY(!hasStatement(extractEntry("CLiCC", "<language> A {Common Lisp} to {C} compiler."), "CLiCC", "Common Lisp"));
+        QVERIFY(!hasStatement(extractEntry("character", "A letter of some alphabet, a digit, a punctuation or other symbol."),
+                              "character", "letter"));
+        QVERIFY(!hasStatement(extractEntry("High Memory Area", "The first 64 {kilobyte}s of {extended memory}."),
+                              "High Memory Area", "kilobytes"));
+        // Meaningless relation: "module has name space" came from "A module often has ...".
+        QVERIFY(!hasStatement(extractEntry("module", "A {module} often has its own {name space}."), "module", "name space"));
         // The ordinary genus is still read.
         QVERIFY(hasStatement(extractEntry("Joyce", "<language> A distributed {programming language} based on {Pascal}."), "Joyce",
                              "distributed programming language") ||

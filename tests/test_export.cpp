@@ -39,12 +39,19 @@ private slots:
                                 R"({"id":"r9","subject":"c9","type":"OTHER","predicate":"relates to","object":"c1","discipline":"001 Physics"})" "\n");
         Project a = Project::open(testutil::path(dir, "a.proda"), Project::Mode::CreateNew);
         importKbJsonl(a, testutil::path(dir, "kb"));
+        // Version 2: another name, a cross-reference, and each hop's direction travel too.
+        a.db().exec("INSERT INTO concept_aliases(concept_id, alias) VALUES ('c1', 'warmth')");
+        a.db().exec("INSERT INTO concept_links(subject, kind, object, source_quote) VALUES ('c1', 'see_also', 'c2', 'See c2.')");
         const auto first = exportKbJsonl(a.db(), testutil::path(dir, "out1"));
+        QVERIFY(testutil::readFile(testutil::path(dir, "out1/concepts.jsonl")).find(R"("aliases":["warmth"])") != std::string::npos);
+        QVERIFY(testutil::readFile(testutil::path(dir, "out1/links.jsonl")).find(R"("kind":"see_also")") != std::string::npos);
+        QVERIFY(testutil::readFile(testutil::path(dir, "out1/chains.jsonl")).find(R"("directions":["forward","forward"])") !=
+                std::string::npos);
         QCOMPARE(first.chains, 3); // two imported, one made by the chain cover for r9
         Project b = Project::open(testutil::path(dir, "b.proda"), Project::Mode::CreateNew);
         importKbJsonl(b, testutil::path(dir, "out1"));
         exportKbJsonl(b.db(), testutil::path(dir, "out2"));
-        for (const char* f : {"concepts.jsonl", "relations.jsonl", "chains.jsonl"}) {
+        for (const char* f : {"concepts.jsonl", "relations.jsonl", "chains.jsonl", "links.jsonl"}) {
             const auto one = testutil::readFile(testutil::path(dir, "out1") + "/" + f);
             QVERIFY(!one.empty());
             QCOMPARE(testutil::readFile(testutil::path(dir, "out2") + "/" + f), one);
@@ -52,6 +59,15 @@ private slots:
         QVERIFY(!QFile::exists(QString::fromStdString(testutil::path(dir, "out1") + "/concepts.jsonl.part")));
         QCOMPARE(testutil::readFile(testutil::path(dir, "out2") + "/manifest.json"),
                  testutil::readFile(testutil::path(dir, "out1") + "/manifest.json"));
+    }
+
+    // "workstation has hard disk" read as "hard disk is part of workstation": a hop against its relation.
+    void hopDirectionsFollowThePath() {
+        using V = std::vector<std::string>;
+        QCOMPARE(hopDirections({{"a", "b"}, {"b", "c"}}), (V{"forward", "forward"}));
+        QCOMPARE(hopDirections({{"a", "b"}, {"c", "b"}}), (V{"forward", "backward"}));
+        QCOMPARE(hopDirections({{"b", "a"}, {"b", "c"}, {"d", "c"}}), (V{"backward", "forward", "backward"}));
+        QCOMPARE(hopDirections({{"a", "b"}}), (V{"forward"}));
     }
 
     void newerKbJsonlVersionIsRefused() {

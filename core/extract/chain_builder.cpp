@@ -240,7 +240,9 @@ KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements)
     ends.reserve(statements.size());
     for (const auto& st : statements) {
         ++d.statements;
-        const std::int32_t s = terms.add(st.subject, st.subjectHeaded, st.subjectDefinition, st);
+        // A dictionary defines a term only in its own entry.
+        const bool foreign = st.fromDictionary && !st.aboutEntry;
+        const std::int32_t s = terms.add(st.subject, st.subjectHeaded, foreign ? std::string() : st.subjectDefinition, st);
         const std::int32_t o = terms.add(st.object, st.objectHeaded, st.objectDefinition, st);
         ends.push_back({s, o});
     }

@@ -151,6 +151,15 @@ bool isVagueHead(std::string_view head) {
     return vague.count(head) > 0;
 }
 
+bool isMeasure(std::string_view head) {
+    static const std::unordered_set<std::string_view> units = {
+        "bit", "bits", "byte", "bytes", "kilobyte", "kilobytes", "megabyte", "megabytes", "gigabyte", "gigabytes",
+        "terabyte", "terabytes", "kilobit", "kilobits", "megabit", "megabits", "second", "seconds", "millisecond",
+        "milliseconds", "microsecond", "microseconds", "nanosecond", "nanoseconds", "hertz", "kilohertz", "megahertz",
+        "percent", "minute", "minutes", "hour", "hours"};
+    return units.count(head) > 0;
+}
+
 // "can" + "uses" -> "can use": the verb after a modal takes its base form.
 std::string baseForm(const std::string& predicate) {
     const auto sp = predicate.find(' ');

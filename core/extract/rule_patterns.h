@@ -44,6 +44,9 @@ std::optional<HeadRule> copulaHead(std::string_view head, std::string_view prepo
 // Heads too vague to be a genus ("term", "thing", "way"): "X is a term" says nothing.
 bool isVagueHead(std::string_view head);
 
+// Units of measure ("kilobyte", "second"): "the first 64 kilobytes of X" makes nothing a kilobyte.
+bool isMeasure(std::string_view head);
+
 // Small word helpers of the rules: "can" + "uses" -> "can use"; "a"/"an"; adjective-looking
 // words (by suffix; used only where a noun should follow); nouns naming components of a whole.
 std::string baseForm(const std::string& predicate);

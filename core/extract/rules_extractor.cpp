@@ -220,10 +220,22 @@ private:
         const std::string headText = caseMarked(t_[p->end - 1].text) ? t_[p->end - 1].text : head;
         const std::string prep = stop < t_.size() && !t_[stop].punct ? t_[stop].lower : "";
         // "A {C} and {C++} code analysis tool": a name coordinated with another modifies the real
-        // head further on; the tool is no C.
-        if ((prep == "and" || prep == "or") && (p->xref >= 0 || caseMarked(t_[p->end - 1].text) ||
-                                                std::isupper(static_cast<unsigned char>(t_[p->end - 1].text[0]))))
+        // head further on; the tool is no C. So does "A {binary} to {ASCII} conversion utility",
+        // "A {Common Lisp} to {C} compiler".
+        const bool nameHead = p->xref >= 0 || caseMarked(t_[p->end - 1].text) ||
+                              std::isupper(static_cast<unsigned char>(t_[p->end - 1].text[0]));
+        if ((prep == "and" || prep == "or") && nameHead) return;
+        if (prep == "to" && stop + 1 < t_.size() && !t_[stop + 1].punct &&
+            (t_[stop + 1].xref >= 0 || std::isupper(static_cast<unsigned char>(t_[stop + 1].text[0]))))
             return;
+        // "The first 64 kilobytes of extended memory": a measure is no genus.
+        if (isMeasure(head)) return;
+        // "A letter of some alphabet, a digit, a punctuation or other symbol": a definition by
+        // alternatives names no one genus.
+        for (std::size_t i = stop; i + 1 < t_.size() && t_[i].lower != ";"; ++i)
+            if (t_[i].lower == "," && (t_[i + 1].lower == "a" || t_[i + 1].lower == "an"))
+                for (std::size_t j = i + 2; j < t_.size() && t_[j].lower != ";"; ++j)
+                    if (t_[j].lower == "or") return;
         std::size_t end = p->end;
         if (!prep.empty()) {
             if (auto rule = copulaHead(head, prep)) {
@@ -311,6 +323,11 @@ private:
         if (!sp && !lastSubject_.empty() && k > 0 && (t_[k - 1].lower == "and" || t_[k - 1].lower == "or") && !negated)
             return applyTo(lastSubject_, p, kend, modal);
         if (!sp || negated) return false;
+        // "A module often has its own name space": a frequency hedge states no fact of the subject.
+        for (std::size_t i = sp->end; i < k; ++i)
+            if (t_[i].lower == "often" || t_[i].lower == "sometimes" || t_[i].lower == "occasionally" ||
+                t_[i].lower == "rarely" || t_[i].lower == "seldom" || t_[i].lower == "possibly" || t_[i].lower == "perhaps")
+                return false;
         // "TELENET used to provide ...": with no auxiliary after a sentence-opening subject, "used
         // to" is the past habitual, not a function ("a protocol used to transfer news").
         if (p.words.size() == 2 && p.words[0] == "used" && atStart && sp->end == k && !sp->pronoun) return false;
@@ -513,8 +530,10 @@ public:
             SentenceRules(s, topic, topicDefinition, out, proto).run(definitional, definitional);
         }
         // A statement whose subject a plain-text copula defined carries that sentence as definition.
+        // (In a dictionary only the headword's entry defines it: "a module is ..." said in the KIS
+        // entry is no definition of module.)
         for (auto& st : out)
-            if (st.subjectDefinition.empty() && st.type == RelationType::Specialization && st.predicate == "is a")
+            if (!dictd && st.subjectDefinition.empty() && st.type == RelationType::Specialization && st.predicate == "is a")
                 st.subjectDefinition = st.sourceQuote;
         return out;
     }

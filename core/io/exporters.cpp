@@ -8,6 +8,7 @@
 #include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 namespace proda {
 
@@ -87,17 +88,37 @@ std::string xmlEscape(std::string_view s) {
     return out;
 }
 
+// How each hop of a chain is read: "forward" from subject to object, "backward" against the
+// relation (stated through its inverse). The chain starts at the end of its first relation that
+// the second does not share.
+std::vector<std::string> hopDirections(const std::vector<std::pair<std::string, std::string>>& ends) {
+    std::vector<std::string> out;
+    if (ends.empty()) return out;
+    std::string at = ends[0].first;
+    if (ends.size() > 1 && (at == ends[1].first || at == ends[1].second)) at = ends[0].second;
+    for (const auto& [subject, object] : ends) {
+        const bool forward = subject == at;
+        out.push_back(forward ? "forward" : "backward");
+        at = forward ? object : subject;
+    }
+    return out;
+}
+
 ExportSummary exportKbJsonl(Database& db, const std::string& dir, const Progress& progress) {
     fs::create_directories(dir);
     ExportSummary sum;
     // One read transaction, so the three files describe the same state.
     Transaction tx(db, false);
     {
+        std::unordered_map<std::string, std::vector<std::string>> aliases;
+        for (Statement st = db.prepare("SELECT concept_id, alias FROM concept_aliases ORDER BY concept_id, alias"); st.step();)
+            aliases[st.columnText(0)].push_back(st.columnText(1));
         AtomicFile f((fs::path(dir) / "concepts.jsonl").string());
         eachConcept(db, [&](const Concept& c) {
             nlohmann::ordered_json j;
             j["id"] = c.id, j["term"] = c.term, j["type"] = c.type, j["definition"] = c.definition;
             j["discipline"] = c.discipline, j["source_quote"] = c.sourceQuote;
+            if (auto a = aliases.find(c.id); a != aliases.end()) j["aliases"] = a->second;
             f.out() << jsonLine(j);
             if (++sum.concepts % 16384 == 0) progress.report("exporting concepts", sum.concepts, 0);
         });
@@ -118,12 +139,15 @@ ExportSummary exportKbJsonl(Database& db, const std::string& dir, const Progress
     }
     {
         AtomicFile f((fs::path(dir) / "chains.jsonl").string());
-        Statement st = db.prepare("SELECT g.id, d.name, g.title, cr.relation_id FROM chains g "
+        Statement st = db.prepare("SELECT g.id, d.name, g.title, cr.relation_id, r.subject, r.object FROM chains g "
                                   "JOIN disciplines d ON d.id = g.discipline_id "
-                                  "JOIN chain_relations cr ON cr.chain_id = g.id ORDER BY g.seq, cr.position");
+                                  "JOIN chain_relations cr ON cr.chain_id = g.id "
+                                  "JOIN relations r ON r.id = cr.relation_id ORDER BY g.seq, cr.position");
         nlohmann::ordered_json j;
+        std::vector<std::pair<std::string, std::string>> ends; // subject, object of each hop
         auto flush = [&] {
             if (j.is_null()) return;
+            j["directions"] = hopDirections(ends);
             f.out() << jsonLine(j);
             ++sum.chains;
         };
@@ -133,12 +157,27 @@ ExportSummary exportKbJsonl(Database& db, const std::string& dir, const Progress
                 j = nlohmann::ordered_json();
                 j["id"] = st.columnText(0), j["discipline"] = st.columnText(1), j["title"] = st.columnText(2);
                 j["relations"] = nlohmann::ordered_json::array();
+                ends.clear();
             }
             j["relations"].push_back(st.columnText(3));
+            ends.emplace_back(st.columnText(4), st.columnText(5));
         }
         flush();
         f.commit();
         sum.files.push_back((fs::path(dir) / "chains.jsonl").string());
+    }
+    {
+        // Cross-references, for navigation and provenance (never relations).
+        AtomicFile f((fs::path(dir) / "links.jsonl").string());
+        Statement st = db.prepare("SELECT subject, kind, object, source_quote FROM concept_links ORDER BY subject, kind, object");
+        while (st.step()) {
+            nlohmann::ordered_json j;
+            j["subject"] = st.columnText(0), j["kind"] = st.columnText(1), j["object"] = st.columnText(2);
+            j["source_quote"] = st.columnText(3);
+            f.out() << jsonLine(j);
+        }
+        f.commit();
+        sum.files.push_back((fs::path(dir) / "links.jsonl").string());
     }
     {
         // The format's version, so a later reader can tell what it is given (optional on import).

@@ -14,7 +14,9 @@ struct Neighborhood;
 
 // KB JSONL directories carry manifest.json {"format": "proda-kb-jsonl", "version": N}.
 inline constexpr const char* kKbManifest = "manifest.json";
-inline constexpr int kKbJsonlVersion = 1;
+// 2: concepts may carry "aliases", chains "directions" (forward/backward per hop), and links.jsonl
+// holds the cross-references.
+inline constexpr int kKbJsonlVersion = 2;
 
 struct ExportSummary {
     std::int64_t concepts = 0, relations = 0, chains = 0;
@@ -22,6 +24,8 @@ struct ExportSummary {
 };
 
 ExportSummary exportKbJsonl(Database& db, const std::string& dir, const Progress& progress = {});
+// "forward"/"backward" for each hop of a chain given its relations' (subject, object) in order.
+std::vector<std::string> hopDirections(const std::vector<std::pair<std::string, std::string>>& ends);
 ExportSummary exportGexf(Database& db, const std::string& file, const Progress& progress = {});
 ExportSummary exportGraphMl(Database& db, const std::string& file, const Progress& progress = {});
 // The subgraph on screen (knowledge explorer's "export shown subgraph").

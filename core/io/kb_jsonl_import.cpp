@@ -1,6 +1,7 @@
 // KB JSONL importer (DESIGN §5): concepts.jsonl, relations.jsonl, chains.jsonl in one directory.
 #include "io/import_common.h"
 #include "io/importers.h"
+#include "knowledge/links.h"
 #include "io/exporters.h"
 #include "io/jsonl_reader.h"
 #include "util/error.h"
@@ -75,6 +76,8 @@ ImportReport importKbJsonl(Project& project, const std::string& dir, const Progr
                 c.sourceQuote = r.optionalString(obj, "source_quote", kMaxTextBytes);
                 if (!conceptIds.insert(c.id).second) r.fail("id", "duplicate concept id '" + c.id + "'");
                 writer.upsertConcept(c);
+                if (obj.contains("aliases"))
+                    for (const auto& alias : r.requireStringArray(obj, "aliases")) writer.addAlias(c.id, alias);
                 reportEvery(progress, r, "importing concepts");
             }
             requireNonEmptyFile(r);
@@ -109,6 +112,26 @@ ImportReport importKbJsonl(Project& project, const std::string& dir, const Progr
                 reportEvery(progress, r, "importing relations");
             }
             requireNonEmptyFile(r);
+        }
+        if (const fs::path linksPath = fs::path(dir) / "links.jsonl"; fs::exists(linksPath)) {
+            // Cross-references (version 2): kept as links, never relations.
+            JsonlReader r(linksPath.string());
+            Statement known = project.db().prepare("SELECT 1 FROM concepts WHERE id = ?");
+            Statement link = project.db().prepare("INSERT INTO concept_links(subject, kind, object, source_quote) "
+                                                  "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+            while (const nlohmann::json* record = r.next()) {
+                const nlohmann::json& obj = *record;
+                std::string ends[2] = {r.requireString(obj, "subject", kMaxIdBytes), r.requireString(obj, "object", kMaxIdBytes)};
+                const std::string kind = r.requireString(obj, "kind", kMaxTermBytes);
+                if (!linkKindFromString(kind))
+                    r.fail("kind", "unknown link kind '" + kind + "' (see_also, compare, related, synonym, abbreviation)");
+                for (int i = 0; i < 2; ++i) {
+                    const bool present = conceptIds.count(ends[i]) || (known.bind(1, ends[i]), known.step());
+                    known.reset();
+                    if (!present) r.fail(i ? "object" : "subject", "dangling concept id '" + ends[i] + "'");
+                }
+                link.bind(1, ends[0]).bind(2, kind).bind(3, ends[1]).bind(4, r.optionalString(obj, "source_quote", kMaxTextBytes)).run();
+            }
         }
         const fs::path chainsPath = fs::path(dir) / "chains.jsonl";
         if (!fs::exists(chainsPath)) return; // structured KBs may come without chains: the cover makes them

@@ -24,6 +24,19 @@ std::string definitionStatement(int form, std::string_view term, std::string_vie
     return fill(kDefinitionStatements[form], {.t = term, .def = definitionClause(definition)});
 }
 
+// A word of five letters or more of `term` that `text` holds as a whole word.
+bool sharesContentWord(const std::string& text, const std::string& term) {
+    std::size_t at = 0;
+    while (at < term.size()) {
+        std::size_t end = term.find_first_of(" -/", at);
+        if (end == std::string::npos) end = term.size();
+        const std::string w = term.substr(at, end - at);
+        if (w.size() >= 5 && containsWords(text, w)) return true;
+        at = end + 1;
+    }
+    return false;
+}
+
 } // namespace
 
 std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
@@ -34,7 +47,8 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
     // "term": the definition is given and the options are terms; "gloss": the reverse.
     // A description that names its own term gives the answer away ("heuristics do not guarantee
     // ..."): such a concept is asked the other way round.
-    const bool clueNamesTerm = containsWords(clause, n.term);
+    // (A word of the term counts: "... a joystick that does not move" for "isometric joystick".)
+    const bool clueNamesTerm = containsWords(clause, n.term) || sharesContentWord(clause, n.term);
     bool askTerm = kb_.definitionIsUnique(node) && !clueNamesTerm && rng_.below(2) == 0;
     int t = chooseTemplate(askTerm ? "mcq.def.term" : "mcq.def.gloss",
                            askTerm ? mcqTermTemplates().size() : mcqGlossTemplates().size());

@@ -54,19 +54,19 @@ const RelationTemplates kFunction{
 // OTHER keeps the free-text predicate, so its templates quote the predicate instead of
 // paraphrasing a meaning we do not know.
 const RelationTemplates kOther{
-    {"Complete the statement: {S} {p} ___.", "In {d}, {s} {p} what?"},
+    {"Complete the statement: {S} {p} ___.", "{S} {p} what?"},
     {"Complete the statement: ___ {p} {o}.", "What {p} {o}?"},
     {"Which of the following completes the statement \"{S} {p} ___\"?"},
     {"Which of the following {p} {o}?"},
     {"{S} {p} {o}."}};
 
 const std::vector<const char*> kQaPair{"How is {s} related to {o}?", "What is the relationship between {s} and {o}?"};
-const std::vector<const char*> kQaDef{"What is {t}?", "Define {t}.", "What does the term \"{t}\" mean in {d}?",
+const std::vector<const char*> kQaDef{"What is {t}?", "Define {t}.", "What does the term \"{t}\" mean?",
                                       "Explain what {t} is."};
 const std::vector<const char*> kQaTerm{"What is the term for the following: {def}?",
-                                       "Which term in {d} is described as follows: {def}?"};
+                                       "What term does this describe: {def}?"};
 const std::vector<const char*> kMcqTerm{"Which term is described as follows: {def}?",
-                                        "Which of the following terms in {d} matches this description: {def}?"};
+                                        "Which of the following terms matches this description: {def}?"};
 const std::vector<const char*> kMcqGloss{"Which of the following best describes {t}?", "What is {t}?"};
 const std::vector<const char*> kTfWrapper{"True or false: {stmt}", "Is the following statement true or false? {stmt}",
                                           "Decide whether this statement is true or false: {stmt}"};

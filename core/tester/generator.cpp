@@ -38,6 +38,7 @@ struct LengthBalance {
 constexpr std::size_t kScanLimit = 400;  // edges looked at per node and operator (hubs have thousands)
 constexpr std::size_t kPerOperator = 40; // candidates kept per operator
 constexpr double kLongestTarget = 0.25;
+constexpr int kCousinKinds = 50; // a grand-genus with more kinds below it is too broad to make cousins
 
 // Every hop reads from e_i to e_(i+1) along its relation; only "contrasts with" reads both ways
 // (OTHER is symmetric for truth checks, being vague, but "X is based on Y" is no pathway from Y).
@@ -67,8 +68,11 @@ Category categoryOf(const ItemGraph& g, int node) {
         if (g.edges[e].type != RelationType::Specialization) continue;
         const int genus = g.edges[e].o;
         c.genera.insert(g.nodes[genus].termKey);
+        // A broad grand-genus ("act", "event") makes no cousins: "musical performance" is no
+        // cousin of "change of state" for sharing "act".
         for (int f : g.out(genus))
-            if (g.edges[f].type == RelationType::Specialization) c.grandGenera.insert(g.nodes[g.edges[f].o].termKey);
+            if (g.edges[f].type == RelationType::Specialization && !g.broadTerm(g.nodes[g.edges[f].o].termKey, kCousinKinds))
+                c.grandGenera.insert(g.nodes[g.edges[f].o].termKey);
     }
     const std::string term = normalizeTerm(g.nodes[node].term);
     const auto cut = term.rfind(' ');
