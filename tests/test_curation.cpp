@@ -211,6 +211,9 @@ private slots:
                               "character", "letter"));
         QVERIFY(!hasStatement(extractEntry("High Memory Area", "The first 64 {kilobyte}s of {extended memory}."),
                               "High Memory Area", "kilobytes"));
+        // "Logic programming is a declarative": "A {declarative}, {relational} style of programming".
+        QVERIFY(!hasStatement(extractEntry("logic programming", "A {declarative}, {relational} style of programming."),
+                              "logic programming", "declarative"));
         // Meaningless relation: "module has name space" came from "A module often has ...".
         QVERIFY(!hasStatement(extractEntry("module", "A {module} often has its own {name space}."), "module", "name space"));
         // The ordinary genus is still read.
@@ -380,6 +383,21 @@ private slots:
         }
         QVERIFY(middle);
         QVERIFY(shared);
+    }
+
+    // Ungrammatical: "Web page is written in HTML", "Memory location is a byte": a count noun
+    // at a sentence's head takes its article; a mass noun ("telephony"), a name or a plural not.
+    void countNounsTakeTheirArticle() {
+        QVERIFY(takesIndefiniteArticle("web page", "A document connected to the World Wide Web."));
+        QVERIFY(takesIndefiniteArticle("element", "an abstract part of something"));
+        QVERIFY(!takesIndefiniteArticle("telephony", "transmitting speech at a distance"));
+        QVERIFY(!takesIndefiniteArticle("Windows", "A family of operating systems."));
+        QVERIFY(!takesIndefiniteArticle("floating point numbers", "a representation of real numbers"));
+        QCOMPARE(synth::fill("{S} {p} {o}.", {.s = "web page", .o = "HTML", .p = "is written in", .articleS = true}),
+                 std::string("A web page is written in HTML."));
+        QCOMPARE(synth::fill("Which of the following is a kind of {o}?", {.o = "tune", .articleO = true}),
+                 std::string("Which of the following is a kind of tune?"));
+        QCOMPARE(withArticle("element", "an abstract part of something"), std::string("an element"));
     }
 
     // Ungrammatical: "is a industry-standard language", "floating point numbers is part of X".

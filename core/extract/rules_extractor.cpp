@@ -194,7 +194,7 @@ private:
         if (!p || p->pronoun || subject.empty()) return;
         // "a simple, portable text editor", "the physical and electrical specification": a lone
         // adjective before a comma or "and" is followed by the real phrase.
-        while (p->end - p->begin == 1 && p->xref < 0 && stop + 1 < t_.size() &&
+        while (p->end - p->begin == 1 && stop + 1 < t_.size() &&
                (t_[stop].lower == "," || t_[stop].lower == "and") && looksAdjective(p->head())) {
             std::size_t stop2 = stop + 1;
             auto next = phraseAt(t_, stop + 1, &stop2);
