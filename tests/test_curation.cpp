@@ -390,6 +390,7 @@ private slots:
     void countNounsTakeTheirArticle() {
         QVERIFY(takesIndefiniteArticle("web page", "A document connected to the World Wide Web."));
         QVERIFY(takesIndefiniteArticle("element", "an abstract part of something"));
+        QVERIFY(takesIndefiniteArticle("operator", "(mathematics) a symbol or function representing an operation"));
         QVERIFY(!takesIndefiniteArticle("telephony", "transmitting speech at a distance"));
         QVERIFY(!takesIndefiniteArticle("Windows", "A family of operating systems."));
         QVERIFY(!takesIndefiniteArticle("floating point numbers", "a representation of real numbers"));

@@ -343,9 +343,14 @@ bool answersItself(std::string_view a, std::string_view b) {
 
 bool takesIndefiniteArticle(std::string_view term, std::string_view definition) {
     if (term.empty() || !(term[0] >= 'a' && term[0] <= 'z') || pluralTerm(std::string(term))) return false;
-    std::size_t at = 0;
-    while (at < definition.size() && (definition[at] == ' ' || definition[at] == '(')) ++at;
-    const std::string_view d = definition.substr(at);
+    // (A gloss may open with its field: "(mathematics) a symbol or function ...".)
+    std::string_view d = definition;
+    while (!d.empty() && d.front() == ' ') d.remove_prefix(1);
+    if (!d.empty() && d.front() == '(') {
+        const auto close = d.find(')');
+        d = close == std::string_view::npos ? std::string_view() : d.substr(close + 1);
+        while (!d.empty() && d.front() == ' ') d.remove_prefix(1);
+    }
     auto opens = [&](std::string_view w) {
         if (d.size() <= w.size() || d[w.size()] != ' ') return false;
         for (std::size_t i = 0; i < w.size(); ++i)
