@@ -385,20 +385,33 @@ private slots:
         QVERIFY(shared);
     }
 
-    // Ungrammatical: "Web page is written in HTML", "Memory location is a byte": a count noun
-    // at a sentence's head takes its article; a mass noun ("telephony"), a name or a plural not.
-    void countNounsTakeTheirArticle() {
-        QVERIFY(takesIndefiniteArticle("web page", "A document connected to the World Wide Web."));
-        QVERIFY(takesIndefiniteArticle("element", "an abstract part of something"));
-        QVERIFY(takesIndefiniteArticle("operator", "(mathematics) a symbol or function representing an operation"));
-        QVERIFY(!takesIndefiniteArticle("telephony", "transmitting speech at a distance"));
-        QVERIFY(!takesIndefiniteArticle("Windows", "A family of operating systems."));
-        QVERIFY(!takesIndefiniteArticle("floating point numbers", "a representation of real numbers"));
-        QCOMPARE(synth::fill("{S} {p} {o}.", {.s = "web page", .o = "HTML", .p = "is written in", .articleS = true}),
-                 std::string("A web page is written in HTML."));
-        QCOMPARE(synth::fill("Which of the following is a kind of {o}?", {.o = "tune", .articleO = true}),
-                 std::string("Which of the following is a kind of tune?"));
-        QCOMPARE(withArticle("element", "an abstract part of something"), std::string("an element"));
+    // Giveaway: "... and Y is a Z. Which concept is Z?" keyed "protocol layer" beside "network
+    // layer", "transport layer" and "presentation layer": the category is the umbrella of options
+    // that share its head word but are not its siblings, so it is picked by generality alone.
+    void anUmbrellaIsNoAnswerBesideItsOwnKinds() {
+        QTemporaryDir dir;
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        {
+            Transaction tx(p.db());
+            KnowledgeWriter w(p.db());
+            struct R { const char *id, *s, *o; };
+            const R isA[] = {{"a", "NetBIOS session service", "session layer"}, {"b", "session layer", "protocol layer"},
+                             {"c", "protocol layer", "network software"}, {"d", "device driver", "network software"},
+                             {"e", "middleware", "network software"}, {"f", "firmware", "network software"},
+                             {"g", "transport layer", "OSI layer"}, {"h", "presentation layer", "OSI layer"},
+                             {"i", "network layer", "OSI layer"}};
+            std::set<std::string> terms;
+            for (const auto& r : isA) terms.insert({r.s, r.o});
+            for (const auto& t : terms) w.upsertConcept({t, t, "concept", "", "networking", ""});
+            for (const auto& r : isA) w.upsertRelation({r.id, r.s, "SPECIALIZATION", "is a", r.o, "networking", ""});
+            writeChains(w, "networking", {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}});
+            tx.commit();
+        }
+        const ItemGraph g = ItemGraph::load(p.db());
+        const auto asked = itemsAnswering(g, "protocol layer");
+        QVERIFY(!asked.empty());
+        for (const Item& it : asked)
+            for (const auto& d : it.distractors) QVERIFY2(!d.text.ends_with(" layer"), (it.question + " / " + d.text).c_str());
     }
 
     // Ungrammatical: "is a industry-standard language", "floating point numbers is part of X".

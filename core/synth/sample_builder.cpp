@@ -34,8 +34,7 @@ Sample SampleBuilder::finish(Sample s) const {
 
 std::string SampleBuilder::statement(int edge, const char* tpl) const {
     const auto& e = kb_.edges[edge];
-    return fill(tpl, {.s = kb_.nodes[e.s].term, .o = kb_.nodes[e.o].term, .p = e.predicate, .d = kb_.disciplines[e.discipline],
-                      .articleS = article(e.s), .articleO = article(e.o)});
+    return fill(tpl, {.s = kb_.nodes[e.s].term, .o = kb_.nodes[e.o].term, .p = e.predicate, .d = kb_.disciplines[e.discipline]});
 }
 
 std::string SampleBuilder::mcqPrompt(const std::string& stem, const std::vector<std::string>& options) const {
@@ -150,11 +149,9 @@ std::optional<Sample> SampleBuilder::qaFromRelation(int edge) {
     const Slots slots{.s = kind == 1 ? std::string_view() : sTerm,
                       .o = kind == 0 ? std::string_view() : oTerm,
                       .p = e.predicate,
-                      .d = out.discipline,
-                      .articleS = article(s),
-                      .articleO = article(o)};
+                      .d = out.discipline};
     out.prompt = fill((*lists[kind])[t], slots);
-    out.response = statement(edge, "{S} {p} {o}.");
+    out.response = fill("{S} {p} {o}.", {.s = sTerm, .o = oTerm, .p = e.predicate});
     out.l2Ids = {e.id};
     out.l1Ids = {kb_.nodes[s].id, kb_.nodes[o].id};
     out.metadataJson = nlohmann::json{{"direction", kKinds[kind]}}.dump();
@@ -202,9 +199,7 @@ std::optional<Sample> SampleBuilder::mcqFromRelation(int edge, int answerPos) {
     const Slots slots{.s = forward ? std::string_view(kb_.nodes[q].term) : std::string_view(),
                       .o = forward ? std::string_view() : std::string_view(kb_.nodes[q].term),
                       .p = e.predicate,
-                      .d = s.discipline,
-                      .articleS = article(q),
-                      .articleO = article(q)};
+                      .d = s.discipline};
     s.prompt = mcqPrompt(fill((forward ? tpls.mcqFwd : tpls.mcqBwd)[t], slots), s.options);
     s.answer = kLetters[answerPos];
     s.response = s.answer + ". " + s.options[answerPos] + "\n" + statement(edge, "{S} {p} {o}.");

@@ -3,7 +3,6 @@
 // every builder returns nothing when it cannot make a valid sample (no template allowed, fewer
 // than three valid distractors, no verified-false perturbation), and the caller moves on.
 #include "synth/kb_graph.h"
-#include "tester/phrasing.h"
 #include "synth/rng.h"
 #include "synth/sample.h"
 
@@ -45,8 +44,6 @@ private:
     int chooseTemplate(const std::string& prefix, std::size_t count);
     Sample finish(Sample s) const;
     std::string statement(int edge, const char* tpl) const;
-    // The node's term reads with "a"/"an" at a sentence's head (tester/phrasing.h).
-    bool article(int node) const { return takesIndefiniteArticle(kb_.nodes[node].term, kb_.nodes[node].definition); }
     std::string mcqPrompt(const std::string& stem, const std::vector<std::string>& options) const;
 
     const KbGraph& kb_;

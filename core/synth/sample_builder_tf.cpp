@@ -141,13 +141,10 @@ std::optional<Sample> SampleBuilder::tfFromRelation(int edge, bool truth) {
         }
         if (chosen.empty()) return std::nullopt;
         const auto& with = kb_.nodes[chosen[0].node];
-        const int sNode = replacedObject ? e.s : chosen[0].node, oNode = replacedObject ? chosen[0].node : e.o;
-        shown = fill(tpls.statements[t], {.s = kb_.nodes[sNode].term,
-                                          .o = kb_.nodes[oNode].term,
+        shown = fill(tpls.statements[t], {.s = replacedObject ? kb_.nodes[e.s].term : with.term,
+                                          .o = replacedObject ? with.term : kb_.nodes[e.o].term,
                                           .p = e.predicate,
-                                          .d = s.discipline,
-                                          .articleS = article(sNode),
-                                          .articleO = article(oNode)});
+                                          .d = s.discipline});
         meta["replaced"] = replacedObject ? "object" : "subject";
         meta["with"] = with.id;
         meta["operator"] = chosen[0].op;

@@ -136,13 +136,10 @@ std::string fill(std::string_view tpl, const Slots& slots) {
             if (close != std::string_view::npos) {
                 const auto key = tpl.substr(i + 1, close - i - 1);
                 bool known = true;
-                auto art = [](std::string_view term, bool on) {
-                    return on && !term.empty() ? indefiniteArticle(term) + " " + std::string(term) : std::string(term);
-                };
-                if (key == "s") out += art(slots.s, slots.articleS);
-                else if (key == "S") out += capitalized(art(slots.s, slots.articleS));
+                if (key == "s") out += slots.s;
+                else if (key == "S") out += capitalized(slots.s);
                 else if (key == "o") out += slots.o;
-                else if (key == "O") out += capitalized(art(slots.o, slots.articleO));
+                else if (key == "O") out += capitalized(slots.o);
                 else if (key == "p") out += slots.p;
                 else if (key == "d") out += readableDiscipline(slots.d);
                 else if (key == "t") out += slots.t;

@@ -31,8 +31,6 @@ const std::vector<const char*>& tfWrapperTemplates(); // "True or false: {stmt}"
 
 struct Slots {
     std::string_view s = {}, o = {}, p = {}, d = {}, t = {}, def = {}, stmt = {};
-    // The subject reads with "a"/"an" ({S} and {s}); the object at a sentence's head ({O}) too.
-    bool articleS = false, articleO = false;
 };
 
 // A discipline as it reads in a sentence: WordNet's lexicographer file names ("noun.group") become

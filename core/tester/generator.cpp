@@ -188,7 +188,13 @@ std::vector<Cand> nodeCandidates(const ItemGraph& g, const GChain& c, int p, std
     const bool answerHasKinds = hasKinds(a);
     std::erase_if(pool, [&](Cand& cand) {
         if (cand.nodes.empty()) return false;
-        const int d = categoryDistance(want, categoryOf(g, cand.nodes.back()));
+        const Category other = categoryOf(g, cand.nodes.back());
+        // A category beside things of its own head word that are not its siblings ("protocol
+        // layer" beside "transport layer", "presentation layer" or "OSI layer") is their umbrella
+        // or overlaps them: true of them as read, or picked by its generality alone.
+        if (answerHasKinds && !want.head.empty() && want.head == other.head && !intersects(want.genera, other.genera))
+            return true;
+        const int d = categoryDistance(want, other);
         cand.tier += d;
         // (and the other way round: "high-level language" beside "C" and "Pascal")
         if (answerHasKinds != hasKinds(cand.nodes.back())) cand.tier += 2;

@@ -93,16 +93,11 @@ namespace {
 // Clauses for every step; names[i] is what node i is called in the stem.
 std::vector<std::string> clauses(const ItemGraph& g, const GChain& c, const std::vector<std::string>& names) {
     std::vector<std::string> out;
-    // A named subject reads with its article ("a web page is written in X"); objects stay bare,
-    // since "is a kind of" and "is an instance of" take none.
-    auto subject = [&](std::size_t i) {
-        const GNode& n = g.nodes[c.nodes[i]];
-        return names[i] == n.term ? withArticle(n.term, n.definition) : names[i];
-    };
     for (std::size_t i = 0; i < c.steps.size(); ++i) {
         const GEdge& e = g.edges[c.edges[i]];
-        out.push_back(c.steps[i].forward ? stemClause(subject(i), predicateOf(e), names[i + 1])
-                                         : stemClause(subject(i + 1), predicateOf(e), names[i]));
+        const std::string& from = names[i];
+        const std::string& to = names[i + 1];
+        out.push_back(c.steps[i].forward ? stemClause(from, predicateOf(e), to) : stemClause(to, predicateOf(e), from));
     }
     return out;
 }
@@ -204,9 +199,7 @@ Stem middleStem(const ItemGraph& g, const GChain& c, int position) {
     const auto n = names(g, c, {0, T});
     Stem s;
     s.templateId = "middle.p" + std::to_string(position);
-    const GNode &first = g.nodes[c.nodes[0]], &last = g.nodes[c.nodes[T]];
-    s.question = upperFirst(withArticle(first.term, first.definition)) + " and " + withArticle(last.term, last.definition) +
-                 " are linked by a chain of " + std::to_string(T) +
+    s.question = upperFirst(n[0]) + " and " + n[T] + " are linked by a chain of " + std::to_string(T) +
                  " direct relations: " + joinClauses(clauses(g, c, n)) + ". Which concept is " + n[position] + "?";
     s.explanation = chainExplanation(g, c);
     return s;
@@ -339,30 +332,6 @@ bool answersItself(std::string_view a, std::string_view b) {
         return last.size() > w.size() && last.ends_with(w);
     };
     return nearDuplicate(a, b) || closes(a, b) || closes(b, a);
-}
-
-bool takesIndefiniteArticle(std::string_view term, std::string_view definition) {
-    if (term.empty() || !(term[0] >= 'a' && term[0] <= 'z') || pluralTerm(std::string(term))) return false;
-    // (A gloss may open with its field: "(mathematics) a symbol or function ...".)
-    std::string_view d = definition;
-    while (!d.empty() && d.front() == ' ') d.remove_prefix(1);
-    if (!d.empty() && d.front() == '(') {
-        const auto close = d.find(')');
-        d = close == std::string_view::npos ? std::string_view() : d.substr(close + 1);
-        while (!d.empty() && d.front() == ' ') d.remove_prefix(1);
-    }
-    auto opens = [&](std::string_view w) {
-        if (d.size() <= w.size() || d[w.size()] != ' ') return false;
-        for (std::size_t i = 0; i < w.size(); ++i)
-            if (std::tolower(static_cast<unsigned char>(d[i])) != w[i]) return false;
-        return true;
-    };
-    return opens("a") || opens("an") || opens("any");
-}
-
-std::string withArticle(std::string_view term, std::string_view definition) {
-    if (!takesIndefiniteArticle(term, definition)) return std::string(term);
-    return indefiniteArticle(term) + " " + std::string(term);
 }
 
 } // namespace proda

@@ -48,13 +48,6 @@ std::string stemClause(const std::string& subject, std::string predicate, const 
 // and its expansion ("BLT" / "block transfer").
 bool nearDuplicate(std::string_view answer, std::string_view option);
 
-// Whether a term reads with "a"/"an" at the head of a sentence ("A web page is written in
-// HTML"): a lower-case singular noun whose own gloss opens with an article ("a document ..."),
-// which tells a count noun from a mass noun ("telephony: transmitting speech ...").
-bool takesIndefiniteArticle(std::string_view term, std::string_view definition);
-// The term with its article when it takes one.
-std::string withArticle(std::string_view term, std::string_view definition);
-
 // An option with a word part that the stem's named terms contain: five letters or more anywhere
 // ("Aztecan" beside "Uto-Aztecan"), a four-letter word opening or closing a word ("time period"
 // beside "time scale"), or the same first six letters ("equinoctial" / "equinox"). When the
