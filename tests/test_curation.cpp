@@ -61,6 +61,17 @@ std::vector<Item> itemsAnswering(const ItemGraph& g, const std::string& answer) 
     return out;
 }
 
+// Concepts whose ids are their terms, joined by "is a kind of" relations (ids given).
+struct IsA {
+    const char *id, *s, *o;
+};
+void writeTaxonomy(KnowledgeWriter& w, const std::string& discipline, std::initializer_list<IsA> isA, const char* type) {
+    std::set<std::string> terms;
+    for (const auto& r : isA) terms.insert({r.s, r.o});
+    for (const auto& t : terms) w.upsertConcept({t, t, type, "", discipline, ""});
+    for (const auto& r : isA) w.upsertRelation({r.id, r.s, "SPECIALIZATION", "is a kind of", r.o, discipline, ""});
+}
+
 // Chains c1, c2, ... over the given relation ids.
 void writeChains(KnowledgeWriter& w, const std::string& discipline, const std::vector<std::vector<std::string>>& chains) {
     for (std::size_t i = 0; i < chains.size(); ++i) w.upsertChain({"c" + std::to_string(i + 1), discipline, "", chains[i]}, "imported");
@@ -316,16 +327,11 @@ private slots:
         {
             Transaction tx(p.db());
             KnowledgeWriter w(p.db());
-            struct R { const char *id, *s, *o; };
-            const R isA[] = {{"a", "pupation", "metamorphosis"}, {"b", "metamorphosis", "conversion"},
+            writeTaxonomy(w, "noun.event", {{"a", "pupation", "metamorphosis"}, {"b", "metamorphosis", "conversion"},
                              {"c", "conversion", "change"}, {"d", "transition", "change"}, {"e", "mutation", "change"},
-                             {"f", "reversal", "change"}, {"g", "shift", "change"}};
-            std::set<std::string> terms;
-            for (const auto& r : isA) terms.insert({r.s, r.o});
-            for (const auto& t : terms) w.upsertConcept({t, t, "noun", "", "noun.event", ""});
+                             {"f", "reversal", "change"}, {"g", "shift", "change"}}, "noun");
             w.addAlias("conversion", "changeover");
             w.addAlias("conversion", "transition");
-            for (const auto& r : isA) w.upsertRelation({r.id, r.s, "SPECIALIZATION", "is a kind of", r.o, "noun.event", ""});
             writeChains(w, "noun.event", {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}});
             tx.commit();
         }
@@ -394,16 +400,11 @@ private slots:
         {
             Transaction tx(p.db());
             KnowledgeWriter w(p.db());
-            struct R { const char *id, *s, *o; };
-            const R isA[] = {{"a", "NetBIOS session service", "session layer"}, {"b", "session layer", "protocol layer"},
+            writeTaxonomy(w, "networking", {{"a", "NetBIOS session service", "session layer"}, {"b", "session layer", "protocol layer"},
                              {"c", "protocol layer", "network software"}, {"d", "device driver", "network software"},
                              {"e", "middleware", "network software"}, {"f", "firmware", "network software"},
                              {"g", "transport layer", "OSI layer"}, {"h", "presentation layer", "OSI layer"},
-                             {"i", "network layer", "OSI layer"}};
-            std::set<std::string> terms;
-            for (const auto& r : isA) terms.insert({r.s, r.o});
-            for (const auto& t : terms) w.upsertConcept({t, t, "concept", "", "networking", ""});
-            for (const auto& r : isA) w.upsertRelation({r.id, r.s, "SPECIALIZATION", "is a", r.o, "networking", ""});
+                             {"i", "network layer", "OSI layer"}}, "concept");
             writeChains(w, "networking", {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}});
             tx.commit();
         }
@@ -508,18 +509,13 @@ private slots:
             // Three siblings of the answer, two unrelated roots (of unknown category), and things
             // of known other categories (shows, calculations), which the old preference offered
             // once the siblings ran out.
-            struct R { const char *id, *s, *o; };
-            const R isA[] = {{"s", "change of state", "change"}, {"l", "change of location", "change"},
+            writeTaxonomy(w, "noun.act", {{"s", "change of state", "change"}, {"l", "change of location", "change"},
                              {"m", "change of magnitude", "change"}, {"i", "change of integrity", "change"},
                              {"t", "termination", "change of state"},
                              {"q", "relinquishment", "termination"}, {"w", "Wild West Show", "show"},
                              {"c", "circus", "show"}, {"p", "spectacle", "show"}, {"e", "show", "entertainment"},
                              {"n", "number crunching", "calculation"}, {"b", "Bertillon system", "calculation"},
-                             {"k", "calculation", "problem solving"}};
-            std::set<std::string> terms;
-            for (const auto& r : isA) terms.insert({r.s, r.o});
-            for (const auto& t : terms) w.upsertConcept({t, t, "noun", "", "noun.act", ""});
-            for (const auto& r : isA) w.upsertRelation({r.id, r.s, "SPECIALIZATION", "is a kind of", r.o, "noun.act", ""});
+                             {"k", "calculation", "problem solving"}}, "noun");
             // relinquishment -> termination -> change of state; the rest on chains of their own.
             const std::vector<std::vector<std::string>> chains = {{"q", "t"}, {"t", "s"}, {"l", "s"}, {"m", "s"}, {"i", "s"},
                                                                   {"w", "e"}, {"c", "e"}, {"p", "e"}, {"n", "k"}, {"b", "k"}};
@@ -605,16 +601,11 @@ private slots:
         {
             Transaction tx(p.db());
             KnowledgeWriter w(p.db());
-            struct R { const char *id, *s, *o; };
-            const R isA[] = {{"a", "accordion", "keyboard instrument"}, {"k", "keyboard instrument", "musical instrument"},
+            writeTaxonomy(w, "music", {{"a", "accordion", "keyboard instrument"}, {"k", "keyboard instrument", "musical instrument"},
                              {"f", "accordion", "free-reed instrument"}, {"r", "free-reed instrument", "wind instrument"},
                              {"w", "wind instrument", "musical instrument"}, {"s", "stringed instrument", "musical instrument"},
                              {"e", "electronic instrument", "musical instrument"}, {"p", "percussion instrument", "musical instrument"},
-                             {"o", "organ", "keyboard instrument"}};
-            std::set<std::string> terms;
-            for (const auto& r : isA) terms.insert({r.s, r.o});
-            for (const auto& t : terms) w.upsertConcept({t, t, "noun", "", "music", ""});
-            for (const auto& r : isA) w.upsertRelation({r.id, r.s, "SPECIALIZATION", "is a kind of", r.o, "music", ""});
+                             {"o", "organ", "keyboard instrument"}}, "noun");
             const std::vector<std::vector<std::string>> chains = {{"a", "k"}, {"f", "r"}, {"r", "w"}, {"s", "e"}, {"p", "w"}, {"o", "k"}};
             writeChains(w, "music", chains);
             tx.commit();
