@@ -259,8 +259,13 @@ private:
                 return;
             }
         }
-        if (!isVagueHead(head)) emit(subject, RelationType::Specialization, "is a", surface(*p));
+        // "Code: instructions for a computer", "software life-cycle: The phases a product goes
+        // through": a plural genus names what the subject is made of, not what it is.
+        const bool pluralGenus = p->xref < 0 && !caseMarked(t_[p->end - 1].text) && singularize(head) != head &&
+                                 !(p->begin > 0 && (t_[p->begin - 1].lower == "a" || t_[p->begin - 1].lower == "an"));
         genera_.push_back({p->begin, end, subject});
+        if (pluralGenus) return; // nor "is an instructions for computer"
+        if (!isVagueHead(head)) emit(subject, RelationType::Specialization, "is a", surface(*p));
         if (prep == "for" && !isVagueHead(head)) { // "a protocol for file transfer"
             std::size_t at = stop + 1;
             std::string predicate = "is " + article(headText) + headText + " for";

@@ -295,7 +295,52 @@ bool nearDuplicate(std::string_view answer, std::string_view option) {
     return inside(a, o) || inside(o, a);
 }
 
+namespace {
+
+// Letters and digits only, lower case: "HP-UX" -> "hpux".
+std::string alnumLower(std::string_view w) {
+    std::string out;
+    for (char c : w)
+        if (std::isalnum(static_cast<unsigned char>(c))) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    return out;
+}
+
+// Whether two names are one edit apart ("HP-UX" / "HP-SUX", "ZX-80" / "ZX-81").
+bool oneEditApart(const std::string& a, const std::string& b) {
+    if (a == b || a.size() < 3 || b.size() < 3 || (a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > 1)
+        return false;
+    std::size_t i = 0, j = 0, edits = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i] == b[j]) { ++i, ++j; continue; }
+        if (++edits > 1) return false;
+        if (a.size() > b.size()) ++i;
+        else if (b.size() > a.size()) ++j;
+        else ++i, ++j;
+    }
+    return edits + (a.size() - i) + (b.size() - j) <= 1;
+}
+
+} // namespace
+
 bool sharesWordPart(std::string_view option, std::string_view named) {
+    // A product name one letter or digit away from a named one is read off it ("ZX-80" beside
+    // "ZX-81", "HP-UX" beside "HP-SUX"). Only names with digits or inner capitals: "cat" and "car"
+    // are two words.
+    auto productName = [](std::string_view w) {
+        auto has = [&](int (*cls)(int)) { return std::any_of(w.begin(), w.end(), [&](char c) { return cls(static_cast<unsigned char>(c)) != 0; }); };
+        return has(std::isalpha) && (has(std::isdigit) || extract::caseMarked(w)); // "ZX-81", "HP-UX"; not "17"
+    };
+    for (std::size_t at = 0; at < option.size();) {
+        const std::size_t end = std::min(option.find(' ', at), option.size());
+        const std::string_view ow = option.substr(at, end - at);
+        for (std::size_t bt = 0; bt < named.size() && productName(ow);) {
+            const std::size_t bend = std::min(named.find(' ', bt), named.size());
+            const std::string_view nw = named.substr(bt, bend - bt);
+            if (productName(nw) && oneEditApart(alnumLower(ow), alnumLower(nw))) return true;
+            bt = bend + 1;
+        }
+        at = end + 1;
+    }
     auto lowered = [](std::string_view x) {
         std::string out;
         for (char c : x) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
