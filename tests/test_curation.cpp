@@ -395,6 +395,33 @@ private slots:
         QVERIFY(shared);
     }
 
+    // Ambiguous: "galvanometer is a kind of X" with "gauge" beside "meter": WordNet glosses them
+    // alike ("a measuring instrument for measuring ... a quantity"), so both are true as read.
+    // Siblings that share only their genus words stay fair rivals.
+    void glossesThatSayTheSameAreNoRivals() {
+        QTemporaryDir dir;
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        {
+            Transaction tx(p.db());
+            KnowledgeWriter w(p.db());
+            const std::pair<const char*, const char*> glosses[] = {
+                {"gauge", "a measuring instrument for measuring and indicating a quantity such as the thickness of wire"},
+                {"meter", "any of various measuring instruments for measuring a quantity"},
+                {"celestial body", "natural objects visible in the sky"},
+                {"extraterrestrial object", "a natural object existing outside the earth and outside the earth's atmosphere"},
+                {"stringed instrument", "a musical instrument in which taut strings provide the source of sound"},
+                {"keyboard instrument", "a musical instrument that is played by means of a keyboard"}};
+            for (const auto& [t, d] : glosses) w.upsertConcept({t, t, "noun", d, "noun.artifact", ""});
+            tx.commit();
+        }
+        const ItemGraph g = ItemGraph::load(p.db());
+        auto n = [&](const char* t) { return g.conceptIndex(t); };
+        QVERIFY(g.glossesOverlap(n("gauge"), n("meter")));
+        QVERIFY(g.glossesOverlap(n("celestial body"), n("extraterrestrial object")));
+        QVERIFY(!g.glossesOverlap(n("stringed instrument"), n("keyboard instrument")));
+        QVERIFY(!g.glossesOverlap(n("gauge"), n("keyboard instrument")));
+    }
+
     // Giveaway: "... and Y is a Z. Which concept is Z?" keyed "protocol layer" beside "network
     // layer", "transport layer" and "presentation layer": the category is the umbrella of options
     // that share its head word but are not its siblings, so it is picked by generality alone.

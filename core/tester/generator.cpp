@@ -409,6 +409,7 @@ std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shap
         auto valid = [&](const Cand& d) {
             return !named.count(d.termKey) && !truth.nodeTrue(d.termKey) &&
                    !(d.nodes.size() && g.namesEachOther(a, d.nodes.back())) && // a synonym of the answer
+                   !(d.nodes.size() && g.glossesOverlap(a, d.nodes.back())) &&  // or one that the glosses make one
                    !g.broadTerm(d.termKey, opt.maxBroadKinds) &&
                    // the source text makes it true, or a near-synonym ("center of gravity ...
                    // equals the center of mass")

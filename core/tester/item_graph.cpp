@@ -1,9 +1,13 @@
 #include "tester/item_graph.h"
+#include "extract/terms.h"
 #include "store/database.h"
 #include "util/text.h"
 
 #include <algorithm>
+#include <cctype>
+#include <functional>
 #include <map>
+#include <unordered_set>
 
 namespace proda {
 
@@ -120,6 +124,7 @@ ItemGraph ItemGraph::load(Database& db) {
             if (std::find(c.edges.begin(), c.edges.end(), -1) == c.edges.end()) orient(g.edges, c);
     }
     g.countKinds();
+    g.indexGlosses();
     return g;
 }
 
@@ -259,6 +264,43 @@ bool ItemGraph::namesEachOther(int answerNode, int optionNode) const {
         return at != aliases_.end() && std::find(at->second.begin(), at->second.end(), term) != at->second.end();
     };
     return named(answerNode, normalizeTerm(nodes[optionNode].term)) || named(optionNode, normalizeTerm(nodes[answerNode].term));
+}
+
+void ItemGraph::indexGlosses() {
+    static const std::unordered_set<std::string_view> stop = {
+        "that", "which", "with", "from", "into", "this", "these", "those", "such", "than", "then", "them", "they",
+        "their", "there", "what", "when", "where", "whose", "have", "been", "being", "were", "also", "used", "uses",
+        "some", "more", "most", "other", "many", "much", "each", "only", "very", "often", "usually", "especially",
+        "something", "someone", "person", "thing", "things", "kind", "kinds", "form", "forms", "part", "parts",
+        "particular", "various", "large", "small", "made", "make", "having", "between", "about", "over", "under"};
+    glossWords_.assign(nodes.size(), {});
+    for (std::size_t n = 0; n < nodes.size(); ++n) {
+        const std::string text = normalizeTerm(nodes[n].definition.substr(0, nodes[n].definition.find("; \"")));
+        auto& out = glossWords_[n];
+        for (std::size_t at = 0; at < text.size();) {
+            std::size_t end = at;
+            while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+            if (end - at >= 4) {
+                const std::string w = extract::singularize(text.substr(at, end - at));
+                if (!stop.count(w)) out.push_back(std::hash<std::string>{}(w));
+            }
+            at = end + 1;
+        }
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+    }
+}
+
+bool ItemGraph::glossesOverlap(int a, int b) const {
+    const auto &x = glossWords_[a], &y = glossWords_[b];
+    if (x.empty() || y.empty()) return false;
+    std::size_t shared = 0;
+    for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+        if (x[i] == y[j]) ++shared, ++i, ++j;
+        else if (x[i] < y[j]) ++i;
+        else ++j;
+    }
+    return shared >= 2 && 2 * shared >= std::min(x.size(), y.size());
 }
 
 } // namespace proda

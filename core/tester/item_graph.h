@@ -104,6 +104,11 @@ public:
     // Whether an option is another name of the answer node, or the answer one of its names
     // (WordNet's synonyms: "transition" beside "conversion").
     bool namesEachOther(int answerNode, int optionNode) const;
+    // Whether two glosses say much the same: at least two content words shared, half of the
+    // shorter gloss's ("a measuring instrument for measuring a quantity" beside "a measuring
+    // instrument for measuring and indicating a quantity"). Siblings share their genus words
+    // only, which the shorter glosses of two kinds rarely make half of what they say.
+    bool glossesOverlap(int a, int b) const;
 
     bool sourceTies(std::span<const int> chainNodes, const std::string& answer, int optionTermKey,
                     const std::string& optionText) const {
@@ -115,9 +120,11 @@ public:
 
 private:
     void countKinds();
+    void indexGlosses();
     std::vector<int> outStart_, outEdges_, inStart_, inEdges_, kindCount_;
     std::vector<std::vector<int>> senses_, kinds_;
     std::unordered_map<int, std::vector<std::string>> aliases_; // node -> normalized other names
+    std::vector<std::vector<std::uint64_t>> glossWords_;         // node -> sorted hashes of its gloss's content words
     std::unordered_map<std::string, int> termKeys_, conceptIndex_, chainIndex_;
 };
 
