@@ -412,10 +412,16 @@ private slots:
                 {"stringed instrument", "a musical instrument in which taut strings provide the source of sound"},
                 {"keyboard instrument", "a musical instrument that is played by means of a keyboard"}};
             for (const auto& [t, d] : glosses) w.upsertConcept({t, t, "noun", d, "noun.artifact", ""});
+            // Templated definitions share their template's words in every gloss: those count for nothing.
+            for (int i = 0; i < 30; ++i) {
+                const std::string t = "gridterm " + std::to_string(i);
+                w.upsertConcept({t, t, "noun", "A process numbered " + std::to_string(i) + " in the grid.", "noun.artifact", ""});
+            }
             tx.commit();
         }
         const ItemGraph g = ItemGraph::load(p.db());
         auto n = [&](const char* t) { return g.conceptIndex(t); };
+        QVERIFY(!g.glossesOverlap(n("gridterm 1"), n("gridterm 2")));
         QVERIFY(g.glossesOverlap(n("gauge"), n("meter")));
         QVERIFY(g.glossesOverlap(n("celestial body"), n("extraterrestrial object")));
         QVERIFY(!g.glossesOverlap(n("stringed instrument"), n("keyboard instrument")));

@@ -289,6 +289,14 @@ void ItemGraph::indexGlosses() {
         std::sort(out.begin(), out.end());
         out.erase(std::unique(out.begin(), out.end()), out.end());
     }
+    // Words in many glosses say nothing of one concept ("numbered" in templated definitions,
+    // "instrument" in WordNet's): they do not count.
+    std::unordered_map<std::uint64_t, std::size_t> glosses;
+    for (const auto& words : glossWords_)
+        for (auto w : words) ++glosses[w];
+    const std::size_t common = std::max<std::size_t>(20, nodes.size() / 50);
+    for (auto& words : glossWords_)
+        std::erase_if(words, [&](std::uint64_t w) { return glosses[w] > common; });
 }
 
 bool ItemGraph::glossesOverlap(int a, int b) const {
