@@ -231,6 +231,11 @@ private slots:
                               "software life-cycle", "phase"));
         // Meaningless relation: "module has name space" came from "A module often has ...".
         QVERIFY(!hasStatement(extractEntry("module", "A {module} often has its own {name space}."), "module", "name space"));
+        // "Intel 80386 is a successor to microprocessor": the object is the named entry, not the
+        // category after it; a genus keeps the category.
+        QVERIFY(hasStatement(extractEntry("Intel 80386", "A successor to the {Intel 80286} {microprocessor}."), "Intel 80386",
+                             "Intel 80286"));
+        QVERIFY(hasStatement(extractEntry("SPARCstation", "A {Sun} {workstation}."), "SPARCstation", "workstation"));
         // The ordinary genus is still read.
         QVERIFY(hasStatement(extractEntry("Joyce", "<language> A distributed {programming language} based on {Pascal}."), "Joyce",
                              "distributed programming language") ||

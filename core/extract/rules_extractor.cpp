@@ -140,6 +140,23 @@ private:
         return s;
     }
 
+    // The thing a relation's object names: "a successor to the {Intel 80286} {microprocessor}"
+    // names the Intel 80286, which the category after it only describes. (A genus keeps the
+    // category: "a {Sun} {workstation}" is a workstation.)
+    std::string entity(const Phrase& p) const {
+        if (p.headXref && t_[p.end - 1].xref == p.xref && std::islower(static_cast<unsigned char>(t_[p.end - 1].text[0]))) {
+            std::size_t b = p.end - 1;
+            while (b > p.begin && t_[b - 1].xref == p.xref) --b;
+            if (b > p.begin && t_[b - 1].xref >= 0) {
+                const int name = t_[b - 1].xref;
+                std::size_t nb = b - 1;
+                while (nb > p.begin && t_[nb - 1].xref == name) --nb;
+                if (std::isupper(static_cast<unsigned char>(t_[nb].text[0]))) return joinTokens(t_, nb, b);
+            }
+        }
+        return surface(p);
+    }
+
     // The subject a phrase stands for: the topic for "it"/"this" and for phrases a copula
     // attached to it, else the phrase itself; empty when unresolvable.
     std::string resolve(const Phrase& p) const {
@@ -241,7 +258,7 @@ private:
             if (auto rule = copulaHead(head, prep)) {
                 for (const auto& o : phraseListAt(t_, stop + 1)) {
                     if (o.pronoun) continue;
-                    emitPair(subject, rule->type, rule->predicate, surface(o), rule->reverse);
+                    emitPair(subject, rule->type, rule->predicate, entity(o), rule->reverse);
                     end = o.end;
                 }
                 genera_.push_back({p->begin, end, subject});
@@ -408,7 +425,7 @@ private:
         else if (auto o = phraseAt(t_, at)) objects.push_back(*o);
         bool any = false;
         for (const auto& o : objects) {
-            const std::string object = o.pronoun ? "" : surface(o);
+            const std::string object = o.pronoun ? "" : entity(o);
             if (object.empty()) continue;
             emitPair(subject, p.type, predicate, object, p.reverse);
             any = true;

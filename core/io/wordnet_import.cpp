@@ -6,6 +6,7 @@
 #include "util/text.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -89,6 +90,16 @@ struct Synset {
     std::vector<std::string> aliases; // the synset's other words
     std::vector<Pointer> pointers;
 };
+
+// WordNet files a taxon under its rank as a hyponym ("Crocuta" under "mammal genus"), but a
+// genus is one mammal genus, not a kind of them: such a link reads "is a".
+std::string rankPredicate(const std::string& predicate, const std::string& subject, const std::string& object) {
+    if (predicate != "is a kind of" || subject.empty() || !std::isupper(static_cast<unsigned char>(subject[0]))) return predicate;
+    for (std::string_view rank : {" genus", " family", " order", " class", " phylum", " division", " kingdom", " subfamily",
+                                  " suborder", " superfamily", " subclass", " subgenus"})
+        if (object.ends_with(rank)) return "is a";
+    return predicate;
+}
 
 std::uint64_t keyOf(int file, std::uint32_t offset) { return (static_cast<std::uint64_t>(file) << 32) | offset; }
 
@@ -361,8 +372,9 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
             const PointerKind& kind = kPointerKinds[e.kind];
             const Synset& subject = synsets[e.subject];
             const Synset& object = synsets[e.object];
-            writer.upsertRelation({e.id, subject.id, std::string(toString(kind.type)), kind.predicate, object.id,
-                                   subject.discipline, subject.term + " " + kind.predicate + " " + object.term});
+            const std::string predicate = rankPredicate(kind.predicate, subject.term, object.term);
+            writer.upsertRelation({e.id, subject.id, std::string(toString(kind.type)), predicate, object.id,
+                                   subject.discipline, subject.term + " " + predicate + " " + object.term});
             if (++done % 8192 == 0) {
                 progress.report("writing relations", done, static_cast<std::int64_t>(edges.size()));
                 progress.checkCancelled();
