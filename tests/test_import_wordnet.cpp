@@ -268,7 +268,7 @@ private slots:
         QVERIFY(s.disciplines.size() > 45);
         QCOMPARE(r.reachability.prunedRelations, 0);
         QCOMPARE(r.reachability.prunedConcepts, 0);
-        // A taxon is one genus of its rank, not a kind of genus ("Crocuta is a mammal genus"); an
+        // A taxon is one genus of its rank, not a kind of genus ("Crocuta is classed as mammal genus"); an
         // ordinary hypernym stays "is a kind of".
         auto predicate = [&](const char* subject, const char* object) {
             Statement st = p.db().prepare("SELECT r.predicate FROM relations r JOIN concepts s ON s.id = r.subject "
@@ -276,7 +276,7 @@ private slots:
             st.bind(1, std::string(subject)).bind(2, std::string(object));
             return st.step() ? st.columnText(0) : std::string();
         };
-        QCOMPARE(predicate("Crocuta", "mammal genus"), std::string("is a"));
+        QCOMPARE(predicate("Crocuta", "mammal genus"), std::string("is classed as"));
         QCOMPARE(predicate("hyena", "canine"), std::string("is a kind of"));
         // A synset's other words are kept as aliases ("changeover", "transition" for "conversion").
         QVERIFY(p.db().scalarInt("SELECT count(*) FROM concept_aliases a JOIN concepts c ON c.id = a.concept_id "

@@ -92,12 +92,13 @@ struct Synset {
 };
 
 // WordNet files a taxon under its rank as a hyponym ("Crocuta" under "mammal genus"), but a
-// genus is one mammal genus, not a kind of them: such a link reads "is a".
+// genus is one mammal genus, not a kind of them: such a link reads "is classed as" (and not "is
+// a", which in a stem reads "Equisetum is an X", an article for the letter, not the answer).
 std::string rankPredicate(const std::string& predicate, const std::string& subject, const std::string& object) {
     if (predicate != "is a kind of" || subject.empty() || !std::isupper(static_cast<unsigned char>(subject[0]))) return predicate;
     for (std::string_view rank : {" genus", " family", " order", " class", " phylum", " division", " kingdom", " subfamily",
                                   " suborder", " superfamily", " subclass", " subgenus"})
-        if (object.ends_with(rank)) return "is a";
+        if (object.ends_with(rank)) return "is classed as";
     return predicate;
 }
 
