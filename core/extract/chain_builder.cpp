@@ -23,15 +23,11 @@ public:
         std::unordered_map<std::string, std::unordered_set<std::string>> spellings;
         for (const auto& st : statements)
             if (st.fromDictionary && st.aboutEntry) spellings[canonicalKey(st.subject)].insert(st.subject);
-        auto lower = [](std::string w) {
-            for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            return w;
-        };
         for (const auto& [key, forms] : spellings) {
             if (forms.size() < 2) continue;
             for (const auto& f : forms)
                 for (const auto& g : forms)
-                    if (f != g && f != key && lower(f) == lower(g)) caseKeys_.insert(f);
+                    if (f != g && f != key && lowerAscii(f) == lowerAscii(g)) caseKeys_.insert(f);
         }
     }
 

@@ -160,6 +160,18 @@ bool isMeasure(std::string_view head) {
     return units.count(head) > 0;
 }
 
+bool isFrequencyHedge(std::string_view word) {
+    static const std::unordered_set<std::string_view> hedges = {"often", "sometimes", "occasionally", "rarely",
+                                                                 "seldom", "possibly", "perhaps"};
+    return hedges.count(word) > 0;
+}
+
+bool isSubordinator(std::string_view word) {
+    static const std::unordered_set<std::string_view> words = {"since", "because", "as",     "when",    "while", "although",
+                                                               "though", "so",     "that",  "where",   "whereas", "until"};
+    return words.count(word) > 0;
+}
+
 // "can" + "uses" -> "can use": the verb after a modal takes its base form.
 std::string baseForm(const std::string& predicate) {
     const auto sp = predicate.find(' ');

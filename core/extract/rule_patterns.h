@@ -47,6 +47,13 @@ bool isVagueHead(std::string_view head);
 // Units of measure ("kilobyte", "second"): "the first 64 kilobytes of X" makes nothing a kilobyte.
 bool isMeasure(std::string_view head);
 
+// Frequency hedges ("often", "sometimes"): "a module often has X" states no fact of modules.
+bool isFrequencyHedge(std::string_view word);
+
+// Words that open a subordinate clause ("since", "because"): a copula after one explains
+// something else ("..., since it is the Unix shell which ...").
+bool isSubordinator(std::string_view word);
+
 // Small word helpers of the rules: "can" + "uses" -> "can use"; "a"/"an"; adjective-looking
 // words (by suffix; used only where a noun should follow); nouns naming components of a whole.
 std::string baseForm(const std::string& predicate);

@@ -236,23 +236,7 @@ private:
         // In a predicate the head keeps the capitals that make it an acronym: "is an FPU for".
         const std::string headText = caseMarked(t_[p->end - 1].text) ? t_[p->end - 1].text : head;
         const std::string prep = stop < t_.size() && !t_[stop].punct ? t_[stop].lower : "";
-        // "A {C} and {C++} code analysis tool": a name coordinated with another modifies the real
-        // head further on; the tool is no C. So does "A {binary} to {ASCII} conversion utility",
-        // "A {Common Lisp} to {C} compiler".
-        const bool nameHead = p->xref >= 0 || caseMarked(t_[p->end - 1].text) ||
-                              std::isupper(static_cast<unsigned char>(t_[p->end - 1].text[0]));
-        if ((prep == "and" || prep == "or") && nameHead) return;
-        if (prep == "to" && stop + 1 < t_.size() && !t_[stop + 1].punct &&
-            (t_[stop + 1].xref >= 0 || std::isupper(static_cast<unsigned char>(t_[stop + 1].text[0]))))
-            return;
-        // "The first 64 kilobytes of extended memory": a measure is no genus.
-        if (isMeasure(head)) return;
-        // "A letter of some alphabet, a digit, a punctuation or other symbol": a definition by
-        // alternatives names no one genus.
-        for (std::size_t i = stop; i + 1 < t_.size() && t_[i].lower != ";"; ++i)
-            if (t_[i].lower == "," && (t_[i + 1].lower == "a" || t_[i + 1].lower == "an"))
-                for (std::size_t j = i + 2; j < t_.size() && t_[j].lower != ";"; ++j)
-                    if (t_[j].lower == "or") return;
+        if (!namesAGenus(*p, stop, head, prep)) return;
         std::size_t end = p->end;
         if (!prep.empty()) {
             if (auto rule = copulaHead(head, prep)) {
@@ -309,6 +293,29 @@ private:
         (void)defines;
     }
 
+    // Whether the phrase `p` (ended by token `stop`, whose word is `prep`) is the genus of a
+    // definition, and not a modifier, one of alternatives or a measure.
+    bool namesAGenus(const Phrase& p, std::size_t stop, const std::string& head, const std::string& prep) const {
+        // "A {C} and {C++} code analysis tool": a name coordinated with another modifies the real
+        // head further on; the tool is no C. So does "A {binary} to {ASCII} conversion utility",
+        // "A {Common Lisp} to {C} compiler".
+        const bool nameHead = p.xref >= 0 || caseMarked(t_[p.end - 1].text) ||
+                              std::isupper(static_cast<unsigned char>(t_[p.end - 1].text[0]));
+        if ((prep == "and" || prep == "or") && nameHead) return false;
+        if (prep == "to" && stop + 1 < t_.size() && !t_[stop + 1].punct &&
+            (t_[stop + 1].xref >= 0 || std::isupper(static_cast<unsigned char>(t_[stop + 1].text[0]))))
+            return false;
+        // "The first 64 kilobytes of extended memory": a measure is no genus.
+        if (isMeasure(head)) return false;
+        // "A letter of some alphabet, a digit, a punctuation or other symbol": a definition by
+        // alternatives names no one genus.
+        for (std::size_t i = stop; i + 1 < t_.size() && t_[i].lower != ";"; ++i)
+            if (t_[i].lower == "," && (t_[i + 1].lower == "a" || t_[i + 1].lower == "an"))
+                for (std::size_t j = i + 2; j < t_.size() && t_[j].lower != ";"; ++j)
+                    if (t_[j].lower == "or") return false;
+        return true;
+    }
+
     // The phrases after "with": properties the subject has ("with support for X": it supports X).
     void properties(const std::string& subject, std::size_t at) {
         std::size_t stop = at;
@@ -347,9 +354,7 @@ private:
         if (!sp || negated) return false;
         // "A module often has its own name space": a frequency hedge states no fact of the subject.
         for (std::size_t i = sp->end; i < k; ++i)
-            if (t_[i].lower == "often" || t_[i].lower == "sometimes" || t_[i].lower == "occasionally" ||
-                t_[i].lower == "rarely" || t_[i].lower == "seldom" || t_[i].lower == "possibly" || t_[i].lower == "perhaps")
-                return false;
+            if (isFrequencyHedge(t_[i].lower)) return false;
         // "TELENET used to provide ...": with no auxiliary after a sentence-opening subject, "used
         // to" is the past habitual, not a function ("a protocol used to transfer news").
         if (p.words.size() == 2 && p.words[0] == "used" && atStart && sp->end == k && !sp->pronoun) return false;
@@ -368,11 +373,7 @@ private:
         if (p.form != ObjectForm::Copula) return applyTo(subject, p, kend, modal);
         // "..., since it is the Unix shell which includes ...": a copula in a subordinate clause
         // explains something else; it does not define the subject.
-        if (sp->begin > 0 && !t_[sp->begin - 1].punct) {
-            static const std::unordered_set<std::string_view> subordinators = {
-                "since", "because", "as", "when", "while", "although", "though", "so", "that", "where", "whereas", "until"};
-            if (subordinators.count(t_[sp->begin - 1].lower)) return false;
-        }
+        if (sp->begin > 0 && !t_[sp->begin - 1].punct && isSubordinator(t_[sp->begin - 1].lower)) return false;
         {
             // "are available", "are assigned": adjectives and passives are no genus. A plural
             // copula needs a plural noun or a reference; any copula refuses a participle.

@@ -74,10 +74,12 @@ ItemGraph ItemGraph::load(Database& db) {
         }
     }
     {
+        // Only an alias that is some concept's term can ever be an option.
         Statement st = db.prepare("SELECT concept_id, alias FROM concept_aliases");
         while (st.step())
             if (auto at = g.conceptIndex_.find(st.columnText(0)); at != g.conceptIndex_.end())
-                g.aliases_[at->second].push_back(normalizeTerm(st.columnView(1)));
+                if (auto key = g.termKeys_.find(normalizeTerm(st.columnView(1))); key != g.termKeys_.end())
+                    g.aliases_[at->second].push_back(key->second);
     }
     std::unordered_map<std::string, int> edgeIndex;
     {
@@ -259,11 +261,11 @@ bool ItemGraph::hierarchyRelated(int term, const std::optional<TermSet>& termAnc
 }
 
 bool ItemGraph::namesEachOther(int answerNode, int optionNode) const {
-    auto named = [&](int node, const std::string& term) {
+    auto named = [&](int node, int termKey) {
         auto at = aliases_.find(node);
-        return at != aliases_.end() && std::find(at->second.begin(), at->second.end(), term) != at->second.end();
+        return at != aliases_.end() && std::find(at->second.begin(), at->second.end(), termKey) != at->second.end();
     };
-    return named(answerNode, normalizeTerm(nodes[optionNode].term)) || named(optionNode, normalizeTerm(nodes[answerNode].term));
+    return named(answerNode, nodes[optionNode].termKey) || named(optionNode, nodes[answerNode].termKey);
 }
 
 void ItemGraph::indexGlosses() {

@@ -123,7 +123,7 @@ private:
     void indexGlosses();
     std::vector<int> outStart_, outEdges_, inStart_, inEdges_, kindCount_;
     std::vector<std::vector<int>> senses_, kinds_;
-    std::unordered_map<int, std::vector<std::string>> aliases_; // node -> normalized other names
+    std::unordered_map<int, std::vector<int>> aliases_; // node -> term keys of its other names that name concepts
     std::vector<std::vector<std::uint64_t>> glossWords_;         // node -> sorted hashes of its gloss's content words
     std::unordered_map<std::string, int> termKeys_, conceptIndex_, chainIndex_;
 };

@@ -297,6 +297,17 @@ bool nearDuplicate(std::string_view answer, std::string_view option) {
 
 namespace {
 
+// The words of a term as written, split at spaces only ("ZX-81" stays one word).
+std::vector<std::string_view> spaceSeparated(std::string_view s) {
+    std::vector<std::string_view> out;
+    for (std::size_t at = 0; at < s.size();) {
+        const std::size_t end = std::min(s.find(' ', at), s.size());
+        if (end > at) out.push_back(s.substr(at, end - at));
+        at = end + 1;
+    }
+    return out;
+}
+
 // Letters and digits only, lower case: "HP-UX" -> "hpux".
 std::string alnumLower(std::string_view w) {
     std::string out;
@@ -330,16 +341,11 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
         auto has = [&](int (*cls)(int)) { return std::any_of(w.begin(), w.end(), [&](char c) { return cls(static_cast<unsigned char>(c)) != 0; }); };
         return has(std::isalpha) && (has(std::isdigit) || extract::caseMarked(w)); // "ZX-81", "HP-UX"; not "17"
     };
-    for (std::size_t at = 0; at < option.size();) {
-        const std::size_t end = std::min(option.find(' ', at), option.size());
-        const std::string_view ow = option.substr(at, end - at);
-        for (std::size_t bt = 0; bt < named.size() && productName(ow);) {
-            const std::size_t bend = std::min(named.find(' ', bt), named.size());
-            const std::string_view nw = named.substr(bt, bend - bt);
+    const auto namedNames = spaceSeparated(named);
+    for (const auto ow : spaceSeparated(option)) {
+        if (!productName(ow)) continue;
+        for (const auto nw : namedNames)
             if (productName(nw) && oneEditApart(alnumLower(ow), alnumLower(nw))) return true;
-            bt = bend + 1;
-        }
-        at = end + 1;
     }
     auto lowered = [](std::string_view x) {
         std::string out;
