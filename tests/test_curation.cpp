@@ -20,6 +20,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 using namespace proda;
@@ -75,6 +76,22 @@ void writeTaxonomy(KnowledgeWriter& w, const std::string& discipline, std::initi
 // Chains c1, c2, ... over the given relation ids.
 void writeChains(KnowledgeWriter& w, const std::string& discipline, const std::vector<std::vector<std::string>>& chains) {
     for (std::size_t i = 0; i < chains.size(); ++i) w.upsertChain({"c" + std::to_string(i + 1), discipline, "", chains[i]}, "imported");
+}
+
+// A project holding a taxonomy (writeTaxonomy), whatever `more` adds, and chains c1, c2, ... over
+// the given relation ids, read back as the item generator sees it.
+ItemGraph taxonomyGraph(const std::string& discipline, std::initializer_list<IsA> isA,
+                        const std::vector<std::vector<std::string>>& chains, const char* type,
+                        const std::function<void(KnowledgeWriter&)>& more = {}) {
+    QTemporaryDir dir;
+    Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+    Transaction tx(p.db());
+    KnowledgeWriter w(p.db());
+    writeTaxonomy(w, discipline, isA, type);
+    if (more) more(w);
+    writeChains(w, discipline, chains);
+    tx.commit();
+    return ItemGraph::load(p.db());
 }
 
 // The rules extractor's statements on one FOLDOC-style entry; whether one of them (a link aside)
@@ -331,20 +348,14 @@ private slots:
     // Ambiguous: "transition" offered beside "conversion", whose synset (conversion, changeover,
     // transition) names it. A WordNet synonym is never a wrong answer.
     void synonymsAreNeverDistractors() {
-        QTemporaryDir dir;
-        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
-        {
-            Transaction tx(p.db());
-            KnowledgeWriter w(p.db());
-            writeTaxonomy(w, "noun.event", {{"a", "pupation", "metamorphosis"}, {"b", "metamorphosis", "conversion"},
-                             {"c", "conversion", "change"}, {"d", "transition", "change"}, {"e", "mutation", "change"},
-                             {"f", "reversal", "change"}, {"g", "shift", "change"}}, "noun");
-            w.addAlias("conversion", "changeover");
-            w.addAlias("conversion", "transition");
-            writeChains(w, "noun.event", {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}});
-            tx.commit();
-        }
-        const ItemGraph g = ItemGraph::load(p.db());
+        const ItemGraph g = taxonomyGraph("noun.event",
+                                          {{"a", "pupation", "metamorphosis"}, {"b", "metamorphosis", "conversion"},
+                                           {"c", "conversion", "change"}, {"d", "transition", "change"},
+                                           {"e", "mutation", "change"}, {"f", "reversal", "change"}, {"g", "shift", "change"}},
+                                          {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}}, "noun", [](KnowledgeWriter& w) {
+                                              w.addAlias("conversion", "changeover");
+                                              w.addAlias("conversion", "transition");
+                                          });
         QVERIFY(g.namesEachOther(g.conceptIndex("conversion"), g.conceptIndex("transition")));
         QVERIFY(!g.namesEachOther(g.conceptIndex("conversion"), g.conceptIndex("mutation")));
         const auto asked = itemsAnswering(g, "conversion");
@@ -437,20 +448,13 @@ private slots:
     // layer", "transport layer" and "presentation layer": the category is the umbrella of options
     // that share its head word but are not its siblings, so it is picked by generality alone.
     void anUmbrellaIsNoAnswerBesideItsOwnKinds() {
-        QTemporaryDir dir;
-        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
-        {
-            Transaction tx(p.db());
-            KnowledgeWriter w(p.db());
-            writeTaxonomy(w, "networking", {{"a", "NetBIOS session service", "session layer"}, {"b", "session layer", "protocol layer"},
-                             {"c", "protocol layer", "network software"}, {"d", "device driver", "network software"},
-                             {"e", "middleware", "network software"}, {"f", "firmware", "network software"},
-                             {"g", "transport layer", "OSI layer"}, {"h", "presentation layer", "OSI layer"},
-                             {"i", "network layer", "OSI layer"}}, "concept");
-            writeChains(w, "networking", {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}});
-            tx.commit();
-        }
-        const ItemGraph g = ItemGraph::load(p.db());
+        const ItemGraph g = taxonomyGraph("networking",
+                                          {{"a", "NetBIOS session service", "session layer"}, {"b", "session layer", "protocol layer"},
+                                           {"c", "protocol layer", "network software"}, {"d", "device driver", "network software"},
+                                           {"e", "middleware", "network software"}, {"f", "firmware", "network software"},
+                                           {"g", "transport layer", "OSI layer"}, {"h", "presentation layer", "OSI layer"},
+                                           {"i", "network layer", "OSI layer"}},
+                                          {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}}, "concept");
         const auto asked = itemsAnswering(g, "protocol layer");
         QVERIFY(!asked.empty());
         for (const Item& it : asked)
@@ -547,28 +551,20 @@ private slots:
     // system": options must be of the answer's category, and a category among specific things
     // stands out by its generality.
     void distractorsShareTheAnswersCategory() {
-        QTemporaryDir dir;
-        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
-        {
-            Transaction tx(p.db());
-            KnowledgeWriter w(p.db());
-            // Three siblings of the answer, two unrelated roots (of unknown category), and things
-            // of known other categories (shows, calculations), which the old preference offered
-            // once the siblings ran out.
-            writeTaxonomy(w, "noun.act", {{"s", "change of state", "change"}, {"l", "change of location", "change"},
-                             {"m", "change of magnitude", "change"}, {"i", "change of integrity", "change"},
-                             {"t", "termination", "change of state"},
-                             {"q", "relinquishment", "termination"}, {"w", "Wild West Show", "show"},
-                             {"c", "circus", "show"}, {"p", "spectacle", "show"}, {"e", "show", "entertainment"},
-                             {"n", "number crunching", "calculation"}, {"b", "Bertillon system", "calculation"},
-                             {"k", "calculation", "problem solving"}}, "noun");
-            // relinquishment -> termination -> change of state; the rest on chains of their own.
-            const std::vector<std::vector<std::string>> chains = {{"q", "t"}, {"t", "s"}, {"l", "s"}, {"m", "s"}, {"i", "s"},
-                                                                  {"w", "e"}, {"c", "e"}, {"p", "e"}, {"n", "k"}, {"b", "k"}};
-            writeChains(w, "noun.act", chains);
-            tx.commit();
-        }
-        const ItemGraph g = ItemGraph::load(p.db());
+        // Three siblings of the answer, two unrelated roots (of unknown category), and things of
+        // known other categories (shows, calculations), which the old preference offered once the
+        // siblings ran out. Chains: relinquishment -> termination -> change of state; the rest on
+        // chains of their own.
+        const ItemGraph g = taxonomyGraph("noun.act",
+                                          {{"s", "change of state", "change"}, {"l", "change of location", "change"},
+                                           {"m", "change of magnitude", "change"}, {"i", "change of integrity", "change"},
+                                           {"t", "termination", "change of state"}, {"q", "relinquishment", "termination"},
+                                           {"w", "Wild West Show", "show"}, {"c", "circus", "show"}, {"p", "spectacle", "show"},
+                                           {"e", "show", "entertainment"}, {"n", "number crunching", "calculation"},
+                                           {"b", "Bertillon system", "calculation"}, {"k", "calculation", "problem solving"}},
+                                          {{"q", "t"}, {"t", "s"}, {"l", "s"}, {"m", "s"}, {"i", "s"}, {"w", "e"}, {"c", "e"},
+                                           {"p", "e"}, {"n", "k"}, {"b", "k"}},
+                                          "noun");
         // Only the siblings: the unrelated roots (of no known category) are eliminated at a glance
         // beside an answer whose category is known.
         const std::set<std::string> allowed = {"change of location", "change of magnitude", "change of integrity"};
@@ -642,21 +638,14 @@ private slots:
     // instrument" offered: the accordion is a free-reed instrument too, so the distractor is true
     // as any reader reads "is a kind of". No option may be an ancestor of a chain concept.
     void ancestorsOfTheChainAreRefused() {
-        QTemporaryDir dir;
-        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
-        {
-            Transaction tx(p.db());
-            KnowledgeWriter w(p.db());
-            writeTaxonomy(w, "music", {{"a", "accordion", "keyboard instrument"}, {"k", "keyboard instrument", "musical instrument"},
-                             {"f", "accordion", "free-reed instrument"}, {"r", "free-reed instrument", "wind instrument"},
-                             {"w", "wind instrument", "musical instrument"}, {"s", "stringed instrument", "musical instrument"},
-                             {"e", "electronic instrument", "musical instrument"}, {"p", "percussion instrument", "musical instrument"},
-                             {"o", "organ", "keyboard instrument"}}, "noun");
-            const std::vector<std::vector<std::string>> chains = {{"a", "k"}, {"f", "r"}, {"r", "w"}, {"s", "e"}, {"p", "w"}, {"o", "k"}};
-            writeChains(w, "music", chains);
-            tx.commit();
-        }
-        const ItemGraph g = ItemGraph::load(p.db());
+        const ItemGraph g = taxonomyGraph("music",
+                                          {{"a", "accordion", "keyboard instrument"}, {"k", "keyboard instrument", "musical instrument"},
+                                           {"f", "accordion", "free-reed instrument"}, {"r", "free-reed instrument", "wind instrument"},
+                                           {"w", "wind instrument", "musical instrument"},
+                                           {"s", "stringed instrument", "musical instrument"},
+                                           {"e", "electronic instrument", "musical instrument"},
+                                           {"p", "percussion instrument", "musical instrument"}, {"o", "organ", "keyboard instrument"}},
+                                          {{"a", "k"}, {"f", "r"}, {"r", "w"}, {"s", "e"}, {"p", "w"}, {"o", "k"}}, "noun");
         const auto asked = itemsAnswering(g, "keyboard instrument");
         QVERIFY(std::any_of(asked.begin(), asked.end(), [](const Item& it) { return it.chainId == "c1"; }));
         for (const Item& it : asked) {
