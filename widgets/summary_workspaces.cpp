@@ -64,7 +64,7 @@ void BenchmarkWorkspace::showSnapshot(const ProjectSnapshot& snap) {
                            "<td valign='top'>%3</td></tr></table>")
                 .arg(countTable(tr("By status"), b.byStatus), countTable(tr("By split"), b.bySplit),
                      countTable(tr("By shape"), b.byShape));
-    html += muted(tr("Review items with <tt>proda bench review</tt>; reviewing in this workspace comes with the benchmark issue."));
+    html += muted(tr("Review items with <tt>proda bench show</tt> and <tt>proda bench review</tt>."));
     setBody(html);
 }
 
