@@ -18,7 +18,9 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-const std::set<std::string> kReasons = {"", "incorrect", "ambiguous", "off_target", "leaks", "duplicate", "other"};
+// The patch codes, and the rubric's codes the review workspace offers for every kind of target.
+const std::set<std::string> kReasons = {"", "incorrect", "ambiguous", "off_target", "leaks", "duplicate", "other", "junk_concept",
+                                        "meaningless_relation", "ungrammatical", "giveaway", "wrong_answer"};
 
 std::vector<std::string> jsonList(std::string_view text) {
     std::vector<std::string> out;

@@ -172,6 +172,7 @@ const std::vector<Migration>& projectMigrations() {
         {6, "diagnoses and patches", applySchemaV6},
         {7, "cross-reference links between concepts", [](Database& db) { db.exec(kSchemaV7); }},
         {8, "other names of concepts", [](Database& db) { db.exec(kSchemaV8); }},
+        {9, "review of training samples, rubric reasons, flags", applySchemaV9},
     };
     return migrations;
 }

@@ -51,8 +51,48 @@ CREATE TABLE review_events(
 CREATE INDEX review_events_target ON review_events(target_id);
 )SQL";
 
+// Version 9: one review mechanism for items, distractors, training samples and patches. The
+// history accepts sample decisions and the curator's rubric reasons (the older codes stay valid
+// for decisions already recorded); SQLite cannot widen a CHECK in place, so the table is rebuilt
+// with its rows and ids. A sample's content is immutable (dataset versions hold it), so its review
+// state lives beside it; flags mark anything for a later look without deciding it.
+const char* kSchemaV9 = R"SQL(
+CREATE TABLE review_events_v9(
+  id          INTEGER PRIMARY KEY,
+  target_kind TEXT NOT NULL CHECK(target_kind IN ('item','distractor','sample')),
+  target_id   TEXT NOT NULL,                    -- item id, "ITEM:LETTER" for a distractor, or sample id
+  old_status  TEXT NOT NULL,
+  new_status  TEXT NOT NULL,
+  reason      TEXT NOT NULL DEFAULT '' CHECK(reason IN ('','junk_concept','meaningless_relation','ungrammatical',
+                'ambiguous','giveaway','wrong_answer','actually_true','too_easy','giveaway_length','other')),
+  note        TEXT NOT NULL DEFAULT '',
+  at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+);
+INSERT INTO review_events_v9(id, target_kind, target_id, old_status, new_status, reason, note, at)
+  SELECT id, target_kind, target_id, old_status, new_status, reason, note, at FROM review_events;
+DROP TABLE review_events;
+ALTER TABLE review_events_v9 RENAME TO review_events;
+CREATE INDEX review_events_target ON review_events(target_id);
+CREATE INDEX review_events_at ON review_events(at);
+CREATE TABLE sample_reviews(
+  sample_id  TEXT PRIMARY KEY,                  -- no FK: a decision outlives a re-synthesis
+  status     TEXT NOT NULL CHECK(status IN ('proposed','accepted','rejected')),
+  reason     TEXT NOT NULL DEFAULT '',
+  note       TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+) WITHOUT ROWID;
+CREATE TABLE review_flags(
+  target_kind TEXT NOT NULL CHECK(target_kind IN ('item','sample','patch')),
+  target_id   TEXT NOT NULL,
+  flagged_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+  PRIMARY KEY(target_kind, target_id)
+) WITHOUT ROWID;
+CREATE INDEX patch_events_at ON patch_events(at);
+)SQL";
+
 } // namespace
 
 void applySchemaV4(Database& db) { db.exec(kSchemaV4); }
+void applySchemaV9(Database& db) { db.exec(kSchemaV9); }
 
 } // namespace proda

@@ -7,5 +7,6 @@ class Database;
 
 // Creates the tables and indexes of version 4 (run inside the migration's transaction).
 void applySchemaV4(Database& db);
+void applySchemaV9(Database& db); // review of samples, rubric reasons, flags
 
 } // namespace proda

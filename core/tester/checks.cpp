@@ -172,6 +172,11 @@ ItemCheck checkItem(Database& db, const std::string& itemId) {
     return checkOne(*it, ItemGraph::load(db), &leaks, opt);
 }
 
+ItemChecker::ItemChecker(Database& db)
+    : opt_(checkOptionsFor(db)), graph_(ItemGraph::load(db)), leaks_(std::make_unique<LeakIndex>(db, opt_.ngram)) {}
+ItemChecker::~ItemChecker() = default;
+ItemCheck ItemChecker::check(const Item& item) { return checkOne(item, graph_, leaks_.get(), opt_); }
+
 json toJson(const ItemCheck& c) {
     json inv = json::array();
     for (int i : c.invalidOptions) inv.push_back(std::string(1, optionLetter(i)));

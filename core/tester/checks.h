@@ -6,6 +6,7 @@
 #include "tester/item_graph.h"
 
 #include <array>
+#include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
@@ -54,6 +55,23 @@ CheckReport checkItems(Database& db, const CheckOptions& opt, const ItemGraph& g
 CheckReport checkItems(Database& db, const CheckOptions& opt);
 // One item (after an edit): loads the graph; throws InputError for an unknown id.
 ItemCheck checkItem(Database& db, const std::string& itemId);
+
+class LeakIndex;
+// Checks items one at a time against a graph and leak index loaded once: the review workspace
+// checks the item on screen, and an edit, without reloading the structure for each.
+class ItemChecker {
+public:
+    explicit ItemChecker(Database& db);
+    ~ItemChecker();
+    ItemChecker(const ItemChecker&) = delete;
+    ItemChecker& operator=(const ItemChecker&) = delete;
+    ItemCheck check(const Item& item);
+
+private:
+    CheckOptions opt_;
+    ItemGraph graph_;
+    std::unique_ptr<LeakIndex> leaks_;
+};
 
 nlohmann::json toJson(const CheckReport& r);
 nlohmann::json toJson(const ItemCheck& c);

@@ -1,6 +1,9 @@
 #include "tester/item.h"
 #include "util/text.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace proda {
 
 std::string_view toString(ItemShape s) {
@@ -22,7 +25,10 @@ std::optional<ItemShape> itemShapeFromString(std::string_view s) {
 bool isReviewStatus(std::string_view s) { return s == "proposed" || s == "accepted" || s == "rejected" || s == "edited"; }
 
 bool isReasonCode(std::string_view s) {
-    return s.empty() || s == "too_easy" || s == "actually_true" || s == "ambiguous" || s == "giveaway_length" || s == "other";
+    // The curator's rubric (docs/curation.md), and the older codes decisions may already carry.
+    static const std::string_view codes[] = {"junk_concept", "meaningless_relation", "ungrammatical", "ambiguous", "giveaway",
+                                             "wrong_answer", "actually_true", "too_easy", "giveaway_length", "other"};
+    return s.empty() || std::find(std::begin(codes), std::end(codes), s) != std::end(codes);
 }
 
 std::string splitFor(std::string_view itemId, double devFraction) {

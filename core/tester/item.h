@@ -30,7 +30,8 @@ inline constexpr const char* kOperators[] = {"SUBST_ADJ", "SUBST_SIBLING", "WRON
 
 // Review states and reason codes (stored as these strings).
 bool isReviewStatus(std::string_view s);     // proposed|accepted|rejected|edited
-bool isReasonCode(std::string_view s);       // too_easy|actually_true|ambiguous|giveaway_length|other ("" = none)
+bool isReasonCode(std::string_view s);       // the rubric's junk_concept|meaningless_relation|ungrammatical|ambiguous|
+                                             // giveaway|wrong_answer|actually_true|other, or an older code ("" = none)
 inline bool isHumanDecision(std::string_view status) { return status != "proposed"; }
 
 struct Distractor {

@@ -67,7 +67,7 @@ void validateReview(const std::string& status, const std::string& reason) {
     if (!isReviewStatus(status))
         throw InputError(std::string("status: ") + "unknown review status '" + status + "' (proposed, accepted, rejected, edited)");
     if (!isReasonCode(reason))
-        throw InputError(std::string("reason: ") + "unknown reason '" + reason + "' (too_easy, actually_true, ambiguous, giveaway_length, other)");
+        throw InputError(std::string("reason: ") + "unknown reason '" + reason + "' (junk_concept, meaningless_relation, ungrammatical, ambiguous, giveaway, wrong_answer, actually_true, other)");
 }
 
 } // namespace

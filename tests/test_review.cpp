@@ -1,0 +1,241 @@
+// Review in core: rows of every kind, decisions with their history, conflicts between two
+// writers, flags, recent decisions, an undone edit, statistics and operator weights, and the
+// migration that widened the review history.
+#include "debug_fixture.h"
+#include "review/review_store.h"
+#include "store/schema.h"
+#include "testutil.h"
+#include "util/error.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace proda;
+using namespace debugfix;
+
+class TestReview : public QObject {
+    Q_OBJECT
+
+    // The debugger fixture's knowledge and items, with three distractors each, and a dataset.
+    static Project project(const QTemporaryDir& dir) {
+        Project p = Project::open(testutil::path(dir, "r.proda"), Project::Mode::CreateNew);
+        writeKb(p.db());
+        std::vector<Item> items = {
+            item("i1", "g1", "dev", "heat causes, leads to, causes. What is the final effect?", {"fracture", "friction", "magnetism", "diffusion"}),
+            item("i2", "g2", "test", "combustion causes, causes. What is the final effect?", {"melting", "erosion", "oxidation", "radiation"})};
+        const char* ops[] = {"SUBST_SIBLING", "CONTRAST", "SAME_KIND"};
+        for (auto& it : items)
+            for (int i = 1; i < 4; ++i) it.distractors.push_back({i, it.options[i], ops[i - 1], {"e"}, "proposed", ""});
+        GenerateReport r;
+        writeGeneratedItems(p.db(), items, r);
+        writeDataset(p.db(), {{"a", "r1", "b"}, {"b", "r2", "c"}});
+        return p;
+    }
+
+    static Decision decision(ReviewKind kind, const std::string& id, ReviewState from, ReviewState to, int option = -1) {
+        return {{kind, id, option}, std::move(from), std::move(to), ""};
+    }
+
+private slots:
+    void rowsOfEveryKind() {
+        QTemporaryDir dir;
+        Project p = project(dir);
+        ensureRound(p.db(), 1);
+        writeEvaluation(p.db(), 1, {{"i1", false}, {"i2", true}});
+        const auto items = loadReviewRows(p.db(), ReviewKind::Item);
+        QCOMPARE(items.size(), std::size_t(2));
+        QCOMPARE(items[0].id, std::string("i1"));
+        QCOMPARE(items[0].answer, std::string("fracture"));
+        QCOMPARE(items[0].operators, std::string("SUBST_SIBLING CONTRAST SAME_KIND"));
+        QCOMPARE(items[0].failedRounds, std::vector<int>{1});
+        QVERIFY(items[1].failedRounds.empty());
+        QCOMPARE(items[0].discipline, loadItem(p.db(), "i1")->discipline);
+        const auto samples = loadReviewRows(p.db(), ReviewKind::Sample);
+        QCOMPARE(samples.size(), std::size_t(2));
+        QCOMPARE(samples[0].split, std::string("v1"));
+        QCOMPARE(samples[0].status, std::string("proposed"));
+        QVERIFY(loadReviewRows(p.db(), ReviewKind::Patch).empty());
+    }
+
+    void decisionsAreWrittenWithTheirHistory() {
+        QTemporaryDir dir;
+        Project p = project(dir);
+        const std::string sid = loadReviewRows(p.db(), ReviewKind::Sample)[0].id;
+        const auto r = decide(p.db(), {decision(ReviewKind::Item, "i1", {}, {"accepted", ""}),
+                                       decision(ReviewKind::Item, "i2", {}, {"rejected", "giveaway"}),
+                                       decision(ReviewKind::Item, "i2", {}, {"rejected", "actually_true"}, 2),
+                                       decision(ReviewKind::Sample, sid, {}, {"rejected", "wrong_answer"})});
+        for (const auto& x : r) QCOMPARE(int(x.outcome), int(DecideOutcome::Saved));
+        QCOMPARE(testutil::one(p, "SELECT status || '/' || reason FROM items WHERE id = ?", "i2"), std::string("rejected/giveaway"));
+        QCOMPARE(testutil::one(p, "SELECT status || '/' || reason FROM item_distractors WHERE item_id = ? AND option_index = 2", "i2"),
+                 std::string("rejected/actually_true"));
+        QCOMPARE(testutil::one(p, "SELECT status || '/' || reason FROM sample_reviews WHERE sample_id = ?", sid),
+                 std::string("rejected/wrong_answer"));
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM review_events"), std::int64_t(4));
+        QCOMPARE(testutil::one(p, "SELECT target_id FROM review_events WHERE target_kind = 'distractor' AND new_status = ?", "rejected"),
+                 std::string("i2:C"));
+        // The sample list reads the decision back.
+        const auto samples = loadReviewRows(p.db(), ReviewKind::Sample);
+        QCOMPARE(samples[0].status, std::string("rejected"));
+        QCOMPARE(loadReviewRows(p.db(), ReviewKind::Item)[1].distractorsRejected, 1);
+        // Recent decisions, newest first, with the distractor addressed by its option.
+        const auto recent = recentDecisions(p.db(), 10);
+        QCOMPARE(recent.size(), std::size_t(4));
+        QCOMPARE(int(recent[0].target.kind), int(ReviewKind::Sample));
+        QCOMPARE(recent[1].target.id, std::string("i2"));
+        QCOMPARE(recent[1].target.option, 2);
+    }
+
+    void badDecisionsWriteNothing() {
+        QTemporaryDir dir;
+        Project p = project(dir);
+        QVERIFY_THROWS_EXCEPTION(proda::InputError, decide(p.db(), {decision(ReviewKind::Item, "i1", {}, {"accepted", ""}),
+                                                             decision(ReviewKind::Item, "i2", {}, {"rejected", ""})}));
+        QVERIFY_THROWS_EXCEPTION(proda::InputError, decide(p.db(), {decision(ReviewKind::Item, "i1", {}, {"maybe", ""})}));
+        QVERIFY_THROWS_EXCEPTION(proda::InputError, decide(p.db(), {decision(ReviewKind::Item, "i1", {}, {"rejected", "too_long"})}));
+        QVERIFY_THROWS_EXCEPTION(proda::InputError, decide(p.db(), {decision(ReviewKind::Sample, "x", {}, {"edited", ""})}));
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM items WHERE status <> 'proposed'"), std::int64_t(0));
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM review_events"), std::int64_t(0));
+        const auto r = decide(p.db(), {decision(ReviewKind::Item, "gone", {}, {"accepted", ""})});
+        QCOMPARE(int(r[0].outcome), int(DecideOutcome::Missing));
+    }
+
+    void aSecondWriterIsToldNotOverwritten() {
+        QTemporaryDir dir;
+        Project a = project(dir);
+        Project b = Project::open(testutil::path(dir, "r.proda"));
+        // Both windows show i1 as proposed; the first accepts it.
+        QCOMPARE(int(decide(a.db(), {decision(ReviewKind::Item, "i1", {}, {"accepted", ""})})[0].outcome), int(DecideOutcome::Saved));
+        // The second rejects what it still shows as proposed: refused, and told what is there.
+        const auto r = decide(b.db(), {decision(ReviewKind::Item, "i1", {}, {"rejected", "ambiguous"})});
+        QCOMPARE(int(r[0].outcome), int(DecideOutcome::Conflict));
+        QCOMPARE(r[0].current.status, std::string("accepted"));
+        QCOMPARE(testutil::one(a, "SELECT status FROM items WHERE id = ?", "i1"), std::string("accepted"));
+        // Deciding from the state it was told about goes through.
+        QCOMPARE(int(decide(b.db(), {decision(ReviewKind::Item, "i1", r[0].current, {"rejected", "ambiguous"})})[0].outcome),
+                 int(DecideOutcome::Saved));
+        // The same decision twice is no change and no history row.
+        const auto again = decide(a.db(), {decision(ReviewKind::Item, "i1", {"rejected", "ambiguous"}, {"rejected", "ambiguous"})});
+        QCOMPARE(int(again[0].outcome), int(DecideOutcome::Unchanged));
+        QCOMPARE(a.db().scalarInt("SELECT count(*) FROM review_events"), std::int64_t(2));
+    }
+
+    void undoIsADecisionBack() {
+        QTemporaryDir dir;
+        Project p = project(dir);
+        decide(p.db(), {decision(ReviewKind::Item, "i1", {}, {"rejected", "ambiguous"})});
+        const auto r = decide(p.db(), {decision(ReviewKind::Item, "i1", {"rejected", "ambiguous"}, {})});
+        QCOMPARE(int(r[0].outcome), int(DecideOutcome::Saved));
+        QCOMPARE(testutil::one(p, "SELECT status || '/' || reason FROM items WHERE id = ?", "i1"), std::string("proposed/"));
+    }
+
+    void anEditIsRestoredWhole() {
+        QTemporaryDir dir;
+        Project p = project(dir);
+        const Item before = *loadItem(p.db(), "i1");
+        editItem(p.db(), "i1", "A new stem?", {{1, "melting"}});
+        QCOMPARE(testutil::one(p, "SELECT operator FROM item_distractors WHERE item_id = ? AND option_index = 1", "i1"), std::string("MANUAL"));
+        restoreItem(p.db(), before);
+        const Item after = *loadItem(p.db(), "i1");
+        QCOMPARE(after.question, before.question);
+        QCOMPARE(after.options, before.options);
+        QCOMPARE(after.status, std::string("proposed"));
+        QCOMPARE(after.distractors[0].op, std::string("SUBST_SIBLING"));
+        QCOMPARE(after.distractors[0].text, std::string("friction"));
+    }
+
+    void flagsComeAndGo() {
+        QTemporaryDir dir;
+        Project p = project(dir);
+        setFlag(p.db(), ReviewKind::Item, "i2", true);
+        setFlag(p.db(), ReviewKind::Item, "i2", true);
+        QVERIFY(loadReviewRows(p.db(), ReviewKind::Item)[1].flagged);
+        QVERIFY(!loadReviewRows(p.db(), ReviewKind::Item)[0].flagged);
+        setFlag(p.db(), ReviewKind::Item, "i2", false);
+        QVERIFY(!loadReviewRows(p.db(), ReviewKind::Item)[1].flagged);
+    }
+
+    void statisticsAndOperatorWeights() {
+        QTemporaryDir dir;
+        Project p = project(dir);
+        // i1 accepted keeps its three distractors; on i2 the CONTRAST distractor is rejected.
+        decide(p.db(), {decision(ReviewKind::Item, "i1", {}, {"accepted", ""}),
+                        decision(ReviewKind::Item, "i2", {}, {"rejected", "actually_true"}, 2)});
+        const ReviewStats s = reviewStats(p.db());
+        QCOMPARE(s.byOperator.at("CONTRAST").decided, std::int64_t(2));
+        QCOMPARE(s.byOperator.at("CONTRAST").rejected, std::int64_t(1));
+        QCOMPARE(s.byOperator.at("SUBST_SIBLING").decided, std::int64_t(1));
+        QCOMPARE(s.byReason.at("actually_true"), std::int64_t(1));
+        QCOMPARE(s.byKind.at("item").decided, std::int64_t(1));
+        const auto w = operatorWeightsFromStats(s, 2);
+        QCOMPARE(w.size(), std::size_t(1)); // only CONTRAST has two decisions
+        QCOMPARE(w.at("CONTRAST"), 1.5 * 0.5);
+        storeOperatorWeights(p.db(), w);
+        QCOMPARE(testutil::one(p, "SELECT value FROM meta WHERE key = ?", "bench.operator_weights"), std::string("{\"CONTRAST\":0.75}"));
+    }
+
+    void detailCarriesProvenance() {
+        QTemporaryDir dir;
+        Project p = project(dir);
+        const auto d = loadReviewDetail(p.db(), ReviewKind::Item, "i1");
+        QVERIFY(d && d->item && d->chain);
+        QCOMPARE(d->chain->steps.size(), std::size_t(3));
+        QCOMPARE(d->chain->steps[0].subjectTerm, std::string("heat"));
+        QCOMPARE(d->distractorNodes.size(), std::size_t(3));
+        QCOMPARE(d->distractorNodes[0][0].second, std::string("friction"));
+        const std::string sid = loadReviewRows(p.db(), ReviewKind::Sample)[0].id;
+        const auto s = loadReviewDetail(p.db(), ReviewKind::Sample, sid);
+        QVERIFY(s);
+        QCOMPARE(s->versions, std::vector<std::int64_t>{1});
+        QCOMPARE(s->relations.size(), std::size_t(1));
+        const bool first = s->relations[0].relation.id == "r1";
+        QCOMPARE(s->relations[0].subjectTerm, std::string(first ? "heat" : "thermal expansion"));
+        QCOMPARE(s->relations[0].objectTerm, std::string(first ? "thermal expansion" : "thermal stress"));
+        QCOMPARE(s->concepts.size(), std::size_t(2));
+        QVERIFY(!loadReviewDetail(p.db(), ReviewKind::Item, "gone"));
+    }
+
+    void guidelinesDefaultThenTheProjects() {
+        QTemporaryDir dir;
+        Project p = project(dir);
+        QVERIFY(reviewGuidelines(p.db()).find("Junk concept") != std::string::npos);
+        setReviewGuidelines(p.db(), "# Ours\nReject anything about heat.");
+        QCOMPARE(reviewGuidelines(p.db()), std::string("# Ours\nReject anything about heat."));
+    }
+
+    void migrationKeepsTheHistory() {
+        QTemporaryDir dir;
+        const std::string path = testutil::path(dir, "old.proda");
+        {
+            const std::vector<Migration> v8(projectMigrations().begin(), projectMigrations().begin() + 8);
+            Project p = Project::open(path, Project::Mode::CreateNew, v8);
+            writeKb(p.db());
+            writeItems(p.db());
+            reviewItem(p.db(), "i1", "rejected", "too_easy", "kept");
+            QVERIFY(sqlFailsIn(p.db(), "INSERT INTO review_events(target_kind, target_id, old_status, new_status) VALUES('sample','s','a','b')"));
+        }
+        Project p = Project::open(path);
+        QCOMPARE(p.db().scalarInt("PRAGMA user_version"), std::int64_t(currentSchemaVersion()));
+        QCOMPARE(testutil::one(p, "SELECT reason || '/' || note FROM review_events WHERE target_id = ?", "i1"), std::string("too_easy/kept"));
+        decide(p.db(), {decision(ReviewKind::Item, "i1", {"rejected", "too_easy"}, {"rejected", "junk_concept"})});
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM review_events"), std::int64_t(2));
+        QVERIFY(sqlFailsIn(p.db(), "INSERT INTO review_events(target_kind, target_id, old_status, new_status, reason) "
+                                   "VALUES('item','i1','a','b','because')"));
+        Statement check = p.db().prepare("PRAGMA integrity_check");
+        QVERIFY(check.step());
+        QCOMPARE(check.columnText(0), std::string("ok"));
+    }
+
+private:
+    static bool sqlFailsIn(Database& db, const char* sql) {
+        try {
+            db.exec(sql);
+        } catch (const std::exception&) {
+            return true;
+        }
+        return false;
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReview)
+#include "test_review.moc"
