@@ -2,6 +2,8 @@
 // opening (good, empty, unopenable), the search -> result -> neighbourhood -> chain flow, overlays,
 // exports, history, background imports with cancel, the screenshot command line, and a
 // measurement of event-loop stalls while search, neighbourhood queries and layout run.
+#include "benchmark_workspace.h"
+#include "review_panel.h"
 #include "explorer_fixture.h"
 #include "graph_canvas.h"
 #include "home_workspace.h"
@@ -250,7 +252,8 @@ private slots:
         QTRY_VERIFY(child<QLabel>(k, "searchInfo")->text().contains(QLatin1String("No concept matches")));
         QCOMPARE(k->canvas()->nodeCount(), 0);
         auto* bench = w.findChild<BenchmarkWorkspace*>();
-        QVERIFY(bench->text().contains(QLatin1String("No benchmark items yet")));
+        QTRY_VERIFY(bench->panel(ReviewKind::Item)->findChild<QTextBrowser*>(QStringLiteral("reviewDetail"))->toPlainText().contains(
+            QLatin1String("no benchmark items yet")));
         QVERIFY(w.findChild<TrainingWorkspace*>()->text().contains(QLatin1String("No dataset versions yet")));
         QVERIFY(w.findChild<DiagnosisWorkspace*>()->text().contains(QLatin1String("No evaluations yet")));
     }

@@ -1,4 +1,5 @@
 #include "main_window.h"
+#include "benchmark_workspace.h"
 #include "corpus/sample_project.h"
 #include "home_workspace.h"
 #include "import_dialog.h"
@@ -56,6 +57,11 @@ MainWindow::MainWindow(QWidget* parent)
     connect(loader_, &ProjectLoader::failed, this, &MainWindow::onFailed);
     connect(loader_, &ProjectLoader::qualityReady, home_, [this](const QString&, const QualityReport& r) { home_->showQuality(r); });
     connect(knowledge_, &KnowledgeWorkspace::message, status_, &QLabel::setText);
+    connect(benchmark_, &BenchmarkWorkspace::message, status_, &QLabel::setText);
+    connect(benchmark_, &BenchmarkWorkspace::openConcept, this, [this](const QString& id) {
+        showWorkspace(Knowledge);
+        knowledge_->centerOn(id);
+    });
     connect(jobs_, &JobManager::finished, this, [this](int, bool ok, const QString& message) {
         status_->setText(ok ? message : tr("The job failed."));
         if (ok) openProject(projectPath_); // re-read the statistics and refresh every workspace
@@ -208,7 +214,7 @@ void MainWindow::onLoaded(const ProjectSnapshot& snapshot) {
     projectOpen_ = true;
     home_->showSnapshot(snapshot);
     knowledge_->setProject(snapshot.path, snapshot.stats);
-    benchmark_->showSnapshot(snapshot);
+    benchmark_->setProject(snapshot.path);
     training_->showSnapshot(snapshot);
     diagnosis_->showSnapshot(snapshot);
     setWindowTitle(tr("%1 \u2014 ProDa Workbench").arg(QFileInfo(snapshot.path).completeBaseName()));
@@ -221,7 +227,8 @@ void MainWindow::onFailed(const QString& message) {
     projectOpen_ = false;
     home_->showError(message);
     knowledge_->clearProject();
-    for (SummaryPage* p : std::initializer_list<SummaryPage*>{benchmark_, training_, diagnosis_}) p->showNoProject();
+    benchmark_->clearProject(tr("No project open."));
+    for (SummaryPage* p : std::initializer_list<SummaryPage*>{training_, diagnosis_}) p->showNoProject();
     status_->setText(tr("Could not open the project"));
     notify(tr("Could not open the project"), message);
     emit projectReady(false);

@@ -38,6 +38,7 @@ public:
     int startImport(const ImportSpec& spec);
     KnowledgeWorkspace* knowledge() const { return knowledge_; }
     HomeWorkspace* home() const { return home_; }
+    BenchmarkWorkspace* benchmark() const { return benchmark_; }
     JobManager* jobs() const { return jobs_; }
 
 signals:

@@ -47,27 +47,6 @@ void SummaryPage::showNoProject() { setBody(muted(tr("No project open."))); }
 void SummaryPage::setBody(const QString& html) { body_->setText(html); }
 QString SummaryPage::text() const { return body_->text(); }
 
-BenchmarkWorkspace::BenchmarkWorkspace(QWidget* parent) : SummaryPage(tr("Benchmark"), parent) {}
-
-void BenchmarkWorkspace::showSnapshot(const ProjectSnapshot& snap) {
-    const BenchmarkSummary& b = snap.summary.benchmark;
-    if (b.items == 0) {
-        setBody(tr("<p>No benchmark items yet.</p>") +
-                muted(tr("Items are the unit tests of the data program: they are built from L3 chains before any "
-                         "training. Generate them with <tt>proda bench generate PROJECT</tt>; this workspace will "
-                         "list them for review.")));
-        return;
-    }
-    QString html = tr("<p><b>%1</b> items from <b>%2</b> of %3 chains, %4 distractors, %5 review decisions.</p>")
-                       .arg(n(b.items), n(b.chainsWithItems), n(snap.stats.chains), n(b.distractors), n(b.reviewEvents));
-    html += QStringLiteral("<table><tr><td valign='top'>%1</td><td width='40'></td><td valign='top'>%2</td><td width='40'></td>"
-                           "<td valign='top'>%3</td></tr></table>")
-                .arg(countTable(tr("By status"), b.byStatus), countTable(tr("By split"), b.bySplit),
-                     countTable(tr("By shape"), b.byShape));
-    html += muted(tr("Review items with <tt>proda bench show</tt> and <tt>proda bench review</tt>."));
-    setBody(html);
-}
-
 TrainingWorkspace::TrainingWorkspace(QWidget* parent) : SummaryPage(tr("Training"), parent) {}
 
 void TrainingWorkspace::showSnapshot(const ProjectSnapshot& snap) {

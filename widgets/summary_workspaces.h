@@ -1,6 +1,6 @@
 #pragma once
-// The Benchmark, Training and Diagnosis workspaces in this version: each states what the project
-// holds for its stage of the round (items, dataset versions, evaluations) and what comes next,
+// The Training and Diagnosis workspaces in this version: each states what the project
+// holds for its stage of the round (dataset versions, evaluations) and what comes next,
 // and says "none yet" plainly where a stage has no data. No numbers are shown that the project
 // does not contain.
 #include <QWidget>
@@ -11,7 +11,7 @@ namespace proda {
 
 struct ProjectSnapshot;
 
-// A scrollable rich-text page with a title: the common frame of the three workspaces.
+// A scrollable rich-text page with a title: the common frame of the two workspaces.
 class SummaryPage : public QWidget {
     Q_OBJECT
 public:
@@ -26,13 +26,6 @@ protected:
 private:
     QLabel* title_;
     QLabel* body_;
-};
-
-class BenchmarkWorkspace final : public SummaryPage {
-    Q_OBJECT
-public:
-    explicit BenchmarkWorkspace(QWidget* parent = nullptr);
-    void showSnapshot(const ProjectSnapshot& snapshot) override;
 };
 
 class TrainingWorkspace final : public SummaryPage {

@@ -201,7 +201,7 @@ std::vector<Verb> itemVerbs() {
               {"dev-fraction", "F", "generate: share of items in the dev split (default 0.1)"},
               {"random", "N", "show: N random items (default 20)"},
               {"status", "S", "review: accepted, rejected, edited or proposed"},
-              {"reason", "R", "review: too_easy, actually_true, ambiguous, giveaway_length or other"},
+              {"reason", "R", "review: junk_concept, meaningless_relation, ungrammatical, ambiguous, giveaway, wrong_answer, actually_true or other"},
               {"note", "TEXT", "review: free-text note kept in the history"},
               {"question", "TEXT", "review: replace the stem (the item becomes edited)"},
               {"option", "L=TEXT", "review: replace option L (A-D)"},

@@ -2,6 +2,7 @@
 //                 [--size WxH] [--dark]
 // With --screenshot the window renders the requested state, waits until every asynchronous load
 // and the graph layout have settled, saves the PNG and exits (for docs and tests).
+#include "benchmark_workspace.h"
 #include "home_workspace.h"
 #include "knowledge_workspace.h"
 #include "main_window.h"
@@ -28,7 +29,7 @@ int main(int argc, char** argv) {
     QCommandLineOption workspace(QStringLiteral("workspace"),
                                  QStringLiteral("Workspace to show: home, knowledge, benchmark, training or diagnosis."),
                                  QStringLiteral("NAME"), QStringLiteral("home"));
-    QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Centre the knowledge explorer on concept ID."),
+    QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Centre the knowledge explorer on concept ID, or (benchmark) select item, sample or patch ID."),
                               QStringLiteral("ID"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Render the state to FILE (PNG) and exit."),
                                   QStringLiteral("FILE"));
@@ -66,10 +67,11 @@ int main(int argc, char** argv) {
     auto grabWhenSettled = [&window, grab] {
         proda::KnowledgeWorkspace* k = window.knowledge();
         proda::HomeWorkspace* h = window.home();
+        proda::BenchmarkWorkspace* b = window.benchmark();
         auto poll = new QTimer(&window);
         poll->setInterval(50);
-        QObject::connect(poll, &QTimer::timeout, &window, [k, h, poll, grab] {
-            if (k->busy() || h->busy()) return;
+        QObject::connect(poll, &QTimer::timeout, &window, [k, h, b, poll, grab] {
+            if (k->busy() || h->busy() || b->busy()) return;
             poll->stop();
             QTimer::singleShot(150, grab); // one more round of paints after the last item moved
         });
@@ -80,8 +82,11 @@ int main(int argc, char** argv) {
         });
     };
     if (!parser.positionalArguments().isEmpty()) {
-        QObject::connect(&window, &proda::MainWindow::projectReady, &window, [&window, shot, selectId, grabWhenSettled](bool ok) {
-            if (ok && !selectId.isEmpty()) window.knowledge()->centerOn(selectId);
+        QObject::connect(&window, &proda::MainWindow::projectReady, &window, [&window, ws, shot, selectId, grabWhenSettled](bool ok) {
+            if (ok && !selectId.isEmpty()) {
+                if (ws != proda::MainWindow::Benchmark) window.knowledge()->centerOn(selectId);
+                else window.benchmark()->selectWhenLoaded(selectId);
+            }
             if (!shot.isEmpty()) grabWhenSettled();
         });
         window.openProject(parser.positionalArguments().first());

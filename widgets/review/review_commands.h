@@ -1,0 +1,67 @@
+#pragma once
+// Every review action is a QUndoCommand that writes to the project when it is done, undone or
+// redone: undo is a decision back to what the curator saw, written the same way (so it, too,
+// refuses to overwrite a change made elsewhere meanwhile). A bulk decision is one command.
+#include "review/review_store.h"
+
+#include <QString>
+#include <QUndoCommand>
+
+#include <functional>
+
+namespace proda {
+
+class ReviewService;
+
+// Told after each write which targets now hold which state, and of anything refused.
+struct ReviewSink {
+    std::function<void(const std::vector<Decision>& applied)> applied;
+    std::function<void(const QString& message)> refused;
+    std::function<void(const std::string& itemId)> itemEdited;
+    std::function<void(ReviewKind kind, const std::string& id, bool flagged)> flagged;
+};
+
+class DecisionCommand final : public QUndoCommand {
+public:
+    DecisionCommand(ReviewService* service, ReviewSink sink, std::vector<Decision> decisions, const QString& text);
+    void redo() override;
+    void undo() override;
+
+private:
+    std::vector<DecideResult> write(const std::vector<Decision>& decisions);
+    ReviewService* service_;
+    ReviewSink sink_;
+    std::vector<Decision> decisions_;
+};
+
+class EditItemCommand final : public QUndoCommand {
+public:
+    EditItemCommand(ReviewService* service, ReviewSink sink, Item before, std::string question,
+                    std::vector<std::pair<int, std::string>> options);
+    void redo() override;
+    void undo() override;
+
+private:
+    ReviewService* service_;
+    ReviewSink sink_;
+    Item before_;
+    std::string question_;
+    std::vector<std::pair<int, std::string>> options_;
+};
+
+class FlagCommand final : public QUndoCommand {
+public:
+    FlagCommand(ReviewService* service, ReviewSink sink, ReviewKind kind, std::string id, bool flagged);
+    void redo() override { set(flagged_); }
+    void undo() override { set(!flagged_); }
+
+private:
+    void set(bool on);
+    ReviewService* service_;
+    ReviewSink sink_;
+    ReviewKind kind_;
+    std::string id_;
+    bool flagged_;
+};
+
+} // namespace proda
