@@ -230,6 +230,7 @@ void ReviewPanel::buildFilterBar(QBoxLayout* row) {
     operator_->setVisible(kind_ == ReviewKind::Item);
     failed_->setVisible(kind_ == ReviewKind::Item);
     connect(text_, &QLineEdit::textChanged, this, &ReviewPanel::applyFilter);
+    text_->installEventFilter(this);
     // Position and progress sit with the decision buttons (always visible); made here so the
     // filter bar's handlers can use them.
     position_ = new QLabel(this);
@@ -252,7 +253,7 @@ void ReviewPanel::applyFilter() {
     f.failedRound = failed_->currentData().toInt();
     const QString keep = currentId();
     proxy_->setFilter(f);
-    if (!keep.isEmpty() && !select(keep) && proxy_->rowCount() > 0) view_->setCurrentIndex(proxy_->index(0, ReviewListModel::Text));
+    if (!keep.isEmpty() && !select(keep, false) && proxy_->rowCount() > 0) view_->setCurrentIndex(proxy_->index(0, ReviewListModel::Text));
     if (proxy_->rowCount() == 0) detail_->showEmpty(tr("No %1 match the filter.").arg(kindPlural(kind_)));
     updatePosition();
 }
@@ -334,11 +335,11 @@ void ReviewPanel::onRows(const ReviewRowsResult& r) {
     emit loaded();
 }
 
-bool ReviewPanel::select(const QString& id) {
+bool ReviewPanel::select(const QString& id, bool clearHidingFilter) {
     const int src = model_->rowOf(id.toStdString());
     if (src < 0) return false;
     QModelIndex p = proxy_->mapFromSource(model_->index(src, ReviewListModel::Text));
-    if (!p.isValid()) { // hidden by the filter: show everything
+    if (!p.isValid() && clearHidingFilter) { // hidden by the filter: show everything
         setFilter({});
         p = proxy_->mapFromSource(model_->index(src, ReviewListModel::Text));
     }
@@ -358,7 +359,6 @@ bool ReviewPanel::busy() const { return loading_ || service_->pending() > 0; }
 void ReviewPanel::onCurrentChanged() {
     option_ = -1;
     cancelReject();
-    notice_->hide();
     updatePosition();
     const QString id = currentId();
     if (id.isEmpty()) return;
@@ -404,6 +404,19 @@ void ReviewPanel::showEvent(QShowEvent* event) {
 bool ReviewPanel::eventFilter(QObject* watched, QEvent* event) {
     if ((watched == view_ || watched == detail_) && event->type() == QEvent::KeyPress)
         if (handleKey(static_cast<QKeyEvent*>(event))) return true;
+    if (watched == text_ && (event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride)) {
+        // A line edit keeps Shift+Backspace (and Enter) for itself; in the review they decide.
+        auto* k = static_cast<QKeyEvent*>(event);
+        if (k->modifiers() == Qt::ShiftModifier) {
+            const bool enter = k->key() == Qt::Key_Return || k->key() == Qt::Key_Enter;
+            const bool back = k->key() == Qt::Key_Backspace;
+            if (enter || back) {
+                if (event->type() == QEvent::KeyPress) enter ? accept() : startReject();
+                event->accept();
+                return true;
+            }
+        }
+    }
     return QWidget::eventFilter(watched, event);
 }
 
@@ -538,11 +551,14 @@ void ReviewPanel::decideCurrent(const QString& status, const QString& reason) {
         if (option_ < 0) moveBy(1);
         return;
     }
+    notice_->hide(); // a new decision: the last refusal has been read
     const int row0 = view_->currentIndex().row();
     const bool onDistractor = option_ >= 0;
     const QString verb = status == QLatin1String("accepted") ? tr("accept") : tr("reject");
     undo_->push(new DecisionCommand(service_, sink(), {d}, QStringLiteral("%1 %2").arg(verb, q(describe(d.target)))));
     if (onDistractor) return;
+    if (const ReviewRow* now = model_->find(id.toStdString()); !now || !(ReviewState{now->status, now->reason} == d.to))
+        return; // refused (changed elsewhere): stay, so the curator sees what the project holds
     // Move on: to the next row, or to the row that took this one's place when the filter hides it now.
     const QModelIndex still = proxy_->mapFromSource(model_->index(model_->rowOf(id.toStdString()), ReviewListModel::Text));
     const int next = still.isValid() ? still.row() + 1 : row0;

@@ -50,7 +50,7 @@ public:
     void reload();
     void clear(const QString& why);
     // Selects a row by id (clearing a filter that hides it); false when there is no such row.
-    bool select(const QString& id);
+    bool select(const QString& id, bool clearHidingFilter = true);
     void setFilter(const ReviewFilter& f);
     void setGuidelines(const QString& markdown);
     void refreshRecent();
