@@ -3,6 +3,7 @@
 // migration that widened the review history.
 #include "debug_fixture.h"
 #include "review/review_store.h"
+#include "tester/generator.h"
 #include "store/schema.h"
 #include "testutil.h"
 #include "util/error.h"
@@ -172,6 +173,9 @@ private slots:
         QCOMPARE(w.at("CONTRAST"), 1.5 * 0.5);
         storeOperatorWeights(p.db(), w);
         QCOMPARE(testutil::one(p, "SELECT value FROM meta WHERE key = ?", "bench.operator_weights"), std::string("{\"CONTRAST\":0.75}"));
+        // The next generation draws by them and says so.
+        const GenerateReport g = generateItems(p.db(), GenerateOptions{});
+        QCOMPARE(g.projectWeights, w);
     }
 
     void detailCarriesProvenance() {

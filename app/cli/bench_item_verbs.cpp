@@ -2,6 +2,7 @@
 // show, review). The sub-command is the first positional so one verb groups the tester's work.
 #include "cli/terminal_progress.h"
 #include "cli/verbs.h"
+#include "review/review_store.h"
 #include "store/knowledge_queries.h"
 #include "store/project.h"
 #include "tester/checks.h"
@@ -13,9 +14,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <sstream>
 
 namespace proda::cli {
 
@@ -24,7 +27,7 @@ namespace {
 using nlohmann::json;
 
 const char* kUsage =
-    "generate|check|show|review PROJECT [ID] [options]\n\n"
+    "generate|check|show|review|guidelines PROJECT [ID] [options]\n\n"
     "sub-commands:\n"
     "  generate PROJECT [--per-chain N] [--seed S] [--dev-fraction F] [--json]\n"
     "                           build items from the chains (human decisions are kept)\n"
@@ -33,7 +36,9 @@ const char* kUsage =
     "                           print items: stem, options A-D (* = correct), chain, operators\n"
     "  review PROJECT ID --status accepted|rejected|edited|proposed [--reason R] [--note TEXT]\n"
     "         [--question TEXT] [--option L=TEXT]\n"
-    "                           record a decision on an item, or on a distractor (ID:LETTER)";
+    "                           record a decision on an item, or on a distractor (ID:LETTER)\n"
+    "  guidelines PROJECT [--set FILE]\n"
+    "                           print the review guidelines the workbench shows, or set them (Markdown)";
 
 json itemJson(const Item& it) {
     json d = json::array();
@@ -95,13 +100,16 @@ int runGenerate(const Args& a, Project& p) {
               {"skipped_no_distractors", r.skippedNoDistractors}, {"skipped_broken_chain", r.skippedBrokenChain},
               {"skipped_long_chain", r.skippedLongChain}, {"skipped_against_direction", r.skippedAgainstDirection},
               {"skipped_broad_answer", r.skippedBroadAnswer}, {"skipped_not_things", r.skippedNotThings},
-              {"by_shape", r.byShape}, {"by_operator", r.byOperator}, {"load_s", r.loadSeconds},
+              {"by_shape", r.byShape}, {"by_operator", r.byOperator}, {"project_operator_weights", r.projectWeights},
+              {"load_s", r.loadSeconds},
               {"generate_s", r.generateSeconds}, {"write_s", r.writeSeconds}};
     if (a.flag("json")) { printJson(j.dump(2)); return 0; }
     std::printf("generated %lld items from %lld of %lld chains (%lld kept with human decisions, %lld stale removed)\n",
                 static_cast<long long>(r.generated), static_cast<long long>(r.chainsWithItems), static_cast<long long>(r.chains),
                 static_cast<long long>(r.keptHuman), static_cast<long long>(r.removedStale));
     std::cout << "shapes: " << json(r.byShape).dump() << "\noperators: " << json(r.byOperator).dump() << "\n";
+    if (!r.projectWeights.empty())
+        std::cout << "operator weights from the project's review statistics: " << json(r.projectWeights).dump() << "\n";
     std::printf("skipped: %lld chains without enough valid distractors, %lld broken, %lld longer than the item limit, "
                 "%lld against a relation's direction, %lld asking only for a broad category, %lld through verbs or "
                 "adjectives\n"
@@ -179,16 +187,36 @@ int runReview(const Args& a, Project& p) {
     return 0;
 }
 
+int runGuidelines(const Args& a, Project& p) {
+    const auto file = a.value("set");
+    if (!file) {
+        std::cout << reviewGuidelines(p.db());
+        return 0;
+    }
+    std::ifstream in(*file, std::ios::binary);
+    if (!in) throw InputError(*file, 0, "", "cannot read the guidelines file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    const std::string md = text.str();
+    if (md.size() > 1 << 20) throw InputError(*file, 0, "", "guidelines larger than 1 MiB");
+    if (const auto bad = findInvalidUtf8(md); bad != std::string::npos)
+        throw InputError(*file, 0, "", "not UTF-8 text (invalid byte at offset " + std::to_string(bad) + ")");
+    setReviewGuidelines(p.db(), md);
+    std::cout << "review guidelines set from " << *file << " (" << md.size() << " bytes)\n";
+    return 0;
+}
+
 int runBench(const Args& a) {
     const std::string sub = a.positional().at(0);
-    const bool writes = sub == "generate" || sub == "review";
-    if (sub != "generate" && sub != "check" && sub != "show" && sub != "review")
-        throw UsageError("unknown sub-command '" + sub + "' (generate, check, show or review)");
+    const bool writes = sub == "generate" || sub == "review" || (sub == "guidelines" && a.value("set"));
+    if (sub != "generate" && sub != "check" && sub != "show" && sub != "review" && sub != "guidelines")
+        throw UsageError("unknown sub-command '" + sub + "' (generate, check, show, review or guidelines)");
     if (sub != "show" && sub != "review" && a.positional().size() > 2) throw UsageError(sub + " takes only PROJECT");
     Project p = Project::open(a.positional().at(1), writes ? Project::Mode::OpenExisting : Project::Mode::ReadOnly);
     if (sub == "generate") return runGenerate(a, p);
     if (sub == "check") return runCheck(a, p);
     if (sub == "show") return runShowItems(a, p);
+    if (sub == "guidelines") return runGuidelines(a, p);
     return runReview(a, p);
 }
 
@@ -205,6 +233,7 @@ std::vector<Verb> itemVerbs() {
               {"note", "TEXT", "review: free-text note kept in the history"},
               {"question", "TEXT", "review: replace the stem (the item becomes edited)"},
               {"option", "L=TEXT", "review: replace option L (A-D)"},
+              {"set", "FILE", "guidelines: the project's review guidelines from a Markdown file"},
               {"json", "", "print JSON"}},
              2,
              3,

@@ -519,6 +519,7 @@ std::vector<Item> buildItems(const ItemGraph& g, const GenerateOptions& opt, Gen
 GenerateReport generateItems(Database& db, GenerateOptions opt, const Progress& progress) {
     using Clock = std::chrono::steady_clock;
     auto seconds = [](Clock::time_point a) { return std::chrono::duration<double>(Clock::now() - a).count(); };
+    std::map<std::string, double> projectWeights;
     {
         Statement st = db.prepare("SELECT value FROM meta WHERE key = 'bench.operator_weights'");
         if (st.step()) {
@@ -527,10 +528,12 @@ GenerateReport generateItems(Database& db, GenerateOptions opt, const Progress& 
             for (const auto& [k, v] : j.items()) {
                 if (!v.is_number()) throw InputError(db.path(), 0, "meta.bench.operator_weights." + k, "not a number");
                 opt.operatorWeights[k] = v.get<double>();
+                projectWeights[k] = v.get<double>();
             }
         }
     }
     GenerateReport report;
+    report.projectWeights = std::move(projectWeights);
     auto t0 = Clock::now();
     progress.report("load", 0, 0);
     const ItemGraph g = ItemGraph::load(db);
