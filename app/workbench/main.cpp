@@ -1,4 +1,4 @@
-// proda-workbench [PROJECT] [--workspace NAME] [--select ID] [--tab graph|overview] [--screenshot FILE]
+// proda-workbench [PROJECT] [--workspace NAME] [--select ID] [--tab graph|overview|items|samples|patches|statistics] [--screenshot FILE]
 //                 [--size WxH] [--dark]
 // With --screenshot the window renders the requested state, waits until every asynchronous load
 // and the graph layout have settled, saves the PNG and exits (for docs and tests).
@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
                                   QStringLiteral("FILE"));
     QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH (default 1280x800)."), QStringLiteral("WxH"),
                             QStringLiteral("1280x800"));
-    QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Knowledge tab to show: graph or overview."), QStringLiteral("TAB"),
+    QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Tab to show: graph or overview (knowledge); items, samples, patches or statistics (benchmark)."),
+                           QStringLiteral("TAB"),
                            QStringLiteral("graph"));
     QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark theme for this run."));
     parser.addOptions({workspace, select, screenshot, size, tab, dark});
@@ -53,6 +54,10 @@ int main(int argc, char** argv) {
     window.resize(wh.value(0).toInt() > 0 ? wh.value(0).toInt() : 1280, wh.value(1).toInt() > 0 ? wh.value(1).toInt() : 800);
     window.showWorkspace(ws);
     window.knowledge()->showTab(parser.value(tab) == QLatin1String("overview") ? 1 : 0);
+    if (!window.benchmark()->showTab(parser.value(tab)) && ws == proda::MainWindow::Benchmark && parser.isSet(tab)) {
+        std::fprintf(stderr, "proda-workbench: unknown benchmark tab '%s' (items, samples, patches, statistics)\n", qPrintable(parser.value(tab)));
+        return 2;
+    }
     window.show();
 
     const QString shot = parser.value(screenshot);

@@ -119,6 +119,16 @@ void BenchmarkWorkspace::selectWhenLoaded(const QString& id) {
     if (!select(id)) pendingSelect_ = id;
 }
 
+bool BenchmarkWorkspace::showTab(const QString& name) {
+    const QString names[] = {QStringLiteral("items"), QStringLiteral("samples"), QStringLiteral("patches"), QStringLiteral("statistics")};
+    for (int i = 0; i < 4; ++i)
+        if (name == names[i]) {
+            tabs_->setCurrentIndex(i);
+            return true;
+        }
+    return false;
+}
+
 void BenchmarkWorkspace::showKind(ReviewKind kind) { tabs_->setCurrentWidget(panel(kind)); }
 
 bool BenchmarkWorkspace::busy() const {

@@ -31,6 +31,8 @@ public:
     // The same once the rows have been read (opening a project with --select).
     void selectWhenLoaded(const QString& id);
     void showKind(ReviewKind kind);
+    // items | samples | patches | statistics; false for another name.
+    bool showTab(const QString& name);
     ReviewPanel* panel(ReviewKind kind) const;
     ReviewStatsView* statistics() const { return stats_; }
     QUndoStack* undoStack() const { return undo_; }

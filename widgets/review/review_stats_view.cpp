@@ -12,6 +12,8 @@
 #include <QPushButton>
 #include <QValueAxis>
 
+#include <cmath>
+
 namespace proda {
 
 namespace {
@@ -45,8 +47,10 @@ QChart* barChart(const QString& title, const QList<QPair<QString, double>>& bars
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     auto* x = new QValueAxis;
-    x->setRange(0, std::max(max, 1e-9));
+    x->setRange(0, std::max(max, 1.0));
     x->setLabelFormat(QStringLiteral("%.0f"));
+    // Whole-number ticks: counts of 1-4 would otherwise read "0 0 1 1 1".
+    if (max < 5) x->setTickCount(static_cast<int>(std::max(max, 1.0)) + 1);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     return chart;
@@ -90,7 +94,7 @@ void ReviewStatsView::refresh() {
     QList<QPair<QString, double>> ops, reasons;
     double maxReasons = 0;
     for (const auto& [op, r] : stats_.byOperator)
-        ops.append({tr("%1 (%2 of %3)").arg(q(op)).arg(r.rejected).arg(r.decided), 100.0 * r.rate()});
+        ops.append({tr("%1 (%2 of %3)").arg(q(op)).arg(r.rejected).arg(r.decided), std::round(100.0 * r.rate())});
     for (const auto& [code, n] : stats_.byReason) {
         reasons.append({q(reasonLabel(code.empty() ? "other" : code)), static_cast<double>(n)});
         maxReasons = std::max(maxReasons, static_cast<double>(n));
