@@ -2,7 +2,9 @@
 // writers, flags, recent decisions, an undone edit, statistics and operator weights, and the
 // migration that widened the review history.
 #include "debug_fixture.h"
+#include "tester_fixture.h"
 #include "review/review_store.h"
+#include "tester/checks.h"
 #include "tester/generator.h"
 #include "store/schema.h"
 #include "testutil.h"
@@ -143,6 +145,50 @@ private slots:
         QCOMPARE(after.status, std::string("proposed"));
         QCOMPARE(after.distractors[0].op, std::string("SUBST_SIBLING"));
         QCOMPARE(after.distractors[0].text, std::string("friction"));
+    }
+
+    void replacementsAreWhatGenerationWouldOffer() {
+        QTemporaryDir dir;
+        Project p = Project::open(testutil::path(dir, "g.proda"), Project::Mode::CreateNew);
+        testerfix::writeRandomKb(p.db(), 60);
+        generateItems(p.db(), GenerateOptions{});
+        const ItemGraph g = ItemGraph::load(p.db());
+        Item before;
+        std::vector<DistractorCandidate> candidates;
+        for (const auto& it : loadItems(p.db())) {
+            candidates = distractorCandidates(g, it);
+            if (it.answer != 1 && !candidates.empty()) {
+                before = it;
+                break;
+            }
+        }
+        QVERIFY(!candidates.empty());
+        const std::string id = before.id;
+        const int b = 1; // option B, a distractor of this item
+        for (const auto& c : candidates) {
+            QVERIFY(std::find(before.options.begin(), before.options.end(), c.text) == before.options.end());
+            QVERIFY(!c.op.empty());
+            // Put in place of option B, the candidate is false under the knowledge.
+            Item changed = before;
+            changed.options[b] = c.text;
+            ItemChecker checker(p.db());
+            const ItemCheck check = checker.check(changed);
+            QVERIFY2(check.invalidOptions.empty(), c.text.c_str());
+            QVERIFY(check.correctTrue);
+        }
+        const auto& c = candidates.front();
+        replaceDistractor(p.db(), id, b, c.text, c.op, c.nodeIds);
+        const Item after = *loadItem(p.db(), id);
+        QCOMPARE(after.options[b], c.text);
+        QCOMPARE(after.status, std::string("edited"));
+        const auto d = std::find_if(after.distractors.begin(), after.distractors.end(), [&](const Distractor& x) { return x.optionIndex == b; });
+        QVERIFY(d != after.distractors.end());
+        QCOMPARE(d->op, c.op);
+        QCOMPARE(d->status, std::string("edited"));
+        QCOMPARE(d->nodeIds, c.nodeIds);
+        QVERIFY_THROWS_EXCEPTION(proda::InputError, replaceDistractor(p.db(), id, before.answer, "x", "CONTRAST", {})); // the key
+        restoreItem(p.db(), before);
+        QCOMPARE(loadItem(p.db(), id)->options, before.options);
     }
 
     void flagsComeAndGo() {

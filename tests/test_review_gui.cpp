@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QProcess>
 #include <QPushButton>
 #include <QTableView>
@@ -322,6 +323,40 @@ private slots:
         QVERIFY(use && use->isEnabled());
         QTest::mouseClick(use, Qt::LeftButton);
         QVERIFY(!text(path, "SELECT value FROM meta WHERE key = 'bench.operator_weights'").empty());
+    }
+
+    void aDistractorReplacedByAnotherOperatorAndBack() {
+        const QString path = project();
+        BenchmarkWorkspace w;
+        w.setProject(path);
+        w.show();
+        QApplication::setActiveWindow(&w);
+        QVERIFY(waitLoaded(w));
+        ReviewPanel* p = w.panel(ReviewKind::Item);
+        QVERIFY(waitDetail(p));
+        const Item before = *p->findChild<ReviewDetailView*>()->detail()->item;
+        const int option = before.answer == 0 ? 1 : 0;
+        key(p, Qt::Key(Qt::Key_1 + option));
+        key(p, Qt::Key_G);
+        QMenu* menu = nullptr;
+        QTRY_VERIFY((menu = p->findChild<QMenu*>(QStringLiteral("replacementMenu"))) != nullptr);
+        QAction* pick = nullptr;
+        for (QAction* a : menu->actions())
+            if (a->menu() && !a->menu()->actions().isEmpty()) {
+                pick = a->menu()->actions().first();
+                break;
+            }
+        QVERIFY(pick);
+        const std::string text = pick->text().toStdString();
+        pick->trigger();
+        menu->close();
+        const std::string where = " WHERE item_id = '" + before.id + "' AND option_index = " + std::to_string(option);
+        QCOMPARE(::text(path, "SELECT text FROM item_distractors" + where), text);
+        QCOMPARE(::text(path, "SELECT status FROM item_distractors" + where), std::string("edited"));
+        QCOMPARE(::text(path, "SELECT status FROM items WHERE id = '" + before.id + "'"), std::string("edited"));
+        w.undoStack()->undo();
+        QCOMPARE(::text(path, "SELECT text FROM item_distractors" + where), before.options[option]);
+        QCOMPARE(::text(path, "SELECT status FROM items WHERE id = '" + before.id + "'"), std::string("proposed"));
     }
 
     void aDecisionSurvivesSigkill() {

@@ -66,6 +66,7 @@ public:
     ItemChecker(const ItemChecker&) = delete;
     ItemChecker& operator=(const ItemChecker&) = delete;
     ItemCheck check(const Item& item);
+    const ItemGraph& graph() const { return graph_; }
 
 private:
     CheckOptions opt_;

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <cctype>
 #include <cmath>
+#include <functional>
 #include <random>
 #include <set>
 
@@ -336,9 +337,99 @@ bool choose(std::vector<Cand>& pool, const std::string& answer, Valid&& valid, c
     return true;
 }
 
+// The rules every option of a node item must pass, prepared once per item. nullopt when the item
+// cannot be made at all: the answer is named by the stem or readable off a named term, or a walk
+// past the bound leaves an option unchecked.
+struct NodeRules {
+    const ItemGraph* g = nullptr;
+    const GenerateOptions* opt = nullptr;
+    ItemTruth* truth = nullptr;
+    std::vector<int> chainNodes;
+    int a = -1, answerTerm = -1;
+    std::string answer, namedText, answerParts;
+    bool answerShares = false;
+    std::set<int> named;
+    std::optional<TermSet> answerAncestors;
+    TermSet chainAncestors;
+
+    bool valid(const Cand& d) const {
+        const ItemGraph& G = *g;
+        return !named.count(d.termKey) && !truth->nodeTrue(d.termKey) &&
+               !(d.nodes.size() && G.namesEachOther(a, d.nodes.back())) && // a synonym of the answer
+               !(d.nodes.size() && G.glossesOverlap(a, d.nodes.back())) &&  // or one that the glosses make one
+               !G.broadTerm(d.termKey, opt->maxBroadKinds) &&
+               // the source text makes it true, or a near-synonym ("center of gravity ...
+               // equals the center of mass")
+               !G.sourceTies(chainNodes, answer, d.termKey, d.text) &&
+               !G.hierarchyRelated(answerTerm, answerAncestors, d.termKey) && !chainAncestors.count(d.termKey) &&
+               !nearDuplicate(answer, d.text) && (answerShares || !sharesWordPart(d.text, namedText));
+    }
+};
+
+std::optional<NodeRules> nodeRules(const ItemGraph& g, const GChain& c, ItemShape shape, int pos, const std::string& question,
+                                   const GenerateOptions& opt, ItemTruth& truth) {
+    const int T = static_cast<int>(c.steps.size());
+    NodeRules r;
+    r.g = &g;
+    r.opt = &opt;
+    r.truth = &truth;
+    r.chainNodes = c.nodes;
+    const int a = c.nodes[pos];
+    r.a = a;
+    const std::string answer = g.nodes[a].term;
+    r.answer = answer;
+    // Terms the stem names can never be options: they would be ruled out by reading alone.
+    std::set<int>& named = r.named;
+    named.insert(g.nodes[c.nodes[0]].termKey);
+    if (shape == ItemShape::Middle) named.insert(g.nodes[c.nodes[T]].termKey);
+    if (named.count(g.nodes[a].termKey) || trim(answer).empty()) return std::nullopt;
+    // An answer readable off a named term (an acronym and its expansion) tests nothing.
+    // So does one that holds a named term ("Stamp Act is a kind of X and X is a kind of act":
+    // "legislative act").
+    auto readable = [&](const std::string& namedTerm) {
+        return readableFromStem(answer, namedTerm) || answersItself(answer, namedTerm);
+    };
+    if (readable(g.nodes[c.nodes[0]].term) || (shape == ItemShape::Middle && readable(g.nodes[c.nodes[T]].term)))
+        return std::nullopt;
+    // The stem must not name the answer or an intermediate node either.
+    for (int j = 1; j < T + (shape == ItemShape::Middle ? 0 : 1); ++j)
+        if (containsWords(question, g.nodes[c.nodes[j]].term)) return std::nullopt;
+    // Also refused: an ancestor or descendant of the answer (true as any reader reads "is a
+    // kind of"), a near-duplicate of it (plural, expansion, one inside the other), and an
+    // option sharing a word part with the named terms when the answer does not (a giveaway).
+    std::string& namedText = r.namedText;
+    namedText = g.nodes[c.nodes[0]].term;
+    if (shape == ItemShape::Middle) namedText += " " + g.nodes[c.nodes[T]].term;
+    // (A word part that the answer shares with the stem too is no cue.)
+    // The named words the answer shares a part with: a distractor balances the answer only by
+    // sharing one of those ("shower stall" beside "shower curtain" is not balanced by
+    // "tollbooth", which shares "booth").
+    std::string& answerParts = r.answerParts;
+    for (std::size_t at = 0; at < namedText.size();) {
+        const std::size_t end = std::min(namedText.find(' ', at), namedText.size());
+        const std::string w = namedText.substr(at, end - at);
+        if (!w.empty() && sharesWordPart(answer, w)) answerParts += (answerParts.empty() ? "" : " ") + w;
+        at = end + 1;
+    }
+    r.answerShares = !answerParts.empty();
+    r.answerTerm = g.nodes[a].termKey;
+    r.answerAncestors = g.ancestorTerms(r.answerTerm);
+    // Nor an ancestor of another chain concept: with two genera ("accordion" is a keyboard and
+    // a free-reed instrument), "accordion is a kind of X" holds for "wind instrument" too, as
+    // any reader reads "is a kind of".
+    // A walk past the bound clears no option, so no item is made.
+    TermSet& chainAncestors = r.chainAncestors;
+    for (int n : c.nodes) {
+        if (n == a) continue;
+        const auto up = g.ancestorTerms(g.nodes[n].termKey);
+        if (!up) return std::nullopt;
+        chainAncestors.insert(up->begin(), up->end());
+    }
+    return r;
+}
+
 std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shape, int pos, const GenerateOptions& opt,
                              LengthBalance& bal) {
-    const int T = static_cast<int>(c.steps.size());
     Stem stem = shape == ItemShape::End ? endStem(g, c) : shape == ItemShape::Middle ? middleStem(g, c, pos) : linkStem(g, c);
     Item item;
     item.chainId = c.id;
@@ -358,65 +449,13 @@ std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shap
         auto pool = linkCandidates(g, c);
         if (!choose(pool, answer, [&](const Cand& d) { return !truth.linkTrue(d.seq); }, opt, rng, bal, chosen)) return std::nullopt;
     } else {
-        const int a = c.nodes[pos];
-        answer = g.nodes[a].term;
-        // Terms the stem names can never be options: they would be ruled out by reading alone.
-        std::set<int> named{g.nodes[c.nodes[0]].termKey};
-        if (shape == ItemShape::Middle) named.insert(g.nodes[c.nodes[T]].termKey);
-        if (named.count(g.nodes[a].termKey) || trim(answer).empty()) return std::nullopt;
-        // An answer readable off a named term (an acronym and its expansion) tests nothing.
-        // So does one that holds a named term ("Stamp Act is a kind of X and X is a kind of act":
-        // "legislative act").
-        auto readable = [&](const std::string& namedTerm) {
-            return readableFromStem(answer, namedTerm) || answersItself(answer, namedTerm);
-        };
-        if (readable(g.nodes[c.nodes[0]].term) || (shape == ItemShape::Middle && readable(g.nodes[c.nodes[T]].term)))
-            return std::nullopt;
-        // The stem must not name the answer or an intermediate node either.
-        for (int j = 1; j < T + (shape == ItemShape::Middle ? 0 : 1); ++j)
-            if (containsWords(stem.question, g.nodes[c.nodes[j]].term)) return std::nullopt;
+        auto rules = nodeRules(g, c, shape, pos, stem.question, opt, truth);
+        if (!rules) return std::nullopt;
+        answer = rules->answer;
+        const bool answerShares = rules->answerShares;
+        const std::string& answerParts = rules->answerParts;
         auto pool = nodeCandidates(g, c, pos, rng);
-        // Also refused: an ancestor or descendant of the answer (true as any reader reads "is a
-        // kind of"), a near-duplicate of it (plural, expansion, one inside the other), and an
-        // option sharing a word part with the named terms when the answer does not (a giveaway).
-        std::string namedText = g.nodes[c.nodes[0]].term;
-        if (shape == ItemShape::Middle) namedText += " " + g.nodes[c.nodes[T]].term;
-        // (A word part that the answer shares with the stem too is no cue.)
-        // The named words the answer shares a part with: a distractor balances the answer only by
-        // sharing one of those ("shower stall" beside "shower curtain" is not balanced by
-        // "tollbooth", which shares "booth").
-        std::string answerParts;
-        for (std::size_t at = 0; at < namedText.size();) {
-            const std::size_t end = std::min(namedText.find(' ', at), namedText.size());
-            const std::string w = namedText.substr(at, end - at);
-            if (!w.empty() && sharesWordPart(answer, w)) answerParts += (answerParts.empty() ? "" : " ") + w;
-            at = end + 1;
-        }
-        const bool answerShares = !answerParts.empty();
-        const int answerTerm = g.nodes[a].termKey;
-        const auto answerAncestors = g.ancestorTerms(answerTerm);
-        // Nor an ancestor of another chain concept: with two genera ("accordion" is a keyboard and
-        // a free-reed instrument), "accordion is a kind of X" holds for "wind instrument" too, as
-        // any reader reads "is a kind of".
-        // A walk past the bound clears no option, so no item is made.
-        TermSet chainAncestors;
-        for (int n : c.nodes) {
-            if (n == a) continue;
-            const auto up = g.ancestorTerms(g.nodes[n].termKey);
-            if (!up) return std::nullopt;
-            chainAncestors.insert(up->begin(), up->end());
-        }
-        auto valid = [&](const Cand& d) {
-            return !named.count(d.termKey) && !truth.nodeTrue(d.termKey) &&
-                   !(d.nodes.size() && g.namesEachOther(a, d.nodes.back())) && // a synonym of the answer
-                   !(d.nodes.size() && g.glossesOverlap(a, d.nodes.back())) &&  // or one that the glosses make one
-                   !g.broadTerm(d.termKey, opt.maxBroadKinds) &&
-                   // the source text makes it true, or a near-synonym ("center of gravity ...
-                   // equals the center of mass")
-                   !g.sourceTies(c.nodes, answer, d.termKey, d.text) &&
-                   !g.hierarchyRelated(answerTerm, answerAncestors, d.termKey) && !chainAncestors.count(d.termKey) &&
-                   !nearDuplicate(answer, d.text) && (answerShares || !sharesWordPart(d.text, namedText));
-        };
+        auto valid = [&](const Cand& d) { return rules->valid(d); };
         // An answer that shares a word part with the stem ("time scale" ... "time period") is
         // found by spelling unless most options share one too: those come first, and an item
         // with fewer than two of them is not made.
@@ -514,6 +553,42 @@ std::vector<Item> buildItems(const ItemGraph& g, const GenerateOptions& opt, Gen
     }
     report.generated = static_cast<std::int64_t>(items.size());
     return items;
+}
+
+std::vector<DistractorCandidate> distractorCandidates(const ItemGraph& g, const Item& item, const GenerateOptions& opt) {
+    const int ci = g.chainIndex(item.chainId);
+    if (ci < 0) return {};
+    const GChain& c = g.chains[ci];
+    const int T = static_cast<int>(c.steps.size());
+    const int pos = item.shape == ItemShape::Middle ? middlePositionOf(item.templateId) : T;
+    if (T == 0 || pos < 1 || pos > T || (item.shape == ItemShape::Middle && pos >= T)) return {};
+    ItemTruth truth(g, c, item.shape, pos, opt.searchBudget);
+    std::mt19937_64 rng(contentHash(item.id) ^ (opt.seed * 0x9e3779b97f4a7c15ULL));
+    std::vector<Cand> pool;
+    std::function<bool(const Cand&)> valid;
+    std::optional<NodeRules> rules;
+    if (item.shape == ItemShape::Link) {
+        pool = linkCandidates(g, c);
+        valid = [&](const Cand& d) { return !truth.linkTrue(d.seq); };
+    } else {
+        rules = nodeRules(g, c, item.shape, pos, item.question, opt, truth);
+        if (!rules) return {};
+        pool = nodeCandidates(g, c, pos, rng);
+        valid = [&](const Cand& d) { return rules->valid(d); };
+    }
+    std::stable_sort(pool.begin(), pool.end(), [](const Cand& x, const Cand& y) { return x.tier < y.tier; });
+    std::set<std::string> seen;
+    for (const auto& o : item.options) seen.insert(normalizeTerm(o));
+    std::vector<DistractorCandidate> out;
+    for (const auto& d : pool) {
+        const std::string key = normalizeTerm(d.text);
+        if (key.empty() || seen.count(key) || !valid(d)) continue;
+        seen.insert(key);
+        DistractorCandidate x{d.text, d.op, {}};
+        for (int n : d.nodes) x.nodeIds.push_back(g.nodes[n].id);
+        out.push_back(std::move(x));
+    }
+    return out;
 }
 
 GenerateReport generateItems(Database& db, GenerateOptions opt, const Progress& progress) {

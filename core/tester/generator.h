@@ -21,4 +21,15 @@ std::vector<Item> buildItems(const ItemGraph& g, const GenerateOptions& opt, Gen
 // generated are removed. Operator weights in meta "bench.operator_weights" override opt's.
 GenerateReport generateItems(Database& db, GenerateOptions opt, const Progress& progress = {});
 
+// A replacement for one distractor of an item, as the generator would offer it.
+struct DistractorCandidate {
+    std::string text, op;
+    std::vector<std::string> nodeIds;
+};
+// Every candidate that passes the generator's checks for this item (the truth checks, synonyms,
+// overlapping glosses, the hierarchy, near-duplicates and shared word parts), minus the texts
+// already among its options; in the order generation prefers them. Empty when the item's chain
+// is gone or its answer can no longer be asked.
+std::vector<DistractorCandidate> distractorCandidates(const ItemGraph& g, const Item& item, const GenerateOptions& opt = {});
+
 } // namespace proda

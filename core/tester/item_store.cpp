@@ -218,6 +218,30 @@ void editItem(Database& db, const std::string& itemId, const std::string& questi
     tx.commit();
 }
 
+void replaceDistractor(Database& db, const std::string& itemId, int optionIndex, const std::string& text, const std::string& op,
+                       const std::vector<std::string>& nodeIds, const std::string& note) {
+    auto item = loadItem(db, itemId);
+    if (!item) throw InputError(std::string("ID: ") + "no item with id '" + itemId + "'");
+    if (optionIndex < 0 || optionIndex > 3 || optionIndex == item->answer)
+        throw InputError(std::string("option: ") + "only a distractor (not the key) can be replaced");
+    if (text.empty()) throw InputError(std::string("option: ") + "an option cannot be empty");
+    Transaction tx(db);
+    item->options[optionIndex] = text;
+    std::string old = "proposed";
+    for (const auto& d : item->distractors) if (d.optionIndex == optionIndex) old = d.status;
+    db.prepare("INSERT INTO item_distractors(item_id, option_index, text, operator, node_ids, status) VALUES (?,?,?,?,?,'edited') "
+               "ON CONFLICT(item_id, option_index) DO UPDATE SET text = excluded.text, operator = excluded.operator, "
+               "node_ids = excluded.node_ids, status = 'edited', reason = ''")
+        .bind(1, itemId).bind(2, optionIndex).bind(3, text).bind(4, op).bind(5, json(nodeIds).dump()).run();
+    record(db, "distractor", itemId + ":" + optionLetter(optionIndex), old, "edited", "", note.empty() ? "replaced by " + op : note);
+    json opts = json::array();
+    for (const auto& o : item->options) opts.push_back(o);
+    db.prepare("UPDATE items SET options = ?, status = 'edited', updated_at = datetime('now') WHERE id = ?")
+        .bind(1, opts.dump()).bind(2, itemId).run();
+    record(db, "item", itemId, item->status, "edited", "", note);
+    tx.commit();
+}
+
 std::vector<ReviewEvent> reviewHistory(Database& db, const std::string& targetId) {
     Statement st = db.prepare("SELECT target_kind, target_id, old_status, new_status, reason, note, at FROM review_events "
                               "WHERE ?1 = '' OR target_id = ?1 OR target_id LIKE ?1 || ':%' ORDER BY id");

@@ -42,6 +42,12 @@ void reviewDistractor(Database& db, const std::string& itemId, int optionIndex, 
 void editItem(Database& db, const std::string& itemId, const std::string& question,
               const std::vector<std::pair<int, std::string>>& options, const std::string& note = "");
 
+// A curator's choice of another generated distractor for option `optionIndex` (not the key): it
+// keeps its operator and the concepts it came from, and is "edited" like a typed one, so a later
+// generation keeps it.
+void replaceDistractor(Database& db, const std::string& itemId, int optionIndex, const std::string& text, const std::string& op,
+                       const std::vector<std::string>& nodeIds, const std::string& note = "");
+
 std::vector<ReviewEvent> reviewHistory(Database& db, const std::string& targetId = "");
 
 // "ITEM:B" names distractor B of ITEM; returns the item id and option index (-1 for an item).

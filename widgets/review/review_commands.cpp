@@ -65,15 +65,15 @@ void DecisionCommand::undo() {
     write(back);
 }
 
-EditItemCommand::EditItemCommand(ReviewService* service, ReviewSink sink, Item before, std::string question,
-                                 std::vector<std::pair<int, std::string>> options)
-    : service_(service), sink_(std::move(sink)), before_(std::move(before)), question_(std::move(question)), options_(std::move(options)) {
-    setText(QCoreApplication::translate("Review", "edit item %1").arg(QString::fromStdString(before_.id)));
+ItemChangeCommand::ItemChangeCommand(ReviewService* service, ReviewSink sink, Item before, std::function<void(ReviewService*)> apply,
+                                     const QString& text)
+    : service_(service), sink_(std::move(sink)), before_(std::move(before)), apply_(std::move(apply)) {
+    setText(text);
 }
 
-void EditItemCommand::redo() {
+void ItemChangeCommand::redo() {
     try {
-        service_->editItem(before_.id, question_, options_);
+        apply_(service_);
         if (sink_.itemEdited) sink_.itemEdited(before_.id);
     } catch (const std::exception& e) {
         setObsolete(true);
@@ -81,7 +81,7 @@ void EditItemCommand::redo() {
     }
 }
 
-void EditItemCommand::undo() {
+void ItemChangeCommand::undo() {
     try {
         service_->restoreItem(before_);
         if (sink_.itemEdited) sink_.itemEdited(before_.id);

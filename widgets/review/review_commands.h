@@ -34,10 +34,11 @@ private:
     std::vector<Decision> decisions_;
 };
 
-class EditItemCommand final : public QUndoCommand {
+// A change to an item's text (an edit, a replaced distractor): done by `apply`, undone by writing
+// the item as it was, whole.
+class ItemChangeCommand final : public QUndoCommand {
 public:
-    EditItemCommand(ReviewService* service, ReviewSink sink, Item before, std::string question,
-                    std::vector<std::pair<int, std::string>> options);
+    ItemChangeCommand(ReviewService* service, ReviewSink sink, Item before, std::function<void(ReviewService*)> apply, const QString& text);
     void redo() override;
     void undo() override;
 
@@ -45,8 +46,7 @@ private:
     ReviewService* service_;
     ReviewSink sink_;
     Item before_;
-    std::string question_;
-    std::vector<std::pair<int, std::string>> options_;
+    std::function<void(ReviewService*)> apply_;
 };
 
 class FlagCommand final : public QUndoCommand {

@@ -113,7 +113,7 @@ QString ReviewDetailView::itemHtml(const ReviewDetail& d) const {
     }
     html += QStringLiteral("</table>");
     if (selected_ >= 0)
-        html += QStringLiteral("<p><i>%1</i></p>").arg(tr("Option %1 selected: A accepts it, R rejects it, Esc returns to the item.").arg(QChar(optionLetter(selected_))));
+        html += QStringLiteral("<p><i>%1</i></p>").arg(tr("Option %1 selected: A accepts it, R rejects it, G replaces it, Esc returns to the item.").arg(QChar(optionLetter(selected_))));
     html += checkHtml(d);
     if (d.chain) html += chainHtml(*d.chain);
     if (!it.explanation.empty()) html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(tr("Explanation"), esc(it.explanation));

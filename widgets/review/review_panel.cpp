@@ -186,6 +186,7 @@ ReviewPanel::ReviewPanel(ReviewKind kind, ReviewService* service, QUndoStack* un
     connect(service_, &ReviewService::rowsLoaded, this, &ReviewPanel::onRows);
     connect(service_, &ReviewService::detailLoaded, this, &ReviewPanel::onDetail);
     connect(service_, &ReviewService::itemChecked, this, &ReviewPanel::onCheck);
+    connect(service_, &ReviewService::candidatesLoaded, this, &ReviewPanel::onCandidates);
     connect(detail_, &ReviewDetailView::conceptClicked, this, &ReviewPanel::openConcept);
 
     // In a text field letters are text: Shift+Enter accepts, Shift+Backspace rejects.
@@ -446,6 +447,7 @@ bool ReviewPanel::handleKey(QKeyEvent* e) {
     case Qt::Key_J: moveBy(1); return true;
     case Qt::Key_K: moveBy(-1); return true;
     case Qt::Key_F: toggleFlag(); return true;
+    case Qt::Key_G: regenerate(); return true;
     case Qt::Key_H: toggleGuidelines(); return true;
     case Qt::Key_Question: showShortcuts(); return true;
     case Qt::Key_Escape:
@@ -611,7 +613,55 @@ void ReviewPanel::edit() {
     if (!d || !d->item || q(d->item->id) != currentId()) return;
     ReviewEditDialog dialog(*d->item, this);
     if (dialog.exec() != QDialog::Accepted || !dialog.changed()) return;
-    undo_->push(new EditItemCommand(service_, sink(), *d->item, dialog.question(), dialog.changedOptions()));
+    const std::string question = dialog.question();
+    const auto options = dialog.changedOptions();
+    const std::string id = d->item->id;
+    undo_->push(new ItemChangeCommand(
+        service_, sink(), *d->item, [id, question, options](ReviewService* s) { s->editItem(id, question, options); },
+        tr("edit item %1").arg(currentId())));
+}
+
+void ReviewPanel::regenerate() {
+    const auto& d = detail_->detail();
+    if (kind_ != ReviewKind::Item || !d || !d->item || q(d->item->id) != currentId()) return;
+    if (option_ < 0) {
+        emit message(tr("Pick a distractor first (1\u20134), then G offers the replacements generation would make."));
+        return;
+    }
+    emit message(tr("Looking for replacements of option %1\u2026").arg(QChar(optionLetter(option_))));
+    service_->loadCandidates(*d->item, option_);
+}
+
+void ReviewPanel::onCandidates(const CandidatesResult& r) {
+    const auto& d = detail_->detail();
+    if (kind_ != ReviewKind::Item || !d || !d->item || q(r.itemId) != currentId() || r.option != option_) return;
+    if (!r.error.empty()) {
+        emit message(tr("No replacements: %1").arg(q(r.error)));
+        return;
+    }
+    if (r.candidates.empty()) {
+        emit message(tr("Generation has no other valid distractor for this item."));
+        return;
+    }
+    // One submenu per operator, the generator's preferred candidates first.
+    auto* menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("replacementMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addSection(tr("Replace option %1 \u201c%2\u201d with").arg(QChar(optionLetter(r.option)), q(d->item->options[r.option])));
+    std::map<std::string, QMenu*> byOp;
+    const Item before = *d->item;
+    const int option = r.option;
+    for (const auto& c : r.candidates) {
+        QMenu*& sub = byOp[c.op];
+        if (!sub) sub = menu->addMenu(q(c.op));
+        if (sub->actions().size() >= 12) continue;
+        sub->addAction(q(c.text), this, [this, before, option, c] {
+            undo_->push(new ItemChangeCommand(
+                service_, sink(), before, [id = before.id, option, c](ReviewService* s) { s->replaceDistractor(id, option, c); },
+                tr("replace option %1 of item %2").arg(QChar(optionLetter(option))).arg(q(before.id))));
+        });
+    }
+    menu->popup(detail_->mapToGlobal(detail_->rect().center()));
 }
 
 void ReviewPanel::toggleGuidelines() { guidelines_->setVisible(!guidelines_->isVisible()); }
@@ -624,6 +674,7 @@ void ReviewPanel::showShortcuts() {
         "<tr><td><b>E</b></td><td>edit the item's text</td></tr>"
         "<tr><td><b>J</b> / <b>K</b></td><td>next / previous</td></tr>"
         "<tr><td><b>1</b>\u2013<b>4</b></td><td>pick option A\u2013D (then A / R act on it; Esc returns to the item)</td></tr>"
+        "<tr><td><b>G</b></td><td>with an option picked: replace it by another distractor generation offers, by operator</td></tr>"
         "<tr><td><b>F</b></td><td>flag for later (filter: Flagged)</td></tr>"
         "<tr><td><b>H</b></td><td>show or hide the review guidelines</td></tr>"
         "<tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td><td>undo / redo any decision or edit (written to the project)</td></tr>"

@@ -6,7 +6,8 @@
 //
 // Keys, on the list and the detail pane: A accept (and move on), R reject (then 1-7 or the
 // reason's letter), E edit, J/K next/previous, 1-4 pick an option (then A/R act on it, Esc goes
-// back to the whole item), F flag, ? shortcuts, H guidelines. In a text field Shift+Enter accepts
+// back to the whole item), G replace the picked option by another generated distractor, F flag,
+// ? shortcuts, H guidelines. In a text field Shift+Enter accepts
 // and Shift+Backspace rejects. Ctrl+Z / Ctrl+Shift+Z undo and redo (the workspace's stack).
 #include "review/review_store.h"
 
@@ -36,6 +37,7 @@ class ReviewService;
 struct ReviewDetailResult;
 struct ReviewRowsResult;
 struct ItemCheckResult;
+struct CandidatesResult;
 struct ReviewSink;
 struct ReviewFilter;
 
@@ -82,6 +84,8 @@ private:
     void onRows(const ReviewRowsResult& r);
     void onDetail(const ReviewDetailResult& r);
     void onCheck(const ItemCheckResult& r);
+    void onCandidates(const CandidatesResult& r);
+    void regenerate();
     void onCurrentChanged();
     void updatePosition();
     bool handleKey(QKeyEvent* e);

@@ -10,7 +10,7 @@ namespace proda {
 namespace {
 
 // One slot per panel and request: a newer request of a slot makes the older one stale.
-enum Slot { RowsItem, RowsSample, RowsPatch, DetailItem, DetailSample, DetailPatch, Check, SlotCount };
+enum Slot { RowsItem, RowsSample, RowsPatch, DetailItem, DetailSample, DetailPatch, Check, Candidates, SlotCount };
 
 // The worker's read-only connection, reopened when the project changes; the item checker (the
 // whole graph and the leak index) is built on the first check and kept with it.
@@ -40,6 +40,7 @@ ReviewService::ReviewService(QObject* parent) : QObject(parent), pool_(new QThre
         qRegisterMetaType<ReviewRowsResult>();
         qRegisterMetaType<ReviewDetailResult>();
         qRegisterMetaType<ItemCheckResult>();
+        qRegisterMetaType<CandidatesResult>();
         return true;
     }();
     (void)registered;
@@ -121,6 +122,26 @@ void ReviewService::checkItem(const Item& item) {
         }
         return [this, r] { emit itemChecked(r); };
     });
+}
+
+void ReviewService::loadCandidates(const Item& item, int option) {
+    post(Candidates, [this, item, option](WorkerState& w) {
+        CandidatesResult r;
+        r.itemId = item.id;
+        r.option = option;
+        try {
+            if (!w.checker) w.checker = std::make_unique<ItemChecker>(w.project->db());
+            r.candidates = distractorCandidates(w.checker->graph(), item);
+        } catch (const std::exception& e) {
+            r.error = e.what();
+        }
+        return [this, r] { emit candidatesLoaded(r); };
+    });
+}
+
+void ReviewService::replaceDistractor(const std::string& id, int option, const DistractorCandidate& c) {
+    proda::replaceDistractor(writer_->db(), id, option, c.text, c.op, c.nodeIds);
+    changedElsewhere();
 }
 
 std::vector<DecideResult> ReviewService::decide(const std::vector<Decision>& decisions) {

@@ -7,6 +7,7 @@
 // call returns the decision is on disk, so what the window shows as saved survives a kill.
 #include "review/review_store.h"
 #include "tester/checks.h"
+#include "tester/generator.h"
 
 #include <QObject>
 #include <QString>
@@ -33,6 +34,13 @@ struct ReviewDetailResult {
     std::string id;
 };
 
+struct CandidatesResult {
+    std::string itemId;
+    int option = -1;
+    std::vector<DistractorCandidate> candidates;
+    std::string error;
+};
+
 struct ItemCheckResult {
     std::string itemId;
     ItemCheck check;
@@ -54,6 +62,8 @@ public:
     void loadRows(ReviewKind kind);
     void loadDetail(ReviewKind kind, const std::string& id);
     void checkItem(const Item& item);
+    // Replacement distractors for option `option` of the item, as generation would offer them.
+    void loadCandidates(const Item& item, int option);
     int pending() const { return pending_; }
 
     // Writes (on the calling thread). They throw InputError for a refused decision.
@@ -61,6 +71,7 @@ public:
     void setFlag(ReviewKind kind, const std::string& id, bool flagged);
     void editItem(const std::string& id, const std::string& question, const std::vector<std::pair<int, std::string>>& options);
     void restoreItem(const Item& before);
+    void replaceDistractor(const std::string& id, int option, const DistractorCandidate& c);
     std::optional<Item> item(const std::string& id);
     std::vector<RecentDecision> recent(int limit = 10);
     ReviewStats stats();
@@ -74,6 +85,7 @@ signals:
     void rowsLoaded(const proda::ReviewRowsResult& result);
     void detailLoaded(const proda::ReviewDetailResult& result);
     void itemChecked(const proda::ItemCheckResult& result);
+    void candidatesLoaded(const proda::CandidatesResult& result);
     void failed(const QString& message);
 
 private:
@@ -84,7 +96,7 @@ private:
     QThreadPool* pool_;
     // Read by the worker to skip work gone stale before it started.
     std::atomic_int generation_{0};
-    std::atomic_int latest_[7] = {}; // per slot: rows and detail of each kind, check
+    std::atomic_int latest_[8] = {}; // per slot: rows and detail of each kind, check, candidates
     int pending_ = 0;
     std::int64_t dataVersion_ = -1;
 };
@@ -94,3 +106,4 @@ private:
 Q_DECLARE_METATYPE(proda::ReviewRowsResult)
 Q_DECLARE_METATYPE(proda::ReviewDetailResult)
 Q_DECLARE_METATYPE(proda::ItemCheckResult)
+Q_DECLARE_METATYPE(proda::CandidatesResult)
