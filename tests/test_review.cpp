@@ -4,6 +4,7 @@
 #include "debug_fixture.h"
 #include "tester_fixture.h"
 #include "review/review_store.h"
+#include "synth/synthesizer.h"
 #include "tester/checks.h"
 #include "tester/generator.h"
 #include "store/schema.h"
@@ -189,6 +190,29 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(proda::InputError, replaceDistractor(p.db(), id, before.answer, "x", "CONTRAST", {})); // the key
         restoreItem(p.db(), before);
         QCOMPARE(loadItem(p.db(), id)->options, before.options);
+    }
+
+    void aRejectedSampleLeavesTheTrainingData() {
+        QTemporaryDir dir;
+        Project p = project(dir);
+        SynthOptions o;
+        o.size = 40;
+        o.seed = 5;
+        const auto first = synthesize(p.db(), o);
+        QVERIFY(first.samples.size() > 5);
+        NewDatasetVersion v;
+        v.samples = first.samples;
+        createDatasetVersion(p.db(), v);
+        const Sample& bad = first.samples[3];
+        decide(p.db(), {decision(ReviewKind::Sample, bad.id, {}, {"rejected", "wrong_answer"})});
+        const auto again = synthesize(p.db(), o);
+        QCOMPARE(again.report.curatorRejected, std::int64_t(1));
+        QCOMPARE(again.samples.size(), first.samples.size() - 1);
+        QVERIFY(std::none_of(again.samples.begin(), again.samples.end(), [&](const Sample& s) { return s.id == bad.id; }));
+        std::int64_t produced = 0;
+        for (const auto& [f, n] : again.report.producedByFormat) produced += n;
+        QCOMPARE(produced, std::int64_t(again.samples.size()));
+        QCOMPARE(rejectedSampleIds(p.db()).count(bad.id), std::size_t(1));
     }
 
     void flagsComeAndGo() {

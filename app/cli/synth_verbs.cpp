@@ -62,6 +62,7 @@ nlohmann::ordered_json reportJson(const SynthReport& r, std::int64_t produced) {
     j["format_shares"] = shares;
     j["templates_used"] = r.templatesUsed;
     j["duplicates_removed"] = r.duplicatesRemoved;
+    j["curator_rejected"] = r.curatorRejected;
     j["rejected_candidates"] = r.rejected;
     j["shortfalls"] = r.shortfalls;
     j["concepts_used"] = r.conceptsUsed;
@@ -139,6 +140,7 @@ int runSynth(const Args& a) {
                     static_cast<long long>(r.targetByFormat.at(f)), pct(n, produced).c_str());
     std::cout << "  templates used: " << r.templatesUsed.size() << "; duplicates removed: " << r.duplicatesRemoved
               << "; candidates rejected by validation: " << r.rejected << "\n";
+    if (r.curatorRejected > 0) std::cout << "  left out, rejected by a curator in review: " << r.curatorRejected << "\n";
     for (const auto& s : r.shortfalls) std::cout << "  shortfall: " << s << "\n";
     std::cout << "coverage: " << r.conceptsUsed << " of " << r.conceptsTotal << " concepts ("
               << pct(r.conceptsUsed, r.conceptsTotal) << "), " << r.relationsUsed << " of " << r.relationsTotal

@@ -31,11 +31,11 @@ bool touches(const Sample& s, const std::set<std::string>& relations) {
 // Replay: parent samples that teach none of the targeted relations (a hard filter, not a
 // preference), in a seeded order, as many as the ratio asks and the candidates allow.
 void chooseReplay(const std::vector<Sample>& parent, const std::set<std::string>& targeted,
-                  const std::unordered_set<std::string>& addedIds, const NextRoundOptions& o, int parentRound, Plan& plan,
-                  NextRoundReport& r) {
+                  const std::unordered_set<std::string>& addedIds, const std::unordered_set<std::string>& rejected,
+                  const NextRoundOptions& o, int parentRound, Plan& plan, NextRoundReport& r) {
     std::vector<const Sample*> candidates;
     for (const auto& s : parent) {
-        if (addedIds.count(s.id)) continue;
+        if (addedIds.count(s.id) || rejected.count(s.id)) continue; // a rejected sample is never replayed
         ++r.replayCandidates;
         if (touches(s, targeted)) ++r.excludedCandidates;
         else candidates.push_back(&s);
@@ -158,7 +158,7 @@ NextRoundReport nextRound(Database& db, const NextRoundOptions& o) {
             ids.clear();
         }
         for (const auto& s : plan.added) ids.insert(s.id);
-        chooseReplay(parentSamples, targeted, ids, o, parentRound, plan, r);
+        chooseReplay(parentSamples, targeted, ids, rejectedSampleIds(db), o, parentRound, plan, r);
     }
     plan.targeted.assign(targeted.begin(), targeted.end());
     r.targetedRelations = static_cast<std::int64_t>(targeted.size());

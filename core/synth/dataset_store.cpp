@@ -284,4 +284,11 @@ std::int64_t relationCoverageCount(Database& db, std::int64_t version, const std
     return st.step() ? st.columnInt(0) : 0;
 }
 
+std::unordered_set<std::string> rejectedSampleIds(Database& db) {
+    std::unordered_set<std::string> out;
+    Statement st = db.prepare("SELECT sample_id FROM sample_reviews WHERE status = 'rejected'");
+    while (st.step()) out.insert(st.columnText(0));
+    return out;
+}
+
 } // namespace proda

@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace proda {
@@ -41,6 +42,9 @@ DatasetVersionInfo createDatasetVersion(Database& db, const NewDatasetVersion& v
 std::vector<DatasetVersionInfo> listDatasets(Database& db);
 std::optional<DatasetVersionInfo> datasetInfo(Database& db, std::int64_t version);
 std::optional<std::int64_t> latestDatasetVersion(Database& db);
+// Samples a curator rejected in review (sample_reviews): synthesis leaves them out and a round
+// never replays them.
+std::unordered_set<std::string> rejectedSampleIds(Database& db);
 
 struct DatasetDiff {
     std::int64_t version = 0;

@@ -1,4 +1,5 @@
 #include "synth/synthesizer.h"
+#include "synth/dataset_store.h"
 
 #include "synth/kb_graph.h"
 #include "synth/rng.h"
@@ -202,6 +203,15 @@ SynthResult synthesize(Database& db, const SynthOptions& options, const Progress
     const double load = since(t0);
     auto r = synthesize(kb, options, progress);
     r.report.loadSeconds = load;
+    const auto rejected = rejectedSampleIds(db);
+    if (!rejected.empty()) {
+        std::erase_if(r.samples, [&](const Sample& s) {
+            if (!rejected.count(s.id)) return false;
+            --r.report.producedByFormat[std::string(toString(s.format))];
+            ++r.report.curatorRejected;
+            return true;
+        });
+    }
     return r;
 }
 
