@@ -215,6 +215,30 @@ private slots:
         QCOMPARE(rejectedSampleIds(p.db()).count(bad.id), std::size_t(1));
     }
 
+    void patchesGoThroughTheSameDecisions() {
+        QTemporaryDir dir;
+        Project p = project(dir);
+        ensureRound(p.db(), 1);
+        p.db().exec("INSERT INTO patches(id, round, kind, format, prompt, response, l2_ids, targets) VALUES "
+                    "('sp1', 1, 'scaffold', 'qa', 'What does heat cause?', 'Heat causes thermal expansion.', '[\"r1\"]', '[\"i1\"]')");
+        const auto rows = loadReviewRows(p.db(), ReviewKind::Patch);
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0].split, std::string("round 1"));
+        QCOMPARE(rows[0].origin, std::string("1 failed item"));
+        const auto d = loadReviewDetail(p.db(), ReviewKind::Patch, "sp1");
+        QVERIFY(d);
+        QCOMPARE(d->targets.size(), std::size_t(1));
+        QCOMPARE(d->targets[0].first, std::string("i1"));
+        QCOMPARE(d->relations.size(), std::size_t(1));
+        const auto r = decide(p.db(), {decision(ReviewKind::Patch, "sp1", {}, {"rejected", "meaningless_relation"})});
+        QCOMPARE(int(r[0].outcome), int(DecideOutcome::Saved));
+        QCOMPARE(testutil::one(p, "SELECT status || '/' || reason FROM patches WHERE id = ?", "sp1"), std::string("rejected/meaningless_relation"));
+        QCOMPARE(testutil::one(p, "SELECT new_status FROM patch_events WHERE patch_id = ?", "sp1"), std::string("rejected"));
+        const auto recent = recentDecisions(p.db(), 5);
+        QCOMPARE(int(recent[0].target.kind), int(ReviewKind::Patch));
+        QCOMPARE(reviewStats(p.db()).byKind.at("patch").rejected, std::int64_t(1));
+    }
+
     void flagsComeAndGo() {
         QTemporaryDir dir;
         Project p = project(dir);
