@@ -1,4 +1,4 @@
-// `proda loop` and `proda demo` (issue 7): the closed loop, headless. The loop makes what is
+// `proda loop` and `proda demo`: the closed loop (core/run/closed_loop.h), headless. The loop makes what is
 // missing (items, a first dataset version), then per round trains, evaluates, diagnoses with the
 // round's own checkpoint as the live model, patches, (auto-)accepts and makes the next targeted
 // round — and, with --baseline, the random baseline of the same budget from the same parent.
@@ -7,17 +7,11 @@
 #include "cli/terminal_progress.h"
 #include "corpus/corpus.h"
 #include "corpus/sample_project.h"
-#include "debug/diagnosis.h"
-#include "debug/next_round.h"
-#include "debug/patches.h"
 #include "debug/rounds_report.h"
 #include "extract/extract_run.h"
 #include "extract/extractor.h"
-#include "run/round_runner.h"
+#include "run/closed_loop.h"
 #include "store/project.h"
-#include "synth/dataset_store.h"
-#include "synth/synthesizer.h"
-#include "tester/generator.h"
 #include "util/error.h"
 
 #include <chrono>
@@ -32,177 +26,32 @@ namespace fs = std::filesystem;
 using ojson = nlohmann::ordered_json;
 using Clock = std::chrono::steady_clock;
 
-struct LoopSettings {
-    int rounds = 2;
-    bool autoAccept = false, baseline = false, quiet = false;
-    std::string preset = "tiny", device = "auto";
-    std::optional<int> maxSteps;
-    std::optional<double> epochs;
-    // A round that continues from its parent's checkpoint trains on a small set (patches and
-    // replay): enough passes for a small model to learn the patched facts, at half round 1's
-    // peak rate, the replay half keeping what it knew. Measured on the sample project: 3 passes
-    // at 5e-4 left the dev split where it was (-1.5 points); 10 at 1e-3 gave +10.8, control -0.7.
-    double followupEpochs = 10, followupLr = 1e-3;
-    int maxFailures = 0; // failures patched per round (0: all)
-    int threads = 0;
-    double replayRatio = 1.0, devFraction = 0.1;
-    std::int64_t synthSize = 20000;
+struct CliLoop {
+    LoopSettings settings;
+    bool quiet = false;
+    LoopHooks hooks() const {
+        LoopHooks h;
+        if (!quiet) h.say = [](const std::string& line) { std::cerr << "proda: " << line << "\n"; };
+        return h;
+    }
 };
 
-struct LoopResult {
-    ojson steps = ojson::array();
-    std::int64_t replayViolations = 0, conceptGaps = 0, reasoningDeficits = 0;
-    std::optional<int> baselineRound;
-    bool stoppedForReview = false;
-};
-
-void say(const LoopSettings& s, const std::string& line) {
+void say(const CliLoop& s, const std::string& line) {
     if (!s.quiet) std::cerr << "proda: " << line << "\n";
 }
 
-void trainAndEvaluate(const std::string& path, int round, const LoopSettings& s, LoopResult& out) {
-    bool trained = false, evaluated = false;
-    {
-        Project p = Project::open(path);
-        trained = latestUsableRun(p.db(), round).has_value();
-        evaluated = latestEvaluation(p.db(), round).has_value();
-    }
-    if (!trained) {
-        say(s, "round " + std::to_string(round) + ": training (" + s.preset + ")");
-        TrainRequest t;
-        t.round = round;
-        t.preset = s.preset;
-        t.maxSteps = s.maxSteps;
-        t.epochs = s.epochs;
-        bool continues = false;
-        {
-            Project p = Project::open(path);
-            const auto info = roundInfo(p.db(), round);
-            continues = info && info->parent;
-        }
-        if (continues) {
-            t.maxSteps.reset();
-            t.epochs = s.followupEpochs;
-            t.overrides = {{"lr", s.followupLr}, {"min_lr", s.followupLr / 10}, {"warmup_steps", 2}};
-        }
-        t.device = s.device;
-        t.threads = s.threads;
-        const auto run = trainRound(path, t);
-        out.steps.push_back({{"step", "train"}, {"round", round}, {"status", run.status}, {"steps", run.steps},
-                             {"final_loss", run.finalLoss ? ojson(*run.finalLoss) : ojson()},
-                             {"elapsed_s", run.elapsedS ? ojson(*run.elapsedS) : ojson()}});
-        evaluated = false;
-    }
-    if (!evaluated) {
-        say(s, "round " + std::to_string(round) + ": evaluating");
-        EvalRequest e;
-        e.round = round;
-        e.device = s.device;
-        e.threads = s.threads;
-        const auto ev = evaluateRound(path, e);
-        out.steps.push_back({{"step", "eval"}, {"round", round}, {"evaluation_id", ev.id}, {"acc", ev.acc ? ojson(*ev.acc) : ojson()}});
-    }
-}
-
-// Items and a first dataset version, when the project has none yet.
-void prepare(const std::string& path, const LoopSettings& s, LoopResult& out) {
+LoopResult runLoop(const std::string& path, const CliLoop& s) {
     Project p = Project::open(path);
-    if (p.db().scalarInt("SELECT count(*) FROM chains") == 0)
-        throw InputError(path, 0, "", "the project has no chains: import or extract knowledge first (proda extract PROJECT --corpus ...)");
-    if (p.db().scalarInt("SELECT count(*) FROM items") == 0) {
-        say(s, "generating benchmark items");
-        GenerateOptions g;
-        g.devFraction = s.devFraction;
-        const auto r = generateItems(p.db(), g);
-        out.steps.push_back({{"step", "bench generate"}, {"items", r.generated}, {"chains", r.chains}});
-    }
-    if (!latestDatasetVersion(p.db())) {
-        say(s, "synthesizing " + std::to_string(s.synthSize) + " training samples");
-        SynthOptions o;
-        o.size = s.synthSize;
-        auto r = synthesize(p.db(), o);
-        NewDatasetVersion v;
-        v.samples = std::move(r.samples);
-        v.paramsJson = ojson{{"origin", "synth"}, {"options", {{"size", o.size}, {"seed", o.seed}}}}.dump();
-        v.note = "proda loop";
-        const auto info = createDatasetVersion(p.db(), v);
-        out.steps.push_back({{"step", "synth"}, {"version", info.version}, {"samples", info.samples}});
-    }
-    ensureRound(p.db(), 1);
+    return runLoop(p, s.settings, s.hooks());
 }
 
-// The newest round of the targeted lineage (initial or targeted) and its length.
-std::pair<int, int> lineageHead(Database& db) {
-    const auto rounds = listRounds(db);
-    int head = 1;
-    for (const auto& r : rounds)
-        if (r.kind != "baseline_random") head = r.round;
-    int length = 0;
-    for (std::optional<int> r = head; r; ++length) r = roundInfo(db, *r)->parent;
-    return {head, length};
-}
-
-LoopResult runLoop(const std::string& path, const LoopSettings& s) {
-    LoopResult out;
-    prepare(path, s, out);
-    for (;;) {
-        int head = 1, length = 1;
-        {
-            Project p = Project::open(path);
-            std::tie(head, length) = lineageHead(p.db());
-        }
-        trainAndEvaluate(path, head, s, out);
-        if (length >= s.rounds) break;
-        Project p = Project::open(path);
-        say(s, "round " + std::to_string(head) + ": diagnosing failed dev items with its checkpoint");
-        std::optional<llm::QtRuntime> qt;
-        auto model = builtinModel(path, head);
-        const auto d = debug::diagnoseRound(p.db(), head, model.get());
-        out.conceptGaps += d.conceptGaps;
-        out.reasoningDeficits += d.reasoningDeficits;
-        out.steps.push_back({{"step", "diagnose"}, {"round", head}, {"report", debug::toJson(d, false)}});
-        debug::PatchOptions po;
-        po.maxFailures = s.maxFailures;
-        const auto patches = debug::generatePatches(p.db(), head, po);
-        out.steps.push_back({{"step", "patch"}, {"round", head}, {"report", debug::toJson(patches, false)}});
-        if (s.autoAccept) {
-            debug::PatchFilter f;
-            f.round = head;
-            f.status = "proposed";
-            const auto n = debug::reviewPatches(p.db(), f, "accepted", "", "proda loop --auto-accept");
-            out.steps.push_back({{"step", "auto-accept"}, {"round", head}, {"accepted", n}});
-        }
-        debug::PatchFilter accepted;
-        accepted.round = head;
-        accepted.status = "accepted";
-        if (debug::loadPatches(p.db(), accepted).empty()) {
-            say(s, "round " + std::to_string(head) + ": no accepted patches; review them (proda patch-review) or use --auto-accept");
-            out.stoppedForReview = true;
-            break;
-        }
-        debug::NextRoundOptions n;
-        n.from = head;
-        n.replayRatio = s.replayRatio;
-        const auto t = debug::nextRound(p.db(), n);
-        out.replayViolations += t.replayViolations;
-        out.steps.push_back({{"step", "round next"}, {"report", debug::toJson(t)}});
-        if (s.baseline) {
-            n.baselineRandom = true;
-            const auto b = debug::nextRound(p.db(), n);
-            out.baselineRound = b.round;
-            out.steps.push_back({{"step", "round next --baseline random"}, {"report", debug::toJson(b)}});
-            trainAndEvaluate(path, b.round, s, out);
-        }
-    }
-    return out;
-}
-
-LoopSettings loopSettings(const Args& a) {
-    LoopSettings s;
+CliLoop loopSettings(const Args& a) {
+    CliLoop cli;
+    cli.quiet = a.flag("json") && !a.flag("verbose");
+    LoopSettings& s = cli.settings;
     s.rounds = static_cast<int>(a.integer("rounds", 2, 1, 100));
     s.autoAccept = a.flag("auto-accept");
     s.baseline = a.flag("baseline");
-    s.quiet = a.flag("json") && !a.flag("verbose");
     s.preset = a.value("preset").value_or("tiny");
     if (s.preset != "tiny" && s.preset != "small" && s.preset != "base") throw UsageError("--preset is tiny, small or base");
     if (a.value("max-steps")) s.maxSteps = static_cast<int>(a.integer("max-steps", 0, 1, 100000000));
@@ -213,7 +62,7 @@ LoopSettings loopSettings(const Args& a) {
     s.followupEpochs = a.number("followup-epochs", s.followupEpochs, 0, 1000, true);
     s.followupLr = a.number("followup-lr", s.followupLr, 0, 1, true);
     s.replayRatio = a.number("replay-ratio", s.replayRatio, 0, 1000);
-    return s;
+    return cli;
 }
 
 ojson roundsJson(const std::vector<debug::RoundRow>& rows) {
@@ -242,7 +91,8 @@ int runLoopVerb(const Args& a) {
 
 int runDemo(const Args& a) {
     const auto t0 = Clock::now();
-    LoopSettings s = loopSettings(a);
+    CliLoop cli = loopSettings(a);
+    LoopSettings& s = cli.settings;
     s.autoAccept = true;
     s.baseline = true;
     s.rounds = 2;
@@ -261,17 +111,17 @@ int runDemo(const Args& a) {
     }
     fs::create_directories(dir);
     if (const auto corpus = a.value("corpus")) {
-        say(s, "building the project from " + *corpus);
+        say(cli, "building the project from " + *corpus);
         Project p = Project::open(path, Project::Mode::CreateNew);
         ingestCorpus(p, *corpus);
         ExtractOptions eo;
         eo.corpus = *corpus;
         extractKnowledge(p, *makeRulesExtractor(), eo);
     } else {
-        say(s, "building the bundled WordNet sample project");
+        say(cli, "building the bundled WordNet sample project");
         createSampleProject(path); // knowledge, items and dataset version 1, as `proda init --sample`
     }
-    const auto r = runLoop(path, s);
+    const auto r = runLoop(path, cli);
     Project p = Project::open(path, Project::Mode::ReadOnly);
     const auto rows = debug::roundsReport(p.db());
     ojson rounds = ojson::array(), baseline;

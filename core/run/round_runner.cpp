@@ -72,6 +72,10 @@ void forEachScoreLine(const std::string& path, const std::function<void(const nl
 
 TrainingRun trainRound(const std::string& projectPath, const TrainRequest& req) {
     Project project = Project::open(projectPath);
+    return trainRound(project, req);
+}
+
+TrainingRun trainRound(Project& project, const TrainRequest& req) {
     Database& db = project.db();
     const RoundInfo round = ensureRound(db, req.round);
     const std::string bulk = project.bulkDir(true);
@@ -177,6 +181,10 @@ nlohmann::json splitMetrics(Database& db, const std::vector<Prediction>& predict
 
 std::int64_t storeEvaluation(const std::string& projectPath, Evaluation e, const std::vector<Prediction>& predictions) {
     Project project = Project::open(projectPath);
+    return storeEvaluation(project, std::move(e), predictions);
+}
+
+std::int64_t storeEvaluation(Project& project, Evaluation e, const std::vector<Prediction>& predictions) {
     const nlohmann::json metrics = splitMetrics(project.db(), predictions);
     if (metrics.contains("all")) {
         e.acc = metrics["all"]["acc"].get<double>();
@@ -187,11 +195,15 @@ std::int64_t storeEvaluation(const std::string& projectPath, Evaluation e, const
 }
 
 Evaluation evaluateRound(const std::string& projectPath, const EvalRequest& req) {
+    Project project = Project::open(projectPath);
+    return evaluateRound(project, req);
+}
+
+Evaluation evaluateRound(Project& project, const EvalRequest& req) {
     std::optional<TrainingRun> run;
     std::string evalDir;
     std::map<std::string, std::string> splitOf;
     {
-        Project project = Project::open(projectPath);
         const RoundInfo round = ensureRound(project.db(), req.round);
         run = latestUsableRun(project.db(), round.round);
         if (!run) throw InputError("round " + std::to_string(req.round) + " has no trained checkpoint: run `proda train` first");
@@ -225,8 +237,7 @@ Evaluation evaluateRound(const std::string& projectPath, const EvalRequest& req)
     e.runId = run->id;
     e.model = "builtin:" + std::to_string(run->id);
     e.source = "builtin";
-    e.id = storeEvaluation(projectPath, e, predictions);
-    Project project = Project::open(projectPath);
+    e.id = storeEvaluation(project, e, predictions);
     return *evaluation(project.db(), e.id);
 }
 
@@ -272,6 +283,10 @@ private:
 
 std::unique_ptr<ModelUnderTest> builtinModel(const std::string& projectPath, int round) {
     Project project = Project::open(projectPath);
+    return builtinModel(project, round);
+}
+
+std::unique_ptr<ModelUnderTest> builtinModel(Project& project, int round) {
     auto run = latestUsableRun(project.db(), round);
     if (!run) throw InputError("round " + std::to_string(round) + " has no trained checkpoint to probe");
     const std::string scratch = fs::absolute(newRunDirectory(project.bulkDir(true), round, "probe")).string();

@@ -17,6 +17,8 @@
 
 namespace proda {
 
+class Project;
+
 // One event line of proda-train ("start", "step", "eval", "checkpoint", "score_progress",
 // "done", "error"), as parsed JSON.
 using TrainerEventHandler = std::function<void(const nlohmann::json& event)>;
@@ -40,6 +42,7 @@ struct TrainRequest {
 // dataset that does not exist, std::runtime_error when the trainer fails (its message included);
 // a cancelled run is recorded as "stopped" and returned.
 TrainingRun trainRound(const std::string& projectPath, const TrainRequest& request);
+TrainingRun trainRound(Project& project, const TrainRequest& request); // the same on an open project
 
 struct EvalRequest {
     int round = 1;
@@ -52,14 +55,17 @@ struct EvalRequest {
 // Scores every item that is not rejected with the round's latest usable checkpoint, stores the
 // evaluation and its predictions, and returns it (acc, acc_norm; metrics per split and discipline).
 Evaluation evaluateRound(const std::string& projectPath, const EvalRequest& request);
+Evaluation evaluateRound(Project& project, const EvalRequest& request);
 
 // Stores an evaluation of any model (endpoint, imported) computed elsewhere: fills acc and the
 // per-split / per-discipline metrics from the predictions and the project's items.
 std::int64_t storeEvaluation(const std::string& projectPath, Evaluation e, const std::vector<Prediction>& predictions);
+std::int64_t storeEvaluation(Project& project, Evaluation e, const std::vector<Prediction>& predictions);
 
 // The built-in model of a round's latest usable checkpoint, for live probes: each answer() call
 // runs `proda-train score` on a request file.
 std::unique_ptr<ModelUnderTest> builtinModel(const std::string& projectPath, int round);
+std::unique_ptr<ModelUnderTest> builtinModel(Project& project, int round);
 
 // Where proda-train is: $PRODA_TRAIN, beside the running executable, or on PATH.
 std::string trainerExecutable();
