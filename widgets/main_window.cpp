@@ -1,4 +1,7 @@
 #include "main_window.h"
+#include "training_launcher.h"
+#include "training_runner.h"
+#include "training_workspace.h"
 #include "benchmark_workspace.h"
 #include "corpus/sample_project.h"
 #include "home_workspace.h"
@@ -14,6 +17,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -58,6 +62,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(loader_, &ProjectLoader::qualityReady, home_, [this](const QString&, const QualityReport& r) { home_->showQuality(r); });
     connect(knowledge_, &KnowledgeWorkspace::message, status_, &QLabel::setText);
     connect(benchmark_, &BenchmarkWorkspace::message, status_, &QLabel::setText);
+    connect(training_->launcher(), &TrainingLauncher::message, status_, &QLabel::setText);
+    // A training or evaluation changed the project: re-read it (the launcher keeps its charts).
+    connect(training_->launcher(), &TrainingLauncher::projectChanged, this, [this] { openProject(projectPath_); });
     connect(benchmark_, &BenchmarkWorkspace::openConcept, this, [this](const QString& id) {
         showWorkspace(Knowledge);
         knowledge_->centerOn(id);
@@ -228,10 +235,25 @@ void MainWindow::onFailed(const QString& message) {
     home_->showError(message);
     knowledge_->clearProject();
     benchmark_->clearProject(tr("No project open."));
-    for (SummaryPage* p : std::initializer_list<SummaryPage*>{training_, diagnosis_}) p->showNoProject();
+    training_->showNoProject();
+    diagnosis_->showNoProject();
     status_->setText(tr("Could not open the project"));
     notify(tr("Could not open the project"), message);
     emit projectReady(false);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    TrainingLauncher* launcher = training_->launcher();
+    if (!launcher->running()) return QMainWindow::closeEvent(event);
+    // A run in progress: ask, then stop it cleanly (the trainer writes a checkpoint) and close.
+    const auto answer = QMessageBox::question(this, tr("Training is running"),
+                                              tr("Stop the training with a checkpoint and quit?"),
+                                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes) return event->ignore();
+    status_->setText(tr("Stopping the training with a checkpoint\u2026"));
+    launcher->stop();
+    launcher->runner()->wait();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::notify(const QString& title, const QString& text) {

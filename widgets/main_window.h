@@ -39,6 +39,7 @@ public:
     KnowledgeWorkspace* knowledge() const { return knowledge_; }
     HomeWorkspace* home() const { return home_; }
     BenchmarkWorkspace* benchmark() const { return benchmark_; }
+    TrainingWorkspace* training() const { return training_; }
     JobManager* jobs() const { return jobs_; }
 
 signals:
@@ -49,6 +50,7 @@ signals:
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildMenus();

@@ -47,9 +47,9 @@ void SummaryPage::showNoProject() { setBody(muted(tr("No project open."))); }
 void SummaryPage::setBody(const QString& html) { body_->setText(html); }
 QString SummaryPage::text() const { return body_->text(); }
 
-TrainingWorkspace::TrainingWorkspace(QWidget* parent) : SummaryPage(tr("Training"), parent) {}
+TrainingHistoryPage::TrainingHistoryPage(QWidget* parent) : SummaryPage(tr("Training history"), parent) {}
 
-void TrainingWorkspace::showSnapshot(const ProjectSnapshot& snap) {
+void TrainingHistoryPage::showSnapshot(const ProjectSnapshot& snap) {
     const auto& ds = snap.summary.datasets;
     QString html;
     if (ds.empty()) {

@@ -28,10 +28,11 @@ private:
     QLabel* body_;
 };
 
-class TrainingWorkspace final : public SummaryPage {
+// The Training workspace's History tab: dataset versions and training runs.
+class TrainingHistoryPage final : public SummaryPage {
     Q_OBJECT
 public:
-    explicit TrainingWorkspace(QWidget* parent = nullptr);
+    explicit TrainingHistoryPage(QWidget* parent = nullptr);
     void showSnapshot(const ProjectSnapshot& snapshot) override;
 };
 

@@ -1,4 +1,4 @@
-// proda-workbench [PROJECT] [--workspace NAME] [--select ID] [--tab graph|overview|items|samples|patches|statistics] [--screenshot FILE]
+// proda-workbench [PROJECT] [--workspace NAME] [--select ID] [--tab graph|overview|items|samples|patches|statistics|launch|history] [--screenshot FILE]
 //                 [--size WxH] [--dark]
 // With --screenshot the window renders the requested state, waits until every asynchronous load
 // and the graph layout have settled, saves the PNG and exits (for docs and tests).
@@ -6,6 +6,7 @@
 #include "home_workspace.h"
 #include "knowledge_workspace.h"
 #include "main_window.h"
+#include "training_workspace.h"
 #include "preferences.h"
 
 #include <QApplication>
@@ -35,7 +36,7 @@ int main(int argc, char** argv) {
                                   QStringLiteral("FILE"));
     QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH (default 1280x800)."), QStringLiteral("WxH"),
                             QStringLiteral("1280x800"));
-    QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Tab to show: graph or overview (knowledge); items, samples, patches or statistics (benchmark)."),
+    QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Tab to show: graph or overview (knowledge); items, samples, patches or statistics (benchmark); launch or history (training)."),
                            QStringLiteral("TAB"),
                            QStringLiteral("graph"));
     QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark theme for this run."));
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
     window.resize(wh.value(0).toInt() > 0 ? wh.value(0).toInt() : 1280, wh.value(1).toInt() > 0 ? wh.value(1).toInt() : 800);
     window.showWorkspace(ws);
     window.knowledge()->showTab(parser.value(tab) == QLatin1String("overview") ? 1 : 0);
+    window.training()->showTab(parser.value(tab));
     if (!window.benchmark()->showTab(parser.value(tab)) && ws == proda::MainWindow::Benchmark && parser.isSet(tab)) {
         std::fprintf(stderr, "proda-workbench: unknown benchmark tab '%s' (items, samples, patches, statistics)\n", qPrintable(parser.value(tab)));
         return 2;

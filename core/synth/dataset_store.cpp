@@ -291,4 +291,13 @@ std::unordered_set<std::string> rejectedSampleIds(Database& db) {
     return out;
 }
 
+std::map<std::string, std::int64_t> formatCounts(Database& db, std::int64_t version) {
+    std::map<std::string, std::int64_t> out;
+    Statement st = db.prepare("SELECT s.format, count(*) FROM dataset_samples ds JOIN samples s ON s.id = ds.sample_id "
+                              "WHERE ds.version = ? GROUP BY s.format");
+    st.bind(1, version);
+    while (st.step()) out[st.columnText(0)] = st.columnInt(1);
+    return out;
+}
+
 } // namespace proda

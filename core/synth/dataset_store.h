@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -69,6 +70,8 @@ struct DisciplineCoverage {
     std::int64_t relations = 0, relationsCovered = 0;
 };
 std::vector<DisciplineCoverage> coverageByDiscipline(Database& db, std::int64_t version);
+// Members of the version by sample format (qa, mcq, tf).
+std::map<std::string, std::int64_t> formatCounts(Database& db, std::int64_t version);
 // id -> number of samples in the version; ids never covered are absent.
 std::vector<std::pair<std::string, std::int64_t>> conceptCoverage(Database& db, std::int64_t version);
 std::vector<std::pair<std::string, std::int64_t>> relationCoverage(Database& db, std::int64_t version);

@@ -1,0 +1,174 @@
+// The Training workspace's launcher with the real proda-train on the bundled sample project:
+// a tiny run streams its curve into the charts and its metrics into the project, Evaluate stores
+// an evaluation and draws accuracy per discipline, Stop ends a long run with a checkpoint, a
+// failing trainer is reported and the launcher keeps working, and config files round-trip.
+#include "main_window.h"
+#include "store/project.h"
+#include "training_launcher.h"
+#include "training_runner.h"
+#include "training_workspace.h"
+
+#include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QLineSeries>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+
+using namespace proda;
+
+namespace {
+
+std::int64_t count(const QString& path, const std::string& sql) {
+    Project p = Project::open(path.toStdString(), Project::Mode::ReadOnly);
+    return p.db().scalarInt(sql);
+}
+
+std::string text(const QString& path, const std::string& sql) {
+    Project p = Project::open(path.toStdString(), Project::Mode::ReadOnly);
+    Statement st = p.db().prepare(sql);
+    return st.step() ? st.columnText(0) : std::string();
+}
+
+int points(QChartView* view, const QString& name) {
+    for (auto* s : view->chart()->series())
+        if (s->name() == name) return static_cast<int>(static_cast<QLineSeries*>(s)->count());
+    return -1;
+}
+
+} // namespace
+
+class TestTrainingGui : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+    QString path_;
+
+    TrainingLauncher* launcher(MainWindow& w) { return w.training()->launcher(); }
+
+    void setBudget(TrainingLauncher* l, const char* preset, int steps) {
+        auto* presetBox = l->findChild<QComboBox*>(QStringLiteral("trainingPreset"));
+        presetBox->setCurrentIndex(presetBox->findData(QString::fromLatin1(preset)));
+        l->findChild<QSpinBox*>(QStringLiteral("trainingMaxSteps"))->setValue(steps);
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        path_ = dir_.filePath(QStringLiteral("sample.proda"));
+        QProcess cli;
+        cli.start(QStringLiteral(PRODA_CLI), {QStringLiteral("init"), path_, QStringLiteral("--sample")});
+        QVERIFY(cli.waitForFinished(120000));
+        QCOMPARE(cli.exitCode(), 0);
+    }
+
+    void aTinyRunStreamsItsCurveThenEvaluates() {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.showWorkspace(MainWindow::Training);
+        w.show();
+        QSignalSpy ready(&w, &MainWindow::projectReady);
+        w.openProject(path_);
+        QVERIFY(ready.wait(30000));
+        TrainingLauncher* l = launcher(w);
+        QApplication::setActiveWindow(&w);
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTRY_VERIFY(l->findChild<QPushButton*>(QStringLiteral("trainingStart"))->isEnabled());
+        setBudget(l, "tiny", 40);
+        QSignalSpy done(l->runner(), &TrainingRunner::finished);
+        QSignalSpy events(l->runner(), &TrainingRunner::trainerEvent);
+        auto* roundBox = l->findChild<QComboBox*>(QStringLiteral("trainingRound"));
+        roundBox->setFocus();
+        QTRY_VERIFY(roundBox->hasFocus());
+        QTest::keyClick(roundBox, Qt::Key_Return, Qt::ControlModifier); // Start
+        QVERIFY(l->running());
+        QVERIFY(done.wait(300000));
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+        QVERIFY(events.count() > 10);
+        auto* loss = l->findChild<QChartView*>(QStringLiteral("lossChart"));
+        QCOMPARE(points(loss, QStringLiteral("train")), 40); // one point per step (log_interval 1)
+        QVERIFY(points(loss, QStringLiteral("validation")) >= 1);
+        QCOMPARE(count(path_, "SELECT count(*) FROM training_runs WHERE status = 'finished'"), std::int64_t(1));
+        QCOMPARE(count(path_, "SELECT count(*) FROM training_metrics WHERE kind = 'train'"), std::int64_t(40));
+        QVERIFY(l->findChild<QPlainTextEdit*>(QStringLiteral("trainingLog"))->toPlainText().contains(QLatin1String("done: finished")));
+        QTRY_COMPARE(l->findChild<QTableWidget*>(QStringLiteral("trainingRuns"))->rowCount(), 1);
+
+        done.clear();
+        QTest::mouseClick(l->findChild<QPushButton*>(QStringLiteral("trainingEvaluate")), Qt::LeftButton);
+        QVERIFY(l->running());
+        QVERIFY(done.wait(300000));
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+        QCOMPARE(count(path_, "SELECT count(*) FROM evaluations"), std::int64_t(1));
+        auto* eval = l->findChild<QChartView*>(QStringLiteral("evalChart"));
+        QTRY_VERIFY(eval->chart()->title().contains(QLatin1String("accuracy")));
+        QVERIFY(!eval->chart()->series().isEmpty());
+    }
+
+    void stopEndsALongRunWithACheckpoint() {
+        MainWindow w;
+        w.showWorkspace(MainWindow::Training);
+        w.show();
+        QSignalSpy ready(&w, &MainWindow::projectReady);
+        w.openProject(path_);
+        QVERIFY(ready.wait(30000));
+        TrainingLauncher* l = launcher(w);
+        setBudget(l, "tiny", 1000000);
+        QSignalSpy done(l->runner(), &TrainingRunner::finished);
+        QSignalSpy events(l->runner(), &TrainingRunner::trainerEvent);
+        l->start();
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(events.begin(), events.end(),
+                                             [](const QList<QVariant>& e) { return e.at(0).value<TrainerEventLine>().kind == QLatin1String("step"); }),
+                                 120000);
+        l->stop();
+        QVERIFY(done.wait(120000));
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+        QVERIFY(done.first().at(1).toString().contains(QLatin1String("stopped")));
+        QCOMPARE(text(path_, "SELECT status FROM training_runs ORDER BY id DESC LIMIT 1"), std::string("stopped"));
+        QVERIFY(!text(path_, "SELECT checkpoint FROM training_runs ORDER BY id DESC LIMIT 1").empty());
+    }
+
+    void aFailingTrainerIsReportedAndTheLauncherKeepsWorking() {
+        MainWindow w;
+        w.show();
+        QSignalSpy ready(&w, &MainWindow::projectReady);
+        w.openProject(path_);
+        QVERIFY(ready.wait(30000));
+        TrainingLauncher* l = launcher(w);
+        // A trainer that cannot start: the error is shown, nothing is left running.
+        qputenv("PRODA_TRAIN", "/nonexistent/proda-train");
+        QSignalSpy done(l->runner(), &TrainingRunner::finished);
+        setBudget(l, "tiny", 5);
+        auto closeBoxes = new QTimer(&w); // the warning box the failure shows
+        connect(closeBoxes, &QTimer::timeout, [] {
+            for (QWidget* top : QApplication::topLevelWidgets())
+                if (auto* box = qobject_cast<QMessageBox*>(top); box && box->isVisible()) box->done(0);
+        });
+        closeBoxes->start(50);
+        l->start();
+        QVERIFY(done.wait(60000));
+        qunsetenv("PRODA_TRAIN");
+        QVERIFY(!done.first().at(0).toBool());
+        QVERIFY(!l->running());
+        QVERIFY(l->findChild<QPushButton*>(QStringLiteral("trainingStart"))->isEnabled());
+    }
+
+    void configRoundTrips() {
+        TrainingLauncher l;
+        nlohmann::json j = {{"preset", "base"}, {"max_steps", 123}, {"epochs", 2.5}, {"device", "cpu"}, {"threads", 3}, {"seed", 9}};
+        l.applyFormJson(j);
+        QCOMPARE(l.formJson().dump(), j.dump());
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, l.applyFormJson(nlohmann::json{{"preset", "huge"}}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, l.applyFormJson(nlohmann::json::array()));
+    }
+};
+
+QTEST_MAIN(TestTrainingGui)
+#include "test_training_gui.moc"

@@ -1,0 +1,94 @@
+#pragma once
+// The training launcher: pick a round (its dataset version with counts by format, origin and
+// discipline), a preset and the budget, see the model's size and an estimate of memory and time,
+// then Start (Ctrl+Return), Stop and Evaluate. While the trainer runs: live charts of train and
+// validation loss, tokens/s and learning rate, a progress bar with ETA and the trainer's log
+// (scrolled only while the reader is at its end). Past runs are listed; ticking them overlays
+// their curves. After an evaluation, accuracy per discipline and split.
+#include <QWidget>
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+#include <optional>
+
+class QChart;
+class QChartView;
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QLabel;
+class QLineSeries;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+class QValueAxis;
+
+namespace proda {
+
+class TrainingRunner;
+struct TrainerEventLine;
+
+class TrainingLauncher final : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingLauncher(QWidget* parent = nullptr);
+    ~TrainingLauncher() override;
+    void setProject(const QString& path);
+    void clearProject();
+    // Re-reads rounds, datasets and past runs from the project.
+    void refresh();
+    bool running() const;
+    TrainingRunner* runner() const { return runner_; }
+
+    // The form as config.json fields (what Save Config writes) and back.
+    nlohmann::json formJson() const;
+    void applyFormJson(const nlohmann::json& j);
+    void start();
+    void evaluate();
+    void stop();
+
+signals:
+    void message(const QString& text);
+    // A training or evaluation ended: the project changed.
+    void projectChanged();
+
+private:
+    void buildForm(QFormLayout* form);
+    void onEvent(const TrainerEventLine& e);
+    void onFinished(bool ok, const QString& message);
+    void updateEstimate();
+    void updateRoundInfo();
+    void showRunCurves();
+    void clearCurves();
+    void showEvaluation(int round);
+    void appendLog(const QString& line);
+    void setRunning(bool on);
+    void saveConfig();
+    void loadConfig();
+    int selectedRound() const;
+
+    QString path_;
+    TrainingRunner* runner_;
+    QComboBox *round_, *preset_, *device_;
+    QSpinBox *maxSteps_, *threads_, *seed_;
+    QDoubleSpinBox* epochs_;
+    QLabel *roundInfo_, *size_, *estimate_, *eta_;
+    QPushButton *start_, *stop_, *evaluate_;
+    QProgressBar* progress_;
+    QPlainTextEdit* log_;
+    QTableWidget* runs_;
+    QChartView *lossView_, *speedView_, *evalView_;
+    QLineSeries *train_ = nullptr, *val_ = nullptr, *tokens_ = nullptr, *lr_ = nullptr;
+    QValueAxis *lossX_ = nullptr, *lossY_ = nullptr, *speedX_ = nullptr, *speedY_ = nullptr, *lrY_ = nullptr;
+    std::map<std::string, double> tokensPerSByPreset_; // measured by past runs of this project, per preset
+    std::int64_t totalSteps_ = 0;
+    double startElapsed_ = -1; // trainer seconds at the first step event
+    double maxLoss_ = 0, maxTokens_ = 0, maxLr_ = 0;
+    int trainingRound_ = 0;
+};
+
+} // namespace proda
