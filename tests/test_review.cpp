@@ -139,13 +139,22 @@ private slots:
         const Item before = *loadItem(p.db(), "i1");
         editItem(p.db(), "i1", "A new stem?", {{1, "melting"}});
         QCOMPARE(testutil::one(p, "SELECT operator FROM item_distractors WHERE item_id = ? AND option_index = 1", "i1"), std::string("MANUAL"));
-        restoreItem(p.db(), before);
+        const Item edited = *loadItem(p.db(), "i1");
+        // Someone else accepts the edited item: undoing the edit now would overwrite that.
+        Item accepted = edited;
+        decide(p.db(), {decision(ReviewKind::Item, "i1", {"edited", ""}, {"accepted", ""})});
+        accepted.status = "accepted";
+        QVERIFY_THROWS_EXCEPTION(proda::InputError, restoreItem(p.db(), before, edited));
+        QCOMPARE(loadItem(p.db(), "i1")->status, std::string("accepted"));
+        restoreItem(p.db(), before, accepted);
         const Item after = *loadItem(p.db(), "i1");
-        QCOMPARE(after.question, before.question);
-        QCOMPARE(after.options, before.options);
+        QVERIFY(sameItemState(after, before));
         QCOMPARE(after.status, std::string("proposed"));
         QCOMPARE(after.distractors[0].op, std::string("SUBST_SIBLING"));
         QCOMPARE(after.distractors[0].text, std::string("friction"));
+        QCOMPARE(after.distractors[0].nodeIds, std::vector<std::string>{"e"}); // the concepts it came from, back
+        // The distractor's state change is in the history too.
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM review_events WHERE target_id = 'i1:B' AND note = 'edit undone'"), std::int64_t(1));
     }
 
     void replacementsAreWhatGenerationWouldOffer() {
@@ -164,6 +173,7 @@ private slots:
             }
         }
         QVERIFY(!candidates.empty());
+        QVERIFY(!before.id.empty()); // an item whose option B is a distractor and has replacements
         const std::string id = before.id;
         const int b = 1; // option B, a distractor of this item
         for (const auto& c : candidates) {
@@ -188,8 +198,10 @@ private slots:
         QCOMPARE(d->status, std::string("edited"));
         QCOMPARE(d->nodeIds, c.nodeIds);
         QVERIFY_THROWS_EXCEPTION(proda::InputError, replaceDistractor(p.db(), id, before.answer, "x", "CONTRAST", {})); // the key
-        restoreItem(p.db(), before);
-        QCOMPARE(loadItem(p.db(), id)->options, before.options);
+        // A replacement of what the option no longer reads is refused.
+        QVERIFY_THROWS_EXCEPTION(proda::InputError, replaceDistractor(p.db(), id, b, "y", "CONTRAST", {}, "", before.options[b]));
+        restoreItem(p.db(), before, after);
+        QVERIFY(sameItemState(*loadItem(p.db(), id), before)); // operator and concepts of the original included
     }
 
     void aRejectedSampleLeavesTheTrainingData() {

@@ -54,6 +54,23 @@ bool waitDetail(ReviewPanel* p) {
     return QTest::qWaitFor([&] { return d->detail() && QString::fromStdString(d->detail()->target.id) == p->currentId(); }, 10000);
 }
 
+// A window on the project, active (so shortcuts reach it) and loaded.
+bool openActive(BenchmarkWorkspace& w, const QString& path) {
+    w.setProject(path);
+    w.show();
+    QApplication::setActiveWindow(&w);
+    return waitLoaded(w);
+}
+
+// Two windows on one project, both loaded.
+bool openBoth(BenchmarkWorkspace& a, BenchmarkWorkspace& b, const QString& path) {
+    for (BenchmarkWorkspace* w : {&a, &b}) {
+        w->setProject(path);
+        w->show();
+    }
+    return waitLoaded(a) && waitLoaded(b);
+}
+
 void key(ReviewPanel* p, Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier) { QTest::keyClick(p->view(), k, m); }
 
 // The child of decisionSurvivesKill: accepts three items with the keyboard, says so, and waits to
@@ -235,11 +252,7 @@ private slots:
     void twoWindowsDoNotOverwriteEachOther() {
         const QString path = project();
         BenchmarkWorkspace a, b;
-        a.setProject(path);
-        b.setProject(path);
-        a.show();
-        b.show();
-        QVERIFY(waitLoaded(a) && waitLoaded(b));
+        QVERIFY(openBoth(a, b, path));
         ReviewPanel* pa = a.panel(ReviewKind::Item);
         ReviewPanel* pb = b.panel(ReviewKind::Item);
         QCOMPARE(pa->currentId(), pb->currentId());
@@ -259,6 +272,57 @@ private slots:
         QTRY_VERIFY(!b.busy());
         b.pollForChanges();
         QTRY_COMPARE(pb->model()->find(next)->status, std::string("accepted"));
+    }
+
+    void theReasonPickerSurvivesARereadAndTheSortKeepsTheNextRow() {
+        const QString path = project();
+        BenchmarkWorkspace w;
+        QVERIFY(openActive(w, path));
+        ReviewPanel* p = w.panel(ReviewKind::Item);
+        const std::string first = p->currentId().toStdString();
+        key(p, Qt::Key_R);
+        // Another writer changes the project; the poll waits while the picker is open.
+        {
+            Project other = Project::open(path.toStdString());
+            const std::string last = text(path, "SELECT id FROM items ORDER BY id DESC LIMIT 1");
+            decide(other.db(), {{{ReviewKind::Item, last, -1}, {"proposed", ""}, {"accepted", ""}, ""}});
+        }
+        QVERIFY(w.busy());
+        w.pollForChanges();
+        p->reload(); // even a re-read keeps the row and the open picker
+        QTRY_VERIFY(!p->model()->find(first) || p->currentId().toStdString() == first);
+        QTest::qWait(100);
+        QCOMPARE(p->currentId().toStdString(), first);
+        QVERIFY(p->findChild<QFrame*>(QStringLiteral("reasonPicker"))->isVisible());
+        key(p, Qt::Key_A); // "ambiguous" in the picker, not "accept"
+        QCOMPARE(text(path, "SELECT status || '/' || reason FROM items WHERE id = '" + first + "'"), std::string("rejected/ambiguous"));
+
+        // Sorted by status, the decided row moves; A goes on to the row that was below it.
+        p->view()->sortByColumn(ReviewListModel::Status, Qt::AscendingOrder); // accepted, then to review, then rejected
+        int r = 0;
+        while (p->proxy()->index(r, 0).data(ReviewListModel::StatusRole).toString() != QLatin1String("proposed")) ++r;
+        QVERIFY(r > 0); // an accepted row sorts above
+        p->view()->setCurrentIndex(p->proxy()->index(r, ReviewListModel::Text));
+        const QString below = p->proxy()->index(r + 1, 0).data(ReviewListModel::IdRole).toString();
+        key(p, Qt::Key_A); // the row moves up among the accepted ones
+        QCOMPARE(p->currentId(), below);
+        QCOMPARE(p->model()->find(below.toStdString())->status, std::string("proposed"));
+    }
+
+    void aPollAfterOwnDecisionsStillSeesTheOtherWindow() {
+        const QString path = project();
+        BenchmarkWorkspace a, b;
+        QVERIFY(openBoth(a, b, path));
+        ReviewPanel* pa = a.panel(ReviewKind::Item);
+        ReviewPanel* pb = b.panel(ReviewKind::Item);
+        const std::string theirs = pa->currentId().toStdString();
+        key(pa, Qt::Key_A); // window a accepts the first row
+        key(pb, Qt::Key_J);
+        key(pb, Qt::Key_J);
+        key(pb, Qt::Key_A); // window b decides another row after that
+        QTRY_VERIFY(!b.busy());
+        b.pollForChanges();
+        QTRY_COMPARE(pb->model()->find(theirs)->status, std::string("accepted"));
     }
 
     void bulkDecisionOnTheWholeFilterIsOneUndoStep() {
@@ -287,10 +351,7 @@ private slots:
     void samplesUseTheSamePanelAndStatisticsFollow() {
         const QString path = project();
         BenchmarkWorkspace w;
-        w.setProject(path);
-        w.show();
-        QApplication::setActiveWindow(&w);
-        QVERIFY(waitLoaded(w));
+        QVERIFY(openActive(w, path));
         w.showKind(ReviewKind::Sample);
         ReviewPanel* s = w.panel(ReviewKind::Sample);
         QTRY_VERIFY(s->model()->rowCount() > 1000);
@@ -328,10 +389,7 @@ private slots:
     void aDistractorReplacedByAnotherOperatorAndBack() {
         const QString path = project();
         BenchmarkWorkspace w;
-        w.setProject(path);
-        w.show();
-        QApplication::setActiveWindow(&w);
-        QVERIFY(waitLoaded(w));
+        QVERIFY(openActive(w, path));
         ReviewPanel* p = w.panel(ReviewKind::Item);
         QVERIFY(waitDetail(p));
         const Item before = *p->findChild<ReviewDetailView*>()->detail()->item;

@@ -151,7 +151,7 @@ private slots:
         bool sawCounts = false;
         for (QLabel* l : w.findChildren<QLabel*>()) sawCounts = sawCounts || l->text().contains(QLatin1String("6 concepts"));
         QVERIFY(sawCounts);
-        auto* table = w.findChild<QTableWidget*>();
+        auto* table = w.home()->findChild<QTableWidget*>(); // the disciplines table on Home
         QVERIFY(table);
         QCOMPARE(table->rowCount(), 2);
     }
@@ -254,7 +254,7 @@ private slots:
         auto* bench = w.findChild<BenchmarkWorkspace*>();
         QTRY_VERIFY(bench->panel(ReviewKind::Item)->findChild<QTextBrowser*>(QStringLiteral("reviewDetail"))->toPlainText().contains(
             QLatin1String("no benchmark items yet")));
-        QVERIFY(w.findChild<TrainingWorkspace*>()->text().contains(QLatin1String("No dataset versions yet")));
+        QVERIFY(w.findChild<TrainingHistoryPage*>()->text().contains(QLatin1String("No dataset versions yet")));
         QVERIFY(w.findChild<DiagnosisWorkspace*>()->text().contains(QLatin1String("No evaluations yet")));
     }
 
@@ -280,7 +280,7 @@ private slots:
         MainWindow w;
         w.show();
         QVERIFY(open(w, path));
-        const QString training = w.findChild<TrainingWorkspace*>()->text();
+        const QString training = w.findChild<TrainingHistoryPage*>()->text();
         QVERIFY2(training.contains(QStringLiteral("6.500 \u2192 2.250")) && training.contains(QLatin1String("finished")),
                  qPrintable(training));
         const QString diagnosis = w.findChild<DiagnosisWorkspace*>()->text();
@@ -306,7 +306,7 @@ private slots:
         MainWindow w;
         w.show();
         QVERIFY(open(w, path));
-        const QString training = w.findChild<TrainingWorkspace*>()->text();
+        const QString training = w.findChild<TrainingHistoryPage*>()->text();
         QVERIFY2(training.contains(QLatin1String("v1")) && training.contains(QLatin1String("No training runs yet")), qPrintable(training));
         KnowledgeWorkspace* k = w.knowledge();
         k->centerOn(QStringLiteral("c2"));

@@ -1,5 +1,6 @@
 #include "review/review_store.h"
 #include "store/database.h"
+#include "tester/item_store.h"
 #include "util/error.h"
 
 #include <nlohmann/json.hpp>
@@ -185,23 +186,43 @@ std::vector<RecentDecision> recentDecisions(Database& db, int limit) {
     return out;
 }
 
-void restoreItem(Database& db, const Item& before) {
+bool sameItemState(const Item& a, const Item& b) {
+    if (a.id != b.id || a.question != b.question || a.options != b.options || a.answer != b.answer || a.status != b.status ||
+        a.reason != b.reason || a.distractors.size() != b.distractors.size())
+        return false;
+    for (std::size_t i = 0; i < a.distractors.size(); ++i) {
+        const Distractor &x = a.distractors[i], &y = b.distractors[i];
+        if (x.optionIndex != y.optionIndex || x.text != y.text || x.op != y.op || x.nodeIds != y.nodeIds || x.status != y.status ||
+            x.reason != y.reason)
+            return false;
+    }
+    return true;
+}
+
+void restoreItem(Database& db, const Item& before, const Item& expected) {
     Transaction tx(db);
-    Statement cur = db.prepare("SELECT status FROM items WHERE id = ?");
-    cur.bind(1, before.id);
-    if (!cur.step()) throw InputError("item " + before.id + ": not in the project");
-    const std::string now = cur.columnText(0);
-    cur.reset();
+    const auto current = loadItem(db, before.id); // inside the write lock: what the project holds now
+    if (!current) throw InputError("item " + before.id + ": not in the project");
+    if (!sameItemState(*current, expected))
+        throw InputError("item " + before.id + " was changed elsewhere since; it was left as it is");
+    const std::string now = current->status;
     nlohmann::json options = nlohmann::json::array();
     for (const auto& o : before.options) options.push_back(o);
     Statement up = db.prepare(std::string("UPDATE items SET question = ?, options = ?, status = ?, reason = ?, updated_at = ") + kNow +
                               " WHERE id = ?");
     up.bind(1, before.question).bind(2, options.dump()).bind(3, before.status).bind(4, before.reason).bind(5, before.id).run();
-    Statement d = db.prepare("UPDATE item_distractors SET text = ?, operator = ?, status = ?, reason = ? WHERE item_id = ? AND option_index = ?");
-    for (const auto& x : before.distractors)
-        d.bind(1, x.text).bind(2, x.op).bind(3, x.status).bind(4, x.reason).bind(5, before.id).bind(6, x.optionIndex).run();
-    Statement ev = db.prepare("INSERT INTO review_events(target_kind, target_id, old_status, new_status, note) VALUES('item',?,?,?,?)");
-    ev.bind(1, before.id).bind(2, now).bind(3, before.status).bind(4, "edit undone").run();
+    Statement d = db.prepare("UPDATE item_distractors SET text = ?, operator = ?, node_ids = ?, status = ?, reason = ? "
+                             "WHERE item_id = ? AND option_index = ?");
+    Statement ev = db.prepare("INSERT INTO review_events(target_kind, target_id, old_status, new_status, reason, note) VALUES(?,?,?,?,?,?)");
+    for (const auto& x : before.distractors) {
+        d.bind(1, x.text).bind(2, x.op).bind(3, nlohmann::json(x.nodeIds).dump()).bind(4, x.status).bind(5, x.reason).bind(6, before.id);
+        d.bind(7, x.optionIndex).run();
+        for (const auto& c : current->distractors)
+            if (c.optionIndex == x.optionIndex && c.status != x.status)
+                ev.bind(1, "distractor").bind(2, before.id + ":" + optionLetter(x.optionIndex)).bind(3, c.status).bind(4, x.status)
+                    .bind(5, x.reason).bind(6, "edit undone").run();
+    }
+    ev.bind(1, "item").bind(2, before.id).bind(3, now).bind(4, before.status).bind(5, before.reason).bind(6, "edit undone").run();
     tx.commit();
 }
 

@@ -94,8 +94,11 @@ struct RecentDecision {
 // The newest decisions of every kind, newest first.
 std::vector<RecentDecision> recentDecisions(Database& db, int limit = 10);
 
-// An item's text edit, undoable: the item as it was is written back whole.
-void restoreItem(Database& db, const Item& before);
+// An item's text edit, undoable: the item as it was (`before`) is written back whole, provided
+// the project still holds `expected` (what the edit left); otherwise InputError and no change.
+void restoreItem(Database& db, const Item& before, const Item& expected);
+// Same text, options, key, states and distractors (operators and concepts included).
+bool sameItemState(const Item& a, const Item& b);
 
 // Everything the detail pane shows for one row.
 struct ReviewDetail {

@@ -193,9 +193,9 @@ void reviewDistractor(Database& db, const std::string& itemId, int optionIndex, 
 
 void editItem(Database& db, const std::string& itemId, const std::string& question,
               const std::vector<std::pair<int, std::string>>& options, const std::string& note) {
+    Transaction tx(db); // read under the write lock: the edit applies to what the project holds
     auto item = loadItem(db, itemId);
     if (!item) throw InputError(std::string("ID: ") + "no item with id '" + itemId + "'");
-    Transaction tx(db);
     if (!question.empty()) item->question = question;
     for (const auto& [idx, text] : options) {
         if (idx < 0 || idx > 3) throw InputError(std::string("option: ") + "option index must be A-D");
@@ -219,13 +219,16 @@ void editItem(Database& db, const std::string& itemId, const std::string& questi
 }
 
 void replaceDistractor(Database& db, const std::string& itemId, int optionIndex, const std::string& text, const std::string& op,
-                       const std::vector<std::string>& nodeIds, const std::string& note) {
+                       const std::vector<std::string>& nodeIds, const std::string& note, const std::string& expectedText) {
+    Transaction tx(db);
     auto item = loadItem(db, itemId);
     if (!item) throw InputError(std::string("ID: ") + "no item with id '" + itemId + "'");
     if (optionIndex < 0 || optionIndex > 3 || optionIndex == item->answer)
         throw InputError(std::string("option: ") + "only a distractor (not the key) can be replaced");
     if (text.empty()) throw InputError(std::string("option: ") + "an option cannot be empty");
-    Transaction tx(db);
+    if (!expectedText.empty() && item->options[optionIndex] != expectedText)
+        throw InputError(std::string("option ") + optionLetter(optionIndex) + " of item " + itemId + " was changed elsewhere to '" +
+                         item->options[optionIndex] + "'; it was left as it is");
     item->options[optionIndex] = text;
     std::string old = "proposed";
     for (const auto& d : item->distractors) if (d.optionIndex == optionIndex) old = d.status;

@@ -101,6 +101,7 @@ void BenchmarkWorkspace::pollForChanges() {
     } catch (const std::exception&) {
         return; // busy writer: try again on the next tick
     }
+    service_->invalidateChecks();
     for (ReviewPanel* p : panels_) p->reload();
     if (tabs_->currentWidget() == stats_) stats_->refresh();
     emit message(tr("The project was changed elsewhere; the review lists were re-read."));

@@ -1,5 +1,6 @@
 #include "review_commands.h"
 #include "review_service.h"
+#include "util/error.h"
 
 #include <QCoreApplication>
 
@@ -65,29 +66,38 @@ void DecisionCommand::undo() {
     write(back);
 }
 
-ItemChangeCommand::ItemChangeCommand(ReviewService* service, ReviewSink sink, Item before, std::function<void(ReviewService*)> apply,
+ItemChangeCommand::ItemChangeCommand(ReviewService* service, ReviewSink sink, std::string itemId, std::function<void(ReviewService*)> apply,
                                      const QString& text)
-    : service_(service), sink_(std::move(sink)), before_(std::move(before)), apply_(std::move(apply)) {
+    : service_(service), sink_(std::move(sink)), id_(std::move(itemId)), apply_(std::move(apply)) {
     setText(text);
+}
+
+void ItemChangeCommand::refuse(const std::exception& e) {
+    setObsolete(true);
+    if (sink_.refused) sink_.refused(QString::fromStdString(e.what()));
 }
 
 void ItemChangeCommand::redo() {
     try {
+        const auto now = service_->item(id_);
+        if (!now) throw InputError("item " + id_ + ": not in the project");
+        if (!before_) before_ = now;
+        else if (!sameItemState(*now, *before_)) throw InputError("item " + id_ + " was changed elsewhere since; it was left as it is");
         apply_(service_);
-        if (sink_.itemEdited) sink_.itemEdited(before_.id);
+        after_ = service_->item(id_);
+        if (sink_.itemEdited) sink_.itemEdited(id_);
     } catch (const std::exception& e) {
-        setObsolete(true);
-        if (sink_.refused) sink_.refused(QString::fromStdString(e.what()));
+        refuse(e);
     }
 }
 
 void ItemChangeCommand::undo() {
     try {
-        service_->restoreItem(before_);
-        if (sink_.itemEdited) sink_.itemEdited(before_.id);
+        if (!before_ || !after_) return;
+        service_->restoreItem(*before_, *after_);
+        if (sink_.itemEdited) sink_.itemEdited(id_);
     } catch (const std::exception& e) {
-        setObsolete(true);
-        if (sink_.refused) sink_.refused(QString::fromStdString(e.what()));
+        refuse(e);
     }
 }
 

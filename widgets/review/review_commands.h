@@ -8,6 +8,7 @@
 #include <QUndoCommand>
 
 #include <functional>
+#include <optional>
 
 namespace proda {
 
@@ -35,18 +36,22 @@ private:
 };
 
 // A change to an item's text (an edit, a replaced distractor): done by `apply`, undone by writing
-// the item as it was, whole.
+// the item as it was, whole. The item as it was and as the change left it are read from the
+// project itself; undo and redo refuse when someone else changed the item in between.
 class ItemChangeCommand final : public QUndoCommand {
 public:
-    ItemChangeCommand(ReviewService* service, ReviewSink sink, Item before, std::function<void(ReviewService*)> apply, const QString& text);
+    ItemChangeCommand(ReviewService* service, ReviewSink sink, std::string itemId, std::function<void(ReviewService*)> apply,
+                      const QString& text);
     void redo() override;
     void undo() override;
 
 private:
+    void refuse(const std::exception& e);
     ReviewService* service_;
     ReviewSink sink_;
-    Item before_;
+    std::string id_;
     std::function<void(ReviewService*)> apply_;
+    std::optional<Item> before_, after_;
 };
 
 class FlagCommand final : public QUndoCommand {

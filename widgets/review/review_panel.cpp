@@ -187,6 +187,11 @@ ReviewPanel::ReviewPanel(ReviewKind kind, ReviewService* service, QUndoStack* un
     connect(service_, &ReviewService::detailLoaded, this, &ReviewPanel::onDetail);
     connect(service_, &ReviewService::itemChecked, this, &ReviewPanel::onCheck);
     connect(service_, &ReviewService::candidatesLoaded, this, &ReviewPanel::onCandidates);
+    connect(service_, &ReviewService::failed, this, [this](const QString& text) {
+        loading_ = false; // a failed read must not leave the panel busy for ever
+        notice_->setText(tr("Could not read the project: %1").arg(text));
+        notice_->show();
+    });
     connect(detail_, &ReviewDetailView::conceptClicked, this, &ReviewPanel::openConcept);
 
     // In a text field letters are text: Shift+Enter accepts, Shift+Backspace rejects.
@@ -319,13 +324,16 @@ void ReviewPanel::onRows(const ReviewRowsResult& r) {
     applyFilter();
     const QString want = q(pendingSelect_);
     pendingSelect_.clear();
-    if (want.isEmpty() || !select(want)) {
+    const QString shownBefore = shownId_;
+    if (want.isEmpty() || !select(want, false)) {
         // Opening: the first row awaiting review, so the keys work at once.
         int first = -1;
         for (int row = 0; row < proxy_->rowCount() && first < 0; ++row)
             if (proxy_->index(row, 0).data(ReviewListModel::StatusRole).toString() == QLatin1String("proposed")) first = row;
         if (proxy_->rowCount() > 0) view_->setCurrentIndex(proxy_->index(std::max(first, 0), ReviewListModel::Text));
     }
+    // The same row after a re-read: its detail may have changed elsewhere (the picked option stays).
+    if (!currentId().isEmpty() && currentId() == shownBefore) service_->loadDetail(kind_, currentId().toStdString());
     if (model_->rowCount() == 0)
         detail_->showEmpty(kind_ == ReviewKind::Item     ? tr("This project has no benchmark items yet. Generate them with: proda bench generate PROJECT")
                            : kind_ == ReviewKind::Sample ? tr("This project has no training samples yet. Synthesize them with: proda synth PROJECT")
@@ -355,15 +363,24 @@ QString ReviewPanel::currentId() const {
     return i.isValid() ? i.data(ReviewListModel::IdRole).toString() : QString();
 }
 
-bool ReviewPanel::busy() const { return loading_ || service_->pending() > 0; }
+// The reason picker counts as busy: a poll must not re-read the list under it.
+bool ReviewPanel::busy() const { return loading_ || rejecting_ || service_->pending() > 0; }
 
 void ReviewPanel::onCurrentChanged() {
-    option_ = -1;
-    cancelReject();
     updatePosition();
     const QString id = currentId();
+    // A reload or re-sort that keeps the same row keeps the picked option and the reason picker.
+    if (id == shownId_) return;
+    shownId_ = id;
+    option_ = -1;
+    cancelReject();
     if (id.isEmpty()) return;
     service_->loadDetail(kind_, id.toStdString());
+}
+
+bool ReviewPanel::detailIsCurrent() const {
+    const auto& d = detail_->detail();
+    return d && q(d->target.id) == currentId();
 }
 
 void ReviewPanel::onDetail(const ReviewDetailResult& r) {
@@ -455,14 +472,19 @@ bool ReviewPanel::handleKey(QKeyEvent* e) {
         pickOption(-1);
         return true;
     case Qt::Key_1: case Qt::Key_2: case Qt::Key_3: case Qt::Key_4:
-        if (kind_ != ReviewKind::Item) return false;
-        pickOption(key - Qt::Key_1);
+        if (kind_ == ReviewKind::Item) pickOption(key - Qt::Key_1);
         return true;
-    default: return false;
+    default:
+        // Other letters do nothing here (the list would jump to a row starting with them).
+        return !e->text().isEmpty() && e->text().at(0).isPrint();
     }
 }
 
 void ReviewPanel::pickOption(int option) {
+    if (!detailIsCurrent()) {
+        emit message(tr("The item is still loading; pick the option again in a moment."));
+        return;
+    }
     const auto& d = detail_->detail();
     if (option >= 0 && d && d->item && option == d->item->answer) {
         emit message(tr("Option %1 is the key: A and R act on the whole item.").arg(QChar(optionLetter(option))));
@@ -543,7 +565,10 @@ void ReviewPanel::decideCurrent(const QString& status, const QString& reason) {
     d.from = {row->status, row->reason};
     if (option_ >= 0) {
         const auto& det = detail_->detail();
-        if (!det || !det->item || q(det->item->id) != id) return; // the detail has not arrived yet
+        if (!det || !det->item || q(det->item->id) != id) { // the detail has not arrived yet
+            emit message(tr("The item is still loading; nothing was decided."));
+            return;
+        }
         d.target.option = option_;
         for (const auto& x : det->item->distractors)
             if (x.optionIndex == option_) d.from = {x.status, x.reason};
@@ -555,16 +580,18 @@ void ReviewPanel::decideCurrent(const QString& status, const QString& reason) {
     }
     notice_->hide(); // a new decision: the last refusal has been read
     const int row0 = view_->currentIndex().row();
+    // The row below now, before the decision can re-sort or filter the list.
+    const QString below = row0 + 1 < proxy_->rowCount() ? proxy_->index(row0 + 1, 0).data(ReviewListModel::IdRole).toString() : QString();
     const bool onDistractor = option_ >= 0;
     const QString verb = status == QLatin1String("accepted") ? tr("accept") : tr("reject");
     undo_->push(new DecisionCommand(service_, sink(), {d}, QStringLiteral("%1 %2").arg(verb, q(describe(d.target)))));
     if (onDistractor) return;
     if (const ReviewRow* now = model_->find(id.toStdString()); !now || !(ReviewState{now->status, now->reason} == d.to))
         return; // refused (changed elsewhere): stay, so the curator sees what the project holds
-    // Move on: to the next row, or to the row that took this one's place when the filter hides it now.
-    const QModelIndex still = proxy_->mapFromSource(model_->index(model_->rowOf(id.toStdString()), ReviewListModel::Text));
-    const int next = still.isValid() ? still.row() + 1 : row0;
-    if (next < proxy_->rowCount()) view_->setCurrentIndex(proxy_->index(next, ReviewListModel::Text));
+    // Move on: to the row that was below, or (gone from the filter) to the row now in this place.
+    if (!below.isEmpty() && select(below, false)) return;
+    if (row0 < proxy_->rowCount() && proxy_->index(row0, 0).data(ReviewListModel::IdRole).toString() != id)
+        view_->setCurrentIndex(proxy_->index(row0, ReviewListModel::Text));
     else emit message(tr("Last row of the list reached."));
 }
 
@@ -617,7 +644,7 @@ void ReviewPanel::edit() {
     const auto options = dialog.changedOptions();
     const std::string id = d->item->id;
     undo_->push(new ItemChangeCommand(
-        service_, sink(), *d->item, [id, question, options](ReviewService* s) { s->editItem(id, question, options); },
+        service_, sink(), id, [id, question, options](ReviewService* s) { s->editItem(id, question, options); },
         tr("edit item %1").arg(currentId())));
 }
 
@@ -649,16 +676,16 @@ void ReviewPanel::onCandidates(const CandidatesResult& r) {
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->addSection(tr("Replace option %1 \u201c%2\u201d with").arg(QChar(optionLetter(r.option)), q(d->item->options[r.option])));
     std::map<std::string, QMenu*> byOp;
-    const Item before = *d->item;
+    const std::string itemId = d->item->id, seen = d->item->options[r.option];
     const int option = r.option;
     for (const auto& c : r.candidates) {
         QMenu*& sub = byOp[c.op];
         if (!sub) sub = menu->addMenu(q(c.op));
         if (sub->actions().size() >= 12) continue;
-        sub->addAction(q(c.text), this, [this, before, option, c] {
+        sub->addAction(q(c.text), this, [this, itemId, seen, option, c] {
             undo_->push(new ItemChangeCommand(
-                service_, sink(), before, [id = before.id, option, c](ReviewService* s) { s->replaceDistractor(id, option, c); },
-                tr("replace option %1 of item %2").arg(QChar(optionLetter(option))).arg(q(before.id))));
+                service_, sink(), itemId, [itemId, option, c, seen](ReviewService* s) { s->replaceDistractor(itemId, option, c, seen); },
+                tr("replace option %1 of item %2").arg(QChar(optionLetter(option))).arg(q(itemId))));
         });
     }
     menu->popup(detail_->mapToGlobal(detail_->rect().center()));

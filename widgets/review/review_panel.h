@@ -86,6 +86,7 @@ private:
     void onCheck(const ItemCheckResult& r);
     void onCandidates(const CandidatesResult& r);
     void regenerate();
+    bool detailIsCurrent() const;
     void onCurrentChanged();
     void updatePosition();
     bool handleKey(QKeyEvent* e);
@@ -119,6 +120,7 @@ private:
     QListWidget* recent_;
     QLabel* notice_; // a decision refused: changed elsewhere, or gone
     std::string pendingSelect_;
+    QString shownId_; // the row whose detail is shown or on its way
     int option_ = -1;        // the option a decision acts on (-1: the row)
     bool rejecting_ = false; // the reason picker is open
     bool loading_ = false;

@@ -19,6 +19,15 @@ struct WorkerState {
     int generation = -1;
     std::optional<Project> project;
     std::unique_ptr<ItemChecker> checker;
+    int checkerGeneration = -1;
+    ItemChecker& checkerFor(int generation) {
+        if (!checker || checkerGeneration != generation) {
+            checker.reset();
+            checker = std::make_unique<ItemChecker>(project->db());
+            checkerGeneration = generation;
+        }
+        return *checker;
+    }
 };
 
 WorkerState& workerFor(const std::string& path, int generation) {
@@ -111,12 +120,12 @@ void ReviewService::loadDetail(ReviewKind kind, const std::string& id) {
 }
 
 void ReviewService::checkItem(const Item& item) {
-    post(Check, [this, item](WorkerState& w) {
+    const int gen = checkerGeneration_;
+    post(Check, [this, item, gen](WorkerState& w) {
         ItemCheckResult r;
         r.itemId = item.id;
         try {
-            if (!w.checker) w.checker = std::make_unique<ItemChecker>(w.project->db());
-            r.check = w.checker->check(item);
+            r.check = w.checkerFor(gen).check(item);
         } catch (const std::exception& e) {
             r.error = e.what();
         }
@@ -125,13 +134,13 @@ void ReviewService::checkItem(const Item& item) {
 }
 
 void ReviewService::loadCandidates(const Item& item, int option) {
-    post(Candidates, [this, item, option](WorkerState& w) {
+    const int gen = checkerGeneration_;
+    post(Candidates, [this, item, option, gen](WorkerState& w) {
         CandidatesResult r;
         r.itemId = item.id;
         r.option = option;
         try {
-            if (!w.checker) w.checker = std::make_unique<ItemChecker>(w.project->db());
-            r.candidates = distractorCandidates(w.checker->graph(), item);
+            r.candidates = distractorCandidates(w.checkerFor(gen).graph(), item);
         } catch (const std::exception& e) {
             r.error = e.what();
         }
@@ -139,31 +148,21 @@ void ReviewService::loadCandidates(const Item& item, int option) {
     });
 }
 
-void ReviewService::replaceDistractor(const std::string& id, int option, const DistractorCandidate& c) {
-    proda::replaceDistractor(writer_->db(), id, option, c.text, c.op, c.nodeIds);
-    changedElsewhere();
+void ReviewService::replaceDistractor(const std::string& id, int option, const DistractorCandidate& c, const std::string& expectedText) {
+    proda::replaceDistractor(writer_->db(), id, option, c.text, c.op, c.nodeIds, "", expectedText);
 }
 
-std::vector<DecideResult> ReviewService::decide(const std::vector<Decision>& decisions) {
-    auto r = proda::decide(writer_->db(), decisions);
-    changedElsewhere(); // our own write is no news
-    return r;
-}
+// Our own commits leave PRAGMA data_version as it is, so the writes below never hide a change
+// another connection made meanwhile from changedElsewhere().
+std::vector<DecideResult> ReviewService::decide(const std::vector<Decision>& decisions) { return proda::decide(writer_->db(), decisions); }
 
-void ReviewService::setFlag(ReviewKind kind, const std::string& id, bool flagged) {
-    proda::setFlag(writer_->db(), kind, id, flagged);
-    changedElsewhere();
-}
+void ReviewService::setFlag(ReviewKind kind, const std::string& id, bool flagged) { proda::setFlag(writer_->db(), kind, id, flagged); }
 
 void ReviewService::editItem(const std::string& id, const std::string& question, const std::vector<std::pair<int, std::string>>& options) {
     proda::editItem(writer_->db(), id, question, options);
-    changedElsewhere();
 }
 
-void ReviewService::restoreItem(const Item& before) {
-    proda::restoreItem(writer_->db(), before);
-    changedElsewhere();
-}
+void ReviewService::restoreItem(const Item& before, const Item& expected) { proda::restoreItem(writer_->db(), before, expected); }
 
 std::optional<Item> ReviewService::item(const std::string& id) { return loadItem(writer_->db(), id); }
 std::vector<RecentDecision> ReviewService::recent(int limit) { return recentDecisions(writer_->db(), limit); }
@@ -172,7 +171,6 @@ std::string ReviewService::guidelines() { return reviewGuidelines(writer_->db())
 
 void ReviewService::storeOperatorWeights(const std::map<std::string, double>& weights) {
     proda::storeOperatorWeights(writer_->db(), weights);
-    changedElsewhere();
 }
 
 bool ReviewService::changedElsewhere() {

@@ -70,8 +70,9 @@ public:
     std::vector<DecideResult> decide(const std::vector<Decision>& decisions);
     void setFlag(ReviewKind kind, const std::string& id, bool flagged);
     void editItem(const std::string& id, const std::string& question, const std::vector<std::pair<int, std::string>>& options);
-    void restoreItem(const Item& before);
-    void replaceDistractor(const std::string& id, int option, const DistractorCandidate& c);
+    void restoreItem(const Item& before, const Item& expected);
+    // Refuses when option `option` no longer reads `expectedText`.
+    void replaceDistractor(const std::string& id, int option, const DistractorCandidate& c, const std::string& expectedText);
     std::optional<Item> item(const std::string& id);
     std::vector<RecentDecision> recent(int limit = 10);
     ReviewStats stats();
@@ -80,6 +81,9 @@ public:
     // True when another connection (a second window, the CLI) changed the project since the last
     // call; the first call only records the state.
     bool changedElsewhere();
+    // The knowledge may have changed (a poll saw another writer): the next check or replacement
+    // search rebuilds the graph and leak index.
+    void invalidateChecks() { ++checkerGeneration_; }
 
 signals:
     void rowsLoaded(const proda::ReviewRowsResult& result);
@@ -95,7 +99,7 @@ private:
     std::unique_ptr<Project> writer_;
     QThreadPool* pool_;
     // Read by the worker to skip work gone stale before it started.
-    std::atomic_int generation_{0};
+    std::atomic_int generation_{0}, checkerGeneration_{0};
     std::atomic_int latest_[8] = {}; // per slot: rows and detail of each kind, check, candidates
     int pending_ = 0;
     std::int64_t dataVersion_ = -1;
