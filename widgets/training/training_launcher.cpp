@@ -7,7 +7,7 @@
 #include "train/config.h"
 
 #include <QBarCategoryAxis>
-#include <QBarSeries>
+#include <QHorizontalBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -114,6 +114,7 @@ TrainingLauncher::TrainingLauncher(QWidget* parent)
     log_->setPlaceholderText(tr("The trainer's log appears here while it runs."));
     pl->addWidget(log_, 1);
     auto* bottom = new QSplitter(Qt::Horizontal, right);
+    bottom_ = bottom;
     runs_->setObjectName(QStringLiteral("trainingRuns"));
     runs_->setColumnCount(7);
     runs_->setHorizontalHeaderLabels({tr("Run"), tr("Round"), tr("Status"), tr("Steps"), tr("Loss"), tr("Val loss"), tr("Tokens/s")});
@@ -128,9 +129,11 @@ TrainingLauncher::TrainingLauncher(QWidget* parent)
     right->addWidget(charts);
     right->addWidget(progressBox);
     right->addWidget(bottom);
+    bottom->setStretchFactor(0, 2);
+    bottom->setStretchFactor(1, 3);
     right->setStretchFactor(0, 3);
-    right->setStretchFactor(1, 2);
-    right->setStretchFactor(2, 2);
+    right->setStretchFactor(1, 1);
+    right->setStretchFactor(2, 3);
     layout->addWidget(right, 1);
     for (auto* v : {lossView_, speedView_, evalView_}) v->setRenderHint(QPainter::Antialiasing);
     lossView_->setObjectName(QStringLiteral("lossChart"));
@@ -225,6 +228,14 @@ void TrainingLauncher::buildForm(QFormLayout* form) {
     });
 }
 
+void TrainingLauncher::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (sized_) return;
+    sized_ = true; // once the pane has its width: the accuracy chart gets the larger share
+    const int w = bottom_->width();
+    bottom_->setSizes({w * 2 / 5, w * 3 / 5});
+}
+
 void TrainingLauncher::setProject(const QString& path) {
     const bool other = path != path_;
     path_ = path;
@@ -252,6 +263,7 @@ int TrainingLauncher::selectedRound() const { return round_->currentData().toInt
 void TrainingLauncher::refresh() {
     if (path_.isEmpty()) return;
     const int keep = selectedRound();
+    bool showOverlay = false;
     try {
         Project p = Project::open(path_.toStdString(), Project::Mode::ReadOnly);
         Database& db = p.db();
@@ -294,6 +306,16 @@ void TrainingLauncher::refresh() {
             const auto config = nlohmann::json::parse(r.configJson, nullptr, false);
             if (r.tokensPerS && config.is_object()) tokensPerSByPreset_[config.value("preset", "")] = *r.tokensPerS;
         }
+        // Nothing to look at yet: the newest run's curve.
+        const bool anyTicked = [&] {
+            for (int row = 0; row < runs_->rowCount(); ++row)
+                if (runs_->item(row, 0)->checkState() == Qt::Checked) return true;
+            return false;
+        }();
+        if (!anyTicked && runs_->rowCount() > 0 && !running() && (!train_ || train_->count() == 0)) {
+            runs_->item(runs_->rowCount() - 1, 0)->setCheckState(Qt::Checked);
+            showOverlay = true;
+        }
     } catch (const std::exception& e) {
         roundInfo_->setText(tr("<b>Cannot read the project:</b> %1").arg(q(e.what()).toHtmlEscaped()));
         return;
@@ -301,6 +323,7 @@ void TrainingLauncher::refresh() {
     updateRoundInfo();
     updateEstimate();
     showEvaluation(selectedRound());
+    if (showOverlay) showRunCurves();
     setRunning(running());
 }
 
@@ -487,9 +510,12 @@ void TrainingLauncher::onEvent(const TrainerEventLine& line) {
         const double step = num("step"), loss = num("loss"), tps = num("tokens_per_s"), lr = num("lr"), elapsed = num("elapsed_s");
         if (std::isfinite(step) && std::isfinite(loss)) {
             train_->append(step, loss);
-            maxLoss_ = std::max(maxLoss_, loss);
+            if (loss > maxLoss_) {
+                maxLoss_ = loss;
+                lossY_->setRange(0, maxLoss_ * 1.05);
+                lossY_->applyNiceNumbers();
+            }
             lossX_->setRange(0, std::max<double>(double(totalSteps_), step));
-            lossY_->setRange(0, maxLoss_ * 1.05);
         }
         if (std::isfinite(step) && std::isfinite(tps)) {
             tokens_->append(step, tps);
@@ -553,7 +579,7 @@ void TrainingLauncher::showRunCurves() {
     const QList<QPointF> trainPts = pointsOf(train_), valPts = pointsOf(val_), tokenPts = pointsOf(tokens_), lrPts = pointsOf(lr_);
     QChart* loss = lineChart(tr("Loss"));
     lossX_ = axis(loss, Qt::AlignBottom, tr("step"), QStringLiteral("%d"));
-    lossY_ = axis(loss, Qt::AlignLeft, tr("loss"));
+    lossY_ = axis(loss, Qt::AlignLeft, tr("loss"), QStringLiteral("%.1f"));
     maxLoss_ = 0;
     // Past runs ticked in the table: grey curves under the live ones.
     double maxStep = 1;
@@ -585,8 +611,9 @@ void TrainingLauncher::showRunCurves() {
             maxStep = std::max(maxStep, p.x());
         }
     // Until data arrives, ranges whose tick labels read as numbers (not "0 0 0 1").
-    lossX_->setRange(0, std::max(maxStep, double(maxSteps_->value() > 0 ? maxSteps_->value() : 100)));
+    lossX_->setRange(0, maxStep > 1 ? maxStep : double(maxSteps_->value() > 0 ? maxSteps_->value() : 100));
     lossY_->setRange(0, maxLoss_ > 0 ? maxLoss_ * 1.05 : 10.0);
+    lossY_->applyNiceNumbers();
     QChart* old = lossView_->chart();
     lossView_->setChart(loss);
     delete old;
@@ -627,31 +654,52 @@ void TrainingLauncher::showEvaluation(int round) {
     if (!e || !metrics.is_object()) {
         chart->setTitle(round > 0 ? tr("Round %1: not evaluated yet").arg(round) : tr("Accuracy per discipline: no evaluation yet"));
     } else {
-        chart->setTitle(tr("Round %1: accuracy %2% (%3 items)").arg(round).arg(e->acc.value_or(0) * 100, 0, 'f', 1).arg(e->items));
-        auto* bars = new QBarSeries;
+        auto splitAcc = [&](const char* split) {
+            return metrics.contains(split) ? QString::number(metrics[split].value("acc", 0.0) * 100, 'f', 1) + QLatin1Char('%')
+                                           : QStringLiteral("\u2014");
+        };
+        chart->setTitle(tr("Round %1: %2 of %3 items right (dev %4, test %5)")
+                            .arg(round)
+                            .arg(QString::number(e->acc.value_or(0) * 100, 'f', 1) + QLatin1Char('%'))
+                            .arg(e->items)
+                            .arg(splitAcc("dev"), splitAcc("test")));
+        auto* bars = new QHorizontalBarSeries;
         QStringList disciplines;
         std::map<std::string, std::map<std::string, double>> bySplit; // split -> discipline -> acc
+        std::map<std::string, std::int64_t> itemsOf;
         for (const char* split : {"dev", "test"})
             if (metrics.contains(split) && metrics[split].contains("per_discipline"))
-                for (const auto& [d, v] : metrics[split]["per_discipline"].items()) bySplit[split][d] = v.value("acc", 0.0) * 100;
-        std::set<std::string> names;
-        for (const auto& [split, m] : bySplit)
-            for (const auto& [d, acc] : m) names.insert(d);
-        for (const auto& d : names) disciplines << q(d);
+                for (const auto& [d, v] : metrics[split]["per_discipline"].items()) {
+                    bySplit[split][d] = v.value("acc", 0.0) * 100;
+                    itemsOf[d] += v.value("items", std::int64_t(0));
+                }
+        // The largest disciplines only: more bars than this are unreadable in the pane.
+        constexpr std::size_t kShown = 6;
+        std::vector<std::pair<std::int64_t, std::string>> bySize;
+        for (const auto& [d, items] : itemsOf) bySize.push_back({items, d});
+        std::sort(bySize.begin(), bySize.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+        if (bySize.size() > kShown) bySize.resize(kShown);
+        std::vector<std::string> names;
+        for (auto it = bySize.rbegin(); it != bySize.rend(); ++it) names.push_back(it->second); // largest at the top
+        for (const auto& d : names) disciplines << QStringLiteral("%1 (%2)").arg(q(d)).arg(itemsOf[d]);
+        if (itemsOf.size() > kShown) chart->setTitle(chart->title() + tr("<br>the %1 largest of %2 disciplines").arg(kShown).arg(itemsOf.size()));
         for (const auto& [split, m] : bySplit) {
             auto* set = new QBarSet(q(split));
             for (const auto& d : names) *set << (m.count(d) ? m.at(d) : 0.0);
             bars->append(set);
         }
         chart->addSeries(bars);
-        auto* x = new QBarCategoryAxis;
-        x->append(disciplines);
-        x->setLabelsAngle(disciplines.size() > 4 ? -45 : 0);
-        chart->addAxis(x, Qt::AlignBottom);
-        bars->attachAxis(x);
-        auto* y = axis(chart, Qt::AlignLeft, tr("accuracy %"), QStringLiteral("%.0f"));
-        y->setRange(0, 100);
+        auto* y = new QBarCategoryAxis;
+        y->append(disciplines);
+        y->setTruncateLabels(false);
+        QFont small = y->labelsFont();
+        small.setPointSizeF(small.pointSizeF() * 0.8);
+        y->setLabelsFont(small);
+        chart->addAxis(y, Qt::AlignLeft);
         bars->attachAxis(y);
+        auto* x = axis(chart, Qt::AlignBottom, tr("accuracy %"), QStringLiteral("%.0f"));
+        x->setRange(0, 100);
+        bars->attachAxis(x);
     }
     QChart* old = evalView_->chart();
     evalView_->setChart(chart);

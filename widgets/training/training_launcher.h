@@ -24,6 +24,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 class QTableWidget;
 class QValueAxis;
 
@@ -55,6 +56,9 @@ signals:
     void message(const QString& text);
     // A training or evaluation ended: the project changed.
     void projectChanged();
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildForm(QFormLayout* form);
@@ -89,6 +93,8 @@ private:
     double startElapsed_ = -1; // trainer seconds at the first step event
     double maxLoss_ = 0, maxTokens_ = 0, maxLr_ = 0;
     int trainingRound_ = 0;
+    QSplitter* bottom_ = nullptr;
+    bool sized_ = false;
 };
 
 } // namespace proda
