@@ -108,7 +108,7 @@ private slots:
         QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
         QCOMPARE(count(path_, "SELECT count(*) FROM evaluations"), std::int64_t(1));
         auto* eval = l->findChild<QChartView*>(QStringLiteral("evalChart"));
-        QTRY_VERIFY(eval->chart()->title().contains(QLatin1String("accuracy")));
+        QTRY_VERIFY(eval->chart()->title().contains(QLatin1String("items right")));
         QVERIFY(!eval->chart()->series().isEmpty());
     }
 
