@@ -7,11 +7,13 @@
 #include "training_launcher.h"
 #include "training_runner.h"
 #include "training_workspace.h"
+#include "try_model_panel.h"
 
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineSeries>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -110,6 +112,21 @@ private slots:
         auto* eval = l->findChild<QChartView*>(QStringLiteral("evalChart"));
         QTRY_VERIFY(eval->chart()->title().contains(QLatin1String("items right")));
         QVERIFY(!eval->chart()->series().isEmpty());
+
+        // Try the model: an item's options scored by the round's checkpoint.
+        TryModelPanel* t = w.training()->tryModel();
+        const std::string item = text(path_, "SELECT id FROM items ORDER BY id LIMIT 1");
+        QTRY_VERIFY(t->findChild<QComboBox*>(QStringLiteral("tryRound"))->count() == 1);
+        QVERIFY(t->loadItem(QString::fromStdString(item)));
+        QSignalSpy scored(t, &TryModelPanel::scored);
+        t->score();
+        QVERIFY(scored.wait(120000));
+        const QString verdict = t->findChild<QLabel*>(QStringLiteral("tryVerdict"))->text();
+        QVERIFY2(verdict.contains(QLatin1String("The model picks")), qPrintable(verdict));
+        // The same choice the evaluation stored for that item.
+        const std::string stored = text(path_, "SELECT predicted FROM predictions WHERE item_id = '" + item + "'");
+        QVERIFY2(verdict.contains(QStringLiteral("<b>%1</b>").arg(QChar('A' + std::stoi(stored)))), qPrintable(verdict));
+        QVERIFY(!t->loadItem(QStringLiteral("no-such-item")));
     }
 
     void stopEndsALongRunWithACheckpoint() {

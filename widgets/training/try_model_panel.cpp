@@ -1,0 +1,205 @@
+#include "try_model_panel.h"
+
+#include "run/round_runner.h"
+#include "store/project.h"
+#include "tester/item_store.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QShortcut>
+#include <QThread>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace proda {
+
+TryModelPanel::TryModelPanel(QWidget* parent)
+    : QWidget(parent), round_(new QComboBox(this)), itemId_(new QLineEdit(this)), question_(new QPlainTextEdit(this)),
+      score_(new QPushButton(tr("Score Options (Ctrl+Return)"), this)), verdict_(new QLabel(this)) {
+    setObjectName(QStringLiteral("tryModel"));
+    auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+    round_->setObjectName(QStringLiteral("tryRound"));
+    form->addRow(tr("Checkpoint of:"), round_);
+    auto* itemRow = new QHBoxLayout;
+    itemId_->setObjectName(QStringLiteral("tryItem"));
+    itemId_->setPlaceholderText(tr("a benchmark item id, or type a question below"));
+    auto* load = new QPushButton(tr("Load Item"), this);
+    itemRow->addWidget(itemId_, 1);
+    itemRow->addWidget(load);
+    form->addRow(tr("Item:"), itemRow);
+    question_->setObjectName(QStringLiteral("tryQuestion"));
+    question_->setMaximumHeight(90);
+    form->addRow(tr("Question:"), question_);
+    layout->addLayout(form);
+    auto* grid = new QGridLayout;
+    auto* keys = new QButtonGroup(this);
+    grid->addWidget(new QLabel(tr("<b>Option</b>"), this), 0, 1);
+    grid->addWidget(new QLabel(tr("<b>Key</b>"), this), 0, 2);
+    grid->addWidget(new QLabel(tr("<b>Probability among the four</b>"), this), 0, 3);
+    grid->addWidget(new QLabel(tr("<b>log p (per byte)</b>"), this), 0, 4);
+    for (int i = 0; i < 4; ++i) {
+        grid->addWidget(new QLabel(QString(QChar('A' + i)), this), i + 1, 0);
+        options_[i] = new QLineEdit(this);
+        options_[i]->setObjectName(QStringLiteral("tryOption%1").arg(QChar('A' + i)));
+        key_[i] = new QRadioButton(this);
+        keys->addButton(key_[i], i);
+        bars_[i] = new QProgressBar(this);
+        bars_[i]->setRange(0, 1000);
+        bars_[i]->setValue(0);
+        bars_[i]->setFormat(QString());
+        bars_[i]->setVisible(false); // shown with a result
+        scores_[i] = new QLabel(this);
+        grid->addWidget(options_[i], i + 1, 1);
+        grid->addWidget(key_[i], i + 1, 2);
+        grid->addWidget(bars_[i], i + 1, 3);
+        grid->addWidget(scores_[i], i + 1, 4);
+    }
+    grid->setColumnStretch(1, 3);
+    grid->setColumnStretch(3, 2);
+    layout->addLayout(grid);
+    auto* row = new QHBoxLayout;
+    row->addWidget(score_);
+    verdict_->setObjectName(QStringLiteral("tryVerdict"));
+    verdict_->setWordWrap(true);
+    row->addWidget(verdict_, 1);
+    layout->addLayout(row);
+    layout->addStretch(1);
+    connect(load, &QPushButton::clicked, this, [this] {
+        if (!loadItem(itemId_->text().trimmed())) verdict_->setText(tr("No benchmark item %1 in the project.").arg(itemId_->text().trimmed()));
+    });
+    connect(itemId_, &QLineEdit::returnPressed, load, &QPushButton::click);
+    connect(score_, &QPushButton::clicked, this, &TryModelPanel::score);
+    connect(new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut),
+            &QShortcut::activated, this, &TryModelPanel::score);
+}
+
+void TryModelPanel::setProject(const QString& path) {
+    path_ = path;
+    refresh();
+}
+
+void TryModelPanel::refresh() {
+    const int keep = round_->currentData().toInt();
+    round_->clear();
+    if (path_.isEmpty()) return;
+    try {
+        Project p = Project::open(path_.toStdString(), Project::Mode::ReadOnly);
+        for (const auto& r : listRounds(p.db()))
+            if (const auto run = latestUsableRun(p.db(), r.round))
+                round_->addItem(tr("round %1 (run %2, %3 steps)").arg(r.round).arg(run->id).arg(run->steps), r.round);
+    } catch (const std::exception& e) {
+        verdict_->setText(QString::fromStdString(e.what()));
+    }
+    const int i = round_->findData(keep);
+    round_->setCurrentIndex(i >= 0 ? i : round_->count() - 1);
+    score_->setEnabled(round_->count() > 0 && !busy_);
+    if (round_->count() == 0) verdict_->setText(tr("No round has a trained checkpoint yet: train one in Launch."));
+}
+
+bool TryModelPanel::loadItem(const QString& itemId) {
+    if (path_.isEmpty() || itemId.isEmpty()) return false;
+    std::optional<Item> it;
+    try {
+        Project p = Project::open(path_.toStdString(), Project::Mode::ReadOnly);
+        it = proda::loadItem(p.db(), itemId.toStdString());
+    } catch (const std::exception&) {
+        return false;
+    }
+    if (!it) return false;
+    itemId_->setText(itemId);
+    question_->setPlainText(QString::fromStdString(it->question));
+    for (int i = 0; i < 4; ++i) {
+        options_[i]->setText(QString::fromStdString(it->options[i]));
+        bars_[i]->setVisible(false);
+        scores_[i]->clear();
+    }
+    key_[it->answer]->setChecked(true);
+    verdict_->clear();
+    return true;
+}
+
+void TryModelPanel::score() {
+    if (busy_ || path_.isEmpty() || round_->count() == 0) return;
+    ChoiceQuery query;
+    query.id = "try";
+    query.prompt = question_->toPlainText().trimmed().toStdString();
+    for (auto* o : options_) query.options.push_back(o->text().trimmed().toStdString());
+    if (query.prompt.empty() || std::any_of(query.options.begin(), query.options.end(), [](const std::string& o) { return o.empty(); })) {
+        verdict_->setText(tr("Write a question and four options first."));
+        return;
+    }
+    busy_ = true;
+    score_->setEnabled(false);
+    verdict_->setText(tr("Scoring with the checkpoint\u2026"));
+    const std::string path = path_.toStdString();
+    const int round = round_->currentData().toInt();
+    QPointer<TryModelPanel> self(this);
+    QThread* worker = QThread::create([self, path, round, query] {
+        std::optional<ChoiceAnswer> answer;
+        QString error;
+        try {
+            Project p = Project::open(path, Project::Mode::ReadOnly);
+            auto model = builtinModel(p, round);
+            const auto answers = model->answer({query});
+            if (!answers.empty()) answer = answers.front();
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(self, [self, answer, error] {
+            if (!self) return;
+            self->busy_ = false;
+            self->score_->setEnabled(true);
+            if (answer && answer->predicted >= 0) self->showResult(*answer);
+            else self->showError(error.isEmpty() ? tr("The model gave no answer.") : error);
+            emit self->scored();
+        }, Qt::QueuedConnection);
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
+void TryModelPanel::showResult(const ChoiceAnswer& a) {
+    // Probabilities among the four options (a softmax of the summed log-probabilities).
+    const double top = *std::max_element(a.scores.begin(), a.scores.end());
+    double sum = 0;
+    for (double s : a.scores) sum += std::exp(s - top);
+    for (int i = 0; i < 4 && i < static_cast<int>(a.scores.size()); ++i) {
+        const double prob = std::exp(a.scores[static_cast<std::size_t>(i)] - top) / sum;
+        bars_[i]->setValue(static_cast<int>(std::lround(prob * 1000)));
+        bars_[i]->setVisible(true);
+        bars_[i]->setFormat(QStringLiteral("%1%").arg(prob * 100, 0, 'f', 1));
+        const double perByte = a.scores[static_cast<std::size_t>(i)] / std::max<double>(1.0, double(options_[i]->text().toUtf8().size()));
+        scores_[i]->setText(QStringLiteral("%1 (%2)").arg(a.scores[static_cast<std::size_t>(i)], 0, 'f', 2).arg(perByte, 0, 'f', 2));
+    }
+    const int key = [this] {
+        for (int i = 0; i < 4; ++i)
+            if (key_[i]->isChecked()) return i;
+        return -1;
+    }();
+    QString text = tr("The model picks <b>%1</b> (%2)").arg(QChar('A' + a.predicted)).arg(options_[a.predicted]->text().toHtmlEscaped());
+    if (a.predictedNorm && *a.predictedNorm != a.predicted) text += tr("; per byte it would pick %1").arg(QChar('A' + *a.predictedNorm));
+    if (key >= 0) text += key == a.predicted ? tr(": <span style=\"color:#2e8b57\">right</span>.") : tr(": <span style=\"color:#c0392b\">wrong</span> (the key is %1).").arg(QChar('A' + key));
+    verdict_->setText(text);
+}
+
+void TryModelPanel::showError(const QString& text) {
+    for (int i = 0; i < 4; ++i) {
+        bars_[i]->setVisible(false);
+        scores_[i]->clear();
+    }
+    verdict_->setText(tr("Could not score: %1").arg(text.toHtmlEscaped()));
+}
+
+} // namespace proda

@@ -1,0 +1,54 @@
+#pragma once
+// Try the model: ask a round's checkpoint a multiple-choice question — a benchmark item loaded
+// by id, or a question and options typed here — and see how it scores each option (summed
+// log-probability, and per byte), which one it picks, and whether that is the key.
+#include <QWidget>
+
+#include <array>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QRadioButton;
+
+namespace proda {
+
+struct ChoiceAnswer;
+
+class TryModelPanel final : public QWidget {
+    Q_OBJECT
+public:
+    explicit TryModelPanel(QWidget* parent = nullptr);
+    void setProject(const QString& path);
+    // Re-reads the rounds that have a checkpoint.
+    void refresh();
+    // Fills the question, options and key from a benchmark item; false when there is none.
+    bool loadItem(const QString& itemId);
+    void score();
+    bool busy() const { return busy_; }
+
+signals:
+    void scored(); // a result (or an error) is shown
+    void message(const QString& text);
+
+private:
+    void showResult(const ChoiceAnswer& a);
+    void showError(const QString& text);
+
+    QString path_;
+    QComboBox* round_;
+    QLineEdit* itemId_;
+    QPlainTextEdit* question_;
+    std::array<QLineEdit*, 4> options_{};
+    std::array<QRadioButton*, 4> key_{};
+    std::array<QProgressBar*, 4> bars_{};
+    std::array<QLabel*, 4> scores_{};
+    QPushButton* score_;
+    QLabel* verdict_;
+    bool busy_ = false;
+};
+
+} // namespace proda
