@@ -2,7 +2,10 @@
 // a tiny run streams its curve into the charts and its metrics into the project, Evaluate stores
 // an evaluation and draws accuracy per discipline, Stop ends a long run with a checkpoint, a
 // failing trainer is reported and the launcher keeps working, and config files round-trip.
+#include "debug_fixture.h"
+#include "diagnosis_workspace.h"
 #include "main_window.h"
+#include "rounds_dashboard.h"
 #include "store/project.h"
 #include "training_launcher.h"
 #include "training_runner.h"
@@ -12,6 +15,7 @@
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
+#include <QBarSeries>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineSeries>
@@ -175,6 +179,40 @@ private slots:
         QVERIFY(!done.first().at(0).toBool());
         QVERIFY(!l->running());
         QVERIFY(l->findChild<QPushButton*>(QStringLiteral("trainingStart"))->isEnabled());
+    }
+
+    void theRoundsDashboardShowsChangeAgainstTheParent() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("rounds.proda"));
+        {
+            Project p = Project::open(path.toStdString(), Project::Mode::CreateNew);
+            debugfix::writeKb(p.db());
+            debugfix::writeItems(p.db()); // i1, i3 dev; i2 test
+            const auto version = debugfix::writeDataset(p.db(), {{"a", "r1", "b"}});
+            ensureRound(p.db(), 1);
+            debugfix::writeEvaluation(p.db(), 1, {{"i1", false}, {"i2", false}, {"i3", true}});
+            createRound(p.db(), version, 1, "targeted");
+            debugfix::writeEvaluation(p.db(), 2, {{"i1", true}, {"i2", true}, {"i3", true}});
+        }
+        MainWindow w;
+        w.showWorkspace(MainWindow::Diagnosis);
+        w.show();
+        QSignalSpy ready(&w, &MainWindow::projectReady);
+        w.openProject(path);
+        QVERIFY(ready.wait(30000));
+        RoundsDashboard* d = w.diagnosis()->rounds();
+        QTRY_COMPARE(d->table()->rowCount(), 2);
+        auto cell = [d](int row, int col) { return d->table()->item(row, col)->text(); };
+        QCOMPARE(cell(0, 3), QStringLiteral("50.0%"));  // dev of round 1: i3 of i1, i3
+        QCOMPARE(cell(1, 3), QStringLiteral("100.0%"));
+        QCOMPARE(cell(1, 5), QStringLiteral("+50.0"));  // dev change against round 1
+        QCOMPARE(cell(1, 6), QStringLiteral("+100.0")); // test: i2 fixed
+        QCOMPARE(cell(1, 7), QStringLiteral("2"));      // fixed: i1 and i2
+        QCOMPARE(cell(1, 8), QStringLiteral("0"));
+        QCOMPARE(cell(0, 5), QStringLiteral("\u2014")); // round 1 has no parent
+        QCOMPARE(d->chart()->chart()->series().size(), 1);
+        auto* bars = static_cast<QBarSeries*>(d->chart()->chart()->series().first());
+        QCOMPARE(bars->count(), 2); // one bar set per evaluated round
     }
 
     void configRoundTrips() {

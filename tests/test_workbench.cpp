@@ -255,7 +255,7 @@ private slots:
         QTRY_VERIFY(bench->panel(ReviewKind::Item)->findChild<QTextBrowser*>(QStringLiteral("reviewDetail"))->toPlainText().contains(
             QLatin1String("no benchmark items yet")));
         QVERIFY(w.findChild<TrainingHistoryPage*>()->text().contains(QLatin1String("No dataset versions yet")));
-        QVERIFY(w.findChild<DiagnosisWorkspace*>()->text().contains(QLatin1String("No evaluations yet")));
+        QVERIFY(w.findChild<EvaluationsPage*>()->text().contains(QLatin1String("No evaluations yet")));
     }
 
     void trainingAndDiagnosisWorkspacesListRunsAndEvaluations() {
@@ -283,7 +283,7 @@ private slots:
         const QString training = w.findChild<TrainingHistoryPage*>()->text();
         QVERIFY2(training.contains(QStringLiteral("6.500 \u2192 2.250")) && training.contains(QLatin1String("finished")),
                  qPrintable(training));
-        const QString diagnosis = w.findChild<DiagnosisWorkspace*>()->text();
+        const QString diagnosis = w.findChild<EvaluationsPage*>()->text();
         QVERIFY2(diagnosis.contains(QLatin1String("builtin:1")) && diagnosis.contains(QLatin1String("50.0%")) &&
                      diagnosis.contains(QLatin1String("25.0%")),
                  qPrintable(diagnosis));

@@ -1,4 +1,6 @@
 #include "main_window.h"
+#include "diagnosis_workspace.h"
+#include "rounds_dashboard.h"
 #include "training_launcher.h"
 #include "training_runner.h"
 #include "training_workspace.h"

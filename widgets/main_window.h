@@ -40,6 +40,7 @@ public:
     HomeWorkspace* home() const { return home_; }
     BenchmarkWorkspace* benchmark() const { return benchmark_; }
     TrainingWorkspace* training() const { return training_; }
+    DiagnosisWorkspace* diagnosis() const { return diagnosis_; }
     JobManager* jobs() const { return jobs_; }
 
 signals:

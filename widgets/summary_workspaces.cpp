@@ -98,9 +98,9 @@ void TrainingHistoryPage::showSnapshot(const ProjectSnapshot& snap) {
     setBody(html);
 }
 
-DiagnosisWorkspace::DiagnosisWorkspace(QWidget* parent) : SummaryPage(tr("Diagnosis"), parent) {}
+EvaluationsPage::EvaluationsPage(QWidget* parent) : SummaryPage(tr("Evaluations"), parent) {}
 
-void DiagnosisWorkspace::showSnapshot(const ProjectSnapshot& snap) {
+void EvaluationsPage::showSnapshot(const ProjectSnapshot& snap) {
     const ProjectSummary& s = snap.summary;
     if (s.evaluations.empty()) {
         setBody(tr("<p>No evaluations yet.</p>") +

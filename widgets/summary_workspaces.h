@@ -36,10 +36,11 @@ public:
     void showSnapshot(const ProjectSnapshot& snapshot) override;
 };
 
-class DiagnosisWorkspace final : public SummaryPage {
+// The Diagnosis workspace's Evaluations tab: evaluations with their diagnoses and patches.
+class EvaluationsPage final : public SummaryPage {
     Q_OBJECT
 public:
-    explicit DiagnosisWorkspace(QWidget* parent = nullptr);
+    explicit EvaluationsPage(QWidget* parent = nullptr);
     void showSnapshot(const ProjectSnapshot& snapshot) override;
 };
 

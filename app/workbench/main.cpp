@@ -1,10 +1,11 @@
-// proda-workbench [PROJECT] [--workspace NAME] [--select ID] [--tab graph|overview|items|samples|patches|statistics|launch|try|history] [--screenshot FILE]
+// proda-workbench [PROJECT] [--workspace NAME] [--select ID] [--tab graph|overview|items|samples|patches|statistics|launch|try|history|rounds|evaluations] [--screenshot FILE]
 //                 [--size WxH] [--dark]
 // With --screenshot the window renders the requested state, waits until every asynchronous load
 // and the graph layout have settled, saves the PNG and exits (for docs and tests).
 #include "benchmark_workspace.h"
 #include "home_workspace.h"
 #include "knowledge_workspace.h"
+#include "diagnosis_workspace.h"
 #include "main_window.h"
 #include "training_workspace.h"
 #include "preferences.h"
@@ -36,7 +37,7 @@ int main(int argc, char** argv) {
                                   QStringLiteral("FILE"));
     QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH (default 1280x800)."), QStringLiteral("WxH"),
                             QStringLiteral("1280x800"));
-    QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Tab to show: graph or overview (knowledge); items, samples, patches or statistics (benchmark); launch, try or history (training)."),
+    QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Tab to show: graph or overview (knowledge); items, samples, patches or statistics (benchmark); launch, try or history (training); rounds or evaluations (diagnosis)."),
                            QStringLiteral("TAB"),
                            QStringLiteral("graph"));
     QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark theme for this run."));
@@ -56,6 +57,7 @@ int main(int argc, char** argv) {
     window.showWorkspace(ws);
     window.knowledge()->showTab(parser.value(tab) == QLatin1String("overview") ? 1 : 0);
     window.training()->showTab(parser.value(tab));
+    window.diagnosis()->showTab(parser.value(tab));
     if (!window.benchmark()->showTab(parser.value(tab)) && ws == proda::MainWindow::Benchmark && parser.isSet(tab)) {
         std::fprintf(stderr, "proda-workbench: unknown benchmark tab '%s' (items, samples, patches, statistics)\n", qPrintable(parser.value(tab)));
         return 2;

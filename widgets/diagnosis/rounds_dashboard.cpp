@@ -1,0 +1,178 @@
+#include "rounds_dashboard.h"
+
+#include "debug/rounds_report.h"
+#include "store/project.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <set>
+
+namespace proda {
+
+namespace {
+
+QString pct(const std::optional<double>& v) { return v ? QString::number(*v * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("\u2014"); }
+
+QString delta(const std::optional<double>& v) {
+    if (!v) return QStringLiteral("\u2014");
+    return (*v >= 0 ? QStringLiteral("+") : QString()) + QString::number(*v * 100, 'f', 1);
+}
+
+QTableWidgetItem* cell(const QString& text, Qt::Alignment align = Qt::AlignRight | Qt::AlignVCenter) {
+    auto* it = new QTableWidgetItem(text);
+    it->setTextAlignment(align);
+    return it;
+}
+
+} // namespace
+
+RoundsDashboard::RoundsDashboard(QWidget* parent)
+    : QWidget(parent), summary_(new QLabel(this)), table_(new QTableWidget(this)), chart_(new QChartView(this)) {
+    setObjectName(QStringLiteral("roundsDashboard"));
+    auto* layout = new QVBoxLayout(this);
+    summary_->setWordWrap(true);
+    summary_->setTextFormat(Qt::RichText);
+    layout->addWidget(summary_);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    table_->setObjectName(QStringLiteral("roundsTable"));
+    table_->setColumnCount(13);
+    table_->setHorizontalHeaderLabels({tr("Round"), tr("Kind"), tr("Dataset"), tr("Dev"), tr("Test"), tr("\u0394 dev"), tr("\u0394 test"),
+                                       tr("Fixed"), tr("Regressed"), tr("Still failing"), tr("Control"), tr("Concept gaps"),
+                                       tr("Reasoning deficits")});
+    table_->verticalHeader()->hide();
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setStretchLastSection(true);
+    chart_->setObjectName(QStringLiteral("roundsChart"));
+    chart_->setRenderHint(QPainter::Antialiasing);
+    chart_->setChart(new QChart);
+    split->addWidget(table_);
+    split->addWidget(chart_);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    table_->setMinimumHeight(110);
+    layout->addWidget(split, 1);
+}
+
+void RoundsDashboard::setProject(const QString& path) {
+    path_ = path;
+    stale_ = true;
+    if (isVisible()) refresh();
+}
+
+void RoundsDashboard::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (stale_) refresh(); // the report reads every prediction: only when someone looks
+}
+
+void RoundsDashboard::refresh() {
+    stale_ = false;
+    table_->setRowCount(0);
+    std::vector<debug::RoundRow> rows;
+    if (!path_.isEmpty()) {
+        try {
+            Project p = Project::open(path_.toStdString(), Project::Mode::ReadOnly);
+            rows = debug::roundsReport(p.db());
+        } catch (const std::exception& e) {
+            summary_->setText(tr("<b>Cannot read the rounds:</b> %1").arg(QString::fromStdString(e.what()).toHtmlEscaped()));
+            return;
+        }
+    }
+    const auto evaluated = std::count_if(rows.begin(), rows.end(), [](const debug::RoundRow& r) { return r.evaluationId.has_value(); });
+    if (path_.isEmpty()) summary_->setText(tr("<i>No project open.</i>"));
+    else if (evaluated == 0)
+        summary_->setText(tr("<p>No evaluated round yet.</p><p style=\"color:#666\">Train and evaluate round 1 in the Training "
+                             "workspace (or <tt>proda train</tt> and <tt>proda eval</tt>); each round then shows its accuracy here, "
+                             "with the change against the round it came from.</p>"));
+    else
+        summary_->setText((rows.size() == 1 ? tr("1 round, %2 evaluated.") : tr("%1 rounds, %2 evaluated.")).arg(rows.size()).arg(evaluated) +
+                          tr(" The test split is the headline; dev is what the debugger saw. Control: items on chains no patch of "
+                             "the round targets."));
+    const QLocale loc;
+    table_->setRowCount(static_cast<int>(rows.size()));
+    for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
+        const auto& r = rows[static_cast<std::size_t>(i)];
+        const auto t = r.transitions.count("all") ? r.transitions.at("all") : debug::Transitions{};
+        const bool hasParent = r.parent.has_value() && r.evaluationId.has_value();
+        table_->setItem(i, 0, cell(r.parent ? tr("%1 (from %2)").arg(r.round).arg(*r.parent) : QString::number(r.round), Qt::AlignLeft | Qt::AlignVCenter));
+        table_->setItem(i, 1, cell(QString::fromStdString(r.kind), Qt::AlignLeft | Qt::AlignVCenter));
+        table_->setItem(i, 2, cell(tr("v%1: %2 (%3 patch, %4 replay)")
+                                       .arg(r.datasetVersion)
+                                       .arg(loc.toString(qlonglong(r.samples)), loc.toString(qlonglong(r.patchSamples)),
+                                            loc.toString(qlonglong(r.replaySamples)))));
+        table_->setItem(i, 3, cell(pct(r.dev.accuracy())));
+        table_->setItem(i, 4, cell(pct(r.test.accuracy())));
+        table_->setItem(i, 5, cell(hasParent ? delta(r.deltaDev) : QStringLiteral("\u2014")));
+        table_->setItem(i, 6, cell(hasParent ? delta(r.deltaTest) : QStringLiteral("\u2014")));
+        table_->setItem(i, 7, cell(hasParent ? QString::number(t.fixed) : QStringLiteral("\u2014")));
+        table_->setItem(i, 8, cell(hasParent ? QString::number(t.regressed) : QStringLiteral("\u2014")));
+        table_->setItem(i, 9, cell(hasParent ? QString::number(t.stillFailing) : QStringLiteral("\u2014")));
+        table_->setItem(i, 10, cell(r.control.items ? tr("%1 (was %2)").arg(pct(r.control.accuracy()), pct(r.controlInParent.accuracy()))
+                                                    : QStringLiteral("\u2014")));
+        table_->setItem(i, 11, cell(QString::number(r.conceptGaps)));
+        table_->setItem(i, 12, cell(QString::number(r.reasoningDeficits)));
+        if (!r.evaluationId) table_->item(i, 3)->setToolTip(tr("not evaluated yet"));
+    }
+
+    // Test accuracy per discipline, one bar set per evaluated round; the largest disciplines.
+    auto* chart = new QChart;
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setBackgroundRoundness(0);
+    chart->setTitle(tr("Test accuracy per discipline, by round"));
+    std::map<std::string, std::int64_t> size;
+    for (const auto& r : rows)
+        for (const auto& [d, f] : r.testByDiscipline) size[d] = std::max(size[d], f.items);
+    std::vector<std::pair<std::int64_t, std::string>> order;
+    for (const auto& [d, n] : size) order.push_back({n, d});
+    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+    if (order.size() > 8) order.resize(8);
+    if (evaluated > 0 && !order.empty()) {
+        auto* series = new QBarSeries;
+        for (const auto& r : rows) {
+            if (!r.evaluationId) continue;
+            auto* set = new QBarSet(tr("round %1 (%2)").arg(r.round).arg(QString::fromStdString(r.kind)));
+            for (const auto& [n, d] : order) {
+                const auto it = r.testByDiscipline.find(d);
+                *set << (it != r.testByDiscipline.end() && it->second.accuracy() ? *it->second.accuracy() * 100 : 0.0);
+            }
+            series->append(set);
+        }
+        chart->addSeries(series);
+        QStringList names;
+        for (const auto& [n, d] : order) names << tr("%1 (%2)").arg(QString::fromStdString(d)).arg(n);
+        auto* x = new QBarCategoryAxis;
+        x->append(names);
+        x->setTruncateLabels(false);
+        QFont small = x->labelsFont();
+        small.setPointSizeF(small.pointSizeF() * 0.8);
+        x->setLabelsFont(small);
+        chart->addAxis(x, Qt::AlignBottom);
+        series->attachAxis(x);
+        auto* y = new QValueAxis;
+        y->setRange(0, 100);
+        y->setLabelFormat(QStringLiteral("%.0f"));
+        y->setTitleText(tr("test %"));
+        chart->addAxis(y, Qt::AlignLeft);
+        series->attachAxis(y);
+        chart->legend()->setAlignment(Qt::AlignBottom);
+    } else {
+        chart->legend()->hide();
+    }
+    QChart* old = chart_->chart();
+    chart_->setChart(chart);
+    delete old;
+}
+
+} // namespace proda

@@ -1,0 +1,35 @@
+#pragma once
+// The rounds dashboard: every round with its dataset, dev and test accuracy, the change against
+// its parent (Panel-D style), items fixed / regressed / still failing, the control split (the
+// forgetting guard) and the diagnosis counts; and accuracy per discipline per round as grouped
+// bars. Read from core's rounds report (debug/rounds_report.h), the same one `proda report` prints.
+#include <QWidget>
+
+class QChartView;
+class QLabel;
+class QTableWidget;
+
+namespace proda {
+
+class RoundsDashboard final : public QWidget {
+    Q_OBJECT
+public:
+    explicit RoundsDashboard(QWidget* parent = nullptr);
+    void setProject(const QString& path);
+    // Reads the report again (when shown, and after a round changed the project).
+    void refresh();
+    QTableWidget* table() const { return table_; }
+    QChartView* chart() const { return chart_; }
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    QString path_;
+    bool stale_ = true;
+    QLabel* summary_;
+    QTableWidget* table_;
+    QChartView* chart_;
+};
+
+} // namespace proda
