@@ -4,6 +4,7 @@
 // failing trainer is reported and the launcher keeps working, and config files round-trip.
 #include "debug_fixture.h"
 #include "diagnosis_workspace.h"
+#include "failures_view.h"
 #include "main_window.h"
 #include "rounds_dashboard.h"
 #include "store/project.h"
@@ -25,6 +26,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTextBrowser>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -131,6 +133,27 @@ private slots:
         const std::string stored = text(path_, "SELECT predicted FROM predictions WHERE item_id = '" + item + "'");
         QVERIFY2(verdict.contains(QStringLiteral("<b>%1</b>").arg(QChar('A' + std::stoi(stored)))), qPrintable(verdict));
         QVERIFY(!t->loadItem(QStringLiteral("no-such-item")));
+
+        // Diagnosis > Failures: the failed items, then the debugger run from the GUI, an override.
+        w.showWorkspace(MainWindow::Diagnosis);
+        w.diagnosis()->showTab(QStringLiteral("failures"));
+        FailuresView* f = w.diagnosis()->failures();
+        const auto failed = count(path_, "SELECT count(*) FROM predictions WHERE correct = 0");
+        QTRY_COMPARE(std::int64_t(f->table()->rowCount()), failed);
+        QSignalSpy diagnosed(f, &FailuresView::diagnosed);
+        QTest::mouseClick(f->findChild<QPushButton*>(QStringLiteral("diagnoseRound")), Qt::LeftButton);
+        QVERIFY(diagnosed.wait(300000));
+        QVERIFY(diagnosed.first().at(0).toBool());
+        const auto diagnoses = count(path_, "SELECT count(*) FROM diagnoses");
+        QVERIFY(diagnoses > 0);
+        QCOMPARE(diagnoses, count(path_, "SELECT count(*) FROM predictions WHERE correct = 0 AND split = 'dev'"));
+        f->table()->selectRow(0); // sorted by confidence: a diagnosed dev item first
+        QTRY_VERIFY(f->detail()->toPlainText().contains(QLatin1String("Verdict:")));
+        QVERIFY(f->detail()->toPlainText().contains(QLatin1String("model's pick")));
+        const QString overridden = f->table()->item(0, 0)->text();
+        QVERIFY(f->overrideSelected(QStringLiteral("reasoning_deficit")));
+        QCOMPARE(text(path_, "SELECT override_verdict FROM diagnoses WHERE item_id = '" + overridden.toStdString() + "'"),
+                 std::string("reasoning_deficit"));
     }
 
     void stopEndsALongRunWithACheckpoint() {

@@ -1,5 +1,6 @@
 #include "main_window.h"
 #include "diagnosis_workspace.h"
+#include "failures_view.h"
 #include "rounds_dashboard.h"
 #include "training_launcher.h"
 #include "training_runner.h"
@@ -65,6 +66,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(knowledge_, &KnowledgeWorkspace::message, status_, &QLabel::setText);
     connect(benchmark_, &BenchmarkWorkspace::message, status_, &QLabel::setText);
     connect(training_->launcher(), &TrainingLauncher::message, status_, &QLabel::setText);
+    connect(diagnosis_->failures(), &FailuresView::message, status_, &QLabel::setText);
     // A training or evaluation changed the project: re-read it (the launcher keeps its charts).
     connect(training_->launcher(), &TrainingLauncher::projectChanged, this, [this] { openProject(projectPath_); });
     connect(benchmark_, &BenchmarkWorkspace::openConcept, this, [this](const QString& id) {

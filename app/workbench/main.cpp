@@ -1,4 +1,4 @@
-// proda-workbench [PROJECT] [--workspace NAME] [--select ID] [--tab graph|overview|items|samples|patches|statistics|launch|try|history|rounds|evaluations] [--screenshot FILE]
+// proda-workbench [PROJECT] [--workspace NAME] [--select ID] [--tab graph|overview|items|samples|patches|statistics|launch|try|history|rounds|failures|evaluations] [--screenshot FILE]
 //                 [--size WxH] [--dark]
 // With --screenshot the window renders the requested state, waits until every asynchronous load
 // and the graph layout have settled, saves the PNG and exits (for docs and tests).
@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
                                   QStringLiteral("FILE"));
     QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH (default 1280x800)."), QStringLiteral("WxH"),
                             QStringLiteral("1280x800"));
-    QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Tab to show: graph or overview (knowledge); items, samples, patches or statistics (benchmark); launch, try or history (training); rounds or evaluations (diagnosis)."),
+    QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Tab to show: graph or overview (knowledge); items, samples, patches or statistics (benchmark); launch, try or history (training); rounds, failures or evaluations (diagnosis)."),
                            QStringLiteral("TAB"),
                            QStringLiteral("graph"));
     QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark theme for this run."));

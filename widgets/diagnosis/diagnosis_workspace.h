@@ -1,5 +1,6 @@
 #pragma once
-// The Diagnosis workspace: the rounds dashboard and the evaluations with their diagnoses.
+// The Diagnosis workspace: the rounds dashboard, the failed items of a round with the debugger's
+// verdicts, and the evaluations.
 #include <QWidget>
 
 class QTabWidget;
@@ -7,6 +8,7 @@ class QTabWidget;
 namespace proda {
 
 class EvaluationsPage;
+class FailuresView;
 class RoundsDashboard;
 struct ProjectSnapshot;
 
@@ -18,13 +20,15 @@ public:
     void showNoProject();
     RoundsDashboard* rounds() const { return rounds_; }
     EvaluationsPage* evaluations() const { return evaluations_; }
-    // rounds | evaluations; false for another name.
+    FailuresView* failures() const { return failures_; }
+    // rounds | failures | evaluations; false for another name.
     bool showTab(const QString& name);
 
 private:
     QTabWidget* tabs_;
     RoundsDashboard* rounds_;
     EvaluationsPage* evaluations_;
+    FailuresView* failures_;
 };
 
 } // namespace proda

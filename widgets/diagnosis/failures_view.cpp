@@ -1,0 +1,368 @@
+#include "failures_view.h"
+
+#include "debug/diagnosis.h"
+#include "run/round_runner.h"
+#include "run/run_store.h"
+#include "store/explorer_queries.h"
+#include "store/knowledge_queries.h"
+#include "store/project.h"
+#include "tester/item_store.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QThread>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <map>
+
+namespace proda {
+
+namespace {
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+QString esc(const std::string& s) { return q(s).toHtmlEscaped(); }
+
+enum Column { ItemCol, SplitCol, DisciplineCol, VerdictCol, TargetCol, ConfidenceCol, ColumnCount };
+
+// A diagnosis target in words: a concept's term, a relation as its statement.
+QString targetText(KnowledgeQueries& k, const std::string& kind, const std::string& id) {
+    if (kind == "concept")
+        if (auto c = k.conceptById(id)) return QObject::tr("concept \u201c%1\u201d").arg(q(c->term));
+    if (kind == "relation")
+        if (auto r = k.relation(id)) {
+            auto term = [&](const std::string& cid) {
+                auto c = k.conceptById(cid);
+                return c ? c->term : cid;
+            };
+            return QObject::tr("relation \u201c%1 %2 %3\u201d").arg(q(term(r->subject)), q(r->predicate), q(term(r->object)));
+        }
+    return q(kind + " " + id);
+}
+
+// Sorts by the number it shows, not by its text.
+class NumberItem final : public QTableWidgetItem {
+public:
+    explicit NumberItem(double v) : QTableWidgetItem(QString::number(v, 'f', 2)) { setData(Qt::UserRole, v); }
+    bool operator<(const QTableWidgetItem& o) const override { return data(Qt::UserRole).toDouble() < o.data(Qt::UserRole).toDouble(); }
+};
+
+} // namespace
+
+FailuresView::FailuresView(QWidget* parent)
+    : QWidget(parent), round_(new QComboBox(this)), verdict_(new QComboBox(this)), split_(new QComboBox(this)), table_(new QTableWidget(this)),
+      detail_(new QTextBrowser(this)), overrideVerdict_(new QComboBox(this)), overrideNote_(new QLineEdit(this)),
+      override_(new QPushButton(tr("Override Verdict"), this)), diagnose_(new QPushButton(tr("Diagnose Round"), this)), summary_(new QLabel(this)) {
+    setObjectName(QStringLiteral("failuresView"));
+    auto* layout = new QVBoxLayout(this);
+    auto* bar = new QHBoxLayout;
+    round_->setObjectName(QStringLiteral("failuresRound"));
+    bar->addWidget(new QLabel(tr("Round:"), this));
+    bar->addWidget(round_);
+    verdict_->addItem(tr("Any verdict"), QString());
+    verdict_->addItem(tr("Concept gap"), QStringLiteral("concept_gap"));
+    verdict_->addItem(tr("Reasoning deficit"), QStringLiteral("reasoning_deficit"));
+    verdict_->addItem(tr("Not diagnosed"), QStringLiteral("none"));
+    split_->addItem(tr("Any split"), QString());
+    split_->addItem(QStringLiteral("dev"), QStringLiteral("dev"));
+    split_->addItem(QStringLiteral("test"), QStringLiteral("test"));
+    bar->addWidget(verdict_);
+    bar->addWidget(split_);
+    bar->addStretch(1);
+    diagnose_->setObjectName(QStringLiteral("diagnoseRound"));
+    diagnose_->setToolTip(tr("Probe each failed dev item's chain with the round's checkpoint: concept gap or reasoning deficit."));
+    bar->addWidget(diagnose_);
+    layout->addLayout(bar);
+    summary_->setWordWrap(true);
+    layout->addWidget(summary_);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    table_->setObjectName(QStringLiteral("failuresTable"));
+    table_->setColumnCount(ColumnCount);
+    table_->setHorizontalHeaderLabels({tr("Item"), tr("Split"), tr("Discipline"), tr("Verdict"), tr("Target"), tr("Confidence")});
+    table_->verticalHeader()->hide();
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setSortingEnabled(true);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 8);
+    round_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    auto* right = new QWidget(split);
+    auto* rl = new QVBoxLayout(right);
+    rl->setContentsMargins(0, 0, 0, 0);
+    detail_->setObjectName(QStringLiteral("failureDetail"));
+    rl->addWidget(detail_, 1);
+    auto* over = new QHBoxLayout;
+    overrideVerdict_->addItem(tr("concept gap"), QStringLiteral("concept_gap"));
+    overrideVerdict_->addItem(tr("reasoning deficit"), QStringLiteral("reasoning_deficit"));
+    overrideNote_->setPlaceholderText(tr("why (kept with the override)"));
+    over->addWidget(overrideVerdict_);
+    over->addWidget(overrideNote_, 1);
+    over->addWidget(override_);
+    rl->addLayout(over);
+    split->addWidget(table_);
+    split->addWidget(right);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    splitter_ = split;
+    layout->addWidget(split, 1);
+    connect(round_, &QComboBox::currentIndexChanged, this, &FailuresView::refresh);
+    connect(verdict_, &QComboBox::currentIndexChanged, this, &FailuresView::applyFilter);
+    connect(split_, &QComboBox::currentIndexChanged, this, &FailuresView::applyFilter);
+    connect(table_, &QTableWidget::itemSelectionChanged, this, &FailuresView::showDetail);
+    connect(diagnose_, &QPushButton::clicked, this, &FailuresView::diagnose);
+    connect(override_, &QPushButton::clicked, this, [this] { overrideSelected(overrideVerdict_->currentData().toString()); });
+}
+
+void FailuresView::setProject(const QString& path) {
+    path_ = path;
+    stale_ = true;
+    {
+        const QSignalBlocker block(round_);
+        round_->clear();
+        if (!path.isEmpty()) {
+            try {
+                Project p = Project::open(path.toStdString(), Project::Mode::ReadOnly);
+                for (const auto& r : listRounds(p.db()))
+                    if (latestEvaluation(p.db(), r.round)) round_->addItem(tr("round %1 (%2)").arg(r.round).arg(q(r.kind)), r.round);
+            } catch (const std::exception& e) {
+                summary_->setText(q(e.what()));
+            }
+            round_->setCurrentIndex(round_->count() - 1);
+        }
+    }
+    if (isVisible()) refresh();
+}
+
+void FailuresView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (!sized_) { // once it has its width: the list wide enough for its columns
+        sized_ = true;
+        const int w = splitter_->width();
+        splitter_->setSizes({w * 11 / 20, w * 9 / 20});
+    }
+    if (stale_) refresh();
+}
+
+void FailuresView::refresh() {
+    stale_ = false;
+    const QString keep = table_->currentRow() >= 0 && table_->item(table_->currentRow(), ItemCol) ? table_->item(table_->currentRow(), ItemCol)->text() : QString();
+    table_->setSortingEnabled(false);
+    table_->setRowCount(0);
+    detail_->clear();
+    evaluationId_ = 0;
+    diagnose_->setEnabled(round_->count() > 0 && !busy_);
+    if (round_->count() == 0) {
+        summary_->setText(path_.isEmpty() ? tr("No project open.") : tr("No evaluated round yet: evaluate a round in the Training workspace."));
+        return;
+    }
+    const int round = round_->currentData().toInt();
+    try {
+        Project p = Project::open(path_.toStdString(), Project::Mode::ReadOnly);
+        const auto e = latestEvaluation(p.db(), round);
+        if (!e) return;
+        evaluationId_ = e->id;
+        std::map<std::string, debug::Diagnosis> byItem;
+        for (auto& d : debug::loadDiagnoses(p.db(), e->id)) byItem[d.itemId] = d;
+        KnowledgeQueries knowledge(p.db());
+        std::map<std::string, Item> items;
+        for (auto& it : loadItems(p.db())) items[it.id] = std::move(it);
+        int row = 0, gaps = 0, deficits = 0;
+        for (const auto& pr : loadPredictions(p.db(), e->id)) {
+            if (pr.correct) continue;
+            table_->insertRow(row);
+            const auto it = items.find(pr.itemId);
+            const auto d = byItem.find(pr.itemId);
+            table_->setItem(row, ItemCol, new QTableWidgetItem(q(pr.itemId)));
+            table_->setItem(row, SplitCol, new QTableWidgetItem(q(pr.split)));
+            table_->setItem(row, DisciplineCol, new QTableWidgetItem(it != items.end() ? q(it->second.discipline) : QString()));
+            if (d != byItem.end()) {
+                const std::string verdict = d->second.effectiveVerdict();
+                (verdict == "concept_gap" ? gaps : deficits)++;
+                table_->setItem(row, VerdictCol, new QTableWidgetItem(q(verdict) + (d->second.overrideVerdict ? tr(" (override)") : QString())));
+                table_->item(row, VerdictCol)->setData(Qt::UserRole, q(verdict));
+                table_->setItem(row, TargetCol, new QTableWidgetItem(targetText(knowledge, d->second.targetKind, d->second.effectiveTarget())));
+                table_->setItem(row, ConfidenceCol, new NumberItem(d->second.confidence));
+            } else {
+                table_->setItem(row, VerdictCol, new QTableWidgetItem(pr.split == "dev" ? tr("not diagnosed") : tr("test: not diagnosed")));
+                table_->item(row, VerdictCol)->setData(Qt::UserRole, QStringLiteral("none"));
+                table_->setItem(row, TargetCol, new QTableWidgetItem(QString()));
+                table_->setItem(row, ConfidenceCol, new NumberItem(0));
+            }
+            ++row;
+        }
+        summary_->setText(tr("Round %1, evaluation %2 (%3): %4 failed items; %5 concept gaps, %6 reasoning deficits. Only dev items are "
+                             "diagnosed: the test split measures transfer.")
+                              .arg(round)
+                              .arg(e->id)
+                              .arg(q(e->model))
+                              .arg(row)
+                              .arg(gaps)
+                              .arg(deficits));
+    } catch (const std::exception& ex) {
+        summary_->setText(tr("Cannot read the round: %1").arg(q(ex.what())));
+    }
+    table_->setSortingEnabled(true);
+    table_->sortByColumn(ConfidenceCol, Qt::DescendingOrder);
+    applyFilter();
+    bool kept = false;
+    for (int r = 0; r < table_->rowCount(); ++r)
+        if (!keep.isEmpty() && table_->item(r, ItemCol)->text() == keep) table_->selectRow(r), kept = true;
+    if (!kept && table_->rowCount() > 0) table_->selectRow(0); // the most confident verdict first
+}
+
+void FailuresView::applyFilter() {
+    const QString verdict = verdict_->currentData().toString(), split = split_->currentData().toString();
+    for (int r = 0; r < table_->rowCount(); ++r) {
+        const bool show = (verdict.isEmpty() || table_->item(r, VerdictCol)->data(Qt::UserRole).toString() == verdict) &&
+                          (split.isEmpty() || table_->item(r, SplitCol)->text() == split);
+        table_->setRowHidden(r, !show);
+    }
+}
+
+void FailuresView::showDetail() {
+    const int row = table_->currentRow();
+    if (row < 0 || !table_->item(row, ItemCol) || evaluationId_ == 0) return;
+    const std::string itemId = table_->item(row, ItemCol)->text().toStdString();
+    try {
+        Project p = Project::open(path_.toStdString(), Project::Mode::ReadOnly);
+        const auto it = loadItem(p.db(), itemId);
+        if (!it) {
+            detail_->setHtml(tr("<p>Item %1 is no longer in the project.</p>").arg(esc(itemId)));
+            return;
+        }
+        std::optional<Prediction> pred;
+        for (auto& pr : loadPredictions(p.db(), evaluationId_))
+            if (pr.itemId == itemId) pred = pr;
+        QString html = QStringLiteral("<p style=\"color:#666\">%1 \u00b7 %2 \u00b7 %3</p><p style=\"font-size:large\">%4</p>")
+                           .arg(esc(it->id), esc(it->split), esc(it->discipline), esc(it->question));
+        // The model's scores: probability among the four options.
+        std::vector<double> prob(4, 0.0);
+        if (pred && pred->scores.size() == 4) {
+            const double top = *std::max_element(pred->scores.begin(), pred->scores.end());
+            double sum = 0;
+            for (double s : pred->scores) sum += std::exp(s - top);
+            for (int i = 0; i < 4; ++i) prob[static_cast<std::size_t>(i)] = std::exp(pred->scores[static_cast<std::size_t>(i)] - top) / sum;
+        }
+        html += QStringLiteral("<table cellpadding=\"3\">");
+        for (int i = 0; i < 4; ++i) {
+            QString mark;
+            if (i == it->answer) mark += tr(" \u2714 key");
+            if (pred && i == pred->predicted) mark += tr(" \u25c0 model's pick");
+            const int width = static_cast<int>(std::lround(prob[static_cast<std::size_t>(i)] * 200));
+            html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td><table cellspacing=\"0\" cellpadding=\"0\"><tr><td width=\"%3\" "
+                                   "style=\"background:%4\">&nbsp;</td></tr></table></td><td>%5%</td><td>%6</td></tr>")
+                        .arg(QChar(optionLetter(i)), esc(it->options[i]))
+                        .arg(std::max(width, 1))
+                        .arg(i == it->answer ? QStringLiteral("#2e8b57") : QStringLiteral("#888"))
+                        .arg(prob[static_cast<std::size_t>(i)] * 100, 0, 'f', 1)
+                        .arg(mark);
+        }
+        html += QStringLiteral("</table>");
+        // The verdict and the chain with each hop's probes.
+        std::optional<debug::Diagnosis> diag;
+        for (auto& d : debug::loadDiagnoses(p.db(), evaluationId_))
+            if (d.itemId == itemId) diag = d;
+        if (diag) {
+            KnowledgeQueries knowledge(p.db());
+            html += tr("<h4>Verdict: %1</h4><p>%2, confidence %3, by %4%5</p>")
+                        .arg(esc(diag->effectiveVerdict()), targetText(knowledge, diag->targetKind, diag->effectiveTarget()).toHtmlEscaped())
+                        .arg(diag->confidence, 0, 'f', 2)
+                        .arg(esc(diag->method))
+                        .arg(diag->overrideVerdict ? tr("; overridden (was %1): %2").arg(esc(diag->verdict), esc(diag->overrideNote)) : QString());
+        } else {
+            html += tr("<h4>Not diagnosed</h4><p>%1</p>")
+                        .arg(it->split == "dev" ? tr("Diagnose Round probes it.") : tr("Test items are not diagnosed: they measure transfer."));
+        }
+        ExplorerQueries eq(p.db());
+        if (const auto chain = eq.chainPath(it->chainId)) {
+            html += tr("<h4>Chain</h4><table cellpadding=\"3\">");
+            for (std::size_t h = 0; h < chain->steps.size(); ++h) {
+                const auto& s = chain->steps[h];
+                QStringList probes;
+                if (diag)
+                    for (const auto& pj : diag->probes)
+                        if (pj.value("hop", -1) == static_cast<int>(h)) {
+                            const bool passed = pj.value("passed", false);
+                            QString one = QStringLiteral("%1 %2").arg(q(pj.value("kind", std::string())),
+                                                                      pj.contains("passed") ? (passed ? tr("passed") : tr("failed")) : tr("%1 samples").arg(pj.value("samples", 0)));
+                            if (pj.contains("margin")) one += QStringLiteral(" (%1)").arg(pj.value("margin", 0.0), 0, 'f', 2);
+                            probes << QStringLiteral("<span style=\"color:%1\">%2</span>")
+                                          .arg(pj.contains("passed") ? (passed ? QStringLiteral("#2e8b57") : QStringLiteral("#c0392b")) : QStringLiteral("#666"), one);
+                        }
+                html += QStringLiteral("<tr><td>%1.</td><td>%2 <i>%3</i> %4</td><td>%5</td></tr>")
+                            .arg(h + 1)
+                            .arg(esc(s.subjectTerm), esc(s.relation.predicate), esc(s.objectTerm), probes.join(QStringLiteral("; ")));
+            }
+            html += QStringLiteral("</table>");
+        }
+        detail_->setHtml(html);
+        override_->setEnabled(diag.has_value());
+    } catch (const std::exception& e) {
+        detail_->setHtml(esc(e.what()));
+    }
+}
+
+bool FailuresView::overrideSelected(const QString& verdict) {
+    const int row = table_->currentRow();
+    if (row < 0 || evaluationId_ == 0) return false;
+    const std::string itemId = table_->item(row, ItemCol)->text().toStdString();
+    try {
+        Project p = Project::open(path_.toStdString());
+        debug::overrideDiagnosis(p.db(), evaluationId_, itemId, verdict.toStdString(), "", overrideNote_->text().toStdString());
+    } catch (const std::exception& e) {
+        emit message(q(e.what()));
+        return false;
+    }
+    overrideNote_->clear();
+    emit message(tr("Verdict of %1 set to %2.").arg(q(itemId), verdict));
+    refresh();
+    return true;
+}
+
+void FailuresView::diagnose() {
+    if (busy_ || round_->count() == 0) return;
+    busy_ = true;
+    diagnose_->setEnabled(false);
+    const int round = round_->currentData().toInt();
+    const std::string path = path_.toStdString();
+    summary_->setText(tr("Diagnosing round %1 with its checkpoint\u2026").arg(round));
+    QPointer<FailuresView> self(this);
+    QThread* worker = QThread::create([self, path, round] {
+        QString result;
+        bool ok = false;
+        try {
+            Project p = Project::open(path);
+            auto model = builtinModel(p, round);
+            const auto r = debug::diagnoseRound(p.db(), round, model.get());
+            result = tr("Round %1: %2 concept gaps, %3 reasoning deficits (%4 of %5 probes passed).")
+                         .arg(round)
+                         .arg(r.conceptGaps)
+                         .arg(r.reasoningDeficits)
+                         .arg(r.probesPassed)
+                         .arg(r.probesAsked);
+            ok = true;
+        } catch (const std::exception& e) {
+            result = QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(self, [self, ok, result] {
+            if (!self) return;
+            self->busy_ = false;
+            self->refresh();
+            emit self->message(ok ? result : tr("Diagnosis failed: %1").arg(result));
+            emit self->diagnosed(ok);
+        }, Qt::QueuedConnection);
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
+} // namespace proda

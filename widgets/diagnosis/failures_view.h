@@ -1,0 +1,60 @@
+#pragma once
+// The diagnosis view of one round: its failed items (from the round's latest evaluation) with the
+// debugger's verdict, filterable by verdict, discipline and split and sortable by confidence; for
+// one item, the model's score for each option, the chain drawn as steps with each hop's probe
+// result, and the verdict with a curator's override. "Diagnose Round" runs the debugger with the
+// round's own checkpoint as the live model, off the GUI thread.
+#include <QWidget>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSplitter;
+class QTableWidget;
+class QTextBrowser;
+
+namespace proda {
+
+class FailuresView final : public QWidget {
+    Q_OBJECT
+public:
+    explicit FailuresView(QWidget* parent = nullptr);
+    void setProject(const QString& path);
+    void refresh();
+    void diagnose();
+    bool busy() const { return busy_; }
+    QTableWidget* table() const { return table_; }
+    QTextBrowser* detail() const { return detail_; }
+    // Stores a curator's verdict for the selected item (with the note typed beside it).
+    bool overrideSelected(const QString& verdict);
+
+signals:
+    void message(const QString& text);
+    void diagnosed(bool ok);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void applyFilter();
+    void showDetail();
+
+    QString path_;
+    bool stale_ = true, busy_ = false, sized_ = false;
+    QSplitter* splitter_ = nullptr;
+    std::int64_t evaluationId_ = 0;
+    QComboBox *round_, *verdict_, *split_;
+    QTableWidget* table_;
+    QTextBrowser* detail_;
+    QComboBox* overrideVerdict_;
+    QLineEdit* overrideNote_;
+    QPushButton *override_, *diagnose_;
+    QLabel* summary_;
+};
+
+} // namespace proda
