@@ -329,7 +329,18 @@ void TestDebug::replayIsDisjointFromTargetedRelations() {
     QVERIFY(accepted > 0);
     debug::NextRoundOptions o;
     o.replayRatio = 2.0;
+    // A dry run reports the same plan and writes nothing.
+    o.dryRun = true;
+    const auto preview = debug::nextRound(f.db(), o);
+    QCOMPARE(listRounds(f.db()).size(), std::size_t(1));
+    QCOMPARE(listDatasets(f.db()).size(), std::size_t(1));
+    o.dryRun = false;
     const auto r = debug::nextRound(f.db(), o);
+    QCOMPARE(preview.added, r.added);
+    QCOMPARE(preview.replay, r.replay);
+    QCOMPARE(preview.excludedCandidates, r.excludedCandidates);
+    QCOMPARE(preview.replayViolations, std::int64_t(0));
+    QCOMPARE(preview.round, 0);
     QCOMPARE(r.kind, std::string("targeted"));
     QCOMPARE(r.round, 2);
     QCOMPARE(r.parent, 1);

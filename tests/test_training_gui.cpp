@@ -4,7 +4,11 @@
 // failing trainer is reported and the launcher keeps working, and config files round-trip.
 #include "debug_fixture.h"
 #include "diagnosis_workspace.h"
+#include "benchmark_workspace.h"
 #include "failures_view.h"
+#include "next_round_dialog.h"
+#include "review_model.h"
+#include "review_panel.h"
 #include "main_window.h"
 #include "rounds_dashboard.h"
 #include "store/project.h"
@@ -140,7 +144,7 @@ private slots:
         FailuresView* f = w.diagnosis()->failures();
         const auto failed = count(path_, "SELECT count(*) FROM predictions WHERE correct = 0");
         QTRY_COMPARE(std::int64_t(f->table()->rowCount()), failed);
-        QSignalSpy diagnosed(f, &FailuresView::diagnosed);
+        QSignalSpy diagnosed(f, &FailuresView::jobDone);
         QTest::mouseClick(f->findChild<QPushButton*>(QStringLiteral("diagnoseRound")), Qt::LeftButton);
         QVERIFY(diagnosed.wait(300000));
         QVERIFY(diagnosed.first().at(0).toBool());
@@ -154,6 +158,27 @@ private slots:
         QVERIFY(f->overrideSelected(QStringLiteral("reasoning_deficit")));
         QCOMPARE(text(path_, "SELECT override_verdict FROM diagnoses WHERE item_id = '" + overridden.toStdString() + "'"),
                  std::string("reasoning_deficit"));
+
+        // Write patches, accept them in the Benchmark workspace, assemble round 2 after a preview.
+        diagnosed.clear();
+        QTest::mouseClick(f->findChild<QPushButton*>(QStringLiteral("writePatches")), Qt::LeftButton);
+        QVERIFY(diagnosed.wait(300000));
+        QVERIFY2(diagnosed.first().at(0).toBool(), qPrintable(diagnosed.first().at(1).toString()));
+        const auto patches = count(path_, "SELECT count(*) FROM patches WHERE status = 'proposed'");
+        QVERIFY(patches > 0);
+        ReviewPanel* panel = w.benchmark()->panel(ReviewKind::Patch);
+        QTRY_COMPARE(std::int64_t(panel->model()->rowCount()), patches);
+        QCOMPARE(std::int64_t(panel->decideAllShown(QStringLiteral("accepted"), QString(), true)), patches);
+        QCOMPARE(count(path_, "SELECT count(*) FROM patches WHERE status = 'accepted'"), patches);
+        NextRoundDialog next(path_, 1);
+        QVERIFY(next.preview());
+        const QString plan = next.findChild<QLabel*>(QStringLiteral("nextRoundPlan"))->text();
+        QVERIFY2(plan.contains(QStringLiteral("<b>%1</b> accepted").arg(patches)), qPrintable(plan));
+        QVERIFY2(plan.contains(QLatin1String("targeted relation: <b>0</b>")), qPrintable(plan));
+        QCOMPARE(count(path_, "SELECT count(*) FROM rounds"), std::int64_t(1)); // the preview wrote nothing
+        QVERIFY2(next.assemble(), qPrintable(next.result()));
+        QCOMPARE(count(path_, "SELECT count(*) FROM rounds WHERE kind = 'targeted' AND parent_round = 1"), std::int64_t(1));
+        QCOMPARE(count(path_, "SELECT count(*) FROM datasets"), std::int64_t(2));
     }
 
     void stopEndsALongRunWithACheckpoint() {

@@ -67,6 +67,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(benchmark_, &BenchmarkWorkspace::message, status_, &QLabel::setText);
     connect(training_->launcher(), &TrainingLauncher::message, status_, &QLabel::setText);
     connect(diagnosis_->failures(), &FailuresView::message, status_, &QLabel::setText);
+    connect(diagnosis_->failures(), &FailuresView::jobDone, this, [this](bool ok) {
+        if (ok) openProject(projectPath_); // new verdicts, patches or a round: every workspace re-reads
+    });
     // A training or evaluation changed the project: re-read it (the launcher keeps its charts).
     connect(training_->launcher(), &TrainingLauncher::projectChanged, this, [this] { openProject(projectPath_); });
     connect(benchmark_, &BenchmarkWorkspace::openConcept, this, [this](const QString& id) {

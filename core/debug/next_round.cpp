@@ -164,6 +164,13 @@ NextRoundReport nextRound(Database& db, const NextRoundOptions& o) {
     r.targetedRelations = static_cast<std::int64_t>(targeted.size());
     r.added = static_cast<std::int64_t>(plan.added.size());
     r.replay = static_cast<std::int64_t>(plan.replay.size());
+    if (o.dryRun) {
+        // Counted as replayViolations() counts a written version: replay samples sharing a targeted relation.
+        for (const auto& s : plan.replay)
+            r.replayViolations += std::any_of(s.l2Ids.begin(), s.l2Ids.end(), [&](const std::string& rel) { return targeted.count(rel) > 0; });
+        r.samples = r.added + r.replay;
+        return r;
+    }
 
     NewDatasetVersion v;
     v.samples = std::move(plan.added);

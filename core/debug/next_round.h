@@ -25,6 +25,9 @@ struct NextRoundOptions {
     bool baselineRandom = false;
     double replayRatio = 1.0; // replay samples per added sample (patch or random)
     std::uint64_t seed = 1;
+    // Plan only: the report's counts (violations counted on the plan) without writing a dataset
+    // version or a round — what a curator reads before committing.
+    bool dryRun = false;
 };
 
 struct NextRoundReport {

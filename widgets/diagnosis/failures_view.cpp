@@ -1,6 +1,8 @@
 #include "failures_view.h"
 
 #include "debug/diagnosis.h"
+#include "debug/patches.h"
+#include "next_round_dialog.h"
 #include "run/round_runner.h"
 #include "run/run_store.h"
 #include "store/explorer_queries.h"
@@ -60,7 +62,9 @@ public:
 FailuresView::FailuresView(QWidget* parent)
     : QWidget(parent), round_(new QComboBox(this)), verdict_(new QComboBox(this)), split_(new QComboBox(this)), table_(new QTableWidget(this)),
       detail_(new QTextBrowser(this)), overrideVerdict_(new QComboBox(this)), overrideNote_(new QLineEdit(this)),
-      override_(new QPushButton(tr("Override Verdict"), this)), diagnose_(new QPushButton(tr("Diagnose Round"), this)), summary_(new QLabel(this)) {
+      override_(new QPushButton(tr("Override Verdict"), this)), diagnose_(new QPushButton(tr("Diagnose Round"), this)),
+      patches_(new QPushButton(tr("Write Patches"), this)), nextRound_(new QPushButton(tr("Assemble Next Round\u2026"), this)),
+      summary_(new QLabel(this)) {
     setObjectName(QStringLiteral("failuresView"));
     auto* layout = new QVBoxLayout(this);
     auto* bar = new QHBoxLayout;
@@ -80,6 +84,12 @@ FailuresView::FailuresView(QWidget* parent)
     diagnose_->setObjectName(QStringLiteral("diagnoseRound"));
     diagnose_->setToolTip(tr("Probe each failed dev item's chain with the round's checkpoint: concept gap or reasoning deficit."));
     bar->addWidget(diagnose_);
+    patches_->setObjectName(QStringLiteral("writePatches"));
+    patches_->setToolTip(tr("Training samples against the diagnosed failures: contrastive for concept gaps, scaffolds for reasoning deficits."));
+    nextRound_->setObjectName(QStringLiteral("assembleNextRound"));
+    nextRound_->setToolTip(tr("The accepted patches plus a replay subset that shares no relation with them."));
+    bar->addWidget(patches_);
+    bar->addWidget(nextRound_);
     layout->addLayout(bar);
     summary_->setWordWrap(true);
     layout->addWidget(summary_);
@@ -119,6 +129,8 @@ FailuresView::FailuresView(QWidget* parent)
     connect(split_, &QComboBox::currentIndexChanged, this, &FailuresView::applyFilter);
     connect(table_, &QTableWidget::itemSelectionChanged, this, &FailuresView::showDetail);
     connect(diagnose_, &QPushButton::clicked, this, &FailuresView::diagnose);
+    connect(patches_, &QPushButton::clicked, this, &FailuresView::writePatches);
+    connect(nextRound_, &QPushButton::clicked, this, &FailuresView::assembleNextRound);
     connect(override_, &QPushButton::clicked, this, [this] { overrideSelected(overrideVerdict_->currentData().toString()); });
 }
 
@@ -159,7 +171,7 @@ void FailuresView::refresh() {
     table_->setRowCount(0);
     detail_->clear();
     evaluationId_ = 0;
-    diagnose_->setEnabled(round_->count() > 0 && !busy_);
+    for (auto* b : {diagnose_, patches_, nextRound_}) b->setEnabled(round_->count() > 0 && !busy_);
     if (round_->count() == 0) {
         summary_->setText(path_.isEmpty() ? tr("No project open.") : tr("No evaluated round yet: evaluate a round in the Training workspace."));
         return;
@@ -328,27 +340,20 @@ bool FailuresView::overrideSelected(const QString& verdict) {
     return true;
 }
 
-void FailuresView::diagnose() {
+void FailuresView::runJob(const QString& what, std::function<QString(Project&, int round)> work) {
     if (busy_ || round_->count() == 0) return;
     busy_ = true;
-    diagnose_->setEnabled(false);
+    for (auto* b : {diagnose_, patches_, nextRound_}) b->setEnabled(false);
     const int round = round_->currentData().toInt();
     const std::string path = path_.toStdString();
-    summary_->setText(tr("Diagnosing round %1 with its checkpoint\u2026").arg(round));
+    summary_->setText(what);
     QPointer<FailuresView> self(this);
-    QThread* worker = QThread::create([self, path, round] {
+    QThread* worker = QThread::create([self, path, round, work] {
         QString result;
         bool ok = false;
         try {
             Project p = Project::open(path);
-            auto model = builtinModel(p, round);
-            const auto r = debug::diagnoseRound(p.db(), round, model.get());
-            result = tr("Round %1: %2 concept gaps, %3 reasoning deficits (%4 of %5 probes passed).")
-                         .arg(round)
-                         .arg(r.conceptGaps)
-                         .arg(r.reasoningDeficits)
-                         .arg(r.probesPassed)
-                         .arg(r.probesAsked);
+            result = work(p, round);
             ok = true;
         } catch (const std::exception& e) {
             result = QString::fromStdString(e.what());
@@ -357,12 +362,45 @@ void FailuresView::diagnose() {
             if (!self) return;
             self->busy_ = false;
             self->refresh();
-            emit self->message(ok ? result : tr("Diagnosis failed: %1").arg(result));
-            emit self->diagnosed(ok);
+            emit self->message(ok ? result : tr("Failed: %1").arg(result));
+            emit self->jobDone(ok, result);
         }, Qt::QueuedConnection);
     });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
     worker->start();
+}
+
+void FailuresView::diagnose() {
+    runJob(tr("Diagnosing round %1 with its checkpoint\u2026").arg(round_->currentData().toInt()), [](Project& p, int round) {
+        auto model = builtinModel(p, round);
+        const auto r = debug::diagnoseRound(p.db(), round, model.get());
+        return tr("Round %1: %2 concept gaps, %3 reasoning deficits (%4 of %5 probes passed).")
+            .arg(round)
+            .arg(r.conceptGaps)
+            .arg(r.reasoningDeficits)
+            .arg(r.probesPassed)
+            .arg(r.probesAsked);
+    });
+}
+
+void FailuresView::writePatches() {
+    runJob(tr("Writing patches for round %1\u2026").arg(round_->currentData().toInt()), [](Project& p, int round) {
+        const auto r = debug::generatePatches(p.db(), round);
+        return tr("Round %1: %2 patch samples proposed (%3 kept as reviewed, %4 dropped as leaks); review them in Benchmark > Patch Samples.")
+            .arg(round)
+            .arg(r.proposed)
+            .arg(r.keptReviewed)
+            .arg(r.leaksDropped);
+    });
+}
+
+void FailuresView::assembleNextRound() {
+    if (busy_ || round_->count() == 0) return;
+    NextRoundDialog dialog(path_, round_->currentData().toInt(), this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    emit message(dialog.result());
+    emit jobDone(true, dialog.result());
+    setProject(path_); // the new round
 }
 
 } // namespace proda

@@ -3,10 +3,13 @@
 // debugger's verdict, filterable by verdict, discipline and split and sortable by confidence; for
 // one item, the model's score for each option, the chain drawn as steps with each hop's probe
 // result, and the verdict with a curator's override. "Diagnose Round" runs the debugger with the
-// round's own checkpoint as the live model, off the GUI thread.
+// round's own checkpoint as the live model, "Write Patches" writes patch samples for the verdicts
+// (reviewed in Benchmark > Patch Samples), both off the GUI thread; "Assemble Next Round" shows
+// the plan and its disjointness report before it commits.
 #include <QWidget>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,6 +23,8 @@ class QTextBrowser;
 
 namespace proda {
 
+class Project;
+
 class FailuresView final : public QWidget {
     Q_OBJECT
 public:
@@ -27,6 +32,8 @@ public:
     void setProject(const QString& path);
     void refresh();
     void diagnose();
+    void writePatches();
+    void assembleNextRound();
     bool busy() const { return busy_; }
     QTableWidget* table() const { return table_; }
     QTextBrowser* detail() const { return detail_; }
@@ -35,12 +42,14 @@ public:
 
 signals:
     void message(const QString& text);
-    void diagnosed(bool ok);
+    // Diagnose Round, Write Patches or Assemble Next Round ended: the project changed.
+    void jobDone(bool ok, const QString& result);
 
 protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    void runJob(const QString& what, std::function<QString(Project&, int round)> work);
     void applyFilter();
     void showDetail();
 
@@ -53,7 +62,7 @@ private:
     QTextBrowser* detail_;
     QComboBox* overrideVerdict_;
     QLineEdit* overrideNote_;
-    QPushButton *override_, *diagnose_;
+    QPushButton *override_, *diagnose_, *patches_, *nextRound_;
     QLabel* summary_;
 };
 

@@ -1,0 +1,104 @@
+#include "next_round_dialog.h"
+
+#include "debug/next_round.h"
+#include "store/project.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+
+namespace proda {
+
+NextRoundDialog::NextRoundDialog(const QString& projectPath, int parentRound, QWidget* parent)
+    : QDialog(parent), path_(projectPath), parent_(parentRound), ratio_(new QDoubleSpinBox(this)), baseline_(new QCheckBox(this)),
+      plan_(new QLabel(this)) {
+    setWindowTitle(tr("Assemble the round after round %1").arg(parentRound));
+    auto* form = new QFormLayout(this);
+    ratio_->setRange(0, 100);
+    ratio_->setDecimals(2);
+    ratio_->setValue(1.0);
+    form->addRow(tr("Replay samples per patch:"), ratio_);
+    baseline_->setText(tr("also the random baseline of the same budget (same parent, same replay)"));
+    form->addRow(baseline_);
+    plan_->setObjectName(QStringLiteral("nextRoundPlan"));
+    plan_->setWordWrap(true);
+    plan_->setTextFormat(Qt::RichText);
+    plan_->setMinimumWidth(480);
+    form->addRow(plan_);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    assemble_ = buttons->addButton(tr("Assemble"), QDialogButtonBox::AcceptRole);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(assemble_, &QPushButton::clicked, this, [this] {
+        if (assemble()) accept();
+    });
+    connect(ratio_, &QDoubleSpinBox::valueChanged, this, &NextRoundDialog::preview);
+    preview();
+}
+
+void NextRoundDialog::setReplayRatio(double r) { ratio_->setValue(r); }
+void NextRoundDialog::setBaseline(bool on) { baseline_->setChecked(on); }
+
+bool NextRoundDialog::preview() {
+    debug::NextRoundOptions o;
+    o.from = parent_;
+    o.replayRatio = ratio_->value();
+    o.dryRun = true;
+    try {
+        Project p = Project::open(path_.toStdString(), Project::Mode::ReadOnly);
+        const auto r = debug::nextRound(p.db(), o);
+        plan_->setText(tr("<p>Dataset v%1 (round %2) is the parent. The new version holds <b>%3</b> samples: <b>%4</b> accepted "
+                          "patch samples and <b>%5</b> replay samples (asked: %6).</p>"
+                          "<p>Disjointness: %7 replay candidates, of which %8 share one of the %9 relations the patches target "
+                          "and are left out; replay samples sharing a targeted relation: <b>%10</b>.</p>")
+                           .arg(r.parentVersion)
+                           .arg(parent_)
+                           .arg(r.samples)
+                           .arg(r.added)
+                           .arg(r.replay)
+                           .arg(r.replayRequested)
+                           .arg(r.replayCandidates)
+                           .arg(r.excludedCandidates)
+                           .arg(r.targetedRelations)
+                           .arg(r.replayViolations));
+        assemble_->setEnabled(r.replayViolations == 0);
+        return true;
+    } catch (const std::exception& e) {
+        plan_->setText(tr("<p><b>No round can be assembled:</b> %1</p>").arg(QString::fromStdString(e.what()).toHtmlEscaped()));
+        assemble_->setEnabled(false);
+        return false;
+    }
+}
+
+bool NextRoundDialog::assemble() {
+    debug::NextRoundOptions o;
+    o.from = parent_;
+    o.replayRatio = ratio_->value();
+    try {
+        Project p = Project::open(path_.toStdString());
+        const auto t = debug::nextRound(p.db(), o);
+        result_ = tr("Round %1 assembled from round %2: dataset v%3, %4 patch and %5 replay samples, %6 replay violations.")
+                      .arg(t.round)
+                      .arg(parent_)
+                      .arg(t.datasetVersion)
+                      .arg(t.added)
+                      .arg(t.replay)
+                      .arg(t.replayViolations);
+        if (baseline_->isChecked()) {
+            o.baselineRandom = true;
+            const auto b = debug::nextRound(p.db(), o);
+            result_ += tr(" Baseline round %1: dataset v%2, %3 random and %4 replay samples.").arg(b.round).arg(b.datasetVersion).arg(b.added).arg(b.replay);
+        }
+        result_ += tr(" Train it in the Training workspace.");
+        return true;
+    } catch (const std::exception& e) {
+        result_ = QString::fromStdString(e.what());
+        plan_->setText(tr("<p><b>Not assembled:</b> %1</p>").arg(result_.toHtmlEscaped()));
+        return false;
+    }
+}
+
+} // namespace proda
