@@ -9,6 +9,7 @@
 #include "next_round_dialog.h"
 #include "review_model.h"
 #include "review_panel.h"
+#include "home_workspace.h"
 #include "main_window.h"
 #include "rounds_dashboard.h"
 #include "store/project.h"
@@ -250,6 +251,10 @@ private slots:
         QVERIFY(ready.wait(30000));
         RoundsDashboard* d = w.diagnosis()->rounds();
         QTRY_COMPARE(d->table()->rowCount(), 2);
+        // Home names the rounds with their test accuracy and the change against the parent.
+        const QString home = w.home()->roundsText();
+        QVERIFY2(home.contains(QLatin1String("round 1 (initial): test 0.0%")), qPrintable(home));
+        QVERIFY2(home.contains(QLatin1String("round 2 (targeted): test 100.0%, dev 100.0% (+100.0)")), qPrintable(home));
         auto cell = [d](int row, int col) { return d->table()->item(row, col)->text(); };
         QCOMPARE(cell(0, 3), QStringLiteral("50.0%"));  // dev of round 1: i3 of i1, i3
         QCOMPARE(cell(1, 3), QStringLiteral("100.0%"));

@@ -17,7 +17,7 @@ enum Column { Code, Name, Concepts, Relations, Chains, Components, Largest, Colu
 
 HomeWorkspace::HomeWorkspace(QWidget* parent)
     : QWidget(parent), title_(new QLabel(this)), summary_(new QLabel(this)), health_(new QLabel(this)),
-      quality_(new QLabel(this)), disciplines_(new QTableWidget(0, ColumnCount, this)) {
+      quality_(new QLabel(this)), rounds_(new QLabel(this)), disciplines_(new QTableWidget(0, ColumnCount, this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 20);
     layout->setSpacing(10);
@@ -43,15 +43,23 @@ HomeWorkspace::HomeWorkspace(QWidget* parent)
     layout->addWidget(summary_);
     layout->addWidget(health_);
     layout->addWidget(quality_);
+    rounds_->setObjectName(QStringLiteral("homeRounds"));
+    rounds_->setWordWrap(true);
+    rounds_->setTextFormat(Qt::RichText);
+    connect(rounds_, &QLabel::linkActivated, this, &HomeWorkspace::openRounds);
+    layout->addWidget(rounds_);
     layout->addWidget(disciplines_, 1);
     showEmpty();
 }
+
+QString HomeWorkspace::roundsText() const { return rounds_->text(); }
 
 void HomeWorkspace::showEmpty() {
     title_->setText(tr("No project open"));
     summary_->setText(tr("Open a project with File \u2192 Open (Ctrl+O), or create one with File \u2192 New (Ctrl+N)."));
     health_->clear();
     quality_->clear();
+    rounds_->clear();
     qualityPending_ = false;
     disciplines_->setRowCount(0);
     disciplines_->setVisible(false);
@@ -62,6 +70,7 @@ void HomeWorkspace::showLoading(const QString& path) {
     summary_->setText(tr("Opening %1 \u2026").arg(path));
     health_->clear();
     quality_->clear();
+    rounds_->clear();
     qualityPending_ = true;
     disciplines_->setVisible(false);
 }
@@ -71,6 +80,7 @@ void HomeWorkspace::showError(const QString& message) {
     summary_->setText(message);
     health_->clear();
     quality_->clear();
+    rounds_->clear();
     qualityPending_ = false;
     disciplines_->setVisible(false);
 }
@@ -96,6 +106,23 @@ void HomeWorkspace::showSnapshot(const ProjectSnapshot& snap) {
                                   .arg(s.components)
                                   .arg(s.largestComponentFraction * 100, 0, 'f', 1)));
     quality_->setText(tr("<i>Checking knowledge, items and samples against the curation rubric \u2026</i>"));
+    // The rounds: test accuracy of each evaluated round (the headline), dev beside it, and the
+    // change in test accuracy against the round it came from.
+    auto pct = [](const std::optional<double>& v) { return v ? QString::number(*v * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("\u2014"); };
+    QStringList parts;
+    for (const auto& r : snap.rounds) {
+        const QString kind = QString::fromStdString(r.kind);
+        if (!r.evaluationId) {
+            parts << tr("round %1 (%2) not evaluated").arg(r.round).arg(kind);
+            continue;
+        }
+        QString part = tr("round %1 (%2): test %3, dev %4").arg(r.round).arg(kind, pct(r.test.accuracy()), pct(r.dev.accuracy()));
+        if (r.parent && r.deltaTest) part += QStringLiteral(" (%1%2)").arg(*r.deltaTest >= 0 ? QStringLiteral("+") : QString()).arg(*r.deltaTest * 100, 0, 'f', 1);
+        parts << part;
+    }
+    rounds_->setText(parts.isEmpty()
+                         ? tr("<b>Rounds</b> &nbsp; none yet: train and evaluate round 1 in the Training workspace.")
+                         : tr("<b>Rounds</b> &nbsp; %1 &nbsp; <a href=\"rounds\">the rounds dashboard</a>").arg(parts.join(QStringLiteral(" \u00b7 "))));
     disciplines_->setVisible(true);
     disciplines_->setSortingEnabled(false);
     disciplines_->setRowCount(static_cast<int>(s.disciplines.size()));

@@ -1,6 +1,6 @@
 #pragma once
 // Home: project health at a glance (counts, orphans, broken chains, the knowledge-quality report
-// with examples, per-discipline table).
+// with examples, the rounds so far, per-discipline table).
 #include <QWidget>
 
 class QLabel;
@@ -22,12 +22,17 @@ public:
     void showQuality(const QualityReport& report);
     // A quality report is being computed for the shown project.
     bool busy() const { return qualityPending_; }
+    QString roundsText() const;
+
+signals:
+    void openRounds(); // the rounds line's link: Diagnosis > Rounds
 
 private:
     QLabel* title_;
     QLabel* summary_;
     QLabel* health_;
     QLabel* quality_;
+    QLabel* rounds_;
     bool qualityPending_ = false;
     QTableWidget* disciplines_;
 };

@@ -67,6 +67,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(benchmark_, &BenchmarkWorkspace::message, status_, &QLabel::setText);
     connect(training_->launcher(), &TrainingLauncher::message, status_, &QLabel::setText);
     connect(diagnosis_->failures(), &FailuresView::message, status_, &QLabel::setText);
+    connect(home_, &HomeWorkspace::openRounds, this, [this] {
+        showWorkspace(Diagnosis);
+        diagnosis_->showTab(QStringLiteral("rounds"));
+    });
     connect(diagnosis_->failures(), &FailuresView::jobDone, this, [this](bool ok) {
         if (ok) openProject(projectPath_); // new verdicts, patches or a round: every workspace re-reads
     });

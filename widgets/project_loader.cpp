@@ -18,6 +18,7 @@ void ProjectLoader::startLoading(const QString& path) {
             Project p = Project::open(path.toStdString(), Project::Mode::OpenExisting);
             ProjectSnapshot snap{path, computeStats(p.db()), summarizeProject(p.db()),
                                  static_cast<int>(p.db().scalarInt("PRAGMA user_version")), 0};
+            snap.rounds = debug::roundsReport(p.db());
             snap.seconds = double(timer.nsecsElapsed()) / 1e9;
             QMetaObject::invokeMethod(
                 self, [self, job, snap] { if (self && job == self->job_) emit self->loaded(snap); }, Qt::QueuedConnection);

@@ -4,6 +4,7 @@
 #include "quality/kb_check.h"
 #include "store/explorer_summary.h"
 #include "store/knowledge_stats.h"
+#include "debug/rounds_report.h"
 
 #include <QObject>
 #include <QString>
@@ -16,6 +17,7 @@ struct ProjectSnapshot {
     ProjectSummary summary;
     int schemaVersion = 0;
     double seconds = 0; // wall time of the open, for the status bar and the benchmark
+    std::vector<debug::RoundRow> rounds; // core's rounds report: accuracy per split and against the parent
 };
 
 class ProjectLoader final : public QObject {
