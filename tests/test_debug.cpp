@@ -69,6 +69,7 @@ private slots:
     void replayIsDisjointFromTargetedRelations();
     void baselineUsesTheSameBudget();
     void reportCountsFixedRegressedControl();
+    void statisticsAgainstWorkedExamples();
     void importLmEval();
     void importMalformed_data();
     void importMalformed();
@@ -445,6 +446,36 @@ void TestDebug::reportCountsFixedRegressedControl() {
     const std::string text = debug::toText(rows);
     QVERIFY(text.find("targeted") != std::string::npos);
     QCOMPARE(debug::toJson(r2)["control_delta"].get<double>(), 0.0);
+    // Honest figures: the test accuracy's interval, and the paired test against round 1 on the
+    // same items (test: i2 fixed, nothing regressed; b = 1, c = 0: exact p = 2 * 1/2 = 1).
+    const auto j = debug::toJson(r2);
+    QCOMPARE(j["test_ci95"].size(), std::size_t(2));
+    QVERIFY(j["test_ci95"][0].get<double>() < 1.0 && j["test_ci95"][1].get<double>() == 1.0);
+    QCOMPARE(j["mcnemar_test"]["fixed"].get<std::int64_t>(), std::int64_t(1));
+    QCOMPARE(j["mcnemar_test"]["regressed"].get<std::int64_t>(), std::int64_t(0));
+    QCOMPARE(j["mcnemar_test"]["p"].get<double>(), 1.0);
+    QVERIFY(text.find("95% CI") != std::string::npos);
+    QVERIFY(text.find("McNemar p = 1") != std::string::npos);
+}
+
+void TestDebug::statisticsAgainstWorkedExamples() {
+    // Wilson 95% interval of 8 of 10: [0.4902, 0.9433] (Newcombe 1998, method 3).
+    const Interval w = wilsonInterval(8, 10);
+    QVERIFY(std::abs(w.low - 0.4902) < 5e-4);
+    QVERIFY(std::abs(w.high - 0.9433) < 5e-4);
+    QCOMPARE(wilsonInterval(0, 0).high, 0.0);
+    QVERIFY(wilsonInterval(0, 20).low == 0.0 && wilsonInterval(20, 20).high == 1.0);
+    // McNemar, exact: b = 10, c = 2 -> p = 2 * (C(12,0) + C(12,1) + C(12,2)) / 2^12 = 158 / 4096.
+    const McNemar m = mcnemar(10, 2);
+    QVERIFY(m.exact);
+    QVERIFY(std::abs(m.p - 158.0 / 4096.0) < 1e-12);
+    QCOMPARE(mcnemar(0, 0).p, 1.0);
+    QCOMPARE(mcnemar(3, 3).p, 1.0);
+    // Large counts: chi-square with continuity correction, (|60 - 30| - 1)^2 / 90 = 9.344, p = 0.00224.
+    const McNemar big = mcnemar(60, 30);
+    QVERIFY(!big.exact);
+    QVERIFY(std::abs(big.statistic - 841.0 / 90.0) < 1e-9);
+    QVERIFY(std::abs(big.p - 0.002237) < 2e-5);
 }
 
 void TestDebug::importLmEval() {

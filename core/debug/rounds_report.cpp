@@ -131,6 +131,25 @@ std::vector<RoundRow> roundsReport(Database& db) {
     return rows;
 }
 
+std::optional<Interval> accuracyInterval(const SplitFigures& f) {
+    if (f.items == 0) return std::nullopt;
+    return wilsonInterval(f.correct, f.items);
+}
+
+std::optional<McNemar> pairedTest(const std::map<std::string, Transitions>& transitions, const std::string& split) {
+    const auto it = transitions.find(split);
+    if (it == transitions.end()) return std::nullopt;
+    return mcnemar(it->second.fixed, it->second.regressed);
+}
+
+namespace {
+ojson intervalJson(const std::optional<Interval>& i) { return i ? ojson::array({i->low, i->high}) : ojson(); }
+ojson pairedJson(const std::optional<McNemar>& m) {
+    if (!m) return ojson();
+    return {{"fixed", m->b}, {"regressed", m->c}, {"statistic", m->statistic}, {"p", m->p}, {"exact", m->exact}};
+}
+} // namespace
+
 ojson toJson(const RoundRow& r) {
     auto perDisc = [](const std::map<std::string, SplitFigures>& m) {
         ojson j = ojson::object();
@@ -148,6 +167,8 @@ ojson toJson(const RoundRow& r) {
             {"accuracy", acc(r.all)}, {"dev_accuracy", acc(r.dev)}, {"test_accuracy", acc(r.test)},
             {"dev_items", r.dev.items}, {"test_items", r.test.items},
             {"delta_dev", opt(r.deltaDev)}, {"delta_test", opt(r.deltaTest)},
+            {"dev_ci95", intervalJson(accuracyInterval(r.dev))}, {"test_ci95", intervalJson(accuracyInterval(r.test))},
+            {"mcnemar_dev", pairedJson(pairedTest(r.transitions, "dev"))}, {"mcnemar_test", pairedJson(pairedTest(r.transitions, "test"))},
             {"per_discipline", perDisc(r.byDiscipline)},
             {"per_discipline_dev", perDisc(r.devByDiscipline)}, {"per_discipline_test", perDisc(r.testByDiscipline)},
             {"transitions", t},
@@ -191,6 +212,19 @@ std::string toText(const std::vector<RoundRow>& rows) {
     }
     s += "dev/test/control: accuracy %; Δ against the parent round; fixed/regr/still: dev items against the parent;\n"
          "control: items on chains none of whose relations the round family's patches target; gaps/defic: diagnoses.\n";
+    for (const auto& r : rows) {
+        const auto ci = accuracyInterval(r.test);
+        if (!ci || !r.evaluationId) continue;
+        std::snprintf(line, sizeof line, "round %d test %.1f%% (95%% CI %.1f-%.1f, %lld items)", r.round, 100 * r.test.accuracy().value_or(0),
+                      100 * ci->low, 100 * ci->high, static_cast<long long>(r.test.items));
+        s += line;
+        if (const auto m = pairedTest(r.transitions, "test"); m && r.parent) {
+            std::snprintf(line, sizeof line, "; against round %d on the same items: %lld fixed, %lld regressed, McNemar p = %.3g", *r.parent,
+                          static_cast<long long>(m->b), static_cast<long long>(m->c), m->p);
+            s += line;
+        }
+        s += "\n";
+    }
     constexpr std::size_t kShown = 8; // the largest disciplines; --json has them all
     for (const auto& r : rows)
         if (!r.byDiscipline.empty()) {

@@ -3,6 +3,8 @@
 // and test splits, the change against the parent round, items fixed / regressed / still failing,
 // control accuracy (items on chains none of whose relations a patch of the round's family
 // targets: the forgetting guard), and the diagnosis counts.
+#include "util/stats.h"
+
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -26,6 +28,11 @@ struct SplitFigures {
 struct Transitions {
     std::int64_t fixed = 0, regressed = 0, stillFailing = 0, stillCorrect = 0;
 };
+
+// 95% Wilson interval of a split's accuracy; nullopt without items.
+std::optional<Interval> accuracyInterval(const SplitFigures& f);
+// McNemar's test of a round against its parent on the items both answered ("dev", "test").
+std::optional<McNemar> pairedTest(const std::map<std::string, Transitions>& transitions, const std::string& split);
 
 struct RoundRow {
     int round = 0;

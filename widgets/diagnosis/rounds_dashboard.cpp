@@ -30,6 +30,20 @@ QString delta(const std::optional<double>& v) {
     return (*v >= 0 ? QStringLiteral("+") : QString()) + QString::number(*v * 100, 'f', 1);
 }
 
+// "40.5% [37.9–43.1]": the accuracy with its 95% interval.
+QString withInterval(const debug::SplitFigures& f) {
+    const auto ci = debug::accuracyInterval(f);
+    if (!ci) return pct(f.accuracy());
+    return QStringLiteral("%1 [%2\u2013%3]").arg(pct(f.accuracy())).arg(ci->low * 100, 0, 'f', 1).arg(ci->high * 100, 0, 'f', 1);
+}
+
+// "+5.1 (p 0.031)": the change with McNemar's p on the items both rounds answered.
+QString deltaWithTest(const std::optional<double>& d, const std::map<std::string, debug::Transitions>& t, const std::string& split) {
+    QString s = delta(d);
+    if (const auto m = debug::pairedTest(t, split); d && m) s += QStringLiteral(" (p %1)").arg(m->p, 0, 'g', 2);
+    return s;
+}
+
 QTableWidgetItem* cell(const QString& text, Qt::Alignment align = Qt::AlignRight | Qt::AlignVCenter) {
     auto* it = new QTableWidgetItem(text);
     it->setTextAlignment(align);
@@ -98,7 +112,8 @@ void RoundsDashboard::refresh() {
                              "with the change against the round it came from.</p>"));
     else
         summary_->setText((rows.size() == 1 ? tr("1 round, %2 evaluated.") : tr("%1 rounds, %2 evaluated.")).arg(rows.size()).arg(evaluated) +
-                          tr(" The test split is the headline; dev is what the debugger saw. Control: items on chains no patch of "
+                          tr(" The test split is the headline; dev is what the debugger saw. Accuracy with its 95% interval; "
+                             "a change with McNemar's p on the items both rounds answered. Control: items on chains no patch of "
                              "the round targets."));
     const QLocale loc;
     table_->setRowCount(static_cast<int>(rows.size()));
@@ -112,10 +127,10 @@ void RoundsDashboard::refresh() {
                                        .arg(r.datasetVersion)
                                        .arg(loc.toString(qlonglong(r.samples)), loc.toString(qlonglong(r.patchSamples)),
                                             loc.toString(qlonglong(r.replaySamples)))));
-        table_->setItem(i, 3, cell(pct(r.dev.accuracy())));
-        table_->setItem(i, 4, cell(pct(r.test.accuracy())));
-        table_->setItem(i, 5, cell(hasParent ? delta(r.deltaDev) : QStringLiteral("\u2014")));
-        table_->setItem(i, 6, cell(hasParent ? delta(r.deltaTest) : QStringLiteral("\u2014")));
+        table_->setItem(i, 3, cell(withInterval(r.dev)));
+        table_->setItem(i, 4, cell(withInterval(r.test)));
+        table_->setItem(i, 5, cell(hasParent ? deltaWithTest(r.deltaDev, r.transitions, "dev") : QStringLiteral("\u2014")));
+        table_->setItem(i, 6, cell(hasParent ? deltaWithTest(r.deltaTest, r.transitions, "test") : QStringLiteral("\u2014")));
         table_->setItem(i, 7, cell(hasParent ? QString::number(t.fixed) : QStringLiteral("\u2014")));
         table_->setItem(i, 8, cell(hasParent ? QString::number(t.regressed) : QStringLiteral("\u2014")));
         table_->setItem(i, 9, cell(hasParent ? QString::number(t.stillFailing) : QStringLiteral("\u2014")));
