@@ -178,6 +178,11 @@ private slots:
         QVERIFY2(plan.contains(QLatin1String("targeted relation: <b>0</b>")), qPrintable(plan));
         QCOMPARE(count(path_, "SELECT count(*) FROM rounds"), std::int64_t(1)); // the preview wrote nothing
         QVERIFY2(next.assemble(), qPrintable(next.result()));
+        QVERIFY(next.assemble()); // a second click writes no second round
+        QCOMPARE(count(path_, "SELECT count(*) FROM rounds"), std::int64_t(2));
+        // The preview's plan is what was written: its sample count is the new version's.
+        const QString samples = QStringLiteral("holds <b>%1</b> samples").arg(count(path_, "SELECT sample_count FROM datasets WHERE version = 2"));
+        QVERIFY2(plan.contains(samples), qPrintable(plan));
         QCOMPARE(count(path_, "SELECT count(*) FROM rounds WHERE kind = 'targeted' AND parent_round = 1"), std::int64_t(1));
         QCOMPARE(count(path_, "SELECT count(*) FROM datasets"), std::int64_t(2));
     }
@@ -260,8 +265,8 @@ private slots:
         QVERIFY(cell(1, 3).startsWith(QLatin1String("100.0% [")));
         QCOMPARE(cell(1, 5), QStringLiteral("+50.0 (p 1)"));  // dev change against round 1, i1 fixed: McNemar p 1
         QCOMPARE(cell(1, 6), QStringLiteral("+100.0 (p 1)")); // test: i2 fixed
-        QCOMPARE(cell(1, 7), QStringLiteral("2"));      // fixed: i1 and i2
-        QCOMPARE(cell(1, 8), QStringLiteral("0"));
+        QCOMPARE(cell(1, 7), QStringLiteral("1 / 1")); // fixed: i1 (dev) and i2 (test)
+        QCOMPARE(cell(1, 8), QStringLiteral("0 / 0"));
         QCOMPARE(cell(0, 5), QStringLiteral("\u2014")); // round 1 has no parent
         QCOMPARE(d->chart()->chart()->series().size(), 1);
         auto* bars = static_cast<QBarSeries*>(d->chart()->chart()->series().first());

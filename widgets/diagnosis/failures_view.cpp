@@ -134,7 +134,13 @@ FailuresView::FailuresView(QWidget* parent)
     connect(override_, &QPushButton::clicked, this, [this] { overrideSelected(overrideVerdict_->currentData().toString()); });
 }
 
+// A running job finishes before the view goes (it holds a write connection to the project).
+FailuresView::~FailuresView() {
+    if (worker_) worker_->wait();
+}
+
 void FailuresView::setProject(const QString& path) {
+    const int keepRound = path == path_ ? round_->currentData().toInt() : 0; // a re-read keeps the round shown
     path_ = path;
     stale_ = true;
     {
@@ -148,7 +154,8 @@ void FailuresView::setProject(const QString& path) {
             } catch (const std::exception& e) {
                 summary_->setText(q(e.what()));
             }
-            round_->setCurrentIndex(round_->count() - 1);
+            const int i = round_->findData(keepRound);
+            round_->setCurrentIndex(keepRound > 0 && i >= 0 ? i : round_->count() - 1);
         }
     }
     if (isVisible()) refresh();
@@ -361,12 +368,14 @@ void FailuresView::runJob(const QString& what, std::function<QString(Project&, i
         QMetaObject::invokeMethod(self, [self, ok, result] {
             if (!self) return;
             self->busy_ = false;
+            self->worker_ = nullptr;
             self->refresh();
             emit self->message(ok ? result : tr("Failed: %1").arg(result));
             emit self->jobDone(ok, result);
         }, Qt::QueuedConnection);
     });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker_ = worker;
     worker->start();
 }
 

@@ -20,6 +20,7 @@ class QPushButton;
 class QSplitter;
 class QTableWidget;
 class QTextBrowser;
+class QThread;
 
 namespace proda {
 
@@ -29,6 +30,7 @@ class FailuresView final : public QWidget {
     Q_OBJECT
 public:
     explicit FailuresView(QWidget* parent = nullptr);
+    ~FailuresView() override;
     void setProject(const QString& path);
     void refresh();
     void diagnose();
@@ -64,6 +66,7 @@ private:
     QLineEdit* overrideNote_;
     QPushButton *override_, *diagnose_, *patches_, *nextRound_;
     QLabel* summary_;
+    QThread* worker_ = nullptr;
 };
 
 } // namespace proda

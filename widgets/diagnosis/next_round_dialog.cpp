@@ -74,12 +74,21 @@ bool NextRoundDialog::preview() {
 }
 
 bool NextRoundDialog::assemble() {
+    if (assembled_) return true; // never a second targeted round from the same click
     debug::NextRoundOptions o;
     o.from = parent_;
     o.replayRatio = ratio_->value();
     try {
         Project p = Project::open(path_.toStdString());
+        if (baseline_->isChecked()) { // can the baseline be made? (its budget from the synthesizer) — before anything is written
+            debug::NextRoundOptions b = o;
+            b.baselineRandom = true;
+            b.dryRun = true;
+            debug::nextRound(p.db(), b);
+        }
         const auto t = debug::nextRound(p.db(), o);
+        assembled_ = true;
+        assemble_->setEnabled(false);
         result_ = tr("Round %1 assembled from round %2: dataset v%3, %4 patch and %5 replay samples, %6 replay violations.")
                       .arg(t.round)
                       .arg(parent_)
@@ -89,8 +98,12 @@ bool NextRoundDialog::assemble() {
                       .arg(t.replayViolations);
         if (baseline_->isChecked()) {
             o.baselineRandom = true;
-            const auto b = debug::nextRound(p.db(), o);
-            result_ += tr(" Baseline round %1: dataset v%2, %3 random and %4 replay samples.").arg(b.round).arg(b.datasetVersion).arg(b.added).arg(b.replay);
+            try {
+                const auto b = debug::nextRound(p.db(), o);
+                result_ += tr(" Baseline round %1: dataset v%2, %3 random and %4 replay samples.").arg(b.round).arg(b.datasetVersion).arg(b.added).arg(b.replay);
+            } catch (const std::exception& e) {
+                result_ += tr(" The baseline could not be made: %1").arg(QString::fromStdString(e.what()));
+            }
         }
         result_ += tr(" Train it in the Training workspace.");
         return true;

@@ -31,6 +31,7 @@ private:
     QLabel* plan_;
     QPushButton* assemble_;
     QString result_;
+    bool assembled_ = false;
 };
 
 } // namespace proda

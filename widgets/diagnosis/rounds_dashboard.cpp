@@ -63,7 +63,7 @@ RoundsDashboard::RoundsDashboard(QWidget* parent)
     table_->setObjectName(QStringLiteral("roundsTable"));
     table_->setColumnCount(13);
     table_->setHorizontalHeaderLabels({tr("Round"), tr("Kind"), tr("Dataset"), tr("Dev"), tr("Test"), tr("\u0394 dev"), tr("\u0394 test"),
-                                       tr("Fixed"), tr("Regressed"), tr("Still failing"), tr("Control"), tr("Concept gaps"),
+                                       tr("Fixed dev / test"), tr("Regressed"), tr("Still failing"), tr("Control"), tr("Concept gaps"),
                                        tr("Reasoning deficits")});
     table_->verticalHeader()->hide();
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -119,8 +119,15 @@ void RoundsDashboard::refresh() {
     table_->setRowCount(static_cast<int>(rows.size()));
     for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
         const auto& r = rows[static_cast<std::size_t>(i)];
-        const auto t = r.transitions.count("all") ? r.transitions.at("all") : debug::Transitions{};
-        const bool hasParent = r.parent.has_value() && r.evaluationId.has_value();
+        // Fixed / regressed / still failing as "dev / test", on the items both rounds answered.
+        const bool hasParent = r.parent.has_value() && r.evaluationId.has_value() && !r.transitions.empty();
+        auto both = [&r](std::int64_t debug::Transitions::*field) {
+            auto of = [&](const char* split) {
+                const auto it = r.transitions.find(split);
+                return QString::number(it == r.transitions.end() ? 0 : it->second.*field);
+            };
+            return of("dev") + QStringLiteral(" / ") + of("test");
+        };
         table_->setItem(i, 0, cell(r.parent ? tr("%1 (from %2)").arg(r.round).arg(*r.parent) : QString::number(r.round), Qt::AlignLeft | Qt::AlignVCenter));
         table_->setItem(i, 1, cell(QString::fromStdString(r.kind), Qt::AlignLeft | Qt::AlignVCenter));
         table_->setItem(i, 2, cell(tr("v%1: %2 (%3 patch, %4 replay)")
@@ -131,9 +138,9 @@ void RoundsDashboard::refresh() {
         table_->setItem(i, 4, cell(withInterval(r.test)));
         table_->setItem(i, 5, cell(hasParent ? deltaWithTest(r.deltaDev, r.transitions, "dev") : QStringLiteral("\u2014")));
         table_->setItem(i, 6, cell(hasParent ? deltaWithTest(r.deltaTest, r.transitions, "test") : QStringLiteral("\u2014")));
-        table_->setItem(i, 7, cell(hasParent ? QString::number(t.fixed) : QStringLiteral("\u2014")));
-        table_->setItem(i, 8, cell(hasParent ? QString::number(t.regressed) : QStringLiteral("\u2014")));
-        table_->setItem(i, 9, cell(hasParent ? QString::number(t.stillFailing) : QStringLiteral("\u2014")));
+        table_->setItem(i, 7, cell(hasParent ? both(&debug::Transitions::fixed) : QStringLiteral("\u2014")));
+        table_->setItem(i, 8, cell(hasParent ? both(&debug::Transitions::regressed) : QStringLiteral("\u2014")));
+        table_->setItem(i, 9, cell(hasParent ? both(&debug::Transitions::stillFailing) : QStringLiteral("\u2014")));
         table_->setItem(i, 10, cell(r.control.items ? tr("%1 (was %2)").arg(pct(r.control.accuracy()), pct(r.controlInParent.accuracy()))
                                                     : QStringLiteral("\u2014")));
         table_->setItem(i, 11, cell(QString::number(r.conceptGaps)));

@@ -239,8 +239,13 @@ void TrainingLauncher::showEvent(QShowEvent* event) {
 void TrainingLauncher::setProject(const QString& path) {
     const bool other = path != path_;
     path_ = path;
+    if (other && !running()) { // another project: nothing of the last one's runs stays on screen
+        runs_->setRowCount(0);
+        for (QLineSeries* s : {train_, val_, tokens_, lr_})
+            if (s) s->clear();
+    }
     refresh();
-    if (other && !running()) clearCurves();
+    if (other && !running()) showRunCurves();
 }
 
 void TrainingLauncher::clearCurves() {
@@ -254,7 +259,7 @@ void TrainingLauncher::clearProject() {
     round_->clear();
     runs_->setRowCount(0);
     roundInfo_->setText(tr("<i>No project open.</i>"));
-    setRunning(false);
+    setRunning(running()); // a run in progress can still be stopped
     updateEstimate();
 }
 
@@ -284,7 +289,11 @@ void TrainingLauncher::refresh() {
                 round_->addItem(tr("Round 1 (new) \u2014 dataset v%1").arg(*latest), 1);
         const int i = round_->findData(keep);
         round_->setCurrentIndex(i >= 0 ? i : round_->count() - 1);
-        // Past runs, and the speed each preset reached here (for the time estimate).
+        // Past runs, and the speed each preset reached here (for the time estimate); the runs
+        // ticked for an overlay stay ticked.
+        std::set<qlonglong> ticked;
+        for (int row = 0; row < runs_->rowCount(); ++row)
+            if (auto* it = runs_->item(row, 0); it && it->checkState() == Qt::Checked) ticked.insert(it->data(Qt::UserRole).toLongLong());
         const QSignalBlocker blockRuns(runs_);
         const auto runs = trainingRuns(db);
         runs_->setRowCount(static_cast<int>(runs.size()));
@@ -294,7 +303,7 @@ void TrainingLauncher::refresh() {
             auto* id = new QTableWidgetItem(QString::number(r.id));
             id->setData(Qt::UserRole, static_cast<qlonglong>(r.id));
             id->setFlags(id->flags() | Qt::ItemIsUserCheckable);
-            id->setCheckState(Qt::Unchecked);
+            id->setCheckState(ticked.count(static_cast<qlonglong>(r.id)) ? Qt::Checked : Qt::Unchecked);
             runs_->setItem(row, 0, id);
             runs_->setItem(row, 1, new QTableWidgetItem(QString::number(r.round)));
             runs_->setItem(row, 2, new QTableWidgetItem(q(r.status)));
@@ -475,7 +484,7 @@ void TrainingLauncher::evaluate() {
     r.threads = threads_->value();
     if (!runner_->evaluate(path_, r)) return;
     setRunning(true);
-    progress_->setFormat(tr("%v of %m items scored"));
+    progress_->setFormat(tr("scoring: %p%"));
     appendLog(tr("Evaluating round %1\u2026").arg(r.round));
 }
 
@@ -515,7 +524,7 @@ void TrainingLauncher::onEvent(const TrainerEventLine& line) {
                 lossY_->setRange(0, maxLoss_ * 1.05);
                 lossY_->applyNiceNumbers();
             }
-            lossX_->setRange(0, std::max<double>(double(totalSteps_), step));
+            lossX_->setRange(0, std::max({double(totalSteps_), step, overlayMaxStep_}));
         }
         if (std::isfinite(step) && std::isfinite(tps)) {
             tokens_->append(step, tps);
@@ -527,11 +536,11 @@ void TrainingLauncher::onEvent(const TrainerEventLine& line) {
             maxLr_ = std::max(maxLr_, lr);
             lrY_->setRange(0, maxLr_ * 1.1);
         }
-        if (std::isfinite(step)) speedX_->setRange(0, std::max<double>(double(totalSteps_), step));
+        if (std::isfinite(step)) speedX_->setRange(0, std::max({double(totalSteps_), step, overlayMaxStep_}));
         progress_->setValue(static_cast<int>(step));
         if (std::isfinite(elapsed) && std::isfinite(step) && step > 1) {
-            if (startElapsed_ < 0) startElapsed_ = elapsed;
-            const double rate = (elapsed - startElapsed_) / std::max(1.0, step - 1);
+            if (startElapsed_ < 0) startElapsed_ = elapsed, startStep_ = step;
+            const double rate = (elapsed - startElapsed_) / std::max(1.0, step - startStep_);
             eta_->setText(tr("ETA %1").arg(duration(rate * double(std::max<std::int64_t>(0, totalSteps_ - std::int64_t(step))))));
         }
         if (std::isfinite(step) && (std::llround(step) % 25 == 0 || std::llround(step) == totalSteps_))
@@ -610,6 +619,7 @@ void TrainingLauncher::showRunCurves() {
             maxLoss_ = std::max(maxLoss_, p.y());
             maxStep = std::max(maxStep, p.x());
         }
+    overlayMaxStep_ = maxStep;
     // Until data arrives, ranges whose tick labels read as numbers (not "0 0 0 1").
     lossX_->setRange(0, maxStep > 1 ? maxStep : double(maxSteps_->value() > 0 ? maxSteps_->value() : 100));
     lossY_->setRange(0, maxLoss_ > 0 ? maxLoss_ * 1.05 : 10.0);

@@ -90,8 +90,9 @@ private:
     QValueAxis *lossX_ = nullptr, *lossY_ = nullptr, *speedX_ = nullptr, *speedY_ = nullptr, *lrY_ = nullptr;
     std::map<std::string, double> tokensPerSByPreset_; // measured by past runs of this project, per preset
     std::int64_t totalSteps_ = 0;
-    double startElapsed_ = -1; // trainer seconds at the first step event
+    double startElapsed_ = -1, startStep_ = 0; // trainer seconds and step at the first step event timed
     double maxLoss_ = 0, maxTokens_ = 0, maxLr_ = 0;
+    double overlayMaxStep_ = 0; // the longest curve drawn (overlays included): the step axis never cuts it
     int trainingRound_ = 0;
     QSplitter* bottom_ = nullptr;
     bool sized_ = false;

@@ -85,6 +85,10 @@ TryModelPanel::TryModelPanel(QWidget* parent)
             &QShortcut::activated, this, &TryModelPanel::score);
 }
 
+TryModelPanel::~TryModelPanel() {
+    if (worker_) worker_->wait();
+}
+
 void TryModelPanel::setProject(const QString& path) {
     path_ = path;
     refresh();
@@ -141,6 +145,7 @@ void TryModelPanel::score() {
         return;
     }
     busy_ = true;
+    scoredOptions_ = query.options;
     score_->setEnabled(false);
     verdict_->setText(tr("Scoring with the checkpoint\u2026"));
     const std::string path = path_.toStdString();
@@ -160,6 +165,7 @@ void TryModelPanel::score() {
         QMetaObject::invokeMethod(self, [self, answer, error] {
             if (!self) return;
             self->busy_ = false;
+            self->worker_ = nullptr;
             self->score_->setEnabled(true);
             if (answer && answer->predicted >= 0) self->showResult(*answer);
             else self->showError(error.isEmpty() ? tr("The model gave no answer.") : error);
@@ -167,6 +173,7 @@ void TryModelPanel::score() {
         }, Qt::QueuedConnection);
     });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker_ = worker;
     worker->start();
 }
 
@@ -180,7 +187,7 @@ void TryModelPanel::showResult(const ChoiceAnswer& a) {
         bars_[i]->setValue(static_cast<int>(std::lround(prob * 1000)));
         bars_[i]->setVisible(true);
         bars_[i]->setFormat(QStringLiteral("%1%").arg(prob * 100, 0, 'f', 1));
-        const double perByte = a.scores[static_cast<std::size_t>(i)] / std::max<double>(1.0, double(options_[i]->text().toUtf8().size()));
+        const double perByte = a.scores[static_cast<std::size_t>(i)] / std::max<double>(1.0, double(scoredOptions_[static_cast<std::size_t>(i)].size()));
         scores_[i]->setText(QStringLiteral("%1 (%2)").arg(a.scores[static_cast<std::size_t>(i)], 0, 'f', 2).arg(perByte, 0, 'f', 2));
     }
     const int key = [this] {
@@ -188,7 +195,7 @@ void TryModelPanel::showResult(const ChoiceAnswer& a) {
             if (key_[i]->isChecked()) return i;
         return -1;
     }();
-    QString text = tr("The model picks <b>%1</b> (%2)").arg(QChar('A' + a.predicted)).arg(options_[a.predicted]->text().toHtmlEscaped());
+    QString text = tr("The model picks <b>%1</b> (%2)").arg(QChar('A' + a.predicted)).arg(QString::fromStdString(scoredOptions_[static_cast<std::size_t>(a.predicted)]).toHtmlEscaped());
     if (a.predictedNorm && *a.predictedNorm != a.predicted) text += tr("; per byte it would pick %1").arg(QChar('A' + *a.predictedNorm));
     if (key >= 0) text += key == a.predicted ? tr(": <span style=\"color:#2e8b57\">right</span>.") : tr(": <span style=\"color:#c0392b\">wrong</span> (the key is %1).").arg(QChar('A' + key));
     verdict_->setText(text);

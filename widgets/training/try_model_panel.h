@@ -5,6 +5,8 @@
 #include <QWidget>
 
 #include <array>
+#include <string>
+#include <vector>
 
 class QComboBox;
 class QLabel;
@@ -13,6 +15,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QRadioButton;
+class QThread;
 
 namespace proda {
 
@@ -22,6 +25,7 @@ class TryModelPanel final : public QWidget {
     Q_OBJECT
 public:
     explicit TryModelPanel(QWidget* parent = nullptr);
+    ~TryModelPanel() override;
     void setProject(const QString& path);
     // Re-reads the rounds that have a checkpoint.
     void refresh();
@@ -49,6 +53,8 @@ private:
     QPushButton* score_;
     QLabel* verdict_;
     bool busy_ = false;
+    QThread* worker_ = nullptr;
+    std::vector<std::string> scoredOptions_; // the options as the model saw them
 };
 
 } // namespace proda
