@@ -1,7 +1,6 @@
 #include "main_window.h"
 #include "diagnosis_workspace.h"
 #include "failures_view.h"
-#include "rounds_dashboard.h"
 #include "training_launcher.h"
 #include "training_runner.h"
 #include "training_workspace.h"
