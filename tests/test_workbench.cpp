@@ -365,6 +365,22 @@ private slots:
         for (QLabel* l : w.findChildren<QLabel*>()) sawCounts = sawCounts || l->text().contains(QLatin1String("6 concepts"));
         QVERIFY(sawCounts);
 
+        // Another import into the open project keeps the explorer's place and history.
+        KnowledgeWorkspace* k = w.knowledge();
+        k->centerOn(QStringLiteral("c2"));
+        QVERIFY(waitSettled(k));
+        k->centerOn(QStringLiteral("c4"));
+        QVERIFY(waitSettled(k));
+        finished.clear();
+        QVERIFY(w.startImport({ImportSpec::KbJsonl, QString::fromStdString(kb)}) > 0);
+        QVERIFY(finished.wait(20000));
+        QVERIFY(finished.first().first().toBool());
+        QTRY_COMPARE(ready.count(), 2);
+        QVERIFY(waitSettled(k));
+        QCOMPARE(k->centre(), QStringLiteral("c4"));
+        QVERIFY(child<QToolButton>(k, "back")->isEnabled());
+        QCOMPARE(QString::fromStdString(k->shownGraph().center), QStringLiteral("c4"));
+
         testutil::writeFile(kb + "/concepts.jsonl", "{\"id\": \"n1\", term: 1}\n");
         finished.clear();
         w.startImport({ImportSpec::KbJsonl, QString::fromStdString(kb)});

@@ -227,6 +227,14 @@ QWidget* KnowledgeWorkspace::buildGraphPane() {
 }
 
 void KnowledgeWorkspace::setProject(const QString& path, const KnowledgeStats& stats) {
+    if (path == service_->project() && !history_.current().isEmpty()) {
+        // The same project read again after a job (an import, a training run, a diagnosis): the
+        // explorer keeps its place and history; the centre is asked again, the job may have changed it.
+        service_->setProject(path);
+        overview_->setStats(stats);
+        load(history_.current());
+        return;
+    }
     service_->setProject(path);
     history_.clear();
     graph_ = {};
