@@ -10,6 +10,7 @@
 #include "force_layout.h"
 #include "main_window.h"
 #include "store/knowledge_queries.h"
+#include "bench_util.h"
 #include "store/project.h"
 
 #include <QApplication>
@@ -27,11 +28,7 @@
 using namespace proda;
 
 namespace {
-double percentile(std::vector<double> v, double p) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, std::size_t(p * double(v.size() - 1) + 0.5))];
-}
+using bench::percentile;
 
 // Waits for one emission of `signal`, up to `ms`; false on timeout.
 template <class Obj, class Signal> bool waitFor(Obj* obj, Signal signal, int ms = 60000) {

@@ -10,6 +10,7 @@
 #include "review_panel.h"
 #include "review_service.h"
 #include "store/database.h"
+#include "bench_util.h"
 #include "store/project.h"
 #include "tester/item_store.h"
 
@@ -29,11 +30,7 @@ using namespace proda;
 
 namespace {
 
-double percentile(std::vector<double> v, double p) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, std::size_t(p * double(v.size() - 1) + 0.5))];
-}
+using bench::percentile;
 
 void line(const char* what, double value, const char* unit, double target) {
     std::printf("  %-46s %9.2f %-3s (target <= %.0f %s) %s\n", what, value, unit, target, unit, value <= target ? "ok" : "MISSED");

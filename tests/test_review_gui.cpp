@@ -10,6 +10,7 @@
 #include "review_service.h"
 #include "review_stats_view.h"
 #include "store/project.h"
+#include "testutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -32,16 +33,8 @@ using namespace proda;
 
 namespace {
 
-std::int64_t count(const QString& path, const std::string& sql) {
-    Project p = Project::open(path.toStdString(), Project::Mode::ReadOnly);
-    return p.db().scalarInt(sql);
-}
-
-std::string text(const QString& path, const std::string& sql) {
-    Project p = Project::open(path.toStdString(), Project::Mode::ReadOnly);
-    Statement st = p.db().prepare(sql);
-    return st.step() ? st.columnText(0) : std::string();
-}
+using testutil::count;
+using testutil::text;
 
 bool waitLoaded(BenchmarkWorkspace& w) {
     QTest::qWait(20);

@@ -13,6 +13,7 @@
 #include "main_window.h"
 #include "rounds_dashboard.h"
 #include "store/project.h"
+#include "testutil.h"
 #include "training_launcher.h"
 #include "training_runner.h"
 #include "training_workspace.h"
@@ -41,16 +42,8 @@ using namespace proda;
 
 namespace {
 
-std::int64_t count(const QString& path, const std::string& sql) {
-    Project p = Project::open(path.toStdString(), Project::Mode::ReadOnly);
-    return p.db().scalarInt(sql);
-}
-
-std::string text(const QString& path, const std::string& sql) {
-    Project p = Project::open(path.toStdString(), Project::Mode::ReadOnly);
-    Statement st = p.db().prepare(sql);
-    return st.step() ? st.columnText(0) : std::string();
-}
+using testutil::count;
+using testutil::text;
 
 int points(QChartView* view, const QString& name) {
     for (auto* s : view->chart()->series())

@@ -46,6 +46,18 @@ inline std::string one(proda::Project& p, const std::string& sql, const std::str
     return st.step() ? st.columnText(0) : std::string("<none>");
 }
 
+// A number, or the first column's text, that `sql` reads from the project at `path` through a
+// connection of its own (what another process would see).
+inline std::int64_t count(const QString& path, const std::string& sql) {
+    proda::Project p = proda::Project::open(path.toStdString(), proda::Project::Mode::ReadOnly);
+    return p.db().scalarInt(sql);
+}
+inline std::string text(const QString& path, const std::string& sql) {
+    proda::Project p = proda::Project::open(path.toStdString(), proda::Project::Mode::ReadOnly);
+    proda::Statement st = p.db().prepare(sql);
+    return st.step() ? st.columnText(0) : std::string();
+}
+
 // The ids of a table's rows, for comparing what two runs wrote.
 inline std::set<std::string> ids(proda::Database& db, const char* table) {
     std::set<std::string> out;

@@ -17,7 +17,7 @@ void ProjectLoader::startLoading(const QString& path) {
             // Read-write open so an older file is migrated; the connection lives on this thread only.
             Project p = Project::open(path.toStdString(), Project::Mode::OpenExisting);
             ProjectSnapshot snap{path, computeStats(p.db()), summarizeProject(p.db()),
-                                 static_cast<int>(p.db().scalarInt("PRAGMA user_version")), 0};
+                                 static_cast<int>(p.db().scalarInt("PRAGMA user_version")), 0, {}};
             snap.rounds = debug::roundsReport(p.db());
             snap.seconds = double(timer.nsecsElapsed()) / 1e9;
             QMetaObject::invokeMethod(

@@ -36,4 +36,15 @@ McNemar mcnemar(std::int64_t b, std::int64_t c) {
     return m;
 }
 
+std::vector<double> optionProbabilities(const std::vector<double>& logProbs) {
+    if (logProbs.empty()) return {};
+    const double top = *std::max_element(logProbs.begin(), logProbs.end());
+    std::vector<double> p;
+    p.reserve(logProbs.size());
+    double sum = 0;
+    for (double s : logProbs) sum += p.emplace_back(std::exp(s - top));
+    for (double& x : p) x /= sum;
+    return p;
+}
+
 } // namespace proda

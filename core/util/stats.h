@@ -2,6 +2,7 @@
 // Small, exact statistics for round reports: a confidence interval for an accuracy, and
 // McNemar's test for two models (or rounds) answering the same items.
 #include <cstdint>
+#include <vector>
 
 namespace proda {
 
@@ -23,5 +24,9 @@ struct McNemar {
     bool exact = true;
 };
 McNemar mcnemar(std::int64_t b, std::int64_t c);
+
+// Probabilities among options from their log-probabilities (a softmax, shifted by the largest
+// so it neither overflows nor underflows); empty for empty input.
+std::vector<double> optionProbabilities(const std::vector<double>& logProbs);
 
 } // namespace proda

@@ -9,6 +9,7 @@
 #include "store/knowledge_queries.h"
 #include "store/project.h"
 #include "tester/item_store.h"
+#include "util/stats.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -178,6 +179,8 @@ void FailuresView::refresh() {
     table_->setRowCount(0);
     detail_->clear();
     evaluationId_ = 0;
+    failed_.clear();
+    diagnoses_.clear();
     for (auto* b : {diagnose_, patches_, nextRound_}) b->setEnabled(round_->count() > 0 && !busy_);
     if (round_->count() == 0) {
         summary_->setText(path_.isEmpty() ? tr("No project open.") : tr("No evaluated round yet: evaluate a round in the Training workspace."));
@@ -189,14 +192,16 @@ void FailuresView::refresh() {
         const auto e = latestEvaluation(p.db(), round);
         if (!e) return;
         evaluationId_ = e->id;
-        std::map<std::string, debug::Diagnosis> byItem;
-        for (auto& d : debug::loadDiagnoses(p.db(), e->id)) byItem[d.itemId] = d;
+        // Kept for the detail pane: a click reads one item, not the evaluation again.
+        for (auto& d : debug::loadDiagnoses(p.db(), e->id)) diagnoses_[d.itemId] = d;
+        const auto& byItem = diagnoses_;
         KnowledgeQueries knowledge(p.db());
         std::map<std::string, Item> items;
         for (auto& it : loadItems(p.db())) items[it.id] = std::move(it);
         int row = 0, gaps = 0, deficits = 0;
         for (const auto& pr : loadPredictions(p.db(), e->id)) {
             if (pr.correct) continue;
+            failed_[pr.itemId] = pr;
             table_->insertRow(row);
             const auto it = items.find(pr.itemId);
             const auto d = byItem.find(pr.itemId);
@@ -258,19 +263,13 @@ void FailuresView::showDetail() {
             detail_->setHtml(tr("<p>Item %1 is no longer in the project.</p>").arg(esc(itemId)));
             return;
         }
-        std::optional<Prediction> pred;
-        for (auto& pr : loadPredictions(p.db(), evaluationId_))
-            if (pr.itemId == itemId) pred = pr;
+        const auto found = failed_.find(itemId);
+        const Prediction* pred = found == failed_.end() ? nullptr : &found->second;
         QString html = QStringLiteral("<p style=\"color:#666\">%1 \u00b7 %2 \u00b7 %3</p><p style=\"font-size:large\">%4</p>")
                            .arg(esc(it->id), esc(it->split), esc(it->discipline), esc(it->question));
         // The model's scores: probability among the four options.
         std::vector<double> prob(4, 0.0);
-        if (pred && pred->scores.size() == 4) {
-            const double top = *std::max_element(pred->scores.begin(), pred->scores.end());
-            double sum = 0;
-            for (double s : pred->scores) sum += std::exp(s - top);
-            for (int i = 0; i < 4; ++i) prob[static_cast<std::size_t>(i)] = std::exp(pred->scores[static_cast<std::size_t>(i)] - top) / sum;
-        }
+        if (pred && pred->scores.size() == 4) prob = optionProbabilities(pred->scores);
         html += QStringLiteral("<table cellpadding=\"3\">");
         for (int i = 0; i < 4; ++i) {
             QString mark;
@@ -287,9 +286,8 @@ void FailuresView::showDetail() {
         }
         html += QStringLiteral("</table>");
         // The verdict and the chain with each hop's probes.
-        std::optional<debug::Diagnosis> diag;
-        for (auto& d : debug::loadDiagnoses(p.db(), evaluationId_))
-            if (d.itemId == itemId) diag = d;
+        const auto diagnosed = diagnoses_.find(itemId);
+        const debug::Diagnosis* diag = diagnosed == diagnoses_.end() ? nullptr : &diagnosed->second;
         if (diag) {
             KnowledgeQueries knowledge(p.db());
             html += tr("<h4>Verdict: %1</h4><p>%2, confidence %3, by %4%5</p>")
@@ -324,7 +322,7 @@ void FailuresView::showDetail() {
             html += QStringLiteral("</table>");
         }
         detail_->setHtml(html);
-        override_->setEnabled(diag.has_value());
+        override_->setEnabled(diag != nullptr);
     } catch (const std::exception& e) {
         detail_->setHtml(esc(e.what()));
     }

@@ -6,10 +6,14 @@
 // round's own checkpoint as the live model, "Write Patches" writes patch samples for the verdicts
 // (reviewed in Benchmark > Patch Samples), both off the GUI thread; "Assemble Next Round" shows
 // the plan and its disjointness report before it commits.
+#include "debug/diagnosis.h"
+#include "run/run_store.h"
+
 #include <QWidget>
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -66,6 +70,9 @@ private:
     QLineEdit* overrideNote_;
     QPushButton *override_, *diagnose_, *patches_, *nextRound_;
     QLabel* summary_;
+    // The shown evaluation's failed predictions and diagnoses by item, read once per refresh.
+    std::map<std::string, Prediction> failed_;
+    std::map<std::string, debug::Diagnosis> diagnoses_;
     QThread* worker_ = nullptr;
 };
 

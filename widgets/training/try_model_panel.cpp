@@ -3,6 +3,7 @@
 #include "run/round_runner.h"
 #include "store/project.h"
 #include "tester/item_store.h"
+#include "util/stats.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -178,12 +179,9 @@ void TryModelPanel::score() {
 }
 
 void TryModelPanel::showResult(const ChoiceAnswer& a) {
-    // Probabilities among the four options (a softmax of the summed log-probabilities).
-    const double top = *std::max_element(a.scores.begin(), a.scores.end());
-    double sum = 0;
-    for (double s : a.scores) sum += std::exp(s - top);
+    const std::vector<double> probs = optionProbabilities(a.scores); // among the four options
     for (int i = 0; i < 4 && i < static_cast<int>(a.scores.size()); ++i) {
-        const double prob = std::exp(a.scores[static_cast<std::size_t>(i)] - top) / sum;
+        const double prob = probs[static_cast<std::size_t>(i)];
         bars_[i]->setValue(static_cast<int>(std::lround(prob * 1000)));
         bars_[i]->setVisible(true);
         bars_[i]->setFormat(QStringLiteral("%1%").arg(prob * 100, 0, 'f', 1));
