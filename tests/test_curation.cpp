@@ -10,6 +10,7 @@
 #include "store/knowledge_writer.h"
 #include "store/project.h"
 #include "synth/kb_graph.h"
+#include "synth/synthesizer.h"
 #include "synth/templates.h"
 #include "tester/generator.h"
 #include "tester/item_graph.h"
@@ -375,18 +376,20 @@ private slots:
             Transaction tx(p.db());
             KnowledgeWriter w(p.db());
             for (const char* t : {"incus", "middle ear", "auditory apparatus", "inner ear", "external ear", "cochlea",
-                                  "ear part", "tympanum"})
+                                  "ear part", "tympanum", "acoustic nerve"})
                 w.upsertConcept({t, t, "noun", "", "noun.body", ""});
             for (const char* t : {"foist", "insert", "put"}) w.upsertConcept({t, t, "verb", "", "verb.contact", ""});
             struct R { const char *id, *s, *type, *o; };
             const R rels[] = {{"p1", "incus", "PART_OF", "middle ear"}, {"p2", "middle ear", "PART_OF", "auditory apparatus"},
                               {"p3", "inner ear", "PART_OF", "auditory apparatus"}, {"p4", "external ear", "PART_OF", "auditory apparatus"},
                               {"p5", "cochlea", "PART_OF", "inner ear"}, {"p6", "tympanum", "PART_OF", "middle ear"},
+                              {"p7", "acoustic nerve", "PART_OF", "auditory apparatus"},
                               {"k1", "middle ear", "SPECIALIZATION", "ear part"}, {"k2", "inner ear", "SPECIALIZATION", "ear part"},
                               {"k3", "external ear", "SPECIALIZATION", "ear part"}, {"k4", "cochlea", "SPECIALIZATION", "ear part"},
+                              {"k5", "acoustic nerve", "SPECIALIZATION", "ear part"},
                               {"v1", "foist", "SPECIALIZATION", "insert"}, {"v2", "insert", "SPECIALIZATION", "put"}};
             for (const auto& r : rels) w.upsertRelation({r.id, r.s, r.type, "", r.o, "noun.body", ""});
-            writeChains(w, "noun.body", {{"p1", "p2"}, {"p3"}, {"p4"}, {"p5"}, {"p6"}, {"k1"}, {"k2"}, {"k3"}, {"k4"}, {"v1", "v2"}});
+            writeChains(w, "noun.body", {{"p1", "p2"}, {"p3"}, {"p4"}, {"p5"}, {"p6"}, {"p7"}, {"k1"}, {"k2"}, {"k3"}, {"k4"}, {"k5"}, {"v1", "v2"}});
             tx.commit();
         }
         const ItemGraph g = ItemGraph::load(p.db());
@@ -404,6 +407,11 @@ private slots:
                     shared = shared || d.op == "SHARED_LINK";
                     QVERIFY(d.text != "incus" && d.text != "tympanum"); // parts of the answer: true as read
                 }
+                // one family cancels out: "cochlea" is part of "inner ear"
+                const auto offered = [&](const char* t) {
+                    return std::any_of(it.distractors.begin(), it.distractors.end(), [&](const auto& d) { return d.text == t; });
+                };
+                QVERIFY2(!(offered("cochlea") && offered("inner ear")), it.question.c_str());
             }
             QVERIFY(rep.skippedNotThings == 1);
         }
@@ -497,6 +505,99 @@ private slots:
         QVERIFY(answersItself("legislative act", "act")); // "Stamp Act ... X is a kind of act": X = "legislative act"
         QVERIFY(!readableFromStem("electricity", "physical phenomenon"));
         QVERIFY(!sharesWordPart("unit", "community")); // four letters count only where a word starts
+        // "apoapsis contrasts with X": "periapsis" closes alike; common suffixes do not count.
+        QVERIFY(sharesWordPart("periapsis", "apoapsis"));
+        QVERIFY(sharesWordPart("centrifugal force", "centripetal force"));
+        QVERIFY(!sharesWordPart("relation", "creation"));
+        QVERIFY(!sharesWordPart("population", "simulation"));
+    }
+
+    // Ambiguous or wrong as read: "stop is a kind of knob" (the organ stop; a reader takes "stop"
+    // as the event of ending), "rash is a kind of series" (a reader takes the skin). A term usually
+    // read in another sense carries its topic domain ("stop (music)") in items and samples, or,
+    // without one, stays out of them. A definition distractor is never a genus's ("law of mass
+    // action" is "a rule or law concerning a natural phenomenon", the definition of "law").
+    void wordsUsuallyReadOtherwise() {
+        QTemporaryDir dir;
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        {
+            Transaction tx(p.db());
+            KnowledgeWriter w(p.db());
+            writeTaxonomy(w, "music",
+                          {{"a", "stop", "knob"}, {"b", "knob", "control"}, {"c", "handle", "control"}, {"d", "lever", "control"},
+                           {"e", "switch", "control"}, {"f", "pedal", "control"}, {"g", "rash", "series"},
+                           {"h", "series", "ordering"}, {"i", "sequence", "ordering"}, {"j", "array", "ordering"},
+                           {"k", "progression", "ordering"}, {"l", "cascade", "series"}, {"m", "crank", "handle"}},
+                          "noun");
+            w.markUsualSense("stop", "the event of something ending", "music-making");
+            w.markUsualSense("rash", "any red eruption of the skin", "");
+            writeChains(w, "music", {{"a", "b"}, {"g", "h"}, {"l", "h"}, {"m", "c"}, {"d"}, {"e"}, {"f"}, {"i"}, {"j"}, {"k"}});
+            tx.commit();
+        }
+        const ItemGraph g = ItemGraph::load(p.db());
+        QCOMPARE(g.nodes[static_cast<std::size_t>(g.conceptIndex("stop"))].term, std::string("stop (music-making)"));
+        QVERIFY(g.nodes[static_cast<std::size_t>(g.conceptIndex("rash"))].misread);
+        bool qualified = false;
+        for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+            GenerateOptions opt;
+            opt.perChain = 3;
+            opt.seed = seed;
+            GenerateReport rep;
+            for (const Item& it : buildItems(g, opt, rep)) {
+                QVERIFY2(!containsWords(it.question, "rash"), it.question.c_str());
+                for (const auto& o : it.options) QVERIFY2(o != "rash", it.question.c_str());
+                QVERIFY2(!containsWords(it.question, "stop") || containsWords(it.question, "stop (music-making)"), it.question.c_str());
+                qualified = qualified || containsWords(it.question, "stop (music-making)");
+            }
+            QCOMPARE(rep.skippedMisread, std::int64_t(1)); // rash -> series -> ordering
+        }
+        QVERIFY(qualified);
+
+        const KbGraph kb = KbGraph::load(p.db());
+        SynthOptions so;
+        so.size = 200;
+        bool taught = false;
+        for (const Sample& s : synthesize(kb, so).samples) {
+            const std::string text = s.prompt + " " + s.response;
+            QVERIFY2(!containsWords(text, "rash"), text.c_str());
+            taught = taught || containsWords(text, "stop (music-making)");
+        }
+        QVERIFY(taught);
+
+        // A genus's or a kind's definition describes the concept too: never a wrong option.
+        QTemporaryDir dir2;
+        Project q = Project::open(testutil::path(dir2, "q.proda"), Project::Mode::CreateNew);
+        {
+            Transaction tx(q.db());
+            KnowledgeWriter w(q.db());
+            const std::pair<const char*, const char*> concepts[] = {
+                {"law", "a rule or law concerning a natural phenomenon"},
+                {"law of mass action", "the law that the rate of a chemical reaction is proportional to the concentrations"},
+                {"Boyle's law", "the law that the pressure of a gas varies inversely with its volume"},
+                {"Ohm's law", "the law that electric current is proportional to voltage"},
+                {"equation", "a mathematical statement that two expressions are equal"},
+                {"theorem", "a proposition deducible from basic postulates"},
+                {"principle", "a basic truth or law or assumption"}};
+            for (const auto& [t, d] : concepts) w.upsertConcept({t, t, "noun", d, "chemistry", ""});
+            // (no siblings: the genus is the first rival a false definition would draw)
+            w.upsertRelation({"k1", "law of mass action", "SPECIALIZATION", "is a kind of", "law", "chemistry", ""});
+            w.upsertRelation({"k2", "law", "SPECIALIZATION", "is a kind of", "principle", "chemistry", ""});
+            tx.commit();
+        }
+        const KbGraph laws = KbGraph::load(q.db());
+        so.size = 400;
+        int definitionItems = 0;
+        for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+            so.seed = seed;
+            for (const Sample& s : synthesize(laws, so).samples) {
+                if (s.templateId.rfind("mcq.def.gloss", 0) != 0 && s.templateId.rfind("tf.def", 0) != 0) continue;
+                if (!containsWords(s.prompt, "law of mass action")) continue;
+                ++definitionItems;
+                QVERIFY2(s.prompt.find("a rule or law concerning") == std::string::npos, s.prompt.c_str());
+                QVERIFY2(s.prompt.find("a basic truth") == std::string::npos, s.prompt.c_str());
+            }
+        }
+        QVERIFY(definitionItems > 0);
     }
 
     // Giveaway: "Which of these is a more specific type of constant? Boltzmann's constant", "tank

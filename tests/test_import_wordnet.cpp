@@ -65,8 +65,9 @@ private slots:
         QTemporaryDir dir;
         Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
         const ImportReport r = importWordNet(p, kFixture);
-        // 25 synsets; 6 have no coverable relation (computer science, quark, ablaze, the two
-        // adverbs joined only to each other, algorithmically) and are left out.
+        // 28 synsets; 9 have no coverable relation (computer science, quark, ablaze, the two
+        // adverbs joined only to each other, algorithmically, and the three usual senses that
+        // only index.noun refers to) and are left out.
         QCOMPARE(r.concepts.added, 19);
         // 18 mapped relations after merging reverse pointers; the isolated quickly/slowly antonym
         // pair cannot lie on a chain and is left out (the histogram below has the 17 others).
@@ -75,7 +76,7 @@ private slots:
         QVERIFY(r.reachability.chainsCreated > 0);
         QCOMPARE(r.reachability.prunedRelations, 0);
         QCOMPARE(r.reachability.prunedConcepts, 0);
-        QVERIFY2(hasWarning(r, QStringLiteral("left out 6 synsets and 1 relations")), r.toText().c_str());
+        QVERIFY2(hasWarning(r, QStringLiteral("left out 9 synsets and 1 relations")), r.toText().c_str());
         QVERIFY2(hasWarning(r, QStringLiteral("skipped 16 pointers of kinds not mapped")), r.toText().c_str());
         QVERIFY2(hasWarning(r, QStringLiteral("'~' 8")), r.toText().c_str());
         QVERIFY2(hasWarning(r, QStringLiteral("merged 4 pointers")), r.toText().c_str());
@@ -128,6 +129,33 @@ private slots:
         // Noun-side attributes only: nothing from an adjective to a noun.
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM relations WHERE type = 'PROPERTY' AND subject <> '" + kTemperature + "'"), 0);
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM imports WHERE format = 'wordnet'"), 1);
+
+        // index.noun: "tail" is usually the act of following (another lexicographer file) and the
+        // body part was never seen in the tagged corpus: left out of items and samples (no
+        // qualifier). "algorithm" is usually something else too, but its topic domain tells it.
+        // "water" the substance is the less common sense, but a tagged one: regular polysemy, bare.
+        QVERIFY2(hasWarning(r, QStringLiteral("2 concepts are named by a word usually read in another sense: 1 are written "
+                                              "with their topic domain")),
+                 r.toText().c_str());
+        const std::string kTail = conceptIdFor("tail", "noun", "the posterior part of the body of a vertebrate");
+        QCOMPARE(one(p, "SELECT qualifier FROM usual_senses WHERE concept_id = ?", kTail), std::string(""));
+        QCOMPARE(one(p, "SELECT usual_definition FROM usual_senses WHERE concept_id = ?", kTail),
+                 std::string("the act of following someone secretly"));
+        QCOMPARE(one(p, "SELECT qualifier FROM usual_senses WHERE concept_id = ?", kAlgorithm), std::string("computer science"));
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM usual_senses"), 2);
+    }
+
+    // Without index files, senses are not ranked: nothing is marked, and the report says so.
+    void withoutIndexNothingIsRanked() {
+        QTemporaryDir dir;
+        const std::string wn = testutil::path(dir, "wn");
+        fs::copy(kFixture, wn);
+        fs::remove(wn + "/index.noun");
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        const ImportReport r = importWordNet(p, wn);
+        QVERIFY2(hasWarning(r, QStringLiteral("no index files")), r.toText().c_str());
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM usual_senses"), 0);
+        QCOMPARE(r.concepts.added, 19);
     }
 
     void reimportIsIdempotent() {
@@ -189,6 +217,12 @@ private slots:
         row("truncated last line", "data.verb", " | take a short break from one's activities in order to relax  \n", "", 9,
             "gloss", "line ends early");
         row("file without synsets", "data.adj", "00000233 00 a", "  00000233 00 a", 0, "", "holds no synsets");
+        // index.noun: two header lines, then algorithm, dog, tail, water.
+        row("dangling sense", "index.noun", "00001906 00000846", "00001907 00000846", 5, "synset_offset",
+            "sense 1 (1907) targets no synset in data.noun");
+        row("sense of another part of speech", "index.noun", "tail n 2", "tail v 2", 5, "pos", "does not belong in index.noun");
+        row("truncated index line", "index.noun", "2 2 00002071 00001411", "2 2 00002071", 6, "synset_offset", "line ends early");
+        row("non-numeric tagged count", "index.noun", "1 #p 2 1", "1 #p 2 x", 5, "tagsense_cnt", "decimal");
     }
 
     void badInput() {

@@ -24,10 +24,13 @@ asm(".section .rodata\n"
     "proda_sample_dict_begin:\n.incbin \"" PRODA_SAMPLE_DICT "\"\nproda_sample_dict_end:\n"
     ".global proda_sample_wordnet_begin\n.global proda_sample_wordnet_end\n"
     "proda_sample_wordnet_begin:\n.incbin \"" PRODA_SAMPLE_WORDNET "\"\nproda_sample_wordnet_end:\n"
+    ".global proda_sample_wordnet_index_begin\n.global proda_sample_wordnet_index_end\n"
+    "proda_sample_wordnet_index_begin:\n.incbin \"" PRODA_SAMPLE_WORDNET_INDEX "\"\nproda_sample_wordnet_index_end:\n"
     ".previous\n");
 extern "C" const char proda_sample_index_begin[], proda_sample_index_end[];
 extern "C" const char proda_sample_dict_begin[], proda_sample_dict_end[];
 extern "C" const char proda_sample_wordnet_begin[], proda_sample_wordnet_end[];
+extern "C" const char proda_sample_wordnet_index_begin[], proda_sample_wordnet_index_end[];
 
 namespace proda {
 
@@ -63,6 +66,7 @@ std::string writeSampleCorpus(const std::string& dir) {
 
 std::string writeWordNetSample(const std::string& dir) {
     writeFile(dir, "data.noun", proda_sample_wordnet_begin, proda_sample_wordnet_end);
+    writeFile(dir, "index.noun", proda_sample_wordnet_index_begin, proda_sample_wordnet_index_end);
     return dir;
 }
 
@@ -74,9 +78,15 @@ SampleProjectReport createSampleProject(const std::string& projectPath, const Pr
     if (corpus == SampleCorpus::WordNet) {
         const std::string dir = writeWordNetSample((fs::path(p.bulkDir(true)) / "sample-wordnet").string());
         importWordNet(p, dir, progress, WordNetParts::NounsOnly);
-        // Synsets in the subset: its lines other than the licence header (two leading spaces).
-        for (const char* at = proda_sample_wordnet_begin; at < proda_sample_wordnet_end; ++at)
-            if ((at == proda_sample_wordnet_begin || at[-1] == '\n') && *at != ' ') ++r.entries;
+        // Synsets in the subset: its lines other than the licence header (two leading spaces) and
+        // the usual senses of its words, which only index.noun refers to (no pointers: "000 |").
+        const std::string_view data(proda_sample_wordnet_begin, proda_sample_wordnet_end - proda_sample_wordnet_begin);
+        for (std::size_t at = 0; at < data.size();) {
+            const std::size_t nl = std::min(data.find('\n', at), data.size());
+            const std::string_view line = data.substr(at, nl - at);
+            if (!line.starts_with(" ") && line.find(" 000 | ") == std::string_view::npos) ++r.entries;
+            at = nl + 1;
+        }
     } else {
         const std::string index = writeSampleCorpus((fs::path(p.bulkDir(true)) / "sample-corpus").string());
         const CorpusReport corpusReport = ingestCorpus(p, index, ChunkingOptions{}, DisciplineMap{}, progress);

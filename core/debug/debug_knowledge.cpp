@@ -112,7 +112,9 @@ std::vector<int> DebugKnowledge::falseAlternatives(int q, int answer, RelationTy
     std::vector<int> out;
     for (int c : confusable(answer, &t, forward, seed)) {
         if (out.size() == n) break;
-        if (terms.count(kb.nodes[c].termKey) || kb.possiblyTrue(truth, c) || kb.kindRelated(answer, c)) continue;
+        if (terms.count(kb.nodes[c].termKey) || kb.nodes[c].misread || kb.possiblyTrue(truth, c) ||
+            kb.kindRelated(answer, c))
+            continue;
         terms.insert(kb.nodes[c].termKey);
         out.push_back(c);
     }
@@ -125,7 +127,10 @@ std::vector<int> DebugKnowledge::otherDefinitions(int node, std::size_t n, std::
     for (int c : confusable(node, nullptr, true, seed)) {
         if (out.size() == n) break;
         const auto& x = kb.nodes[c];
-        if (x.defKey < 0 || terms.count(x.termKey) || defs.count(x.defKey) || kb.sameDefinition(node, c)) continue;
+        // (a kind's or a genus's definition describes the node too)
+        if (x.defKey < 0 || terms.count(x.termKey) || defs.count(x.defKey) || kb.sameDefinition(node, c) ||
+            kb.kindRelated(node, c))
+            continue;
         terms.insert(x.termKey);
         defs.insert(x.defKey);
         out.push_back(c);

@@ -87,6 +87,7 @@ struct Synset {
     std::uint8_t file, lexFile;
     long line;
     std::string term, definition, gloss, id, discipline;
+    bool topicDomain = false;         // the discipline is a topic domain (";c"), not a lexicographer file
     std::vector<std::string> aliases; // the synset's other words
     std::vector<Pointer> pointers;
 };
@@ -172,6 +173,22 @@ std::string readWhole(const std::string& path) {
     return text;
 }
 
+// Calls fn(line, lineNo) for each line of a wndb(5) file that is no licence header (two leading
+// blanks) and not blank; a trailing CR is dropped.
+template <class Fn>
+void forEachEntry(const std::string& text, Fn&& fn) {
+    long lineNo = 0;
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t nl = text.find('\n', at);
+        if (nl == std::string::npos) nl = text.size();
+        std::string_view line(text.data() + at, nl - at);
+        at = nl + 1;
+        ++lineNo;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (!line.starts_with("  ") && !trim(line).empty()) fn(line, lineNo);
+    }
+}
+
 void parseLine(std::string_view text, int file, const std::string& path, long lineNo, std::vector<Synset>& out) {
     LineParser p(text, path, lineNo);
     if (auto bad = findInvalidUtf8(text); bad != std::string::npos) {
@@ -231,6 +248,61 @@ void parseLine(std::string_view text, int file, const std::string& path, long li
     out.push_back(std::move(s));
 }
 
+// wndb(5) index files list a word's senses most common first, the first tagsense_cnt of them
+// seen in the tagged corpus. A synset whose first word is usually read in a sense of another
+// lexicographer file ("stop", the organ stop, is first the event of ending; "rash", a series of
+// events, is first the eruption of the skin) is written bare in every item and sample, where a
+// reader takes it the usual way. A missing index file ranks nothing; a malformed one fails.
+struct UsualSense {
+    std::int32_t usual = -1; // the synset of the usual sense, or -1 when this one is it
+    bool untagged = false;   // this sense was never seen in the tagged corpus: a rare reading
+};
+std::vector<UsualSense> usualSenses(const std::vector<Synset>& synsets,
+                                    const std::unordered_map<std::uint64_t, std::uint32_t>& byKey,
+                                    const std::string& dir, int fileCount, std::int64_t& indexesRead) {
+    static constexpr const char* kIndexNames[4] = {"index.noun", "index.verb", "index.adj", "index.adv"};
+    std::vector<UsualSense> usual(synsets.size());
+    for (int f = 0; f < fileCount; ++f) {
+        const std::string path = (fs::path(dir) / kIndexNames[f]).string();
+        if (!fs::is_regular_file(path)) continue;
+        ++indexesRead;
+        std::unordered_map<std::string, std::vector<std::uint32_t>> byLemma; // index lemma -> synsets it heads
+        for (std::uint32_t i = 0; i < synsets.size(); ++i) {
+            if (synsets[i].file != f) continue;
+            std::string lemma = normalizeTerm(synsets[i].term);
+            std::replace(lemma.begin(), lemma.end(), ' ', '_');
+            byLemma[lemma].push_back(i);
+        }
+        forEachEntry(readWhole(path), [&](std::string_view line, long lineNo) {
+            LineParser p(line, path, lineNo);
+            const auto heads = byLemma.find(std::string(p.token("lemma")));
+            if (heads == byLemma.end()) return;
+            if (const std::string_view pos = p.token("pos"); pos.size() != 1 || fileOfPos(pos[0]) != f)
+                p.fail("pos", "part of speech '" + std::string(pos) + "' does not belong in " + kIndexNames[f]);
+            const std::uint32_t senses = p.number("synset_cnt", 10, 1, 6);
+            if (senses == 0) p.fail("synset_cnt", "a word has at least one sense");
+            for (std::uint32_t k = p.number("p_cnt", 10, 1, 3); k > 0; --k) p.token("ptr_symbol");
+            p.number("sense_cnt", 10, 1, 6);
+            const std::uint32_t tagged = p.number("tagsense_cnt", 10, 1, 6);
+            std::vector<std::uint32_t> ranked(senses);
+            for (std::uint32_t k = 0; k < senses; ++k) {
+                const std::uint32_t offset = p.number("synset_offset", 10, 8, 10);
+                const auto it = byKey.find(keyOf(f, offset));
+                if (it == byKey.end())
+                    p.fail("synset_offset", "sense " + std::to_string(k + 1) + " (" + std::to_string(offset) +
+                                                ") targets no synset in " + kFiles[f].name);
+                ranked[k] = it->second;
+            }
+            const std::uint32_t first = ranked[0];
+            for (std::uint32_t k = 1; k < senses; ++k)
+                if (std::find(heads->second.begin(), heads->second.end(), ranked[k]) != heads->second.end() &&
+                    synsets[ranked[k]].lexFile != synsets[first].lexFile)
+                    usual[ranked[k]] = {static_cast<std::int32_t>(first), k >= tagged};
+        });
+    }
+    return usual;
+}
+
 } // namespace
 
 ImportReport importWordNet(Project& project, const std::string& dir, const Progress& progress, WordNetParts parts) {
@@ -253,17 +325,8 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
         std::unordered_map<std::uint64_t, std::uint32_t> byKey;
         byKey.reserve(240000);
         for (int f = 0; f < fileCount; ++f) {
-            const std::string text = readWhole(paths[f]);
             const std::size_t before = synsets.size();
-            long lineNo = 0;
-            for (std::size_t at = 0; at < text.size();) {
-                std::size_t nl = text.find('\n', at);
-                if (nl == std::string::npos) nl = text.size();
-                std::string_view line(text.data() + at, nl - at);
-                at = nl + 1;
-                ++lineNo;
-                if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-                if (line.starts_with("  ") || trim(line).empty()) continue; // licence header, blank lines
+            forEachEntry(readWhole(paths[f]), [&](std::string_view line, long lineNo) {
                 parseLine(line, f, paths[f], lineNo, synsets);
                 const Synset& s = synsets.back();
                 auto [it, fresh] = byKey.emplace(keyOf(f, s.offset), static_cast<std::uint32_t>(synsets.size() - 1));
@@ -273,7 +336,7 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
                                          std::to_string(synsets[it->second].line) + ")");
                 if (synsets.size() % 8192 == 0)
                     progress.report("reading WordNet synsets", static_cast<std::int64_t>(synsets.size()), 0);
-            }
+            });
             if (synsets.size() == before) throw InputError(paths[f], 0, "", "holds no synsets");
             progress.checkCancelled();
         }
@@ -294,6 +357,9 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
             }
         }
 
+        std::int64_t indexesRead = 0;
+        const std::vector<UsualSense> usual = usualSenses(synsets, byKey, dir, fileCount, indexesRead);
+
         // Ids and disciplines. Ids hash term, type and definition; a few synsets share all three
         // (14 in WordNet 3.0), so later ones add their offset: still stable, still one per sense.
         std::unordered_set<std::string> ids;
@@ -311,6 +377,7 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
             for (const auto& ptr : s.pointers)
                 if (kPointerKinds[ptr.kind].role == Domain) { // topic domain: the target's first word
                     s.discipline = synsets[ptr.target].term;
+                    s.topicDomain = true;
                     break;
                 }
         }
@@ -358,11 +425,19 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
             return false;
         });
 
-        std::int64_t done = 0, isolated = 0;
+        // A word usually read in another sense is written with its topic domain ("stop (music)");
+        // without one, a rare sense (never seen in the tagged corpus) is left out of items and
+        // samples, and a common one stays bare (regular polysemy: "law", the law of nature).
+        std::int64_t done = 0, isolated = 0, qualified = 0, misread = 0;
         for (const auto& s : synsets) {
-            if (!used[&s - synsets.data()]) { ++isolated; continue; }
+            const auto i = &s - synsets.data();
+            if (!used[i]) { ++isolated; continue; }
             writer.upsertConcept({s.id, s.term, kFiles[s.file].conceptType, s.definition, s.discipline, s.gloss});
             for (const auto& alias : s.aliases) writer.addAlias(s.id, alias);
+            if (const UsualSense& u = usual[i]; u.usual >= 0 && (s.topicDomain || u.untagged)) {
+                writer.markUsualSense(s.id, synsets[u.usual].definition, s.topicDomain ? s.discipline : std::string());
+                ++(s.topicDomain ? qualified : misread);
+            }
             if (++done % 8192 == 0) {
                 progress.report("writing concepts", done, static_cast<std::int64_t>(synsets.size()));
                 progress.checkCancelled();
@@ -382,6 +457,14 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
             }
         }
 
+        if (indexesRead == 0)
+            report.warnings.push_back("no index files (index.noun, ...): word senses are not ranked, so a word "
+                                      "usually read in another sense is not told apart");
+        else if (qualified || misread)
+            report.warnings.push_back(std::to_string(qualified + misread) + " concepts are named by a word usually "
+                                      "read in another sense: " + std::to_string(qualified) + " are written with "
+                                      "their topic domain (\"stop (music)\"), " + std::to_string(misread) +
+                                      " rare senses are left out of items and samples");
         std::int64_t unmappedTotal = 0;
         std::string kinds;
         for (const auto& [sym, n] : unmapped) {

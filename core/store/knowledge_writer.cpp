@@ -100,6 +100,16 @@ void KnowledgeWriter::addAlias(const std::string& conceptId, const std::string& 
     insertAlias_.bind(1, conceptId).bind(2, alias).run();
 }
 
+void KnowledgeWriter::markUsualSense(const std::string& conceptId, const std::string& usualDefinition,
+                                     const std::string& qualifier) {
+    // Prepared on first use: only the WordNet importer marks senses.
+    if (!insertUsualSense_)
+        insertUsualSense_.emplace(db_.prepare("INSERT INTO usual_senses(concept_id, usual_definition, qualifier) "
+                                              "VALUES (?1, ?2, ?3) ON CONFLICT(concept_id) DO UPDATE SET "
+                                              "usual_definition = excluded.usual_definition, qualifier = excluded.qualifier"));
+    insertUsualSense_->bind(1, conceptId).bind(2, usualDefinition).bind(3, qualifier).run();
+}
+
 UpsertResult KnowledgeWriter::upsertRelation(const Relation& x) {
     const std::int64_t disc = disciplineId(x.discipline);
     auto bindAll = [&](Statement& st) {

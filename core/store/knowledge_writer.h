@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -36,6 +37,9 @@ public:
     UpsertResult upsertChain(const Chain& g, const char* origin);
     // Another name of a concept (kept once).
     void addAlias(const std::string& conceptId, const std::string& alias);
+    // The concept's term is usually read in another sense (usualDefinition: that sense's);
+    // qualifier names the topic domain that tells this one, or is empty.
+    void markUsualSense(const std::string& conceptId, const std::string& usualDefinition, const std::string& qualifier);
 
     UpsertCounts concepts, relations, chains;
 
@@ -51,6 +55,7 @@ private:
     Statement insertConcept_, updateConcept_, insertRelation_, updateRelation_;
     Statement insertChain_, updateChain_, chainMembers_, deleteMembers_, insertMember_;
     Statement findDiscipline_, insertDiscipline_, insertAlias_;
+    std::optional<Statement> insertUsualSense_;
     std::unordered_map<std::string, std::int64_t> disciplineIds_;
 };
 

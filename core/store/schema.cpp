@@ -153,6 +153,20 @@ CREATE TABLE concept_aliases(
 ) WITHOUT ROWID;
 )SQL";
 
+// Version 10: terms a reader takes in another sense. WordNet ranks a word's senses by frequency;
+// when the most common one lies in another lexicographer file ("stop": the event of ending, not
+// the organ stop; "rash": the eruption of the skin, not a series of events), a bare "stop is a
+// kind of knob" reads as false. usual_definition is that common sense's definition. qualifier is
+// the topic domain that tells the sense ("stop (music)"); without one, items and samples leave
+// the concept out.
+const char* kSchemaV10 = R"SQL(
+CREATE TABLE usual_senses(
+  concept_id       TEXT PRIMARY KEY REFERENCES concepts(id) ON DELETE CASCADE,
+  usual_definition TEXT NOT NULL DEFAULT '',
+  qualifier        TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+)SQL";
+
 } // namespace
 
 const char* secondaryIndexesSql() { return kSecondaryIndexes; }
@@ -173,6 +187,7 @@ const std::vector<Migration>& projectMigrations() {
         {7, "cross-reference links between concepts", [](Database& db) { db.exec(kSchemaV7); }},
         {8, "other names of concepts", [](Database& db) { db.exec(kSchemaV8); }},
         {9, "review of training samples, rubric reasons, flags", applySchemaV9},
+        {10, "terms usually read in another sense", [](Database& db) { db.exec(kSchemaV10); }},
     };
     return migrations;
 }

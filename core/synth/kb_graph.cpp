@@ -1,5 +1,6 @@
 #include "synth/kb_graph.h"
 
+#include "knowledge/usual_senses.h"
 #include "store/database.h"
 #include "tester/phrasing.h"
 #include "util/text.h"
@@ -70,6 +71,7 @@ KbGraph KbGraph::load(Database& db) {
         }
     }
     std::unordered_map<std::string, int> termKeys, typeKeys, defKeys, nodeIndex;
+    const UsualSenses usual = loadUsualSenses(db);
     {
         auto st = db.prepare("SELECT id, term, type, definition, discipline_id FROM concepts ORDER BY seq");
         while (st.step()) {
@@ -77,6 +79,7 @@ KbGraph KbGraph::load(Database& db) {
             n.id = st.columnText(0);
             n.term = st.columnText(1);
             std::replace(n.term.begin(), n.term.end(), '_', ' ');
+            n.misread = usual.apply(n.id, n.term);
             n.type = st.columnText(2);
             n.definition = trim(st.columnView(3));
             n.discipline = disciplineIndex[st.columnInt(4)];

@@ -38,6 +38,7 @@ struct KbNode {
     int termKey = 0;                        // normalised term
     int typeKey = 0;                        // concept type
     int defKey = -1;                        // normalised definition, -1 when empty or not teachable
+    bool misread = false;                   // its term is usually read in another sense (usual_senses)
 };
 
 struct KbEdge {
@@ -72,8 +73,12 @@ public:
     // a kind of atom", "towline is a kind of line", "redistribution is a kind of distribution"): a
     // question on it contains its own answer.
     bool selfAnswering(int edge) const;
-    // None of the above: the relation may become a training sample.
-    bool teachable(int edge) const { return !selfRelated(edge) && !joinsChainEnds(edge) && !selfAnswering(edge); }
+    // None of the above, and both ends read as meant (a reader takes "stop is a kind of knob" in
+    // the usual sense of "stop"): the relation may become a training sample.
+    bool teachable(int edge) const {
+        return !selfRelated(edge) && !joinsChainEnds(edge) && !selfAnswering(edge) && !nodes[edges[edge].s].misread &&
+               !nodes[edges[edge].o].misread;
+    }
     // Concepts (senses) with this normalised term.
     const std::vector<int>& senses(int termKey) const { return senses_[termKey]; }
 

@@ -91,7 +91,9 @@ std::vector<SampleBuilder::Candidate> SampleBuilder::pick(const std::vector<Cand
         const int term = kb_.nodes[c.node].termKey;
         bool taken = false;
         for (int t : takenTerms) taken = taken || t == term;
-        if (taken || !valid(c.node)) continue;
+        // An option is read as a reader reads its term, so one usually read in another sense is
+        // never offered.
+        if (taken || kb_.nodes[c.node].misread || !valid(c.node)) continue;
         takenTerms.push_back(term);
         chosen.push_back(c);
     }

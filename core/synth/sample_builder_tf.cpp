@@ -66,7 +66,10 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
     const auto chosen = pick(pool, 3, {n.termKey}, [&](int c) {
         const auto& x = kb_.nodes[c];
         // No sense of the option's term has this definition; no option the description names,
-        // nor one that spells out or abbreviates the answer ("DIMM" / "Dual In-Line Memory Module").
+        // nor one that spells out or abbreviates the answer ("DIMM" / "Dual In-Line Memory Module");
+        // nor a kind or a genus of the answer, whose definition describes it too ("law of mass
+        // action" is "a rule or law concerning a natural phenomenon", the definition of "law").
+        if (kb_.kindRelated(node, c)) return false;
         if (askTerm)
             return !kb_.sameDefinition(c, node) && !containsWords(clause, x.term) && !nearDuplicate(n.term, x.term);
         if (x.defKey < 0 || definitionClause(x.definition).size() > kMaxClause || kb_.sameDefinition(node, c)) return false;
@@ -173,7 +176,7 @@ std::optional<Sample> SampleBuilder::tfFromConcept(int node, bool truth) {
         // Another concept's definition, verified false: no sense of this term carries it.
         const auto chosen = pick(candidates(node, std::nullopt, true, n.discipline), 1, {n.termKey}, [&](int c) {
             const auto& x = kb_.nodes[c];
-            return x.defKey >= 0 && x.defKey != n.defKey && !kb_.sameDefinition(node, c) &&
+            return x.defKey >= 0 && x.defKey != n.defKey && !kb_.sameDefinition(node, c) && !kb_.kindRelated(node, c) &&
                    definitionClause(x.definition).size() <= kMaxClause;
         });
         if (chosen.empty()) return std::nullopt;

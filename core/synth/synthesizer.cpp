@@ -109,7 +109,7 @@ SynthResult synthesize(const KbGraph& kb, const SynthOptions& o, const Progress&
 
     std::vector<int> withDefinition, allEdges(kb.edges.size());
     for (std::size_t i = 0; i < kb.nodes.size(); ++i)
-        if (kb.nodes[i].defKey >= 0) withDefinition.push_back(static_cast<int>(i));
+        if (kb.nodes[i].defKey >= 0 && !kb.nodes[i].misread) withDefinition.push_back(static_cast<int>(i));
     for (std::size_t i = 0; i < allEdges.size(); ++i) allEdges[i] = static_cast<int>(i);
     Stream concepts(std::move(withDefinition), rng), relations(std::move(allEdges), rng);
     Balanced position(4, rng), truth(2, rng);

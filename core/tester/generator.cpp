@@ -40,6 +40,9 @@ constexpr std::size_t kScanLimit = 400;  // edges looked at per node and operato
 constexpr std::size_t kPerOperator = 40; // candidates kept per operator
 constexpr double kLongestTarget = 0.25;
 constexpr int kCousinKinds = 50; // a grand-genus with more kinds below it is too broad to make cousins
+// Generality of a node: log2 of 1 + the kinds below it. Options this far apart in generality from
+// the answer are a fallback, and that far never offered.
+constexpr double kGeneralityFallback = 3, kGeneralityRefused = 5;
 
 // Every hop reads from e_i to e_(i+1) along its relation; only "contrasts with" reads both ways
 // (OTHER is symmetric for truth checks, being vague, but "X is based on Y" is no pathway from Y).
@@ -187,6 +190,7 @@ std::vector<Cand> nodeCandidates(const ItemGraph& g, const GChain& c, int p, std
         return false;
     };
     const bool answerHasKinds = hasKinds(a);
+    auto generality = [&](int node) { return std::log2(1.0 + g.kindCount(node)); };
     std::erase_if(pool, [&](Cand& cand) {
         if (cand.nodes.empty()) return false;
         const Category other = categoryOf(g, cand.nodes.back());
@@ -199,7 +203,11 @@ std::vector<Cand> nodeCandidates(const ItemGraph& g, const GChain& c, int p, std
         cand.tier += d;
         // (and the other way round: "high-level language" beside "C" and "Pascal")
         if (answerHasKinds != hasKinds(cand.nodes.back())) cand.tier += 2;
-        return d == 3 || (d == 2 && !want.genera.empty());
+        // So is a broad category beside narrow ones ("activity" beside "tempo", "carnival" and
+        // "meddling"): kinds below that differ eightfold are a fallback, 32-fold never offered.
+        const double gap = std::abs(generality(a) - generality(cand.nodes.back()));
+        if (gap >= kGeneralityFallback) cand.tier += 2;
+        return d == 3 || (d == 2 && !want.genera.empty()) || gap >= kGeneralityRefused;
     });
     return pool;
 }
@@ -354,7 +362,8 @@ struct NodeRules {
 
     bool valid(const Cand& d) const {
         const ItemGraph& G = *g;
-        return !named.count(d.termKey) && !truth->nodeTrue(d.termKey) &&
+        return !named.count(d.termKey) && !(d.nodes.size() && G.nodes[d.nodes.back()].misread) &&
+               !truth->nodeTrue(d.termKey) &&
                !(d.nodes.size() && G.namesEachOther(a, d.nodes.back())) && // a synonym of the answer
                !(d.nodes.size() && G.glossesOverlap(a, d.nodes.back())) &&  // or one that the glosses make one
                !G.broadTerm(d.termKey, opt->maxBroadKinds) &&
@@ -458,14 +467,28 @@ std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shap
         auto valid = [&](const Cand& d) { return rules->valid(d); };
         // An answer that shares a word part with the stem ("time scale" ... "time period") is
         // found by spelling unless most options share one too: those come first, and an item
-        // with fewer than two of them is not made.
+        // with fewer than two of them, for any named word the answer shares a part with, is not
+        // made ("force" shared by every option does not balance "centrifugal" beside
+        // "centripetal").
         if (answerShares)
             for (auto& d : pool)
                 if (!sharesWordPart(d.text, answerParts)) d.tier += 1;
-        if (!choose(pool, answer, valid, opt, rng, bal, chosen)) return std::nullopt;
-        if (answerShares &&
-            std::count_if(chosen.begin(), chosen.end(), [&](const Cand& d) { return sharesWordPart(d.text, answerParts); }) < 2)
-            return std::nullopt;
+        // Options of one family, one a kind of another ("tuning" and "adjustment" beside
+        // "calibration"), cancel each other out and leave the answer standing alone.
+        auto family = [&](const Cand& d) {
+            return std::any_of(chosen.begin(), chosen.end(), [&](const Cand& x) {
+                return !x.nodes.empty() && d.termKey >= 0 && g.hierarchyRelated(x.nodes.back(), d.termKey);
+            });
+        };
+        auto validBeside = [&](const Cand& d) { return valid(d) && !family(d); };
+        if (!choose(pool, answer, validBeside, opt, rng, bal, chosen)) return std::nullopt;
+        for (std::size_t at = 0; answerShares && at < answerParts.size();) {
+            const std::size_t end = std::min(answerParts.find(' ', at), answerParts.size());
+            const std::string w = answerParts.substr(at, end - at);
+            at = end + 1;
+            if (std::count_if(chosen.begin(), chosen.end(), [&](const Cand& d) { return sharesWordPart(d.text, w); }) < 2)
+                return std::nullopt;
+        }
     }
     item.options[0] = answer; // position assigned later
     for (int i = 0; i < 3; ++i) {
@@ -498,6 +521,12 @@ std::vector<Item> buildItems(const ItemGraph& g, const GenerateOptions& opt, Gen
         // troponyms are no kinds.
         if (std::any_of(c.nodes.begin(), c.nodes.end(), [&](int n) { return !namesAThing(g.nodes[n].type); })) {
             ++report.skippedNotThings;
+            continue;
+        }
+        // A term usually read in another sense ("stop", the organ stop) makes the chain read
+        // false: "stop is a kind of knob".
+        if (std::any_of(c.nodes.begin(), c.nodes.end(), [&](int n) { return g.nodes[n].misread; })) {
+            ++report.skippedMisread;
             continue;
         }
         // The shape order and middle position come from the chain id, so ids are stable across seeds.

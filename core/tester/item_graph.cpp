@@ -1,5 +1,6 @@
 #include "tester/item_graph.h"
 #include "extract/terms.h"
+#include "knowledge/usual_senses.h"
 #include "store/database.h"
 #include "util/text.h"
 
@@ -56,10 +57,12 @@ ItemGraph ItemGraph::load(Database& db) {
         }
     }
     std::map<std::pair<std::string, int>, int> kindKeys;
+    const UsualSenses usual = loadUsualSenses(db);
     {
         Statement st = db.prepare("SELECT id, term, type, discipline_id, definition FROM concepts ORDER BY seq");
         while (st.step()) {
             GNode n{st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(4), disc[st.columnInt(3)], 0, 0};
+            n.misread = usual.apply(n.id, n.term);
             auto [it, added] = g.termKeys_.try_emplace(normalizeTerm(n.term), static_cast<int>(g.senses_.size()));
             if (added) g.senses_.emplace_back();
             n.termKey = it->second;

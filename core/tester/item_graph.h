@@ -35,6 +35,7 @@ bool isSymmetric(RelationType t);
 struct GNode {
     std::string id, term, type, definition;
     int discipline = 0, termKey = 0, kindKey = 0; // kindKey: (concept type, discipline)
+    bool misread = false; // its term is usually read in another sense (usual_senses)
 };
 
 struct GEdge {

@@ -362,10 +362,23 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
         return w.size() == 4 &&
                std::any_of(words.begin(), words.end(), [&](const std::string& x) { return x.starts_with(w) || x.ends_with(w); });
     };
-    // Or two words open alike for six letters ("equinoctial" / "equinox").
+    // Or two words open alike for six letters ("equinoctial" / "equinox"), or close alike for
+    // five that are no common suffix ("apoapsis" / "periapsis"; not "relation" / "creation").
+    auto closeAlike = [](const std::string& a, const std::string& b) {
+        std::size_t k = 0;
+        while (k < a.size() && k < b.size() && a[a.size() - 1 - k] == b[b.size() - 1 - k]) ++k;
+        if (k < 5 || k == a.size() || k == b.size()) return false; // a whole word inside: checked below
+        // (a common suffix with a letter or two before it: "population" / "simulation")
+        static constexpr std::string_view kSuffixes[] = {"ation", "ition", "ution", "ction", "ssion", "ement", "ments",
+                                                         "ology", "ality", "ility", "ative", "itive", "ously", "ional",
+                                                         "ental", "ances", "ences", "ities", "meter", "graphy"};
+        const std::string_view shared(a.data() + a.size() - k, k);
+        return std::none_of(std::begin(kSuffixes), std::end(kSuffixes),
+                            [&](std::string_view s) { return shared.ends_with(s) && k <= s.size() + 2; });
+    };
     for (const auto& w : optionWords)
         for (const auto& x : namedWords)
-            if (w.size() >= 6 && x.size() >= 6 && w.compare(0, 6, x, 0, 6) == 0) return true;
+            if ((w.size() >= 6 && x.size() >= 6 && w.compare(0, 6, x, 0, 6) == 0) || closeAlike(w, x)) return true;
     for (const auto& w : optionWords)
         if (inside(w, n, namedWords)) return true;
     for (const auto& w : namedWords)

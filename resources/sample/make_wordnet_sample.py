@@ -73,14 +73,37 @@ def choose(synsets):
     return chosen, domains
 
 
-def write(out_dir, header, synsets, order, chosen, domains):
-    keep = [o for o in order if o in chosen or o in domains]
-    kept = set(keep)
+def read_index(path):
+    header, senses = [], {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("  "):
+                header.append(line)
+                continue
+            tok = line.split()
+            count, pointers = int(tok[2]), int(tok[3])
+            senses[tok[0]] = (tok[-count:], int(tok[5 + pointers]))  # offsets, tagsense_cnt
+    return header, senses
+
+
+def lemma(s):
+    return s["word"].lower()
+
+
+def usual_senses(synsets, senses, kept):
+    """The most common sense of each kept synset's first word, where the subset lacks it."""
+    return {senses[lemma(synsets[o])][0][0] for o in kept} - set(kept)
+
+
+def write(out_dir, header, synsets, order, chosen, domains, index_header, senses):
+    kept = chosen | domains
+    usual = usual_senses(synsets, senses, kept)
+    keep = [o for o in order if o in kept or o in usual]
     lines = []
     for o in keep:
         s = synsets[o]
         pointers = [p for p in s["pointers"] if p[0] in KEEP and p[2] == "n" and p[1] in kept
-                    and (p[0] == ";c" or o in chosen)]
+                    and (p[0] == ";c" or o in chosen)] if o in kept else []
         lines.append([o, s["head"][1:], pointers, s["gloss"]])
     # Offsets are 8 digits, so a line's length does not depend on them: lay out, then renumber.
     position, new_offset = sum(len(h.encode()) for h in header), {}
@@ -97,16 +120,27 @@ def write(out_dir, header, synsets, order, chosen, domains):
         f.writelines(header)
         for line in lines:
             f.write(render(line, new_offset))
-    return len(lines)
+    words = sorted({lemma(synsets[o]) for o in kept})
+    with open(os.path.join(out_dir, "index.noun"), "w", encoding="utf-8", newline="\n") as f:
+        f.writelines(index_header)
+        for w in words:
+            offsets, tagged = senses[w]
+            held = [(rank, new_offset[o]) for rank, o in enumerate(offsets, 1) if o in new_offset]
+            # tagsense_cnt: the held senses among the first `tagged` (those seen in the tagged corpus)
+            in_tagged = sum(1 for rank, _ in held if rank <= tagged)
+            f.write(f"{w} n {len(held)} 0 {len(held)} {in_tagged} {' '.join(o for _, o in held)}  \n")
+    return len(lines), len(usual)
 
 
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
     header, synsets, order = read(os.path.join(sys.argv[1], "data.noun"))
+    index_header, senses = read_index(os.path.join(sys.argv[1], "index.noun"))
     chosen, domains = choose(synsets)
-    n = write(sys.argv[2], header, synsets, order, chosen, domains)
-    print(f"wrote {n} synsets ({len(chosen)} chosen, {len(domains)} domain synsets) to {sys.argv[2]}/data.noun")
+    n, usual = write(sys.argv[2], header, synsets, order, chosen, domains, index_header, senses)
+    print(f"wrote {n} synsets ({len(chosen)} chosen, {len(domains)} domain synsets, {usual} usual senses of "
+          f"their words) to {sys.argv[2]}/data.noun and index.noun")
 
 
 if __name__ == "__main__":
