@@ -600,6 +600,26 @@ private slots:
         QVERIFY(definitionItems > 0);
     }
 
+    // Giveaway: "Sitting Bull is an instance of X and X is a kind of chieftain" with Glendower
+    // and Rollo, individual chieftains, offered for the class: only two options are left. (The
+    // fixture says "ruler": "chief" in the answer would share a word part with "chieftain".)
+    void individualsAreNoClasses() {
+        const ItemGraph g = taxonomyGraph("noun.person",
+                                          {{"b", "Indian chief", "ruler"}, {"c", "pendragon", "ruler"},
+                                           {"d", "headman", "ruler"}, {"e", "sachem", "ruler"}, {"f", "ruler", "leader"}},
+                                          {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"g"}, {"h"}, {"b", "f"}}, "noun", [](KnowledgeWriter& w) {
+                                              for (const char* t : {"Sitting Bull", "Glendower", "Rollo"})
+                                                  w.upsertConcept({t, t, "noun", "", "noun.person", ""});
+                                              w.upsertRelation({"a", "Sitting Bull", "SPECIALIZATION", "is an instance of", "Indian chief", "noun.person", ""});
+                                              w.upsertRelation({"g", "Glendower", "SPECIALIZATION", "is an instance of", "ruler", "noun.person", ""});
+                                              w.upsertRelation({"h", "Rollo", "SPECIALIZATION", "is an instance of", "ruler", "noun.person", ""});
+                                          });
+        const auto asked = itemsAnswering(g, "Indian chief");
+        QVERIFY(!asked.empty());
+        for (const Item& it : asked)
+            for (const auto& d : it.distractors) QVERIFY2(d.text != "Glendower" && d.text != "Rollo", it.question.c_str());
+    }
+
     // Giveaway: "Which of these is a more specific type of constant? Boltzmann's constant", "tank
     // circuit is a kind of circuit": a sample on such a relation contains its own answer.
     // Ungrammatical: "Level means indicator that establishes the horizontal".

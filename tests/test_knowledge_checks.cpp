@@ -36,6 +36,10 @@ private slots:
             w.upsertChain({"c2", "systems", "", {"r3", "r4"}}, "imported");
             w.upsertChain({"c3", "systems", "", {"r5", "r2"}}, "imported");
             w.upsertChain({"c4", "systems", "", {"r6", "r2"}}, "imported"); // kernel -> OS <- Unix
+            // "kernel" usually reads as a grain; "circuit" as a tour, but its domain tells it
+            // ("circuit (electronics)" is no markup for the concept filter).
+            w.markUsualSense("kernel", "a single whole grain of a cereal", "");
+            w.markUsualSense("circuit", "an established itinerary of venues or events", "electronics");
             tx.commit();
         }
         Project p = Project::open(path, Project::Mode::ReadOnly);
@@ -50,6 +54,8 @@ private slots:
         // "BSD BSD Unix" (doubled word) and "device" (a generic word the extraction refuses).
         QCOMPARE(cls("concept.refused").count, 2);
         QVERIFY(cls("concept.refused").examples.at(0).find("BSD BSD Unix") != std::string::npos);
+        QCOMPARE(cls("concept.usual_sense").count, 1);
+        QVERIFY(cls("concept.usual_sense").examples.at(0).find("kernel") != std::string::npos);
         QCOMPARE(cls("relation.vague").count, 1);
         QCOMPARE(cls("relation.cross_reference").count, 1);
         QCOMPARE(cls("relation.self_answering").count, 2); // tank circuit / circuit, BSD BSD Unix / Unix

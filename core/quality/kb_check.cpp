@@ -25,6 +25,8 @@ namespace {
 const std::pair<const char*, const char*> kClasses[] = {
     {"concept.refused", "terms the extraction's concept filter would refuse (fragments, markup, doubled or generic words, ...)"},
     {"concept.hub", "hubs: concepts with 60 or more relations, which collect facts of many specific entries"},
+    {"concept.usual_sense", "concepts named by a word usually read in another sense, with no topic domain to tell "
+                            "them (left out of items and samples)"},
     {"relation.vague", "vague relations (OTHER: a verb kept as the predicate)"},
     {"relation.cross_reference", "cross-references stored as relations (see also, compare, is related to, synonyms)"},
     {"relation.self_answering", "relations whose one term holds the other (tank circuit / circuit): no sample asks about them"},
@@ -61,8 +63,10 @@ void checkConceptsAndRelations(const ItemGraph& g, QualityReport& r, Tally& tall
         const auto& node = g.nodes[n];
         // Headed: the strict filters only (markup, fragments, doubling, generic words), since a
         // concept already in the project was headed by its source.
-        if (const auto why = extract::conceptRejection(node.term, true); !why.empty())
+        // (a topic domain written after the term, "stop (music)", is no markup)
+        if (const auto why = extract::conceptRejection(node.bareTerm(), true); !why.empty())
             tally.add("concept.refused", "\"" + node.term + "\" (" + std::string(why) + ")");
+        if (node.misread) tally.add("concept.usual_sense", "\"" + node.term + "\" (" + node.definition + ")");
         const auto degree = g.out(n).size() + g.in(n).size();
         if (degree >= static_cast<std::size_t>(kHubDegree))
             tally.add("concept.hub", "\"" + node.term + "\" (" + std::to_string(degree) + " relations)");
@@ -77,7 +81,7 @@ void checkConceptsAndRelations(const ItemGraph& g, QualityReport& r, Tally& tall
             tally.add("relation.vague", fact);
         }
         if (linkKindOfPredicate(e.predicate)) tally.add("relation.cross_reference", fact);
-        if (answersItself(g.nodes[e.s].term, g.nodes[e.o].term)) tally.add("relation.self_answering", fact);
+        if (answersItself(g.nodes[e.s].bareTerm(), g.nodes[e.o].bareTerm())) tally.add("relation.self_answering", fact);
     }
     for (const auto& [d, counts] : byDiscipline)
         r.vagueShareByDiscipline[g.disciplines[d]] = static_cast<double>(counts.first) / static_cast<double>(counts.second);

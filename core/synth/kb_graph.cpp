@@ -52,7 +52,7 @@ bool teachableDefinition(std::string_view d) {
 }
 
 bool KbGraph::selfAnswering(int edge) const {
-    return answersItself(nodes[edges[edge].s].term, nodes[edges[edge].o].term);
+    return answersItself(nodes[edges[edge].s].bareTerm(), nodes[edges[edge].o].bareTerm());
 }
 
 bool KbGraph::joinsChainEnds(int edge) const {
@@ -79,7 +79,9 @@ KbGraph KbGraph::load(Database& db) {
             n.id = st.columnText(0);
             n.term = st.columnText(1);
             std::replace(n.term.begin(), n.term.end(), '_', ' ');
+            const std::size_t bare = n.term.size();
             n.misread = usual.apply(n.id, n.term);
+            n.qualified = n.term.size() != bare;
             n.type = st.columnText(2);
             n.definition = trim(st.columnView(3));
             n.discipline = disciplineIndex[st.columnInt(4)];

@@ -39,6 +39,9 @@ struct KbNode {
     int typeKey = 0;                        // concept type
     int defKey = -1;                        // normalised definition, -1 when empty or not teachable
     bool misread = false;                   // its term is usually read in another sense (usual_senses)
+    bool qualified = false;                 // the term ends with its topic domain: "stop (music)"
+    // The term without its topic domain, for checks on its words ("tank circuit" holds "circuit").
+    std::string bareTerm() const { return qualified ? term.substr(0, term.rfind(" (")) : term; }
 };
 
 struct KbEdge {

@@ -190,6 +190,14 @@ std::vector<Cand> nodeCandidates(const ItemGraph& g, const GChain& c, int p, std
         return false;
     };
     const bool answerHasKinds = hasKinds(a);
+    // An individual (WordNet's "is an instance of": Glendower, Vuillard) where a class is asked
+    // ("Sitting Bull is an instance of X") is ruled out at a glance, and a class beside individuals too.
+    auto individual = [&](int node) {
+        for (int e : g.out(node))
+            if (g.edges[e].type == RelationType::Specialization && g.edges[e].predicate == "is an instance of") return true;
+        return false;
+    };
+    const bool answerIsIndividual = individual(a);
     auto generality = [&](int node) { return std::log2(1.0 + g.kindCount(node)); };
     std::erase_if(pool, [&](Cand& cand) {
         if (cand.nodes.empty()) return false;
@@ -207,7 +215,8 @@ std::vector<Cand> nodeCandidates(const ItemGraph& g, const GChain& c, int p, std
         // "meddling"): kinds below that differ eightfold are a fallback, 32-fold never offered.
         const double gap = std::abs(generality(a) - generality(cand.nodes.back()));
         if (gap >= kGeneralityFallback) cand.tier += 2;
-        return d == 3 || (d == 2 && !want.genera.empty()) || gap >= kGeneralityRefused;
+        return d == 3 || (d == 2 && !want.genera.empty()) || gap >= kGeneralityRefused ||
+               individual(cand.nodes.back()) != answerIsIndividual;
     });
     return pool;
 }
@@ -371,7 +380,9 @@ struct NodeRules {
                // equals the center of mass")
                !G.sourceTies(chainNodes, answer, d.termKey, d.text) &&
                !G.hierarchyRelated(answerTerm, answerAncestors, d.termKey) && !chainAncestors.count(d.termKey) &&
-               !nearDuplicate(answer, d.text) && (answerShares || !sharesWordPart(d.text, namedText));
+               !nearDuplicate(answer, d.text) &&
+               !(d.nodes.size() && nearDuplicate(G.nodes[a].bareTerm(), G.nodes[d.nodes.back()].bareTerm())) &&
+               (answerShares || !sharesWordPart(d.text, namedText));
     }
 };
 
@@ -395,10 +406,12 @@ std::optional<NodeRules> nodeRules(const ItemGraph& g, const GChain& c, ItemShap
     // An answer readable off a named term (an acronym and its expansion) tests nothing.
     // So does one that holds a named term ("Stamp Act is a kind of X and X is a kind of act":
     // "legislative act").
+    // (Checked on the terms without a topic domain: "tank circuit" holds "circuit (electronics)".)
+    const std::string bareAnswer = g.nodes[a].bareTerm();
     auto readable = [&](const std::string& namedTerm) {
-        return readableFromStem(answer, namedTerm) || answersItself(answer, namedTerm);
+        return readableFromStem(bareAnswer, namedTerm) || answersItself(bareAnswer, namedTerm);
     };
-    if (readable(g.nodes[c.nodes[0]].term) || (shape == ItemShape::Middle && readable(g.nodes[c.nodes[T]].term)))
+    if (readable(g.nodes[c.nodes[0]].bareTerm()) || (shape == ItemShape::Middle && readable(g.nodes[c.nodes[T]].bareTerm())))
         return std::nullopt;
     // The stem must not name the answer or an intermediate node either.
     for (int j = 1; j < T + (shape == ItemShape::Middle ? 0 : 1); ++j)

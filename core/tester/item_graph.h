@@ -35,7 +35,10 @@ bool isSymmetric(RelationType t);
 struct GNode {
     std::string id, term, type, definition;
     int discipline = 0, termKey = 0, kindKey = 0; // kindKey: (concept type, discipline)
-    bool misread = false; // its term is usually read in another sense (usual_senses)
+    bool misread = false;   // its term is usually read in another sense (usual_senses), without a qualifier
+    bool qualified = false; // the term ends with its topic domain: "stop (music)"
+    // The term without its topic domain, for checks on its words ("tank circuit" holds "circuit").
+    std::string bareTerm() const { return qualified ? term.substr(0, term.rfind(" (")) : term; }
 };
 
 struct GEdge {
