@@ -531,27 +531,33 @@ private slots:
                           "noun");
             w.markUsualSense("stop", "the event of something ending", "music-making");
             w.markUsualSense("rash", "any red eruption of the skin", "");
+            // a common sense (tagged) without a domain: a chain tells it, a lone fact does not
+            w.markUsualSense("cascade", "a small waterfall", "", true);
             writeChains(w, "music", {{"a", "b"}, {"g", "h"}, {"l", "h"}, {"m", "c"}, {"d"}, {"e"}, {"f"}, {"i"}, {"j"}, {"k"}});
             tx.commit();
         }
         const ItemGraph g = ItemGraph::load(p.db());
         QCOMPARE(g.nodes[static_cast<std::size_t>(g.conceptIndex("stop"))].term, std::string("stop (music-making)"));
         QVERIFY(g.nodes[static_cast<std::size_t>(g.conceptIndex("rash"))].misread);
-        bool qualified = false;
+        bool qualified = false, inChains = false;
         for (std::uint64_t seed = 1; seed <= 8; ++seed) {
             GenerateOptions opt;
             opt.perChain = 3;
             opt.seed = seed;
             GenerateReport rep;
-            for (const Item& it : buildItems(g, opt, rep)) {
+            const std::vector<Item> items = buildItems(g, opt, rep);
+            for (const Item& it : items) {
                 QVERIFY2(!containsWords(it.question, "rash"), it.question.c_str());
                 for (const auto& o : it.options) QVERIFY2(o != "rash", it.question.c_str());
                 QVERIFY2(!containsWords(it.question, "stop") || containsWords(it.question, "stop (music-making)"), it.question.c_str());
                 qualified = qualified || containsWords(it.question, "stop (music-making)");
             }
             QCOMPARE(rep.skippedMisread, std::int64_t(1)); // rash -> series -> ordering
+            inChains = inChains || !itemsAnswering(g, "cascade").empty() ||
+                       std::any_of(items.begin(), items.end(), [](const Item& it) { return containsWords(it.question, "cascade"); });
         }
         QVERIFY(qualified);
+        QVERIFY(inChains);
 
         const KbGraph kb = KbGraph::load(p.db());
         SynthOptions so;
@@ -559,7 +565,7 @@ private slots:
         bool taught = false;
         for (const Sample& s : synthesize(kb, so).samples) {
             const std::string text = s.prompt + " " + s.response;
-            QVERIFY2(!containsWords(text, "rash"), text.c_str());
+            QVERIFY2(!containsWords(text, "rash") && !containsWords(text, "cascade"), text.c_str());
             taught = taught || containsWords(text, "stop (music-making)");
         }
         QVERIFY(taught);
@@ -598,6 +604,38 @@ private slots:
             }
         }
         QVERIFY(definitionItems > 0);
+    }
+
+    // Ambiguous: "Which of these is a more specific type of system? organon" with "lattice"
+    // beside it: WordNet's lattice is an "arrangement, organization, system", so it is a kind of
+    // system too. An ancestor's other names count as ancestors, for items and samples alike.
+    void anAncestorsOtherNamesAreAncestors() {
+        QTemporaryDir dir;
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        {
+            Transaction tx(p.db());
+            KnowledgeWriter w(p.db());
+            writeTaxonomy(w, "noun.cognition",
+                          {{"a", "organon", "system"}, {"b", "lattice", "arrangement"}, {"c", "system", "structure"},
+                           {"d", "arrangement", "structure"}, {"e", "tool", "device"}},
+                          "noun");
+            w.addAlias("arrangement", "system");
+            writeChains(w, "noun.cognition", {{"a", "c"}, {"b", "d"}, {"e"}});
+            tx.commit();
+        }
+        const ItemGraph g = ItemGraph::load(p.db());
+        const auto above = g.ancestorTerms(g.termKeyOf("lattice"));
+        QVERIFY(above && above->count(g.termKeyOf("system")));
+        QVERIFY(g.hierarchyRelated(g.conceptIndex("organon"), g.termKeyOf("system")));
+        const KbGraph kb = KbGraph::load(p.db());
+        auto node = [&](const char* id) {
+            for (int i = 0; i < static_cast<int>(kb.nodes.size()); ++i)
+                if (kb.nodes[static_cast<std::size_t>(i)].id == id) return i;
+            return -1;
+        };
+        const auto kinds = kb.answerSet(node("system"), RelationType::Specialization, false);
+        QVERIFY(kb.possiblyTrue(kinds, node("lattice")));
+        QVERIFY(!kb.possiblyTrue(kinds, node("tool")));
     }
 
     // Giveaway: "Sitting Bull is an instance of X and X is a kind of chieftain" with Glendower

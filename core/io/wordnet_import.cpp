@@ -427,16 +427,18 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
 
         // A word usually read in another sense is written with its topic domain ("stop (music)");
         // without one, a rare sense (never seen in the tagged corpus) is left out of items and
-        // samples, and a common one stays bare (regular polysemy: "law", the law of nature).
-        std::int64_t done = 0, isolated = 0, qualified = 0, misread = 0;
+        // samples, and a common one of samples only (an item's chain tells it: "inning is a
+        // part"; a lone fact does not).
+        std::int64_t done = 0, isolated = 0, qualified = 0, misread = 0, samplesOnly = 0;
         for (const auto& s : synsets) {
             const auto i = &s - synsets.data();
             if (!used[i]) { ++isolated; continue; }
             writer.upsertConcept({s.id, s.term, kFiles[s.file].conceptType, s.definition, s.discipline, s.gloss});
             for (const auto& alias : s.aliases) writer.addAlias(s.id, alias);
-            if (const UsualSense& u = usual[i]; u.usual >= 0 && (s.topicDomain || u.untagged)) {
-                writer.markUsualSense(s.id, synsets[u.usual].definition, s.topicDomain ? s.discipline : std::string());
-                ++(s.topicDomain ? qualified : misread);
+            if (const UsualSense& u = usual[i]; u.usual >= 0) {
+                writer.markUsualSense(s.id, synsets[u.usual].definition, s.topicDomain ? s.discipline : std::string(),
+                                      !u.untagged);
+                ++(s.topicDomain ? qualified : u.untagged ? misread : samplesOnly);
             }
             if (++done % 8192 == 0) {
                 progress.report("writing concepts", done, static_cast<std::int64_t>(synsets.size()));
@@ -460,11 +462,12 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
         if (indexesRead == 0)
             report.warnings.push_back("no index files (index.noun, ...): word senses are not ranked, so a word "
                                       "usually read in another sense is not told apart");
-        else if (qualified || misread)
-            report.warnings.push_back(std::to_string(qualified + misread) + " concepts are named by a word usually "
-                                      "read in another sense: " + std::to_string(qualified) + " are written with "
+        else if (qualified || misread || samplesOnly)
+            report.warnings.push_back(std::to_string(qualified + misread + samplesOnly) + " concepts are named by a word "
+                                      "usually read in another sense: " + std::to_string(qualified) + " are written with "
                                       "their topic domain (\"stop (music)\"), " + std::to_string(misread) +
-                                      " rare senses are left out of items and samples");
+                                      " rare senses are left out of items and samples, " + std::to_string(samplesOnly) +
+                                      " common ones out of samples");
         std::int64_t unmappedTotal = 0;
         std::string kinds;
         for (const auto& [sym, n] : unmapped) {

@@ -4,20 +4,21 @@
 
 namespace proda {
 
-bool UsualSenses::apply(const std::string& conceptId, std::string& term) const {
-    const auto it = qualifiers.find(conceptId);
-    if (it == qualifiers.end()) return false;
-    if (it->second.empty()) return true;
+bool UsualSenses::apply(const std::string& conceptId, std::string& term, bool alone) const {
+    const auto it = senses.find(conceptId);
+    if (it == senses.end()) return false;
+    const std::string& q = it->second.qualifier;
+    if (q.empty()) return alone || !it->second.tagged;
     // A term that names its domain ("music", "computer science") is read in it already.
-    if (containsWords(term, it->second) || containsWords(it->second, term)) return false;
-    term += " (" + it->second + ")";
+    if (containsWords(term, q) || containsWords(q, term)) return false;
+    term += " (" + q + ")";
     return false;
 }
 
 UsualSenses loadUsualSenses(Database& db) {
     UsualSenses u;
-    Statement st = db.prepare("SELECT concept_id, qualifier FROM usual_senses");
-    while (st.step()) u.qualifiers.emplace(st.columnText(0), st.columnText(1));
+    Statement st = db.prepare("SELECT concept_id, qualifier, tagged FROM usual_senses");
+    while (st.step()) u.senses.emplace(st.columnText(0), UsualSenses::Sense{st.columnText(1), st.columnInt(2) != 0});
     return u;
 }
 

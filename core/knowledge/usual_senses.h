@@ -11,11 +11,16 @@ namespace proda {
 class Database;
 
 struct UsualSenses {
-    std::unordered_map<std::string, std::string> qualifiers; // concept id -> topic domain, '' when none
+    struct Sense {
+        std::string qualifier; // topic domain, '' when none
+        bool tagged = false;   // a common reading (seen in the tagged corpus), not a rare one
+    };
+    std::unordered_map<std::string, Sense> senses; // by concept id
 
     // Writes the term as a reader must read it ("stop" -> "stop (music)"). Returns true when the
-    // concept has no qualifier, so that items and samples leave it out.
-    bool apply(const std::string& conceptId, std::string& term) const;
+    // concept is to be left out: it has no qualifier and, for a lone fact (`alone`: a sample,
+    // with no chain around it to tell the sense) or for a rare sense, cannot be read as meant.
+    bool apply(const std::string& conceptId, std::string& term, bool alone) const;
 };
 
 UsualSenses loadUsualSenses(Database& db);

@@ -80,7 +80,7 @@ KbGraph KbGraph::load(Database& db) {
             n.term = st.columnText(1);
             std::replace(n.term.begin(), n.term.end(), '_', ' ');
             const std::size_t bare = n.term.size();
-            n.misread = usual.apply(n.id, n.term);
+            n.misread = usual.apply(n.id, n.term, true); // a sample states one fact alone
             n.qualified = n.term.size() != bare;
             n.type = st.columnText(2);
             n.definition = trim(st.columnView(3));
@@ -95,6 +95,14 @@ KbGraph KbGraph::load(Database& db) {
             nodeIndex.emplace(n.id, static_cast<int>(g.nodes.size()));
             g.nodes.push_back(std::move(n));
         }
+    }
+    {
+        // Other names that are some concept's term ("system" for "arrangement").
+        auto st = db.prepare("SELECT concept_id, alias FROM concept_aliases");
+        while (st.step())
+            if (auto at = nodeIndex.find(st.columnText(0)); at != nodeIndex.end())
+                if (auto key = termKeys.find(normalizeTerm(st.columnView(1))); key != termKeys.end())
+                    g.termAliases_[g.nodes[at->second].termKey].push_back(key->second);
     }
     {
         auto st = db.prepare("SELECT id, subject, type, predicate, object, discipline_id FROM relations ORDER BY seq");
@@ -227,6 +235,9 @@ void KbGraph::ancestors(int term, std::unordered_set<int>& out) const {
         for (int x : frontier)
             eachTermNeighbor(x, RelationType::Specialization, true, [&](int p) {
                 if (out.insert(p).second) next.push_back(p);
+                // its other names are generalisations too ("lattice" is an "arrangement", also
+                // called "system")
+                if (auto at = termAliases_.find(p); at != termAliases_.end()) out.insert(at->second.begin(), at->second.end());
             });
         frontier.swap(next);
     }
@@ -266,6 +277,8 @@ bool KbGraph::possiblyTrue(const AnswerSet& a, int d) const {
         ancestors(dt, up);
         for (int x : up)
             if (a.answers.count(x)) return true;
+        // "Which is a kind of system?": a kind of one of its other names is one too.
+        if (!a.forward && a.t == RelationType::Specialization && up.count(a.qTerm)) return true;
     }
     if (!isTransitive(a.t)) return false;
     return a.forward ? reaches(a.qTerm, a.t, dt) : reaches(dt, a.t, a.qTerm);

@@ -113,7 +113,8 @@ public:
 
 private:
     bool reaches(int fromTerm, RelationType t, int toTerm) const;
-    // Generalisations of a term over SPECIALIZATION (itself included), at most 4 hops up.
+    // Generalisations of a term over SPECIALIZATION (itself included), at most 4 hops up, with
+    // their other names.
     void ancestors(int term, std::unordered_set<int>& out) const;
     // Terms linked to `term` by type t: objects (out) or subjects (in).
     template <class F>
@@ -126,6 +127,7 @@ private:
     std::unordered_set<std::uint64_t> chainEnds_; // term-key pairs (both orders) of chain ends
     std::vector<int> outStart_, outEdges_, inStart_, inEdges_;
     std::vector<std::vector<int>> senses_;
+    std::unordered_map<int, std::vector<int>> termAliases_; // term -> term keys of its concepts' other names
     std::vector<int> defTerm_; // per definition key: its term key, or -1 when terms differ
     std::unordered_map<std::uint64_t, std::vector<int>> sameKind_;
     std::vector<std::vector<int>> edgesByTypeDiscipline_;

@@ -83,6 +83,39 @@ std::vector<SampleBuilder::Candidate> SampleBuilder::candidates(int answer, std:
     return out;
 }
 
+std::vector<SampleBuilder::Candidate> SampleBuilder::sameCategoryFirst(const std::vector<Candidate>& pool, int answer) const {
+    // Genera (is-a objects) one and two levels up, as term keys.
+    auto genera = [&](int node, std::unordered_set<int>& one, std::unordered_set<int>& two) {
+        auto [b, e] = kb_.out(node);
+        for (const int* p = b; p != e; ++p) {
+            if (kb_.edges[*p].type != RelationType::Specialization) continue;
+            const int g = kb_.edges[*p].o;
+            one.insert(kb_.nodes[g].termKey);
+            auto [gb, ge] = kb_.out(g);
+            for (const int* q = gb; q != ge; ++q)
+                if (kb_.edges[*q].type == RelationType::Specialization) two.insert(kb_.nodes[kb_.edges[*q].o].termKey);
+        }
+    };
+    auto meets = [](const std::unordered_set<int>& a, const std::unordered_set<int>& b) {
+        for (int x : a)
+            if (b.count(x)) return true;
+        return false;
+    };
+    std::unordered_set<int> want1, want2;
+    genera(answer, want1, want2);
+    std::vector<Candidate> tiers[3];
+    for (const auto& c : pool) {
+        std::unordered_set<int> one, two;
+        genera(c.node, one, two);
+        if (meets(want1, one)) tiers[0].push_back(c);
+        else if (meets(want2, two) || meets(want1, two) || meets(want2, one)) tiers[1].push_back(c);
+        else if (want1.empty() || one.empty()) tiers[2].push_back(c);
+    }
+    std::vector<Candidate> out;
+    for (const auto& t : tiers) out.insert(out.end(), t.begin(), t.end());
+    return out;
+}
+
 std::vector<SampleBuilder::Candidate> SampleBuilder::pick(const std::vector<Candidate>& pool, std::size_t need,
                                                           std::vector<int> takenTerms, const std::function<bool(int)>& valid) {
     std::vector<Candidate> chosen;
@@ -173,7 +206,7 @@ std::optional<Sample> SampleBuilder::mcqFromRelation(int edge, int answerPos) {
     }
     if (t < 0) return std::nullopt;
     const int q = forward ? e.s : e.o, answer = forward ? e.o : e.s;
-    const auto pool = candidates(answer, e.type, forward, e.discipline);
+    const auto pool = sameCategoryFirst(candidates(answer, e.type, forward, e.discipline), answer);
     const auto truth = kb_.answerSet(q, e.type, forward);
     const auto chosen = pick(pool, 3, {kb_.nodes[q].termKey, kb_.nodes[answer].termKey},
                              [&](int c) {

@@ -35,6 +35,11 @@ private:
     // (graph first: siblings under SPECIALIZATION, same-type neighbours, other ends of the same
     // relation type when `t` is given; then concepts of the same kind), in a random but seeded order.
     std::vector<Candidate> candidates(int answer, std::optional<RelationType> t, bool forward, int discipline);
+    // Options a reader cannot rule out at a glance: candidates sharing a genus with `answer`
+    // first, then those sharing one two levels up, then those of unknown category; a candidate
+    // of another known category is dropped ("database management system" beside "capitalization"
+    // and "canto": the only software gives itself away). Order within a group is kept.
+    std::vector<Candidate> sameCategoryFirst(const std::vector<Candidate>& pool, int answer) const;
     // Picks up to `need` candidates that pass `valid` and whose terms differ from each other and
     // from the terms in `taken`.
     std::vector<Candidate> pick(const std::vector<Candidate>& pool, std::size_t need, std::vector<int> takenTerms,

@@ -63,7 +63,7 @@ ItemGraph ItemGraph::load(Database& db) {
         while (st.step()) {
             GNode n{st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(4), disc[st.columnInt(3)], 0, 0};
             const std::size_t bare = n.term.size();
-            n.misread = usual.apply(n.id, n.term);
+            n.misread = usual.apply(n.id, n.term, false); // a chain around it tells a common sense
             n.qualified = n.term.size() != bare;
             auto [it, added] = g.termKeys_.try_emplace(normalizeTerm(n.term), static_cast<int>(g.senses_.size()));
             if (added) g.senses_.emplace_back();
@@ -252,6 +252,9 @@ std::optional<TermSet> ItemGraph::ancestorTerms(int term, int bound) const {
             if (++visits > bound) return std::nullopt;
             const int up = edges[e].o;
             above.insert(nodes[up].termKey);
+            // An ancestor's other names are above too: "lattice" is a kind of "arrangement",
+            // also called "system", so "lattice" is true of "X is a kind of system".
+            if (auto at = aliases_.find(up); at != aliases_.end()) above.insert(at->second.begin(), at->second.end());
             if (seen.insert(up).second) stack.push_back(up);
         }
     }

@@ -87,7 +87,8 @@ public:
     bool pathExists(int fromTerm, std::span<const Step> steps, int toTerm, std::int64_t budget,
                     bool skipForward = false) const;
     // Terms above any sense of `term` in the transitive closure of is-a and part-of (instance-of
-    // and member-of are kinds of these); nullopt when the walk passes `bound` edges.
+    // and member-of are kinds of these), with the other names of each; nullopt when the walk
+    // passes `bound` edges.
     std::optional<TermSet> ancestorTerms(int term, int bound = 4000) const;
     // Whether `other` is an ancestor or a descendant of `term` in that closure. `termAncestors`
     // is ancestorTerms(term), computed once by a caller that asks about many others. A walk past
