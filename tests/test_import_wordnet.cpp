@@ -136,16 +136,16 @@ private slots:
         // "water" the substance is the less common sense, but a tagged one: out of samples only.
         QVERIFY2(hasWarning(r, QStringLiteral("3 concepts are named by a word usually read in another sense: 1 are written "
                                               "with their topic domain (\"stop (music)\"), 1 rare senses are left out of "
-                                              "items and samples, 1 common ones out of samples")),
+                                              "items and samples, 1 others out of samples")),
                  r.toText().c_str());
         const std::string kTail = conceptIdFor("tail", "noun", "the posterior part of the body of a vertebrate");
         QCOMPARE(one(p, "SELECT qualifier FROM usual_senses WHERE concept_id = ?", kTail), std::string(""));
         QCOMPARE(one(p, "SELECT usual_definition FROM usual_senses WHERE concept_id = ?", kTail),
                  std::string("the act of following someone secretly"));
         QCOMPARE(one(p, "SELECT qualifier FROM usual_senses WHERE concept_id = ?", kAlgorithm), std::string("computer science"));
-        QCOMPARE(p.db().scalarInt("SELECT tagged FROM usual_senses WHERE concept_id = '" + kTail + "'"), 0);
+        QCOMPARE(p.db().scalarInt("SELECT rare FROM usual_senses WHERE concept_id = '" + kTail + "'"), 1);
         const std::string kWater = conceptIdFor("water", "noun", "binary compound that occurs at room temperature as a clear liquid");
-        QCOMPARE(p.db().scalarInt("SELECT tagged FROM usual_senses WHERE concept_id = '" + kWater + "'"), 1);
+        QCOMPARE(p.db().scalarInt("SELECT rare FROM usual_senses WHERE concept_id = '" + kWater + "'"), 0);
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM usual_senses"), 3);
     }
 
@@ -315,6 +315,7 @@ private slots:
             return st.step() ? st.columnText(0) : std::string();
         };
         QCOMPARE(predicate("Crocuta", "mammal genus"), std::string("is classed as"));
+        QCOMPARE(predicate("genus Amorphophallus", "monocot genus"), std::string("is classed as"));
         QCOMPARE(predicate("hyena", "canine"), std::string("is a kind of"));
         // A synset's other words are kept as aliases ("changeover", "transition" for "conversion").
         QVERIFY(p.db().scalarInt("SELECT count(*) FROM concept_aliases a JOIN concepts c ON c.id = a.concept_id "

@@ -96,7 +96,12 @@ struct Synset {
 // genus is one mammal genus, not a kind of them: such a link reads "is classed as" (and not "is
 // a", which in a stem reads "Equisetum is an X", an article for the letter, not the answer).
 std::string rankPredicate(const std::string& predicate, const std::string& subject, const std::string& object) {
-    if (predicate != "is a kind of" || subject.empty() || !std::isupper(static_cast<unsigned char>(subject[0]))) return predicate;
+    // (a taxon is capitalised, or named with its rank: "genus Amorphophallus", "family Malvaceae")
+    const bool taxon = !subject.empty() && (std::isupper(static_cast<unsigned char>(subject[0])) ||
+                                            subject.starts_with("genus ") || subject.starts_with("family ") ||
+                                            subject.starts_with("order ") || subject.starts_with("class ") ||
+                                            subject.starts_with("subfamily ") || subject.starts_with("suborder "));
+    if (predicate != "is a kind of" || !taxon) return predicate;
     for (std::string_view rank : {" genus", " family", " order", " class", " phylum", " division", " kingdom", " subfamily",
                                   " suborder", " superfamily", " subclass", " subgenus"})
         if (object.ends_with(rank)) return "is classed as";
@@ -249,13 +254,15 @@ void parseLine(std::string_view text, int file, const std::string& path, long li
 }
 
 // wndb(5) index files list a word's senses most common first, the first tagsense_cnt of them
-// seen in the tagged corpus. A synset whose first word is usually read in a sense of another
-// lexicographer file ("stop", the organ stop, is first the event of ending; "rash", a series of
-// events, is first the eruption of the skin) is written bare in every item and sample, where a
-// reader takes it the usual way. A missing index file ranks nothing; a malformed one fails.
+// seen in the tagged corpus. A synset whose first word is usually read another way ("stop", the
+// organ stop, is first the event of ending; "rash", a series of events, is first the eruption
+// of the skin) is written bare in every item and sample, where a reader takes it the usual way.
+// Marked: a later sense whose usual one lies in another lexicographer file, or one never seen in
+// the tagged corpus ("incursion", the mistake of incurring blame, beside the raid). A missing
+// index file ranks nothing; a malformed one fails.
 struct UsualSense {
-    std::int32_t usual = -1; // the synset of the usual sense, or -1 when this one is it
-    bool untagged = false;   // this sense was never seen in the tagged corpus: a rare reading
+    std::int32_t usual = -1; // the synset of the usual sense, or -1 when this one is read as meant
+    bool rare = false;       // never tagged and far from the usual sense: no chain makes it read right
 };
 std::vector<UsualSense> usualSenses(const std::vector<Synset>& synsets,
                                     const std::unordered_map<std::uint64_t, std::uint32_t>& byKey,
@@ -294,10 +301,11 @@ std::vector<UsualSense> usualSenses(const std::vector<Synset>& synsets,
                 ranked[k] = it->second;
             }
             const std::uint32_t first = ranked[0];
-            for (std::uint32_t k = 1; k < senses; ++k)
-                if (std::find(heads->second.begin(), heads->second.end(), ranked[k]) != heads->second.end() &&
-                    synsets[ranked[k]].lexFile != synsets[first].lexFile)
-                    usual[ranked[k]] = {static_cast<std::int32_t>(first), k >= tagged};
+            for (std::uint32_t k = 1; k < senses; ++k) {
+                if (std::find(heads->second.begin(), heads->second.end(), ranked[k]) == heads->second.end()) continue;
+                const bool far = synsets[ranked[k]].lexFile != synsets[first].lexFile, untagged = k >= tagged;
+                if (far || untagged) usual[ranked[k]] = {static_cast<std::int32_t>(first), far && untagged};
+            }
         });
     }
     return usual;
@@ -426,9 +434,8 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
         });
 
         // A word usually read in another sense is written with its topic domain ("stop (music)");
-        // without one, a rare sense (never seen in the tagged corpus) is left out of items and
-        // samples, and a common one of samples only (an item's chain tells it: "inning is a
-        // part"; a lone fact does not).
+        // without one, a rare and far sense is left out of items and samples, and any other of
+        // samples only (an item's chain tells it: "inning is a part"; a lone fact does not).
         std::int64_t done = 0, isolated = 0, qualified = 0, misread = 0, samplesOnly = 0;
         for (const auto& s : synsets) {
             const auto i = &s - synsets.data();
@@ -436,9 +443,8 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
             writer.upsertConcept({s.id, s.term, kFiles[s.file].conceptType, s.definition, s.discipline, s.gloss});
             for (const auto& alias : s.aliases) writer.addAlias(s.id, alias);
             if (const UsualSense& u = usual[i]; u.usual >= 0) {
-                writer.markUsualSense(s.id, synsets[u.usual].definition, s.topicDomain ? s.discipline : std::string(),
-                                      !u.untagged);
-                ++(s.topicDomain ? qualified : u.untagged ? misread : samplesOnly);
+                writer.markUsualSense(s.id, synsets[u.usual].definition, s.topicDomain ? s.discipline : std::string(), u.rare);
+                ++(s.topicDomain ? qualified : u.rare ? misread : samplesOnly);
             }
             if (++done % 8192 == 0) {
                 progress.report("writing concepts", done, static_cast<std::int64_t>(synsets.size()));
@@ -467,7 +473,7 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
                                       "usually read in another sense: " + std::to_string(qualified) + " are written with "
                                       "their topic domain (\"stop (music)\"), " + std::to_string(misread) +
                                       " rare senses are left out of items and samples, " + std::to_string(samplesOnly) +
-                                      " common ones out of samples");
+                                      " others out of samples");
         std::int64_t unmappedTotal = 0;
         std::string kinds;
         for (const auto& [sym, n] : unmapped) {

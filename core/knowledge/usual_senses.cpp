@@ -8,7 +8,7 @@ bool UsualSenses::apply(const std::string& conceptId, std::string& term, bool al
     const auto it = senses.find(conceptId);
     if (it == senses.end()) return false;
     const std::string& q = it->second.qualifier;
-    if (q.empty()) return alone || !it->second.tagged;
+    if (q.empty()) return alone || it->second.rare;
     // A term that names its domain ("music", "computer science") is read in it already.
     if (containsWords(term, q) || containsWords(q, term)) return false;
     term += " (" + q + ")";
@@ -17,7 +17,7 @@ bool UsualSenses::apply(const std::string& conceptId, std::string& term, bool al
 
 UsualSenses loadUsualSenses(Database& db) {
     UsualSenses u;
-    Statement st = db.prepare("SELECT concept_id, qualifier, tagged FROM usual_senses");
+    Statement st = db.prepare("SELECT concept_id, qualifier, rare FROM usual_senses");
     while (st.step()) u.senses.emplace(st.columnText(0), UsualSenses::Sense{st.columnText(1), st.columnInt(2) != 0});
     return u;
 }

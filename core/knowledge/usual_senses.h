@@ -13,7 +13,7 @@ class Database;
 struct UsualSenses {
     struct Sense {
         std::string qualifier; // topic domain, '' when none
-        bool tagged = false;   // a common reading (seen in the tagged corpus), not a rare one
+        bool rare = true;      // not read this way even with a chain around it
     };
     std::unordered_map<std::string, Sense> senses; // by concept id
 

@@ -101,14 +101,14 @@ void KnowledgeWriter::addAlias(const std::string& conceptId, const std::string& 
 }
 
 void KnowledgeWriter::markUsualSense(const std::string& conceptId, const std::string& usualDefinition,
-                                     const std::string& qualifier, bool tagged) {
+                                     const std::string& qualifier, bool rare) {
     // Prepared on first use: only the WordNet importer marks senses.
     if (!insertUsualSense_)
-        insertUsualSense_.emplace(db_.prepare("INSERT INTO usual_senses(concept_id, usual_definition, qualifier, tagged) "
+        insertUsualSense_.emplace(db_.prepare("INSERT INTO usual_senses(concept_id, usual_definition, qualifier, rare) "
                                               "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(concept_id) DO UPDATE SET "
                                               "usual_definition = excluded.usual_definition, qualifier = excluded.qualifier, "
-                                              "tagged = excluded.tagged"));
-    insertUsualSense_->bind(1, conceptId).bind(2, usualDefinition).bind(3, qualifier).bind(4, tagged ? 1 : 0).run();
+                                              "rare = excluded.rare"));
+    insertUsualSense_->bind(1, conceptId).bind(2, usualDefinition).bind(3, qualifier).bind(4, rare ? 1 : 0).run();
 }
 
 UpsertResult KnowledgeWriter::upsertRelation(const Relation& x) {

@@ -38,10 +38,10 @@ public:
     // Another name of a concept (kept once).
     void addAlias(const std::string& conceptId, const std::string& alias);
     // The concept's term is usually read in another sense (usualDefinition: that sense's);
-    // qualifier names the topic domain that tells this one, or is empty; tagged: this sense was
-    // seen in the source's tagged corpus (a common reading, not a rare one).
+    // qualifier names the topic domain that tells this one, or is empty; rare: a reader would not
+    // take the word this way even with a chain around it (left out of items too).
     void markUsualSense(const std::string& conceptId, const std::string& usualDefinition, const std::string& qualifier,
-                        bool tagged = false);
+                        bool rare = true);
 
     UpsertCounts concepts, relations, chains;
 

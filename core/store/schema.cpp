@@ -158,14 +158,16 @@ CREATE TABLE concept_aliases(
 // the organ stop; "rash": the eruption of the skin, not a series of events), a bare "stop is a
 // kind of knob" reads as false. usual_definition is that common sense's definition. qualifier is
 // the topic domain that tells the sense ("stop (music)"). Without one, a sample (one fact, no
-// context) leaves the concept out, and so does an item when the sense is rare (tagged = 0: never
-// seen in WordNet's tagged corpus); a chain's other links tell a common one ("inning is a part").
+// context) leaves the concept out, and so does an item when the sense is rare and far (rare = 1:
+// never seen in WordNet's tagged corpus, and the usual sense in another lexicographer file); a
+// chain's other links tell a near or common one ("inning is a part"). A rare sense in the same
+// file ("incursion", the mistake of incurring blame, beside the raid) is out of samples only.
 const char* kSchemaV10 = R"SQL(
 CREATE TABLE usual_senses(
   concept_id       TEXT PRIMARY KEY REFERENCES concepts(id) ON DELETE CASCADE,
   usual_definition TEXT NOT NULL DEFAULT '',
   qualifier        TEXT NOT NULL DEFAULT '',
-  tagged           INTEGER NOT NULL DEFAULT 0 CHECK(tagged IN (0, 1))
+  rare             INTEGER NOT NULL DEFAULT 1 CHECK(rare IN (0, 1))
 ) WITHOUT ROWID;
 )SQL";
 

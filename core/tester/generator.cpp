@@ -42,7 +42,7 @@ constexpr double kLongestTarget = 0.25;
 constexpr int kCousinKinds = 50; // a grand-genus with more kinds below it is too broad to make cousins
 // Generality of a node: log2 of 1 + the kinds below it. Options this far apart in generality from
 // the answer are a fallback, and that far never offered.
-constexpr double kGeneralityFallback = 3, kGeneralityRefused = 5;
+constexpr double kGeneralityFallback = 3, kGeneralityRefused = 4;
 
 // Every hop reads from e_i to e_(i+1) along its relation; only "contrasts with" reads both ways
 // (OTHER is symmetric for truth checks, being vague, but "X is based on Y" is no pathway from Y).
@@ -212,7 +212,7 @@ std::vector<Cand> nodeCandidates(const ItemGraph& g, const GChain& c, int p, std
         // (and the other way round: "high-level language" beside "C" and "Pascal")
         if (answerHasKinds != hasKinds(cand.nodes.back())) cand.tier += 2;
         // So is a broad category beside narrow ones ("activity" beside "tempo", "carnival" and
-        // "meddling"): kinds below that differ eightfold are a fallback, 32-fold never offered.
+        // "meddling"): kinds below that differ eightfold are a fallback, sixteenfold never offered.
         const double gap = std::abs(generality(a) - generality(cand.nodes.back()));
         if (gap >= kGeneralityFallback) cand.tier += 2;
         return d == 3 || (d == 2 && !want.genera.empty()) || gap >= kGeneralityRefused ||
@@ -487,10 +487,14 @@ std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shap
             for (auto& d : pool)
                 if (!sharesWordPart(d.text, answerParts)) d.tier += 1;
         // Options of one family, one a kind of another ("tuning" and "adjustment" beside
-        // "calibration"), cancel each other out and leave the answer standing alone.
+        // "calibration"), cancel each other out and leave the answer standing alone; so do
+        // options sharing a word part the answer lacks ("shareware", "spyware", "freeware"
+        // beside "platform").
         auto family = [&](const Cand& d) {
             return std::any_of(chosen.begin(), chosen.end(), [&](const Cand& x) {
-                return !x.nodes.empty() && d.termKey >= 0 && g.hierarchyRelated(x.nodes.back(), d.termKey);
+                return (!x.nodes.empty() && d.termKey >= 0 && g.hierarchyRelated(x.nodes.back(), d.termKey)) ||
+                       ((sharesWordPart(d.text, x.text) || optionsCloseAlike(d.text, x.text)) &&
+                        !sharesWordPart(answer, d.text) && !optionsCloseAlike(answer, d.text));
             });
         };
         auto validBeside = [&](const Cand& d) { return valid(d) && !family(d); };

@@ -273,7 +273,13 @@ bool ItemGraph::namesEachOther(int answerNode, int optionNode) const {
         auto at = aliases_.find(node);
         return at != aliases_.end() && std::find(at->second.begin(), at->second.end(), termKey) != at->second.end();
     };
-    return named(answerNode, nodes[optionNode].termKey) || named(optionNode, nodes[answerNode].termKey);
+    // A reader sees terms: another sense of either word counts ("training" names a sense of
+    // "education", so it is a near-synonym of education whichever sense an item means).
+    auto anySense = [&](int node, int termKey) {
+        const auto& s = senses(nodes[node].termKey);
+        return std::any_of(s.begin(), s.end(), [&](int n) { return named(n, termKey); });
+    };
+    return anySense(answerNode, nodes[optionNode].termKey) || anySense(optionNode, nodes[answerNode].termKey);
 }
 
 void ItemGraph::indexGlosses() {

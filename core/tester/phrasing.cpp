@@ -333,6 +333,29 @@ bool oneEditApart(const std::string& a, const std::string& b) {
 
 } // namespace
 
+bool closeAlike(const std::string& a, const std::string& b, std::size_t minLetters) {
+    std::size_t k = 0;
+    while (k < a.size() && k < b.size() && a[a.size() - 1 - k] == b[b.size() - 1 - k]) ++k;
+    if (k < minLetters || k == a.size() || k == b.size()) return false; // a whole word inside is another rule
+    // (a common suffix with a letter or two before it: "population" / "simulation")
+    static constexpr std::string_view kSuffixes[] = {
+        "ation", "ition", "ution", "ction", "ssion", "ement", "ments", "ology", "ality", "ility", "ative", "itive",
+        "ously", "ional", "ental", "ances", "ences", "ities", "meter", "graphy", "tion", "sion", "ment", "ness",
+        "ship", "able", "ible", "ance", "ence", "ical", "ally", "ency", "ancy", "ator", "ture", "ling", "ular",
+        "ings", "ists", "isms", "logy", "ites", "ious", "eous", "ized", "ised", "izer", "iser", "less", "ward",
+        "wise", "like", "hood", "some", "ters", "ents", "ants"};
+    const std::string_view shared(a.data() + a.size() - k, k);
+    return std::none_of(std::begin(kSuffixes), std::end(kSuffixes),
+                        [&](std::string_view s) { return shared.ends_with(s) && k <= s.size() + 2; });
+}
+
+bool optionsCloseAlike(std::string_view a, std::string_view b) {
+    for (const auto& x : lowerWords(a))
+        for (const auto& y : lowerWords(b))
+            if (closeAlike(x, y, 4)) return true;
+    return false;
+}
+
 bool sharesWordPart(std::string_view option, std::string_view named) {
     // A product name one letter or digit away from a named one is read off it ("ZX-80" beside
     // "ZX-81", "HP-UX" beside "HP-SUX"). Only names with digits or inner capitals: "cat" and "car"
@@ -364,21 +387,9 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
     };
     // Or two words open alike for six letters ("equinoctial" / "equinox"), or close alike for
     // five that are no common suffix ("apoapsis" / "periapsis"; not "relation" / "creation").
-    auto closeAlike = [](const std::string& a, const std::string& b) {
-        std::size_t k = 0;
-        while (k < a.size() && k < b.size() && a[a.size() - 1 - k] == b[b.size() - 1 - k]) ++k;
-        if (k < 5 || k == a.size() || k == b.size()) return false; // a whole word inside: checked below
-        // (a common suffix with a letter or two before it: "population" / "simulation")
-        static constexpr std::string_view kSuffixes[] = {"ation", "ition", "ution", "ction", "ssion", "ement", "ments",
-                                                         "ology", "ality", "ility", "ative", "itive", "ously", "ional",
-                                                         "ental", "ances", "ences", "ities", "meter", "graphy"};
-        const std::string_view shared(a.data() + a.size() - k, k);
-        return std::none_of(std::begin(kSuffixes), std::end(kSuffixes),
-                            [&](std::string_view s) { return shared.ends_with(s) && k <= s.size() + 2; });
-    };
     for (const auto& w : optionWords)
         for (const auto& x : namedWords)
-            if ((w.size() >= 6 && x.size() >= 6 && w.compare(0, 6, x, 0, 6) == 0) || closeAlike(w, x)) return true;
+            if ((w.size() >= 6 && x.size() >= 6 && w.compare(0, 6, x, 0, 6) == 0) || closeAlike(w, x, 5)) return true;
     for (const auto& w : optionWords)
         if (inside(w, n, namedWords)) return true;
     for (const auto& w : namedWords)
@@ -395,7 +406,14 @@ bool answersItself(std::string_view a, std::string_view b) {
         const std::string last = t.substr(cut == std::string::npos ? 0 : cut + 1);
         return last.size() > w.size() && last.ends_with(w);
     };
-    return nearDuplicate(a, b) || closes(a, b) || closes(b, a);
+    // One is the other with a negating prefix: "unstratified language" / "stratified language".
+    auto negates = [](std::string_view x, std::string_view y) {
+        const std::string t = normalizeTerm(x), u = normalizeTerm(y);
+        for (std::string_view p : {"un", "non", "non-", "in", "im", "il", "ir", "dis", "anti", "anti-"})
+            if (t.size() > p.size() + 3 && t.compare(0, p.size(), p) == 0 && t.substr(p.size()) == u) return true;
+        return false;
+    };
+    return nearDuplicate(a, b) || closes(a, b) || closes(b, a) || negates(a, b) || negates(b, a);
 }
 
 } // namespace proda

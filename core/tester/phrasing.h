@@ -53,6 +53,12 @@ bool nearDuplicate(std::string_view answer, std::string_view option);
 // beside "time scale"), or the same first six letters ("equinoctial" / "equinox"). When the
 // answer shares none, it points at, or away from, the answer by spelling alone.
 bool sharesWordPart(std::string_view option, std::string_view named);
+// Two words end alike for `minLetters` or more, and the ending is no common suffix
+// ("apoapsis" / "periapsis"; not "relation" / "creation"). Whole words inside others excluded.
+bool closeAlike(const std::string& a, const std::string& b, std::size_t minLetters);
+// Some word of one option ends like some word of the other for four letters or more, no common
+// suffix: "spyware" / "shareware". (Too weak a cue against a stem: "device" / "service".)
+bool optionsCloseAlike(std::string_view a, std::string_view b);
 
 // A statement joining these two terms contains its own answer: one holds the other (a near
 // duplicate, above), or the other closes its last word ("towline" / "line", "redistribution" /
