@@ -660,6 +660,35 @@ private slots:
         }
     }
 
+    // Giveaway: "What is torchlight? ... light from a torch": the one gloss echoing the term.
+    void aGlossEchoingItsTermIsNoOption() {
+        QTemporaryDir dir;
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        {
+            Transaction tx(p.db());
+            KnowledgeWriter w(p.db());
+            const std::pair<const char*, const char*> concepts[] = {
+                {"torchlight", "light from a torch or torches"}, {"lamplight", "light from a lamp"},
+                {"sunlight", "the rays of the sun"}, {"moonlight", "the light of the Moon"},
+                {"firelight", "the light of a fire (especially in a fireplace)"}, {"light", "electromagnetic radiation"}};
+            for (const auto& [t, d] : concepts) w.upsertConcept({t, t, "noun", d, "noun.phenomenon", ""});
+            int n = 0;
+            for (const char* t : {"torchlight", "lamplight", "sunlight", "moonlight", "firelight"})
+                w.upsertRelation({"r" + std::to_string(++n), t, "SPECIALIZATION", "is a kind of", "light", "noun.phenomenon", ""});
+            tx.commit();
+        }
+        SynthOptions so;
+        so.size = 300;
+        int others = 0;
+        for (const Sample& s : synthesize(KbGraph::load(p.db()), so).samples) {
+            if (s.templateId.rfind("mcq.def", 0) != 0) continue;
+            const bool torch = std::find(s.l1Ids.begin(), s.l1Ids.end(), "torchlight") != s.l1Ids.end();
+            QVERIFY2(!torch, s.prompt.c_str());
+            others += torch ? 0 : 1;
+        }
+        QVERIFY(others > 0);
+    }
+
     // Giveaway: "Sitting Bull is an instance of X and X is a kind of chieftain" with Glendower
     // and Rollo, individual chieftains, offered for the class: only two options are left. (The
     // fixture says "ruler": "chief" in the answer would share a word part with "chieftain".)

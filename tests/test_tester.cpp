@@ -70,6 +70,23 @@ private slots:
         QCOMPARE(readableFromStem(answer.toStdString(), named.toStdString()), readable);
     }
 
+    // Giveaway: an answer of no known kind ("radiation") beside three options that are all
+    // mechanical quantities stands apart; no item asks for it. Made a mechanical quantity too
+    // (as the fixture does), it is asked.
+    void anAnswerStandingApartIsNotAsked() {
+        QTemporaryDir dir;
+        Project p = newProject(dir, "p.proda");
+        testerfix::writeTrapKb(p.db());
+        auto askedFor = [&](const std::string& answer) {
+            GenerateReport rep;
+            const auto items = buildItems(ItemGraph::load(p.db()), allShapes(1), rep);
+            return std::any_of(items.begin(), items.end(), [&](const Item& it) { return it.options[it.answer] == answer; });
+        };
+        QVERIFY(askedFor("radiation"));
+        p.db().exec("DELETE FROM relations WHERE id = 'r17'");
+        QVERIFY(!askedFor("radiation"));
+    }
+
     void itemsNeedTheWholeChain() {
         QTemporaryDir dir;
         Project p = newProject(dir, "p.proda");

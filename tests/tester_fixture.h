@@ -41,7 +41,10 @@ inline void writeTrapKb(Database& db) {
                       // Options of the answer's category (a mechanical quantity, as stress is).
                       {"r11", "q", "SPECIALIZATION", "is a kind of", "P"}, {"r12", "m", "SPECIALIZATION", "is a kind of", "P"},
                       {"r13", "p", "SPECIALIZATION", "is a kind of", "P"}, {"r14", "r", "SPECIALIZATION", "is a kind of", "P"},
-                      {"r15", "k", "SPECIALIZATION", "is a kind of", "P"}, {"r16", "b", "SPECIALIZATION", "is a kind of", "P"}};
+                      {"r15", "k", "SPECIALIZATION", "is a kind of", "P"}, {"r16", "b", "SPECIALIZATION", "is a kind of", "P"},
+                      // (and radiation too, in this toy physics: an answer of no known kind beside
+                      // three mechanical quantities would stand apart, and no item is made of it)
+                      {"r17", "b2", "SPECIALIZATION", "is a kind of", "P"}};
     for (const auto& r : rels) w.upsertRelation({r.id, r.s, r.type, r.pred, r.o, "001 Physics", ""});
     w.upsertChain({"g1", "001 Physics", "heat to stress", {"r1", "r2"}}, "imported");
     w.upsertChain({"g2", "001 Physics", "heat to tension", {"r9", "r10"}}, "imported");

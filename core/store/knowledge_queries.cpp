@@ -72,7 +72,8 @@ KnowledgeQueries::KnowledgeQueries(Database& db)
                                        " WHERE g.id IN (SELECT cr.chain_id FROM chain_relations cr JOIN relations r ON "
                                        "r.id = cr.relation_id WHERE r.subject = ?1 OR r.object = ?1) ORDER BY g.id LIMIT 500"}))),
       chainsOfRelation_(db.prepare(sql({"SELECT ", kChainSummaryColumns,
-                                        " WHERE g.id IN (SELECT chain_id FROM chain_relations WHERE relation_id = ?) ORDER BY g.id"}))) {}
+                                        " WHERE g.id IN (SELECT chain_id FROM chain_relations WHERE relation_id = ?) ORDER BY g.id"}))),
+      usual_(db.prepare("SELECT usual_definition, qualifier, rare FROM usual_senses WHERE concept_id = ?")) {}
 
 std::vector<SearchHit> KnowledgeQueries::search(std::string_view text, int limit) {
     std::vector<SearchHit> hits;
@@ -117,7 +118,7 @@ std::optional<Chain> KnowledgeQueries::chain(const std::string& id) {
 std::optional<ConceptDetail> KnowledgeQueries::conceptDetail(const std::string& id) {
     auto c = conceptById(id);
     if (!c) return std::nullopt;
-    ConceptDetail d{*c, {}, {}, {}};
+    ConceptDetail d{*c, {}, {}, {}, std::nullopt};
     for (auto [st, list] : {std::pair{&out_, &d.outgoing}, std::pair{&in_, &d.incoming}}) {
         st->bind(1, id);
         while (st->step()) list->push_back(readRelation(*st));
@@ -126,6 +127,9 @@ std::optional<ConceptDetail> KnowledgeQueries::conceptDetail(const std::string& 
     chainsOfConcept_.bind(1, id);
     while (chainsOfConcept_.step()) d.chains.push_back(readChainSummary(chainsOfConcept_));
     chainsOfConcept_.reset();
+    usual_.bind(1, id);
+    if (usual_.step()) d.usual = UsualReading{usual_.columnText(0), usual_.columnText(1), usual_.columnInt(2) != 0};
+    usual_.reset();
     return d;
 }
 
@@ -196,6 +200,10 @@ nlohmann::json toJson(const ConceptDetail& d) {
     j["chains"] = nlohmann::json::array();
     for (const auto& g : d.chains)
         j["chains"].push_back({{"id", g.id}, {"title", g.title}, {"discipline", g.discipline}, {"length", g.length}});
+    if (d.usual)
+        j["usually_read_as"] = {{"definition", d.usual->usualDefinition}, {"qualifier", d.usual->qualifier},
+                                {"left_out_of_items", d.usual->qualifier.empty() && d.usual->rare},
+                                {"left_out_of_samples", d.usual->qualifier.empty()}};
     return j;
 }
 nlohmann::json toJson(const Neighborhood& n) {

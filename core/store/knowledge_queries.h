@@ -20,10 +20,18 @@ struct ChainSummary {
     int length = 0;
 };
 
+// The concept's word is usually read in another sense (table usual_senses).
+struct UsualReading {
+    std::string usualDefinition; // the common sense's definition
+    std::string qualifier;       // topic domain items and samples write it with ("stop (music)"), or ''
+    bool rare = false;           // without a qualifier, left out of items as well as samples
+};
+
 struct ConceptDetail {
     Concept node;
     std::vector<Relation> outgoing, incoming;
     std::vector<ChainSummary> chains;
+    std::optional<UsualReading> usual;
 };
 
 struct Neighborhood {
@@ -53,7 +61,7 @@ public:
 
 private:
     Database& db_;
-    Statement search_, concept_, relation_, chain_, chainMembers_, out_, in_, chainsOfConcept_, chainsOfRelation_;
+    Statement search_, concept_, relation_, chain_, chainMembers_, out_, in_, chainsOfConcept_, chainsOfRelation_, usual_;
 };
 
 // Builds an FTS5 MATCH expression from free text (quoted tokens, prefix stars); empty when no token.

@@ -48,11 +48,14 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
     // A description that names its own term gives the answer away ("heuristics do not guarantee
     // ..."): such a concept is asked the other way round.
     // (A word of the term counts: "... a joystick that does not move" for "isometric joystick".)
+    // Asked for its gloss, the one option echoing a word of the term gives it away too ("light
+    // from a torch" for "torchlight"), so such a concept makes no multiple-choice definition.
     const bool clueNamesTerm = containsWords(clause, n.term) || sharesContentWord(clause, n.term);
-    bool askTerm = kb_.definitionIsUnique(node) && !clueNamesTerm && rng_.below(2) == 0;
+    if (clueNamesTerm || sharesWordPart(clause, n.bareTerm())) return std::nullopt;
+    bool askTerm = kb_.definitionIsUnique(node) && rng_.below(2) == 0;
     int t = chooseTemplate(askTerm ? "mcq.def.term" : "mcq.def.gloss",
                            askTerm ? mcqTermTemplates().size() : mcqGlossTemplates().size());
-    if (t < 0 && !askTerm && kb_.definitionIsUnique(node) && !clueNamesTerm) {
+    if (t < 0 && !askTerm && kb_.definitionIsUnique(node)) {
         askTerm = true;
         t = chooseTemplate("mcq.def.term", mcqTermTemplates().size());
     } else if (t < 0 && askTerm) {

@@ -354,6 +354,24 @@ bool choose(std::vector<Cand>& pool, const std::string& answer, Valid&& valid, c
     return true;
 }
 
+// The answer stands apart from three options that belong together: all three are kinds of one
+// thing the answer is not ("receding", "vanishing", "evanescence", kinds of disappearance, beside
+// "eclipse"), or the answer alone carries a topic domain ("drive (computer science)" beside
+// "instrument", "indicator" and "magnet").
+bool standsApart(const ItemGraph& g, int answer, const std::vector<Cand>& chosen) {
+    if (chosen.size() < 3 || std::any_of(chosen.begin(), chosen.end(), [](const Cand& d) { return d.nodes.empty(); }))
+        return false;
+    if (g.nodes[answer].qualified &&
+        std::none_of(chosen.begin(), chosen.end(), [&](const Cand& d) { return g.nodes[d.nodes.back()].qualified; }))
+        return true;
+    std::set<int> shared = categoryOf(g, chosen[0].nodes.back()).genera;
+    for (std::size_t i = 1; i < chosen.size(); ++i) {
+        const auto other = categoryOf(g, chosen[i].nodes.back()).genera;
+        std::erase_if(shared, [&](int x) { return !other.count(x); });
+    }
+    return !shared.empty() && !intersects(shared, categoryOf(g, answer).genera);
+}
+
 // The rules every option of a node item must pass, prepared once per item. nullopt when the item
 // cannot be made at all: the answer is named by the stem or readable off a named term, or a walk
 // past the bound leaves an option unchecked.
@@ -499,6 +517,7 @@ std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shap
         };
         auto validBeside = [&](const Cand& d) { return valid(d) && !family(d); };
         if (!choose(pool, answer, validBeside, opt, rng, bal, chosen)) return std::nullopt;
+        if (standsApart(g, rules->a, chosen)) return std::nullopt;
         for (std::size_t at = 0; answerShares && at < answerParts.size();) {
             const std::size_t end = std::min(answerParts.find(' ', at), answerParts.size());
             const std::string w = answerParts.substr(at, end - at);

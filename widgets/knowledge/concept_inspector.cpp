@@ -68,6 +68,18 @@ void ConceptInspector::showDetail(const DetailResult& r) {
     QString html = QStringLiteral("<h2>%1</h2><p class='meta'><span style='color:%2'>\u25CF</span> %3 \u00b7 %4 \u00b7 <tt>%5</tt></p>")
                        .arg(q(c.term), color, q(c.type), q(c.discipline), q(c.id));
     html += c.definition.empty() ? tr("<p class='muted'>No definition recorded.</p>") : QStringLiteral("<p>%1</p>").arg(q(c.definition));
+    if (const auto& u = d.usual) {
+        const QString usual = q(u->usualDefinition);
+        if (!u->qualifier.empty())
+            html += tr("<p class='meta'>The word is usually read as \u201C%1\u201D: items and samples write it "
+                       "<b>%2 (%3)</b>.</p>").arg(usual, q(c.term), q(u->qualifier));
+        else if (u->rare)
+            html += tr("<p class='meta'>The word is usually read as \u201C%1\u201D, and no chain makes a reader take "
+                       "it this way: items and samples leave this concept out.</p>").arg(usual);
+        else
+            html += tr("<p class='meta'>The word is usually read as \u201C%1\u201D: samples leave this concept out; "
+                       "items keep it where their chain tells the sense.</p>").arg(usual);
+    }
 
     html += tr("<h3>Source</h3>");
     const ConceptSource& s = r.source;
