@@ -483,6 +483,8 @@ private slots:
         QCOMPARE(stemClause("DDL commands", "is part of", "X"), std::string("DDL commands are part of X"));
         QCOMPARE(stemClause("processors", "has", "X"), std::string("processors have X"));
         QCOMPARE(stemClause("ABCL/1", "requires", "X"), std::string("ABCL/1 requires X"));
+        // WordNet's lemmas are singular however they end: "ringhals is", not "ringhals are".
+        QCOMPARE(stemClause("ringhals", "is a kind of", "X", true), std::string("ringhals is a kind of X"));
         QCOMPARE(stemClause("Windows", "runs on", "X"), std::string("Windows runs on X")); // a name, not a plural
         QCOMPARE(stemClause("bus", "is a", "Y"), std::string("bus is a Y"));
         QCOMPARE(stemClause("Aerobacter aerogenes", "is a kind of", "X"), std::string("Aerobacter aerogenes is a kind of X"));
@@ -687,6 +689,28 @@ private slots:
             others += torch ? 0 : 1;
         }
         QVERIFY(others > 0);
+    }
+
+    // Ungrammatical: "ringhals are a kind of X". WordNet heads its nouns in the singular.
+    void lemmasAreSingular() {
+        const ItemGraph g = taxonomyGraph("noun.animal",
+                                          {{"a", "ringhals", "elapid"}, {"b", "elapid", "snake"}, {"c", "cobra", "elapid"},
+                                           {"d", "krait", "elapid"}, {"e", "mamba", "elapid"}, {"f", "viper", "snake"},
+                                           {"g", "boa", "snake"}, {"h", "python", "snake"}, {"i", "colubrid", "snake"}},
+                                          {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}}, "noun");
+        bool asked = false;
+        for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+            GenerateOptions opt;
+            opt.perChain = 3;
+            opt.seed = seed;
+            GenerateReport rep;
+            for (const Item& it : buildItems(g, opt, rep)) {
+                if (!containsWords(it.question, "ringhals")) continue;
+                asked = true;
+                QVERIFY2(it.question.find("ringhals are") == std::string::npos, it.question.c_str());
+            }
+        }
+        QVERIFY(asked);
     }
 
     // Giveaway: "Sitting Bull is an instance of X and X is a kind of chieftain" with Glendower

@@ -76,8 +76,8 @@ std::string pluralVerb(const std::string& predicate) {
 
 } // namespace
 
-std::string stemClause(const std::string& subject, std::string predicate, const std::string& object) {
-    if (pluralTerm(subject)) predicate = pluralVerb(predicate);
+std::string stemClause(const std::string& subject, std::string predicate, const std::string& object, bool lemma) {
+    if (!lemma && pluralTerm(subject)) predicate = pluralVerb(predicate);
     for (const char* art : {" a", " an"}) {
         const std::string a = art;
         if (predicate.size() > a.size() && predicate.ends_with(a)) {
@@ -97,7 +97,11 @@ std::vector<std::string> clauses(const ItemGraph& g, const GChain& c, const std:
         const GEdge& e = g.edges[c.edges[i]];
         const std::string& from = names[i];
         const std::string& to = names[i + 1];
-        out.push_back(c.steps[i].forward ? stemClause(from, predicateOf(e), to) : stemClause(to, predicateOf(e), from));
+        // WordNet heads its nouns in the singular: "ringhals is", "series is" (a dictionary's
+        // own headword may be a plural: "floating point numbers are").
+        const int subject = c.steps[i].forward ? c.nodes[i] : c.nodes[i + 1];
+        const bool lemma = g.nodes[static_cast<std::size_t>(subject)].type == "noun";
+        out.push_back(c.steps[i].forward ? stemClause(from, predicateOf(e), to, lemma) : stemClause(to, predicateOf(e), from, lemma));
     }
     return out;
 }
