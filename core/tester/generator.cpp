@@ -15,6 +15,7 @@
 #include <cctype>
 #include <cmath>
 #include <functional>
+#include <map>
 #include <random>
 #include <set>
 
@@ -508,9 +509,22 @@ std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shap
         // "calibration"), cancel each other out and leave the answer standing alone; so do
         // options sharing a word part the answer lacks ("shareware", "spyware", "freeware"
         // beside "platform").
+        std::map<int, std::optional<TermSet>> above; // ancestors of an option's term, walked once per item
+        auto ancestors = [&](int term) -> const std::optional<TermSet>& {
+            auto it = above.find(term);
+            if (it == above.end()) it = above.emplace(term, g.ancestorTerms(term)).first;
+            return it->second;
+        };
+        auto related = [&](int node, int other) { // hierarchyRelated, with both walks cached
+            const int term = g.nodes[node].termKey;
+            const auto& up = ancestors(term);
+            if (!up || up->count(other)) return true;
+            const auto& otherUp = ancestors(other);
+            return !otherUp || otherUp->count(term) > 0;
+        };
         auto family = [&](const Cand& d) {
             return std::any_of(chosen.begin(), chosen.end(), [&](const Cand& x) {
-                return (!x.nodes.empty() && d.termKey >= 0 && g.hierarchyRelated(x.nodes.back(), d.termKey)) ||
+                return (!x.nodes.empty() && d.termKey >= 0 && related(x.nodes.back(), d.termKey)) ||
                        ((sharesWordPart(d.text, x.text) || optionsCloseAlike(d.text, x.text)) &&
                         !sharesWordPart(answer, d.text) && !optionsCloseAlike(answer, d.text));
             });
