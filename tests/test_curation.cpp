@@ -691,6 +691,34 @@ private slots:
         QVERIFY(others > 0);
     }
 
+    // Giveaway: "Which is a broader category that includes IDMS? capitalization, canto, negation,
+    // database management system": the only software among the options.
+    void sampleOptionsShareTheAnswersCategory() {
+        QTemporaryDir dir;
+        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
+        {
+            Transaction tx(p.db());
+            KnowledgeWriter w(p.db());
+            writeTaxonomy(w, "computer science",
+                          {{"a", "IDMS", "database management system"}, {"b", "database management system", "software"},
+                           {"c", "compiler", "software"}, {"d", "text editor", "software"}, {"e", "spreadsheet", "software"},
+                           {"f", "canto", "poem division"}, {"g", "capitalization", "writing style"},
+                           {"h", "stanza", "poem division"}, {"i", "italics", "writing style"}},
+                          "noun");
+            tx.commit();
+        }
+        SynthOptions so;
+        so.size = 400;
+        int asked = 0;
+        for (const Sample& s : synthesize(KbGraph::load(p.db()), so).samples) {
+            if (s.templateId.rfind("mcq.rel", 0) != 0 || std::find(s.l2Ids.begin(), s.l2Ids.end(), "a") == s.l2Ids.end()) continue;
+            ++asked;
+            for (const char* other : {"canto", "capitalization", "stanza", "italics"})
+                QVERIFY2(!containsWords(s.prompt, other), s.prompt.c_str());
+        }
+        QVERIFY(asked > 0);
+    }
+
     // Ungrammatical: "ringhals are a kind of X". WordNet heads its nouns in the singular.
     void lemmasAreSingular() {
         const ItemGraph g = taxonomyGraph("noun.animal",
