@@ -719,6 +719,31 @@ private slots:
         QVERIFY(asked > 0);
     }
 
+    // Giveaway: "canto is a kind of X and X is a kind of writing" with "tune", "harmony" and
+    // "musical composition" beside "section" (music too): only the key fits the stated link.
+    void aMiddleAnswerIsWhatItsStemSays() {
+        const ItemGraph g = taxonomyGraph("noun.communication",
+                                          {{"a", "canto", "section"}, {"b", "section", "writing"}, {"c", "section", "music"},
+                                           {"d", "tune", "music"}, {"e", "harmony", "music"}, {"f", "musical composition", "music"},
+                                           {"g", "essay", "writing"}, {"h", "letter", "writing"}, {"i", "poem", "writing"},
+                                           {"j", "writing", "communication"}, {"k", "music", "communication"}},
+                                          {{"a", "b"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}, {"c"}, {"j"}, {"k"}}, "noun");
+        bool asked = false;
+        for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+            GenerateOptions opt;
+            opt.perChain = 3;
+            opt.seed = seed;
+            GenerateReport rep;
+            for (const Item& it : buildItems(g, opt, rep)) {
+                if (it.shape != ItemShape::Middle || it.options[static_cast<std::size_t>(it.answer)] != "section") continue;
+                asked = true;
+                for (const auto& d : it.distractors)
+                    QVERIFY2(d.text != "tune" && d.text != "harmony" && d.text != "musical composition", it.question.c_str());
+            }
+        }
+        QVERIFY(asked);
+    }
+
     // Ungrammatical: "ringhals are a kind of X". WordNet heads its nouns in the singular.
     void lemmasAreSingular() {
         const ItemGraph g = taxonomyGraph("noun.animal",

@@ -120,9 +120,15 @@ std::vector<Cand> nodeCandidates(const ItemGraph& g, const GChain& c, int p, std
     });
     count = 0;
     std::size_t scanned = 0;
+    // A middle answer's stem names its next node: siblings under another of its genera satisfy
+    // neither link ("section" is writing and music: "tune" and "harmony" beside it for "X is a
+    // kind of writing" leave "section" the only writing), so only that node's kinds are siblings.
+    const int T0 = static_cast<int>(c.steps.size());
+    const int statedParent = p < T0 && c.steps[p].type == RelationType::Specialization && c.steps[p].forward ? c.nodes[p + 1] : -1;
     for (int e : g.out(a)) {
         if (g.edges[e].type != RelationType::Specialization || ++scanned > kScanLimit) continue;
         const int parent = g.edges[e].o;
+        if (p > 0 && p < T0 && statedParent >= 0 && parent != statedParent) continue;
         std::size_t seen = 0;
         for (int f : g.in(parent)) {
             if (++seen > kScanLimit || count >= kPerOperator) break;
@@ -184,7 +190,14 @@ std::vector<Cand> nodeCandidates(const ItemGraph& g, const GChain& c, int p, std
     // An answer that is itself a category (something is a kind of it) beside options that are
     // not ("change of state" beside "Wild West Show") is told by its generality alone, so such
     // options are a fallback too.
-    const Category want = categoryOf(g, a);
+    Category want = categoryOf(g, a);
+    // A middle answer is read as what its stem says it is ("X is a kind of writing"): options of
+    // its other categories ("tune" beside "section", which is music too) fit no link of the stem.
+    if (p > 0 && p < T0 && statedParent >= 0) {
+        const Category stated = categoryOf(g, statedParent);
+        want.genera = {g.nodes[statedParent].termKey};
+        want.grandGenera = stated.genera;
+    }
     auto hasKinds = [&](int node) {
         for (int e : g.in(node))
             if (g.edges[e].type == RelationType::Specialization) return true;
