@@ -4,15 +4,15 @@
 
 namespace proda {
 
-bool UsualSenses::apply(const std::string& conceptId, std::string& term, bool alone) const {
+UsualSenses::Reading UsualSenses::apply(const std::string& conceptId, std::string& term, bool alone) const {
     const auto it = senses.find(conceptId);
-    if (it == senses.end()) return false;
+    if (it == senses.end()) return {};
     const std::string& q = it->second.qualifier;
-    if (q.empty()) return alone || it->second.rare;
+    if (q.empty()) return {alone || it->second.rare, false};
     // A term that names its domain ("music", "computer science") is read in it already.
-    if (containsWords(term, q) || containsWords(q, term)) return false;
+    if (containsWords(term, q) || containsWords(q, term)) return {};
     term += " (" + q + ")";
-    return false;
+    return {false, true};
 }
 
 UsualSenses loadUsualSenses(Database& db) {

@@ -17,12 +17,22 @@ struct UsualSenses {
     };
     std::unordered_map<std::string, Sense> senses; // by concept id
 
-    // Writes the term as a reader must read it ("stop" -> "stop (music)"). Returns true when the
-    // concept is to be left out: it has no qualifier and, for a lone fact (`alone`: a sample,
-    // with no chain around it to tell the sense) or for a rare sense, cannot be read as meant.
-    bool apply(const std::string& conceptId, std::string& term, bool alone) const;
+    struct Reading {
+        bool leftOut = false;   // no qualifier, and the concept cannot be read as meant here
+        bool qualified = false; // the term now ends with its topic domain
+    };
+    // Writes the term as a reader must read it ("stop" -> "stop (music)"). The concept is left
+    // out when it has no qualifier and, for a lone fact (`alone`: a sample, with no chain around
+    // it to tell the sense) or for a rare sense, cannot be read as meant.
+    Reading apply(const std::string& conceptId, std::string& term, bool alone) const;
 };
 
 UsualSenses loadUsualSenses(Database& db);
+
+// A term without the topic domain apply() wrote after it, for checks on its words ("tank
+// circuit" holds "circuit (electronics)").
+inline std::string bareTerm(const std::string& term, bool qualified) {
+    return qualified ? term.substr(0, term.rfind(" (")) : term;
+}
 
 } // namespace proda

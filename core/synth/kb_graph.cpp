@@ -79,9 +79,9 @@ KbGraph KbGraph::load(Database& db) {
             n.id = st.columnText(0);
             n.term = st.columnText(1);
             std::replace(n.term.begin(), n.term.end(), '_', ' ');
-            const std::size_t bare = n.term.size();
-            n.misread = usual.apply(n.id, n.term, true); // a sample states one fact alone
-            n.qualified = n.term.size() != bare;
+            const auto reading = usual.apply(n.id, n.term, true); // a sample states one fact alone
+            n.misread = reading.leftOut;
+            n.qualified = reading.qualified;
             n.type = st.columnText(2);
             n.definition = trim(st.columnView(3));
             n.discipline = disciplineIndex[st.columnInt(4)];

@@ -12,6 +12,7 @@
 //    ("conduction causes X" when energy transfer causes X), or a generalisation of a true answer
 //    ("heat causes expansion" when heat causes thermal expansion). Mirrored for "? -type-> Q".
 #include "knowledge/types.h"
+#include "knowledge/usual_senses.h"
 #include "util/text.h"
 
 #include <cstdint>
@@ -41,7 +42,7 @@ struct KbNode {
     bool misread = false;                   // its term is usually read in another sense (usual_senses)
     bool qualified = false;                 // the term ends with its topic domain: "stop (music)"
     // The term without its topic domain, for checks on its words ("tank circuit" holds "circuit").
-    std::string bareTerm() const { return qualified ? term.substr(0, term.rfind(" (")) : term; }
+    std::string bareTerm() const { return proda::bareTerm(term, qualified); }
 };
 
 struct KbEdge {

@@ -62,9 +62,9 @@ ItemGraph ItemGraph::load(Database& db) {
         Statement st = db.prepare("SELECT id, term, type, discipline_id, definition FROM concepts ORDER BY seq");
         while (st.step()) {
             GNode n{st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(4), disc[st.columnInt(3)], 0, 0};
-            const std::size_t bare = n.term.size();
-            n.misread = usual.apply(n.id, n.term, false); // a chain around it tells a common sense
-            n.qualified = n.term.size() != bare;
+            const auto reading = usual.apply(n.id, n.term, false); // a chain around it tells a common sense
+            n.misread = reading.leftOut;
+            n.qualified = reading.qualified;
             auto [it, added] = g.termKeys_.try_emplace(normalizeTerm(n.term), static_cast<int>(g.senses_.size()));
             if (added) g.senses_.emplace_back();
             n.termKey = it->second;

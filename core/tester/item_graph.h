@@ -6,6 +6,7 @@
 // Truth is judged on normalised terms: an option is a term, and a reader cannot tell which sense
 // of "bank" it means, so any sense that satisfies the relation path makes the option true.
 #include "knowledge/types.h"
+#include "knowledge/usual_senses.h"
 
 #include <array>
 #include <cstdint>
@@ -38,7 +39,7 @@ struct GNode {
     bool misread = false;   // its term is usually read in another sense (usual_senses), without a qualifier
     bool qualified = false; // the term ends with its topic domain: "stop (music)"
     // The term without its topic domain, for checks on its words ("tank circuit" holds "circuit").
-    std::string bareTerm() const { return qualified ? term.substr(0, term.rfind(" (")) : term; }
+    std::string bareTerm() const { return proda::bareTerm(term, qualified); }
 };
 
 struct GEdge {
