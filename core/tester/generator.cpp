@@ -53,6 +53,36 @@ bool readsForward(const GChain& c) {
     return true;
 }
 
+// Whether the concept asked for is pinned down by the hops that lead to it from the first concept:
+// each must name the one object its subject has. "deflate is used in X and X is a Y" has as many
+// answers as the things deflate is used in; "Scheme is a dialect of X" has one. Middle items walk
+// from the first concept to the asked one; end items walk the whole chain.
+bool askedThroughOneObjects(const ItemGraph& g, const GChain& c, ItemShape shape, int pos) {
+    if (shape == ItemShape::Link) return true; // every concept is named
+    for (int i = 0; i < pos; ++i)
+        if (!g.edges[c.edges[i]].oneObject) return false;
+    return true;
+}
+
+// A term whose head word carries a capital letter is written as a name ("Emacs", "PL/I",
+// "Windows 95", "X Window System"); one whose head is lower case, as a common noun ("browser",
+// "Indian chief", "IP address"). Options must agree: a name among common nouns, or a common noun
+// among names, stands apart before a reader knows anything ("GWHIS", "Emacs", "X Window System",
+// "browser" for "which broader category").
+bool writtenAsName(std::string_view term) {
+    auto isUpper = [](char ch) { return ch >= 'A' && ch <= 'Z'; };
+    auto isLetter = [&](char ch) { return isUpper(ch) || (ch >= 'a' && ch <= 'z'); };
+    std::size_t end = term.size();
+    while (end > 0) { // the last word that holds a letter ("Windows 95" -> "Windows")
+        std::size_t start = term.rfind(' ', end - 1);
+        start = start == std::string_view::npos ? 0 : start + 1;
+        const std::string_view word = term.substr(start, end - start);
+        if (std::any_of(word.begin(), word.end(), isLetter)) return std::any_of(word.begin(), word.end(), isUpper);
+        end = start == 0 ? 0 : start - 1;
+    }
+    return false;
+}
+
 // WordNet's parts of speech other than nouns; any other concept type ("concept", "process") names a thing.
 bool namesAThing(const std::string& type) { return type != "verb" && type != "adjective" && type != "adverb"; }
 
@@ -396,7 +426,7 @@ struct NodeRules {
     std::vector<int> chainNodes;
     int a = -1, answerTerm = -1;
     std::string answer, namedText, answerParts;
-    bool answerShares = false;
+    bool answerShares = false, answerName = false;
     std::set<int> named;
     std::optional<TermSet> answerAncestors;
     TermSet chainAncestors;
@@ -413,6 +443,7 @@ struct NodeRules {
                !G.sourceTies(chainNodes, answer, d.termKey, d.text) &&
                !G.hierarchyRelated(answerTerm, answerAncestors, d.termKey) && !chainAncestors.count(d.termKey) &&
                !nearDuplicate(answer, d.text) &&
+               writtenAsName(d.nodes.size() ? G.nodes[d.nodes.back()].bareTerm() : d.text) == answerName &&
                !(d.nodes.size() && nearDuplicate(G.nodes[a].bareTerm(), G.nodes[d.nodes.back()].bareTerm())) &&
                (answerShares || !sharesWordPart(d.text, namedText));
     }
@@ -440,6 +471,7 @@ std::optional<NodeRules> nodeRules(const ItemGraph& g, const GChain& c, ItemShap
     // "legislative act").
     // (Checked on the terms without a topic domain: "tank circuit" holds "circuit (electronics)".)
     const std::string bareAnswer = g.nodes[a].bareTerm();
+    r.answerName = writtenAsName(bareAnswer);
     auto readable = [&](const std::string& namedTerm) {
         return readableFromStem(bareAnswer, namedTerm) || answersItself(bareAnswer, namedTerm);
     };
@@ -608,10 +640,11 @@ std::vector<Item> buildItems(const ItemGraph& g, const GenerateOptions& opt, Gen
             else plan.push_back({s, T});
         }
         std::set<std::string> done;
-        int made = 0, broad = 0;
+        int made = 0, broad = 0, open = 0;
         for (auto [shape, pos] : plan) {
             if (made >= opt.perChain) break;
             if (!done.insert(std::string(toString(shape)) + std::to_string(pos)).second) continue;
+            if (!askedThroughOneObjects(g, c, shape, pos)) { ++open; continue; }
             if (shape != ItemShape::Link && g.broadTerm(g.nodes[c.nodes[pos]].termKey, opt.maxBroadKinds)) { ++broad; continue; }
             if (auto item = buildOne(g, c, shape, pos, opt, bal)) {
                 ++made;
@@ -622,6 +655,7 @@ std::vector<Item> buildItems(const ItemGraph& g, const GenerateOptions& opt, Gen
         }
         if (made > 0) ++report.chainsWithItems;
         else if (broad > 0) ++report.skippedBroadAnswer;
+        else if (open > 0) ++report.skippedOpenRelation;
         else ++report.skippedNoDistractors;
     }
     // Answer positions: every block of four items uses each position once, in a seeded order, so

@@ -1,5 +1,6 @@
 #include "tester/item_graph.h"
 #include "extract/terms.h"
+#include "knowledge/relation_arity.h"
 #include "knowledge/usual_senses.h"
 #include "store/database.h"
 #include "util/text.h"
@@ -88,13 +89,14 @@ ItemGraph ItemGraph::load(Database& db) {
     }
     std::unordered_map<std::string, int> edgeIndex;
     {
-        Statement st = db.prepare("SELECT id, subject, type, predicate, object FROM relations ORDER BY seq");
+        Statement st = db.prepare("SELECT id, subject, type, predicate, object, chunk_id IS NOT NULL FROM relations ORDER BY seq");
         while (st.step()) {
             auto s = g.conceptIndex_.find(st.columnText(1));
             auto o = g.conceptIndex_.find(st.columnText(4));
             if (s == g.conceptIndex_.end() || o == g.conceptIndex_.end()) continue;
             GEdge e{st.columnText(0), st.columnText(3), s->second, o->second,
                     relationTypeFromString(st.columnView(2)).value_or(RelationType::Other)};
+            e.oneObject = st.columnInt(5) == 0 || namesTheOneObject(e.type, e.predicate);
             ++g.typeCounts[static_cast<int>(e.type)];
             edgeIndex.emplace(e.id, static_cast<int>(g.edges.size()));
             g.edges.push_back(std::move(e));

@@ -46,6 +46,10 @@ struct GEdge {
     std::string id, predicate;
     int s = 0, o = 0;
     RelationType type = RelationType::Other;
+    // False for a relation read from text whose predicate leaves room for objects the text never
+    // listed ("C has a macro preprocessor"): an item cannot ask for the concept it leads to.
+    // Imported relations (WordNet's pointers) list every object and keep true.
+    bool oneObject = true;
 };
 
 struct GChain {
