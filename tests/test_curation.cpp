@@ -157,6 +157,20 @@ private slots:
         // "Logic programming is a declarative": "A {declarative}, {relational} style of programming".
         QVERIFY(!hasStatement(extractEntry("logic programming", "A {declarative}, {relational} style of programming."),
                               "logic programming", "declarative"));
+        // "application program is a complete" (a lone modifier before a comma), "EIA-232 is a
+        // EIA" ("the {EIA} equivalent of": the head is the relational noun), "Internet is a
+        // hierarchy" (a collective head names no genus).
+        const auto app = extractEntry("application program", "(Or \"application\", \"app\") A complete, self-contained program "
+                                                             "that performs a specific function directly for the user.");
+        QVERIFY(!hasStatement(app, "application program", "complete"));
+        QVERIFY(hasStatement(app, "application program", "self-contained program") || hasStatement(app, "application program", "program"));
+        QVERIFY(!hasStatement(extractEntry("EIA-232", "The most common {asynchronous} {serial line} {standard}.  EIA-232 is the "
+                                                      "{EIA} equivalent of {ITU-T} {V.24}, and {V.28}."),
+                              "EIA-232", "EIA"));
+        QVERIFY(!hasStatement(extractEntry("EIA-232C", "<communications, standard> The {EIA} equivalent of {ITU-T} {standard} {V.24}."),
+                              "EIA-232C", "EIA"));
+        QVERIFY(!hasStatement(extractEntry("Internet", "The Internet is a three-level hierarchy composed of backbone networks."),
+                              "Internet", "hierarchy"));
         // "Code is an instruction", "software life-cycle is a phase": a plural genus.
         QVERIFY(extractEntry("code", "<programming> Instructions for a computer in some {programming language}.").size() <= 1);
         QVERIFY(!hasStatement(extractEntry("software life-cycle", "The phases a software product goes through."),

@@ -147,7 +147,7 @@ bool isVagueHead(std::string_view head) {
         "result", "instance", "first", "idea", "concept", "item", "entity", "area", "subject", "topic", "range",
         "amount", "degree", "aspect", "quality", "point", "collection", "group", "series", "sequence", "list",
         "pair", "lot", "couple", "family", "mix", "combination", "general", "standard's", "other", "same",
-        "approach", "successor", "successors", "branch", "method", "methods", "technique", "field"};
+        "approach", "successor", "successors", "branch", "method", "methods", "technique", "field", "hierarchy"};
     return vague.count(head) > 0;
 }
 

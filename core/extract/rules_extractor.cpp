@@ -211,8 +211,12 @@ private:
         if (!p || p->pronoun || subject.empty()) return;
         // "a simple, portable text editor", "the physical and electrical specification": a lone
         // adjective before a comma or "and" is followed by the real phrase.
+        // ("A complete, self-contained program": "complete" too, and a hyphenated modifier.)
+        auto loneModifier = [&](const std::string& w) {
+            return looksAdjective(w) || w == "complete" || (w.find('-') != std::string::npos && t_[stop].lower == ",");
+        };
         while (p->end - p->begin == 1 && stop + 1 < t_.size() &&
-               (t_[stop].lower == "," || t_[stop].lower == "and") && looksAdjective(p->head())) {
+               (t_[stop].lower == "," || t_[stop].lower == "and") && loneModifier(p->head())) {
             std::size_t stop2 = stop + 1;
             auto next = phraseAt(t_, stop + 1, &stop2);
             if (!next || next->pronoun) return;
@@ -232,6 +236,11 @@ private:
                     break;
                 }
         }
+        // "the EIA equivalent of V.24": the phrase stopped before its real head, "equivalent", a
+        // post-nominal adjective elsewhere ("a mode equivalent to"); the subject is no EIA.
+        if (stop + 1 < t_.size() && t_[stop].xref < 0 && t_[stop + 1].lower == "of" &&
+            (t_[stop].lower == "equivalent" || t_[stop].lower == "counterpart" || t_[stop].lower == "analogue"))
+            return;
         const std::string head = lowerAscii(t_[p->end - 1].text);
         // In a predicate the head keeps the capitals that make it an acronym: "is an FPU for".
         const std::string headText = caseMarked(t_[p->end - 1].text) ? t_[p->end - 1].text : head;
