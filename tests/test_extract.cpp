@@ -157,6 +157,12 @@ private slots:
         row("used for", "A lexer is used for lexical analysis.", "lexer", T::Function, "lexical analysis");
         row("has a", "A program has an entry point.", "program", T::Property, "entry point");
         row("characterized by", "Fever is characterized by high body temperature.", "fever", T::Property, "high body temperature");
+        // A version, port or extension is of its original's kind; a successor is lineage only;
+        // a platform is what a program needs.
+        row("version of", "The Motorola 6801 is a version of the Motorola 6800.", "Motorola 6801", T::Specialization, "Motorola 6800");
+        row("extension of", "ACT++ is an extension of C++.", "ACT++", T::Specialization, "C++");
+        row("descendant of", "Modula-2 is a descendant of Pascal.", "Modula-2", T::Other, "Pascal");
+        row("runs on", "CLISP runs on a microcomputer.", "CLISP", T::Prerequisite, "microcomputer");
     }
     void patterns() {
         QFETCH(std::string, sentence);

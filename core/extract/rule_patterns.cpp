@@ -79,7 +79,8 @@ std::vector<VerbPattern> buildPatterns() {
     // Other, with the verb kept as the predicate.
     add({"is based on", "are based on", "based on"}, T::Other, "is based on");
     add({"is written in", "written in", "is implemented in", "implemented in"}, T::Other, "is written in");
-    add({"runs on", "run on", "runs under", "running on", "running under"}, T::Other, "runs on", false, F::List);
+    // A platform a program runs on is what it needs: "requires", with the verb kept.
+    add({"runs on", "run on", "runs under", "running on", "running under"}, T::Prerequisite, "runs on", false, F::List);
     add({"was developed by", "developed by", "was written by", "written by", "was designed by", "designed by",
          "was invented by", "invented by", "was created by", "created by"}, T::Other, "was developed by", false, F::List);
     add({"derived from", "is derived from", "descended from", "descends from"}, T::Other, "is derived from");
@@ -112,10 +113,15 @@ std::optional<HeadRule> copulaHead(std::string_view head, std::string_view prep)
     static const std::unordered_set<std::string_view> names = {
         "synonym", "abbreviation", "acronym", "spelling", "misspelling", "alias", "nickname", "contraction",
         "shorthand"};
+    // A version, port or extension of X is an X of its own kind ("Motorola 6801 is a version of
+    // Motorola 6800", "ACT++ is an extension of C++"); a successor, descendant or generalisation
+    // is another thing, related by lineage only.
+    static const std::unordered_set<std::string_view> variants = {
+        "extension", "implementation", "version", "port", "clone", "enhancement", "revision", "reimplementation",
+        "rewrite"};
     static const std::unordered_set<std::string_view> lineage = {
-        "extension", "implementation", "version", "successor", "descendant", "derivative", "superset",
-        "generalization", "generalisation", "port", "clone", "predecessor", "precursor", "enhancement",
-        "revision", "reimplementation", "rewrite", "application", "combination"};
+        "successor", "descendant", "derivative", "superset", "generalization", "generalisation", "predecessor",
+        "precursor", "application", "combination"};
     if (prep == "of") {
         if (kinds.count(head)) return HeadRule{T::Specialization, "is " + article(std::string(head)) + std::string(head) + " of"};
         if (parts.count(head)) return HeadRule{T::PartOf, "is " + article(std::string(head)) + std::string(head) + " of"};
@@ -126,6 +132,7 @@ std::optional<HeadRule> copulaHead(std::string_view head, std::string_view prep)
         if (head == "opposite" || head == "antonym" || head == "inverse" || head == "converse" || head == "complement")
             return HeadRule{T::Contrast, "is the " + std::string(head) + " of"};
         if (names.count(head)) return HeadRule{T::Other, "is another name for"};
+        if (variants.count(head)) return HeadRule{T::Specialization, "is " + article(std::string(head)) + std::string(head) + " of"};
         if (lineage.count(head)) return HeadRule{T::Other, "is " + article(std::string(head)) + std::string(head) + " of"};
     }
     if (prep == "for") {
