@@ -748,6 +748,7 @@ private slots:
         QVERIFY(!teachableDefinition("Compare {fencepost error}"));
         QVERIFY(!teachableDefinition("A Prolog by Jan Wielemaker <jan@swi.psy.uva.nl>"));
         QVERIFY(!teachableDefinition("<language, specification> 1"));
+        QVERIFY(!teachableDefinition("Xerox PARC, 1977")); // FOLDOC on Mesa: a lab and a year define nothing
         QVERIFY(teachableDefinition("A seer's prophecy"));
         QVERIFY(teachableDefinition("Seeing-eye dog training"));
         // Ungrammatical: "Which term in noun.phenomenon is described as follows ...".

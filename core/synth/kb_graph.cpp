@@ -1,11 +1,13 @@
 #include "synth/kb_graph.h"
 
+#include "knowledge/relation_arity.h"
 #include "knowledge/usual_senses.h"
 #include "store/database.h"
 #include "tester/phrasing.h"
 #include "util/text.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace proda {
 
@@ -48,7 +50,19 @@ bool crossReferenceDefinition(std::string_view d) {
 }
 
 bool teachableDefinition(std::string_view d) {
-    return !trim(d).empty() && d.find_first_of("{}<>") == std::string_view::npos && !crossReferenceDefinition(d);
+    // A definition says something in words: "Xerox PARC, 1977" (FOLDOC's line on Mesa) names a
+    // lab and a year, and defines nothing. At least two lower-case words of three letters or more.
+    int words = 0;
+    for (std::size_t i = 0; i < d.size();) {
+        std::size_t j = i;
+        while (j < d.size() && std::isalpha(static_cast<unsigned char>(d[j]))) ++j;
+        if (j - i >= 3 && std::islower(static_cast<unsigned char>(d[i])) &&
+            std::all_of(d.begin() + static_cast<std::ptrdiff_t>(i), d.begin() + static_cast<std::ptrdiff_t>(j),
+                        [](char ch) { return std::islower(static_cast<unsigned char>(ch)); }))
+            ++words;
+        i = j == i ? i + 1 : j;
+    }
+    return words >= 2 && d.find_first_of("{}<>") == std::string_view::npos && !crossReferenceDefinition(d);
 }
 
 bool KbGraph::selfAnswering(int edge) const {
@@ -105,7 +119,7 @@ KbGraph KbGraph::load(Database& db) {
                     g.termAliases_[g.nodes[at->second].termKey].push_back(key->second);
     }
     {
-        auto st = db.prepare("SELECT id, subject, type, predicate, object, discipline_id FROM relations ORDER BY seq");
+        auto st = db.prepare("SELECT id, subject, type, predicate, object, discipline_id, chunk_id IS NOT NULL FROM relations ORDER BY seq");
         while (st.step()) {
             auto s = nodeIndex.find(st.columnText(1)), o = nodeIndex.find(st.columnText(4));
             auto t = relationTypeFromString(st.columnView(2));
@@ -118,6 +132,8 @@ KbGraph KbGraph::load(Database& db) {
             e.o = o->second;
             e.type = *t;
             e.discipline = disciplineIndex[st.columnInt(5)];
+            e.fromText = st.columnInt(6) != 0;
+            e.oneObject = !e.fromText || namesTheOneObject(e.type, e.predicate);
             g.edges.push_back(std::move(e));
         }
     }

@@ -50,6 +50,12 @@ struct KbEdge {
     int s = 0, o = 0; // concept indexes
     RelationType type = RelationType::Other;
     int discipline = 0;
+    // Read from a text (extraction), which states some of a concept's relations, not all; and
+    // whether its predicate names the one object its subject has (core/knowledge/relation_arity.h).
+    // "Ada has structure assignment" read from one entry says nothing of what Ada lacks, so no
+    // wrong option or false twin can be made on it; "Scheme is a dialect of Lisp" rules out any
+    // other language as its origin.
+    bool fromText = false, oneObject = true;
 };
 
 class KbGraph {

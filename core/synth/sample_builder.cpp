@@ -196,11 +196,15 @@ std::optional<Sample> SampleBuilder::qaFromRelation(int edge) {
 std::optional<Sample> SampleBuilder::mcqFromRelation(int edge, int answerPos) {
     if (!kb_.teachable(edge)) return std::nullopt;
     const auto& e = kb_.edges[edge];
+    // A relation read from text rules out wrong options only where it names its subject's one
+    // object, and only asked forward: "Which of these is a dialect of Lisp?" leaves Pascal's
+    // unknown origin open, "Scheme is a dialect of which?" does not.
+    if (!e.oneObject) return std::nullopt;
     const auto& tpls = relationTemplates(e.type);
     const std::string type(toString(e.type));
-    bool forward = rng_.below(5) < 3;
+    bool forward = e.fromText || rng_.below(5) < 3;
     int t = chooseTemplate("mcq.rel." + type + (forward ? ".fwd" : ".bwd"), (forward ? tpls.mcqFwd : tpls.mcqBwd).size());
-    if (t < 0) {
+    if (t < 0 && !e.fromText) {
         forward = !forward;
         t = chooseTemplate("mcq.rel." + type + (forward ? ".fwd" : ".bwd"), (forward ? tpls.mcqFwd : tpls.mcqBwd).size());
     }

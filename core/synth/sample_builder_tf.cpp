@@ -76,6 +76,9 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
         if (askTerm)
             return !kb_.sameDefinition(c, node) && !containsWords(clause, x.term) && !nearDuplicate(n.term, x.term);
         if (x.defKey < 0 || definitionClause(x.definition).size() > kMaxClause || kb_.sameDefinition(node, c)) return false;
+        // Another thing's description that names the asked term is ruled out by reading it
+        // ("A superset of Mesa, from Xerox PARC" for "What is Mesa?").
+        if (containsWords(definitionClause(x.definition), n.term)) return false;
         return defs.insert(x.defKey).second; // accepted right after: pick() has checked the term already
     });
     if (chosen.size() < 3) return std::nullopt;
@@ -131,10 +134,14 @@ std::optional<Sample> SampleBuilder::tfFromRelation(int edge, bool truth) {
         // replacement is not reachable over the same relation type either, and it is no kind
         // (nor generalisation) of the end it replaces. Checked on terms, so a homonym's other
         // sense cannot make the statement true.
-        const bool objectFirst = symmetric(e.type) || rng_.below(10) < 7;
+        // (A relation read from text makes a false twin only by its object, and only where it
+        // names the one object its subject has: "MiNT has linear address space" is no falsehood
+        // because the entry on linear address space names another system.)
+        if (!e.oneObject) return std::nullopt;
+        const bool objectFirst = symmetric(e.type) || e.fromText || rng_.below(10) < 7;
         std::vector<Candidate> chosen;
         bool replacedObject = objectFirst;
-        for (int attempt = 0; attempt < 2 && chosen.empty(); ++attempt) {
+        for (int attempt = 0; attempt < (e.fromText ? 1 : 2) && chosen.empty(); ++attempt) {
             replacedObject = attempt == 0 ? objectFirst : !objectFirst;
             const int keep = replacedObject ? e.s : e.o, replace = replacedObject ? e.o : e.s;
             const auto truth = kb_.answerSet(keep, e.type, replacedObject);
