@@ -4,6 +4,7 @@
 // trainer recorded as failed, and probes through the built-in model.
 #include "io/importers.h"
 #include "run/round_runner.h"
+#include "run/run_directory.h"
 #include "run/run_owner.h"
 #include "run/run_store.h"
 #include "store/project.h"
@@ -229,6 +230,51 @@ private slots:
         QCOMPARE(runs[0].status, std::string("failed"));
         QVERIFY2(QString::fromStdString(runs[0].message).startsWith("interrupted"), runs[0].message.c_str());
         QCOMPARE(markInterruptedRuns(p.db(), p.bulkDir(false)), std::int64_t(0)); // nothing else to mark
+    }
+
+    // A project from someone else may carry run paths that point out of its folder: absolute
+    // ones, "../" ones. Nothing is read or written there; the user is told which field is wrong.
+    void runPathsStayInTheProject() {
+        QTemporaryDir dir;
+        const std::string path = readyProject(dir);
+        const std::string outside = testutil::path(dir, "outside");
+        std::filesystem::create_directories(outside);
+        nlohmann::json owner{{"pid", 1}, {"host", "elsewhere"}};
+        testutil::writeFile(outside + "/owner.json", owner.dump());
+        {
+            Project p = Project::open(path);
+            ensureRound(p.db(), 1);
+            p.db().exec("INSERT INTO training_runs(round, run_dir, config, status, checkpoint) VALUES "
+                        "(1, '../outside', '{}', 'finished', '../outside/checkpoints/latest')");
+        }
+        EvalRequest er;
+        er.threads = 1;
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            try {
+                if (attempt == 0) evaluateRound(path, er);
+                else builtinModel(path, 1);
+                QFAIL("a run directory outside the project was used");
+            } catch (const InputError& e) {
+                QVERIFY2(QString::fromStdString(e.what()).contains("training_runs.run_dir of run 1"), e.what());
+            }
+        }
+        {
+            Project p = Project::open(path);
+            p.db().exec("UPDATE training_runs SET run_dir = '" + outside + "', checkpoint = '" + outside + "', status = 'running'");
+            // An absolute path elsewhere is outside too; a running run there is not even looked at.
+            QCOMPARE(markInterruptedRuns(p.db(), p.bulkDir(false)), std::int64_t(0));
+            QCOMPARE(trainingRuns(p.db()).at(0).status, std::string("running"));
+        }
+        QVERIFY(!std::filesystem::exists(outside + "/checkpoints"));
+        // Inside the folder, absolute or relative, is fine.
+        Project p = Project::open(path);
+        const std::string bulk = p.bulkDir(true);
+        QVERIFY(staysInBulk(bulk, "runs/round-1-train-x"));
+        QVERIFY(staysInBulk(bulk, bulk + "/runs/a/../b"));
+        QVERIFY(!staysInBulk(bulk, "runs/../../x"));
+        QVERIFY(!staysInBulk(bulk, "/etc"));
+        std::filesystem::create_directory_symlink(outside, bulk + "/link");
+        QVERIFY(!staysInBulk(bulk, "link/checkpoints")); // a planted link leads out
     }
 
     void aFailingTrainerIsRecorded() {

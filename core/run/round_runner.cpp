@@ -35,8 +35,9 @@ std::string trainerExecutable() {
 namespace {
 
 TrainingRun resolved(TrainingRun run, const std::string& bulkDir) {
-    run.runDir = resolveInBulk(bulkDir, run.runDir);
-    run.checkpoint = resolveInBulk(bulkDir, run.checkpoint);
+    const std::string of = " of run " + std::to_string(run.id);
+    run.runDir = resolveInBulk(bulkDir, run.runDir, "training_runs.run_dir" + of);
+    run.checkpoint = resolveInBulk(bulkDir, run.checkpoint, "training_runs.checkpoint" + of);
     return run;
 }
 

@@ -2,6 +2,7 @@
 
 #include "synth/dataset_store.h"
 #include "tester/item_store.h"
+#include "util/error.h"
 
 #include <chrono>
 #include <ctime>
@@ -84,7 +85,23 @@ std::string relativeToBulk(const std::string& bulkDir, const std::string& path) 
     return !rel.empty() && *rel.begin() != ".." ? rel.string() : path;
 }
 
-std::string resolveInBulk(const std::string& bulkDir, const std::string& path) {
+bool staysInBulk(const std::string& bulkDir, const std::string& path) {
+    if (path.empty()) return true;
+    std::error_code ec;
+    // Symbolic links count where they lead: a link planted in the folder may point out of it.
+    const fs::path root = fs::weakly_canonical(fs::absolute(bulkDir), ec);
+    if (ec) return false;
+    const fs::path p = fs::weakly_canonical(fs::path(path).is_absolute() ? fs::path(path) : root / path, ec);
+    if (ec) return false;
+    const fs::path rel = p.lexically_relative(root);
+    return !rel.empty() && *rel.begin() != "..";
+}
+
+std::string resolveInBulk(const std::string& bulkDir, const std::string& path, const std::string& field) {
+    if (!staysInBulk(bulkDir, path))
+        throw InputError(bulkDir, 0, field,
+                         "the stored path '" + path + "' leaves the project's folder; a project may only point inside "
+                         "its own NAME.proda.d/ (was it edited by hand, or made elsewhere?)");
     return path.empty() || fs::path(path).is_absolute() ? path : (fs::absolute(bulkDir) / path).lexically_normal().string();
 }
 

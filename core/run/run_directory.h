@@ -22,6 +22,10 @@ void writeJsonFile(const std::string& file, const nlohmann::json& j);
 // relativeToBulk makes a stored path, resolveInBulk the absolute one back (absolute and empty
 // paths pass through both unchanged).
 std::string relativeToBulk(const std::string& bulkDir, const std::string& path);
-std::string resolveInBulk(const std::string& bulkDir, const std::string& path);
+// A project from someone else must not make the workbench or the CLI read or write outside its
+// folder: resolveInBulk throws InputError naming `field` ("training_runs.run_dir") for a stored
+// path that leaves it, absolute or through "..", symbolic links followed.
+std::string resolveInBulk(const std::string& bulkDir, const std::string& path, const std::string& field);
+bool staysInBulk(const std::string& bulkDir, const std::string& path);
 
 } // namespace proda
