@@ -65,13 +65,13 @@ private slots:
         QTemporaryDir dir;
         Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
         const ImportReport r = importWordNet(p, kFixture);
-        // 28 synsets; 9 have no coverable relation (computer science, quark, ablaze, the two
+        // 30 synsets (Echinoidea filed under "class", the rank word alone, among them); 9 have no coverable relation (computer science, quark, ablaze, the two
         // adverbs joined only to each other, algorithmically, and the three usual senses that
         // only index.noun refers to) and are left out.
-        QCOMPARE(r.concepts.added, 19);
-        // 18 mapped relations after merging reverse pointers; the isolated quickly/slowly antonym
-        // pair cannot lie on a chain and is left out (the histogram below has the 17 others).
-        QCOMPARE(r.relations.added, 17);
+        QCOMPARE(r.concepts.added, 21);
+        // 20 mapped relations after merging reverse pointers; the isolated quickly/slowly antonym
+        // pair cannot lie on a chain and is left out (the histogram below has the 19 others).
+        QCOMPARE(r.relations.added, 19);
         QCOMPARE(r.chains.added, 0); // WordNet has no chains; the cover makes them
         QVERIFY(r.reachability.chainsCreated > 0);
         QCOMPARE(r.reachability.prunedRelations, 0);
@@ -80,15 +80,18 @@ private slots:
         QVERIFY2(hasWarning(r, QStringLiteral("skipped 16 pointers of kinds not mapped")), r.toText().c_str());
         QVERIFY2(hasWarning(r, QStringLiteral("'~' 8")), r.toText().c_str());
         QVERIFY2(hasWarning(r, QStringLiteral("merged 4 pointers")), r.toText().c_str());
+        // A taxon filed under its rank word alone is classed as it, not a kind of it.
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM relations WHERE source_quote = 'Echinoidea is classed as class'"),
+                 std::int64_t(1));
 
         const KnowledgeStats s = computeStats(p.db());
-        QCOMPARE(s.concepts, 19);
-        QCOMPARE(s.relations, 17);
+        QCOMPARE(s.concepts, 21);
+        QCOMPARE(s.relations, 19);
         QCOMPARE(s.orphanConcepts, 0);
         QCOMPARE(s.orphanRelations, 0);
         QCOMPARE(s.brokenChains, 0);
         QCOMPARE(s.chains, r.reachability.chainsCreated);
-        const std::map<std::string, std::int64_t> types = {{"SPECIALIZATION", 9}, {"PART_OF", 3}, {"CAUSAL", 1},
+        const std::map<std::string, std::int64_t> types = {{"SPECIALIZATION", 11}, {"PART_OF", 3}, {"CAUSAL", 1},
                                                            {"PREREQUISITE", 1}, {"CONTRAST", 1}, {"PROPERTY", 2}};
         for (const auto& [type, n] : types) QCOMPARE(s.relationTypes.at(type), n);
 
@@ -159,7 +162,7 @@ private slots:
         const ImportReport r = importWordNet(p, wn);
         QVERIFY2(hasWarning(r, QStringLiteral("no index files")), r.toText().c_str());
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM usual_senses"), 0);
-        QCOMPARE(r.concepts.added, 19);
+        QCOMPARE(r.concepts.added, 21);
     }
 
     void reimportIsIdempotent() {
@@ -171,9 +174,9 @@ private slots:
         const ImportReport again = importWordNet(p, kFixture);
         QCOMPARE(again.concepts.added, 0);
         QCOMPARE(again.concepts.updated, 0);
-        QCOMPARE(again.concepts.unchanged, 19);
+        QCOMPARE(again.concepts.unchanged, 21);
         QCOMPARE(again.relations.added, 0);
-        QCOMPARE(again.relations.unchanged, 17);
+        QCOMPARE(again.relations.unchanged, 19);
         QCOMPARE(again.reachability.chainsCreated, 0);
         QCOMPARE(again.reachability.prunedConcepts, 0);
         Counts after = counts(p);

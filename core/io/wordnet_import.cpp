@@ -104,7 +104,7 @@ std::string rankPredicate(const std::string& predicate, const std::string& subje
     if (predicate != "is a kind of" || !taxon) return predicate;
     for (std::string_view rank : {" genus", " family", " order", " class", " phylum", " division", " kingdom", " subfamily",
                                   " suborder", " superfamily", " subclass", " subgenus"})
-        if (object.ends_with(rank)) return "is classed as";
+        if (object.ends_with(rank) || object == rank.substr(1)) return "is classed as"; // or the rank alone: "class"
     return predicate;
 }
 
