@@ -171,6 +171,17 @@ private slots:
                               "EIA-232C", "EIA"));
         QVERIFY(!hasStatement(extractEntry("Internet", "The Internet is a three-level hierarchy composed of backbone networks."),
                               "Internet", "hierarchy"));
+        // "global index is an extension of Windows 95" (a filename extension), "Cooperative
+        // multitasking requires programmer" (the agent of what is required), "Portability is an
+        // Ease" (a sentence's capital, a generic head).
+        QVERIFY(!hasStatement(extractEntry("global index", "<filename extension> (gid) The filename extension of a {Windows 95} \"global index\" file."),
+                              "global index", "Windows 95"));
+        QVERIFY(!hasStatement(extractEntry("cooperative multitasking", "A form of multitasking that requires the programmer "
+                                                                       "to place calls at suitable points in the code."),
+                              "cooperative multitasking", "programmer"));
+        for (const auto& st : extractEntry("portability", "<operating system, programming> The ease with which a piece of software (or {file format}) can "
+                                                       "be \"ported\", i.e. made to run on a new {platform}."))
+            QVERIFY2(st.object != "Ease" && st.object != "ease", st.object.c_str());
         // "Code is an instruction", "software life-cycle is a phase": a plural genus.
         QVERIFY(extractEntry("code", "<programming> Instructions for a computer in some {programming language}.").size() <= 1);
         QVERIFY(!hasStatement(extractEntry("software life-cycle", "The phases a software product goes through."),
@@ -407,6 +418,10 @@ private slots:
         QVERIFY(sharesWordPart("ZX-80", "ZX-81"));
         QVERIFY(sharesWordPart("HP-UX", "HP-SUX"));
         QVERIFY(!sharesWordPart("Ada", "APL"));
+        // "OPS83 is a version of X": OPS5 opens with the same letters before its digits.
+        QVERIFY(sharesWordPart("OPS5", "OPS83"));
+        QVERIFY(sharesWordPart("PL/I", "PL/S"));
+        QVERIFY(!sharesWordPart("E1", "T3")); // one letter is no family
         QCOMPARE(stemClause("Windows NT", "is a", "X"), std::string("Windows NT is an X"));
         QCOMPARE(stemClause("DDL commands", "is part of", "X"), std::string("DDL commands are part of X"));
         QCOMPARE(stemClause("processors", "has", "X"), std::string("processors have X"));

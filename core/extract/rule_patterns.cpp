@@ -154,7 +154,8 @@ bool isVagueHead(std::string_view head) {
         "result", "instance", "first", "idea", "concept", "item", "entity", "area", "subject", "topic", "range",
         "amount", "degree", "aspect", "quality", "point", "collection", "group", "series", "sequence", "list",
         "pair", "lot", "couple", "family", "mix", "combination", "general", "standard's", "other", "same",
-        "approach", "successor", "successors", "branch", "method", "methods", "technique", "field", "hierarchy"};
+        "approach", "successor", "successors", "branch", "method", "methods", "technique", "field", "hierarchy",
+        "ease", "ability", "extent", "fact"};
     return vague.count(head) > 0;
 }
 

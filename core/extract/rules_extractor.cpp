@@ -134,8 +134,10 @@ private:
         std::string s = joinTokens(t_, b, p.end);
         // "Networks connect ...": a capital that only opens the sentence is not part of the term.
         // ("NetWare" keeps it: a capital inside the word marks a name.)
-        if (b == 0 && t_[0].xref < 0 && s.size() > 1 && std::isupper(static_cast<unsigned char>(s[0])) &&
-            std::islower(static_cast<unsigned char>(s[1])) && !caseMarked(t_[0].text))
+        // (Nor one that opens it after its article: "The ease with which ...".)
+        const bool opensSentence = b == 0 || (b == 1 && (t_[0].lower == "the" || t_[0].lower == "a" || t_[0].lower == "an"));
+        if (opensSentence && t_[b].xref < 0 && s.size() > 1 && std::isupper(static_cast<unsigned char>(s[0])) &&
+            std::islower(static_cast<unsigned char>(s[1])) && !caseMarked(t_[b].text))
             s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
         return s;
     }
@@ -247,7 +249,10 @@ private:
         const std::string prep = stop < t_.size() && !t_[stop].punct ? t_[stop].lower : "";
         if (!namesAGenus(*p, stop, head, prep)) return;
         std::size_t end = p->end;
-        if (!prep.empty()) {
+        // "the filename extension of a Windows 95 file" is no extension of Windows 95.
+        const bool fileExtension = head == "extension" && p->end - p->begin > 1 &&
+                                   (t_[p->end - 2].lower == "filename" || t_[p->end - 2].lower == "file");
+        if (!prep.empty() && !fileExtension) {
             if (auto rule = copulaHead(head, prep)) {
                 for (const auto& o : phraseListAt(t_, stop + 1)) {
                     if (o.pronoun) continue;
@@ -435,6 +440,11 @@ private:
         else if (auto o = phraseAt(t_, at)) objects.push_back(*o);
         bool any = false;
         for (const auto& o : objects) {
+            // "requires the programmer to place calls": the object is the agent of what is
+            // required, not the requirement.
+            if (p.type == RelationType::Prerequisite && o.end + 1 < t_.size() && t_[o.end].lower == "to" &&
+                t_[o.end + 1].xref < 0 && classify(t_[o.end + 1].lower) == WordClass::Content)
+                continue;
             const std::string object = o.pronoun ? "" : entity(o);
             if (object.empty()) continue;
             emitPair(subject, p.type, predicate, object, p.reverse);

@@ -159,8 +159,9 @@ std::optional<Sample> SampleBuilder::qaFromConcept(int node) {
 std::optional<Sample> SampleBuilder::qaFromRelation(int edge) {
     if (!kb_.teachable(edge)) return std::nullopt;
     const auto& e = kb_.edges[edge];
-    const auto& tpls = relationTemplates(e.type);
-    const std::string type(toString(e.type));
+    const TemplateChoice choice = templatesFor(e.type, e.predicate);
+    const auto& tpls = *choice.templates;
+    const std::string& type = choice.family;
     const std::size_t roll = rng_.below(20); // forward 50%, backward 35%, pair 15%
     const int first = roll < 10 ? 0 : roll < 17 ? 1 : 2;
     static const char* const kKinds[] = {"fwd", "bwd", "pair"};
@@ -200,8 +201,9 @@ std::optional<Sample> SampleBuilder::mcqFromRelation(int edge, int answerPos) {
     // object, and only asked forward: "Which of these is a dialect of Lisp?" leaves Pascal's
     // unknown origin open, "Scheme is a dialect of which?" does not.
     if (!e.oneObject) return std::nullopt;
-    const auto& tpls = relationTemplates(e.type);
-    const std::string type(toString(e.type));
+    const TemplateChoice choice = templatesFor(e.type, e.predicate);
+    const auto& tpls = *choice.templates;
+    const std::string& type = choice.family;
     bool forward = e.fromText || rng_.below(5) < 3;
     int t = chooseTemplate("mcq.rel." + type + (forward ? ".fwd" : ".bwd"), (forward ? tpls.mcqFwd : tpls.mcqBwd).size());
     if (t < 0 && !e.fromText) {

@@ -113,8 +113,9 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
 std::optional<Sample> SampleBuilder::tfFromRelation(int edge, bool truth) {
     if (!kb_.teachable(edge)) return std::nullopt;
     const auto& e = kb_.edges[edge];
-    const auto& tpls = relationTemplates(e.type);
-    const std::string type(toString(e.type));
+    const TemplateChoice choice = templatesFor(e.type, e.predicate);
+    const auto& tpls = *choice.templates;
+    const std::string& type = choice.family;
     const int t = chooseTemplate("tf.rel." + type, tpls.statements.size());
     if (t < 0) return std::nullopt;
     const auto wrapper = rng_.below(tfWrapperTemplates().size());

@@ -94,6 +94,24 @@ const RelationTemplates& relationTemplates(RelationType t) {
     return kOther;
 }
 
+TemplateChoice templatesFor(RelationType t, std::string_view predicate) {
+    // The predicates each type's templates paraphrase without changing what is said.
+    static const std::vector<std::pair<RelationType, std::vector<std::string_view>>> plain = {
+        {RelationType::Specialization, {"is a", "is an", "is a kind of", "is a type of", "is a form of", "is a sort of"}},
+        {RelationType::PartOf, {"is part of", "is a part of", "is a component of", "is a portion of"}},
+        {RelationType::Causal, {"causes", "leads to", "results in"}},
+        {RelationType::Prerequisite, {"requires", "depends on", "needs", "relies on"}},
+        {RelationType::Contrast, {"contrasts with", "differs from"}},
+        {RelationType::Property, {"is characterized by"}},
+        {RelationType::Function, {"is used for"}}};
+    if (t == RelationType::Other) return {&kOther, "OTHER"};
+    for (const auto& [type, predicates] : plain)
+        if (type == t)
+            for (std::string_view p : predicates)
+                if (p == predicate) return {&relationTemplates(t), std::string(toString(t))};
+    return {&kOther, "STATED"};
+}
+
 const std::vector<const char*>& qaPairTemplates() { return kQaPair; }
 const std::vector<const char*>& qaDefTemplates() { return kQaDef; }
 const std::vector<const char*>& qaTermTemplates() { return kQaTerm; }

@@ -21,6 +21,17 @@ struct RelationTemplates {
 
 const RelationTemplates& relationTemplates(RelationType t);
 
+// The templates a relation is asked and stated with, and their family for template ids. A type's
+// own templates paraphrase it ("What is {s} a kind of?"), which is right only for the predicates
+// they paraphrase; any other ("is an implementation of", "is a member of", "is classed as") is
+// quoted as written, with the family "STATED": "Low Bandwidth X is an implementation of what?",
+// never "a broader category that includes" it.
+struct TemplateChoice {
+    const RelationTemplates* templates;
+    std::string family; // "SPECIALIZATION", ..., or "STATED"
+};
+TemplateChoice templatesFor(RelationType t, std::string_view predicate);
+
 // Relation-independent template lists.
 const std::vector<const char*>& qaPairTemplates();    // "How is {s} related to {o}?"
 const std::vector<const char*>& qaDefTemplates();     // "What is {t}?"

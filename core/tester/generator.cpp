@@ -57,7 +57,11 @@ bool readsForward(const GChain& c) {
 // each must name the one object its subject has. "deflate is used in X and X is a Y" has as many
 // answers as the things deflate is used in; "Scheme is a dialect of X" has one. Middle items walk
 // from the first concept to the asked one; end items walk the whole chain.
+// A contrast read from text ("register differs from Random-access memory") holds of almost any
+// pair: anywhere in the chain, it leaves every option standing.
 bool askedThroughOneObjects(const ItemGraph& g, const GChain& c, ItemShape shape, int pos) {
+    for (int e : c.edges)
+        if (g.edges[e].fromText && g.edges[e].type == RelationType::Contrast) return false;
     if (shape == ItemShape::Link) return true; // every concept is named
     for (int i = 0; i < pos; ++i)
         if (!g.edges[c.edges[i]].oneObject) return false;

@@ -96,7 +96,8 @@ ItemGraph ItemGraph::load(Database& db) {
             if (s == g.conceptIndex_.end() || o == g.conceptIndex_.end()) continue;
             GEdge e{st.columnText(0), st.columnText(3), s->second, o->second,
                     relationTypeFromString(st.columnView(2)).value_or(RelationType::Other)};
-            e.oneObject = st.columnInt(5) == 0 || namesTheOneObject(e.type, e.predicate);
+            e.fromText = st.columnInt(5) != 0;
+            e.oneObject = !e.fromText || namesTheOneObject(e.type, e.predicate);
             ++g.typeCounts[static_cast<int>(e.type)];
             edgeIndex.emplace(e.id, static_cast<int>(g.edges.size()));
             g.edges.push_back(std::move(e));

@@ -50,6 +50,7 @@ struct GEdge {
     // listed ("C has a macro preprocessor"): an item cannot ask for the concept it leads to.
     // Imported relations (WordNet's pointers) list every object and keep true.
     bool oneObject = true;
+    bool fromText = false; // read from a text by extraction (relations.chunk_id set)
 };
 
 struct GChain {

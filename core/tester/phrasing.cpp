@@ -368,11 +368,20 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
         auto has = [&](int (*cls)(int)) { return std::any_of(w.begin(), w.end(), [&](char c) { return cls(static_cast<unsigned char>(c)) != 0; }); };
         return has(std::isalpha) && (has(std::isdigit) || extract::caseMarked(w)); // "ZX-81", "HP-UX"; not "17"
     };
+    // So is one opening with the same letters before a digit or a mark ("OPS5" beside "OPS83",
+    // "PL/I" beside "PL/S"): the family shows before any knowledge does.
+    auto familyStem = [](std::string_view w) {
+        std::size_t k = 0;
+        while (k < w.size() && std::isalpha(static_cast<unsigned char>(w[k]))) ++k;
+        return k >= 2 && k < w.size() ? alnumLower(w.substr(0, k)) : std::string();
+    };
     const auto namedNames = spaceSeparated(named);
     for (const auto ow : spaceSeparated(option)) {
         if (!productName(ow)) continue;
+        const std::string stem = familyStem(ow);
         for (const auto nw : namedNames)
-            if (productName(nw) && oneEditApart(alnumLower(ow), alnumLower(nw))) return true;
+            if (productName(nw) && (oneEditApart(alnumLower(ow), alnumLower(nw)) || (!stem.empty() && stem == familyStem(nw))))
+                return true;
     }
     auto lowered = [](std::string_view x) {
         std::string out;
