@@ -79,6 +79,19 @@ inline void addBadInputRows() {
         row("chain relations not strings", "chains.jsonl", lines({R"({"id":"h1","discipline":"D","relations":["s1",7]})"}),
             "chains.jsonl:1|'relations[1]'|expected a string");
         row("duplicate chain id", "chains.jsonl", lines({kGoodChain, kGoodChain}), "chains.jsonl:2|'id'|duplicate");
+        // Control characters: none in a name (a NUL cuts it short wherever it is read as a C
+        // string, a line break splits an export); prose keeps tabs and line breaks only.
+        row("NUL in term", "concepts.jsonl", lines({kGoodConcept, R"({"id":"n9","term":"heat\u0000sink","type":"x","discipline":"X"})"}),
+            "concepts.jsonl:2|'term'|control character U+0000 at byte 5");
+        row("line break in id", "concepts.jsonl", lines({R"({"id":"n\n1","term":"a","type":"x","discipline":"X"})"}),
+            "concepts.jsonl:1|'id'|U+000A");
+        row("escape in predicate", "relations.jsonl",
+            lines({R"({"id":"s1","subject":"n1","type":"CAUSAL","predicate":"causes\u001b[31m","object":"n2","discipline":"D"})"}),
+            "relations.jsonl:1|'predicate'|U+001B");
+        row("bell in definition", "concepts.jsonl",
+            lines({R"({"id":"n1","term":"a","type":"x","definition":"ring\u0007ring","discipline":"X"})"}), "concepts.jsonl:1|'definition'|U+0007");
+        row("control character in chain relations", "chains.jsonl", lines({R"({"id":"h1","discipline":"D","relations":["s1","s\u00012"]})"}),
+            "chains.jsonl:1|'relations[1]'|U+0001");
         (void)c;
         (void)r;
     }

@@ -204,6 +204,9 @@ private slots:
         row("term not a string", "set", "/l1_concepts/0/term", "true", 0, "l1_concepts[0].term", "expected a string, found a boolean");
         row("definition not a string", "set", "/l1_concepts/1/definition", "[1]", 0, "l1_concepts[1].definition", "found an array");
         row("empty term", "set", "/l1_concepts/4/term", "\"  \"", 0, "l1_concepts[4].term", "is empty");
+        row("NUL in term", "set", "/l1_concepts/0/term", "\"heat\\u0000sink\"", 0, "l1_concepts[0].term", "control character U+0000");
+        row("tab in predicate", "set", "/l2_statements/0/predicate", "\"is\\tpart of\"", 0, "l2_statements[0].predicate", "U+0009");
+        row("escape in definition", "set", "/l1_concepts/1/definition", "\"bold \\u001b[1m\"", 0, "l1_concepts[1].definition", "U+001B");
         row("bad parent statement id", "set", "/l1_concepts/0/parent_statement_ids/1", "{}", 0,
             "l1_concepts[0].parent_statement_ids[1]", "expected a string, found an object");
         row("duplicate concept_id", "set", "/l1_concepts/3/concept_id", "\"C1\"", 0, "l1_concepts[3].concept_id", "duplicate concept_id 'C1'");

@@ -220,6 +220,8 @@ private slots:
         row("bad source/target", "data.noun", "00000559 n 0000 | the posterior", "00000559 n 00z0 | the posterior", 8,
             "source/target", "hexadecimal");
         row("invalid UTF-8 in gloss", "data.noun", "of a vertebrate", "of a vert\xff" "ebrate", 8, "gloss", "invalid UTF-8");
+        row("control character in word", "data.noun", "08 n 01 tail", "08 n 01 ta\x01l", 8, "word", "control character U+0001");
+        row("control character in gloss", "data.noun", "of a vertebrate", "of a vert\x07" "brate", 8, "gloss", "U+0007");
         row("bad verb frame count", "data.verb", "01 + 08 01", "0x + 08 01", 4, "f_cnt", "decimal");
         row("truncated last line", "data.verb", " | take a short break from one's activities in order to relax  \n", "", 9,
             "gloss", "line ends early");

@@ -173,6 +173,8 @@ std::string JsonlReader::requireString(const nlohmann::json& obj, const char* fi
     if (!allowEmpty && trim(s).empty()) fail(field, "is empty");
     if (s.size() > maxBytes)
         fail(field, "too long (" + std::to_string(s.size()) + " bytes, at most " + std::to_string(maxBytes) + ")");
+    if (const auto at = findControlChar(s, maxBytes > kMaxNameBytes); at != std::string::npos)
+        fail(field, describeControlChar(s, at));
     return s;
 }
 
@@ -191,7 +193,10 @@ std::vector<std::string> JsonlReader::requireStringArray(const nlohmann::json& o
         const auto& v = (*it)[i];
         if (!v.is_string())
             fail(std::string(field) + "[" + std::to_string(i) + "]", std::string("expected a string, found ") + jsonTypeName(v));
-        out.push_back(v.get<std::string>());
+        const auto& item = v.get_ref<const std::string&>();
+        if (const auto at = findControlChar(item, false); at != std::string::npos)
+            fail(std::string(field) + "[" + std::to_string(i) + "]", describeControlChar(item, at));
+        out.push_back(item);
     }
     return out;
 }

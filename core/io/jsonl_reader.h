@@ -43,7 +43,10 @@ public:
     // True when no record was found (an empty or whitespace-only file).
     bool sawNoRecords() const { return records_ == 0; }
 
-    // Field accessors that name the field on error.
+    // Field accessors that name the field on error. A field of at most kMaxNameBytes is a name
+    // (an id, a term, a predicate): one line, no control character at all; a longer one is prose
+    // (a definition, a quote), which may hold tabs and line breaks but no other control character.
+    static constexpr std::size_t kMaxNameBytes = 4096;
     std::string requireString(const nlohmann::json& obj, const char* field, std::size_t maxBytes = 1 << 20,
                               bool allowEmpty = false) const;
     std::string optionalString(const nlohmann::json& obj, const char* field, std::size_t maxBytes = 1 << 20) const;

@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -51,6 +52,11 @@ struct Fields {
         if (!v->is_string()) fail(path, std::string("expected a string, found ") + jsonTypeName(*v));
         std::string s = trim(v->get_ref<const std::string&>());
         if (required && s.empty()) fail(path, "is empty");
+        // Names are one line; prose may hold tabs and line breaks. No other control character.
+        static const std::set<std::string_view> prose = {"definition", "source_quote", "narrative_summary", "domain_context",
+                                                         "process_name", "description"};
+        if (const auto at = findControlChar(s, prose.count(key) > 0); at != std::string::npos)
+            fail(path, describeControlChar(s, at));
         return s;
     }
     const json& array(const json& obj, const std::string& path, const char* key, bool required) const {
@@ -69,6 +75,9 @@ struct Fields {
         for (std::size_t i = 0; i < a.size(); ++i)
             if (!a[i].is_string() && !a[i].is_number_integer())
                 fail(path + "[" + std::to_string(i) + "]", std::string("expected a string, found ") + jsonTypeName(a[i]));
+            else if (a[i].is_string())
+                if (const auto& t = a[i].get_ref<const std::string&>(); findControlChar(t, false) != std::string::npos)
+                    fail(path + "[" + std::to_string(i) + "]", describeControlChar(t, findControlChar(t, false)));
     }
 };
 

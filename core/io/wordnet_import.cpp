@@ -201,6 +201,10 @@ void parseLine(std::string_view text, int file, const std::string& path, long li
         p.fail(bar != std::string_view::npos && bad > bar ? "gloss" : "word",
                "invalid UTF-8 at byte " + std::to_string(bad + 1) + " of the line");
     }
+    if (auto bad = findControlChar(text, false); bad != std::string::npos) {
+        const auto bar = text.find(" | ");
+        p.fail(bar != std::string_view::npos && bad > bar ? "gloss" : "word", describeControlChar(text, bad) + " of the line");
+    }
     Synset s;
     s.file = static_cast<std::uint8_t>(file);
     s.line = lineNo;

@@ -8,6 +8,12 @@ namespace proda {
 
 // Returns the byte offset of the first invalid UTF-8 sequence, or npos when the text is valid.
 std::size_t findInvalidUtf8(std::string_view s);
+// Byte index of the first control character (C0, or DEL), or npos. A name (an id, a term, a
+// predicate) is one line and holds none; prose (a definition, a quote) may hold tabs and line
+// breaks. A NUL would cut the text short wherever it is read as a C string.
+std::size_t findControlChar(std::string_view s, bool prose);
+// "control character U+0000 at byte 5": what findControlChar found, for an error message.
+std::string describeControlChar(std::string_view s, std::size_t at);
 
 // Lower-case ASCII, collapse runs of whitespace/underscores to one space, trim.
 // Non-ASCII bytes are kept as they are (case folding of other scripts is out of scope).
