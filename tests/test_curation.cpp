@@ -182,6 +182,9 @@ private slots:
         for (const auto& st : extractEntry("portability", "<operating system, programming> The ease with which a piece of software (or {file format}) can "
                                                        "be \"ported\", i.e. made to run on a new {platform}."))
             QVERIFY2(st.object != "Ease" && st.object != "ease", st.object.c_str());
+        // Meaningless: "Prototype has subset" from "usually has some subset of ...": a hedge.
+        QVERIFY(!hasStatement(extractEntry("prototype", "A prototype usually has some subset of the functions of the final product."),
+                              "prototype", "subset"));
         // "Code is an instruction", "software life-cycle is a phase": a plural genus.
         QVERIFY(extractEntry("code", "<programming> Instructions for a computer in some {programming language}.").size() <= 1);
         QVERIFY(!hasStatement(extractEntry("software life-cycle", "The phases a software product goes through."),
@@ -422,6 +425,8 @@ private slots:
         QVERIFY(sharesWordPart("OPS5", "OPS83"));
         QVERIFY(sharesWordPart("PL/I", "PL/S"));
         QVERIFY(!sharesWordPart("E1", "T3")); // one letter is no family
+        QCOMPARE(indefiniteArticle("European"), std::string("a")); // "an European framing specification"
+        QCOMPARE(indefiniteArticle("Ethernet"), std::string("an"));
         QCOMPARE(stemClause("Windows NT", "is a", "X"), std::string("Windows NT is an X"));
         QCOMPARE(stemClause("DDL commands", "is part of", "X"), std::string("DDL commands are part of X"));
         QCOMPARE(stemClause("processors", "has", "X"), std::string("processors have X"));

@@ -170,7 +170,8 @@ bool isMeasure(std::string_view head) {
 
 bool isFrequencyHedge(std::string_view word) {
     static const std::unordered_set<std::string_view> hedges = {"often", "sometimes", "occasionally", "rarely",
-                                                                 "seldom", "possibly", "perhaps"};
+                                                                 "seldom", "possibly", "perhaps", "usually",
+                                                                 "typically", "generally", "normally", "commonly"};
     return hedges.count(word) > 0;
 }
 

@@ -1,6 +1,7 @@
 #include "synth/sample_builder.h"
 
 #include "synth/templates.h"
+#include "tester/phrasing.h"
 
 #include <nlohmann/json.hpp>
 #include <unordered_set>
@@ -220,6 +221,11 @@ std::optional<Sample> SampleBuilder::mcqFromRelation(int edge, int answerPos) {
                                         !kb_.namedInDefinitions(q, c) && !kb_.namedInDefinitions(answer, c);
                              });
     if (chosen.size() < 3) return std::nullopt;
+    // An answer sharing a word part with the question's term is read off it ("CHIP-8" for
+    // CHIP-48's origin, "prototype" beside "protoduction") unless two other options share it too.
+    if (const std::string qTerm = kb_.nodes[q].bareTerm(); sharesWordPart(kb_.nodes[answer].bareTerm(), qTerm) &&
+        std::count_if(chosen.begin(), chosen.end(), [&](const Candidate& c) { return sharesWordPart(kb_.nodes[c.node].bareTerm(), qTerm); }) < 2)
+        return std::nullopt;
 
     Sample s;
     s.format = SampleFormat::Mcq;

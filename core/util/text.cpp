@@ -90,9 +90,9 @@ std::string indefiniteArticle(std::string_view next) {
     const char c = next[0];
     if (next.size() == 1 || std::isupper(static_cast<unsigned char>(next[1])) || std::isdigit(static_cast<unsigned char>(next[1])))
         return std::string_view("AEFHILMNORSXaefhilmnorsx8").find(c) != std::string_view::npos ? "an" : "a"; // letters read out
-    if (next.starts_with("uni") || next.starts_with("use") || next.starts_with("one") || next.starts_with("Uni") ||
-        next.starts_with("Use") || next.starts_with("One"))
-        return "a";
+    // "a European", "a unit", "a user", "a one-pass": a vowel letter that sounds "you" or "w".
+    for (std::string_view start : {"uni", "use", "one", "eu", "Uni", "Use", "One", "Eu"})
+        if (next.starts_with(start)) return "a";
     // "a utility", "a user", "a unit", "a usual": u, one consonant, a vowel sounds "you".
     auto vowel = [](char x) { return std::string_view("aeiouAEIOU").find(x) != std::string_view::npos; };
     if ((c == 'u' || c == 'U') && next.size() >= 3 && !vowel(next[1]) && std::isalpha(static_cast<unsigned char>(next[1])) &&
@@ -132,6 +132,20 @@ bool containsWords(const std::string& text, const std::string& phrase) {
         if (!std::isalnum(static_cast<unsigned char>(before)) && !std::isalnum(static_cast<unsigned char>(after))) return true;
     }
     return false;
+}
+
+std::size_t findControlChar(std::string_view s, bool prose) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if ((c < 0x20 || c == 0x7f) && !(prose && (c == '\t' || c == '\n' || c == '\r'))) return i;
+    }
+    return std::string_view::npos;
+}
+
+std::string describeControlChar(std::string_view s, std::size_t at) {
+    char code[8];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(static_cast<unsigned char>(s[at])));
+    return std::string("holds the control character ") + code + " at byte " + std::to_string(at + 1);
 }
 
 } // namespace proda
