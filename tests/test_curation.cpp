@@ -76,6 +76,27 @@ private slots:
         QVERIFY(mutex && mutexTeX && mutex->id != mutexTeX->id);
     }
 
+    // Junk concept: "B has robust", "robust" offered beside categories. FOLDOC heads adjectives
+    // ("robust: Said of a system that ..."); the entry's own definition says so.
+    void adjectiveHeadwordsAreNoConcepts() {
+        for (const char* s : {"Said of a system that has demonstrated an ability to recover gracefully.",
+                              "Used of perverse byte orders such as 3-4-1-2.", "Neither big-endian nor little-endian.",
+                              "Describes a program that is not finished."})
+            QVERIFY2(extract::definesAnAdjective(s), s);
+        for (const char* s : {"A system that recovers.", "Software that describes hardware.", "The said object."})
+            QVERIFY2(!extract::definesAnAdjective(s), s);
+        const std::vector<ExtractedStatement> sts = {statement("B", "has", "robust", RelationType::Property),
+                                                     statement("B", "is a", "programming language")};
+        auto isConcept = [](const extract::KnowledgeDraft& d, const std::string& term) {
+            for (std::size_t i = 0; i < d.concepts.size(); ++i)
+                if (d.concepts[i].term == term) return d.isConcept[i] != 0;
+            return false;
+        };
+        QVERIFY(isConcept(extract::buildKnowledge(sts), "robust")); // a headword that reads like a noun
+        QVERIFY(!isConcept(extract::buildKnowledge(sts, {"robust"}), "robust"));
+        QVERIFY(isConcept(extract::buildKnowledge(sts, {"robust"}), "programming language"));
+    }
+
     // Meaningless relation: cross-references are links, never relations.
     void crossReferencesAreLinks_data() {
         QTest::addColumn<QString>("predicate");
@@ -182,6 +203,9 @@ private slots:
         for (const auto& st : extractEntry("portability", "<operating system, programming> The ease with which a piece of software (or {file format}) can "
                                                        "be \"ported\", i.e. made to run on a new {platform}."))
             QVERIFY2(st.object != "Ease" && st.object != "ease", st.object.c_str());
+        // Wrong answer: "geometric mean is a root" from "the Nth root of the product".
+        QVERIFY(!hasStatement(extractEntry("geometric mean", "<mathematics> The Nth {root} of the {product} of N numbers."),
+                              "geometric mean", "root"));
         // Meaningless: "Prototype has subset" from "usually has some subset of ...": a hedge.
         QVERIFY(!hasStatement(extractEntry("prototype", "A prototype usually has some subset of the functions of the final product."),
                               "prototype", "subset"));
@@ -425,6 +449,7 @@ private slots:
         QVERIFY(sharesWordPart("OPS5", "OPS83"));
         QVERIFY(sharesWordPart("PL/I", "PL/S"));
         QVERIFY(!sharesWordPart("E1", "T3")); // one letter is no family
+        QVERIFY(sharesWordPart("M4", "M5"));   // but one character apart is ("M5 is a generalisation of X": M4)
         QCOMPARE(indefiniteArticle("European"), std::string("a")); // "an European framing specification"
         QCOMPARE(indefiniteArticle("Ethernet"), std::string("an"));
         QCOMPARE(stemClause("Windows NT", "is a", "X"), std::string("Windows NT is an X"));

@@ -57,6 +57,8 @@ public:
         return it->second;
     }
 
+    const std::unordered_set<std::string>* adjectives = nullptr; // headwords defining adjectives
+
     // Display terms, and whether each is a concept (headed terms need only be clean).
     std::vector<DraftConcept> finish(std::vector<char>& isConcept, std::map<std::string, std::int64_t>& rejected) {
         isConcept.assign(concepts_.size(), 0);
@@ -85,6 +87,7 @@ public:
             std::string_view why = conceptRejection(c.term, !f.headed.empty());
             if (why.empty() && f.headed.empty() && runTogether(c.term)) why = "two names run together";
             if (why.empty() && f.headed.empty() && !f.outsideDictionary) why = "not a headword";
+            if (why.empty() && adjectives && adjectives->count(lowerAscii(c.term))) why = "not a noun";
             if (why.empty()) isConcept[i] = 1;
             else ++rejected[std::string(why)];
         }
@@ -227,9 +230,18 @@ std::int64_t KnowledgeDraft::uncoveredRelations() const {
     return static_cast<std::int64_t>(std::count(onChain.begin(), onChain.end(), 0));
 }
 
-KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements) {
+bool definesAnAdjective(std::string_view sentence) {
+    const std::string l = lowerAscii(sentence.substr(0, 24));
+    for (std::string_view start : {"said of ", "used of ", "describes ", "describing ", "pertaining to ", "relating to ",
+                                   "of or relating to ", "neither "})
+        if (l.starts_with(start)) return true;
+    return false;
+}
+
+KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements, const std::unordered_set<std::string>& adjectives) {
     KnowledgeDraft d;
     TermTable terms;
+    terms.adjectives = &adjectives;
     terms.keepApart(statements);
     struct Ends { std::int32_t s, o; };
     std::vector<Ends> ends;

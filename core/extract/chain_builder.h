@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace proda::extract {
@@ -62,6 +64,13 @@ struct KnowledgeDraft {
 
 // Merges terms by canonical key (display: the headword's spelling, else the key's own form when it
 // was written, else the most frequent surface form) and builds the chains.
-KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements);
+// `adjectives`: headwords (lower case) whose entry defines an adjective ("robust: Said of a
+// system that ..."); a dictionary heads them, but they name no thing.
+KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements,
+                              const std::unordered_set<std::string>& adjectives = {});
+
+// Whether an entry's defining sentence defines an adjective: "Said of", "Used of", "Describes",
+// "Describing", "Pertaining to", "Relating to", "Of or relating to", "Neither X nor Y".
+bool definesAnAdjective(std::string_view definingSentence);
 
 } // namespace proda::extract

@@ -1,5 +1,6 @@
 #include "extract/extract_run.h"
 #include "extract/chain_builder.h"
+#include "extract/sentences.h"
 #include "io/import_common.h"
 
 #include <nlohmann/json.hpp>
@@ -7,6 +8,7 @@
 #include <chrono>
 #include <sstream>
 #include <thread>
+#include <unordered_set>
 
 namespace proda {
 
@@ -103,7 +105,20 @@ ExtractionReport extractKnowledge(Project& project, const Extractor& extractor, 
 
     // 2. Top-down: chains, then the relations on them, then their end concepts.
     progress.report("building chains", 0, 0);
-    extract::KnowledgeDraft draft = extract::buildKnowledge(statements);
+    // Headwords a dictionary defines as adjectives ("robust: Said of a system ..."), from every
+    // entry's defining sentence, not only the entries extracted this run.
+    std::unordered_set<std::string> adjectives;
+    {
+        Statement first = db.prepare("SELECT d.title, c.text FROM chunks c JOIN documents d ON d.id = c.document_id "
+                                     "WHERE c.ordinal = 0 AND d.source_kind = 'dictd' AND c.dropped_reason IS NULL");
+        while (first.step()) {
+            const std::string title = first.columnText(0);
+            const auto parsed = extract::parseChunk(first.columnView(1), true, title);
+            if (!parsed.sentences.empty() && extract::definesAnAdjective(parsed.sentences.front().quote))
+                adjectives.insert(extract::lowerAscii(title));
+        }
+    }
+    extract::KnowledgeDraft draft = extract::buildKnowledge(statements, adjectives);
     statements = {};
     statements.shrink_to_fit();
     report.duplicateStatements = draft.duplicateStatements;

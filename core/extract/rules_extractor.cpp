@@ -319,8 +319,13 @@ private:
         if (prep == "to" && stop + 1 < t_.size() && !t_[stop + 1].punct &&
             (t_[stop + 1].xref >= 0 || std::isupper(static_cast<unsigned char>(t_[stop + 1].text[0]))))
             return false;
-        // "The first 64 kilobytes of extended memory": a measure is no genus.
+        // "The first 64 kilobytes of extended memory": a measure is no genus. Nor is "the Nth
+        // root of the product": a quantity computed from something is no kind of thing.
         if (isMeasure(head)) return false;
+        if (prep == "of" && p.end - p.begin >= 2) {
+            const std::string& first = t_[p.begin].lower;
+            if (first == "nth" || first == "kth" || first == "mth" || first == "n-th" || first == "k-th") return false;
+        }
         // "A letter of some alphabet, a digit, a punctuation or other symbol": a definition by
         // alternatives names no one genus.
         for (std::size_t i = stop; i + 1 < t_.size() && t_[i].lower != ";"; ++i)

@@ -322,7 +322,7 @@ std::string alnumLower(std::string_view w) {
 
 // Whether two names are one edit apart ("HP-UX" / "HP-SUX", "ZX-80" / "ZX-81").
 bool oneEditApart(const std::string& a, const std::string& b) {
-    if (a == b || a.size() < 3 || b.size() < 3 || (a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > 1)
+    if (a == b || a.size() < 2 || b.size() < 2 || (a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > 1)
         return false;
     std::size_t i = 0, j = 0, edits = 0;
     while (i < a.size() && j < b.size()) {
