@@ -203,6 +203,9 @@ private slots:
         for (const auto& st : extractEntry("portability", "<operating system, programming> The ease with which a piece of software (or {file format}) can "
                                                        "be \"ported\", i.e. made to run on a new {platform}."))
             QVERIFY2(st.object != "Ease" && st.object != "ease", st.object.c_str());
+        // Ungrammatical: "Supercombinator is a Combinators": a plural reference opening the sentence.
+        QVERIFY(!hasStatement(extractEntry("supercombinator", "<functional programming> {Combinators} with coarser granularity."),
+                              "supercombinator", "Combinators"));
         // Wrong answer: "geometric mean is a root" from "the Nth root of the product".
         QVERIFY(!hasStatement(extractEntry("geometric mean", "<mathematics> The Nth {root} of the {product} of N numbers."),
                               "geometric mean", "root"));

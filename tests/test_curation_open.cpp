@@ -66,6 +66,7 @@ ItemGraph languagesGraph(bool fromText) {
 struct MadeOn {
     std::set<std::string> mcq, falseTf;
     std::map<std::string, std::vector<std::string>> prompts; // every prompt made on each predicate
+    std::map<std::string, std::vector<std::string>> falseShown; // false twins and MCQ options, by predicate
 };
 MadeOn samplesOnRelations(bool fromText) {
     MadeOn made;
@@ -76,13 +77,16 @@ MadeOn samplesOnRelations(bool fromText) {
             synth::SampleBuilder b(kb, rng, [](const std::string&) { return true; });
             for (int e = 0; e < static_cast<int>(kb.edges.size()); ++e) {
                 auto& prompts = made.prompts[kb.edges[e].predicate];
+                auto& shown = made.falseShown[kb.edges[e].predicate];
                 if (auto m = b.mcqFromRelation(e, static_cast<int>(seed % 4))) {
                     made.mcq.insert(kb.edges[e].predicate);
                     prompts.push_back(m->prompt);
+                    shown.insert(shown.end(), m->options.begin(), m->options.end());
                 }
                 if (auto t = b.tfFromRelation(e, false)) {
                     made.falseTf.insert(kb.edges[e].predicate);
                     prompts.push_back(t->prompt);
+                    shown.push_back(t->prompt);
                 }
                 for (auto s : {b.qaFromRelation(e), b.tfFromRelation(e, true)})
                     if (s) prompts.push_back(s->prompt);
@@ -122,6 +126,12 @@ private slots:
         QVERIFY(!text.mcq.count("has"));
         QVERIFY(!text.falseTf.count("has"));
         QVERIFY(text.mcq.count("is a dialect of"));
+        // Giveaway: "PostScript is a B. False": a name put where a common noun was, or a feature
+        // among languages, is false on its face.
+        for (const std::string& text : text.falseShown.at("is a dialect of"))
+            for (const char* feature : {"structure assignment", "pointer arithmetic", "garbage collection", "exception handling",
+                                        "tail call", "closure"})
+                QVERIFY2(text.find(feature) == std::string::npos, text.c_str());
         // Giveaway: "CHIP-48 is a version of ___" with CHIP-8 the only option sharing its name.
         QVERIFY(!text.mcq.count("is a version of"));
         // Imported pointers (WordNet's) list every object: the same relations make both kinds.

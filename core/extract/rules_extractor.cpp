@@ -276,7 +276,10 @@ private:
         }
         // "Code: instructions for a computer", "software life-cycle: The phases a product goes
         // through": a plural genus names what the subject is made of, not what it is.
-        const bool pluralGenus = p->xref < 0 && !caseMarked(t_[p->end - 1].text) && singularize(head) != head &&
+        // ("{Combinators} with coarser granularity": a reference that opens the sentence is no name
+        // for its capital.)
+        const bool plainWord = p->xref < 0 || (p->begin == 0 && p->end - p->begin == 1);
+        const bool pluralGenus = plainWord && !caseMarked(t_[p->end - 1].text) && singularize(head) != head &&
                                  !(p->begin > 0 && (t_[p->begin - 1].lower == "a" || t_[p->begin - 1].lower == "an"));
         genera_.push_back({p->begin, end, subject});
         if (pluralGenus) return; // nor "is an instructions for computer"

@@ -217,7 +217,9 @@ std::optional<Sample> SampleBuilder::mcqFromRelation(int edge, int answerPos) {
     const auto truth = kb_.answerSet(q, e.type, forward);
     const auto chosen = pick(pool, 3, {kb_.nodes[q].termKey, kb_.nodes[answer].termKey},
                              [&](int c) {
-                                 return !kb_.possiblyTrue(truth, c) && !kb_.kindRelated(answer, c) &&
+                                 // (names beside names: "B" is no option among languages' kinds)
+                                 return writtenAsName(kb_.nodes[c].bareTerm()) == writtenAsName(kb_.nodes[answer].bareTerm()) &&
+                                        !kb_.possiblyTrue(truth, c) && !kb_.kindRelated(answer, c) &&
                                         !kb_.namedInDefinitions(q, c) && !kb_.namedInDefinitions(answer, c);
                              });
     if (chosen.size() < 3) return std::nullopt;

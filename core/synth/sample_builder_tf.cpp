@@ -74,7 +74,8 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
         // action" is "a rule or law concerning a natural phenomenon", the definition of "law").
         if (kb_.kindRelated(node, c)) return false;
         if (askTerm)
-            return !kb_.sameDefinition(c, node) && !containsWords(clause, x.term) && !nearDuplicate(n.term, x.term);
+            return !kb_.sameDefinition(c, node) && !containsWords(clause, x.term) && !nearDuplicate(n.term, x.term) &&
+                   writtenAsName(x.bareTerm()) == writtenAsName(n.bareTerm());
         if (x.defKey < 0 || definitionClause(x.definition).size() > kMaxClause || kb_.sameDefinition(node, c)) return false;
         // Another thing's description that names the asked term is ruled out by reading it
         // ("A superset of Mesa, from Xerox PARC" for "What is Mesa?").
@@ -149,7 +150,9 @@ std::optional<Sample> SampleBuilder::tfFromRelation(int edge, bool truth) {
             chosen = pick(candidates(replace, e.type, replacedObject, e.discipline), 1,
                           {kb_.nodes[e.s].termKey, kb_.nodes[e.o].termKey},
                           [&](int c) {
-                              return !kb_.possiblyTrue(truth, c) && !kb_.kindRelated(replace, c) &&
+                              // A name put where a common noun was ("PostScript is a B") is false on its face.
+                              return writtenAsName(kb_.nodes[c].bareTerm()) == writtenAsName(kb_.nodes[replace].bareTerm()) &&
+                                     !kb_.possiblyTrue(truth, c) && !kb_.kindRelated(replace, c) &&
                                      !kb_.namedInDefinitions(keep, c) && !kb_.namedInDefinitions(replace, c);
                           });
         }

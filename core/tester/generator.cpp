@@ -68,25 +68,6 @@ bool askedThroughOneObjects(const ItemGraph& g, const GChain& c, ItemShape shape
     return true;
 }
 
-// A term whose head word carries a capital letter is written as a name ("Emacs", "PL/I",
-// "Windows 95", "X Window System"); one whose head is lower case, as a common noun ("browser",
-// "Indian chief", "IP address"). Options must agree: a name among common nouns, or a common noun
-// among names, stands apart before a reader knows anything ("GWHIS", "Emacs", "X Window System",
-// "browser" for "which broader category").
-bool writtenAsName(std::string_view term) {
-    auto isUpper = [](char ch) { return ch >= 'A' && ch <= 'Z'; };
-    auto isLetter = [&](char ch) { return isUpper(ch) || (ch >= 'a' && ch <= 'z'); };
-    std::size_t end = term.size();
-    while (end > 0) { // the last word that holds a letter ("Windows 95" -> "Windows")
-        std::size_t start = term.rfind(' ', end - 1);
-        start = start == std::string_view::npos ? 0 : start + 1;
-        const std::string_view word = term.substr(start, end - start);
-        if (std::any_of(word.begin(), word.end(), isLetter)) return std::any_of(word.begin(), word.end(), isUpper);
-        end = start == 0 ? 0 : start - 1;
-    }
-    return false;
-}
-
 // WordNet's parts of speech other than nouns; any other concept type ("concept", "process") names a thing.
 bool namesAThing(const std::string& type) { return type != "verb" && type != "adjective" && type != "adverb"; }
 

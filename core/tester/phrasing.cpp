@@ -360,6 +360,20 @@ bool optionsCloseAlike(std::string_view a, std::string_view b) {
     return false;
 }
 
+bool writtenAsName(std::string_view term) {
+    auto isUpper = [](char ch) { return ch >= 'A' && ch <= 'Z'; };
+    auto isLetter = [&](char ch) { return isUpper(ch) || (ch >= 'a' && ch <= 'z'); };
+    std::size_t end = term.size();
+    while (end > 0) { // the last word that holds a letter ("Windows 95" -> "Windows")
+        std::size_t start = term.rfind(' ', end - 1);
+        start = start == std::string_view::npos ? 0 : start + 1;
+        const std::string_view word = term.substr(start, end - start);
+        if (std::any_of(word.begin(), word.end(), isLetter)) return std::any_of(word.begin(), word.end(), isUpper);
+        end = start == 0 ? 0 : start - 1;
+    }
+    return false;
+}
+
 bool sharesWordPart(std::string_view option, std::string_view named) {
     // A product name one letter or digit away from a named one is read off it ("ZX-80" beside
     // "ZX-81", "HP-UX" beside "HP-SUX"). Only names with digits or inner capitals: "cat" and "car"

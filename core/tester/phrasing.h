@@ -49,6 +49,12 @@ std::string stemClause(const std::string& subject, std::string predicate, const 
 // and its expansion ("BLT" / "block transfer").
 bool nearDuplicate(std::string_view answer, std::string_view option);
 
+// A term whose head word carries a capital letter is written as a name ("Emacs", "PL/I",
+// "Windows 95"); one whose head is lower case, as a common noun ("browser", "Indian chief").
+// Options must agree: a name among common nouns, or a common noun among names, stands apart
+// before a reader knows anything.
+bool writtenAsName(std::string_view term);
+
 // An option with a word part that the stem's named terms contain: five letters or more anywhere
 // ("Aztecan" beside "Uto-Aztecan"), a four-letter word opening or closing a word ("time period"
 // beside "time scale"), or the same first six letters ("equinoctial" / "equinox"). When the
