@@ -7,6 +7,9 @@
 #include "util/text.h"
 
 #include <nlohmann/json.hpp>
+
+#include <cctype>
+#include <vector>
 #include <unordered_set>
 
 namespace proda::synth {
@@ -37,6 +40,27 @@ bool sharesContentWord(const std::string& text, const std::string& term) {
     return false;
 }
 
+// A word of `text` that opens like a word of `term` for four letters, both of five letters or
+// more: "storing" in the gloss of "storage", "computation" in that of "computer". The gloss
+// that echoes its term's stem is the one option a reader picks without knowing it.
+bool sharesStem(std::string_view text, std::string_view term) {
+    auto words = [](std::string_view s) {
+        std::vector<std::string> out;
+        std::string cur;
+        for (char ch : s) {
+            if (std::isalpha(static_cast<unsigned char>(ch))) cur.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+            else if (!cur.empty()) out.push_back(std::move(cur)), cur.clear();
+        }
+        if (!cur.empty()) out.push_back(std::move(cur));
+        return out;
+    };
+    const auto termWords = words(term);
+    for (const auto& w : words(text))
+        for (const auto& t : termWords)
+            if (w.size() >= 5 && t.size() >= 5 && w.compare(0, 4, t, 0, 4) == 0) return true;
+    return false;
+}
+
 } // namespace
 
 std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
@@ -51,7 +75,7 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
     // Asked for its gloss, the one option echoing a word of the term gives it away too ("light
     // from a torch" for "torchlight"), so such a concept makes no multiple-choice definition.
     const bool clueNamesTerm = containsWords(clause, n.term) || sharesContentWord(clause, n.term);
-    if (clueNamesTerm || sharesWordPart(clause, n.bareTerm())) return std::nullopt;
+    if (clueNamesTerm || sharesWordPart(clause, n.bareTerm()) || sharesStem(clause, n.bareTerm())) return std::nullopt;
     bool askTerm = kb_.definitionIsUnique(node) && rng_.below(2) == 0;
     int t = chooseTemplate(askTerm ? "mcq.def.term" : "mcq.def.gloss",
                            askTerm ? mcqTermTemplates().size() : mcqGlossTemplates().size());
