@@ -452,7 +452,9 @@ private slots:
         QVERIFY(sharesWordPart("OPS5", "OPS83"));
         QVERIFY(sharesWordPart("PL/I", "PL/S"));
         QVERIFY(!sharesWordPart("E1", "T3")); // one letter is no family
-        QVERIFY(sharesWordPart("M4", "M5"));   // but one character apart is ("M5 is a generalisation of X": M4)
+        QVERIFY(sharesWordPart("M4", "M5"));
+        QVERIFY(sharesWordPart("Rubiaceae", "Rubiales")); // taxa of one genus, Rubia
+        QVERIFY(!sharesWordPart("Rosaceae", "Rubiales"));   // but one character apart is ("M5 is a generalisation of X": M4)
         QCOMPARE(indefiniteArticle("European"), std::string("a")); // "an European framing specification"
         QCOMPARE(indefiniteArticle("Ethernet"), std::string("an"));
         QCOMPARE(stemClause("Windows NT", "is a", "X"), std::string("Windows NT is an X"));

@@ -417,6 +417,18 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
     for (const auto& w : optionWords)
         for (const auto& x : namedWords)
             if ((w.size() >= 6 && x.size() >= 6 && w.compare(0, 6, x, 0, 6) == 0) || closeAlike(w, x, 5)) return true;
+    // Taxa named from one genus share its stem before their rank's ending ("Rubiaceae" beside
+    // "Rubiales", both from Rubia).
+    auto taxonStem = [](const std::string& w) {
+        for (std::string_view end : {"aceae", "ales", "idae", "inae", "oidea", "iformes", "ineae", "ae"})
+            if (w.size() >= end.size() + 4 && w.ends_with(end)) return w.substr(0, w.size() - end.size());
+        return std::string();
+    };
+    for (const auto& w : optionWords)
+        for (const auto& x : namedWords) {
+            const std::string a = taxonStem(w), b = taxonStem(x);
+            if (!a.empty() && !b.empty() && (a.starts_with(b) || b.starts_with(a))) return true;
+        }
     for (const auto& w : optionWords)
         if (inside(w, n, namedWords)) return true;
     for (const auto& w : namedWords)
