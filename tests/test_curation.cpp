@@ -206,6 +206,9 @@ private slots:
         // Ungrammatical: "Supercombinator is a Combinators": a plural reference opening the sentence.
         QVERIFY(!hasStatement(extractEntry("supercombinator", "<functional programming> {Combinators} with coarser granularity."),
                               "supercombinator", "Combinators"));
+        // Meaningless: "Yourdon is a Yourdon methodology" from a disambiguation entry.
+        QVERIFY(!hasStatement(extractEntry("Yourdon", "1. <programming> The {Yourdon methodology}.\n\n   2. <person> {Edward Yourdon}."), "Yourdon",
+                              "Yourdon methodology"));
         // Wrong answer: "geometric mean is a root" from "the Nth root of the product".
         QVERIFY(!hasStatement(extractEntry("geometric mean", "<mathematics> The Nth {root} of the {product} of N numbers."),
                               "geometric mean", "root"));
@@ -454,6 +457,10 @@ private slots:
         QVERIFY(!sharesWordPart("E1", "T3")); // one letter is no family
         QVERIFY(sharesWordPart("M4", "M5"));
         QVERIFY(sharesWordPart("Rubiaceae", "Rubiales")); // taxa of one genus, Rubia
+        // A name hiding its answer: "SuccessoR is derived from X" (SR), "MooZ is an extension of X" (Z).
+        QVERIFY(readableFromStem("SR", "SuccessoR"));
+        QVERIFY(readableFromStem("Z", "MooZ"));
+        QVERIFY(!readableFromStem("Ada", "GW-Ada")); // no capital boundary inside a word: "GW-Ada" is read as written
         QVERIFY(!sharesWordPart("Rosaceae", "Rubiales"));   // but one character apart is ("M5 is a generalisation of X": M4)
         QCOMPARE(indefiniteArticle("European"), std::string("a")); // "an European framing specification"
         QCOMPARE(indefiniteArticle("Ethernet"), std::string("an"));

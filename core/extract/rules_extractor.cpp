@@ -5,6 +5,7 @@
 #include "extract/rule_patterns.h"
 #include "extract/sentences.h"
 #include "extract/terms.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -283,7 +284,10 @@ private:
                                  !(p->begin > 0 && (t_[p->begin - 1].lower == "a" || t_[p->begin - 1].lower == "an"));
         genera_.push_back({p->begin, end, subject});
         if (pluralGenus) return; // nor "is an instructions for computer"
-        if (!isVagueHead(head)) emit(subject, RelationType::Specialization, "is a", surface(*p));
+        // ("Yourdon is a Yourdon methodology": a disambiguation names its senses, not a genus.)
+        const std::string genusTerm = surface(*p);
+        if (!isVagueHead(head) && !containsWords(genusTerm, subject))
+            emit(subject, RelationType::Specialization, "is a", genusTerm);
         if (prep == "for" && !isVagueHead(head)) { // "a protocol for file transfer"
             std::size_t at = stop + 1;
             std::string predicate = "is " + article(headText) + headText + " for";

@@ -269,6 +269,10 @@ bool abbreviates(const std::vector<std::string>& shortForm, const std::vector<st
 
 } // namespace
 
+namespace {
+std::vector<std::string_view> spaceSeparated(std::string_view s); // below
+} // namespace
+
 bool readableFromStem(std::string_view answer, std::string_view named) {
     const auto a = lowerWords(answer), n = lowerWords(named);
     if (a.empty() || n.empty()) return false;
@@ -280,7 +284,22 @@ bool readableFromStem(std::string_view answer, std::string_view named) {
         return one.size() == 1 && many.size() > 1 && one[0].size() >= 3 && many[0].size() > one[0].size() &&
                many[0].compare(0, one[0].size(), one[0]) == 0;
     };
-    return prefixOf(n, a) || prefixOf(a, n);
+    if (prefixOf(n, a) || prefixOf(a, n)) return true;
+    // A name whose capitals spell the answer ("SuccessoR": SR) or end in it ("MooZ": Z): its
+    // author hid the answer in it. Only mixed-case words, so "MS-DOS" spells no "MD".
+    for (const auto word : spaceSeparated(named)) {
+        const bool lower = std::any_of(word.begin(), word.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+        std::string caps;
+        for (char c : word)
+            if (std::isupper(static_cast<unsigned char>(c))) caps.push_back(c);
+        if (!lower || caps.size() < 2) continue;
+        const std::string plain(answer);
+        if (caps == plain) return true;
+        if (word.size() > plain.size() && word.ends_with(plain) && std::isupper(static_cast<unsigned char>(plain.front())) &&
+            std::islower(static_cast<unsigned char>(word[word.size() - plain.size() - 1])))
+            return true;
+    }
+    return false;
 }
 
 bool nearDuplicate(std::string_view answer, std::string_view option) {
