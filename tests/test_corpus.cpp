@@ -291,6 +291,8 @@ private slots:
         expectInputError(p, index, {"tiny.index:13", "truncated"}, 13);
         testutil::writeFile(index, good + "weird\tA*\tB\n");
         expectInputError(p, index, {"tiny.index:13", "'offset'", "A*", "weird"}, 13);
+        testutil::writeFile(index, good + std::string("nul\0word\tA\tB\n", 13));
+        expectInputError(p, index, {"tiny.index:13", "'headword'", "U+0000"}, 13);
         testutil::writeFile(index, good + "far\tZZZ\tB\n");
         expectInputError(p, index, {"tiny.index:13", "beyond the end", "far"}, 13);
         testutil::writeFile(index, good);

@@ -1,5 +1,6 @@
 #include "corpus/dictd.h"
 #include "util/error.h"
+#include "util/text.h"
 
 #include <zlib.h>
 
@@ -111,6 +112,8 @@ std::vector<IndexLine> readIndex(const std::string& indexFile) {
         e.headword = std::string(line.substr(0, t1));
         e.line = lineNo;
         if (e.headword.empty()) throw InputError(indexFile, lineNo, "headword", "empty headword");
+        if (const auto at = findControlChar(e.headword, false); at != std::string::npos)
+            throw InputError(indexFile, lineNo, "headword", describeControlChar(e.headword, at));
         const std::string_view off = line.substr(t1 + 1, t2 - t1 - 1), len = line.substr(t2 + 1, t3 - t2 - 1);
         if (!decodeBase64Number(off, e.offset))
             throw InputError(indexFile, lineNo, "offset", "bad base64 number '" + std::string(off) + "' for headword '" + e.headword + "'");
