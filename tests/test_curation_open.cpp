@@ -110,7 +110,7 @@ private slots:
         GenerateReport rep;
         buildItems(text, {}, rep);
         QVERIFY(!itemsAnswering(text, "PL/I").empty());
-        QCOMPARE(rep.skippedOpenRelation, std::int64_t(1)); // the first chain still gave its middle item
+        QCOMPARE(rep.skippedOpenRelation, std::int64_t(1)); // the contrast chain; the first gave its middle item
         // Meaningless: "RUSH is a dialect of X and X differs from Cobol" holds of almost any X.
         for (const Item& it : itemsAnswering(text, "PL/I")) QVERIFY2(it.question.find("differs") == std::string::npos, it.question.c_str());
         // Imported pointers (WordNet's) list every object: the same chain asks for its end.
