@@ -70,19 +70,35 @@ inline void writeChains(KnowledgeWriter& w, const std::string& discipline, const
     for (std::size_t i = 0; i < chains.size(); ++i) w.upsertChain({"c" + std::to_string(i + 1), discipline, "", chains[i]}, "imported");
 }
 
+// A new project in a temporary directory that lives as long as this object; write() fills it in
+// one transaction.
+class ScratchProject {
+public:
+    ScratchProject() : p_(Project::open(testutil::path(dir_, "p.proda"), Project::Mode::CreateNew)) {}
+    void write(const std::function<void(KnowledgeWriter&)>& fill) {
+        Transaction tx(p_.db());
+        KnowledgeWriter w(p_.db());
+        fill(w);
+        tx.commit();
+    }
+    Database& db() { return p_.db(); }
+
+private:
+    QTemporaryDir dir_; // declared first: the project lives inside it
+    Project p_;
+};
+
 // A project holding a taxonomy (writeTaxonomy), whatever `more` adds, and chains c1, c2, ... over
 // the given relation ids, read back as the item generator sees it.
 inline ItemGraph taxonomyGraph(const std::string& discipline, std::initializer_list<IsA> isA,
                         const std::vector<std::vector<std::string>>& chains, const char* type,
                         const std::function<void(KnowledgeWriter&)>& more = {}) {
-    QTemporaryDir dir;
-    Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
-    Transaction tx(p.db());
-    KnowledgeWriter w(p.db());
-    writeTaxonomy(w, discipline, isA, type);
-    if (more) more(w);
-    writeChains(w, discipline, chains);
-    tx.commit();
+    ScratchProject p;
+    p.write([&](KnowledgeWriter& w) {
+        writeTaxonomy(w, discipline, isA, type);
+        if (more) more(w);
+        writeChains(w, discipline, chains);
+    });
     return ItemGraph::load(p.db());
 }
 

@@ -291,18 +291,14 @@ private slots:
 
     // Ambiguous: "Y is an X and X has Y. Which concept is Y?" for the language Y.
     void variablesNeverSpellANamedTerm() {
-        QTemporaryDir dir;
-        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
-        {
-            Transaction tx(p.db());
-            KnowledgeWriter w(p.db());
+        ScratchProject p;
+        p.write([&](KnowledgeWriter& w) {
             for (const char* t : {"Y", "language", "operator", "keyword", "identifier", "literal"})
                 w.upsertConcept({t, t, "noun", "", "programming", ""});
             w.upsertRelation({"r1", "Y", "SPECIALIZATION", "is a", "language", "programming", ""});
             w.upsertRelation({"r2", "language", "PROPERTY", "has", "operator", "programming", ""});
             writeChains(w, "programming", {{"r1", "r2"}});
-            tx.commit();
-        }
+        });
         const ItemGraph g = ItemGraph::load(p.db());
         const Stem end = endStem(g, g.chains.front());
         QVERIFY2(end.question.find("Y is an X and X has Z") != std::string::npos, end.question.c_str());
@@ -345,11 +341,8 @@ private slots:
     // of its two links (the inner ear); and items ask about things, not verbs ("foist is a kind of
     // insert").
     void middleOptionsShareALinkAndVerbsAreNoItems() {
-        QTemporaryDir dir;
-        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
-        {
-            Transaction tx(p.db());
-            KnowledgeWriter w(p.db());
+        ScratchProject p;
+        p.write([&](KnowledgeWriter& w) {
             for (const char* t : {"incus", "middle ear", "auditory apparatus", "inner ear", "external ear", "cochlea",
                                   "ear part", "tympanum", "acoustic nerve"})
                 w.upsertConcept({t, t, "noun", "", "noun.body", ""});
@@ -365,8 +358,7 @@ private slots:
                               {"v1", "foist", "SPECIALIZATION", "insert"}, {"v2", "insert", "SPECIALIZATION", "put"}};
             for (const auto& r : rels) w.upsertRelation({r.id, r.s, r.type, "", r.o, "noun.body", ""});
             writeChains(w, "noun.body", {{"p1", "p2"}, {"p3"}, {"p4"}, {"p5"}, {"p6"}, {"p7"}, {"k1"}, {"k2"}, {"k3"}, {"k4"}, {"k5"}, {"v1", "v2"}});
-            tx.commit();
-        }
+        });
         const ItemGraph g = ItemGraph::load(p.db());
         GenerateOptions opt;
         opt.perChain = 3;
@@ -398,11 +390,8 @@ private slots:
     // alike ("a measuring instrument for measuring ... a quantity"), so both are true as read.
     // Siblings that share only their genus words stay fair rivals.
     void glossesThatSayTheSameAreNoRivals() {
-        QTemporaryDir dir;
-        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
-        {
-            Transaction tx(p.db());
-            KnowledgeWriter w(p.db());
+        ScratchProject p;
+        p.write([&](KnowledgeWriter& w) {
             const std::pair<const char*, const char*> glosses[] = {
                 {"gauge", "a measuring instrument for measuring and indicating a quantity such as the thickness of wire"},
                 {"meter", "any of various measuring instruments for measuring a quantity"},
@@ -416,8 +405,7 @@ private slots:
                 const std::string t = "gridterm " + std::to_string(i);
                 w.upsertConcept({t, t, "noun", "A process numbered " + std::to_string(i) + " in the grid.", "noun.artifact", ""});
             }
-            tx.commit();
-        }
+        });
         const ItemGraph g = ItemGraph::load(p.db());
         auto n = [&](const char* t) { return g.conceptIndex(t); };
         QVERIFY(!g.glossesOverlap(n("gridterm 1"), n("gridterm 2")));
@@ -510,11 +498,8 @@ private slots:
     // without one, stays out of them. A definition distractor is never a genus's ("law of mass
     // action" is "a rule or law concerning a natural phenomenon", the definition of "law").
     void wordsUsuallyReadOtherwise() {
-        QTemporaryDir dir;
-        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
-        {
-            Transaction tx(p.db());
-            KnowledgeWriter w(p.db());
+        ScratchProject p;
+        p.write([&](KnowledgeWriter& w) {
             writeTaxonomy(w, "music",
                           {{"a", "stop", "knob"}, {"b", "knob", "control"}, {"c", "handle", "control"}, {"d", "lever", "control"},
                            {"e", "switch", "control"}, {"f", "pedal", "control"}, {"g", "rash", "series"},
@@ -526,8 +511,7 @@ private slots:
             // a sense that is not rare and far, without a domain: a chain tells it, a lone fact does not
             w.markUsualSense("cascade", "a small waterfall", "", false);
             writeChains(w, "music", {{"a", "b"}, {"g", "h"}, {"l", "h"}, {"m", "c"}, {"d"}, {"e"}, {"f"}, {"i"}, {"j"}, {"k"}});
-            tx.commit();
-        }
+        });
         const ItemGraph g = ItemGraph::load(p.db());
         QCOMPARE(g.nodes[static_cast<std::size_t>(g.conceptIndex("stop"))].term, std::string("stop (music-making)"));
         QVERIFY(g.nodes[static_cast<std::size_t>(g.conceptIndex("rash"))].misread);
@@ -602,19 +586,15 @@ private slots:
     // beside it: WordNet's lattice is an "arrangement, organization, system", so it is a kind of
     // system too. An ancestor's other names count as ancestors, for items and samples alike.
     void anAncestorsOtherNamesAreAncestors() {
-        QTemporaryDir dir;
-        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
-        {
-            Transaction tx(p.db());
-            KnowledgeWriter w(p.db());
+        ScratchProject p;
+        p.write([&](KnowledgeWriter& w) {
             writeTaxonomy(w, "noun.cognition",
                           {{"a", "organon", "system"}, {"b", "lattice", "arrangement"}, {"c", "system", "structure"},
                            {"d", "arrangement", "structure"}, {"e", "tool", "device"}},
                           "noun");
             w.addAlias("arrangement", "system");
             writeChains(w, "noun.cognition", {{"a", "c"}, {"b", "d"}, {"e"}});
-            tx.commit();
-        }
+        });
         const ItemGraph g = ItemGraph::load(p.db());
         const auto above = g.ancestorTerms(g.termKeyOf("lattice"));
         QVERIFY(above && above->count(g.termKeyOf("system")));
@@ -650,11 +630,8 @@ private slots:
     // Giveaway: "What is torchlight? ... light from a torch": the one gloss echoing the term.
     // So does one echoing its stem: "storage" and "the process of storing information".
     void aGlossEchoingItsTermIsNoOption() {
-        QTemporaryDir dir;
-        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
-        {
-            Transaction tx(p.db());
-            KnowledgeWriter w(p.db());
+        ScratchProject p;
+        p.write([&](KnowledgeWriter& w) {
             const std::pair<const char*, const char*> concepts[] = {
                 {"torchlight", "light from a torch or torches"}, {"lamplight", "light from a lamp"},
                 {"sunlight", "the rays of the sun"}, {"moonlight", "the light of the Moon"},
@@ -664,8 +641,7 @@ private slots:
             int n = 0;
             for (const char* t : {"torchlight", "lamplight", "sunlight", "moonlight", "firelight", "storage"})
                 w.upsertRelation({"r" + std::to_string(++n), t, "SPECIALIZATION", "is a kind of", "light", "noun.phenomenon", ""});
-            tx.commit();
-        }
+        });
         SynthOptions so;
         so.size = 300;
         int others = 0;
@@ -682,19 +658,15 @@ private slots:
     // Giveaway: "Which is a broader category that includes IDMS? capitalization, canto, negation,
     // database management system": the only software among the options.
     void sampleOptionsShareTheAnswersCategory() {
-        QTemporaryDir dir;
-        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
-        {
-            Transaction tx(p.db());
-            KnowledgeWriter w(p.db());
+        ScratchProject p;
+        p.write([&](KnowledgeWriter& w) {
             writeTaxonomy(w, "computer science",
                           {{"a", "IDMS", "database management system"}, {"b", "database management system", "software"},
                            {"c", "compiler", "software"}, {"d", "text editor", "software"}, {"e", "spreadsheet", "software"},
                            {"f", "canto", "poem division"}, {"g", "capitalization", "writing style"},
                            {"h", "stanza", "poem division"}, {"i", "italics", "writing style"}},
                           "noun");
-            tx.commit();
-        }
+        });
         SynthOptions so;
         so.size = 400;
         int asked = 0;
@@ -778,11 +750,8 @@ private slots:
     // circuit is a kind of circuit": a sample on such a relation contains its own answer.
     // Ungrammatical: "Level means indicator that establishes the horizontal".
     void samplesDoNotAnswerThemselves() {
-        QTemporaryDir dir;
-        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
-        {
-            Transaction tx(p.db());
-            KnowledgeWriter w(p.db());
+        ScratchProject p;
+        p.write([&](KnowledgeWriter& w) {
             for (const char* t : {"Boltzmann's constant", "constant", "tank circuit", "circuit", "quantity", "electrical device",
                                   "towline", "line", "mark"})
                 w.upsertConcept({t, t, "noun", "", "physics", ""});
@@ -795,8 +764,7 @@ private slots:
             w.upsertChain({"c1", "physics", "", {"r1", "r2"}}, "imported");
             w.upsertChain({"c2", "physics", "", {"r3", "r4"}}, "imported");
             w.upsertChain({"c3", "physics", "", {"r5", "r6"}}, "imported");
-            tx.commit();
-        }
+        });
         const KbGraph kb = KbGraph::load(p.db());
         for (int e = 0; e < static_cast<int>(kb.edges.size()); ++e) {
             const bool self = kb.edges[e].id == "r1" || kb.edges[e].id == "r3" || kb.edges[e].id == "r5";
@@ -871,11 +839,8 @@ private slots:
     // beside "sea": the source defines main as "the open sea", so it is no wrong answer. The same
     // text check keeps a false twin false ("stain has pigment": stain's gloss names pigment).
     void theSourceTextMakesAnOptionTrue() {
-        QTemporaryDir dir;
-        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
-        {
-            Transaction tx(p.db());
-            KnowledgeWriter w(p.db());
+        ScratchProject p;
+        p.write([&](KnowledgeWriter& w) {
             const std::pair<const char*, const char*> concepts[] = {
                 {"fjord", "a long narrow inlet of the sea between steep cliffs"}, {"inlet", "an arm off of a larger body of water"},
                 {"sea", "a division of an ocean"}, {"main", "the open sea"}, {"lake", "a body of water surrounded by land"},
@@ -892,8 +857,7 @@ private slots:
             for (const auto& r : rels) w.upsertRelation({r.id, r.s, r.type, r.type[0] == 'S' ? "is a kind of" : "is a part of", r.o, "geography", ""});
             const std::vector<std::vector<std::string>> chains = {{"f", "i"}, {"i", "s"}, {"m", "l"}, {"o", "r"}, {"g", "c"}};
             writeChains(w, "geography", chains);
-            tx.commit();
-        }
+        });
         const ItemGraph g = ItemGraph::load(p.db());
         const auto asked = itemsAnswering(g, "sea");
         QVERIFY(!asked.empty());
@@ -935,11 +899,8 @@ private slots:
     // beside "tollbooth", "voting booth" and "telephone booth": they share "booth", but only the
     // answer shares "shower", so the item is not made.
     void aWordOnlyTheAnswerSharesGivesItAway() {
-        QTemporaryDir dir;
-        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
-        {
-            Transaction tx(p.db());
-            KnowledgeWriter w(p.db());
+        ScratchProject p;
+        p.write([&](KnowledgeWriter& w) {
             for (const char* t : {"shower curtain", "shower stall", "booth", "tollbooth", "voting booth", "telephone booth", "compartment"})
                 w.upsertConcept({t, t, "noun", "", "artifacts", ""});
             w.upsertRelation({"c", "shower curtain", "PART_OF", "is a part of", "shower stall", "artifacts", ""});
@@ -949,8 +910,7 @@ private slots:
             w.upsertRelation({"p", "telephone booth", "SPECIALIZATION", "is a kind of", "booth", "artifacts", ""});
             w.upsertRelation({"b", "booth", "SPECIALIZATION", "is a kind of", "compartment", "artifacts", ""});
             writeChains(w, "artifacts", {{"c", "s"}, {"t", "b"}, {"v", "b"}, {"p", "b"}});
-            tx.commit();
-        }
+        });
         const ItemGraph g = ItemGraph::load(p.db());
         for (const Item& it : itemsAnswering(g, "shower stall"))
             QVERIFY2(it.shape != ItemShape::Middle, it.question.c_str());
@@ -958,11 +918,8 @@ private slots:
 
     // Ambiguous: "gryphon is a kind of X" with "mythical being" (an ancestor of the key) offered.
     void ancestorsOfTheKeyAreRefused() {
-        QTemporaryDir dir;
-        Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
-        {
-            Transaction tx(p.db());
-            KnowledgeWriter w(p.db());
+        ScratchProject p;
+        p.write([&](KnowledgeWriter& w) {
             const std::pair<const char*, const char*> concepts[] = {
                 {"g", "gryphon"}, {"m", "mythical monster"}, {"b", "mythical being"}, {"f", "fictional character"},
                 {"d", "dragon"}, {"u", "unicorn"}, {"e", "elf"}, {"h", "heraldry"}, {"c", "coat of arms"},
@@ -980,8 +937,7 @@ private slots:
             w.upsertChain({"c3", "Myth", "rest", {"r3", "r4"}}, "imported");
             w.upsertChain({"c4", "Myth", "rest", {"r5", "r6"}}, "imported");
             w.upsertChain({"c5", "Myth", "rest", {"r9", "r10"}}, "imported");
-            tx.commit();
-        }
+        });
         const ItemGraph g = ItemGraph::load(p.db());
         const int monster = g.conceptIndex("m");
         QVERIFY(g.hierarchyRelated(monster, g.termKeyOf("mythical being")));   // ancestor

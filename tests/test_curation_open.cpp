@@ -17,13 +17,7 @@ namespace {
 
 // Languages (names) and their features (common nouns) in one discipline, joined by a dialect
 // relation and by "has": the chain RUSH -[is a dialect of]-> PL/I -[has]-> structure assignment.
-// `fromText` marks every relation as read from a dictionary entry, as extraction does. `read`
-// sees the project as written.
-void withLanguages(bool fromText, const std::function<void(Database&)>& read) {
-    QTemporaryDir dir;
-    Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
-    Transaction tx(p.db());
-    KnowledgeWriter w(p.db());
+void writeLanguages(KnowledgeWriter& w) {
     const std::pair<const char*, const char*> concepts[] = {
         {"Simula", "an early object-oriented notation from Oslo"}, {"PL/I", "a procedural language designed by IBM"},
         {"RUSH", "a remote interactive system from Allen-Babcock"}, {"XPL", "a compiler writing dialect by McKeeman"},
@@ -47,12 +41,18 @@ void withLanguages(bool fromText, const std::function<void(Database&)>& read) {
     rel("r8", "PL/I", "CONTRAST", "differs from", "Cobol");
     rel("r9", "CHIP-48", "SPECIALIZATION", "is a version of", "CHIP-8");
     writeChains(w, "Language", {{"r1", "r2"}, {"r1", "r8"}});
+}
+
+// A project of those languages. `fromText` marks every relation as read from a dictionary entry,
+// as extraction does. `read` sees the project as written.
+void withLanguages(bool fromText, const std::function<void(Database&)>& read) {
+    ScratchProject p;
+    p.write([&](KnowledgeWriter& w) { writeLanguages(w); });
     if (fromText) {
         p.db().exec("INSERT INTO documents(id, path) VALUES (1, 'foldoc.index')");
         p.db().exec("INSERT INTO chunks(id, document_id, ordinal, start_offset, end_offset, text) VALUES (1, 1, 0, 0, 1, 'x')");
         p.db().exec("UPDATE relations SET chunk_id = 1");
     }
-    tx.commit();
     read(p.db());
 }
 
