@@ -85,24 +85,26 @@ std::string relativeToBulk(const std::string& bulkDir, const std::string& path) 
     return !rel.empty() && *rel.begin() != ".." ? rel.string() : path;
 }
 
-bool staysInBulk(const std::string& bulkDir, const std::string& path) {
-    if (path.empty()) return true;
+std::optional<std::string> resolvedInBulk(const std::string& bulkDir, const std::string& path) {
+    if (path.empty()) return path;
     std::error_code ec;
     // Symbolic links count where they lead: a link planted in the folder may point out of it.
     const fs::path root = fs::weakly_canonical(fs::absolute(bulkDir), ec);
-    if (ec) return false;
+    if (ec) return std::nullopt;
     const fs::path p = fs::weakly_canonical(fs::path(path).is_absolute() ? fs::path(path) : root / path, ec);
-    if (ec) return false;
+    if (ec) return std::nullopt;
     const fs::path rel = p.lexically_relative(root);
-    return !rel.empty() && *rel.begin() != "..";
+    if (rel.empty() || *rel.begin() == "..") return std::nullopt;
+    return fs::path(path).is_absolute() ? path : (fs::absolute(bulkDir) / path).lexically_normal().string();
 }
 
+bool staysInBulk(const std::string& bulkDir, const std::string& path) { return resolvedInBulk(bulkDir, path).has_value(); }
+
 std::string resolveInBulk(const std::string& bulkDir, const std::string& path, const std::string& field) {
-    if (!staysInBulk(bulkDir, path))
-        throw InputError(bulkDir, 0, field,
-                         "the stored path '" + path + "' leaves the project's folder; a project may only point inside "
-                         "its own NAME.proda.d/ (was it edited by hand, or made elsewhere?)");
-    return path.empty() || fs::path(path).is_absolute() ? path : (fs::absolute(bulkDir) / path).lexically_normal().string();
+    if (auto resolved = resolvedInBulk(bulkDir, path)) return *resolved;
+    throw InputError(bulkDir, 0, field,
+                     "the stored path '" + path + "' leaves the project's folder; a project may only point inside "
+                     "its own NAME.proda.d/ (was it edited by hand, or made elsewhere?)");
 }
 
 } // namespace proda

@@ -4,6 +4,7 @@
 // items that are not rejected). Qt-free.
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 namespace proda {
@@ -26,6 +27,8 @@ std::string relativeToBulk(const std::string& bulkDir, const std::string& path);
 // folder: resolveInBulk throws InputError naming `field` ("training_runs.run_dir") for a stored
 // path that leaves it, absolute or through "..", symbolic links followed.
 std::string resolveInBulk(const std::string& bulkDir, const std::string& path, const std::string& field);
+// The same without the error: nullopt for a path that leaves the folder.
+std::optional<std::string> resolvedInBulk(const std::string& bulkDir, const std::string& path);
 bool staysInBulk(const std::string& bulkDir, const std::string& path);
 
 } // namespace proda

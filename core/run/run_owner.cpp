@@ -56,9 +56,11 @@ std::int64_t markInterruptedRuns(Database& db, const std::string& bulkDir) {
     std::int64_t marked = 0;
     const std::string host = hostName(), boot = bootId();
     for (TrainingRun run : trainingRuns(db)) {
+        if (run.status != "running") continue;
         // (A run pointing outside the project's folder is left alone: nothing there is read.)
-        if (run.status != "running" || !staysInBulk(bulkDir, run.runDir)) continue;
-        const fs::path dir = resolveInBulk(bulkDir, run.runDir, "training_runs.run_dir");
+        const auto resolved = resolvedInBulk(bulkDir, run.runDir);
+        if (!resolved) continue;
+        const fs::path dir = *resolved;
         const auto owner = nlohmann::json::parse(fileText((dir / "owner.json").string()), nullptr, false);
         if (!owner.is_object() || owner.value("host", "") != host) continue;
         const long pid = owner.value("pid", 0L);
