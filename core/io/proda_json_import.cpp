@@ -75,9 +75,11 @@ struct Fields {
         for (std::size_t i = 0; i < a.size(); ++i)
             if (!a[i].is_string() && !a[i].is_number_integer())
                 fail(path + "[" + std::to_string(i) + "]", std::string("expected a string, found ") + jsonTypeName(a[i]));
-            else if (a[i].is_string())
-                if (const auto& t = a[i].get_ref<const std::string&>(); findControlChar(t, false) != std::string::npos)
-                    fail(path + "[" + std::to_string(i) + "]", describeControlChar(t, findControlChar(t, false)));
+            else if (a[i].is_string()) {
+                const auto& t = a[i].get_ref<const std::string&>();
+                if (const auto at = findControlChar(t, false); at != std::string::npos)
+                    fail(path + "[" + std::to_string(i) + "]", describeControlChar(t, at));
+            }
     }
 };
 

@@ -215,10 +215,10 @@ std::optional<Sample> SampleBuilder::mcqFromRelation(int edge, int answerPos) {
     const int q = forward ? e.s : e.o, answer = forward ? e.o : e.s;
     const auto pool = sameCategoryFirst(candidates(answer, e.type, forward, e.discipline), answer);
     const auto truth = kb_.answerSet(q, e.type, forward);
+    const bool answerName = writtenAsName(kb_.nodes[answer].bareTerm()); // names beside names only
     const auto chosen = pick(pool, 3, {kb_.nodes[q].termKey, kb_.nodes[answer].termKey},
                              [&](int c) {
-                                 // (names beside names: "B" is no option among languages' kinds)
-                                 return writtenAsName(kb_.nodes[c].bareTerm()) == writtenAsName(kb_.nodes[answer].bareTerm()) &&
+                                 return writtenAsName(kb_.nodes[c].bareTerm()) == answerName &&
                                         !kb_.possiblyTrue(truth, c) && !kb_.kindRelated(answer, c) &&
                                         !kb_.namedInDefinitions(q, c) && !kb_.namedInDefinitions(answer, c);
                              });

@@ -8,8 +8,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cctype>
-#include <vector>
 #include <unordered_set>
 
 namespace proda::synth {
@@ -37,27 +35,6 @@ bool sharesContentWord(const std::string& text, const std::string& term) {
         if (w.size() >= 5 && containsWords(text, w)) return true;
         at = end + 1;
     }
-    return false;
-}
-
-// A word of `text` that opens like a word of `term` for four letters, both of five letters or
-// more: "storing" in the gloss of "storage", "computation" in that of "computer". The gloss
-// that echoes its term's stem is the one option a reader picks without knowing it.
-bool sharesStem(std::string_view text, std::string_view term) {
-    auto words = [](std::string_view s) {
-        std::vector<std::string> out;
-        std::string cur;
-        for (char ch : s) {
-            if (std::isalpha(static_cast<unsigned char>(ch))) cur.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
-            else if (!cur.empty()) out.push_back(std::move(cur)), cur.clear();
-        }
-        if (!cur.empty()) out.push_back(std::move(cur));
-        return out;
-    };
-    const auto termWords = words(term);
-    for (const auto& w : words(text))
-        for (const auto& t : termWords)
-            if (w.size() >= 5 && t.size() >= 5 && w.compare(0, 4, t, 0, 4) == 0) return true;
     return false;
 }
 
@@ -90,6 +67,7 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
 
     const auto pool = candidates(node, std::nullopt, true, n.discipline);
     std::unordered_set<int> defs{n.defKey};
+    const bool answerName = writtenAsName(n.bareTerm());
     const auto chosen = pick(pool, 3, {n.termKey}, [&](int c) {
         const auto& x = kb_.nodes[c];
         // No sense of the option's term has this definition; no option the description names,
@@ -99,7 +77,7 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
         if (kb_.kindRelated(node, c)) return false;
         if (askTerm)
             return !kb_.sameDefinition(c, node) && !containsWords(clause, x.term) && !nearDuplicate(n.term, x.term) &&
-                   writtenAsName(x.bareTerm()) == writtenAsName(n.bareTerm());
+                   writtenAsName(x.bareTerm()) == answerName;
         if (x.defKey < 0 || definitionClause(x.definition).size() > kMaxClause || kb_.sameDefinition(node, c)) return false;
         // Another thing's description that names the asked term is ruled out by reading it
         // ("A superset of Mesa, from Xerox PARC" for "What is Mesa?").
@@ -171,11 +149,12 @@ std::optional<Sample> SampleBuilder::tfFromRelation(int edge, bool truth) {
             replacedObject = attempt == 0 ? objectFirst : !objectFirst;
             const int keep = replacedObject ? e.s : e.o, replace = replacedObject ? e.o : e.s;
             const auto truth = kb_.answerSet(keep, e.type, replacedObject);
+            // A name put where a common noun was ("PostScript is a B") is false on its face.
+            const bool replacedName = writtenAsName(kb_.nodes[replace].bareTerm());
             chosen = pick(candidates(replace, e.type, replacedObject, e.discipline), 1,
                           {kb_.nodes[e.s].termKey, kb_.nodes[e.o].termKey},
                           [&](int c) {
-                              // A name put where a common noun was ("PostScript is a B") is false on its face.
-                              return writtenAsName(kb_.nodes[c].bareTerm()) == writtenAsName(kb_.nodes[replace].bareTerm()) &&
+                              return writtenAsName(kb_.nodes[c].bareTerm()) == replacedName &&
                                      !kb_.possiblyTrue(truth, c) && !kb_.kindRelated(replace, c) &&
                                      !kb_.namedInDefinitions(keep, c) && !kb_.namedInDefinitions(replace, c);
                           });

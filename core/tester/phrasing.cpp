@@ -379,6 +379,14 @@ bool optionsCloseAlike(std::string_view a, std::string_view b) {
     return false;
 }
 
+bool sharesStem(std::string_view text, std::string_view term) {
+    const auto termWords = lowerWords(term);
+    for (const auto& w : lowerWords(text))
+        for (const auto& t : termWords)
+            if (w.size() >= 5 && t.size() >= 5 && w.compare(0, 4, t, 0, 4) == 0) return true;
+    return false;
+}
+
 bool writtenAsName(std::string_view term) {
     auto isUpper = [](char ch) { return ch >= 'A' && ch <= 'Z'; };
     auto isLetter = [&](char ch) { return isUpper(ch) || (ch >= 'a' && ch <= 'z'); };

@@ -60,6 +60,10 @@ bool writtenAsName(std::string_view term);
 // beside "time scale"), or the same first six letters ("equinoctial" / "equinox"). When the
 // answer shares none, it points at, or away from, the answer by spelling alone.
 bool sharesWordPart(std::string_view option, std::string_view named);
+// A word of `text` that opens like a word of `term` for four letters, both of five letters or
+// more: "storing" in the gloss of "storage", "computation" in that of "computer". A gloss that
+// echoes its term's stem is the one option a reader picks without knowing it.
+bool sharesStem(std::string_view text, std::string_view term);
 // Two words end alike for `minLetters` or more, and the ending is no common suffix
 // ("apoapsis" / "periapsis"; not "relation" / "creation"). Whole words inside others excluded.
 bool closeAlike(const std::string& a, const std::string& b, std::size_t minLetters);
