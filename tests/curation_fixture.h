@@ -8,7 +8,7 @@
 #include "store/knowledge_writer.h"
 #include "store/project.h"
 #include "tester/generator.h"
-#include "tester/item_graph.h"
+#include "knowledge/knowledge_graph.h"
 #include "testutil.h"
 
 #include <QTemporaryDir>
@@ -41,7 +41,7 @@ inline const extract::DraftConcept* draftNamed(const extract::KnowledgeDraft& d,
 
 // Items of eight seeds (three per chain) whose keyed answer is `answer`: a check on them must hold
 // whatever a seed draws.
-inline std::vector<Item> itemsAnswering(const ItemGraph& g, const std::string& answer) {
+inline std::vector<Item> itemsAnswering(const KnowledgeGraph& g, const std::string& answer) {
     std::vector<Item> out;
     GenerateOptions opt;
     opt.perChain = 3;
@@ -90,7 +90,7 @@ private:
 
 // A project holding a taxonomy (writeTaxonomy), whatever `more` adds, and chains c1, c2, ... over
 // the given relation ids, read back as the item generator sees it.
-inline ItemGraph taxonomyGraph(const std::string& discipline, std::initializer_list<IsA> isA,
+inline KnowledgeGraph taxonomyGraph(const std::string& discipline, std::initializer_list<IsA> isA,
                         const std::vector<std::vector<std::string>>& chains, const char* type,
                         const std::function<void(KnowledgeWriter&)>& more = {}) {
     ScratchProject p;
@@ -99,7 +99,7 @@ inline ItemGraph taxonomyGraph(const std::string& discipline, std::initializer_l
         if (more) more(w);
         writeChains(w, discipline, chains);
     });
-    return ItemGraph::load(p.db());
+    return KnowledgeGraph::load(p.db());
 }
 
 // The rules extractor's statements on one FOLDOC-style entry; whether one of them (a link aside)

@@ -141,7 +141,7 @@ inline SynthOptions opts(std::int64_t size, std::uint64_t seed = 1) {
     return o;
 }
 
-// Term-level facts of the project, computed here independently of KbGraph.
+// Term-level facts of the project, computed here independently of KnowledgeGraph.
 struct Facts {
     std::map<std::string, std::string> termOf;                        // concept id -> normalised term
     std::set<std::pair<std::string, std::string>> related;             // unordered term pairs

@@ -9,11 +9,11 @@
 #include "knowledge/links.h"
 #include "store/knowledge_writer.h"
 #include "store/project.h"
-#include "synth/kb_graph.h"
+#include "knowledge/knowledge_graph.h"
 #include "synth/synthesizer.h"
 #include "synth/templates.h"
 #include "tester/generator.h"
-#include "tester/item_graph.h"
+#include "knowledge/knowledge_graph.h"
 #include "tester/phrasing.h"
 #include "curation_fixture.h"
 #include "testutil.h"
@@ -299,7 +299,7 @@ private slots:
             w.upsertRelation({"r2", "language", "PROPERTY", "has", "operator", "programming", ""});
             writeChains(w, "programming", {{"r1", "r2"}});
         });
-        const ItemGraph g = ItemGraph::load(p.db());
+        const KnowledgeGraph g = KnowledgeGraph::load(p.db());
         const Stem end = endStem(g, g.chains.front());
         QVERIFY2(end.question.find("Y is an X and X has Z") != std::string::npos, end.question.c_str());
     }
@@ -317,7 +317,7 @@ private slots:
     // Ambiguous: "transition" offered beside "conversion", whose synset (conversion, changeover,
     // transition) names it. A WordNet synonym is never a wrong answer.
     void synonymsAreNeverDistractors() {
-        const ItemGraph g = taxonomyGraph("noun.event",
+        const KnowledgeGraph g = taxonomyGraph("noun.event",
                                           {{"a", "pupation", "metamorphosis"}, {"b", "metamorphosis", "conversion"},
                                            {"c", "conversion", "change"}, {"d", "transition", "change"},
                                            {"e", "mutation", "change"}, {"f", "reversal", "change"}, {"g", "shift", "change"}},
@@ -359,7 +359,7 @@ private slots:
             for (const auto& r : rels) w.upsertRelation({r.id, r.s, r.type, "", r.o, "noun.body", ""});
             writeChains(w, "noun.body", {{"p1", "p2"}, {"p3"}, {"p4"}, {"p5"}, {"p6"}, {"p7"}, {"k1"}, {"k2"}, {"k3"}, {"k4"}, {"k5"}, {"v1", "v2"}});
         });
-        const ItemGraph g = ItemGraph::load(p.db());
+        const KnowledgeGraph g = KnowledgeGraph::load(p.db());
         GenerateOptions opt;
         opt.perChain = 3;
         bool shared = false, middle = false;
@@ -406,7 +406,7 @@ private slots:
                 w.upsertConcept({t, t, "noun", "A process numbered " + std::to_string(i) + " in the grid.", "noun.artifact", ""});
             }
         });
-        const ItemGraph g = ItemGraph::load(p.db());
+        const KnowledgeGraph g = KnowledgeGraph::load(p.db());
         auto n = [&](const char* t) { return g.conceptIndex(t); };
         QVERIFY(!g.glossesOverlap(n("gridterm 1"), n("gridterm 2")));
         QVERIFY(g.glossesOverlap(n("gauge"), n("meter")));
@@ -419,7 +419,7 @@ private slots:
     // layer", "transport layer" and "presentation layer": the category is the umbrella of options
     // that share its head word but are not its siblings, so it is picked by generality alone.
     void anUmbrellaIsNoAnswerBesideItsOwnKinds() {
-        const ItemGraph g = taxonomyGraph("networking",
+        const KnowledgeGraph g = taxonomyGraph("networking",
                                           {{"a", "NetBIOS session service", "session layer"}, {"b", "session layer", "protocol layer"},
                                            {"c", "protocol layer", "network software"}, {"d", "device driver", "network software"},
                                            {"e", "load balancer", "network software"}, {"f", "packet filter", "network software"},
@@ -512,7 +512,7 @@ private slots:
             w.markUsualSense("cascade", "a small waterfall", "", false);
             writeChains(w, "music", {{"a", "b"}, {"g", "h"}, {"l", "h"}, {"m", "c"}, {"d"}, {"e"}, {"f"}, {"i"}, {"j"}, {"k"}});
         });
-        const ItemGraph g = ItemGraph::load(p.db());
+        const KnowledgeGraph g = KnowledgeGraph::load(p.db());
         QCOMPARE(g.nodes[static_cast<std::size_t>(g.conceptIndex("stop"))].term, std::string("stop (music-making)"));
         QVERIFY(g.nodes[static_cast<std::size_t>(g.conceptIndex("rash"))].misread);
         bool qualified = false, inChains = false;
@@ -535,7 +535,7 @@ private slots:
         QVERIFY(qualified);
         QVERIFY(inChains);
 
-        const KbGraph kb = KbGraph::load(p.db());
+        const KnowledgeGraph kb = KnowledgeGraph::load(p.db());
         SynthOptions so;
         so.size = 200;
         bool taught = false;
@@ -566,7 +566,7 @@ private slots:
             w.upsertRelation({"k2", "law", "SPECIALIZATION", "is a kind of", "principle", "chemistry", ""});
             tx.commit();
         }
-        const KbGraph laws = KbGraph::load(q.db());
+        const KnowledgeGraph laws = KnowledgeGraph::load(q.db());
         so.size = 400;
         int definitionItems = 0;
         for (std::uint64_t seed = 1; seed <= 6; ++seed) {
@@ -595,11 +595,11 @@ private slots:
             w.addAlias("arrangement", "system");
             writeChains(w, "noun.cognition", {{"a", "c"}, {"b", "d"}, {"e"}});
         });
-        const ItemGraph g = ItemGraph::load(p.db());
+        const KnowledgeGraph g = KnowledgeGraph::load(p.db());
         const auto above = g.ancestorTerms(g.termKeyOf("lattice"));
         QVERIFY(above && above->count(g.termKeyOf("system")));
         QVERIFY(g.hierarchyRelated(g.conceptIndex("organon"), g.termKeyOf("system")));
-        const KbGraph kb = KbGraph::load(p.db());
+        const KnowledgeGraph kb = KnowledgeGraph::load(p.db());
         auto node = [&](const char* id) {
             for (int i = 0; i < static_cast<int>(kb.nodes.size()); ++i)
                 if (kb.nodes[static_cast<std::size_t>(i)].id == id) return i;
@@ -613,7 +613,7 @@ private slots:
     // Giveaway: "shareware", "spyware" and "freeware" beside "platform": the one option without
     // "-ware" stands out by its shape.
     void optionsSharingAPartTheAnswerLacks() {
-        const ItemGraph g = taxonomyGraph("computer science",
+        const KnowledgeGraph g = taxonomyGraph("computer science",
                                           {{"a", "Java SE", "platform"}, {"b", "platform", "software"},
                                            {"c", "shareware", "software"}, {"d", "spyware", "software"}, {"e", "freeware", "software"},
                                            {"f", "compiler", "software"}, {"g", "text editor", "software"}, {"h", "debugger", "software"}},
@@ -645,7 +645,7 @@ private slots:
         SynthOptions so;
         so.size = 300;
         int others = 0;
-        for (const Sample& s : synthesize(KbGraph::load(p.db()), so).samples) {
+        for (const Sample& s : synthesize(KnowledgeGraph::load(p.db()), so).samples) {
             if (s.templateId.rfind("mcq.def", 0) != 0) continue;
             const bool torch = std::find(s.l1Ids.begin(), s.l1Ids.end(), "torchlight") != s.l1Ids.end() ||
                                std::find(s.l1Ids.begin(), s.l1Ids.end(), "storage") != s.l1Ids.end();
@@ -670,7 +670,7 @@ private slots:
         SynthOptions so;
         so.size = 400;
         int asked = 0;
-        for (const Sample& s : synthesize(KbGraph::load(p.db()), so).samples) {
+        for (const Sample& s : synthesize(KnowledgeGraph::load(p.db()), so).samples) {
             if (s.templateId.rfind("mcq.rel", 0) != 0 || std::find(s.l2Ids.begin(), s.l2Ids.end(), "a") == s.l2Ids.end()) continue;
             ++asked;
             for (const char* other : {"canto", "capitalization", "stanza", "italics"})
@@ -682,7 +682,7 @@ private slots:
     // Giveaway: "canto is a kind of X and X is a kind of writing" with "tune", "harmony" and
     // "musical composition" beside "section" (music too): only the key fits the stated link.
     void aMiddleAnswerIsWhatItsStemSays() {
-        const ItemGraph g = taxonomyGraph("noun.communication",
+        const KnowledgeGraph g = taxonomyGraph("noun.communication",
                                           {{"a", "canto", "section"}, {"b", "section", "writing"}, {"c", "section", "music"},
                                            {"d", "tune", "music"}, {"e", "harmony", "music"}, {"f", "musical composition", "music"},
                                            {"g", "essay", "writing"}, {"h", "letter", "writing"}, {"i", "poem", "writing"},
@@ -706,7 +706,7 @@ private slots:
 
     // Ungrammatical: "ringhals are a kind of X". WordNet heads its nouns in the singular.
     void lemmasAreSingular() {
-        const ItemGraph g = taxonomyGraph("noun.animal",
+        const KnowledgeGraph g = taxonomyGraph("noun.animal",
                                           {{"a", "ringhals", "elapid"}, {"b", "elapid", "snake"}, {"c", "cobra", "elapid"},
                                            {"d", "krait", "elapid"}, {"e", "mamba", "elapid"}, {"f", "viper", "snake"},
                                            {"g", "boa", "snake"}, {"h", "python", "snake"}, {"i", "colubrid", "snake"}},
@@ -730,7 +730,7 @@ private slots:
     // and Rollo, individual chieftains, offered for the class: only two options are left. (The
     // fixture says "ruler": "chief" in the answer would share a word part with "chieftain".)
     void individualsAreNoClasses() {
-        const ItemGraph g = taxonomyGraph("noun.person",
+        const KnowledgeGraph g = taxonomyGraph("noun.person",
                                           {{"b", "Indian chief", "ruler"}, {"c", "pendragon", "ruler"},
                                            {"d", "headman", "ruler"}, {"e", "sachem", "ruler"}, {"f", "ruler", "leader"}},
                                           {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"g"}, {"h"}, {"b", "f"}}, "noun", [](KnowledgeWriter& w) {
@@ -765,7 +765,7 @@ private slots:
             w.upsertChain({"c2", "physics", "", {"r3", "r4"}}, "imported");
             w.upsertChain({"c3", "physics", "", {"r5", "r6"}}, "imported");
         });
-        const KbGraph kb = KbGraph::load(p.db());
+        const KnowledgeGraph kb = KnowledgeGraph::load(p.db());
         for (int e = 0; e < static_cast<int>(kb.edges.size()); ++e) {
             const bool self = kb.edges[e].id == "r1" || kb.edges[e].id == "r3" || kb.edges[e].id == "r5";
             QCOMPARE(kb.selfAnswering(e), self);
@@ -799,7 +799,7 @@ private slots:
         // known other categories (shows, calculations), which the old preference offered once the
         // siblings ran out. Chains: relinquishment -> termination -> change of state; the rest on
         // chains of their own.
-        const ItemGraph g = taxonomyGraph("noun.act",
+        const KnowledgeGraph g = taxonomyGraph("noun.act",
                                           {{"s", "change of state", "change"}, {"l", "change of location", "change"},
                                            {"m", "change of magnitude", "change"}, {"i", "change of integrity", "change"},
                                            {"t", "termination", "change of state"}, {"q", "relinquishment", "termination"},
@@ -858,12 +858,12 @@ private slots:
             const std::vector<std::vector<std::string>> chains = {{"f", "i"}, {"i", "s"}, {"m", "l"}, {"o", "r"}, {"g", "c"}};
             writeChains(w, "geography", chains);
         });
-        const ItemGraph g = ItemGraph::load(p.db());
+        const KnowledgeGraph g = KnowledgeGraph::load(p.db());
         const auto asked = itemsAnswering(g, "sea");
         QVERIFY(!asked.empty());
         for (const Item& it : asked)
             for (const auto& d : it.distractors) QVERIFY2(d.text != "main", it.question.c_str());
-        const KbGraph kb = KbGraph::load(p.db());
+        const KnowledgeGraph kb = KnowledgeGraph::load(p.db());
         auto node = [&](const std::string& id) {
             for (int i = 0; i < static_cast<int>(kb.nodes.size()); ++i)
                 if (kb.nodes[i].id == id) return i;
@@ -878,7 +878,7 @@ private slots:
     // instrument" offered: the accordion is a free-reed instrument too, so the distractor is true
     // as any reader reads "is a kind of". No option may be an ancestor of a chain concept.
     void ancestorsOfTheChainAreRefused() {
-        const ItemGraph g = taxonomyGraph("music",
+        const KnowledgeGraph g = taxonomyGraph("music",
                                           {{"a", "accordion", "keyboard instrument"}, {"k", "keyboard instrument", "musical instrument"},
                                            {"f", "accordion", "free-reed instrument"}, {"r", "free-reed instrument", "wind instrument"},
                                            {"w", "wind instrument", "musical instrument"},
@@ -911,7 +911,7 @@ private slots:
             w.upsertRelation({"b", "booth", "SPECIALIZATION", "is a kind of", "compartment", "artifacts", ""});
             writeChains(w, "artifacts", {{"c", "s"}, {"t", "b"}, {"v", "b"}, {"p", "b"}});
         });
-        const ItemGraph g = ItemGraph::load(p.db());
+        const KnowledgeGraph g = KnowledgeGraph::load(p.db());
         for (const Item& it : itemsAnswering(g, "shower stall"))
             QVERIFY2(it.shape != ItemShape::Middle, it.question.c_str());
     }
@@ -938,7 +938,7 @@ private slots:
             w.upsertChain({"c4", "Myth", "rest", {"r5", "r6"}}, "imported");
             w.upsertChain({"c5", "Myth", "rest", {"r9", "r10"}}, "imported");
         });
-        const ItemGraph g = ItemGraph::load(p.db());
+        const KnowledgeGraph g = KnowledgeGraph::load(p.db());
         const int monster = g.conceptIndex("m");
         QVERIFY(g.hierarchyRelated(monster, g.termKeyOf("mythical being")));   // ancestor
         QVERIFY(g.hierarchyRelated(monster, g.termKeyOf("gryphon")));          // descendant

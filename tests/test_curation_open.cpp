@@ -3,7 +3,7 @@
 // curator rejected on FOLDOC.
 #include "curation_fixture.h"
 #include "store/database.h"
-#include "synth/kb_graph.h"
+#include "knowledge/knowledge_graph.h"
 #include "synth/rng.h"
 #include "synth/sample_builder.h"
 
@@ -56,9 +56,9 @@ void withLanguages(bool fromText, const std::function<void(Database&)>& read) {
     read(p.db());
 }
 
-ItemGraph languagesGraph(bool fromText) {
-    ItemGraph g;
-    withLanguages(fromText, [&](Database& db) { g = ItemGraph::load(db); });
+KnowledgeGraph languagesGraph(bool fromText) {
+    KnowledgeGraph g;
+    withLanguages(fromText, [&](Database& db) { g = KnowledgeGraph::load(db); });
     return g;
 }
 
@@ -71,7 +71,7 @@ struct MadeOn {
 MadeOn samplesOnRelations(bool fromText) {
     MadeOn made;
     withLanguages(fromText, [&](Database& db) {
-        const KbGraph kb = KbGraph::load(db);
+        const KnowledgeGraph kb = KnowledgeGraph::load(db);
         for (std::uint64_t seed = 1; seed <= 8; ++seed) {
             synth::Rng rng(seed);
             synth::SampleBuilder b(kb, rng, [](const std::string&) { return true; });
@@ -104,7 +104,7 @@ private slots:
     // Ambiguous: "RUSH is a dialect of X and X has Y. Which concept is Y?" A dictionary lists
     // some of what PL/I has, not all: "pointer arithmetic" may be as true as the keyed answer.
     void unnamedConceptsComeThroughOneObject() {
-        const ItemGraph text = languagesGraph(true);
+        const KnowledgeGraph text = languagesGraph(true);
         QVERIFY2(itemsAnswering(text, "structure assignment").empty(), "an end item asks through \"has\"");
         // The dialect relation names the one language it comes from: asking for it is fair.
         GenerateReport rep;
@@ -156,7 +156,7 @@ private slots:
     // Giveaway: "I-Comm is an X and X is a Y. Which broader category is Y?" with GWHIS, Emacs
     // and X Window System offered beside "browser": the only common noun is the category.
     void namesStandBesideNames() {
-        const ItemGraph g = taxonomyGraph("Tool",
+        const KnowledgeGraph g = taxonomyGraph("Tool",
                                           {{"a", "I-Comm", "web browser"}, {"b", "web browser", "browser"},
                                            {"c", "GNU Emacs", "Emacs"}, {"d", "Emacs", "text editor"},
                                            {"e", "twm", "window manager"}, {"f", "GWHIS", "help system"},

@@ -162,7 +162,7 @@ private slots:
         Project p = Project::open(testutil::path(dir, "g.proda"), Project::Mode::CreateNew);
         testerfix::writeRandomKb(p.db(), 60);
         generateItems(p.db(), GenerateOptions{});
-        const ItemGraph g = ItemGraph::load(p.db());
+        const KnowledgeGraph g = KnowledgeGraph::load(p.db());
         Item before;
         std::vector<DistractorCandidate> candidates;
         for (const auto& it : loadItems(p.db())) {

@@ -4,7 +4,7 @@
 #include "store/schema.h"
 #include "synth/dataset_export.h"
 #include "synth/dataset_store.h"
-#include "synth/kb_graph.h"
+#include "knowledge/knowledge_graph.h"
 #include "synth/synthesizer.h"
 #include "synth_fixture.h"
 #include "util/error.h"
@@ -127,7 +127,7 @@ private slots:
                 continue;
             }
             QVERIFY(s.response.rfind("False. ", 0) == 0);
-            if (s.l2Ids.empty()) continue; // definition swaps: checked by KbGraph::sameDefinition
+            if (s.l2Ids.empty()) continue; // definition swaps: checked by KnowledgeGraph::sameDefinition
             ++falseRelation;
             auto rel = p.db().prepare("SELECT subject, type, object FROM relations WHERE id = ?");
             rel.bind(1, s.l2Ids.at(0));
@@ -195,7 +195,7 @@ private slots:
     void truthChecksOnTheTrapKnowledge() {
         QTemporaryDir dir;
         Project p = projectWith(dir, false);
-        const KbGraph kb = KbGraph::load(p.db());
+        const KnowledgeGraph kb = KnowledgeGraph::load(p.db());
         auto node = [&](const char* id) {
             for (std::size_t i = 0; i < kb.nodes.size(); ++i)
                 if (kb.nodes[i].id == id) return static_cast<int>(i);

@@ -79,7 +79,7 @@ private slots:
         testerfix::writeTrapKb(p.db());
         auto askedFor = [&](const std::string& answer) {
             GenerateReport rep;
-            const auto items = buildItems(ItemGraph::load(p.db()), allShapes(1), rep);
+            const auto items = buildItems(KnowledgeGraph::load(p.db()), allShapes(1), rep);
             return std::any_of(items.begin(), items.end(), [&](const Item& it) { return it.options[it.answer] == answer; });
         };
         QVERIFY(askedFor("radiation"));
@@ -92,7 +92,7 @@ private slots:
         Project p = newProject(dir, "p.proda");
         testerfix::writeTrapKb(p.db());
         GenerateReport rep;
-        const auto items = buildItems(ItemGraph::load(p.db()), allShapes(1), rep);
+        const auto items = buildItems(KnowledgeGraph::load(p.db()), allShapes(1), rep);
         QCOMPARE(static_cast<int>(items.size()), 6); // two chains, three shapes each
         for (const auto& it : items) {
             // Only the start (and for middle/link the end) may be named; never an inner node.
@@ -124,7 +124,7 @@ private slots:
         QTemporaryDir dir;
         Project p = newProject(dir, "p.proda");
         testerfix::writeTrapKb(p.db());
-        const ItemGraph g = ItemGraph::load(p.db());
+        const KnowledgeGraph g = KnowledgeGraph::load(p.db());
         auto edge = [&](const std::string& a, const std::string& b, const char* type, bool anyDirection) {
             for (const auto& e : g.edges) {
                 const bool fwd = g.nodes[e.s].id == a && g.nodes[e.o].id == b;
@@ -197,7 +197,7 @@ private slots:
         QVERIFY(r.chainsCoveredFraction >= 0.9);
         QCOMPARE(r.disciplinesCoveredFraction, 1.0);
         // Every middle/end item hides the inner nodes of its chain.
-        const ItemGraph g = ItemGraph::load(p.db());
+        const KnowledgeGraph g = KnowledgeGraph::load(p.db());
         for (const auto& it : loadItems(p.db())) {
             const auto& c = g.chains[g.chainIndex(it.chainId)];
             for (std::size_t j = 1; j + 1 < c.nodes.size(); ++j) QVERIFY(!mentions(it.question, g.nodes[c.nodes[j]].term));

@@ -16,56 +16,22 @@ namespace {
 const std::vector<int> kNoChains;
 constexpr std::int64_t kTruthBudget = 400000;
 
-// The item graph has oriented every chain already; its nodes and edges map to KbGraph indexes
-// by id.
-void orientFrom(const DebugKnowledge& k, DChain& c) {
-    const int gi = k.items.chainIndex(c.id);
-    if (gi < 0 || k.items.chains[gi].nodes.empty()) return;
-    const GChain& g = k.items.chains[gi];
-    std::vector<int> nodes, edges;
-    for (int n : g.nodes) nodes.push_back(k.conceptOf(k.items.nodes[n].id));
-    for (int e : g.edges) edges.push_back(k.edgeOf(k.items.edges[e].id));
-    if (std::find(nodes.begin(), nodes.end(), -1) != nodes.end() || std::find(edges.begin(), edges.end(), -1) != edges.end()) return;
-    c.edges = std::move(edges);
-    c.nodes = std::move(nodes);
-    c.forward.clear();
-    for (const auto& st : g.steps) c.forward.push_back(st.forward);
-}
-
 } // namespace
 
 std::uint64_t seedOf(std::string_view text, std::uint64_t salt) { return mix64(contentHash(text) ^ (salt * 0x9E3779B97F4A7C15ull)); }
 
-std::string statementWith(const KbGraph& kb, int edge, int subject, int object) {
+std::string statementWith(const KnowledgeGraph& kb, int edge, int subject, int object) {
     return fixArticles(synth::capitalized(kb.nodes[subject].term) + " " + kb.edges[edge].predicate + " " + kb.nodes[object].term);
 }
 
-std::string statementOf(const KbGraph& kb, int edge) { return statementWith(kb, edge, kb.edges[edge].s, kb.edges[edge].o); }
+std::string statementOf(const KnowledgeGraph& kb, int edge) { return statementWith(kb, edge, kb.edges[edge].s, kb.edges[edge].o); }
 
 DebugKnowledge DebugKnowledge::load(Database& db) {
     DebugKnowledge k;
-    k.kb = KbGraph::load(db);
-    k.items = ItemGraph::load(db);
-    for (std::size_t i = 0; i < k.kb.nodes.size(); ++i) k.conceptIndex_.emplace(k.kb.nodes[i].id, static_cast<int>(i));
-    for (std::size_t i = 0; i < k.kb.edges.size(); ++i) k.edgeIndex_.emplace(k.kb.edges[i].id, static_cast<int>(i));
-    std::unordered_map<std::string, int> disciplineOf;
-    for (std::size_t i = 0; i < k.kb.disciplines.size(); ++i) disciplineOf.emplace(k.kb.disciplines[i], static_cast<int>(i));
-    Statement st = db.prepare("SELECT c.id, d.name, cr.relation_id FROM chains c JOIN disciplines d ON d.id = c.discipline_id "
-                              "JOIN chain_relations cr ON cr.chain_id = c.id ORDER BY c.seq, cr.position");
-    while (st.step()) {
-        const std::string id = st.columnText(0);
-        if (k.chains.empty() || k.chains.back().id != id) {
-            k.chainIndex_.emplace(id, static_cast<int>(k.chains.size()));
-            k.chains.push_back({id, disciplineOf[st.columnText(1)], {}, {}, {}});
-        }
-        const int e = k.edgeOf(st.columnText(2));
-        if (e >= 0) k.chains.back().edges.push_back(e);
-    }
+    k.kb = KnowledgeGraph::load(db);
     k.chainsOfNode_.assign(k.kb.nodes.size(), {});
-    for (std::size_t i = 0; i < k.chains.size(); ++i) {
-        orientFrom(k, k.chains[i]);
-        for (int n : k.chains[i].nodes) k.chainsOfNode_[n].push_back(static_cast<int>(i));
-    }
+    for (std::size_t i = 0; i < k.kb.chains.size(); ++i)
+        for (int n : k.kb.chains[i].nodes) k.chainsOfNode_[n].push_back(static_cast<int>(i));
     return k;
 }
 
@@ -76,20 +42,19 @@ const std::vector<int>& DebugKnowledge::chainsThroughNode(int node) const {
 std::vector<int> DebugKnowledge::confusable(int answer, const RelationType* t, bool forward, std::uint64_t seed) const {
     synth::Rng rng(seed);
     std::vector<int> out;
-    auto [ob, oe] = kb.out(answer);
-    auto [ib, ie] = kb.in(answer);
     // Siblings under a common parent are the most confusable; then same-type neighbours.
-    for (const int* p = ob; p != oe; ++p) {
-        const auto& up = kb.edges[*p];
+    for (int p : kb.out(answer)) {
+        const auto& up = kb.edges[p];
         if (up.type != RelationType::Specialization) continue;
-        auto [cb, ce] = kb.in(up.o);
-        for (const int* c = cb; c != ce && out.size() < 64; ++c)
-            if (kb.edges[*c].type == RelationType::Specialization) out.push_back(kb.edges[*c].s);
+        for (int c : kb.in(up.o)) {
+            if (out.size() >= 64) break;
+            if (kb.edges[c].type == RelationType::Specialization) out.push_back(kb.edges[c].s);
+        }
     }
-    for (const int* p = ob; p != oe && out.size() < 96; ++p)
-        if (kb.nodes[kb.edges[*p].o].typeKey == kb.nodes[answer].typeKey) out.push_back(kb.edges[*p].o);
-    for (const int* p = ib; p != ie && out.size() < 96; ++p)
-        if (kb.nodes[kb.edges[*p].s].typeKey == kb.nodes[answer].typeKey) out.push_back(kb.edges[*p].s);
+    for (int p : kb.out(answer))
+        if (out.size() < 96 && kb.nodes[kb.edges[p].o].typeKey == kb.nodes[answer].typeKey) out.push_back(kb.edges[p].o);
+    for (int p : kb.in(answer))
+        if (out.size() < 96 && kb.nodes[kb.edges[p].s].typeKey == kb.nodes[answer].typeKey) out.push_back(kb.edges[p].s);
     rng.shuffle(out);
     if (t) {
         const auto& same = kb.edgesOfType(*t, kb.nodes[answer].discipline);
@@ -112,7 +77,7 @@ std::vector<int> DebugKnowledge::falseAlternatives(int q, int answer, RelationTy
     std::vector<int> out;
     for (int c : confusable(answer, &t, forward, seed)) {
         if (out.size() == n) break;
-        if (terms.count(kb.nodes[c].termKey) || kb.nodes[c].misread || kb.possiblyTrue(truth, c) ||
+        if (terms.count(kb.nodes[c].termKey) || kb.nodes[c].misreadAlone || kb.possiblyTrue(truth, c) ||
             kb.kindRelated(answer, c))
             continue;
         terms.insert(kb.nodes[c].termKey);
@@ -138,21 +103,18 @@ std::vector<int> DebugKnowledge::otherDefinitions(int node, std::size_t n, std::
     return out;
 }
 
-std::vector<int> DebugKnowledge::falseChainEnds(const DChain& c, std::size_t n, std::uint64_t seed) const {
-    const int gi = items.chainIndex(c.id);
-    if (gi < 0 || items.chains[gi].nodes.empty()) return {};
-    const GChain& gc = items.chains[gi];
-    ItemTruth truth(items, gc, ItemShape::End, static_cast<int>(gc.steps.size()), kTruthBudget);
+std::vector<int> DebugKnowledge::falseChainEnds(const GraphChain& c, std::size_t n, std::uint64_t seed) const {
+    if (!c.ok()) return {};
+    ItemTruth truth(kb, c, ItemShape::End, static_cast<int>(c.steps.size()), kTruthBudget);
     const int end = c.nodes.back();
     std::unordered_set<int> terms;
     for (int node : c.nodes) terms.insert(kb.nodes[node].termKey);
     const RelationType lastType = kb.edges[c.edges.back()].type;
     std::vector<int> out;
-    for (int cand : confusable(end, &lastType, c.forward.back(), seed)) {
+    for (int cand : confusable(end, &lastType, c.steps.back().forward, seed)) {
         if (out.size() == n) break;
         if (terms.count(kb.nodes[cand].termKey) || kb.kindRelated(end, cand)) continue;
-        const int key = items.termKeyOf(kb.nodes[cand].term);
-        if (key < 0 || truth.nodeTrue(key)) continue;
+        if (truth.nodeTrue(kb.nodes[cand].termKey)) continue;
         terms.insert(kb.nodes[cand].termKey);
         out.push_back(cand);
     }

@@ -1,9 +1,9 @@
 #pragma once
-// The knowledge structure in memory for the debugger: the synthesis graph (its truth checks keep
-// probe alternatives and contrastive neighbours honest), the item graph (chain truth for scaffold
-// distractors), id lookups and oriented chains. Loaded once per diagnose / patch run.
-#include "synth/kb_graph.h"
-#include "tester/item_graph.h"
+// The knowledge structure in memory for the debugger: the one knowledge graph (its truth checks
+// keep probe alternatives, contrastive neighbours and scaffold distractors honest), id lookups and
+// the chains through each concept. Loaded once per diagnose / patch run.
+#include "knowledge/knowledge_graph.h"
+#include "knowledge/knowledge_graph.h"
 
 #include <cstdint>
 #include <string>
@@ -16,27 +16,15 @@ class Database;
 
 namespace debug {
 
-// A chain read from its start: nodes e0..eT, the edges between them, and whether edge k is
-// traversed from subject to object. Indexes are KbGraph indexes.
-struct DChain {
-    std::string id;
-    int discipline = 0;
-    std::vector<int> edges, nodes;
-    std::vector<bool> forward;
-    bool ok() const { return !nodes.empty(); }
-};
-
 class DebugKnowledge {
 public:
     static DebugKnowledge load(Database& db);
 
-    KbGraph kb;
-    ItemGraph items;
-    std::vector<DChain> chains;
+    KnowledgeGraph kb;
 
-    int conceptOf(const std::string& id) const { return find(conceptIndex_, id); }
-    int edgeOf(const std::string& id) const { return find(edgeIndex_, id); }
-    int chainOf(const std::string& id) const { return find(chainIndex_, id); }
+    int conceptOf(const std::string& id) const { return kb.conceptIndex(id); }
+    int edgeOf(const std::string& id) const { return kb.edgeIndex(id); }
+    int chainOf(const std::string& id) const { return kb.chainIndex(id); }
     const std::vector<int>& chainsThroughNode(int node) const;
 
     // Up to `n` concepts that are false answers to "q -t-> ?" (forward) or "? -t-> q" and easy
@@ -48,23 +36,18 @@ public:
     // Up to `n` concepts of the same kind whose definitions no sense of `node`'s term carries.
     std::vector<int> otherDefinitions(int node, std::size_t n, std::uint64_t seed) const;
     // Up to `n` terms that are not true ends of chain `c` under the structure (ItemTruth).
-    std::vector<int> falseChainEnds(const DChain& c, std::size_t n, std::uint64_t seed) const;
+    std::vector<int> falseChainEnds(const GraphChain& c, std::size_t n, std::uint64_t seed) const;
 
     // Confusable candidates for `answer` (unfiltered, in a seeded order).
     std::vector<int> confusable(int answer, const RelationType* t, bool forward, std::uint64_t seed) const;
 
 private:
-    static int find(const std::unordered_map<std::string, int>& m, const std::string& id) {
-        auto it = m.find(id);
-        return it == m.end() ? -1 : it->second;
-    }
-    std::unordered_map<std::string, int> conceptIndex_, edgeIndex_, chainIndex_;
     std::vector<std::vector<int>> chainsOfNode_;
 };
 
 // The statement of one relation in its own direction: "Heat causes thermal expansion".
-std::string statementOf(const KbGraph& kb, int edge);
-std::string statementWith(const KbGraph& kb, int edge, int subject, int object);
+std::string statementOf(const KnowledgeGraph& kb, int edge);
+std::string statementWith(const KnowledgeGraph& kb, int edge, int subject, int object);
 // A seed from text (an item or chain id), so probes and patches do not depend on run order.
 std::uint64_t seedOf(std::string_view text, std::uint64_t salt = 0);
 

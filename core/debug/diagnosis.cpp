@@ -68,7 +68,7 @@ void decide(Diagnosis& d, const ChainProbes& cp, bool margins) {
 // Coverage fallback: walk the chain as the probes would; the first relation (or node) that no
 // sample of the dataset version teaches is the gap. Never proof of knowledge, so confidence
 // stays at or below 0.5.
-void decideByCoverage(Diagnosis& d, const DebugKnowledge& k, const DChain& c,
+void decideByCoverage(Diagnosis& d, const DebugKnowledge& k, const GraphChain& c,
                       const std::unordered_map<std::string, std::int64_t>& relCov,
                       const std::unordered_map<std::string, std::int64_t>& conCov) {
     auto count = [](const auto& m, const std::string& id) {
@@ -168,10 +168,10 @@ DiagnoseReport diagnoseRound(Database& db, int round, ModelUnderTest* model, con
     std::vector<Diagnosis> kept;
     for (auto& d : out) {
         const int ci = k.chainOf(d.chainId);
-        if (ci < 0 || !k.chains[ci].ok()) { ++r.skippedNoChain; continue; }
+        if (ci < 0 || !k.kb.chains[ci].ok()) { ++r.skippedNoChain; continue; }
         if (probing && !byChain.count(d.chainId)) {
             auto& cp = byChain[d.chainId];
-            cp.probes = chainProbes(k, k.chains[ci], options.definitionProbes);
+            cp.probes = chainProbes(k, k.kb.chains[ci], options.definitionProbes);
             for (const auto& pr : cp.probes)
                 for (const auto& q : pr.queries) queries.push_back(q);
         }
@@ -200,7 +200,7 @@ DiagnoseReport diagnoseRound(Database& db, int round, ModelUnderTest* model, con
     }
     const bool margins = model && model->source() == "builtin";
     for (auto& d : kept) {
-        const auto& c = k.chains[k.chainOf(d.chainId)];
+        const auto& c = k.kb.chains[k.chainOf(d.chainId)];
         auto cp = byChain.find(d.chainId);
         if (probing && cp != byChain.end() && !cp->second.probes.empty()) {
             d.method = "probe";

@@ -22,11 +22,11 @@
 namespace proda {
 
 class Database;
+struct GraphChain;
 
 namespace debug {
 
 class DebugKnowledge;
-struct DChain;
 
 // One probe of a chain; a tf_pair probe asks two queries (the true statement and its false twin).
 struct Probe {
@@ -39,7 +39,7 @@ struct Probe {
 };
 
 // Probes of a chain in walk order: node 0, then per hop the relation and the node it reaches.
-std::vector<Probe> chainProbes(const DebugKnowledge& k, const DChain& c, bool definitions = true);
+std::vector<Probe> chainProbes(const DebugKnowledge& k, const GraphChain& c, bool definitions = true);
 
 struct ProbeOutcome {
     bool passed = false;

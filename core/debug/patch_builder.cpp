@@ -53,7 +53,7 @@ std::string orList(const std::vector<std::string>& terms) {
     return s;
 }
 
-std::string defOf(const KbGraph& kb, int node) {
+std::string defOf(const KnowledgeGraph& kb, int node) {
     const auto& n = kb.nodes[node];
     return n.definition.empty() ? std::string() : " " + definitionSentence(n.term, n.definition, n.type);
 }
@@ -129,7 +129,7 @@ std::vector<Sample> contrastConcept(const DebugKnowledge& k, int node, int neigh
     return out;
 }
 
-std::vector<Sample> scaffoldChain(const DebugKnowledge& k, const DChain& c) {
+std::vector<Sample> scaffoldChain(const DebugKnowledge& k, const GraphChain& c) {
     const auto& kb = k.kb;
     std::vector<Sample> out;
     if (!c.ok()) return out;
@@ -139,7 +139,7 @@ std::vector<Sample> scaffoldChain(const DebugKnowledge& k, const DChain& c) {
     std::string links, steps;
     for (std::size_t i = 0; i < c.edges.size(); ++i) {
         const auto& e = kb.edges[c.edges[i]];
-        links += (i ? "; " : "") + std::string("\"") + e.predicate + "\"" + (c.forward[i] ? "" : " (read backwards)");
+        links += (i ? "; " : "") + std::string("\"") + e.predicate + "\"" + (c.steps[i].forward ? "" : " (read backwards)");
         steps += "Step " + std::to_string(i + 1) + ": " + statementOf(kb, c.edges[i]) + ". ";
     }
     const std::string given = "Starting at " + start + ", take these links in order: " + links + ".";

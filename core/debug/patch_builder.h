@@ -5,10 +5,13 @@
 
 #include <vector>
 
+namespace proda {
+struct GraphChain;
+}
+
 namespace proda::debug {
 
 class DebugKnowledge;
-struct DChain;
 
 // Relation s -p-> o against up to `neighbours` confusable wrong objects: qa (is / is not, how it
 // differs), mcq (the object among look-alikes), tf (a false twin, and the true statement).
@@ -17,6 +20,6 @@ std::vector<Sample> contrastRelation(const DebugKnowledge& k, int edge, int neig
 std::vector<Sample> contrastConcept(const DebugKnowledge& k, int node, int neighbours);
 // Each hop stated, then the composed conclusion: qa, mcq (the end among verified-false ends),
 // tf (a false end, corrected step by step).
-std::vector<Sample> scaffoldChain(const DebugKnowledge& k, const DChain& c);
+std::vector<Sample> scaffoldChain(const DebugKnowledge& k, const GraphChain& c);
 
 } // namespace proda::debug

@@ -56,8 +56,8 @@ PatchLeakCheck::PatchLeakCheck(Database& db, const DebugKnowledge& k, const Chec
         if (it.split != "test") continue;
         testChains_.insert(it.chainId);
         const int c = k.chainOf(it.chainId);
-        if (c >= 0 && k.chains[c].ok())
-            testEnds_.emplace(pairKey(k.kb.nodes[k.chains[c].nodes.front()].termKey, k.kb.nodes[k.chains[c].nodes.back()].termKey), it.id);
+        if (c >= 0 && k.kb.chains[c].ok())
+            testEnds_.emplace(pairKey(k.kb.nodes[k.kb.chains[c].nodes.front()].termKey, k.kb.nodes[k.kb.chains[c].nodes.back()].termKey), it.id);
     }
 }
 

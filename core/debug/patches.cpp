@@ -34,14 +34,14 @@ std::vector<std::string> jsonList(std::string_view text) {
 // Sibling chains of a failed chain: others through its nodes, same discipline first, in a
 // seeded order; never one that carries a test item.
 std::vector<int> siblingsOf(const DebugKnowledge& k, int chain, int limit, const PatchLeakCheck& leaks, PatchReport& r) {
-    const auto& c = k.chains[chain];
+    const auto& c = k.kb.chains[chain];
     std::vector<int> same, other;
     std::set<int> seen{chain};
     for (int n : c.nodes)
         for (int s : k.chainsThroughNode(n)) {
-            if (!seen.insert(s).second || !k.chains[s].ok()) continue;
-            if (leaks.carriesTestItem(k.chains[s].id)) { ++r.skippedTestChains; continue; }
-            (k.chains[s].discipline == c.discipline ? same : other).push_back(s);
+            if (!seen.insert(s).second || !k.kb.chains[s].ok()) continue;
+            if (leaks.carriesTestItem(k.kb.chains[s].id)) { ++r.skippedTestChains; continue; }
+            (k.kb.chains[s].discipline == c.discipline ? same : other).push_back(s);
         }
     synth::Rng rng(seedOf(c.id, 21));
     rng.shuffle(same);
@@ -139,10 +139,10 @@ PatchReport generatePatches(Database& db, int round, const PatchOptions& options
         } else {
             const int c = k.chainOf(target);
             if (leaks.carriesTestItem(target)) ++r.skippedTestChains;
-            else add(scaffoldChain(k, k.chains[c]), "scaffold", items);
+            else add(scaffoldChain(k, k.kb.chains[c]), "scaffold", items);
             for (int s : siblingsOf(k, c, options.siblingChains, leaks, r)) {
                 ++r.siblingChains;
-                add(scaffoldChain(k, k.chains[s]), "scaffold", items);
+                add(scaffoldChain(k, k.kb.chains[s]), "scaffold", items);
             }
         }
     }

@@ -32,7 +32,7 @@ ChoiceQuery choice(std::string id, std::string prompt, const std::string& answer
     return q;
 }
 
-std::optional<Probe> definitionProbe(const DebugKnowledge& k, const DChain& c, int position) {
+std::optional<Probe> definitionProbe(const DebugKnowledge& k, const GraphChain& c, int position) {
     const int node = c.nodes[position];
     const auto& n = k.kb.nodes[node];
     const std::string clause = synth::definitionClause(n.definition);
@@ -47,7 +47,7 @@ std::optional<Probe> definitionProbe(const DebugKnowledge& k, const DChain& c, i
     return p;
 }
 
-std::vector<Probe> relationProbes(const DebugKnowledge& k, const DChain& c, int hop) {
+std::vector<Probe> relationProbes(const DebugKnowledge& k, const GraphChain& c, int hop) {
     const int e = c.edges[hop];
     const auto& r = k.kb.edges[e];
     const auto alternatives = k.falseAlternatives(r.s, r.o, r.type, true, 3, seedOf(r.id, 1));
@@ -79,7 +79,7 @@ std::vector<Probe> relationProbes(const DebugKnowledge& k, const DChain& c, int 
 
 } // namespace
 
-std::vector<Probe> chainProbes(const DebugKnowledge& k, const DChain& c, bool definitions) {
+std::vector<Probe> chainProbes(const DebugKnowledge& k, const GraphChain& c, bool definitions) {
     std::vector<Probe> out;
     if (!c.ok()) return out;
     auto add = [&](Probe p) {

@@ -3,9 +3,9 @@
 #include "extract/concept_filter.h"
 #include "knowledge/links.h"
 #include "store/database.h"
-#include "synth/kb_graph.h"
+#include "knowledge/knowledge_graph.h"
 #include "tester/item.h"
-#include "tester/item_graph.h"
+#include "knowledge/knowledge_graph.h"
 #include "tester/phrasing.h"
 #include "util/text.h"
 
@@ -58,7 +58,7 @@ private:
     QualityReport& r_;
 };
 
-void checkConceptsAndRelations(const ItemGraph& g, QualityReport& r, Tally& tally) {
+void checkConceptsAndRelations(const KnowledgeGraph& g, QualityReport& r, Tally& tally) {
     for (int n = 0; n < static_cast<int>(g.nodes.size()); ++n) {
         const auto& node = g.nodes[n];
         // Headed: the strict filters only (markup, fragments, doubling, generic words), since a
@@ -98,7 +98,7 @@ void checkConceptsAndRelations(const ItemGraph& g, QualityReport& r, Tally& tall
     }
 }
 
-void checkItems(Database& db, const ItemGraph& g, QualityReport& r, Tally& tally) {
+void checkItems(Database& db, const KnowledgeGraph& g, QualityReport& r, Tally& tally) {
     const int broadLimit = GenerateOptions{}.maxBroadKinds;
     auto broad = [&](const std::string& term) { return g.broadTerm(g.termKeyOf(term), broadLimit); };
     Statement st = db.prepare("SELECT id, chain_id, shape, question, options, answer FROM items WHERE status != 'rejected'");
@@ -131,7 +131,7 @@ void checkItems(Database& db, const ItemGraph& g, QualityReport& r, Tally& tally
     }
 }
 
-void checkSamples(Database& db, const ItemGraph& g, QualityReport& r, Tally& tally) {
+void checkSamples(Database& db, const KnowledgeGraph& g, QualityReport& r, Tally& tally) {
     r.datasetVersion = static_cast<int>(db.scalarInt("SELECT coalesce(max(version), 0) FROM datasets"));
     if (r.datasetVersion == 0) return;
     Statement st = db.prepare(
@@ -182,7 +182,7 @@ std::int64_t QualityReport::flagged(std::string_view prefix) const {
 QualityReport checkQuality(Database& db) {
     QualityReport r;
     Tally tally(r);
-    const ItemGraph g = ItemGraph::load(db);
+    const KnowledgeGraph g = KnowledgeGraph::load(db);
     r.concepts = static_cast<std::int64_t>(g.nodes.size());
     r.relations = static_cast<std::int64_t>(g.edges.size());
     r.chains = static_cast<std::int64_t>(g.chains.size());

@@ -1,4 +1,5 @@
 #include "store/knowledge_stats.h"
+#include "knowledge/knowledge_graph.h"
 #include "knowledge/types.h"
 #include "store/database.h"
 
@@ -30,107 +31,69 @@ struct UnionFind {
 
 } // namespace
 
-KnowledgeStats computeStats(Database& db) {
+KnowledgeStats computeStats(Database& db) { return computeStats(db, KnowledgeGraph::load(db)); }
+
+KnowledgeStats computeStats(Database& db, const KnowledgeGraph& g) {
     KnowledgeStats s;
     std::vector<DisciplineStats>& disc = s.disciplines;
-    std::unordered_map<std::int64_t, std::size_t> discIndex;
+    std::vector<std::size_t> discOf(g.disciplines.size(), 0); // graph discipline -> row of s.disciplines
     {
-        Statement st = db.prepare("SELECT id, code, name FROM disciplines ORDER BY code, name");
+        // The table orders disciplines by code; the graph by id, by name.
+        Statement st = db.prepare("SELECT code, name FROM disciplines ORDER BY code, name");
+        std::unordered_map<std::string, std::size_t> row;
         while (st.step()) {
-            discIndex[st.columnInt(0)] = disc.size();
-            disc.push_back({st.columnText(1), st.columnText(2)});
+            row.emplace(st.columnText(1), disc.size());
+            disc.push_back({st.columnText(0), st.columnText(1)});
         }
+        for (std::size_t d = 0; d < g.disciplines.size(); ++d) discOf[d] = row.at(g.disciplines[d]);
     }
-    std::unordered_map<std::string, std::int32_t> conceptIndex;
-    std::vector<std::string> conceptIds;
-    std::vector<std::size_t> conceptDisc;
-    {
-        Statement st = db.prepare("SELECT id, discipline_id FROM concepts");
-        while (st.step()) {
-            conceptIndex.emplace(st.columnText(0), static_cast<std::int32_t>(conceptIds.size()));
-            conceptIds.push_back(st.columnText(0));
-            conceptDisc.push_back(discIndex.at(st.columnInt(1)));
-            ++disc[conceptDisc.back()].concepts;
-        }
+    const std::size_t concepts = g.nodes.size();
+    std::vector<std::size_t> conceptDisc(concepts);
+    for (std::size_t c = 0; c < concepts; ++c) ++disc[conceptDisc[c] = discOf[g.nodes[c].discipline]].concepts;
+    s.concepts = static_cast<std::int64_t>(concepts);
+    std::vector<std::int64_t> degree(concepts, 0);
+    UnionFind all(concepts), within(concepts);
+    for (const auto& e : g.edges) {
+        ++s.relationTypes[std::string(toString(e.type))];
+        ++disc[discOf[e.discipline]].relations;
+        ++degree[e.s], ++degree[e.o];
+        all.unite(e.s, e.o);
+        if (conceptDisc[e.s] == conceptDisc[e.o]) within.unite(e.s, e.o);
     }
-    s.concepts = static_cast<std::int64_t>(conceptIds.size());
-    struct Rel { std::int32_t from, to; };
-    std::unordered_map<std::string, std::int32_t> relIndex;
-    std::vector<Rel> rels;
-    std::vector<std::string> relIds;
-    std::vector<std::int64_t> degree(conceptIds.size(), 0);
-    UnionFind all(conceptIds.size()), within(conceptIds.size());
-    {
-        Statement st = db.prepare("SELECT id, subject, object, type, discipline_id FROM relations");
-        while (st.step()) {
-            const auto from = conceptIndex.at(st.columnText(1)), to = conceptIndex.at(st.columnText(2));
-            relIndex.emplace(st.columnText(0), static_cast<std::int32_t>(rels.size()));
-            relIds.push_back(st.columnText(0));
-            rels.push_back({from, to});
-            ++s.relationTypes[st.columnText(3)];
-            ++disc[discIndex.at(st.columnInt(4))].relations;
-            ++degree[from], ++degree[to];
-            all.unite(from, to);
-            if (conceptDisc[from] == conceptDisc[to]) within.unite(from, to);
-        }
-    }
-    s.relations = static_cast<std::int64_t>(rels.size());
+    s.relations = static_cast<std::int64_t>(g.edges.size());
 
-    // Chains: membership, lengths, adjacency of consecutive relations.
-    std::vector<char> relOnChain(rels.size(), 0);
-    {
-        Statement st = db.prepare("SELECT discipline_id FROM chains");
-        while (st.step()) ++disc[discIndex.at(st.columnInt(0))].chains, ++s.chains;
-    }
-    {
-        Statement st = db.prepare("SELECT chain_id, relation_id FROM chain_relations ORDER BY chain_id, position");
-        std::string current;
-        std::vector<std::int32_t> members;
-        auto finish = [&] {
-            if (current.empty()) return;
-            bool broken = members.size() < kMinChainLength || members.size() > kMaxChainLength;
-            for (std::size_t i = 1; i < members.size() && !broken; ++i) {
-                const Rel a = rels[members[i - 1]], b = rels[members[i]];
-                broken = !(a.from == b.from || a.from == b.to || a.to == b.from || a.to == b.to);
-            }
-            ++s.chainLengths[static_cast<int>(members.size())];
-            if (broken) {
-                ++s.brokenChains;
-                if (s.brokenChainSamples.size() < 10) s.brokenChainSamples.push_back(current);
-            }
-        };
-        while (st.step()) {
-            if (st.columnView(0) != current) {
-                finish();
-                current = st.columnText(0);
-                members.clear();
-            }
-            const auto r = relIndex.at(st.columnText(1));
-            members.push_back(r);
-            relOnChain[r] = 1;
+    // Chains: membership and lengths; a chain is broken when its relations do not form a path
+    // (or one is missing) or its length is out of bounds.
+    std::vector<char> relOnChain(g.edges.size(), 0), conceptOnChain(concepts, 0);
+    for (const auto& c : g.chains) {
+        ++disc[discOf[c.discipline]].chains, ++s.chains;
+        ++s.chainLengths[static_cast<int>(c.edges.size())];
+        for (int e : c.edges)
+            if (e >= 0) relOnChain[e] = 1;
+        if (!c.ok() || c.edges.size() < kMinChainLength || c.edges.size() > kMaxChainLength) {
+            ++s.brokenChains;
+            if (s.brokenChainSamples.size() < 10) s.brokenChainSamples.push_back(c.id);
         }
-        finish();
     }
-    std::vector<char> conceptOnChain(conceptIds.size(), 0);
-    for (std::size_t r = 0; r < rels.size(); ++r) {
+    for (std::size_t r = 0; r < g.edges.size(); ++r) {
         if (relOnChain[r]) {
-            conceptOnChain[rels[r].from] = conceptOnChain[rels[r].to] = 1;
+            conceptOnChain[g.edges[r].s] = conceptOnChain[g.edges[r].o] = 1;
         } else {
             ++s.orphanRelations;
-            if (s.orphanRelationSamples.size() < 10) s.orphanRelationSamples.push_back(relIds[r]);
+            if (s.orphanRelationSamples.size() < 10) s.orphanRelationSamples.push_back(g.edges[r].id);
         }
     }
-    for (std::size_t c = 0; c < conceptIds.size(); ++c) {
+    for (std::size_t c = 0; c < concepts; ++c) {
         if (conceptOnChain[c]) continue;
         ++s.orphanConcepts;
-        if (s.orphanConceptSamples.size() < 10) s.orphanConceptSamples.push_back(conceptIds[c]);
+        if (s.orphanConceptSamples.size() < 10) s.orphanConceptSamples.push_back(g.nodes[c].id);
     }
 
     // Union-find keeps each root's component size. `within` only joins concepts of one discipline,
     // so each of its components belongs to the discipline of its root.
     std::int64_t largestOverall = 0;
     std::vector<std::int64_t> largest(disc.size(), 0);
-    for (std::size_t c = 0; c < conceptIds.size(); ++c) {
+    for (std::size_t c = 0; c < concepts; ++c) {
         const auto i = static_cast<std::int32_t>(c);
         if (all.find(i) == i) {
             ++s.components;
@@ -142,7 +105,7 @@ KnowledgeStats computeStats(Database& db) {
         }
     }
     s.largestComponentFraction =
-        conceptIds.empty() ? 0.0 : static_cast<double>(largestOverall) / static_cast<double>(conceptIds.size());
+        concepts == 0 ? 0.0 : static_cast<double>(largestOverall) / static_cast<double>(concepts);
     for (std::size_t d = 0; d < disc.size(); ++d)
         disc[d].largestComponentFraction =
             disc[d].concepts ? static_cast<double>(largest[d]) / static_cast<double>(disc[d].concepts) : 0.0;
@@ -152,7 +115,7 @@ KnowledgeStats computeStats(Database& db) {
                        static_cast<double>(degree.size());
         const auto maxIt = std::max_element(degree.begin(), degree.end());
         s.maxDegree = *maxIt;
-        s.maxDegreeConcept = conceptIds[maxIt - degree.begin()];
+        s.maxDegreeConcept = g.nodes[maxIt - degree.begin()].id;
         std::vector<std::int64_t> sorted = degree;
         std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
         s.medianDegree = sorted[sorted.size() / 2];

@@ -11,6 +11,7 @@
 namespace proda {
 
 class Database;
+class KnowledgeGraph;
 
 struct DisciplineStats {
     std::string code, name;
@@ -34,7 +35,10 @@ struct KnowledgeStats {
     std::vector<std::string> orphanConceptSamples, orphanRelationSamples, brokenChainSamples;
 };
 
+// Loads the project's knowledge graph and counts; the second form counts a graph already loaded
+// (the disciplines' codes come from the database).
 KnowledgeStats computeStats(Database& db);
+KnowledgeStats computeStats(Database& db, const KnowledgeGraph& g);
 nlohmann::json toJson(const KnowledgeStats& s);
 std::string toText(const KnowledgeStats& s);
 

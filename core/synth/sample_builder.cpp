@@ -15,7 +15,7 @@ constexpr std::size_t kMaxClause = 300;  // longer definitions make poor stems a
 
 } // namespace
 
-SampleBuilder::SampleBuilder(const KbGraph& kb, Rng& rng, std::function<bool(const std::string&)> allowed)
+SampleBuilder::SampleBuilder(const KnowledgeGraph& kb, Rng& rng, std::function<bool(const std::string&)> allowed)
     : kb_(kb), rng_(rng), allowed_(std::move(allowed)) {}
 
 int SampleBuilder::chooseTemplate(const std::string& prefix, std::size_t count) {
@@ -49,27 +49,25 @@ std::vector<SampleBuilder::Candidate> SampleBuilder::candidates(int answer, std:
     std::vector<Candidate> out;
     // Random draws instead of full scans: hubs (WordNet has nodes with thousands of edges) would
     // otherwise dominate the time, and a handful of candidates per group is plenty.
-    auto [ob, oe] = kb_.out(answer);
-    auto [ib, ie] = kb_.in(answer);
+    const auto up = kb_.out(answer), down = kb_.in(answer);
     // Siblings linked to the parent by the same predicate: kinds next to a kind, instances next
     // to an instance (WordNet maps both to SPECIALIZATION; a person offered among categories
     // would give the answer away).
     std::vector<int> parents;
-    for (const int* p = ob; p != oe && parents.size() < 8; ++p)
-        if (kb_.edges[*p].type == RelationType::Specialization) parents.push_back(*p);
+    for (int p : up)
+        if (parents.size() < 8 && kb_.edges[p].type == RelationType::Specialization) parents.push_back(p);
     for (int k = 0; k < 2 && !parents.empty(); ++k) {
-        const auto& up = kb_.edges[parents[rng_.below(parents.size())]];
-        auto [cb, ce] = kb_.in(up.o);
-        const auto n = static_cast<std::size_t>(ce - cb);
-        for (int j = 0; j < 6 && n > 0; ++j) {
-            const auto& e = kb_.edges[cb[rng_.below(n)]];
-            if (e.type == RelationType::Specialization && e.predicate == up.predicate) out.push_back({e.s, "SIBLING"});
+        const auto& parent = kb_.edges[parents[rng_.below(parents.size())]];
+        const auto kinds = kb_.in(parent.o);
+        for (int j = 0; j < 6 && !kinds.empty(); ++j) {
+            const auto& e = kb_.edges[kinds[rng_.below(kinds.size())]];
+            if (e.type == RelationType::Specialization && e.predicate == parent.predicate) out.push_back({e.s, "SIBLING"});
         }
     }
-    const auto degOut = static_cast<std::size_t>(oe - ob), deg = degOut + static_cast<std::size_t>(ie - ib);
+    const auto deg = up.size() + down.size();
     for (int j = 0; j < 8 && deg > 0; ++j) {
         const std::size_t k = rng_.below(deg);
-        const auto& e = kb_.edges[k < degOut ? ob[k] : ib[k - degOut]];
+        const auto& e = kb_.edges[k < up.size() ? up[k] : down[k - up.size()]];
         const int other = e.s == answer ? e.o : e.s;
         if (kb_.nodes[other].typeKey == kb_.nodes[answer].typeKey) out.push_back({other, "SAME_TYPE_NEIGHBOR"});
     }
@@ -87,14 +85,12 @@ std::vector<SampleBuilder::Candidate> SampleBuilder::candidates(int answer, std:
 std::vector<SampleBuilder::Candidate> SampleBuilder::sameCategoryFirst(const std::vector<Candidate>& pool, int answer) const {
     // Genera (is-a objects) one and two levels up, as term keys.
     auto genera = [&](int node, std::unordered_set<int>& one, std::unordered_set<int>& two) {
-        auto [b, e] = kb_.out(node);
-        for (const int* p = b; p != e; ++p) {
-            if (kb_.edges[*p].type != RelationType::Specialization) continue;
-            const int g = kb_.edges[*p].o;
+        for (int p : kb_.out(node)) {
+            if (kb_.edges[p].type != RelationType::Specialization) continue;
+            const int g = kb_.edges[p].o;
             one.insert(kb_.nodes[g].termKey);
-            auto [gb, ge] = kb_.out(g);
-            for (const int* q = gb; q != ge; ++q)
-                if (kb_.edges[*q].type == RelationType::Specialization) two.insert(kb_.nodes[kb_.edges[*q].o].termKey);
+            for (int q : kb_.out(g))
+                if (kb_.edges[q].type == RelationType::Specialization) two.insert(kb_.nodes[kb_.edges[q].o].termKey);
         }
     };
     auto meets = [](const std::unordered_set<int>& a, const std::unordered_set<int>& b) {
@@ -127,7 +123,7 @@ std::vector<SampleBuilder::Candidate> SampleBuilder::pick(const std::vector<Cand
         for (int t : takenTerms) taken = taken || t == term;
         // An option is read as a reader reads its term, so one usually read in another sense is
         // never offered.
-        if (taken || kb_.nodes[c.node].misread || !valid(c.node)) continue;
+        if (taken || kb_.nodes[c.node].misreadAlone || !valid(c.node)) continue;
         takenTerms.push_back(term);
         chosen.push_back(c);
     }

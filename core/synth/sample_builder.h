@@ -2,7 +2,7 @@
 // Builds one sample at a time from one concept (L1) or one relation (L2). Internal to synthesis;
 // every builder returns nothing when it cannot make a valid sample (no template allowed, fewer
 // than three valid distractors, no verified-false perturbation), and the caller moves on.
-#include "synth/kb_graph.h"
+#include "knowledge/knowledge_graph.h"
 #include "synth/rng.h"
 #include "synth/sample.h"
 
@@ -16,7 +16,7 @@ namespace proda::synth {
 class SampleBuilder {
 public:
     // `allowed(templateId)` filters templates (SynthOptions::templates).
-    SampleBuilder(const KbGraph& kb, Rng& rng, std::function<bool(const std::string&)> allowed);
+    SampleBuilder(const KnowledgeGraph& kb, Rng& rng, std::function<bool(const std::string&)> allowed);
 
     std::optional<Sample> qaFromConcept(int node);
     std::optional<Sample> qaFromRelation(int edge);
@@ -51,7 +51,7 @@ private:
     std::string statement(int edge, const char* tpl) const;
     std::string mcqPrompt(const std::string& stem, const std::vector<std::string>& options) const;
 
-    const KbGraph& kb_;
+    const KnowledgeGraph& kb_;
     Rng& rng_;
     std::function<bool(const std::string&)> allowed_;
 };

@@ -1,7 +1,7 @@
 #include "synth/synthesizer.h"
 #include "synth/dataset_store.h"
 
-#include "synth/kb_graph.h"
+#include "knowledge/knowledge_graph.h"
 #include "synth/rng.h"
 #include "synth/sample_builder.h"
 #include "util/error.h"
@@ -85,7 +85,7 @@ std::vector<std::int64_t> targetCounts(const SynthOptions& o) {
 
 } // namespace
 
-SynthResult synthesize(const KbGraph& kb, const SynthOptions& o, const Progress& progress) {
+SynthResult synthesize(const KnowledgeGraph& kb, const SynthOptions& o, const Progress& progress) {
     if (o.size < 0) throw InputError("synthesis: size must not be negative");
     if (o.qa < 0 || o.mcq < 0 || o.tf < 0 || o.qa + o.mcq + o.tf <= 0)
         throw InputError("synthesis: format ratios must be non-negative with a positive sum");
@@ -109,7 +109,7 @@ SynthResult synthesize(const KbGraph& kb, const SynthOptions& o, const Progress&
 
     std::vector<int> withDefinition, allEdges(kb.edges.size());
     for (std::size_t i = 0; i < kb.nodes.size(); ++i)
-        if (kb.nodes[i].defKey >= 0 && !kb.nodes[i].misread) withDefinition.push_back(static_cast<int>(i));
+        if (kb.nodes[i].defKey >= 0 && !kb.nodes[i].misreadAlone) withDefinition.push_back(static_cast<int>(i));
     for (std::size_t i = 0; i < allEdges.size(); ++i) allEdges[i] = static_cast<int>(i);
     Stream concepts(std::move(withDefinition), rng), relations(std::move(allEdges), rng);
     Balanced position(4, rng), truth(2, rng);
@@ -199,7 +199,7 @@ SynthResult synthesize(const KbGraph& kb, const SynthOptions& o, const Progress&
 SynthResult synthesize(Database& db, const SynthOptions& options, const Progress& progress) {
     const auto t0 = Clock::now();
     progress.report("loading knowledge", 0, 0);
-    const KbGraph kb = KbGraph::load(db);
+    const KnowledgeGraph kb = KnowledgeGraph::load(db);
     const double load = since(t0);
     auto r = synthesize(kb, options, progress);
     r.report.loadSeconds = load;

@@ -10,7 +10,7 @@
 namespace proda {
 
 class Database;
-class KbGraph;
+class KnowledgeGraph;
 
 struct SynthResult {
     std::vector<Sample> samples; // in training order, no two with the same id
@@ -20,7 +20,7 @@ struct SynthResult {
 // Exactly round(size * ratio) samples per format (largest remainder, so the counts add up to
 // `size`), unless the knowledge cannot supply that many distinct valid samples: then the report
 // lists the shortfall. Deterministic for a seed. Throws InputError on bad options.
-SynthResult synthesize(const KbGraph& kb, const SynthOptions& options, const Progress& progress = {});
+SynthResult synthesize(const KnowledgeGraph& kb, const SynthOptions& options, const Progress& progress = {});
 // Loads the project's knowledge first (timed in report.loadSeconds).
 SynthResult synthesize(Database& db, const SynthOptions& options, const Progress& progress = {});
 

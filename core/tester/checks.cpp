@@ -35,7 +35,7 @@ double overlap(const std::set<std::string>& stem, const std::set<std::string>& o
 }
 
 // Validity and form of one item against the structure (and the leak index when available).
-ItemCheck checkOne(const Item& it, const ItemGraph& g, LeakIndex* leaks, const CheckOptions& opt) {
+ItemCheck checkOne(const Item& it, const KnowledgeGraph& g, LeakIndex* leaks, const CheckOptions& opt) {
     ItemCheck c;
     c.itemId = it.id;
     std::set<std::string> seen;
@@ -48,7 +48,7 @@ ItemCheck checkOne(const Item& it, const ItemGraph& g, LeakIndex* leaks, const C
     if (ci < 0 || g.chains[ci].steps.empty()) {
         c.verifiable = false;
     } else {
-        const GChain& chain = g.chains[ci];
+        const GraphChain& chain = g.chains[ci];
         const int pos = it.shape == ItemShape::Middle ? middlePositionOf(it.templateId) : static_cast<int>(chain.steps.size());
         if (it.shape == ItemShape::Middle && (pos < 1 || pos >= static_cast<int>(chain.steps.size()))) {
             c.verifiable = false;
@@ -100,9 +100,9 @@ CheckOptions checkOptionsFor(Database& db) {
     return o;
 }
 
-CheckReport checkItems(Database& db, const CheckOptions& opt) { return checkItems(db, opt, ItemGraph::load(db)); }
+CheckReport checkItems(Database& db, const CheckOptions& opt) { return checkItems(db, opt, KnowledgeGraph::load(db)); }
 
-CheckReport checkItems(Database& db, const CheckOptions& opt, const ItemGraph& g) {
+CheckReport checkItems(Database& db, const CheckOptions& opt, const KnowledgeGraph& g) {
     CheckReport r;
     r.options = opt;
     LeakIndex leaks(db, opt.ngram);
@@ -169,11 +169,11 @@ ItemCheck checkItem(Database& db, const std::string& itemId) {
     if (!it) throw InputError(std::string("ID: ") + "no item with id '" + itemId + "'");
     const CheckOptions opt = checkOptionsFor(db);
     LeakIndex leaks(db, opt.ngram);
-    return checkOne(*it, ItemGraph::load(db), &leaks, opt);
+    return checkOne(*it, KnowledgeGraph::load(db), &leaks, opt);
 }
 
 ItemChecker::ItemChecker(Database& db)
-    : opt_(checkOptionsFor(db)), graph_(ItemGraph::load(db)), leaks_(std::make_unique<LeakIndex>(db, opt_.ngram)) {}
+    : opt_(checkOptionsFor(db)), graph_(KnowledgeGraph::load(db)), leaks_(std::make_unique<LeakIndex>(db, opt_.ngram)) {}
 ItemChecker::~ItemChecker() = default;
 ItemCheck ItemChecker::check(const Item& item) { return checkOne(item, graph_, leaks_.get(), opt_); }
 

@@ -3,7 +3,7 @@
 // validity (DESIGN §3.3), orthogonality against the latest dataset version (§3.2), bias and
 // coverage. Figures are over items not rejected by review.
 #include "tester/item.h"
-#include "tester/item_graph.h"
+#include "knowledge/knowledge_graph.h"
 
 #include <array>
 #include <memory>
@@ -51,7 +51,7 @@ struct CheckReport {
 
 // Settings from meta keys "bench.leak_ngram" and "bench.leak_threshold" override the defaults.
 CheckOptions checkOptionsFor(Database& db);
-CheckReport checkItems(Database& db, const CheckOptions& opt, const ItemGraph& g);
+CheckReport checkItems(Database& db, const CheckOptions& opt, const KnowledgeGraph& g);
 CheckReport checkItems(Database& db, const CheckOptions& opt);
 // One item (after an edit): loads the graph; throws InputError for an unknown id.
 ItemCheck checkItem(Database& db, const std::string& itemId);
@@ -66,11 +66,11 @@ public:
     ItemChecker(const ItemChecker&) = delete;
     ItemChecker& operator=(const ItemChecker&) = delete;
     ItemCheck check(const Item& item);
-    const ItemGraph& graph() const { return graph_; }
+    const KnowledgeGraph& graph() const { return graph_; }
 
 private:
     CheckOptions opt_;
-    ItemGraph graph_;
+    KnowledgeGraph graph_;
     std::unique_ptr<LeakIndex> leaks_;
 };
 

@@ -47,7 +47,7 @@ constexpr double kGeneralityFallback = 3, kGeneralityRefused = 4;
 
 // Every hop reads from e_i to e_(i+1) along its relation; only "contrasts with" reads both ways
 // (OTHER is symmetric for truth checks, being vague, but "X is based on Y" is no pathway from Y).
-bool readsForward(const GChain& c) {
+bool readsForward(const GraphChain& c) {
     for (const auto& s : c.steps)
         if (!s.forward && s.type != RelationType::Contrast) return false;
     return true;
@@ -59,7 +59,7 @@ bool readsForward(const GChain& c) {
 // from the first concept to the asked one; end items walk the whole chain.
 // A contrast read from text ("register differs from Random-access memory") holds of almost any
 // pair: anywhere in the chain, it leaves every option standing.
-bool askedThroughOneObjects(const ItemGraph& g, const GChain& c, ItemShape shape, int pos) {
+bool askedThroughOneObjects(const KnowledgeGraph& g, const GraphChain& c, ItemShape shape, int pos) {
     for (int e : c.edges)
         if (g.edges[e].fromText && g.edges[e].type == RelationType::Contrast) return false;
     if (shape == ItemShape::Link) return true; // every concept is named
@@ -71,7 +71,7 @@ bool askedThroughOneObjects(const ItemGraph& g, const GChain& c, ItemShape shape
 // WordNet's parts of speech other than nouns; any other concept type ("concept", "process") names a thing.
 bool namesAThing(const std::string& type) { return type != "verb" && type != "adjective" && type != "adverb"; }
 
-void addNode(const ItemGraph& g, std::vector<Cand>& pool, const char* op, int node, std::vector<int> used) {
+void addNode(const KnowledgeGraph& g, std::vector<Cand>& pool, const char* op, int node, std::vector<int> used) {
     pool.push_back({g.nodes[node].term, op, std::move(used), g.nodes[node].termKey, {}});
 }
 
@@ -82,7 +82,7 @@ struct Category {
     std::string head;
 };
 
-Category categoryOf(const ItemGraph& g, int node) {
+Category categoryOf(const KnowledgeGraph& g, int node) {
     Category c;
     for (int e : g.out(node)) {
         if (g.edges[e].type != RelationType::Specialization) continue;
@@ -119,7 +119,7 @@ int categoryDistance(const Category& want, const Category& other) {
 }
 
 // Candidates for a node answer at chain position p, by operator.
-std::vector<Cand> nodeCandidates(const ItemGraph& g, const GChain& c, int p, std::mt19937_64& rng) {
+std::vector<Cand> nodeCandidates(const KnowledgeGraph& g, const GraphChain& c, int p, std::mt19937_64& rng) {
     std::vector<Cand> pool;
     const int a = c.nodes[p];
     auto each = [&](int node, auto&& fn) {
@@ -251,7 +251,7 @@ std::vector<Cand> nodeCandidates(const ItemGraph& g, const GChain& c, int p, std
 }
 
 // Candidates for the link shape: relation sequences near the true one.
-std::vector<Cand> linkCandidates(const ItemGraph& g, const GChain& c) {
+std::vector<Cand> linkCandidates(const KnowledgeGraph& g, const GraphChain& c) {
     std::vector<Cand> pool;
     const auto& s = c.steps;
     // An option whose inverse steps ("is caused by") differ in number from the answer's stands out,
@@ -387,7 +387,7 @@ bool choose(std::vector<Cand>& pool, const std::string& answer, Valid&& valid, c
 // thing the answer is not ("receding", "vanishing", "evanescence", kinds of disappearance, beside
 // "eclipse"), or the answer alone carries a topic domain ("drive (computer science)" beside
 // "instrument", "indicator" and "magnet").
-bool standsApart(const ItemGraph& g, int answer, const std::vector<Cand>& chosen) {
+bool standsApart(const KnowledgeGraph& g, int answer, const std::vector<Cand>& chosen) {
     if (chosen.size() < 3 || std::any_of(chosen.begin(), chosen.end(), [](const Cand& d) { return d.nodes.empty(); }))
         return false;
     if (g.nodes[answer].qualified &&
@@ -405,7 +405,7 @@ bool standsApart(const ItemGraph& g, int answer, const std::vector<Cand>& chosen
 // cannot be made at all: the answer is named by the stem or readable off a named term, or a walk
 // past the bound leaves an option unchecked.
 struct NodeRules {
-    const ItemGraph* g = nullptr;
+    const KnowledgeGraph* g = nullptr;
     const GenerateOptions* opt = nullptr;
     ItemTruth* truth = nullptr;
     std::vector<int> chainNodes;
@@ -417,7 +417,7 @@ struct NodeRules {
     TermSet chainAncestors;
 
     bool valid(const Cand& d) const {
-        const ItemGraph& G = *g;
+        const KnowledgeGraph& G = *g;
         return !named.count(d.termKey) && !(d.nodes.size() && G.nodes[d.nodes.back()].misread) &&
                !truth->nodeTrue(d.termKey) &&
                !(d.nodes.size() && G.namesEachOther(a, d.nodes.back())) && // a synonym of the answer
@@ -434,7 +434,7 @@ struct NodeRules {
     }
 };
 
-std::optional<NodeRules> nodeRules(const ItemGraph& g, const GChain& c, ItemShape shape, int pos, const std::string& question,
+std::optional<NodeRules> nodeRules(const KnowledgeGraph& g, const GraphChain& c, ItemShape shape, int pos, const std::string& question,
                                    const GenerateOptions& opt, ItemTruth& truth) {
     const int T = static_cast<int>(c.steps.size());
     NodeRules r;
@@ -499,7 +499,7 @@ std::optional<NodeRules> nodeRules(const ItemGraph& g, const GChain& c, ItemShap
     return r;
 }
 
-std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shape, int pos, const GenerateOptions& opt,
+std::optional<Item> buildOne(const KnowledgeGraph& g, const GraphChain& c, ItemShape shape, int pos, const GenerateOptions& opt,
                              LengthBalance& bal) {
     Stem stem = shape == ItemShape::End ? endStem(g, c) : shape == ItemShape::Middle ? middleStem(g, c, pos) : linkStem(g, c);
     Item item;
@@ -585,13 +585,13 @@ std::optional<Item> buildOne(const ItemGraph& g, const GChain& c, ItemShape shap
 
 } // namespace
 
-std::vector<Item> buildItems(const ItemGraph& g, const GenerateOptions& opt, GenerateReport& report, const Progress& progress) {
+std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt, GenerateReport& report, const Progress& progress) {
     std::vector<Item> items;
     LengthBalance bal;
     const double wsum = opt.endWeight + opt.middleWeight + opt.linkWeight;
     for (std::size_t ci = 0; ci < g.chains.size(); ++ci) {
         if (ci % 512 == 0) { progress.checkCancelled(); progress.report("generate", static_cast<std::int64_t>(ci), static_cast<std::int64_t>(g.chains.size())); }
-        const GChain& c = g.chains[ci];
+        const GraphChain& c = g.chains[ci];
         ++report.chains;
         if (c.steps.empty()) { ++report.skippedBrokenChain; continue; }
         const int T = static_cast<int>(c.steps.size());
@@ -666,10 +666,10 @@ std::vector<Item> buildItems(const ItemGraph& g, const GenerateOptions& opt, Gen
     return items;
 }
 
-std::vector<DistractorCandidate> distractorCandidates(const ItemGraph& g, const Item& item, const GenerateOptions& opt) {
+std::vector<DistractorCandidate> distractorCandidates(const KnowledgeGraph& g, const Item& item, const GenerateOptions& opt) {
     const int ci = g.chainIndex(item.chainId);
     if (ci < 0) return {};
-    const GChain& c = g.chains[ci];
+    const GraphChain& c = g.chains[ci];
     const int T = static_cast<int>(c.steps.size());
     const int pos = item.shape == ItemShape::Middle ? middlePositionOf(item.templateId) : T;
     if (T == 0 || pos < 1 || pos > T || (item.shape == ItemShape::Middle && pos >= T)) return {};
@@ -722,7 +722,7 @@ GenerateReport generateItems(Database& db, GenerateOptions opt, const Progress& 
     report.projectWeights = std::move(projectWeights);
     auto t0 = Clock::now();
     progress.report("load", 0, 0);
-    const ItemGraph g = ItemGraph::load(db);
+    const KnowledgeGraph g = KnowledgeGraph::load(db);
     report.loadSeconds = seconds(t0);
     t0 = Clock::now();
     const auto items = buildItems(g, opt, report, progress);

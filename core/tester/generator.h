@@ -3,7 +3,7 @@
 // graph in memory, distractors by named operators, balanced answer positions and option lengths,
 // written in one transaction that never overwrites a human decision.
 #include "tester/item.h"
-#include "tester/item_graph.h"
+#include "knowledge/knowledge_graph.h"
 #include "util/progress.h"
 
 #include <vector>
@@ -13,7 +13,7 @@ namespace proda {
 class Database;
 
 // Builds items without touching the project (tests and dry runs use it).
-std::vector<Item> buildItems(const ItemGraph& g, const GenerateOptions& opt, GenerateReport& report,
+std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt, GenerateReport& report,
                              const Progress& progress = {});
 
 // Loads the graph, builds, and writes: proposed items are replaced (same id: updated in place),
@@ -30,6 +30,6 @@ struct DistractorCandidate {
 // overlapping glosses, the hierarchy, near-duplicates and shared word parts), minus the texts
 // already among its options; in the order generation prefers them. Empty when the item's chain
 // is gone or its answer can no longer be asked.
-std::vector<DistractorCandidate> distractorCandidates(const ItemGraph& g, const Item& item, const GenerateOptions& opt = {});
+std::vector<DistractorCandidate> distractorCandidates(const KnowledgeGraph& g, const Item& item, const GenerateOptions& opt = {});
 
 } // namespace proda

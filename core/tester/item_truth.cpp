@@ -2,7 +2,7 @@
 
 namespace proda {
 
-ItemTruth::ItemTruth(const ItemGraph& g, const GChain& c, ItemShape shape, int position, std::int64_t budget)
+ItemTruth::ItemTruth(const KnowledgeGraph& g, const GraphChain& c, ItemShape shape, int position, std::int64_t budget)
     : g_(g), c_(c), budget_(budget) {
     const int T = static_cast<int>(c.steps.size());
     position_ = shape == ItemShape::Middle ? position : T;

@@ -6,14 +6,14 @@
 // are taken by term (every sense), as a reader of the stem would. Reachable sets are computed
 // once per item and cached; a set too large for the budget falls back to per-option searches.
 #include "tester/item.h"
-#include "tester/item_graph.h"
+#include "knowledge/knowledge_graph.h"
 
 namespace proda {
 
 class ItemTruth {
 public:
     // position: the asked node (T for end, 1..T-1 for middle; ignored for link).
-    ItemTruth(const ItemGraph& g, const GChain& c, ItemShape shape, int position, std::int64_t budget);
+    ItemTruth(const KnowledgeGraph& g, const GraphChain& c, ItemShape shape, int position, std::int64_t budget);
 
     bool nodeTrue(int termKey);
     bool linkTrue(std::span<const Step> steps) const;
@@ -21,8 +21,8 @@ public:
 private:
     bool inPrefix(int termKey);
     bool inSuffix(int termKey);
-    const ItemGraph& g_;
-    const GChain& c_;
+    const KnowledgeGraph& g_;
+    const GraphChain& c_;
     int position_, startTerm_, endTerm_;
     std::int64_t budget_;
     std::vector<Step> prefix_, suffix_;

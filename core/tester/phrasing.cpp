@@ -29,7 +29,7 @@ constexpr Phrases kPhrases[] = {
 constexpr const char* kArrow = " \xE2\x86\x92 "; // " → "
 constexpr const char* kVars[] = {"X", "Y", "Z", "W", "V", "U", "T", "Q", "R", "S"};
 
-std::string predicateOf(const GEdge& e) {
+std::string predicateOf(const GraphEdge& e) {
     if (!trim(e.predicate).empty()) return trim(e.predicate);
     for (const auto& p : kPhrases)
         if (p.type == e.type) return p.forward;
@@ -91,10 +91,10 @@ std::string stemClause(const std::string& subject, std::string predicate, const 
 namespace {
 
 // Clauses for every step; names[i] is what node i is called in the stem.
-std::vector<std::string> clauses(const ItemGraph& g, const GChain& c, const std::vector<std::string>& names) {
+std::vector<std::string> clauses(const KnowledgeGraph& g, const GraphChain& c, const std::vector<std::string>& names) {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < c.steps.size(); ++i) {
-        const GEdge& e = g.edges[c.edges[i]];
+        const GraphEdge& e = g.edges[c.edges[i]];
         const std::string& from = names[i];
         const std::string& to = names[i + 1];
         // WordNet heads its nouns in the singular: "ringhals is", "series is" (a dictionary's
@@ -107,7 +107,7 @@ std::vector<std::string> clauses(const ItemGraph& g, const GChain& c, const std:
 }
 
 // Node names for a stem: given nodes by term, the others X, Y, ... in path order.
-std::vector<std::string> names(const ItemGraph& g, const GChain& c, std::initializer_list<int> given) {
+std::vector<std::string> names(const KnowledgeGraph& g, const GraphChain& c, std::initializer_list<int> given) {
     std::vector<std::string> n(c.nodes.size());
     auto isGiven = [&](std::size_t i) {
         for (int k : given)
@@ -168,7 +168,7 @@ std::optional<std::vector<Step>> parseLinkOption(std::string_view text) {
     return steps;
 }
 
-Stem endStem(const ItemGraph& g, const GChain& c) {
+Stem endStem(const KnowledgeGraph& g, const GraphChain& c) {
     const int T = static_cast<int>(c.steps.size());
     const auto n = names(g, c, {0});
     const std::string& start = n[0];
@@ -198,7 +198,7 @@ Stem endStem(const ItemGraph& g, const GChain& c) {
     return s;
 }
 
-Stem middleStem(const ItemGraph& g, const GChain& c, int position) {
+Stem middleStem(const KnowledgeGraph& g, const GraphChain& c, int position) {
     const int T = static_cast<int>(c.steps.size());
     const auto n = names(g, c, {0, T});
     Stem s;
@@ -209,7 +209,7 @@ Stem middleStem(const ItemGraph& g, const GChain& c, int position) {
     return s;
 }
 
-Stem linkStem(const ItemGraph& g, const GChain& c) {
+Stem linkStem(const KnowledgeGraph& g, const GraphChain& c) {
     const int T = static_cast<int>(c.steps.size());
     const std::string& a = g.nodes[c.nodes[0]].term;
     const std::string& b = g.nodes[c.nodes[T]].term;
@@ -221,7 +221,7 @@ Stem linkStem(const ItemGraph& g, const GChain& c) {
     return s;
 }
 
-std::string chainExplanation(const ItemGraph& g, const GChain& c) {
+std::string chainExplanation(const KnowledgeGraph& g, const GraphChain& c) {
     std::vector<std::string> n;
     for (int v : c.nodes) n.push_back(g.nodes[v].term);
     std::string s;

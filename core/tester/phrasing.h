@@ -1,7 +1,7 @@
 #pragma once
 // How items read: clauses for chain steps, stem templates per shape and relation types, and the
 // canonical relation phrases that link-shape options are made of (and parsed back from by checks).
-#include "tester/item_graph.h"
+#include "knowledge/knowledge_graph.h"
 
 #include <optional>
 #include <string>
@@ -25,12 +25,12 @@ struct Stem {
 // traversed against its direction reads "Y causes X" rather than an invented inverse verb. Stems
 // say the links are direct: truth is judged on paths of exactly the chain's length, and "is a kind
 // of" read transitively would make the answer of an up-then-down path nearly anything.
-Stem endStem(const ItemGraph& g, const GChain& c);
-Stem middleStem(const ItemGraph& g, const GChain& c, int position);
-Stem linkStem(const ItemGraph& g, const GChain& c);
+Stem endStem(const KnowledgeGraph& g, const GraphChain& c);
+Stem middleStem(const KnowledgeGraph& g, const GraphChain& c, int position);
+Stem linkStem(const KnowledgeGraph& g, const GraphChain& c);
 
 // The chain spelled out with its terms: "heat causes thermal expansion; thermal expansion ...".
-std::string chainExplanation(const ItemGraph& g, const GChain& c);
+std::string chainExplanation(const KnowledgeGraph& g, const GraphChain& c);
 
 // True when `answer` can be read off a term the stem names without knowing the chain: one is an
 // abbreviation of the other ("LPAC" / "Lossless Predictive Audio Compression", "ASCII" /

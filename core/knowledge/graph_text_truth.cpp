@@ -1,0 +1,99 @@
+// Truth from the source text: definitions and other names that tie two terms although no
+// relation says so.
+#include "knowledge/knowledge_graph.h"
+
+#include "extract/terms.h"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+
+namespace proda {
+
+bool KnowledgeGraph::definitionNames(int termKey, const std::string& phrase) const {
+    if (termKey < 0) return false;
+    const auto& s = senses(termKey);
+    return std::any_of(s.begin(), s.end(), [&](int n) { return containsWords(nodes[n].definition, phrase); });
+}
+
+bool KnowledgeGraph::namesEachOther(int answerNode, int optionNode) const {
+    auto named = [&](int node, int termKey) {
+        auto at = aliases_.find(node);
+        return at != aliases_.end() && std::find(at->second.begin(), at->second.end(), termKey) != at->second.end();
+    };
+    // A reader sees terms: another sense of either word counts ("training" names a sense of
+    // "education", so it is a near-synonym of education whichever sense an item means).
+    auto anySense = [&](int node, int termKey) {
+        const auto& s = senses(nodes[node].termKey);
+        return std::any_of(s.begin(), s.end(), [&](int n) { return named(n, termKey); });
+    };
+    return anySense(answerNode, nodes[optionNode].termKey) || anySense(optionNode, nodes[answerNode].termKey);
+}
+
+void KnowledgeGraph::indexGlosses() {
+    static const std::unordered_set<std::string_view> stop = {
+        "that", "which", "with", "from", "into", "this", "these", "those", "such", "than", "then", "them", "they",
+        "their", "there", "what", "when", "where", "whose", "have", "been", "being", "were", "also", "used", "uses",
+        "some", "more", "most", "other", "many", "much", "each", "only", "very", "often", "usually", "especially",
+        "something", "someone", "person", "thing", "things", "kind", "kinds", "form", "forms", "part", "parts",
+        "particular", "various", "large", "small", "made", "make", "having", "between", "about", "over", "under"};
+    glossWords_.assign(nodes.size(), {});
+    for (std::size_t n = 0; n < nodes.size(); ++n) {
+        const std::string text = normalizeTerm(nodes[n].definition.substr(0, nodes[n].definition.find("; \"")));
+        auto& out = glossWords_[n];
+        for (std::size_t at = 0; at < text.size();) {
+            std::size_t end = at;
+            while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+            if (end - at >= 4) {
+                const std::string w = extract::singularize(text.substr(at, end - at));
+                if (!stop.count(w)) out.push_back(std::hash<std::string>{}(w));
+            }
+            at = end + 1;
+        }
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+    }
+    // Words in many glosses say nothing of one concept ("numbered" in templated definitions,
+    // "instrument" in WordNet's): they do not count.
+    std::unordered_map<std::uint64_t, std::size_t> glosses;
+    for (const auto& words : glossWords_)
+        for (auto w : words) ++glosses[w];
+    const std::size_t common = std::max<std::size_t>(20, nodes.size() / 50);
+    for (auto& words : glossWords_)
+        std::erase_if(words, [&](std::uint64_t w) { return glosses[w] > common; });
+}
+
+bool KnowledgeGraph::glossesOverlap(int a, int b) const {
+    const auto &x = glossWords_[a], &y = glossWords_[b];
+    if (x.empty() || y.empty()) return false;
+    std::size_t shared = 0;
+    for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+        if (x[i] == y[j]) ++shared, ++i, ++j;
+        else if (x[i] < y[j]) ++i;
+        else ++j;
+    }
+    return shared >= 2 && 2 * shared >= std::min(x.size(), y.size());
+}
+
+bool KnowledgeGraph::sourceTies(std::span<const int> chainNodes, const std::string& answer, int optionTermKey,
+                                const std::string& optionText) const {
+    if (definitionNames(optionTermKey, answer)) return true;
+    for (int n : chainNodes)
+        if (definitionNames(nodes[n].termKey, optionText)) return true;
+    return false;
+}
+
+bool KnowledgeGraph::sameDefinition(int a, int b) const {
+    const int key = nodes[b].defKey;
+    if (key < 0) return false;
+    for (int s : senses_[nodes[a].termKey])
+        if (nodes[s].defKey == key) return true;
+    return false;
+}
+
+bool KnowledgeGraph::definitionIsUnique(int node) const {
+    const auto& n = nodes[node];
+    return n.defKey >= 0 && defTerm_[n.defKey] == n.termKey;
+}
+
+} // namespace proda
