@@ -401,6 +401,14 @@ bool standsApart(const KnowledgeGraph& g, int answer, const std::vector<Cand>& c
     return !shared.empty() && !intersects(shared, categoryOf(g, answer).genera);
 }
 
+// What a reader reads of a definition at a glance: its first sentence, without WordNet's quoted
+// examples ("a guard who keeps watch"), at most 160 characters.
+std::string firstGloss(const std::string& definition) {
+    std::string_view d = definition;
+    d = d.substr(0, std::min({d.find("; \""), d.find(". "), std::size_t{160}}));
+    return std::string(d);
+}
+
 // The rules every option of a node item must pass, prepared once per item. nullopt when the item
 // cannot be made at all: the answer is named by the stem or readable off a named term, or a walk
 // past the bound leaves an option unchecked.
@@ -411,6 +419,7 @@ struct NodeRules {
     std::vector<int> chainNodes;
     int a = -1, answerTerm = -1;
     std::string answer, namedText, answerParts;
+    std::string chainGlosses; // the first sentence of each chain concept's definition
     bool answerShares = false, answerName = false;
     std::set<int> named;
     std::optional<TermSet> answerAncestors;
@@ -428,6 +437,10 @@ struct NodeRules {
                !G.sourceTies(chainNodes, answer, d.termKey, d.text) &&
                !G.hierarchyRelated(answerTerm, answerAncestors, d.termKey) && !chainAncestors.count(d.termKey) &&
                !nearDuplicate(answer, d.text) &&
+               // a chain concept's gloss echoes the option: "watchman: a guard who keeps watch"
+               // makes "keeper" a guard too as a reader reads it, "church officer: a church
+               // official" an "officeholder"
+               !sharesStem(chainGlosses, d.nodes.size() ? G.nodes[d.nodes.back()].bareTerm() : d.text) &&
                writtenAsName(d.nodes.size() ? G.nodes[d.nodes.back()].bareTerm() : d.text) == answerName &&
                !(d.nodes.size() && nearDuplicate(G.nodes[a].bareTerm(), G.nodes[d.nodes.back()].bareTerm())) &&
                (answerShares || !sharesWordPart(d.text, namedText));
@@ -489,6 +502,7 @@ std::optional<NodeRules> nodeRules(const KnowledgeGraph& g, const GraphChain& c,
     // a free-reed instrument), "accordion is a kind of X" holds for "wind instrument" too, as
     // any reader reads "is a kind of".
     // A walk past the bound clears no option, so no item is made.
+    for (int n : c.nodes) r.chainGlosses += firstGloss(g.nodes[n].definition) + " ";
     TermSet& chainAncestors = r.chainAncestors;
     for (int n : c.nodes) {
         if (n == a) continue;
