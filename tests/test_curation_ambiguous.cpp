@@ -35,6 +35,25 @@ private slots:
             }
         QVERIFY(others > 0);
     }
+
+    // WordNet: "strap is a part of X and X is a kind of man's clothing" offered "blue" beside
+    // "brace": the sense "blue clothing" is a later one of a word a reader takes as the colour.
+    // With a chain around it such a sense reads as meant; an option stands alone, so it is never
+    // offered.
+    void optionUsuallyReadOtherwiseIsNotOffered() {
+        const KnowledgeGraph g = taxonomyGraph(
+            "noun.artifact",
+            {{"r1", "tuxedo", "dress suit"}, {"r2", "dress suit", "man's clothing"}, {"r3", "blue", "man's clothing"},
+             {"r4", "togs", "man's clothing"}, {"r5", "brace", "man's clothing"}, {"r6", "dress hat", "man's clothing"},
+             {"r7", "navy blue", "blue"}, {"r8", "sportswear", "togs"}, {"r9", "suspenders", "brace"},
+             {"r10", "top hat", "dress hat"}, {"r11", "man's clothing", "clothing"}},
+            {{"r1", "r2"}}, "noun.artifact",
+            [](KnowledgeWriter& w) { w.markUsualSense("blue", "blue color or pigment", "", false); });
+        const auto items = itemsAnswering(g, "dress suit");
+        QVERIFY2(!items.empty(), "no item keyed 'dress suit' was made");
+        for (const auto& it : items)
+            for (const auto& o : it.options) QVERIFY2(o != "blue", qPrintable(QString::fromStdString(it.question)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCurationAmbiguous)

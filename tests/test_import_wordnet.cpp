@@ -1,4 +1,4 @@
-// WordNet 3.0 import: a hand-made database of 25 synsets (tests/fixtures/wordnet, true byte
+// WordNet 3.0 import: a hand-made database of 35 synsets (tests/fixtures/wordnet, true byte
 // offsets), idempotent re-import, bad inputs that must name file, line and field and leave the
 // project unchanged, and the real Debian WordNet when it is installed.
 #include "io/importers.h"
@@ -65,33 +65,39 @@ private slots:
         QTemporaryDir dir;
         Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
         const ImportReport r = importWordNet(p, kFixture);
-        // 30 synsets (Echinoidea filed under "class", the rank word alone, among them); 9 have no coverable relation (computer science, quark, ablaze, the two
-        // adverbs joined only to each other, algorithmically, and the three usual senses that
-        // only index.noun refers to) and are left out.
-        QCOMPARE(r.concepts.added, 21);
-        // 20 mapped relations after merging reverse pointers; the isolated quickly/slowly antonym
-        // pair cannot lie on a chain and is left out (the histogram below has the 19 others).
-        QCOMPARE(r.relations.added, 19);
+        // 35 synsets (Echinoidea filed under "class", the rank word alone, and Ericaceae under
+        // the order Ericales among them); 11 have no coverable relation (computer science, quark,
+        // ablaze, the two adverbs joined only to each other, algorithmically, the three usual
+        // senses that only index.noun refers to, and the two adjectives "bad" that only index.adj
+        // does) and are left out.
+        QCOMPARE(r.concepts.added, 24);
+        // 23 mapped relations after merging reverse pointers; the isolated quickly/slowly antonym
+        // pair cannot lie on a chain and is left out (the histogram below has the 22 others).
+        QCOMPARE(r.relations.added, 22);
         QCOMPARE(r.chains.added, 0); // WordNet has no chains; the cover makes them
         QVERIFY(r.reachability.chainsCreated > 0);
         QCOMPARE(r.reachability.prunedRelations, 0);
         QCOMPARE(r.reachability.prunedConcepts, 0);
-        QVERIFY2(hasWarning(r, QStringLiteral("left out 9 synsets and 1 relations")), r.toText().c_str());
+        QVERIFY2(hasWarning(r, QStringLiteral("left out 11 synsets and 1 relations")), r.toText().c_str());
         QVERIFY2(hasWarning(r, QStringLiteral("skipped 16 pointers of kinds not mapped")), r.toText().c_str());
         QVERIFY2(hasWarning(r, QStringLiteral("'~' 8")), r.toText().c_str());
         QVERIFY2(hasWarning(r, QStringLiteral("merged 4 pointers")), r.toText().c_str());
         // A taxon filed under its rank word alone is classed as it, not a kind of it.
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM relations WHERE source_quote = 'Echinoidea is classed as class'"),
                  std::int64_t(1));
+        // A family filed under its order as a hyponym is a member of it, not a kind of it.
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM relations WHERE source_quote = 'Ericaceae is a member of Ericales' "
+                                  "AND type = 'PART_OF'"),
+                 std::int64_t(1));
 
         const KnowledgeStats s = computeStats(p.db());
-        QCOMPARE(s.concepts, 21);
-        QCOMPARE(s.relations, 19);
+        QCOMPARE(s.concepts, 24);
+        QCOMPARE(s.relations, 22);
         QCOMPARE(s.orphanConcepts, 0);
         QCOMPARE(s.orphanRelations, 0);
         QCOMPARE(s.brokenChains, 0);
         QCOMPARE(s.chains, r.reachability.chainsCreated);
-        const std::map<std::string, std::int64_t> types = {{"SPECIALIZATION", 11}, {"PART_OF", 3}, {"CAUSAL", 1},
+        const std::map<std::string, std::int64_t> types = {{"SPECIALIZATION", 13}, {"PART_OF", 4}, {"CAUSAL", 1},
                                                            {"PREREQUISITE", 1}, {"CONTRAST", 1}, {"PROPERTY", 2}};
         for (const auto& [type, n] : types) QCOMPARE(s.relationTypes.at(type), n);
 
@@ -137,8 +143,10 @@ private slots:
         // body part was never seen in the tagged corpus: left out of items and samples (no
         // qualifier). "algorithm" is usually something else too, but its topic domain tells it.
         // "water" the substance is the less common sense, but a tagged one: out of samples only.
-        QVERIFY2(hasWarning(r, QStringLiteral("3 concepts are named by a word usually read in another sense: 1 are written "
-                                              "with their topic domain (\"stop (music)\"), 1 rare senses are left out of "
+        // index.adj: the noun "bad" (never tagged) is far less read than the adjective (tagged
+        // twice): a bare adjective to a reader, left out.
+        QVERIFY2(hasWarning(r, QStringLiteral("4 concepts are named by a word usually read in another sense: 1 are written "
+                                              "with their topic domain (\"stop (music)\"), 2 rare senses are left out of "
                                               "items and samples, 1 others out of samples")),
                  r.toText().c_str());
         const std::string kTail = conceptIdFor("tail", "noun", "the posterior part of the body of a vertebrate");
@@ -149,7 +157,11 @@ private slots:
         QCOMPARE(p.db().scalarInt("SELECT rare FROM usual_senses WHERE concept_id = '" + kTail + "'"), 1);
         const std::string kWater = conceptIdFor("water", "noun", "binary compound that occurs at room temperature as a clear liquid");
         QCOMPARE(p.db().scalarInt("SELECT rare FROM usual_senses WHERE concept_id = '" + kWater + "'"), 0);
-        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM usual_senses"), 3);
+        const std::string kBad = conceptIdFor("bad", "noun", "that which is below standard or expectations");
+        QCOMPARE(p.db().scalarInt("SELECT rare FROM usual_senses WHERE concept_id = '" + kBad + "'"), 1);
+        QCOMPARE(one(p, "SELECT usual_definition FROM usual_senses WHERE concept_id = ?", kBad),
+                 std::string("having undesirable or negative qualities"));
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM usual_senses"), 4);
     }
 
     // Without index files, senses are not ranked: nothing is marked, and the report says so.
@@ -158,11 +170,12 @@ private slots:
         const std::string wn = testutil::path(dir, "wn");
         fs::copy(kFixture, wn);
         fs::remove(wn + "/index.noun");
+        fs::remove(wn + "/index.adj");
         Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
         const ImportReport r = importWordNet(p, wn);
         QVERIFY2(hasWarning(r, QStringLiteral("no index files")), r.toText().c_str());
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM usual_senses"), 0);
-        QCOMPARE(r.concepts.added, 21);
+        QCOMPARE(r.concepts.added, 24);
     }
 
     void reimportIsIdempotent() {
@@ -174,9 +187,9 @@ private slots:
         const ImportReport again = importWordNet(p, kFixture);
         QCOMPARE(again.concepts.added, 0);
         QCOMPARE(again.concepts.updated, 0);
-        QCOMPARE(again.concepts.unchanged, 21);
+        QCOMPARE(again.concepts.unchanged, 24);
         QCOMPARE(again.relations.added, 0);
-        QCOMPARE(again.relations.unchanged, 19);
+        QCOMPARE(again.relations.unchanged, 22);
         QCOMPARE(again.reachability.chainsCreated, 0);
         QCOMPARE(again.reachability.prunedConcepts, 0);
         Counts after = counts(p);

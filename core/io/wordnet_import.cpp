@@ -108,6 +108,23 @@ std::string rankPredicate(const std::string& predicate, const std::string& subje
     return predicate;
 }
 
+// WordNet also files a taxon under the taxon above it as a hyponym ("Ericaceae" under "Ericales"):
+// a family is a member of its order, not a kind of it. Only in noun.animal and noun.plant
+// (lexicographer files 05 and 20), between two Latin names (one capitalised word, or one named
+// with its rank: "order Ericales"); "Lutheran is a kind of Protestant" stays a kind.
+bool taxonUnderTaxon(int lexFile, const std::string& subject, const std::string& object) {
+    if (lexFile != 5 && lexFile != 20) return false;
+    auto latinName = [](const std::string& t) {
+        std::string_view name = t;
+        for (std::string_view rank : {"genus ", "family ", "order ", "class ", "subfamily ", "suborder ", "superfamily ",
+                                      "subclass ", "phylum ", "division "})
+            if (name.starts_with(rank)) name.remove_prefix(rank.size());
+        return !name.empty() && std::isupper(static_cast<unsigned char>(name[0])) && name.find(' ') == std::string_view::npos &&
+               std::all_of(name.begin() + 1, name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+    };
+    return latinName(subject) && latinName(object);
+}
+
 std::uint64_t keyOf(int file, std::uint32_t offset) { return (static_cast<std::uint64_t>(file) << 32) | offset; }
 
 // Reads one data-file line field by field; every defect names the file, the line and the field.
@@ -273,6 +290,13 @@ std::vector<UsualSense> usualSenses(const std::vector<Synset>& synsets,
                                     const std::string& dir, int fileCount, std::int64_t& indexesRead) {
     static constexpr const char* kIndexNames[4] = {"index.noun", "index.verb", "index.adj", "index.adv"};
     std::vector<UsualSense> usual(synsets.size());
+    // Per part of speech, the lemma's sense count, tagged count and first sense: a noun whose
+    // adjective is far more common ("bad", "immune", "gay") reads as a bare adjective.
+    struct Ranking {
+        std::uint32_t senses = 0, tagged = 0, first = 0;
+        std::vector<std::uint32_t> heads; // synsets whose first word is the lemma
+    };
+    std::unordered_map<std::string, Ranking> nouns, adjectives;
     for (int f = 0; f < fileCount; ++f) {
         const std::string path = (fs::path(dir) / kIndexNames[f]).string();
         if (!fs::is_regular_file(path)) continue;
@@ -305,12 +329,26 @@ std::vector<UsualSense> usualSenses(const std::vector<Synset>& synsets,
                 ranked[k] = it->second;
             }
             const std::uint32_t first = ranked[0];
+            if (f == 0 || f == 2)
+                (f == 0 ? nouns : adjectives)[heads->first] = {senses, tagged, first, heads->second};
             for (std::uint32_t k = 1; k < senses; ++k) {
                 if (std::find(heads->second.begin(), heads->second.end(), ranked[k]) == heads->second.end()) continue;
                 const bool far = synsets[ranked[k]].lexFile != synsets[first].lexFile, untagged = k >= tagged;
                 if (far || untagged) usual[ranked[k]] = {static_cast<std::int32_t>(first), far && untagged};
             }
         });
+    }
+    // Tagged more than twice as often as an adjective (or, neither tagged, with more than twice the
+    // senses): every noun sense is usually read as the adjective, and one never tagged is rare.
+    // ("chemical", "cold", "blue" stay nouns.)
+    for (const auto& [lemma, noun] : nouns) {
+        const auto adj = adjectives.find(lemma);
+        if (adj == adjectives.end()) continue;
+        const Ranking& a = adj->second;
+        const bool adjectiveFirst = (a.tagged >= 2 && a.tagged > 2 * noun.tagged) ||
+                                    (a.tagged == 0 && noun.tagged == 0 && a.senses > 2 * noun.senses);
+        if (!adjectiveFirst) continue;
+        for (std::uint32_t i : noun.heads) usual[i] = {static_cast<std::int32_t>(a.first), noun.tagged == 0};
     }
     return usual;
 }
@@ -460,8 +498,11 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
             const PointerKind& kind = kPointerKinds[e.kind];
             const Synset& subject = synsets[e.subject];
             const Synset& object = synsets[e.object];
-            const std::string predicate = rankPredicate(kind.predicate, subject.term, object.term);
-            writer.upsertRelation({e.id, subject.id, std::string(toString(kind.type)), predicate, object.id,
+            const bool member = kind.type == RelationType::Specialization && kind.predicate == std::string_view("is a kind of") &&
+                                taxonUnderTaxon(subject.lexFile, subject.term, object.term);
+            const std::string predicate = member ? "is a member of" : rankPredicate(kind.predicate, subject.term, object.term);
+            const RelationType type = member ? RelationType::PartOf : kind.type;
+            writer.upsertRelation({e.id, subject.id, std::string(toString(type)), predicate, object.id,
                                    subject.discipline, subject.term + " " + predicate + " " + object.term});
             if (++done % 8192 == 0) {
                 progress.report("writing relations", done, static_cast<std::int64_t>(edges.size()));

@@ -427,7 +427,9 @@ struct NodeRules {
 
     bool valid(const Cand& d) const {
         const KnowledgeGraph& G = *g;
-        return !named.count(d.termKey) && !(d.nodes.size() && G.nodes[d.nodes.back()].misread) &&
+        return !named.count(d.termKey) &&
+               // an option stands alone: no chain around it tells a usual word's other sense
+               !(d.nodes.size() && G.nodes[d.nodes.back()].misreadAlone) &&
                !truth->nodeTrue(d.termKey) &&
                !(d.nodes.size() && G.namesEachOther(a, d.nodes.back())) && // a synonym of the answer
                !(d.nodes.size() && G.glossesOverlap(a, d.nodes.back())) &&  // or one that the glosses make one
