@@ -118,6 +118,30 @@ int categoryDistance(const Category& want, const Category& other) {
     return 3;
 }
 
+// An answer reached as a whole ("pinniped mammal is a member of X and X is a member of Y") is
+// one of the parts of a larger whole: "Carnivora" is an order of Eutheria. Its is-a siblings
+// and its kind at large range wider (every "animal order", of fishes and crabs too), and beside
+// them it is the only order of mammals, which the stem names. With three or more others of
+// the same whole under the same predicate, those come first.
+void addComembers(const KnowledgeGraph& g, const GraphChain& c, int p, std::vector<Cand>& pool) {
+    if (p == 0 || c.steps[p - 1].type != RelationType::PartOf || !c.steps[p - 1].forward) return;
+    const int a = c.nodes[p];
+    std::vector<std::pair<int, int>> others; // (whole, co-member)
+    for (int e : g.out(a)) {
+        if (g.edges[e].type != RelationType::PartOf) continue;
+        std::size_t seen = 0;
+        for (int f : g.in(g.edges[e].o)) {
+            if (++seen > kScanLimit || others.size() >= kPerOperator) break;
+            if (g.edges[f].s != a && g.edges[f].type == RelationType::PartOf && g.edges[f].predicate == g.edges[e].predicate)
+                others.emplace_back(g.edges[e].o, g.edges[f].s);
+        }
+    }
+    if (others.size() < 3) return;
+    for (auto& cand : pool)
+        if (cand.op == "SUBST_SIBLING" || cand.op == "SAME_KIND") cand.tier += 1;
+    for (auto [whole, other] : others) addNode(g, pool, "SUBST_SIBLING", other, {whole, other});
+}
+
 // Candidates for a node answer at chain position p, by operator.
 std::vector<Cand> nodeCandidates(const KnowledgeGraph& g, const GraphChain& c, int p, std::mt19937_64& rng) {
     std::vector<Cand> pool;
@@ -197,6 +221,7 @@ std::vector<Cand> nodeCandidates(const KnowledgeGraph& g, const GraphChain& c, i
         addNode(g, pool, "SAME_KIND", n, {n});
         pool.back().tier = 1;
     }
+    addComembers(g, c, p, pool);
     // Options must be of the answer's category: when only the answer is a language (or only it an
     // operating system), the category gives it away. Cousins are a fallback; an option of another
     // category is never offered, nor, when the answer's category is known, one of no known
