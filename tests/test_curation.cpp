@@ -445,6 +445,11 @@ private slots:
         QVERIFY(!sharesWordPart("E1", "T3")); // one letter is no family
         QVERIFY(sharesWordPart("M4", "M5"));
         QVERIFY(sharesWordPart("Rubiaceae", "Rubiales")); // taxa of one genus, Rubia
+        // "weeping willow is a member of X and X is a member of Salicaceae": Salix, its type genus.
+        QVERIFY(sharesWordPart("Salix", "Salicaceae"));
+        QVERIFY(sharesWordPart("Canidae", "Canis"));
+        QVERIFY(!sharesWordPart("Populus", "Salicaceae"));
+        QVERIFY(!sharesWordPart("Canada", "Canidae")); // no genus: "Canad" opens no family name
         // A name hiding its answer: "SuccessoR is derived from X" (SR), "MooZ is an extension of X" (Z).
         QVERIFY(readableFromStem("SR", "SuccessoR"));
         QVERIFY(readableFromStem("Z", "MooZ"));

@@ -49,6 +49,33 @@ private slots:
                 QVERIFY2(o != "Zeomorphi" && o != "Conodonta" && o != "Brachyura" && o != "Anura",
                          qPrintable(QString::fromStdString(it.question + " / " + o)));
     }
+
+    // WordNet: "Greek valerian is a member of X and X is a member of phlox family" keyed
+    // "genus Polemonium" beside "Gilia", "Collomia" and "Leptodactylon": the only option written
+    // with its rank. Options agree with the answer on that shape.
+    void rankWrittenBeforeANameIsNoCue() {
+        const char* bare[] = {"Gilia", "Collomia", "Leptodactylon"};
+        const char* ranked[] = {"genus Polemonium", "genus Linanthus", "genus Ipomopsis", "genus Navarretia"};
+        ScratchProject p;
+        p.write([&](KnowledgeWriter& w) {
+            const std::string d = "noun.plant";
+            auto add = [&](const std::string& t) {
+                w.upsertConcept({t, t, "noun", "", d, ""});
+                w.upsertRelation({"k-" + t, t, "SPECIALIZATION", "is classed as", "dicot genus", d, ""});
+                w.upsertRelation({"m-" + t, t, "PART_OF", "is a member of", "phlox family", d, ""});
+            };
+            for (const char* t : {"Greek valerian", "dicot genus", "phlox family"}) w.upsertConcept({t, t, "noun", "", d, ""});
+            for (const char* t : bare) add(t);
+            for (const char* t : ranked) add(t);
+            w.upsertRelation({"m1", "Greek valerian", "PART_OF", "is a member of", "genus Polemonium", d, ""});
+            writeChains(w, d, {{"m1", "m-genus Polemonium"}});
+        });
+        const KnowledgeGraph g = KnowledgeGraph::load(p.db());
+        const auto items = itemsAnswering(g, "genus Polemonium");
+        QVERIFY2(!items.empty(), "no item keyed 'genus Polemonium' was made");
+        for (const auto& it : items)
+            for (const auto& o : it.options) QVERIFY2(o.starts_with("genus "), qPrintable(QString::fromStdString(it.question + " / " + o)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCurationGiveaway)

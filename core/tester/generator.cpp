@@ -469,6 +469,7 @@ struct NodeRules {
                // official" an "officeholder"
                !sharesStem(chainGlosses, d.nodes.size() ? G.nodes[d.nodes.back()].bareTerm() : d.text) &&
                writtenAsName(d.nodes.size() ? G.nodes[d.nodes.back()].bareTerm() : d.text) == answerName &&
+               namedWithRank(d.text) == namedWithRank(answer) &&
                !(d.nodes.size() && nearDuplicate(G.nodes[a].bareTerm(), G.nodes[d.nodes.back()].bareTerm())) &&
                (answerShares || !sharesWordPart(d.text, namedText));
     }

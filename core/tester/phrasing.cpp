@@ -451,15 +451,35 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
             if (w.size() >= end.size() + 4 && w.ends_with(end)) return w.substr(0, w.size() - end.size());
         return std::string();
     };
+    // And a family is named from its type genus ("Salicaceae" from Salix, "Canidae" from Canis):
+    // the genus without its ending opens the family's name.
+    auto genusRoot = [](const std::string& w) {
+        std::size_t k = w.size();
+        for (int cut = 0; cut < 2 && k > 4 && std::string_view("aeiousxm").find(w[k - 1]) != std::string_view::npos; ++cut) --k;
+        return w.size() >= 5 ? w.substr(0, k) : std::string();
+    };
+    auto namedFrom = [&](const std::string& genus, const std::string& taxon) {
+        const std::string root = genusRoot(genus);
+        return !root.empty() && root.size() >= 4 && !taxonStem(taxon).empty() && taxon != genus && taxon.starts_with(root);
+    };
     for (const auto& w : optionWords)
         for (const auto& x : namedWords) {
             const std::string a = taxonStem(w), b = taxonStem(x);
             if (!a.empty() && !b.empty() && (a.starts_with(b) || b.starts_with(a))) return true;
+            if (namedFrom(w, x) || namedFrom(x, w)) return true;
         }
     for (const auto& w : optionWords)
         if (inside(w, n, namedWords)) return true;
     for (const auto& w : namedWords)
         if (inside(w, o, optionWords)) return true;
+    return false;
+}
+
+bool namedWithRank(std::string_view term) {
+    for (std::string_view rank : {"genus ", "family ", "subfamily ", "superfamily ", "order ", "suborder ", "class ",
+                                  "subclass ", "phylum ", "division ", "kingdom "})
+        if (term.starts_with(rank) && term.size() > rank.size() && std::isupper(static_cast<unsigned char>(term[rank.size()])))
+            return true;
     return false;
 }
 

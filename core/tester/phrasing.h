@@ -71,6 +71,10 @@ bool closeAlike(const std::string& a, const std::string& b, std::size_t minLette
 // suffix: "spyware" / "shareware". (Too weak a cue against a stem: "device" / "service".)
 bool optionsCloseAlike(std::string_view a, std::string_view b);
 
+// A taxon written with its rank before its Latin name ("genus Polemonium", "family Malvaceae"):
+// beside bare names ("Phlox", "Gilia") it stands out by its shape alone.
+bool namedWithRank(std::string_view term);
+
 // A statement joining these two terms contains its own answer: one holds the other (a near
 // duplicate, above), or the other closes its last word ("towline" / "line", "redistribution" /
 // "distribution"). A shared modifier ("thermal expansion" / "thermal stress") answers nothing.
