@@ -15,7 +15,7 @@ packages=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools libqt6sql6-sqlite nlohmann-json3-dev libsqlite3-dev zlib1g-dev
   libtorch-dev libgloo-dev libsentencepiece-dev libopenblas0-pthread
-  xvfb xauth wordnet-base dict-foldoc dict-gcide
+  xvfb xauth wordnet-base dict-foldoc dict-gcide desktop-file-utils appstream
 )
 
 install_missing() {
