@@ -11,6 +11,7 @@
 #include "preferences.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QCommandLineParser>
 #include <QSettings>
 #include <QTimer>
@@ -22,6 +23,8 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("ProDa"));
     QApplication::setApplicationName(QStringLiteral("ProDa Workbench"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setDesktopFileName(QStringLiteral("proda-workbench"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("proda-workbench"), QIcon(QStringLiteral(":/icons/proda-workbench.svg"))));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("ProDa Workbench: test-driven data engineering for language models"));
