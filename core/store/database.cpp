@@ -2,7 +2,14 @@
 #include "util/error.h"
 
 #include <sqlite3.h>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <mutex>
+#include <thread>
 #include <utility>
 
 namespace proda {
@@ -10,6 +17,23 @@ namespace proda {
 namespace {
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
     throw std::runtime_error(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+}
+
+// A write the disk refuses (full, over quota, past a file size limit) is the user's to fix, not a
+// bug: say so, name the project, and say that the step was rolled back. Anything else is internal.
+[[noreturn]] void failWith(sqlite3* db, int rc, const std::string& what, const std::string& message) {
+    const int system = sqlite3_system_errno(db);
+    // (a write cut short by a file size limit comes back as SQLITE_IOERR_WRITE without errno)
+    const bool noRoom = (rc & 0xff) == SQLITE_FULL || rc == SQLITE_IOERR_WRITE ||
+                        ((rc & 0xff) == SQLITE_IOERR && (system == ENOSPC || system == EFBIG || system == EDQUOT));
+    if (noRoom) {
+        const char* file = sqlite3_db_filename(db, "main");
+        throw ProjectError(std::string(file && *file ? file : "the project") + ": cannot write: " +
+                           (system ? std::string(std::strerror(system)) : std::string("a write was cut short")) +
+                           " (the disk is full or a file size limit was reached); this step was rolled back and "
+                           "nothing of it was saved");
+    }
+    throw std::runtime_error(what + message);
 }
 } // namespace
 
@@ -57,10 +81,10 @@ Database& Database::operator=(Database&& o) noexcept {
 void Database::exec(std::string_view sql) {
     char* err = nullptr;
     std::string s(sql);
-    if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    if (const int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err); rc != SQLITE_OK) {
         std::string msg = err ? err : "unknown error";
         sqlite3_free(err);
-        throw std::runtime_error("SQL error: " + msg + " (in: " + s.substr(0, 80) + ")");
+        failWith(db_, rc, "SQL error: ", msg + " (in: " + s.substr(0, 80) + ")");
     }
 }
 
@@ -109,7 +133,7 @@ bool Statement::step() {
     if (rc == SQLITE_DONE) return false;
     std::string msg = sqlite3_errmsg(db_);
     sqlite3_reset(stmt_);
-    throw std::runtime_error("SQL step: " + msg);
+    failWith(db_, rc, "SQL step: ", msg);
 }
 
 void Statement::run() {
@@ -150,7 +174,29 @@ Transaction::~Transaction() {
     }
 }
 
+namespace {
+
+// Fault tests (tests/test_fault_verbs.cpp) need a process killed with every write of a transaction
+// done and none committed: PRODA_STALL_AT_COMMIT=N makes the Nth commit of this process say so on
+// stderr and wait there for the test's SIGKILL. Unset (always, outside those tests) it costs one
+// branch per commit.
+void stallIfAsked() {
+    static const int target = [] {
+        const char* v = std::getenv("PRODA_STALL_AT_COMMIT");
+        return v ? std::atoi(v) : 0;
+    }();
+    if (target <= 0) return;
+    static std::atomic<int> commits{0};
+    if (++commits != target) return;
+    std::fprintf(stderr, "proda: stalled before commit %d (PRODA_STALL_AT_COMMIT)\n", target);
+    std::fflush(stderr);
+    for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
+}
+
+} // namespace
+
 void Transaction::commit() {
+    stallIfAsked();
     db_.exec("COMMIT");
     done_ = true;
 }
