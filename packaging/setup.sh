@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# One-command set-up for a fresh Debian 12 machine (run as root; idempotent).
+# One-command set-up for a fresh Debian 12 machine (run as root; idempotent). Both commands build
+# in build/main, so whichever runs second only rebuilds what changed.
 #   packaging/setup.sh run [--headless]   install, build, open the sample project in the workbench
 #                                         (--headless, or no display: the closed loop in the terminal)
 #   packaging/setup.sh test               install, build, run the whole test suite through ctest
@@ -47,15 +48,15 @@ build() {
 case "$mode" in
   test)
     install_missing
-    build build/ci
+    build build/main
     echo "== running the test suite"
     export QT_QPA_PLATFORM=offscreen
-    ctest --test-dir build/ci --output-on-failure --timeout 900
+    ctest --test-dir build/main --output-on-failure --timeout 900
     ;;
   run)
     install_missing
-    build build/release
-    P=build/release/app/proda
+    build build/main
+    P=build/main/app/proda
     # The sample project: six WordNet topic domains bundled in resources/sample, built in about a second.
     sample=build/sample/sample.proda
     if [ ! -f "$sample" ]; then
@@ -73,7 +74,7 @@ case "$mode" in
       echo "== the closed loop in the terminal: round 1, a targeted round 2 and the random baseline"
       "$P" demo build/sample/demo --force
     else
-      exec build/release/app/proda-workbench "$sample"
+      exec build/main/app/proda-workbench "$sample"
     fi
     ;;
   *)
