@@ -156,6 +156,23 @@ private slots:
         QVERIFY(!client.cache()->get(r.cacheKey)); // failures are never cached
     }
 
+    // A reply is untrusted: one past the size limit is cut off and refused, not retried.
+    void oversizedReplyIsRefused() {
+        ReplayServer server(kReplies);
+        auto o = clientOptions(server);
+        o.maxRetries = 2;
+        o.maxReplyBytes = 64; // the "pong" envelope is larger
+        llm::ChatClient client(o, std::make_shared<MemoryCache>());
+        const auto r = client.complete(ask("client:ok"));
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.find("reply larger than 64 bytes") != std::string::npos, r.error.c_str());
+        QCOMPARE(r.attempts, 1);
+        QVERIFY(!client.cache()->get(r.cacheKey));
+        o.maxReplyBytes = 1 << 20;
+        llm::ChatClient roomy(o);
+        QVERIFY(roomy.complete(ask("client:ok")).ok);
+    }
+
     void cutOffReplyIsFlagged() {
         ReplayServer server(kReplies);
         llm::ChatClient client(clientOptions(server));

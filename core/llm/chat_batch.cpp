@@ -76,8 +76,12 @@ Attempt parseSuccess(const QByteArray& body, int status) {
     return a;
 }
 
-Attempt judge(QNetworkReply* reply, bool timedOut, double timeoutSeconds) {
+Attempt judge(QNetworkReply* reply, bool timedOut, double timeoutSeconds, std::int64_t tooLarge) {
     Attempt a;
+    if (tooLarge > 0) { // aborted by us: the same endpoint would send the same again
+        a.error = "reply larger than " + std::to_string(tooLarge) + " bytes: refused (an endpoint's reply is limited to that size)";
+        return a;
+    }
     if (timedOut) { // aborted by us: nothing to read
         a.error = "no complete reply within the timeout of " + std::to_string(timeoutSeconds).substr(0, 6) + " s";
         a.retryable = true;
@@ -117,6 +121,7 @@ struct ChatBatch::Impl {
         QPointer<QNetworkReply> reply;
         QTimer timeout, backoff;
         bool timedOut = false;
+        std::int64_t tooLarge = 0; // the limit a reply passed (aborted), 0 when none
         QNetworkAccessManager* manager = nullptr;
     };
 
@@ -201,17 +206,25 @@ struct ChatBatch::Impl {
         ++job.attempts;
         ++client.requests_;
         slot.timedOut = false;
+        slot.tooLarge = 0;
         slot.reply = slot.manager->post(request, job.body);
         slot.timeout.start(static_cast<int>(std::min(client.options().timeoutSeconds * 1000.0, 2.0e9)));
         QNetworkReply* reply = slot.reply;
         QObject::connect(reply, &QNetworkReply::finished, reply, [this, &slot, reply] { finished(slot, reply); });
+        const std::int64_t limit = client.options().maxReplyBytes;
+        QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [&slot, reply, limit](qint64 received, qint64 total) {
+            if (slot.tooLarge == 0 && (received > limit || total > limit)) {
+                slot.tooLarge = limit;
+                reply->abort(); // finished() follows, and judge() sees tooLarge
+            }
+        });
     }
 
     void finished(Slot& slot, QNetworkReply* reply) {
         slot.timeout.stop();
         reply->deleteLater();
         const ChatClientOptions& o = client.options();
-        const Attempt a = judge(reply, slot.timedOut, o.timeoutSeconds);
+        const Attempt a = judge(reply, slot.timedOut, o.timeoutSeconds, slot.tooLarge);
         if (slot.timedOut) ++client.timeouts_;
         Job& job = *slot.job;
         if (!a.ok && a.retryable && job.attempts <= o.maxRetries && !failure) {

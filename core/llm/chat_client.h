@@ -29,6 +29,10 @@ struct ChatClientOptions {
     int backoffMs = 500;         // wait before the first retry; doubled for each next one
     int maxBackoffMs = 30000;    // cap of the doubling (a server's Retry-After may ask for more, up to 120 s)
     int concurrency = 4;         // requests in flight at once (1..64)
+    // A reply is untrusted input: one larger than this is cut off and refused (not retried), so a
+    // misbehaving endpoint cannot fill memory. Chat replies of the extractor and the judge are a
+    // few kilobytes.
+    std::int64_t maxReplyBytes = 8 << 20;
 };
 
 // $PRODA_API_KEY, or empty.
