@@ -133,6 +133,21 @@ private slots:
         QCOMPARE(second.initFromRun, std::optional<std::int64_t>(run.id));
         const auto config = nlohmann::json::parse(second.configJson);
         QCOMPARE(config["init_from"].get<std::string>(), run.checkpoint);
+        // config.json is written resolved: the tiny preset's shape with the overrides applied.
+        QCOMPARE(config["preset"].get<std::string>(), std::string("tiny"));
+        QCOMPARE(config["vocab_size"].get<int>(), 400);
+        QCOMPARE(config["block_size"].get<int>(), 96);
+        QVERIFY(config["n_layer"].get<int>() > 0 && config["n_embd"].get<int>() > 0 && config["n_head"].get<int>() > 0);
+        QVERIFY(config.contains("lr") && config.contains("warmup_steps"));
+        // An override out of range fails before any work, naming its field.
+        auto bad = tinyRequest(2, 4);
+        bad.overrides["batch_size"] = 0;
+        try {
+            trainRound(path, bad);
+            QFAIL("a batch size of 0 was accepted");
+        } catch (const InputError& e) {
+            QVERIFY2(std::string(e.what()).find("batch_size") != std::string::npos, e.what());
+        }
         QVERIFY(*second.firstLoss < *run.firstLoss); // it starts where round 1 ended, not from scratch
 
         // The built-in model answers probes with per-option scores.
@@ -281,18 +296,31 @@ private slots:
         QTemporaryDir dir;
         const std::string path = readyProject(dir);
         auto req = tinyRequest(1, 3);
-        req.overrides["n_embd"] = 66; // not a multiple of n_head: the trainer refuses the config
+        req.overrides["n_embd"] = 66; // not a multiple of n_head: refused before a run starts
         try {
             trainRound(path, req);
             QFAIL("a bad config was accepted");
         } catch (const InputError& e) {
             QVERIFY2(QString::fromUtf8(e.what()).contains("n_embd"), e.what());
         }
+        {
+            Project p = Project::open(path);
+            QCOMPARE(trainingRuns(p.db()).size(), std::size_t(0));
+        }
+        // What only the trainer finds out (its tokenizer file is gone) fails the run, recorded.
+        req = tinyRequest(1, 3);
+        req.overrides["tokenizer_model"] = dir.filePath(QStringLiteral("gone.model")).toStdString();
+        try {
+            trainRound(path, req);
+            QFAIL("a missing tokenizer was accepted");
+        } catch (const InputError& e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains("gone.model"), e.what());
+        }
         Project p = Project::open(path);
         const auto runs = trainingRuns(p.db());
         QCOMPARE(runs.size(), std::size_t(1));
         QCOMPARE(runs[0].status, std::string("failed"));
-        QVERIFY(QString::fromStdString(runs[0].message).contains("n_embd"));
+        QVERIFY(QString::fromStdString(runs[0].message).contains("gone.model"));
         QVERIFY(!latestUsableRun(p.db(), 1));
         QVERIFY_THROWS_EXCEPTION(InputError, evaluateRound(path, EvalRequest{}));
     }

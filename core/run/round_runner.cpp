@@ -1,4 +1,5 @@
 #include "run/round_runner.h"
+#include "train/config.h"
 
 #include "run/run_directory.h"
 #include "run/run_owner.h"
@@ -100,6 +101,15 @@ TrainingRun trainRound(Project& project, const TrainRequest& req) {
     if (req.epochs) config["epochs"] = *req.epochs;
     if (init) config["init_from"] = init->checkpoint;
     for (auto it = req.overrides.begin(); it != req.overrides.end(); ++it) config[it.key()] = it.value();
+    // Written resolved: the preset's model shape and every default spelled out, so the run says
+    // what it trained whatever the presets become (and an override out of range fails here,
+    // before any work, naming its field).
+    try {
+        config = train::toJson(train::configFromJson(config));
+    } catch (const std::invalid_argument& e) {
+        fs::remove_all(runDir);
+        throw InputError(std::string("training configuration: ") + e.what());
+    }
     writeJsonFile(runDir + "/config.json", config);
     writeRunOwner(runDir);
 

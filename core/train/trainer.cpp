@@ -74,6 +74,9 @@ Tokenizer runTokenizer(const TrainConfig& cfg, const std::string& runDir, const 
                                             " was trained with (its tokenizer.model)");
     }
     if (!source.empty()) {
+        if (!fs::is_regular_file(source))
+            throw std::invalid_argument(source + ": no tokenizer model there (" +
+                                        (fromCheckpoint.empty() ? "field 'tokenizer_model'" : "checkpoint " + fromCheckpoint) + ")");
         if (dist.isMain() && fs::absolute(source) != fs::absolute(own))
             fs::copy_file(source, own, fs::copy_options::overwrite_existing);
         dist.barrier();
