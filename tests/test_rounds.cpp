@@ -15,6 +15,7 @@
 #include "tester/generator.h"
 #include "tester/item_store.h"
 #include "testutil.h"
+#include "store/explorer_summary.h"
 #include "util/error.h"
 
 #include <QCoreApplication>
@@ -104,6 +105,19 @@ private slots:
             QVERIFY(std::any_of(metrics.begin(), metrics.end(), [](auto& m) { return m.kind == "val"; }));
             // Paths are stored relative to NAME.proda.d/ so a project can move.
             QVERIFY(!std::filesystem::path(trainingRuns(p.db())[0].runDir).is_absolute());
+            // The run's checkpoints, oldest first, the one "latest" names marked; a directory that a
+            // kill left half written (no state.json) is no checkpoint.
+            std::filesystem::create_directories(run.runDir + "/checkpoints/step-99999999.tmp");
+            std::filesystem::create_directories(run.runDir + "/checkpoints/step-00000001");
+            const auto summary = summarizeProject(p.db());
+            QVERIFY(summary.checkpoints.count(run.id));
+            const auto& list = summary.checkpoints.at(run.id);
+            QVERIFY(!list.empty());
+            QVERIFY(std::is_sorted(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.step < b.step; }));
+            QCOMPARE(std::count_if(list.begin(), list.end(), [](const auto& c) { return c.latest; }), 1);
+            QCOMPARE(std::filesystem::canonical(list.back().dir), std::filesystem::canonical(run.checkpoint));
+            QVERIFY(list.back().latest && list.back().step == 12 && list.back().totalSteps == 12);
+            QVERIFY(list.back().loss && list.back().bytes > 0);
         }
 
         EvalRequest er;

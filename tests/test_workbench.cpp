@@ -270,6 +270,12 @@ private slots:
             run.status = "finished", run.steps = 40, run.totalSteps = 40, run.firstLoss = 6.5, run.finalLoss = 2.25;
             run.tokensPerS = 4321, run.elapsedS = 12.5, run.checkpoint = "runs/r1/checkpoints/step-00000040";
             finishTrainingRun(p.db(), run);
+            // Its checkpoint as proda-train leaves it (state.json; "latest" names the directory).
+            const std::string checkpoints = path.toStdString() + ".d/runs/r1/checkpoints";
+            testutil::writeFile(checkpoints + "/step-00000040/state.json",
+                                "{\"magic\":\"proda-train-checkpoint\",\"version\":1,\"step\":40,\"total_steps\":40,"
+                                "\"last_loss\":2.25,\"last_val_loss\":2.5,\"elapsed_s\":12.5}\n");
+            testutil::writeFile(checkpoints + "/latest", "step-00000040\n");
             Evaluation e;
             e.round = 1, e.model = "builtin:1", e.acc = 0.375, e.metricsJson = R"({"dev":{"acc":0.5},"test":{"acc":0.25}})";
             const auto id = recordEvaluation(p.db(), e, {});
@@ -282,6 +288,10 @@ private slots:
         QVERIFY(open(w, path));
         const QString training = w.findChild<TrainingHistoryPage*>()->text();
         QVERIFY2(training.contains(QStringLiteral("6.500 \u2192 2.250")) && training.contains(QLatin1String("finished")),
+                 qPrintable(training));
+        QVERIFY2(training.contains(QLatin1String("Checkpoints")) && training.contains(QLatin1String("40 / 40")) &&
+                     training.contains(QLatin1String("2.500")) && training.contains(QLatin1String("<b>latest</b>")) &&
+                     training.contains(QLatin1String("step-00000040")),
                  qPrintable(training));
         const QString diagnosis = w.findChild<EvaluationsPage*>()->text();
         QVERIFY2(diagnosis.contains(QLatin1String("builtin:1")) && diagnosis.contains(QLatin1String("50.0%")) &&

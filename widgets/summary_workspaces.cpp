@@ -7,6 +7,8 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <filesystem>
+
 namespace proda {
 
 namespace {
@@ -93,6 +95,27 @@ void TrainingHistoryPage::showSnapshot(const ProjectSnapshot& snap) {
                         .arg(r.elapsedS ? QString::number(*r.elapsedS, 'f', 1) : QStringLiteral("\u2014"))
                         .arg(r.initFromRun ? tr("run %1").arg(*r.initFromRun) : tr("from scratch"));
         }
+        html += QStringLiteral("</table>");
+    }
+    if (!snap.summary.checkpoints.empty()) {
+        html += tr("<h3>Checkpoints</h3>") +
+                muted(tr("Each run keeps its newest checkpoints; <b>latest</b> is the one evaluation scores and a "
+                         "resumed run continues from."));
+        html += tr("<table cellpadding='4'><tr><th align='left'>Run</th><th align='right'>Step</th><th align='right'>Loss</th>"
+                   "<th align='right'>Val loss</th><th align='right'>Trained</th><th align='right'>Size</th><th></th>"
+                   "<th align='left'>Directory</th></tr>");
+        for (const auto& [runId, list] : snap.summary.checkpoints)
+            for (const CheckpointEntry& c : list) {
+                auto loss = [](const std::optional<double>& v) { return v ? QString::number(*v, 'f', 3) : QStringLiteral("\u2014"); };
+                html += QStringLiteral("<tr><td>%1</td><td align='right'>%2 / %3</td><td align='right'>%4</td><td align='right'>%5</td>"
+                                       "<td align='right'>%6 s</td><td align='right'>%7</td><td>%8</td><td><tt>%9</tt></td></tr>")
+                            .arg(runId)
+                            .arg(n(c.step), n(c.totalSteps), loss(c.loss), loss(c.valLoss))
+                            .arg(QString::number(c.elapsedS, 'f', 1))
+                            .arg(QLocale().formattedDataSize(c.bytes))
+                            .arg(c.latest ? tr("<b>latest</b>") : QString())
+                            .arg(QString::fromStdString(std::filesystem::path(c.dir).filename().string()).toHtmlEscaped());
+            }
         html += QStringLiteral("</table>");
     }
     setBody(html);

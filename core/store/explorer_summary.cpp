@@ -1,4 +1,5 @@
 #include "store/explorer_summary.h"
+#include "run/run_directory.h"
 #include "store/database.h"
 
 namespace proda {
@@ -31,6 +32,11 @@ ProjectSummary summarizeProject(Database& db) {
     if (hasTable(db, "training_runs")) { // schema 5 and later
         s.rounds = listRounds(db);
         s.runs = trainingRuns(db);
+        // (A run directory stored outside the project's folder is not looked at.)
+        const std::string bulk = db.path() + ".d";
+        for (const TrainingRun& r : s.runs)
+            if (const auto dir = resolvedInBulk(bulk, r.runDir))
+                if (auto list = listCheckpoints(*dir); !list.empty()) s.checkpoints[r.id] = std::move(list);
         s.evaluations = evaluations(db);
     }
     if (hasTable(db, "diagnoses")) {

@@ -1,6 +1,7 @@
 #pragma once
 // What the workbench's Benchmark, Training and Diagnosis workspaces show of a project: counts of
 // what exists, so each workspace can state plainly what is there and what is not yet.
+#include "run/run_checkpoints.h"
 #include "run/run_store.h"
 #include "synth/dataset_store.h"
 
@@ -29,6 +30,7 @@ struct ProjectSummary {
     std::vector<DatasetVersionInfo> datasets;
     std::vector<RoundInfo> rounds;
     std::vector<TrainingRun> runs;
+    std::map<std::int64_t, std::vector<CheckpointEntry>> checkpoints; // by run id, runs that have any
     std::vector<Evaluation> evaluations;
     std::vector<DiagnosisSummary> diagnoses;       // evaluations that have any
     std::map<std::string, std::int64_t> patchesByStatus;

@@ -1,0 +1,62 @@
+#include "run/run_checkpoints.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace proda {
+
+namespace {
+
+std::optional<double> number(const nlohmann::json& j, const char* key) {
+    const auto it = j.find(key);
+    return it != j.end() && it->is_number() ? std::optional<double>(it->get<double>()) : std::nullopt;
+}
+
+std::int64_t sizeOnDisk(const fs::path& dir) {
+    std::error_code ec;
+    std::int64_t total = 0;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_regular_file(ec)) total += static_cast<std::int64_t>(it->file_size(ec));
+    return total;
+}
+
+} // namespace
+
+std::vector<CheckpointEntry> listCheckpoints(const std::string& runDir) {
+    std::vector<CheckpointEntry> out;
+    const fs::path root = fs::path(runDir) / "checkpoints";
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) return out;
+    // "latest" is a symbolic link (or, on file systems without them, a file naming the directory).
+    std::string latest;
+    if (fs::is_symlink(root / "latest", ec)) latest = fs::read_symlink(root / "latest", ec).filename().string();
+    else if (std::ifstream f(root / "latest"); f) std::getline(f, latest);
+    latest = fs::path(latest).filename().string();
+    for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (!name.starts_with("step-") || fs::is_symlink(it->path(), ec) || !it->is_directory(ec)) continue;
+        std::ifstream in(it->path() / "state.json");
+        const auto j = nlohmann::json::parse(in, nullptr, false);
+        if (!in || j.is_discarded() || !j.is_object() || !j.contains("step") || !j["step"].is_number_integer()) continue;
+        CheckpointEntry c;
+        c.dir = fs::absolute(it->path()).string();
+        c.step = j["step"].get<std::int64_t>();
+        c.totalSteps = j.value("total_steps", std::int64_t{0});
+        c.loss = number(j, "last_loss");
+        c.valLoss = number(j, "last_val_loss");
+        c.elapsedS = number(j, "elapsed_s").value_or(0);
+        c.bytes = sizeOnDisk(it->path());
+        c.latest = name == latest;
+        out.push_back(std::move(c));
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.step < b.step; });
+    return out;
+}
+
+} // namespace proda
