@@ -447,6 +447,11 @@ private slots:
         QVERIFY(sharesWordPart("Rubiaceae", "Rubiales")); // taxa of one genus, Rubia
         // "weeping willow is a member of X and X is a member of Salicaceae": Salix, its type genus.
         QVERIFY(sharesWordPart("Salix", "Salicaceae"));
+        // "nosebleed is a kind of X": "bleeding" opens the second part of the compound.
+        QVERIFY(sharesWordPart("bleeding", "nosebleed"));
+        QVERIFY(sharesWordPart("workstation", "station"));
+        QVERIFY(!sharesWordPart("interface", "printer"));
+        QVERIFY(!sharesWordPart("program", "compiler"));
         QVERIFY(sharesWordPart("Canidae", "Canis"));
         QVERIFY(!sharesWordPart("Populus", "Salicaceae"));
         QVERIFY(!sharesWordPart("Canada", "Canidae")); // no genus: "Canad" opens no family name

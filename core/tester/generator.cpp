@@ -645,6 +645,13 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
             ++report.skippedNotThings;
             continue;
         }
+        // A hop between two senses of one term ("Philippines is a part of Philippines", the country
+        // and the islands) reads as saying nothing.
+        if (std::adjacent_find(c.nodes.begin(), c.nodes.end(),
+                               [&](int x, int y) { return g.nodes[x].termKey == g.nodes[y].termKey; }) != c.nodes.end()) {
+            ++report.skippedSameTermHop;
+            continue;
+        }
         // A term usually read in another sense ("stop", the organ stop) makes the chain read
         // false: "stop is a kind of knob".
         if (std::any_of(c.nodes.begin(), c.nodes.end(), [&](int n) { return g.nodes[n].misread; })) {

@@ -3,6 +3,7 @@
 #include "util/text.h"
 
 #include <algorithm>
+#include <set>
 
 #include <cctype>
 #include <string>
@@ -468,6 +469,19 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
             if (!a.empty() && !b.empty() && (a.starts_with(b) || b.starts_with(a))) return true;
             if (namedFrom(w, x) || namedFrom(x, w)) return true;
         }
+    // A compound's second part that opens the other word: "bleeding" beside "nosebleed",
+    // "station" beside "workstation" (at least three letters before it, so "printer" holds no
+    // "interface"; and no prefix that opens many words).
+    auto opensCompoundPart = [](const std::string& w, const std::string& x) {
+        static const std::set<std::string_view> prefixes = {"inter", "trans", "super", "under", "micro", "multi", "hyper",
+                                                            "ultra", "infra", "intra", "count", "semic", "macro", "press"};
+        if (w.size() < 5 || x.size() < w.size() || prefixes.count(std::string_view(w).substr(0, 5))) return false;
+        const std::size_t at = x.find(w.substr(0, 5));
+        return at != std::string::npos && at >= 3;
+    };
+    for (const auto& w : optionWords)
+        for (const auto& x : namedWords)
+            if (opensCompoundPart(w, x) || opensCompoundPart(x, w)) return true;
     for (const auto& w : optionWords)
         if (inside(w, n, namedWords)) return true;
     for (const auto& w : namedWords)
