@@ -62,6 +62,11 @@ private slots:
         QTest::newRow("same initials, not an acronym") << "bus error" << "byte enable" << false;
         QTest::newRow("short prefix ignored") << "cell division" << "ce" << false;
         QTest::newRow("one-word both sides") << "protocol" << "proto" << false;
+        QTest::newRow("compound ending in the answer") << "bug" << "mandelbug" << true;
+        QTest::newRow("name ending in the answer's marks") << "C++" << "ACT++" << true;
+        QTest::newRow("marks alone are no name") << "C#" << "C" << false;
+        QTest::newRow("a word is no compound") << "bus" << "abus" << false;
+        QTest::newRow("the answer beside its own name") << "Ada" << "Ada 95" << false;
     }
     void answersReadableFromTheStem() {
         QFETCH(QString, answer);

@@ -286,6 +286,19 @@ bool readableFromStem(std::string_view answer, std::string_view named) {
                many[0].compare(0, one[0].size(), one[0]) == 0;
     };
     if (prefixOf(n, a) || prefixOf(a, n)) return true;
+    // A compound that ends in the answer ("mandelbug" for "bug", three letters or more before
+    // it), or a name that ends in the answer's marks ("ACT++" for "C++"): read off the name.
+    for (const auto word : spaceSeparated(named)) {
+        const std::string w = normalizeTerm(word);
+        if (a.size() == 1 && a[0].size() >= 3 && w.size() >= a[0].size() + 3 && w.ends_with(a[0]) &&
+            std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+            return true;
+        const std::string plain(answer);
+        const auto marks = plain.find_last_not_of("+#*!");
+        if (marks != std::string::npos && marks + 1 < plain.size() && word.size() > plain.size() - marks - 1 &&
+            word.ends_with(std::string_view(plain).substr(marks + 1)))
+            return true;
+    }
     // A name whose capitals spell the answer ("SuccessoR": SR) or end in it ("MooZ": Z): its
     // author hid the answer in it. Only mixed-case words, so "MS-DOS" spells no "MD".
     for (const auto word : spaceSeparated(named)) {
