@@ -1,4 +1,5 @@
 #include "tester/generator.h"
+#include "tester/candidates.h"
 #include "extract/terms.h"
 #include "store/database.h"
 #include "tester/item_store.h"
@@ -21,15 +22,9 @@
 
 namespace proda {
 
-namespace {
+using namespace itemgen;
 
-struct Cand {
-    std::string text, op;
-    std::vector<int> nodes; // concept indexes the operator used
-    int termKey = -1;       // node shapes
-    std::vector<Step> seq;  // link shape
-    int tier = 0;           // lower tiers are used first (link: same number of inverse steps as the answer)
-};
+namespace {
 
 // Running count of items whose correct option is the strictly longest: generation keeps it near
 // a quarter (what chance gives), so option length is no cue in either direction.
@@ -37,13 +32,7 @@ struct LengthBalance {
     std::int64_t items = 0, longest = 0;
 };
 
-constexpr std::size_t kScanLimit = 400;  // edges looked at per node and operator (hubs have thousands)
-constexpr std::size_t kPerOperator = 40; // candidates kept per operator
 constexpr double kLongestTarget = 0.25;
-constexpr int kCousinKinds = 50; // a grand-genus with more kinds below it is too broad to make cousins
-// Generality of a node: log2 of 1 + the kinds below it. Options this far apart in generality from
-// the answer are a fallback, and that far never offered.
-constexpr double kGeneralityFallback = 3, kGeneralityRefused = 4;
 
 // Every hop reads from e_i to e_(i+1) along its relation; only "contrasts with" reads both ways
 // (OTHER is symmetric for truth checks, being vague, but "X is based on Y" is no pathway from Y).
@@ -70,262 +59,6 @@ bool askedThroughOneObjects(const KnowledgeGraph& g, const GraphChain& c, ItemSh
 
 // WordNet's parts of speech other than nouns; any other concept type ("concept", "process") names a thing.
 bool namesAThing(const std::string& type) { return type != "verb" && type != "adjective" && type != "adverb"; }
-
-void addNode(const KnowledgeGraph& g, std::vector<Cand>& pool, const char* op, int node, std::vector<int> used) {
-    pool.push_back({g.nodes[node].term, op, std::move(used), g.nodes[node].termKey, {}});
-}
-
-// What a reader takes an option's category to be: its direct genera ("is a" objects), their
-// genera, and the head word of its term ("operating system" -> "system").
-struct Category {
-    std::set<int> genera, grandGenera;
-    std::string head;
-};
-
-Category categoryOf(const KnowledgeGraph& g, int node) {
-    Category c;
-    for (int e : g.out(node)) {
-        if (g.edges[e].type != RelationType::Specialization) continue;
-        const int genus = g.edges[e].o;
-        c.genera.insert(g.nodes[genus].termKey);
-        // A broad grand-genus ("act", "event") makes no cousins: "musical performance" is no
-        // cousin of "change of state" for sharing "act".
-        for (int f : g.out(genus))
-            if (g.edges[f].type == RelationType::Specialization && !g.broadTerm(g.nodes[g.edges[f].o].termKey, kCousinKinds))
-                c.grandGenera.insert(g.nodes[g.edges[f].o].termKey);
-    }
-    const std::string term = normalizeTerm(g.nodes[node].term);
-    const auto cut = term.rfind(' ');
-    c.head = extract::singularize(term.substr(cut == std::string::npos ? 0 : cut + 1));
-    return c;
-}
-
-bool intersects(const std::set<int>& a, const std::set<int>& b) {
-    for (int x : a)
-        if (b.count(x)) return true;
-    return false;
-}
-
-// How far an option's category is from the answer's: 0 the same (a shared genus or head word),
-// 1 a cousin (a shared genus two levels up), 2 unknown (one of them has no genus), 3 another
-// category, which a reader eliminates at a glance.
-int categoryDistance(const Category& want, const Category& other) {
-    if (intersects(want.genera, other.genera) || (!want.head.empty() && want.head == other.head)) return 0;
-    if (intersects(want.grandGenera, other.grandGenera) || intersects(want.genera, other.grandGenera) ||
-        intersects(want.grandGenera, other.genera))
-        return 1;
-    if (want.genera.empty() || other.genera.empty()) return 2;
-    return 3;
-}
-
-// An answer reached as a whole ("pinniped mammal is a member of X and X is a member of Y") is
-// one of the parts of a larger whole: "Carnivora" is an order of Eutheria. Its is-a siblings
-// and its kind at large range wider (every "animal order", of fishes and crabs too), and beside
-// them it is the only order of mammals, which the stem names. With three or more others of
-// the same whole under the same predicate, those come first.
-void addComembers(const KnowledgeGraph& g, const GraphChain& c, int p, std::vector<Cand>& pool) {
-    if (p == 0 || c.steps[p - 1].type != RelationType::PartOf || !c.steps[p - 1].forward) return;
-    const int a = c.nodes[p];
-    std::vector<std::pair<int, int>> others; // (whole, co-member)
-    for (int e : g.out(a)) {
-        if (g.edges[e].type != RelationType::PartOf) continue;
-        std::size_t seen = 0;
-        for (int f : g.in(g.edges[e].o)) {
-            if (++seen > kScanLimit || others.size() >= kPerOperator) break;
-            if (g.edges[f].s != a && g.edges[f].type == RelationType::PartOf && g.edges[f].predicate == g.edges[e].predicate)
-                others.emplace_back(g.edges[e].o, g.edges[f].s);
-        }
-    }
-    if (others.size() < 3) return;
-    for (auto& cand : pool)
-        if (cand.op == "SUBST_SIBLING" || cand.op == "SAME_KIND") cand.tier += 1;
-    for (auto [whole, other] : others) addNode(g, pool, "SUBST_SIBLING", other, {whole, other});
-}
-
-// Candidates for a node answer at chain position p, by operator.
-std::vector<Cand> nodeCandidates(const KnowledgeGraph& g, const GraphChain& c, int p, std::mt19937_64& rng) {
-    std::vector<Cand> pool;
-    const int a = c.nodes[p];
-    auto each = [&](int node, auto&& fn) {
-        std::size_t n = 0;
-        for (int e : g.out(node)) { if (++n > kScanLimit) break; fn(e, g.edges[e].o); }
-        n = 0;
-        for (int e : g.in(node)) { if (++n > kScanLimit) break; fn(e, g.edges[e].s); }
-    };
-    std::size_t count = 0;
-    each(a, [&](int, int other) {
-        if (other != a && g.nodes[other].type == g.nodes[a].type && count++ < kPerOperator)
-            addNode(g, pool, "SUBST_ADJ", other, {a, other});
-    });
-    count = 0;
-    std::size_t scanned = 0;
-    // A middle answer's stem names its next node: siblings under another of its genera satisfy
-    // neither link ("section" is writing and music: "tune" and "harmony" beside it for "X is a
-    // kind of writing" leave "section" the only writing), so only that node's kinds are siblings.
-    const int T0 = static_cast<int>(c.steps.size());
-    const int statedParent = p < T0 && c.steps[p].type == RelationType::Specialization && c.steps[p].forward ? c.nodes[p + 1] : -1;
-    for (int e : g.out(a)) {
-        if (g.edges[e].type != RelationType::Specialization || ++scanned > kScanLimit) continue;
-        const int parent = g.edges[e].o;
-        if (p > 0 && p < T0 && statedParent >= 0 && parent != statedParent) continue;
-        std::size_t seen = 0;
-        for (int f : g.in(parent)) {
-            if (++seen > kScanLimit || count >= kPerOperator) break;
-            if (g.edges[f].type == RelationType::Specialization && g.edges[f].s != a) {
-                addNode(g, pool, "SUBST_SIBLING", g.edges[f].s, {parent, g.edges[f].s});
-                ++count;
-            }
-        }
-    }
-    for (int j = 0; j < static_cast<int>(c.nodes.size()); ++j)
-        if (j != p) addNode(g, pool, "WRONG_HOP", c.nodes[j], {c.nodes[j]});
-    // SHARED_LINK, for a middle node: others that the same relation joins to the node before or
-    // after it (the truth check later refuses one that satisfies both links).
-    const int T = static_cast<int>(c.steps.size());
-    if (p > 0 && p < T) {
-        auto sharing = [&](int end, const Step& st, bool endIsObject) {
-            std::size_t n = 0;
-            for (int e : endIsObject ? g.in(end) : g.out(end)) {
-                if (++n > kScanLimit) break;
-                if (g.edges[e].type != st.type) continue;
-                const int other = endIsObject ? g.edges[e].s : g.edges[e].o;
-                if (other != a) addNode(g, pool, "SHARED_LINK", other, {end, other});
-            }
-        };
-        // step p leads from the answer to node p+1; step p-1 from node p-1 to the answer
-        sharing(c.nodes[p + 1], c.steps[p], c.steps[p].forward);
-        sharing(c.nodes[p - 1], c.steps[p - 1], !c.steps[p - 1].forward);
-    }
-    each(a, [&](int e, int other) {
-        const RelationType t = g.edges[e].type;
-        if (t == RelationType::Causal || t == RelationType::Prerequisite) addNode(g, pool, "REVERSE", other, {a, other});
-        if (t == RelationType::Contrast) addNode(g, pool, "CONTRAST", other, {a, other});
-    });
-    // SAME_KIND: first concepts of the answer's type within three hops (same topic, so not
-    // eliminated at a glance), then random ones of its type and discipline as a last resort.
-    std::vector<int> ring{a}, nextRing;
-    std::set<int> near{a};
-    for (int hop = 0; hop < 3 && near.size() < 300; ++hop) {
-        nextRing.clear();
-        for (int v : ring)
-            each(v, [&](int, int other) {
-                if (near.size() < 300 && near.insert(other).second) nextRing.push_back(other);
-            });
-        ring.swap(nextRing);
-    }
-    for (int n : near)
-        if (n != a && g.nodes[n].type == g.nodes[a].type) addNode(g, pool, "SAME_KIND", n, {n});
-    const auto& kind = g.sameKind(a);
-    for (std::size_t k = 0; k < std::min<std::size_t>(kPerOperator, kind.size()); ++k) {
-        const int n = kind[rng() % kind.size()];
-        addNode(g, pool, "SAME_KIND", n, {n});
-        pool.back().tier = 1;
-    }
-    addComembers(g, c, p, pool);
-    // Options must be of the answer's category: when only the answer is a language (or only it an
-    // operating system), the category gives it away. Cousins are a fallback; an option of another
-    // category is never offered, nor, when the answer's category is known, one of no known
-    // category ("barf" beside "hole"): a reader eliminates it at a glance. (A structure without a
-    // taxonomy knows no categories: its options are all alike.)
-    // An answer that is itself a category (something is a kind of it) beside options that are
-    // not ("change of state" beside "Wild West Show") is told by its generality alone, so such
-    // options are a fallback too.
-    Category want = categoryOf(g, a);
-    // A middle answer is read as what its stem says it is ("X is a kind of writing"): options of
-    // its other categories ("tune" beside "section", which is music too) fit no link of the stem.
-    if (p > 0 && p < T0 && statedParent >= 0) {
-        const Category stated = categoryOf(g, statedParent);
-        want.genera = {g.nodes[statedParent].termKey};
-        want.grandGenera = stated.genera;
-    }
-    auto hasKinds = [&](int node) {
-        for (int e : g.in(node))
-            if (g.edges[e].type == RelationType::Specialization) return true;
-        return false;
-    };
-    const bool answerHasKinds = hasKinds(a);
-    // An individual (WordNet's "is an instance of": Glendower, Vuillard) where a class is asked
-    // ("Sitting Bull is an instance of X") is ruled out at a glance, and a class beside individuals too.
-    auto individual = [&](int node) {
-        for (int e : g.out(node))
-            if (g.edges[e].type == RelationType::Specialization && g.edges[e].predicate == "is an instance of") return true;
-        return false;
-    };
-    const bool answerIsIndividual = individual(a);
-    auto generality = [&](int node) { return std::log2(1.0 + g.kindCount(node)); };
-    std::erase_if(pool, [&](Cand& cand) {
-        if (cand.nodes.empty()) return false;
-        const Category other = categoryOf(g, cand.nodes.back());
-        // A category beside things of its own head word that are not its siblings ("protocol
-        // layer" beside "transport layer", "presentation layer" or "OSI layer") is their umbrella
-        // or overlaps them: true of them as read, or picked by its generality alone.
-        if (answerHasKinds && !want.head.empty() && want.head == other.head && !intersects(want.genera, other.genera))
-            return true;
-        const int d = categoryDistance(want, other);
-        cand.tier += d;
-        // (and the other way round: "high-level language" beside "C" and "Pascal")
-        if (answerHasKinds != hasKinds(cand.nodes.back())) cand.tier += 2;
-        // So is a broad category beside narrow ones ("activity" beside "tempo", "carnival" and
-        // "meddling"): kinds below that differ eightfold are a fallback, sixteenfold never offered.
-        const double gap = std::abs(generality(a) - generality(cand.nodes.back()));
-        if (gap >= kGeneralityFallback) cand.tier += 2;
-        return d == 3 || (d == 2 && !want.genera.empty()) || gap >= kGeneralityRefused ||
-               individual(cand.nodes.back()) != answerIsIndividual;
-    });
-    return pool;
-}
-
-// Candidates for the link shape: relation sequences near the true one.
-std::vector<Cand> linkCandidates(const KnowledgeGraph& g, const GraphChain& c) {
-    std::vector<Cand> pool;
-    const auto& s = c.steps;
-    // An option whose inverse steps ("is caused by") differ in number from the answer's stands out,
-    // so such candidates are only a fallback.
-    auto inverses = [](const std::vector<Step>& q) {
-        int n = 0;
-        for (const auto& x : q) n += (!x.forward && !isSymmetric(x.type)) ? 1 : 0;
-        return n;
-    };
-    const int answerInverses = inverses(s);
-    auto add = [&](const char* op, std::vector<Step> seq, std::vector<int> nodes) {
-        const int tier = inverses(seq) == answerInverses ? 0 : 1;
-        pool.push_back({linkOption(seq), op, std::move(nodes), -1, std::move(seq), tier});
-    };
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (!isSymmetric(s[i].type)) {
-            auto seq = s;
-            seq[i].forward = !seq[i].forward;
-            add("REVERSE", seq, {c.nodes[i], c.nodes[i + 1]});
-        }
-        if (i + 1 < s.size() && !(s[i] == s[i + 1])) {
-            auto seq = s;
-            std::swap(seq[i], seq[i + 1]);
-            add("WRONG_HOP", seq, {c.nodes[i + 1]});
-        }
-        // Relation types actually met at this node of the chain, in their own direction.
-        const int v = c.nodes[i];
-        std::set<std::pair<int, bool>> seen;
-        std::size_t n = 0;
-        for (int e : g.out(v)) if (++n < kScanLimit) seen.insert({static_cast<int>(g.edges[e].type), true});
-        n = 0;
-        for (int e : g.in(v)) if (++n < kScanLimit) seen.insert({static_cast<int>(g.edges[e].type), false});
-        for (auto [t, fwd] : seen) {
-            Step st{static_cast<RelationType>(t), fwd};
-            if (st == s[i]) continue;
-            auto seq = s;
-            seq[i] = st;
-            add("SUBST_ADJ", seq, {v});
-        }
-        for (RelationType t : allRelationTypes()) {
-            // Only types the structure has: a type it never uses would give itself away.
-            if (t == s[i].type || g.typeCounts[static_cast<int>(t)] == 0) continue;
-            auto seq = s;
-            seq[i] = {t, true};
-            add("SUBST_TYPE", seq, {v});
-        }
-    }
-    return pool;
-}
 
 // Picks three valid distractors: operator by weight (less for one already used, for variety),
 // then a candidate of comparable length; finally, if the answer would be the longest option more
@@ -406,24 +139,6 @@ bool choose(std::vector<Cand>& pool, const std::string& answer, Valid&& valid, c
     ++bal.items;
     if (strictlyLongest()) ++bal.longest;
     return true;
-}
-
-// The answer stands apart from three options that belong together: all three are kinds of one
-// thing the answer is not ("receding", "vanishing", "evanescence", kinds of disappearance, beside
-// "eclipse"), or the answer alone carries a topic domain ("drive (computer science)" beside
-// "instrument", "indicator" and "magnet").
-bool standsApart(const KnowledgeGraph& g, int answer, const std::vector<Cand>& chosen) {
-    if (chosen.size() < 3 || std::any_of(chosen.begin(), chosen.end(), [](const Cand& d) { return d.nodes.empty(); }))
-        return false;
-    if (g.nodes[answer].qualified &&
-        std::none_of(chosen.begin(), chosen.end(), [&](const Cand& d) { return g.nodes[d.nodes.back()].qualified; }))
-        return true;
-    std::set<int> shared = categoryOf(g, chosen[0].nodes.back()).genera;
-    for (std::size_t i = 1; i < chosen.size(); ++i) {
-        const auto other = categoryOf(g, chosen[i].nodes.back()).genera;
-        std::erase_if(shared, [&](int x) { return !other.count(x); });
-    }
-    return !shared.empty() && !intersects(shared, categoryOf(g, answer).genera);
 }
 
 // What a reader reads of a definition at a glance: its first sentence, without WordNet's quoted

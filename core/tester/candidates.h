@@ -1,0 +1,51 @@
+#pragma once
+// Distractor candidates for benchmark items (internal to the item generator): each operator
+// proposes options near the answer (siblings under its genus or its whole, neighbours, other ends
+// of the same relation, concepts of its kind), ranked in tiers by how far their category lies from
+// the answer's, so that the options a reader sees are of one kind. generator.cpp then keeps the
+// ones the truth checks leave false.
+#include "knowledge/knowledge_graph.h"
+
+#include <cstddef>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace proda::itemgen {
+
+struct Cand {
+    std::string text, op;
+    std::vector<int> nodes; // concept indexes the operator used
+    int termKey = -1;       // node shapes
+    std::vector<Step> seq;  // link shape
+    int tier = 0;           // lower tiers are used first (link: same number of inverse steps as the answer)
+};
+
+constexpr std::size_t kScanLimit = 400;  // edges looked at per node and operator (hubs have thousands)
+constexpr std::size_t kPerOperator = 40; // candidates kept per operator
+constexpr int kCousinKinds = 50;         // a grand-genus with more kinds below it is too broad to make cousins
+// Generality of a node: log2 of 1 + the kinds below it. Options this far apart in generality from
+// the answer are a fallback, and that far never offered.
+constexpr double kGeneralityFallback = 3, kGeneralityRefused = 4;
+
+// What a reader takes an option's category to be: its direct genera ("is a" objects), their
+// genera, and the head word of its term ("operating system" -> "system").
+struct Category {
+    std::set<int> genera, grandGenera;
+    std::string head;
+};
+Category categoryOf(const KnowledgeGraph& g, int node);
+bool intersects(const std::set<int>& a, const std::set<int>& b);
+// 0 the same category, 1 a cousin, 2 unknown (one of them has no genus), 3 another category.
+int categoryDistance(const Category& want, const Category& other);
+
+void addNode(const KnowledgeGraph& g, std::vector<Cand>& pool, const char* op, int node, std::vector<int> used);
+// Candidates for a node answer at chain position p, by operator, filtered and tiered by category.
+std::vector<Cand> nodeCandidates(const KnowledgeGraph& g, const GraphChain& c, int p, std::mt19937_64& rng);
+// Candidates for the link shape: relation sequences near the true one.
+std::vector<Cand> linkCandidates(const KnowledgeGraph& g, const GraphChain& c);
+// The answer stands apart from three chosen options that belong together (a giveaway).
+bool standsApart(const KnowledgeGraph& g, int answer, const std::vector<Cand>& chosen);
+
+} // namespace proda::itemgen
