@@ -10,11 +10,6 @@ namespace proda {
 
 namespace {
 
-std::uint64_t pairKey(int a, int b) {
-    if (a > b) std::swap(a, b);
-    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) | static_cast<std::uint32_t>(b);
-}
-
 bool isTransitive(RelationType t) {
     return t == RelationType::Specialization || t == RelationType::PartOf || t == RelationType::Causal ||
            t == RelationType::Prerequisite;
@@ -28,7 +23,7 @@ bool KnowledgeGraph::selfAnswering(int edge) const {
 
 bool KnowledgeGraph::joinsChainEnds(int edge) const {
     const int a = nodes[edges[edge].s].termKey, b = nodes[edges[edge].o].termKey;
-    return chainEnds_.count((static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b)) > 0;
+    return chainEnds_.count(orderedPair(a, b)) > 0;
 }
 
 bool KnowledgeGraph::reaches(int fromTerm, RelationType t, int toTerm) const {
@@ -97,7 +92,7 @@ KnowledgeGraph::AnswerSet KnowledgeGraph::answerSet(int q, RelationType t, bool 
 
 bool KnowledgeGraph::possiblyTrue(const AnswerSet& a, int d) const {
     const int dt = nodes[d].termKey;
-    if (dt == a.qTerm || a.excluded.count(dt) || relatedTerms_.count(pairKey(a.qTerm, dt))) return true;
+    if (dt == a.qTerm || a.excluded.count(dt) || relatedTerms_.count(unorderedPair(a.qTerm, dt))) return true;
     if (!a.forward || a.t != RelationType::Specialization) {
         // A kind of a true answer is a true answer too, except for "Q is a kind of ?" where the
         // kinds of Q's ancestors are Q's siblings and cousins: false, and good distractors.

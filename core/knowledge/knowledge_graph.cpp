@@ -29,10 +29,6 @@ void buildCsr(std::size_t keys, std::vector<std::pair<int, V>>& pairs, std::vect
     for (const auto& p : pairs) values.push_back(p.second);
 }
 
-std::uint64_t orderedPair(int a, int b) {
-    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) | static_cast<std::uint32_t>(b);
-}
-
 // Fills nodes/steps by walking the chain's relations from the end that the first relation does
 // not share with the second. A chain whose relations do not form a path stays empty.
 void orient(const std::vector<GraphEdge>& edges, GraphChain& g) {
@@ -197,7 +193,7 @@ void KnowledgeGraph::buildIndexes(std::size_t termCount) {
         const int ts = nodes[e.s].termKey, to = nodes[e.o].termKey;
         termPairs.emplace_back(ts, (static_cast<std::uint64_t>(e.type) << 32) | static_cast<std::uint32_t>(to));
         termInPairs.emplace_back(to, (static_cast<std::uint64_t>(e.type) << 32) | static_cast<std::uint32_t>(ts));
-        relatedTerms_.insert(orderedPair(std::min(ts, to), std::max(ts, to)));
+        relatedTerms_.insert(unorderedPair(ts, to));
         edgesByTypeDiscipline_[static_cast<std::size_t>(e.type) * d + static_cast<std::size_t>(e.discipline)].push_back(
             static_cast<int>(i));
     }

@@ -205,6 +205,12 @@ public:
     bool definitionIsUnique(int node) const;
 
 private:
+    // Keys of term pairs: in this order (chain ends are stored both ways), or in either order
+    // (terms joined by any relation). One encoding for what is stored and what is looked up.
+    static std::uint64_t orderedPair(int a, int b) {
+        return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) | static_cast<std::uint32_t>(b);
+    }
+    static std::uint64_t unorderedPair(int a, int b) { return a < b ? orderedPair(a, b) : orderedPair(b, a); }
     static int find(const std::unordered_map<std::string, int>& m, const std::string& id) {
         auto it = m.find(id);
         return it == m.end() ? -1 : it->second;
