@@ -76,6 +76,69 @@ private slots:
         for (const auto& it : items)
             for (const auto& o : it.options) QVERIFY2(o.starts_with("genus "), qPrintable(QString::fromStdString(it.question + " / " + o)));
     }
+
+    // FOLDOC: "call-by-need is an X and X is a Y. Which broader category is Y?" keyed "algorithm"
+    // beside "glyph", "file format" and "encryption"; "Ratatosk is written in X and X is a Y"
+    // keyed "functional language" beside "cross-compiler", "evaluation strategy" and
+    // "interpreter". Nothing says what the answer is, so no option can be held to its kind, and
+    // it is picked by its kind alone. Such a broader category is asked only where its own kind
+    // is known, beside other kinds of that ("logic language" under "programming language").
+    void broaderCategoryOfNoKnownKindIsNotAsked() {
+        auto build = [](bool kindKnown) {
+            return taxonomyGraph("Language",
+                                 {{"b", "Gofer", "functional language"}, {"m", "Miranda", "functional language"},
+                                  {"c", "Cross-C", "cross-compiler"}, {"e", "call-by-need", "evaluation strategy"},
+                                  {"i", "BASIC interpreter", "interpreter"}, {"j", "GCC", "cross-compiler"},
+                                  {"k", "eager evaluation", "evaluation strategy"}, {"l", "Tcl interpreter", "interpreter"},
+                                  {"p", "Prolog", "logic language"}, {"q", "C", "imperative language"},
+                                  {"r", "Smalltalk", "object-oriented language"}},
+                                 {{"a", "b"}}, "concept", [&](KnowledgeWriter& w) {
+                                     w.upsertConcept({"Ratatosk", "Ratatosk", "concept", "", "Language", ""});
+                                     w.upsertRelation({"a", "Ratatosk", "FUNCTION", "is written in", "Gofer", "Language", ""});
+                                     if (!kindKnown) return;
+                                     w.upsertConcept({"programming language", "programming language", "concept", "", "Language", ""});
+                                     for (const char* t : {"functional language", "logic language", "imperative language",
+                                                           "object-oriented language"})
+                                         w.upsertRelation({std::string("k-") + t, t, "SPECIALIZATION", "is a kind of",
+                                                           "programming language", "Language", ""});
+                                 });
+        };
+        QVERIFY(itemsAnswering(build(false), "functional language").empty());
+        GenerateReport rep;
+        buildItems(build(false), GenerateOptions{}, rep);
+        QCOMPARE(rep.skippedUnknownCategory, 1);
+        const auto items = itemsAnswering(build(true), "functional language");
+        QVERIFY2(!items.empty(), "no item keyed 'functional language' was made beside other kinds of its kind");
+        for (const auto& it : items)
+            for (const auto& d : it.distractors) QVERIFY2(d.text.ends_with(" language"), it.question.c_str());
+    }
+
+    // FOLDOC: "Zilog Z280 is a version of X and X is a Y" keyed "microprocessor" beside
+    // "register", "Random-access memory" and "abstract machine": the only computer. The entry says
+    // a microprocessor is a computer, though no chain holds that statement (a stated genus): the
+    // options are other computers.
+    void statedGenusKeepsOptionsOfItsKind() {
+        ScratchProject p;
+        p.write([&](KnowledgeWriter& w) {
+            const std::string d = "Hardware";
+            for (const char* t : {"Zilog Z280", "Zilog Z80", "microprocessor", "register", "Random-access memory", "abstract machine",
+                                  "minicomputer", "mainframe", "workstation", "supercomputer", "PDP-11", "VAX", "Sun-4", "Cray-1"})
+                w.upsertConcept({t, t, "concept", "", d, ""});
+            w.upsertRelation({"v", "Zilog Z280", "SPECIALIZATION", "is a version of", "Zilog Z80", d, ""});
+            w.upsertRelation({"z", "Zilog Z80", "SPECIALIZATION", "is a", "microprocessor", d, ""});
+            const std::pair<const char*, const char*> kinds[] = {
+                {"PDP-11", "minicomputer"}, {"VAX", "mainframe"}, {"Sun-4", "workstation"}, {"Cray-1", "supercomputer"}};
+            for (auto [s, o] : kinds) w.upsertRelation({std::string("k-") + s, s, "SPECIALIZATION", "is a", o, d, ""});
+            writeChains(w, d, {{"v", "z"}});
+            for (const char* t : {"microprocessor", "minicomputer", "mainframe", "workstation", "supercomputer"})
+                p.db().exec("INSERT INTO concept_genera(concept_id, genus) VALUES ('" + std::string(t) + "', 'computer')");
+        });
+        const auto items = itemsAnswering(KnowledgeGraph::load(p.db()), "microprocessor");
+        QVERIFY2(!items.empty(), "no item keyed 'microprocessor' was made");
+        for (const auto& it : items)
+            for (const auto& o : it.options)
+                QVERIFY2(o != "register" && o != "Random-access memory" && o != "abstract machine", it.question.c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCurationGiveaway)

@@ -160,7 +160,10 @@ private slots:
                                           {{"a", "I-Comm", "web browser"}, {"b", "web browser", "browser"},
                                            {"c", "GNU Emacs", "Emacs"}, {"d", "Emacs", "text editor"},
                                            {"e", "twm", "window manager"}, {"f", "GWHIS", "help system"},
-                                           {"g", "XFree86", "X Window System"}, {"h", "Linux", "operating system"}},
+                                           {"g", "XFree86", "X Window System"}, {"h", "Linux", "operating system"},
+                                           // (a broader category is asked only where its own is known)
+                                           {"i", "browser", "program"}, {"j", "text editor", "program"},
+                                           {"k", "window manager", "program"}, {"l", "help system", "program"}},
                                           {{"a", "b"}, {"c", "d"}}, "concept");
         const auto asked = itemsAnswering(g, "browser");
         QVERIFY(!asked.empty());

@@ -162,6 +162,19 @@ private slots:
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM disciplines"), 1);
     }
 
+    // A concept's stated genera go with it; a genus is a term, not a concept that must exist.
+    void statedGeneraLiveAndDieWithTheirConcept() {
+        QTemporaryDir dir;
+        Project p = Project::open(testutil::path(dir, "a.proda"), Project::Mode::CreateNew);
+        p.db().exec("INSERT INTO disciplines(code, name) VALUES ('001', 'Hardware');"
+                    "INSERT INTO concepts(id, term, type, discipline_id) VALUES ('c', 'microprocessor', 'concept', 1);"
+                    "INSERT INTO concept_genera(concept_id, genus) VALUES ('c', 'computer')");
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, p.db().exec("INSERT INTO concept_genera(concept_id, genus) VALUES ('c', '')"));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, p.db().exec("INSERT INTO concept_genera(concept_id, genus) VALUES ('x', 'chip')"));
+        p.db().exec("DELETE FROM concepts WHERE id = 'c'");
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM concept_genera"), 0);
+    }
+
     void foreignKeysAreEnforced() {
         QTemporaryDir dir;
         Project p = Project::open(testutil::path(dir, "a.proda"), Project::Mode::CreateNew);

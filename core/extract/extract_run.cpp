@@ -200,6 +200,17 @@ ExtractionReport extractKnowledge(Project& project, const Extractor& extractor, 
                 .bind(3, draft.concepts[l.object].id).bind(4, l.chunkId).bind(5, l.quote).run();
             report.linksWritten += db.changes();
         }
+        // An is-a statement no chain holds still tells what its subject is (schema v11): the
+        // category items compare options by. Its genus need not be a concept the run keeps.
+        Statement genus = db.prepare("INSERT INTO concept_genera(concept_id, genus, chunk_id, source_quote) "
+                                     "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+        for (std::size_t i = 0; i < draft.relations.size(); ++i) {
+            const auto& r = draft.relations[i];
+            if (keep[i] || r.type != RelationType::Specialization || !present(r.subject)) continue;
+            genus.bind(1, draft.concepts[r.subject].id).bind(2, draft.concepts[r.object].term).bind(3, r.chunkId)
+                .bind(4, r.quote).run();
+            report.generaWritten += db.changes();
+        }
         Statement record = db.prepare("INSERT INTO chunk_extractions(chunk_id, extractor, statements) VALUES (?, ?, ?) "
                                       "ON CONFLICT(chunk_id, extractor) DO UPDATE SET statements = excluded.statements, "
                                       "extracted_at = datetime('now')");
@@ -226,6 +237,7 @@ nlohmann::json ExtractionReport::toJson() const {
             {"relation_types_by_discipline", relationTypesByDiscipline},
             {"link_statements", linkStatements},
             {"links_written", linksWritten},
+            {"genera_written", generaWritten},
             {"rejected_terms", rejectedTerms},
             {"statements_on_rejected_terms", statementsOnRejectedTerms},
             {"statements_not_about_entry", statementsNotAboutEntry},
@@ -248,6 +260,7 @@ std::string ExtractionReport::toText() const {
       << " self-references dropped)\n";
     s << "  links    : " << linksWritten << " cross-references kept as links (" << linkStatements
       << " statements; never relations)\n";
+    s << "  genera   : " << generaWritten << " is-a statements on no chain kept as their concept's category\n";
     std::int64_t rejected = 0;
     for (const auto& [why, n] : rejectedTerms) rejected += n;
     s << "  not concepts: " << rejected << " terms (" << statementsOnRejectedTerms << " statements dropped)";

@@ -30,6 +30,7 @@ struct ExtractionReport {
     std::map<std::string, std::int64_t> relationTypes; // of the relations this run put on chains
     std::map<std::string, std::map<std::string, std::int64_t>> relationTypesByDiscipline;
     std::int64_t linkStatements = 0, linksWritten = 0; // cross-references: links, not relations
+    std::int64_t generaWritten = 0; // is-a statements on no chain, kept as the concept's category
     std::map<std::string, std::int64_t> rejectedTerms;  // terms that are not concepts, by reason
     std::int64_t statementsOnRejectedTerms = 0;
     std::int64_t statementsNotAboutEntry = 0;

@@ -1,5 +1,5 @@
 // Truth along chains and up the hierarchy: which terms a sequence of typed steps reaches, and
-// which terms lie above or below a term under is-a and part-of.
+// which terms lie above or below a term under is-a and part-of (and the genera a text states).
 #include "knowledge/knowledge_graph.h"
 
 namespace proda {
@@ -65,6 +65,13 @@ std::optional<TermSet> KnowledgeGraph::ancestorTerms(int term, int bound) const 
             // also called "system", so "lattice" is true of "X is a kind of system".
             if (auto at = aliases_.find(up); at != aliases_.end()) above.insert(at->second.begin(), at->second.end());
             if (seen.insert(up).second) stack.push_back(up);
+        }
+        // So is what the text says it is where no relation says so ("microprocessor: a computer").
+        for (int key : statedGenera(n)) {
+            if (++visits > bound) return std::nullopt;
+            if (!above.insert(key).second || key < 0) continue;
+            for (int up : senses(key))
+                if (seen.insert(up).second) stack.push_back(up);
         }
     }
     return above;

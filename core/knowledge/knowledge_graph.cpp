@@ -136,6 +136,23 @@ KnowledgeGraph KnowledgeGraph::load(Database& db) {
                 }
     }
     {
+        // Stated genera: a genus term no concept has gets a key of its own below -1.
+        std::unordered_map<std::string, int> otherGenera;
+        std::vector<std::pair<int, int>> pairs;
+        Statement st = db.prepare("SELECT concept_id, genus FROM concept_genera");
+        while (st.step()) {
+            auto at = g.conceptIndex_.find(st.columnText(0));
+            if (at == g.conceptIndex_.end()) continue;
+            std::string term = normalizeTerm(st.columnView(1));
+            auto known = g.termKeys_.find(term);
+            const int key = known != g.termKeys_.end() ? known->second : -2 - intern(otherGenera, std::move(term));
+            if (key == g.nodes[at->second].termKey) continue;
+            pairs.emplace_back(at->second, key);
+            g.statedKinds_[key].push_back(at->second);
+        }
+        buildCsr(g.nodes.size(), pairs, g.statedStart_, g.statedGenera_);
+    }
+    {
         Statement st = db.prepare("SELECT id, subject, type, predicate, object, discipline_id, chunk_id IS NOT NULL "
                                   "FROM relations ORDER BY seq");
         while (st.step()) {
@@ -245,6 +262,11 @@ const std::vector<int>& KnowledgeGraph::edgesOfType(RelationType t, int discipli
 int KnowledgeGraph::termKeyOf(std::string_view text) const {
     auto it = termKeys_.find(normalizeTerm(text));
     return it == termKeys_.end() ? -1 : it->second;
+}
+
+const std::vector<int>& KnowledgeGraph::statedKinds(int genusKey) const {
+    auto it = statedKinds_.find(genusKey);
+    return it == statedKinds_.end() ? kNone : it->second;
 }
 
 bool KnowledgeGraph::broadTerm(int termKey, int limit) const {

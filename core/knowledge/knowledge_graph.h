@@ -126,6 +126,15 @@ public:
     int kindCount(int node) const { return kindCount_[node]; }
     // A reader sees a term, not a sense: the term is broad when any sense has more than `limit` kinds.
     bool broadTerm(int termKey, int limit) const;
+    // What the source text says a concept is a kind of where no relation says so (a text's is-a
+    // statement on no chain, table concept_genera): genus keys, each the term key when some
+    // concept has the genus term, else a key below -1 of its own. Categories only: no truth
+    // check along chains reads them.
+    std::span<const int> statedGenera(int n) const {
+        return {statedGenera_.data() + statedStart_[n], statedGenera_.data() + statedStart_[n + 1]};
+    }
+    // Concepts with this stated genus key.
+    const std::vector<int>& statedKinds(int genusKey) const;
 
     // ---- one relation as a question (graph_relation_truth.cpp)
     // A relation between two senses of one term ("Merovingian is a member of Merovingian"):
@@ -233,6 +242,8 @@ private:
     }
 
     std::vector<int> outStart_, outEdges_, inStart_, inEdges_, kindCount_;
+    std::vector<int> statedStart_, statedGenera_;                // CSR: node -> stated genus keys
+    std::unordered_map<int, std::vector<int>> statedKinds_;      // stated genus key -> nodes
     std::vector<std::vector<int>> senses_, kinds_, edgesByTypeDiscipline_;
     std::unordered_map<std::string, int> termKeys_, conceptIndex_, edgeIndex_, chainIndex_;
     std::unordered_map<int, std::vector<int>> aliases_;     // node -> term keys of its other names that name concepts

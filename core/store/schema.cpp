@@ -171,6 +171,22 @@ CREATE TABLE usual_senses(
 ) WITHOUT ROWID;
 )SQL";
 
+// Version 11: what a text says a concept is a kind of ("microprocessor: a computer on one chip"),
+// when no chain holds that statement and it is not written as a relation (every relation lies on
+// a chain). A reader brings this knowledge to an item: an option that is a computer beside three
+// that are not gives the answer away. So it tells a concept's category, which items compare,
+// and the genera a distractor must not be; no chain, item or sample states it. genus is the
+// genus term as the text writes it; it need not be a concept of the project.
+const char* kSchemaV11 = R"SQL(
+CREATE TABLE concept_genera(
+  concept_id   TEXT NOT NULL REFERENCES concepts(id) ON DELETE CASCADE,
+  genus        TEXT NOT NULL CHECK(length(genus) > 0),
+  chunk_id     INTEGER REFERENCES chunks(id) ON DELETE SET NULL,
+  source_quote TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY(concept_id, genus)
+) WITHOUT ROWID;
+)SQL";
+
 } // namespace
 
 const char* secondaryIndexesSql() { return kSecondaryIndexes; }
@@ -192,6 +208,7 @@ const std::vector<Migration>& projectMigrations() {
         {8, "other names of concepts", [](Database& db) { db.exec(kSchemaV8); }},
         {9, "review of training samples, rubric reasons, flags", applySchemaV9},
         {10, "terms usually read in another sense", [](Database& db) { db.exec(kSchemaV10); }},
+        {11, "stated genera of concepts", [](Database& db) { db.exec(kSchemaV11); }},
     };
     return migrations;
 }

@@ -27,6 +27,18 @@ Category categoryOf(const KnowledgeGraph& g, int node) {
         for (int f : g.out(genus))
             if (g.edges[f].type == RelationType::Specialization && !g.broadTerm(g.nodes[g.edges[f].o].termKey, kCousinKinds))
                 c.grandGenera.insert(g.nodes[g.edges[f].o].termKey);
+        for (int up : g.statedGenera(genus)) c.grandGenera.insert(up);
+    }
+    // What the text says it is (no relation on a chain says so) counts the same.
+    for (int key : g.statedGenera(node)) {
+        c.genera.insert(key);
+        if (key < 0 || g.broadTerm(key, kCousinKinds)) continue;
+        for (int sense : g.senses(key)) {
+            for (int f : g.out(sense))
+                if (g.edges[f].type == RelationType::Specialization && !g.broadTerm(g.nodes[g.edges[f].o].termKey, kCousinKinds))
+                    c.grandGenera.insert(g.nodes[g.edges[f].o].termKey);
+            for (int up : g.statedGenera(sense)) c.grandGenera.insert(up);
+        }
     }
     const std::string term = normalizeTerm(g.nodes[node].term);
     const auto cut = term.rfind(' ');
@@ -115,6 +127,22 @@ std::vector<Cand> nodeCandidates(const KnowledgeGraph& g, const GraphChain& c, i
             }
         }
     }
+    // Siblings under what the text says the answer is ("Notepad: a text editor" beside other text
+    // editors), and other kinds of that genus where it is a concept.
+    if (statedParent < 0)
+        for (int key : g.statedGenera(a)) {
+            std::size_t seen = 0;
+            for (int other : g.statedKinds(key)) {
+                if (++seen > kScanLimit || count >= 2 * kPerOperator) break;
+                if (other != a) addNode(g, pool, "SUBST_SIBLING", other, {other});
+                ++count;
+            }
+            if (key >= 0)
+                for (int sense : g.senses(key))
+                    for (int f : g.in(sense))
+                        if (g.edges[f].type == RelationType::Specialization && g.edges[f].s != a && count++ < 2 * kPerOperator)
+                            addNode(g, pool, "SUBST_SIBLING", g.edges[f].s, {sense, g.edges[f].s});
+        }
     for (int j = 0; j < static_cast<int>(c.nodes.size()); ++j)
         if (j != p) addNode(g, pool, "WRONG_HOP", c.nodes[j], {c.nodes[j]});
     // SHARED_LINK, for a middle node: others that the same relation joins to the node before or
@@ -177,6 +205,7 @@ std::vector<Cand> nodeCandidates(const KnowledgeGraph& g, const GraphChain& c, i
         want.grandGenera = stated.genera;
     }
     auto hasKinds = [&](int node) {
+        if (!g.statedKinds(g.nodes[node].termKey).empty()) return true;
         for (int e : g.in(node))
             if (g.edges[e].type == RelationType::Specialization) return true;
         return false;

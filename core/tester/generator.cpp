@@ -389,12 +389,22 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
             else plan.push_back({s, T});
         }
         std::set<std::string> done;
-        int made = 0, broad = 0, open = 0;
+        int made = 0, broad = 0, open = 0, unknownKind = 0;
         for (auto [shape, pos] : plan) {
             if (made >= opt.perChain) break;
             if (!done.insert(std::string(toString(shape)) + std::to_string(pos)).second) continue;
             if (!askedThroughOneObjects(g, c, shape, pos)) { ++open; continue; }
             if (shape != ItemShape::Link && g.broadTerm(g.nodes[c.nodes[pos]].termKey, opt.maxBroadKinds)) { ++broad; continue; }
+            // A broader category ("X is a kind of Y. Which is Y?") of no known kind itself (the top
+            // of a shallow taxonomy: "algorithm", "microprocessor" in a dictionary) has options no
+            // check can hold to its kind, and a category of its own head word is refused beside
+            // it (nodeCandidates): beside "glyph", "file format" and "encryption" a reader picks
+            // "algorithm" for a reduction strategy by its kind alone.
+            if (shape == ItemShape::End && c.steps.back().type == RelationType::Specialization && c.steps.back().forward &&
+                categoryOf(g, c.nodes.back()).genera.empty()) {
+                ++unknownKind;
+                continue;
+            }
             if (auto item = buildOne(g, c, shape, pos, opt, bal)) {
                 ++made;
                 ++report.byShape[std::string(toString(shape))];
@@ -404,6 +414,7 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
         }
         if (made > 0) ++report.chainsWithItems;
         else if (broad > 0) ++report.skippedBroadAnswer;
+        else if (unknownKind > 0) ++report.skippedUnknownCategory;
         else if (open > 0) ++report.skippedOpenRelation;
         else ++report.skippedNoDistractors;
     }
