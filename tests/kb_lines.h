@@ -79,6 +79,9 @@ inline void addBadInputRows() {
         row("chain relations not strings", "chains.jsonl", lines({R"({"id":"h1","discipline":"D","relations":["s1",7]})"}),
             "chains.jsonl:1|'relations[1]'|expected a string");
         row("duplicate chain id", "chains.jsonl", lines({kGoodChain, kGoodChain}), "chains.jsonl:2|'id'|duplicate");
+        row("dangling concept of a genus", "genera.jsonl", lines({R"({"concept":"n1","genus":"optical device"})", R"({"concept":"nX","genus":"part"})"}),
+            "genera.jsonl:2|'concept'|dangling concept id 'nX'");
+        row("empty genus", "genera.jsonl", lines({R"({"concept":"n1","genus":""})"}), "genera.jsonl:1|'genus'|");
         // Control characters: none in a name (a NUL cuts it short wherever it is read as a C
         // string, a line break splits an export); prose keeps tabs and line breaks only.
         row("NUL in term", "concepts.jsonl", lines({kGoodConcept, R"({"id":"n9","term":"heat\u0000sink","type":"x","discipline":"X"})"}),

@@ -42,16 +42,19 @@ private slots:
         // Version 2: another name, a cross-reference, and each hop's direction travel too.
         a.db().exec("INSERT INTO concept_aliases(concept_id, alias) VALUES ('c1', 'warmth')");
         a.db().exec("INSERT INTO concept_links(subject, kind, object, source_quote) VALUES ('c1', 'see_also', 'c2', 'See c2.')");
+        // Version 3: a stated genus.
+        a.db().exec("INSERT INTO concept_genera(concept_id, genus, source_quote) VALUES ('c1', 'form of energy', 'Heat is a form of energy.')");
         const auto first = exportKbJsonl(a.db(), testutil::path(dir, "out1"));
         QVERIFY(testutil::readFile(testutil::path(dir, "out1/concepts.jsonl")).find(R"("aliases":["warmth"])") != std::string::npos);
         QVERIFY(testutil::readFile(testutil::path(dir, "out1/links.jsonl")).find(R"("kind":"see_also")") != std::string::npos);
+        QVERIFY(testutil::readFile(testutil::path(dir, "out1/genera.jsonl")).find(R"("genus":"form of energy")") != std::string::npos);
         QVERIFY(testutil::readFile(testutil::path(dir, "out1/chains.jsonl")).find(R"("directions":["forward","forward"])") !=
                 std::string::npos);
         QCOMPARE(first.chains, 3); // two imported, one made by the chain cover for r9
         Project b = Project::open(testutil::path(dir, "b.proda"), Project::Mode::CreateNew);
         importKbJsonl(b, testutil::path(dir, "out1"));
         exportKbJsonl(b.db(), testutil::path(dir, "out2"));
-        for (const char* f : {"concepts.jsonl", "relations.jsonl", "chains.jsonl", "links.jsonl"}) {
+        for (const char* f : {"concepts.jsonl", "relations.jsonl", "chains.jsonl", "links.jsonl", "genera.jsonl"}) {
             const auto one = testutil::readFile(testutil::path(dir, "out1") + "/" + f);
             QVERIFY(!one.empty());
             QCOMPARE(testutil::readFile(testutil::path(dir, "out2") + "/" + f), one);

@@ -180,6 +180,18 @@ ExportSummary exportKbJsonl(Database& db, const std::string& dir, const Progress
         sum.files.push_back((fs::path(dir) / "links.jsonl").string());
     }
     {
+        // What a text says a concept is a kind of where no relation says so (its category).
+        AtomicFile f((fs::path(dir) / "genera.jsonl").string());
+        Statement st = db.prepare("SELECT concept_id, genus, source_quote FROM concept_genera ORDER BY concept_id, genus");
+        while (st.step()) {
+            nlohmann::ordered_json j;
+            j["concept"] = st.columnText(0), j["genus"] = st.columnText(1), j["source_quote"] = st.columnText(2);
+            f.out() << jsonLine(j);
+        }
+        f.commit();
+        sum.files.push_back((fs::path(dir) / "genera.jsonl").string());
+    }
+    {
         // The format's version, so a later reader can tell what it is given (optional on import).
         AtomicFile f((fs::path(dir) / kKbManifest).string());
         nlohmann::ordered_json m;

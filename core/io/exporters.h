@@ -15,8 +15,8 @@ struct Neighborhood;
 // KB JSONL directories carry manifest.json {"format": "proda-kb-jsonl", "version": N}.
 inline constexpr const char* kKbManifest = "manifest.json";
 // 2: concepts may carry "aliases", chains "directions" (forward/backward per hop), and links.jsonl
-// holds the cross-references.
-inline constexpr int kKbJsonlVersion = 2;
+// holds the cross-references. 3: genera.jsonl holds the stated genera (is-a statements on no chain).
+inline constexpr int kKbJsonlVersion = 3;
 
 struct ExportSummary {
     std::int64_t concepts = 0, relations = 0, chains = 0;

@@ -133,6 +133,22 @@ ImportReport importKbJsonl(Project& project, const std::string& dir, const Progr
                 link.bind(1, ends[0]).bind(2, kind).bind(3, ends[1]).bind(4, r.optionalString(obj, "source_quote", kMaxTextBytes)).run();
             }
         }
+        if (const fs::path generaPath = fs::path(dir) / "genera.jsonl"; fs::exists(generaPath)) {
+            // Stated genera (version 3): a concept's category, never a relation.
+            JsonlReader r(generaPath.string());
+            Statement known = project.db().prepare("SELECT 1 FROM concepts WHERE id = ?");
+            Statement genus = project.db().prepare("INSERT INTO concept_genera(concept_id, genus, source_quote) "
+                                                   "VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+            while (const nlohmann::json* record = r.next()) {
+                const nlohmann::json& obj = *record;
+                const std::string concept_ = r.requireString(obj, "concept", kMaxIdBytes);
+                const std::string term = r.requireString(obj, "genus", kMaxTermBytes);
+                const bool present = conceptIds.count(concept_) || (known.bind(1, concept_), known.step());
+                known.reset();
+                if (!present) r.fail("concept", "dangling concept id '" + concept_ + "'");
+                genus.bind(1, concept_).bind(2, term).bind(3, r.optionalString(obj, "source_quote", kMaxTextBytes)).run();
+            }
+        }
         const fs::path chainsPath = fs::path(dir) / "chains.jsonl";
         if (!fs::exists(chainsPath)) return; // structured KBs may come without chains: the cover makes them
         JsonlReader r(chainsPath.string());
