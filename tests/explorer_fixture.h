@@ -46,6 +46,8 @@ inline void writeTreeKb(const std::string& dir, int children, int grand) {
 inline QString smallProject(const QTemporaryDir& dir, const char* name = "small.proda") {
     const std::string kb = testutil::path(dir, "kb");
     testutil::writeSmallKb(kb);
+    // What the source says thermal expansion is, though no relation says so (shown by the inspector).
+    testutil::writeFile(kb + "/genera.jsonl", "{\"concept\":\"c2\",\"genus\":\"physical change\"}\n");
     const std::string file = testutil::path(dir, name);
     proda::Project p = proda::Project::open(file, proda::Project::Mode::CreateNew);
     proda::importKbJsonl(p, kb);

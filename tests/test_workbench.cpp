@@ -210,6 +210,7 @@ private slots:
         QCOMPARE(k->centre(), QStringLiteral("c2"));
         QVERIFY(child<QTextBrowser>(k, "inspector")->toPlainText().contains(QLatin1String("Growth of a body with temperature.")));
         QVERIFY(child<QTextBrowser>(k, "inspector")->toPlainText().contains(QLatin1String("bodies expand")));
+        QVERIFY(child<QTextBrowser>(k, "inspector")->toPlainText().contains(QLatin1String("The source says it is a kind of physical change.")));
         QVERIFY(canvas->highlightedRelations().isEmpty());
 
         QCOMPARE(chains->model()->rowCount(), 1);

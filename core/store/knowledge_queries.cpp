@@ -73,7 +73,8 @@ KnowledgeQueries::KnowledgeQueries(Database& db)
                                        "r.id = cr.relation_id WHERE r.subject = ?1 OR r.object = ?1) ORDER BY g.id LIMIT 500"}))),
       chainsOfRelation_(db.prepare(sql({"SELECT ", kChainSummaryColumns,
                                         " WHERE g.id IN (SELECT chain_id FROM chain_relations WHERE relation_id = ?) ORDER BY g.id"}))),
-      usual_(db.prepare("SELECT usual_definition, qualifier, rare FROM usual_senses WHERE concept_id = ?")) {}
+      usual_(db.prepare("SELECT usual_definition, qualifier, rare FROM usual_senses WHERE concept_id = ?")),
+      genera_(db.prepare("SELECT genus FROM concept_genera WHERE concept_id = ? ORDER BY genus")) {}
 
 std::vector<SearchHit> KnowledgeQueries::search(std::string_view text, int limit) {
     std::vector<SearchHit> hits;
@@ -118,7 +119,7 @@ std::optional<Chain> KnowledgeQueries::chain(const std::string& id) {
 std::optional<ConceptDetail> KnowledgeQueries::conceptDetail(const std::string& id) {
     auto c = conceptById(id);
     if (!c) return std::nullopt;
-    ConceptDetail d{*c, {}, {}, {}, std::nullopt};
+    ConceptDetail d{*c, {}, {}, {}, std::nullopt, {}};
     for (auto [st, list] : {std::pair{&out_, &d.outgoing}, std::pair{&in_, &d.incoming}}) {
         st->bind(1, id);
         while (st->step()) list->push_back(readRelation(*st));
@@ -130,6 +131,9 @@ std::optional<ConceptDetail> KnowledgeQueries::conceptDetail(const std::string& 
     usual_.bind(1, id);
     if (usual_.step()) d.usual = UsualReading{usual_.columnText(0), usual_.columnText(1), usual_.columnInt(2) != 0};
     usual_.reset();
+    genera_.bind(1, id);
+    while (genera_.step()) d.statedGenera.push_back(genera_.columnText(0));
+    genera_.reset();
     return d;
 }
 
@@ -204,6 +208,7 @@ nlohmann::json toJson(const ConceptDetail& d) {
         j["usually_read_as"] = {{"definition", d.usual->usualDefinition}, {"qualifier", d.usual->qualifier},
                                 {"left_out_of_items", d.usual->qualifier.empty() && d.usual->rare},
                                 {"left_out_of_samples", d.usual->qualifier.empty()}};
+    if (!d.statedGenera.empty()) j["stated_genera"] = d.statedGenera;
     return j;
 }
 nlohmann::json toJson(const Neighborhood& n) {

@@ -32,6 +32,7 @@ struct ConceptDetail {
     std::vector<Relation> outgoing, incoming;
     std::vector<ChainSummary> chains;
     std::optional<UsualReading> usual;
+    std::vector<std::string> statedGenera; // what the source says it is a kind of, where no relation says so
 };
 
 struct Neighborhood {
@@ -61,7 +62,7 @@ public:
 
 private:
     Database& db_;
-    Statement search_, concept_, relation_, chain_, chainMembers_, out_, in_, chainsOfConcept_, chainsOfRelation_, usual_;
+    Statement search_, concept_, relation_, chain_, chainMembers_, out_, in_, chainsOfConcept_, chainsOfRelation_, usual_, genera_;
 };
 
 // Builds an FTS5 MATCH expression from free text (quoted tokens, prefix stars); empty when no token.

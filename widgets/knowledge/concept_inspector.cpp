@@ -81,6 +81,13 @@ void ConceptInspector::showDetail(const DetailResult& r) {
                        "items keep it where their chain tells the sense.</p>").arg(usual);
     }
 
+    if (!d.statedGenera.empty()) {
+        QStringList genera;
+        for (const auto& g : d.statedGenera) genera << QStringLiteral("<b>%1</b>").arg(q(g));
+        html += tr("<p class='meta'>The source says it is a kind of %1. No chain holds that statement; items read it "
+                   "as the concept's category.</p>").arg(genera.join(QStringLiteral(", ")));
+    }
+
     html += tr("<h3>Source</h3>");
     const ConceptSource& s = r.source;
     if (s.chunkId != 0) {
