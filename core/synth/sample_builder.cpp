@@ -134,7 +134,8 @@ std::optional<Sample> SampleBuilder::qaFromConcept(int node) {
     const auto& n = kb_.nodes[node];
     if (n.defKey < 0) return std::nullopt;
     const std::string clause = definitionClause(n.definition);
-    const bool canAskTerm = clause.size() <= kMaxClause && kb_.definitionIsUnique(node);
+    // Asked for the term, a definition that gives it away teaches nothing.
+    const bool canAskTerm = clause.size() <= kMaxClause && kb_.definitionIsUnique(node) && !definitionNamesTerm(clause, n);
     bool askTerm = canAskTerm && rng_.below(3) == 0;
     int t = chooseTemplate(askTerm ? "qa.def.term" : "qa.def.what", askTerm ? qaTermTemplates().size() : qaDefTemplates().size());
     if (t < 0 && (canAskTerm || askTerm)) {

@@ -48,6 +48,10 @@ private:
     // -1 when none is allowed. The template id is prefix + "." + (index + 1).
     int chooseTemplate(const std::string& prefix, std::size_t count);
     Sample finish(Sample s) const;
+    // The definition gives its term away: it names the term or a word of it, a word part, or a
+    // word of the same stem ("the process of permeating ..." for "permeation"; "specific
+    // functions have ... locations" for "localization of function").
+    static bool definitionNamesTerm(const std::string& clause, const GraphNode& n);
     std::string statement(int edge, const char* tpl) const;
     std::string mcqPrompt(const std::string& stem, const std::vector<std::string>& options) const;
 

@@ -40,6 +40,11 @@ bool sharesContentWord(const std::string& text, const std::string& term) {
 
 } // namespace
 
+bool SampleBuilder::definitionNamesTerm(const std::string& clause, const GraphNode& n) {
+    return containsWords(clause, n.term) || sharesContentWord(clause, n.term) || sharesWordPart(clause, n.bareTerm()) ||
+           sharesStem(clause, n.bareTerm());
+}
+
 std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
     const auto& n = kb_.nodes[node];
     if (n.defKey < 0) return std::nullopt;
@@ -51,8 +56,7 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
     // (A word of the term counts: "... a joystick that does not move" for "isometric joystick".)
     // Asked for its gloss, the one option echoing a word of the term gives it away too ("light
     // from a torch" for "torchlight"), so such a concept makes no multiple-choice definition.
-    const bool clueNamesTerm = containsWords(clause, n.term) || sharesContentWord(clause, n.term);
-    if (clueNamesTerm || sharesWordPart(clause, n.bareTerm()) || sharesStem(clause, n.bareTerm())) return std::nullopt;
+    if (definitionNamesTerm(clause, n)) return std::nullopt;
     bool askTerm = kb_.definitionIsUnique(node) && rng_.below(2) == 0;
     int t = chooseTemplate(askTerm ? "mcq.def.term" : "mcq.def.gloss",
                            askTerm ? mcqTermTemplates().size() : mcqGlossTemplates().size());

@@ -1,6 +1,7 @@
 #include "synth/templates.h"
 #include "util/text.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace proda::synth {
@@ -201,6 +202,15 @@ std::string definitionClause(std::string_view definition) {
         d.erase(from, at + 3 - from);
     }
     while (!d.empty() && (d.back() == '.' || d.back() == ' ' || d.back() == ';')) d.pop_back();
+    // So is a short aside after it (WordNet's "a seemingly endless time interval (waiting)"):
+    // the sentence it would end dangles on it.
+    if (!d.empty() && d.back() == ')') {
+        const auto open = d.rfind(" (");
+        if (open != std::string::npos && open > 0 && d.find(')', open) == d.size() - 1 &&
+            std::count(d.begin() + static_cast<std::ptrdiff_t>(open), d.end(), ' ') <= 3)
+            d.erase(open);
+        while (!d.empty() && (d.back() == ',' || d.back() == ' ')) d.pop_back();
+    }
     // Lower-case the first letter only for a determiner ("A method ..." -> "a method ..."); any
     // other capital may be a name ("United States golfer ...") and is kept.
     if (!d.empty() && d[0] >= 'A' && d[0] <= 'Z' && startsWithDeterminer(d)) d[0] = static_cast<char>(d[0] - 'A' + 'a');

@@ -4,9 +4,10 @@
     python3 resources/sample/make_wordnet_sample.py /usr/share/wordnet resources/sample/wordnet
 
 The subset is the nouns of a few topic domains (the synsets whose ';c' pointer names the domain),
-their hypernyms two levels up (short of the unique beginners of noun.Tops), the wholes they are
-parts, members or substances of, and the children of every kept parent that has at most 25, so
-that a distractor of the answer's own category exists. Pointers are kept only between kept
+their hypernyms two levels up, the wholes they are parts, members or substances of, and the
+children of every kept parent that has at most 25, so that a distractor of the answer's own
+category exists; then every ancestor of a kept synset (all short of the unique beginners of
+noun.Tops), so that what each concept is a kind of is known. Pointers are kept only between kept
 synsets and only of the kinds that become relations or name a discipline; offsets are rewritten
 so that each line still starts at the byte offset it names. The licence header is kept, as
 WordNet's licence asks of every copy.
@@ -69,7 +70,18 @@ def choose(synsets):
     for p in sorted(ancestors):
         if p in chosen and len(children[p]) <= MAX_SIBLINGS:
             chosen.update(children[p])
+    # Every ancestor of a kept synset, short of noun.Tops: the truth checks then know what each
+    # concept is a kind of ("hypothesis" is an abstraction, so "abstraction" is no wrong answer
+    # for it), and a broader category near the top still has a kind of its own to compare options
+    # by. Only the two levels above a seed bring their siblings.
     chosen = {o for o in chosen if not general(o)}
+    stack = list(chosen)
+    while stack:
+        o = stack.pop()
+        for sym, target, pos, _ in synsets[o]["pointers"]:
+            if pos == "n" and sym in UP and target not in chosen:
+                chosen.add(target)
+                stack.append(target)
     return chosen, domains
 
 
