@@ -750,6 +750,29 @@ private slots:
         QVERIFY(asked);
     }
 
+    // Ungrammatical: "van der Waal's forces is a kind of X". WordNet's few plural lemmas end in a
+    // word whose singular is a noun of its own ("force"); "ringhals" above does not.
+    void pluralLemmasTakePluralVerbs() {
+        const KnowledgeGraph g = taxonomyGraph("noun.phenomenon",
+                                          {{"a", "van der Waal's forces", "attraction"}, {"b", "attraction", "force"},
+                                           {"c", "repulsion", "force"}, {"d", "gravitation", "force"}, {"e", "magnetism", "force"},
+                                           {"f", "friction", "force"}, {"g", "capillarity", "attraction"}},
+                                          {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}}, "noun");
+        bool asked = false;
+        for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+            GenerateOptions opt;
+            opt.perChain = 3;
+            opt.seed = seed;
+            GenerateReport rep;
+            for (const Item& it : buildItems(g, opt, rep)) {
+                if (it.question.find("Waal's forces ") == std::string::npos) continue;
+                asked = true;
+                QVERIFY2(it.question.find("forces are a kind of") != std::string::npos, it.question.c_str());
+            }
+        }
+        QVERIFY(asked);
+    }
+
     // Giveaway: "Sitting Bull is an instance of X and X is a kind of chieftain" with Glendower
     // and Rollo, individual chieftains, offered for the class: only two options are left. (The
     // fixture says "ruler": "chief" in the answer would share a word part with "chieftain".)

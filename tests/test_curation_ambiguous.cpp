@@ -54,6 +54,40 @@ private slots:
         for (const auto& it : items)
             for (const auto& o : it.options) QVERIFY2(o != "blue", qPrintable(QString::fromStdString(it.question)));
     }
+
+    // WordNet sample, seed 48611: "inlet is a part of X and X is a kind of body of water" keyed
+    // "lake" beside "gulf", "main" and "bay": an inlet is a part of a sea and of a lake, a part
+    // many wholes have, so a reader takes it as a part of a gulf or a bay too. A whole is asked
+    // only through a part of one whole ("cowcatcher" of a locomotive).
+    void aPartOfSeveralWholesAsksNoWhole() {
+        const KnowledgeGraph g = taxonomyGraph(
+            "noun.object",
+            {{"k1", "lake", "body of water"}, {"k2", "sea", "body of water"}, {"k3", "gulf", "body of water"},
+             {"k4", "bay", "body of water"}, {"k5", "main", "body of water"}, {"k6", "pond", "body of water"},
+             {"e1", "locomotive", "vehicle"}, {"e2", "tram", "vehicle"}, {"e3", "lorry", "vehicle"}, {"e4", "bicycle", "vehicle"}},
+            {{"p1", "k1"}, {"p3", "e1"}}, "noun", [](KnowledgeWriter& w) {
+                for (const char* t : {"inlet", "cowcatcher"}) w.upsertConcept({t, t, "noun", "", "noun.object", ""});
+                w.upsertRelation({"p1", "inlet", "PART_OF", "is a part of", "lake", "noun.object", ""});
+                w.upsertRelation({"p2", "inlet", "PART_OF", "is a part of", "sea", "noun.object", ""});
+                w.upsertRelation({"p3", "cowcatcher", "PART_OF", "is a part of", "locomotive", "noun.object", ""});
+            });
+        QVERIFY(itemsAnswering(g, "lake").empty());
+        QVERIFY(!itemsAnswering(g, "locomotive").empty());
+    }
+
+    // "X is a kind of body of water" holds of a gulf that is a kind of inlet, an inlet being one:
+    // chain truth takes is-a and part-of through several links, as a reader does.
+    void isAHoldsThroughSeveralLinks() {
+        const KnowledgeGraph g = taxonomyGraph("noun.object",
+                                               {{"a", "gulf", "inlet"}, {"b", "inlet", "body of water"}, {"c", "body of water", "thing"}},
+                                               {{"a", "b"}}, "noun");
+        const Step up{RelationType::Specialization, true};
+        const auto above = g.reach(g.termKeyOf("gulf"), std::vector<Step>{up}, 10000);
+        QVERIFY(above && above->count(g.termKeyOf("inlet")) && above->count(g.termKeyOf("body of water")) &&
+                above->count(g.termKeyOf("thing")));
+        const auto below = g.reach(g.termKeyOf("thing"), std::vector<Step>{{RelationType::Specialization, false}}, 10000);
+        QVERIFY(below && below->count(g.termKeyOf("gulf")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCurationAmbiguous)

@@ -29,6 +29,17 @@ std::optional<TermSet> KnowledgeGraph::reach(int startTerm, std::span<const Step
         next.clear();
         seen.clear();
         if (!expand(frontier, steps[i], next)) return std::nullopt;
+        // A reader takes "is a kind of" and "is a part of" through any number of links: a gulf
+        // is a kind of inlet, so "X is a kind of body of water" holds of it as of the inlet.
+        if (steps[i].type == RelationType::Specialization || steps[i].type == RelationType::PartOf) {
+            std::vector<int> layer = next, deeper;
+            for (int depth = 1; depth < kTransitiveDepth && !layer.empty(); ++depth) {
+                deeper.clear();
+                if (!expand(layer, steps[i], deeper)) return std::nullopt;
+                next.insert(next.end(), deeper.begin(), deeper.end());
+                layer.swap(deeper);
+            }
+        }
         frontier.swap(next);
         if (frontier.empty()) break;
     }

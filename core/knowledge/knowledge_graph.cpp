@@ -113,6 +113,7 @@ KnowledgeGraph KnowledgeGraph::load(Database& db) {
             n.definition = trim(st.columnView(3));
             n.discipline = disc[st.columnInt(4)];
             n.termKey = intern(g.termKeys_, normalizeTerm(n.term));
+            g.bareTerms_.insert(normalizeTerm(n.bareTerm()));
             n.typeKey = intern(typeKeys, n.type);
             auto [kt, kadded] = kindKeys.try_emplace({n.typeKey, n.discipline}, static_cast<int>(kindKeys.size()));
             n.kindKey = kt->second;

@@ -99,6 +99,7 @@ using TermSet = std::unordered_set<int>;
 
 class KnowledgeGraph {
 public:
+    static constexpr int kTransitiveDepth = 4;
     // Reads every concept, alias, relation and chain of the project (one pass each).
     static KnowledgeGraph load(Database& db);
 
@@ -118,6 +119,8 @@ public:
     const std::vector<int>& edgesOfType(RelationType t, int discipline) const;
     // Term key of a display text (normalised), or -1 when no concept has it.
     int termKeyOf(std::string_view text) const;
+    // Whether some concept has this term, its topic domain aside ("force" for "force (physics)").
+    bool hasBareTerm(std::string_view text) const { return bareTerms_.count(normalizeTerm(text)) > 0; }
     // Index by id, -1 when unknown.
     int conceptIndex(const std::string& id) const { return find(conceptIndex_, id); }
     int edgeIndex(const std::string& id) const { return find(edgeIndex_, id); }
@@ -168,7 +171,8 @@ public:
 
     // ---- chains and hierarchy (graph_chain_truth.cpp)
     // Terms reachable from any sense of `startTerm` along `steps`; nullopt when the search would
-    // visit more than `budget` edges.
+    // visit more than `budget` edges. An is-a or part-of step goes up to kTransitiveDepth links
+    // of its type, as a reader takes it.
     std::optional<TermSet> reach(int startTerm, std::span<const Step> steps, std::int64_t budget) const;
     // Whether some sense of `toTerm` is reachable from some sense of `fromTerm` along `steps`.
     // Tries forward, then backward from the target; when both exceed the budget it answers true
@@ -248,6 +252,7 @@ private:
     std::unordered_map<std::string, int> termKeys_, conceptIndex_, edgeIndex_, chainIndex_;
     std::unordered_map<int, std::vector<int>> aliases_;     // node -> term keys of its other names that name concepts
     std::unordered_map<int, std::vector<int>> termAliases_; // term -> the same, over its senses
+    std::unordered_set<std::string> bareTerms_; // normalised terms without their topic domain
     std::vector<int> defTerm_; // per definition key: its term key, or -1 when terms differ
     std::vector<std::vector<std::uint64_t>> glossWords_; // node -> sorted hashes of its gloss's content words
     std::unordered_set<std::uint64_t> chainEnds_;        // term-key pairs (both orders) of chain ends

@@ -52,8 +52,19 @@ bool askedThroughOneObjects(const KnowledgeGraph& g, const GraphChain& c, ItemSh
     for (int e : c.edges)
         if (g.edges[e].fromText && g.edges[e].type == RelationType::Contrast) return false;
     if (shape == ItemShape::Link) return true; // every concept is named
-    for (int i = 0; i < pos; ++i)
-        if (!g.edges[c.edges[i]].oneObject) return false;
+    for (int i = 0; i < pos; ++i) {
+        const GraphEdge& e = g.edges[c.edges[i]];
+        if (!e.oneObject) return false;
+        // A part of several wholes ("inlet" of a sea and of a lake; India a member of several
+        // organisations) is a part many wholes have: "inlet is a part of X and X is a kind of body
+        // of water" holds of a gulf and a bay as any reader reads it, whatever the source lists.
+        if (e.type == RelationType::PartOf && c.steps[i].forward) {
+            int wholes = 0;
+            for (int f : g.out(e.s))
+                if (g.edges[f].type == RelationType::PartOf && g.edges[f].predicate == e.predicate) ++wholes;
+            if (wholes > 1) return false;
+        }
+    }
     return true;
 }
 

@@ -100,8 +100,16 @@ std::vector<std::string> clauses(const KnowledgeGraph& g, const GraphChain& c, c
         const std::string& to = names[i + 1];
         // WordNet heads its nouns in the singular: "ringhals is", "series is" (a dictionary's
         // own headword may be a plural: "floating point numbers are").
+        // WordNet's few plural lemmas ("van der Waal's forces", "glasses") end in a word whose
+        // singular is a noun of its own: "forces are".
         const int subject = c.steps[i].forward ? c.nodes[i] : c.nodes[i + 1];
-        const bool lemma = g.nodes[static_cast<std::size_t>(subject)].type == "noun";
+        const std::string& subjectTerm = g.nodes[static_cast<std::size_t>(subject)].term;
+        auto singularIsANoun = [&] {
+            const auto cut = subjectTerm.rfind(' ');
+            const std::string last = subjectTerm.substr(cut == std::string::npos ? 0 : cut + 1);
+            return g.hasBareTerm(extract::singularize(last));
+        };
+        const bool lemma = g.nodes[static_cast<std::size_t>(subject)].type == "noun" && !(pluralTerm(subjectTerm) && singularIsANoun());
         out.push_back(c.steps[i].forward ? stemClause(from, predicateOf(e), to, lemma) : stemClause(to, predicateOf(e), from, lemma));
     }
     return out;
