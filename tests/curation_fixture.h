@@ -41,16 +41,23 @@ inline const extract::DraftConcept* draftNamed(const extract::KnowledgeDraft& d,
 
 // Items of eight seeds (three per chain) whose keyed answer is `answer`: a check on them must hold
 // whatever a seed draws.
-inline std::vector<Item> itemsAnswering(const KnowledgeGraph& g, const std::string& answer) {
+// Every item made with seeds 1..seeds, three per chain.
+inline std::vector<Item> itemsOverSeeds(const KnowledgeGraph& g, std::uint64_t seeds) {
     std::vector<Item> out;
     GenerateOptions opt;
     opt.perChain = 3;
-    for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
         opt.seed = seed;
         GenerateReport rep;
-        for (Item& it : buildItems(g, opt, rep))
-            if (it.options[static_cast<std::size_t>(it.answer)] == answer) out.push_back(std::move(it));
+        for (Item& it : buildItems(g, opt, rep)) out.push_back(std::move(it));
     }
+    return out;
+}
+
+inline std::vector<Item> itemsAnswering(const KnowledgeGraph& g, const std::string& answer) {
+    std::vector<Item> out;
+    for (Item& it : itemsOverSeeds(g, 8))
+        if (it.options[static_cast<std::size_t>(it.answer)] == answer) out.push_back(std::move(it));
     return out;
 }
 

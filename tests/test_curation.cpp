@@ -736,16 +736,10 @@ private slots:
                                            {"g", "boa", "snake"}, {"h", "python", "snake"}, {"i", "colubrid", "snake"}},
                                           {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}}, "noun");
         bool asked = false;
-        for (std::uint64_t seed = 1; seed <= 4; ++seed) {
-            GenerateOptions opt;
-            opt.perChain = 3;
-            opt.seed = seed;
-            GenerateReport rep;
-            for (const Item& it : buildItems(g, opt, rep)) {
-                if (!containsWords(it.question, "ringhals")) continue;
-                asked = true;
-                QVERIFY2(it.question.find("ringhals are") == std::string::npos, it.question.c_str());
-            }
+        for (const Item& it : itemsOverSeeds(g, 4)) {
+            if (!containsWords(it.question, "ringhals")) continue;
+            asked = true;
+            QVERIFY2(it.question.find("ringhals are") == std::string::npos, it.question.c_str());
         }
         QVERIFY(asked);
     }
@@ -759,16 +753,10 @@ private slots:
                                            {"f", "friction", "force"}, {"g", "capillarity", "attraction"}},
                                           {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}}, "noun");
         bool asked = false;
-        for (std::uint64_t seed = 1; seed <= 4; ++seed) {
-            GenerateOptions opt;
-            opt.perChain = 3;
-            opt.seed = seed;
-            GenerateReport rep;
-            for (const Item& it : buildItems(g, opt, rep)) {
-                if (it.question.find("Waal's forces ") == std::string::npos) continue;
-                asked = true;
-                QVERIFY2(it.question.find("forces are a kind of") != std::string::npos, it.question.c_str());
-            }
+        for (const Item& it : itemsOverSeeds(g, 4)) {
+            if (it.question.find("Waal's forces ") == std::string::npos) continue;
+            asked = true;
+            QVERIFY2(it.question.find("forces are a kind of") != std::string::npos, it.question.c_str());
         }
         QVERIFY(asked);
     }
