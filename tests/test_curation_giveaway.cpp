@@ -113,6 +113,26 @@ private slots:
             for (const auto& d : it.distractors) QVERIFY2(d.text.ends_with(" language"), it.question.c_str());
     }
 
+    // WordNet sample, seed 48611: "signature is a kind of X and X is a kind of music" keyed
+    // "tune" beside "speech" and "utterance", auditory communication like music but no music:
+    // the stem rules them out. A middle answer's options are kinds of what its stem says it is.
+    void middleOptionsAreOfTheStatedGenus() {
+        const KnowledgeGraph g = taxonomyGraph("noun.communication",
+                                               {{"a", "signature", "tune"}, {"b", "tune", "music"}, {"c", "song", "music"},
+                                                {"d", "dance music", "music"}, {"e", "march", "music"}, {"f", "lullaby", "music"},
+                                                {"g", "music", "auditory communication"}, {"h", "speech", "auditory communication"},
+                                                {"i", "utterance", "auditory communication"}, {"j", "lecture", "speech"},
+                                                {"k", "oration", "speech"}},
+                                               {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}}, "noun");
+        bool asked = false;
+        for (const Item& it : itemsOverSeeds(g, 8)) {
+            if (it.shape != ItemShape::Middle || it.options[static_cast<std::size_t>(it.answer)] != "tune") continue;
+            asked = true;
+            for (const auto& d : it.distractors) QVERIFY2(d.text != "speech" && d.text != "utterance", it.question.c_str());
+        }
+        QVERIFY(asked);
+    }
+
     // FOLDOC: "Zilog Z280 is a version of X and X is a Y" keyed "microprocessor" beside
     // "register", "Random-access memory" and "abstract machine": the only computer. The entry says
     // a microprocessor is a computer, though no chain holds that statement (a stated genus): the

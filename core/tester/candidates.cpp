@@ -199,7 +199,8 @@ std::vector<Cand> nodeCandidates(const KnowledgeGraph& g, const GraphChain& c, i
     Category want = categoryOf(g, a);
     // A middle answer is read as what its stem says it is ("X is a kind of writing"): options of
     // its other categories ("tune" beside "section", which is music too) fit no link of the stem.
-    if (p > 0 && p < T0 && statedParent >= 0) {
+    const bool middleStated = p > 0 && p < T0 && statedParent >= 0;
+    if (middleStated) {
         const Category stated = categoryOf(g, statedParent);
         want.genera = {g.nodes[statedParent].termKey};
         want.grandGenera = stated.genera;
@@ -236,7 +237,9 @@ std::vector<Cand> nodeCandidates(const KnowledgeGraph& g, const GraphChain& c, i
         // "meddling"): kinds below that differ eightfold are a fallback, sixteenfold never offered.
         const double gap = std::abs(generality(a) - generality(cand.nodes.back()));
         if (gap >= kGeneralityFallback) cand.tier += 2;
-        return d == 3 || (d == 2 && !want.genera.empty()) || gap >= kGeneralityRefused ||
+        // A middle answer's stem states its genus ("X is a kind of music"): a cousin ("speech"
+        // beside "tune") is not of it, and is ruled out by the stem alone.
+        return d == 3 || (d == 2 && !want.genera.empty()) || (d == 1 && middleStated) || gap >= kGeneralityRefused ||
                individual(cand.nodes.back()) != answerIsIndividual;
     });
     return pool;
