@@ -133,6 +133,26 @@ private slots:
         QVERIFY(asked);
     }
 
+    // FOLDOC: "STING is a dialect of X and X has semantics" keyed "Scheme" beside "Prolog",
+    // "Sather" and "Common Lisp" came about because nothing said what Scheme is; "Prolog" beside
+    // "Syntax", "Unix" and "SimCity" the same way. Scheme's entry opens "A small, uniform Lisp
+    // dialect": no entry is named "uniform Lisp dialect", so no relation, but the genus is kept
+    // as what the entry says Scheme is. A fragment is not.
+    void aGenusNoEntryNamesStillTellsTheKind() {
+        auto fromEntry = [](ExtractedStatement st, bool objectHeaded) {
+            st.fromDictionary = st.aboutEntry = true;
+            st.objectHeaded = objectHeaded;
+            return st;
+        };
+        const auto d = extract::buildKnowledge({fromEntry(statement("Scheme", "is a", "uniform Lisp dialect"), false),
+                                                fromEntry(statement("Scheme", "is a dialect of", "Lisp"), true),
+                                                fromEntry(statement("Scheme", "is a", "emphasised ease-of-use"), false)});
+        std::vector<std::string> genera;
+        for (const auto& sg : d.statedGenera)
+            if (d.concepts[static_cast<std::size_t>(sg.subject)].term == "Scheme") genera.push_back(sg.genus);
+        QCOMPARE(genera, std::vector<std::string>{"uniform Lisp dialect"});
+    }
+
     // FOLDOC: "Zilog Z280 is a version of X and X is a Y" keyed "microprocessor" beside
     // "register", "Random-access memory" and "abstract machine": the only computer. The entry says
     // a microprocessor is a computer, though no chain holds that statement (a stated genus): the

@@ -43,11 +43,21 @@ void writeLanguages(KnowledgeWriter& w) {
     writeChains(w, "Language", {{"r1", "r2"}, {"r1", "r8"}});
 }
 
+// What the entries say each is (FOLDOC: "PL/I: a procedural language"): items ask only for a
+// concept of known kind.
+void writeLanguageKinds(Database& db) {
+    for (const char* t : {"Simula", "PL/I", "RUSH", "XPL", "Algol", "Fortran", "Cobol", "Pascal"})
+        db.exec(std::string("INSERT INTO concept_genera(concept_id, genus) VALUES ('") + t + "', 'programming language')");
+    for (const char* t : {"structure assignment", "pointer arithmetic", "garbage collection", "exception handling", "tail call", "closure"})
+        db.exec(std::string("INSERT INTO concept_genera(concept_id, genus) VALUES ('") + t + "', 'language feature')");
+}
+
 // A project of those languages. `fromText` marks every relation as read from a dictionary entry,
 // as extraction does. `read` sees the project as written.
 void withLanguages(bool fromText, const std::function<void(Database&)>& read) {
     ScratchProject p;
     p.write([&](KnowledgeWriter& w) { writeLanguages(w); });
+    writeLanguageKinds(p.db());
     if (fromText) {
         p.db().exec("INSERT INTO documents(id, path) VALUES (1, 'foldoc.index')");
         p.db().exec("INSERT INTO chunks(id, document_id, ordinal, start_offset, end_offset, text) VALUES (1, 1, 0, 0, 1, 'x')");

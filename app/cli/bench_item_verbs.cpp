@@ -116,7 +116,7 @@ int runGenerate(const Args& a, Project& p) {
                 "%lld against a relation's direction, %lld asking only for a broad category, %lld through verbs or "
                 "adjectives, %lld through a word usually read in another sense, %lld asking for a concept "
                 "reached through a relation with many objects (\"has\", \"uses\"), %lld with a hop between two senses "
-                "of one term, %lld asking for a broader category of no known kind\n"
+                "of one term, %lld asking for a concept of no known kind\n"
                 "%.2f s load, %.2f s generate, %.2f s write\n",
                 static_cast<long long>(r.skippedNoDistractors), static_cast<long long>(r.skippedBrokenChain),
                 static_cast<long long>(r.skippedLongChain), static_cast<long long>(r.skippedAgainstDirection),

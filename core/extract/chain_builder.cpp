@@ -60,8 +60,10 @@ public:
     const std::unordered_set<std::string>* adjectives = nullptr; // headwords defining adjectives
 
     // Display terms, and whether each is a concept (headed terms need only be clean).
-    std::vector<DraftConcept> finish(std::vector<char>& isConcept, std::map<std::string, std::int64_t>& rejected) {
+    std::vector<DraftConcept> finish(std::vector<char>& isConcept, std::vector<char>& cleanPhrase,
+                                     std::map<std::string, std::int64_t>& rejected) {
         isConcept.assign(concepts_.size(), 0);
+        cleanPhrase.assign(concepts_.size(), 0);
         auto mostFrequent = [](const std::map<std::string, int>& m) {
             return std::max_element(m.begin(), m.end(), [](const auto& a, const auto& b) { return a.second < b.second; })->first;
         };
@@ -86,7 +88,10 @@ public:
             else c.term = mostFrequent(f.surfaces); // std::map order breaks ties deterministically
             std::string_view why = conceptRejection(c.term, !f.headed.empty());
             if (why.empty() && f.headed.empty() && runTogether(c.term)) why = "two names run together";
-            if (why.empty() && f.headed.empty() && !f.outsideDictionary) why = "not a headword";
+            if (why.empty() && f.headed.empty() && !f.outsideDictionary) {
+                why = "not a headword";
+                cleanPhrase[i] = 1; // a clean noun phrase, only no entry's name
+            }
             if (why.empty() && adjectives && adjectives->count(lowerAscii(c.term))) why = "not a noun";
             if (why.empty()) isConcept[i] = 1;
             else ++rejected[std::string(why)];
@@ -256,14 +261,23 @@ KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements,
     }
     // Whether a term is a concept depends on every statement (a term headed in one entry is a
     // concept wherever it is mentioned), so the filter runs once all terms are in.
-    d.concepts = terms.finish(d.isConcept, d.rejectedTerms);
+    std::vector<char> cleanPhrase;
+    d.concepts = terms.finish(d.isConcept, cleanPhrase, d.rejectedTerms);
     std::unordered_map<std::string, std::size_t> relationIds; // id -> index in d.relations
     std::unordered_set<std::string> linkKeys;
     for (std::size_t i = 0; i < statements.size(); ++i) {
         const auto& st = statements[i];
         const auto [s, o] = ends[i];
         if (s == o) { ++d.selfLoops; continue; }
-        if (!d.isConcept[s] || !d.isConcept[o]) { ++d.statementsOnRejectedTerms; continue; }
+        if (!d.isConcept[s] || !d.isConcept[o]) {
+            ++d.statementsOnRejectedTerms;
+            // "Scheme: A small, uniform Lisp dialect ...": no entry is named "Lisp dialect", so
+            // no relation, but the genus still tells what Scheme is (a stated genus).
+            if (d.isConcept[s] && cleanPhrase[o] && st.type == RelationType::Specialization && !linkKindOfPredicate(st.predicate) &&
+                (!st.fromDictionary || st.aboutEntry))
+                d.statedGenera.push_back({s, d.concepts[o].term, st.sourceQuote, st.chunkId});
+            continue;
+        }
         const auto kind = linkKindOfPredicate(st.predicate);
         if (!kind && st.fromDictionary && !st.aboutEntry) { ++d.statementsNotAboutEntry; continue; }
         if (kind) {

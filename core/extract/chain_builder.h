@@ -41,6 +41,14 @@ struct DraftLink {
     std::int64_t chunkId = 0;
 };
 
+// An is-a statement whose genus names no entry ("Scheme: A small, uniform Lisp dialect"): no
+// relation, but what the text says its subject is (table concept_genera).
+struct DraftGenus {
+    std::int32_t subject = 0; // index into concepts
+    std::string genus, quote;
+    std::int64_t chunkId = 0;
+};
+
 struct DraftChain {
     std::string id, title, discipline;
     std::vector<std::int32_t> relations; // indices into relations, in path order
@@ -52,6 +60,7 @@ struct KnowledgeDraft {
     std::vector<DraftRelation> relations;
     std::vector<DraftChain> chains;
     std::vector<DraftLink> links;
+    std::vector<DraftGenus> statedGenera;
     std::vector<char> onChain;           // per relation
     std::vector<char> isConcept;         // per concept: passed the concept filter
     std::int64_t statements = 0, duplicateStatements = 0, selfLoops = 0;

@@ -211,6 +211,11 @@ ExtractionReport extractKnowledge(Project& project, const Extractor& extractor, 
                 .bind(4, r.quote).run();
             report.generaWritten += db.changes();
         }
+        for (const auto& sg : draft.statedGenera) {
+            if (!present(sg.subject)) continue;
+            genus.bind(1, draft.concepts[sg.subject].id).bind(2, sg.genus).bind(3, sg.chunkId).bind(4, sg.quote).run();
+            report.generaWritten += db.changes();
+        }
         Statement record = db.prepare("INSERT INTO chunk_extractions(chunk_id, extractor, statements) VALUES (?, ?, ?) "
                                       "ON CONFLICT(chunk_id, extractor) DO UPDATE SET statements = excluded.statements, "
                                       "extracted_at = datetime('now')");
@@ -260,7 +265,8 @@ std::string ExtractionReport::toText() const {
       << " self-references dropped)\n";
     s << "  links    : " << linksWritten << " cross-references kept as links (" << linkStatements
       << " statements; never relations)\n";
-    s << "  genera   : " << generaWritten << " is-a statements on no chain kept as their concept's category\n";
+    s << "  genera   : " << generaWritten << " is-a statements on no chain, or of a genus no entry names, kept as their "
+         "concept's category\n";
     std::int64_t rejected = 0;
     for (const auto& [why, n] : rejectedTerms) rejected += n;
     s << "  not concepts: " << rejected << " terms (" << statementsOnRejectedTerms << " statements dropped)";

@@ -1,5 +1,6 @@
 #include "knowledge/knowledge_graph.h"
 
+#include "extract/terms.h"
 #include "knowledge/relation_arity.h"
 #include "knowledge/usual_senses.h"
 #include "store/database.h"
@@ -146,6 +147,14 @@ KnowledgeGraph KnowledgeGraph::load(Database& db) {
             if (at == g.conceptIndex_.end()) continue;
             std::string term = normalizeTerm(st.columnView(1));
             auto known = g.termKeys_.find(term);
+            // A genus no concept names is read by its head noun ("uniform Lisp dialect" is a
+            // dialect, "plug-in optional circuit card" a card), so that concepts stated to be
+            // the same kind of thing in other words share a category.
+            if (known == g.termKeys_.end()) {
+                const auto cut = term.rfind(' ');
+                if (cut != std::string::npos) term = extract::singularize(term.substr(cut + 1));
+                known = g.termKeys_.find(term);
+            }
             const int key = known != g.termKeys_.end() ? known->second : -2 - intern(otherGenera, std::move(term));
             if (key == g.nodes[at->second].termKey) continue;
             pairs.emplace_back(at->second, key);

@@ -406,13 +406,12 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
             if (!done.insert(std::string(toString(shape)) + std::to_string(pos)).second) continue;
             if (!askedThroughOneObjects(g, c, shape, pos)) { ++open; continue; }
             if (shape != ItemShape::Link && g.broadTerm(g.nodes[c.nodes[pos]].termKey, opt.maxBroadKinds)) { ++broad; continue; }
-            // A broader category ("X is a kind of Y. Which is Y?") of no known kind itself (the top
-            // of a shallow taxonomy: "algorithm", "microprocessor" in a dictionary) has options no
-            // check can hold to its kind, and a category of its own head word is refused beside
-            // it (nodeCandidates): beside "glyph", "file format" and "encryption" a reader picks
-            // "algorithm" for a reduction strategy by its kind alone.
-            if (shape == ItemShape::End && c.steps.back().type == RelationType::Specialization && c.steps.back().forward &&
-                categoryOf(g, c.nodes.back()).genera.empty()) {
+            // A concept of no known kind (nothing says what it is: "algorithm" at the top of a
+            // dictionary's shallow taxonomy, "Prolog" whose entry names no genus) has options no
+            // check can hold to its kind: beside "glyph", "file format" and "encryption" a reader
+            // picks "algorithm" for a reduction strategy, and beside "Syntax", "Unix" and
+            // "SimCity" "Prolog" for a language, by kind alone.
+            if (shape != ItemShape::Link && categoryOf(g, c.nodes[pos]).genera.empty()) {
                 ++unknownKind;
                 continue;
             }

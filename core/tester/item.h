@@ -87,7 +87,7 @@ struct GenerateReport {
     std::int64_t skippedMisread = 0;   // a chain through a term usually read in another sense
     std::int64_t skippedOpenRelation = 0; // its unnamed concepts reached through "has", "uses", ...
     std::int64_t skippedSameTermHop = 0;  // a hop between two senses of one term ("Philippines is a part of Philippines")
-    std::int64_t skippedUnknownCategory = 0; // asking for a broader category of no known kind itself
+    std::int64_t skippedUnknownCategory = 0; // asking for a concept of no known kind
     std::map<std::string, std::int64_t> byShape, byOperator;
     std::map<std::string, double> projectWeights; // meta "bench.operator_weights" (from review statistics), when set
     double loadSeconds = 0, generateSeconds = 0, writeSeconds = 0;
