@@ -116,13 +116,17 @@ bool choose(std::vector<Cand>& pool, const std::string& answer, Valid&& valid, c
         for (const auto& d : chosen) if (d.text.size() >= answer.size()) return false;
         return true;
     };
+    // Swaps draw on candidates no worse than the worst already chosen (a small structure's
+    // options are seldom of the first tier).
+    int worst = 0;
+    for (const auto& d : chosen) worst = std::max(worst, d.tier);
     const double target = kLongestTarget * static_cast<double>(bal.items + 1);
     if (!strictlyLongest() && static_cast<double>(bal.longest) + 1 <= target) {
         // Below chance: make the answer the longest option, replacing the distractors that are
         // at least as long by valid shorter ones (the longest shorter one first).
         std::vector<std::size_t> shorter;
         for (std::size_t i = 0; i < pool.size(); ++i)
-            if (!used[i] && pool[i].tier == 0 && pool[i].text.size() < answer.size()) shorter.push_back(i);
+            if (!used[i] && pool[i].tier <= worst && pool[i].text.size() < answer.size()) shorter.push_back(i);
         std::sort(shorter.begin(), shorter.end(), [&](std::size_t x, std::size_t y) { return pool[x].text.size() > pool[y].text.size(); });
         for (auto& d : chosen) {
             if (d.text.size() < answer.size()) continue;
@@ -136,7 +140,7 @@ bool choose(std::vector<Cand>& pool, const std::string& answer, Valid&& valid, c
     } else if (strictlyLongest() && static_cast<double>(bal.longest) + 1 > target) {
         std::vector<std::size_t> longer;
         for (std::size_t i = 0; i < pool.size(); ++i)
-            if (!used[i] && pool[i].tier == 0 && pool[i].text.size() >= answer.size()) longer.push_back(i);
+            if (!used[i] && pool[i].tier <= worst && pool[i].text.size() >= answer.size()) longer.push_back(i);
         std::sort(longer.begin(), longer.end(), [&](std::size_t x, std::size_t y) { return pool[x].text.size() < pool[y].text.size(); });
         for (std::size_t i : longer) {
             // Replace the shortest distractor; its text leaves the duplicate set.
