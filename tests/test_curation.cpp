@@ -461,6 +461,17 @@ private slots:
         QVERIFY(sharesWordPart("Canidae", "Canis"));
         QVERIFY(!sharesWordPart("Populus", "Salicaceae"));
         QVERIFY(!sharesWordPart("Canada", "Canidae")); // no genus: "Canad" opens no family name
+        // FOLDOC, seed 60271: "GW-Ada is derived from X" keyed "Ada/Ed"; "POP++ is ... X" keyed
+        // "POPLOG"; "PASSIM is based on X" keyed "Pascal"; "TCP/IP is an X" keyed "Transmission
+        // Control Protocol". Names are read off each other by shorter parts than words are.
+        QVERIFY(sharesWordPart("Ada/Ed", "GW-Ada"));
+        QVERIFY(sharesWordPart("POPLOG", "POP++"));
+        QVERIFY(sharesWordPart("Pascal", "PASSIM"));
+        QVERIFY(sharesWordPart("Transmission Control Protocol", "TCP/IP"));
+        QVERIFY(!sharesWordPart("Prolog", "Lisp"));
+        QVERIFY(!sharesWordPart("Modula-2", "ML"));
+        QVERIFY(!sharesWordPart("Simula", "Smalltalk"));
+        QVERIFY(!sharesWordPart("protocol", "TCP/IP")); // a common word is no name
         // A name hiding its answer: "SuccessoR is derived from X" (SR), "MooZ is an extension of X" (Z).
         QVERIFY(readableFromStem("SR", "SuccessoR"));
         QVERIFY(readableFromStem("Z", "MooZ"));

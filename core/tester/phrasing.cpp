@@ -353,6 +353,55 @@ std::vector<std::string_view> spaceSeparated(std::string_view s) {
     return out;
 }
 
+std::string alnumLower(std::string_view w); // below
+
+// Runs of letters, lower case: "GW-Ada" -> gw, ada.
+std::vector<std::string> letterRuns(std::string_view s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : s) {
+        if (std::isalpha(static_cast<unsigned char>(c))) cur.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        else if (!cur.empty()) out.push_back(std::move(cur)), cur.clear();
+    }
+    if (!cur.empty()) out.push_back(std::move(cur));
+    return out;
+}
+
+// Names read off each other by a short part: a run of three letters or more that both hold
+// whole ("GW-Ada" / "Ada/Ed"); the letters before a mark opening the other ("POP++" /
+// "POPLOG"); an acronym's first three letters opening a name ("PASSIM" / "Pascal"); an acronym
+// spelling the other's initials ("TCP/IP" / "Transmission Control Protocol"). Only where `a`
+// is written as a name (a capital letter); common words go through the checks below.
+bool namesShareAPart(std::string_view a, std::string_view b) {
+    if (std::none_of(a.begin(), a.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); })) return false;
+    const auto aRuns = letterRuns(a), bRuns = letterRuns(b);
+    for (const auto& x : aRuns)
+        for (const auto& y : bRuns)
+            if (x.size() >= 3 && x == y) return true;
+    // letters before a mark or a digit ("POP" of "POP++")
+    std::size_t k = 0;
+    while (k < a.size() && std::isalpha(static_cast<unsigned char>(a[k]))) ++k;
+    if (k >= 3 && k < a.size() && !bRuns.empty() && bRuns.front().size() > k && bRuns.front().starts_with(alnumLower(a.substr(0, k))))
+        return true;
+    for (const auto word : spaceSeparated(a)) {
+        const bool acronym = word.size() >= 3 &&
+                             std::all_of(word.begin(), word.begin() + 3, [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+        if (!acronym) continue;
+        const std::string opening = alnumLower(word.substr(0, 3));
+        if (std::any_of(bRuns.begin(), bRuns.end(), [&](const std::string& y) { return y.size() > 3 && y.starts_with(opening); }))
+            return true;
+        // the initials of the other's words ("TCP" of "Transmission Control Protocol")
+        const auto bWords = spaceSeparated(b);
+        if (bWords.size() >= 2) {
+            std::string initials;
+            for (const auto w : bWords) initials.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(w[0]))));
+            for (const auto& run : letterRuns(word))
+                if (run == initials) return true;
+        }
+    }
+    return false;
+}
+
 // Letters and digits only, lower case: "HP-UX" -> "hpux".
 std::string alnumLower(std::string_view w) {
     std::string out;
@@ -446,6 +495,7 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
             if (productName(nw) && (oneEditApart(alnumLower(ow), alnumLower(nw)) || (!stem.empty() && stem == familyStem(nw))))
                 return true;
     }
+    if (namesShareAPart(option, named) || namesShareAPart(named, option)) return true;
     auto lowered = [](std::string_view x) {
         std::string out;
         for (char c : x) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
