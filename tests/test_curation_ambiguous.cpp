@@ -75,6 +75,26 @@ private slots:
         QVERIFY(!itemsAnswering(g, "locomotive").empty());
     }
 
+    // WordNet sample, seeds 48611 and 60271: "Harvey is an instance of X and X is a kind of person"
+    // keyed "scientist" beside "entertainer": a bare surname may be any Harvey (Steve Harvey is an
+    // entertainer). An individual named by one word is written by its shortest fuller name.
+    void anIndividualIsWrittenByItsFullName() {
+        const KnowledgeGraph g = taxonomyGraph("noun.person",
+                                               {{"a", "scientist", "person"}, {"b", "entertainer", "person"}, {"c", "advocate", "person"},
+                                                {"d", "creator", "person"}, {"e", "leader", "person"}},
+                                               {{"i", "a"}}, "noun", [](KnowledgeWriter& w) {
+                                                   w.upsertConcept({"Harvey", "Harvey", "noun", "English physician", "noun.person", ""});
+                                                   w.upsertRelation({"i", "Harvey", "SPECIALIZATION", "is an instance of", "scientist",
+                                                                     "noun.person", ""});
+                                                   w.addAlias("Harvey", "Sir William Harvey");
+                                                   w.addAlias("Harvey", "William Harvey");
+                                               });
+        QCOMPARE(g.nodes[g.conceptIndex("Harvey")].term, std::string("William Harvey"));
+        const auto items = itemsAnswering(g, "scientist");
+        QVERIFY(!items.empty());
+        for (const Item& it : items) QVERIFY2(it.question.find("William Harvey is an instance of") != std::string::npos, it.question.c_str());
+    }
+
     // "X is a kind of body of water" holds of a gulf that is a kind of inlet, an inlet being one:
     // chain truth takes is-a and part-of through several links, as a reader does.
     void isAHoldsThroughSeveralLinks() {

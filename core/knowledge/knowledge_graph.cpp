@@ -97,12 +97,30 @@ KnowledgeGraph KnowledgeGraph::load(Database& db) {
     std::unordered_map<std::string, int> typeKeys, defKeys;
     std::map<std::pair<int, int>, int> kindKeys;
     const UsualSenses usual = loadUsualSenses(db);
+    // An individual named by one word ("Harvey", "Hooke": WordNet heads people by surname) may
+    // be anyone of that name; items and samples write it by the shortest other name that holds
+    // that word ("William Harvey").
+    std::unordered_map<std::string, std::string> fullNames;
+    {
+        Statement st = db.prepare("SELECT a.concept_id, a.alias, c.term FROM concept_aliases a JOIN concepts c ON c.id = a.concept_id "
+                                  "WHERE instr(c.term, ' ') = 0 AND instr(c.term, '_') = 0 AND EXISTS (SELECT 1 FROM relations r "
+                                  "WHERE r.subject = a.concept_id AND r.predicate = 'is an instance of')");
+        while (st.step()) {
+            std::string alias = st.columnText(1);
+            std::replace(alias.begin(), alias.end(), '_', ' ');
+            const std::string term = st.columnText(2);
+            if (alias.size() <= term.size() || !containsWords(alias, term)) continue;
+            auto [it, added] = fullNames.try_emplace(st.columnText(0), alias);
+            if (!added && alias.size() < it->second.size()) it->second = alias;
+        }
+    }
     {
         Statement st = db.prepare("SELECT id, term, type, definition, discipline_id FROM concepts ORDER BY seq");
         while (st.step()) {
             GraphNode n;
             n.id = st.columnText(0);
             n.term = st.columnText(1);
+            if (auto full = fullNames.find(n.id); full != fullNames.end()) n.term = full->second;
             std::replace(n.term.begin(), n.term.end(), '_', ' ');
             // With a chain around it a common sense reads as meant; a lone fact needs a qualifier.
             std::string alone = n.term;
