@@ -581,7 +581,8 @@ private slots:
             KnowledgeWriter w(q.db());
             const std::pair<const char*, const char*> concepts[] = {
                 {"law", "a rule or law concerning a natural phenomenon"},
-                {"law of mass action", "the law that the rate of a chemical reaction is proportional to the concentrations"},
+                // (a definition echoing its term, "the law that ...", makes no definition sample)
+                {"law of mass action", "the principle that the rate of a chemical change is proportional to the concentrations"},
                 {"Boyle's law", "the law that the pressure of a gas varies inversely with its volume"},
                 {"Ohm's law", "the law that electric current is proportional to voltage"},
                 {"equation", "a mathematical statement that two expressions are equal"},
