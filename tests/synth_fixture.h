@@ -116,9 +116,14 @@ inline void writeGridKb(const std::string& dir, int n) {
     for (int i = 0; i + 2 < n; i += 2)
         g += R"({"id":"p)" + std::to_string(i) + R"(","discipline":")" + disc(i) + R"(","title":"t","relations":["e)" +
              std::to_string(i) + R"(","e)" + std::to_string(i + 1) + "\"]}\n";
+    // Each concept's kind is known (items ask only for such): its type, as a stated genus.
+    std::string k;
+    for (int i = 0; i < n; ++i)
+        k += R"({"concept":"n)" + std::to_string(i) + R"(","genus":"grid )" + kTypes[i % 4] + "\"}\n";
     testutil::writeFile(dir + "/concepts.jsonl", c);
     testutil::writeFile(dir + "/relations.jsonl", r);
     testutil::writeFile(dir + "/chains.jsonl", g);
+    testutil::writeFile(dir + "/genera.jsonl", k);
 }
 
 // Test helpers shared by the synthesis tests.
