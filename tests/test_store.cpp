@@ -162,6 +162,25 @@ private slots:
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM disciplines"), 1);
     }
 
+    // Version 11: the rules extractor's records go, so the next run reads its chunks again and
+    // writes the genera it kept none of; an LLM's records (costly to redo) stay.
+    void version10FileForgetsRulesExtraction() {
+        QTemporaryDir dir;
+        const auto path = testutil::path(dir, "old.proda");
+        const std::vector<Migration> v10(projectMigrations().begin(), projectMigrations().begin() + 10);
+        {
+            Project p = Project::open(path, Project::Mode::CreateNew, v10);
+            p.db().exec("INSERT INTO documents(path) VALUES ('foldoc.index');"
+                        "INSERT INTO chunks(document_id, ordinal, start_offset, end_offset, text) VALUES (1, 0, 0, 5, 'hello');"
+                        "INSERT INTO chunk_extractions(chunk_id, extractor) VALUES (1, 'rules'), (1, 'llm:m')");
+        }
+        Project p = Project::open(path);
+        QCOMPARE(p.db().scalarInt("PRAGMA user_version"), currentSchemaVersion());
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM chunk_extractions WHERE extractor = 'rules'"), 0);
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM chunk_extractions WHERE extractor = 'llm:m'"), 1);
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM chunks"), 1);
+    }
+
     // A concept's stated genera go with it; a genus is a term, not a concept that must exist.
     void statedGeneraLiveAndDieWithTheirConcept() {
         QTemporaryDir dir;

@@ -208,7 +208,12 @@ const std::vector<Migration>& projectMigrations() {
         {8, "other names of concepts", [](Database& db) { db.exec(kSchemaV8); }},
         {9, "review of training samples, rubric reasons, flags", applySchemaV9},
         {10, "terms usually read in another sense", [](Database& db) { db.exec(kSchemaV10); }},
-        {11, "stated genera of concepts", [](Database& db) { db.exec(kSchemaV11); }},
+        {11, "stated genera of concepts", [](Database& db) {
+             db.exec(kSchemaV11);
+             // The rules extractor's earlier runs kept no genera: the next run reads their chunks
+             // again (ids are stable, so it merges) and writes them. An LLM's runs stay recorded.
+             db.exec("DELETE FROM chunk_extractions WHERE extractor = 'rules'");
+         }},
     };
     return migrations;
 }
