@@ -76,6 +76,25 @@ private slots:
         QVERIFY(mutex && mutexTeX && mutex->id != mutexTeX->id);
     }
 
+    // Wrong answer (FOLDOC, seed 35711): "muFP is a predecessor of X and X has data type" keyed
+    // "Ruby": muFP led to Ruby the hardware language (sense 1 of FOLDOC's entry), the data types
+    // are Ruby the scripting language's (sense 2). A link to an entry that numbers its senses
+    // names none of them, so no chain continues through it.
+    void noChainThroughAnEntryOfNumberedSenses() {
+        auto fromEntry = [](ExtractedStatement st) {
+            st.fromDictionary = st.aboutEntry = true;
+            return st;
+        };
+        const std::vector<ExtractedStatement> sts = {
+            fromEntry(statement("muFP", "is a predecessor of", "Ruby", RelationType::Other)),
+            fromEntry(statement("Ruby", "has", "data type", RelationType::Property))};
+        auto joined = [](const extract::KnowledgeDraft& d) {
+            return std::any_of(d.chains.begin(), d.chains.end(), [](const auto& c) { return c.relations.size() >= 2; });
+        };
+        QVERIFY(joined(extract::buildKnowledge(sts)));
+        QVERIFY(!joined(extract::buildKnowledge(sts, {}, {"ruby"})));
+    }
+
     // Junk concept: "B has robust", "robust" offered beside categories. FOLDOC heads adjectives
     // ("robust: Said of a system that ..."); the entry's own definition says so.
     void adjectiveHeadwordsAreNoConcepts() {

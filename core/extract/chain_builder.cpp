@@ -243,7 +243,8 @@ bool definesAnAdjective(std::string_view sentence) {
     return false;
 }
 
-KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements, const std::unordered_set<std::string>& adjectives) {
+KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements, const std::unordered_set<std::string>& adjectives,
+                              const std::unordered_set<std::string>& multiSense) {
     KnowledgeDraft d;
     TermTable terms;
     terms.adjectives = &adjectives;
@@ -296,7 +297,7 @@ KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements,
         r.chunkId = st.chunkId;
         // Ids need the concept ids, which depend only on the keys: stable across runs.
         r.id = relationIdFor(d.concepts[s].id, st.type, d.concepts[o].id);
-        r.objectLinked = !st.fromDictionary || st.objectHeaded;
+        r.objectLinked = (!st.fromDictionary || st.objectHeaded) && !multiSense.count(lowerAscii(d.concepts[o].term));
         if (const auto [at, fresh] = relationIds.try_emplace(r.id, d.relations.size()); !fresh) {
             d.relations[at->second].objectLinked = d.relations[at->second].objectLinked || r.objectLinked;
             ++d.duplicateStatements;

@@ -75,8 +75,12 @@ struct KnowledgeDraft {
 // was written, else the most frequent surface form) and builds the chains.
 // `adjectives`: headwords (lower case) whose entry defines an adjective ("robust: Said of a
 // system that ..."); a dictionary heads them, but they name no thing.
+// `multiSense`: headwords (lower case) whose entry numbers its senses; a statement reaching one
+// as its object names no sense of it, so no chain continues through it (muFP is a predecessor of
+// Ruby the hardware language; "Ruby has data type" is Ruby the scripting language).
 KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements,
-                              const std::unordered_set<std::string>& adjectives = {});
+                              const std::unordered_set<std::string>& adjectives = {},
+                              const std::unordered_set<std::string>& multiSense = {});
 
 // Whether an entry's defining sentence defines an adjective: "Said of", "Used of", "Describes",
 // "Describing", "Pertaining to", "Relating to", "Of or relating to", "Neither X nor Y".

@@ -118,7 +118,16 @@ ExtractionReport extractKnowledge(Project& project, const Extractor& extractor, 
                 adjectives.insert(extract::lowerAscii(title));
         }
     }
-    extract::KnowledgeDraft draft = extract::buildKnowledge(statements, adjectives);
+    // Headwords whose entry numbers its senses ("Ruby: 1. A relational language ... 2. An
+    // object-oriented language"): a link to one names no particular sense.
+    std::unordered_set<std::string> multiSense;
+    {
+        Statement numbered = db.prepare("SELECT DISTINCT d.title FROM chunks c JOIN documents d ON d.id = c.document_id "
+                                        "WHERE d.source_kind = 'dictd' AND c.dropped_reason IS NULL AND "
+                                        "c.text LIKE '%' || char(10) || '   2. %'");
+        while (numbered.step()) multiSense.insert(extract::lowerAscii(numbered.columnText(0)));
+    }
+    extract::KnowledgeDraft draft = extract::buildKnowledge(statements, adjectives, multiSense);
     statements = {};
     statements.shrink_to_fit();
     report.duplicateStatements = draft.duplicateStatements;
