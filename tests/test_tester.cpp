@@ -1,5 +1,7 @@
 // Tester: items from L3 chains, graph-built distractors, checks, review state and exports, on
 // hand-built knowledge where the right (and the wrongly "true") distractors are known.
+#include "knowledge/knowledge_graph.h"
+#include "store/knowledge_writer.h"
 #include "tester/checks.h"
 #include "tester/generator.h"
 #include "tester/item_export.h"
@@ -186,6 +188,53 @@ private slots:
         const int other = end->distractors[1].optionIndex;
         editItem(p.db(), end->id, "", {{other, "Stress"}});
         QVERIFY(checkItem(p.db(), end->id).duplicateOptions);
+    }
+
+    // FOLDOC (27 items): the answer was the longest option in 11, as no longer option of its
+    // kind existed to swap in. Past a third (one item of slack) such an item is not made: here
+    // half the answers would be the longest.
+    void theLongestAnswerIsCappedWhereNoSwapExists() {
+        QTemporaryDir dir;
+        Project p = newProject(dir, "p.proda");
+        static const char* syl[] = {"ba", "ce", "di", "fo", "gu", "ha", "ki", "lo", "mu", "na", "pe", "ro"};
+        int next = 0;
+        auto word = [&] { // distinct six-letter words that share no part
+            const int k = next++;
+            return std::string(syl[(k / 144) % 12]) + syl[(k / 12) % 12] + syl[k % 12];
+        };
+        {
+            Transaction tx(p.db());
+            KnowledgeWriter w(p.db());
+            for (int k = 0; k < 24; ++k) {
+                const std::string n = std::to_string(k);
+                // the genus is of no known kind: only middle items, keyed by the long names, are made
+                // (every other chain the other way round: a short answer beside long options)
+                const bool longAnswer = k % 2 == 0;
+                const std::string genus = "genus " + word();
+                const std::string longName = longAnswer ? "extraordinarily long instrument " + word() : word();
+                const std::string start = "start " + word();
+                auto other = [&] { return longAnswer ? word() : word() + " " + word() + " " + word() + " " + word(); };
+                std::vector<std::string> shortOnes{other(), other(), other()};
+                for (const std::string& t : {genus, longName, start, shortOnes[0], shortOnes[1], shortOnes[2]})
+                    w.upsertConcept({t, t, "noun", "", "001 Physics", ""});
+                w.upsertRelation({"l" + n, longName, "SPECIALIZATION", "is a kind of", genus, "001 Physics", ""});
+                w.upsertRelation({"x" + n, start, "SPECIALIZATION", "is a kind of", longName, "001 Physics", ""});
+                for (int j = 0; j < 3; ++j)
+                    w.upsertRelation({"s" + n + "_" + std::to_string(j), shortOnes[static_cast<std::size_t>(j)], "SPECIALIZATION",
+                                      "is a kind of", genus, "001 Physics", ""});
+                w.upsertChain({"h" + n, "001 Physics", "", {"x" + n, "l" + n}}, "imported");
+            }
+            tx.commit();
+        }
+        GenerateReport rep;
+        const auto items = buildItems(KnowledgeGraph::load(p.db()), GenerateOptions{}, rep);
+        QVERIFY2(items.size() >= 10, std::to_string(items.size()).c_str());
+        const auto longest = std::count_if(items.begin(), items.end(), [](const Item& it) {
+            const auto& a = it.options[static_cast<std::size_t>(it.answer)];
+            return std::all_of(it.options.begin(), it.options.end(), [&](const std::string& o) { return o == a || o.size() < a.size(); });
+        });
+        QVERIFY2(static_cast<double>(longest) <= 0.33 * static_cast<double>(items.size()) + 1,
+                 (std::to_string(longest) + " of " + std::to_string(items.size())).c_str());
     }
 
     void positionsAndLengthsAreBalanced() {

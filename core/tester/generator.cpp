@@ -33,6 +33,8 @@ struct LengthBalance {
 };
 
 constexpr double kLongestTarget = 0.25;
+// Past this share (one item of slack), an item whose answer is the longest is not made.
+constexpr double kLongestCap = 0.33;
 
 // Every hop reads from e_i to e_(i+1) along its relation; only "contrasts with" reads both ways
 // (OTHER is symmetric for truth checks, being vague, but "X is based on Y" is no pathway from Y).
@@ -151,9 +153,10 @@ bool choose(std::vector<Cand>& pool, const std::string& answer, Valid&& valid, c
             texts.insert(old);
         }
     }
-    ++bal.items;
-    if (strictlyLongest()) ++bal.longest;
-    return true;
+    // Where no longer option can be swapped in (a small structure), an item whose answer is the
+    // longest once too often is not made: a model would learn to pick the longest option.
+    // (The balance counts items once made: buildItems.)
+    return !(strictlyLongest() && static_cast<double>(bal.longest) + 1 > kLongestCap * static_cast<double>(bal.items + 1) + 1);
 }
 
 // What a reader reads of a definition at a glance: its first sentence, without WordNet's quoted
@@ -421,6 +424,10 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
             }
             if (auto item = buildOne(g, c, shape, pos, opt, bal)) {
                 ++made;
+                ++bal.items; // options[0] is the answer until positions are assigned
+                if (std::all_of(item->options.begin() + 1, item->options.end(),
+                                [&](const std::string& o) { return o.size() < item->options[0].size(); }))
+                    ++bal.longest;
                 ++report.byShape[std::string(toString(shape))];
                 for (const auto& d : item->distractors) ++report.byOperator[d.op];
                 items.push_back(std::move(*item));
