@@ -52,6 +52,11 @@ bool allLowerAlpha(std::string_view w) {
 
 } // namespace
 
+std::string headNoun(std::string_view term) {
+    const auto cut = term.rfind(' ');
+    return singularize(term.substr(cut == std::string_view::npos ? 0 : cut + 1));
+}
+
 std::string singularize(std::string_view w) {
     if (auto it = irregular().find(w); it != irregular().end()) return std::string(it->second);
     if (w.size() < 4 || !allLowerAlpha(w) || invariant().count(w)) return std::string(w);

@@ -11,6 +11,8 @@ namespace proda::extract {
 
 // Singular of one lower-case word; the word itself when it does not look like a regular plural.
 std::string singularize(std::string_view lowerWord);
+// The head noun of a lower-case term, singular: its last word ("operating systems" -> "system").
+std::string headNoun(std::string_view lowerTerm);
 
 // The merge key of a surface term. `sentenceInitial` says the term opened its sentence, so a
 // capital first letter there is not evidence of a proper name.

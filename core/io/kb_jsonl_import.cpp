@@ -63,6 +63,8 @@ ImportReport importKbJsonl(Project& project, const std::string& dir, const Progr
     checkManifest((fs::path(dir) / kKbManifest).string());
     return runImport(project, "kb-jsonl", dir, progress, [&](KnowledgeWriter& writer, ImportReport&) {
         std::unordered_set<std::string> conceptIds;
+        // In concepts.jsonl or already in the project: what relations, links and genera may name.
+        auto knownConcept = [&](const std::string& id) { return conceptIds.count(id) > 0 || writer.conceptExists(id); };
         {
             JsonlReader r((fs::path(dir) / "concepts.jsonl").string());
             while (const nlohmann::json* record = r.next()) {
@@ -102,7 +104,7 @@ ImportReport importKbJsonl(Project& project, const std::string& dir, const Progr
                 }
                 for (const char* f : {"subject", "object"}) {
                     const std::string& id = f[0] == 's' ? x.subject : x.object;
-                    if (!conceptIds.count(id) && !writer.conceptExists(id))
+                    if (!knownConcept(id))
                         r.fail(f, "dangling concept id '" + id + "' (not in concepts.jsonl nor in the project)");
                 }
                 if (x.subject == x.object) r.fail("object", "relation links concept '" + x.subject + "' to itself");
@@ -116,7 +118,6 @@ ImportReport importKbJsonl(Project& project, const std::string& dir, const Progr
         if (const fs::path linksPath = fs::path(dir) / "links.jsonl"; fs::exists(linksPath)) {
             // Cross-references (version 2): kept as links, never relations.
             JsonlReader r(linksPath.string());
-            Statement known = project.db().prepare("SELECT 1 FROM concepts WHERE id = ?");
             Statement link = project.db().prepare("INSERT INTO concept_links(subject, kind, object, source_quote) "
                                                   "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
             while (const nlohmann::json* record = r.next()) {
@@ -125,27 +126,21 @@ ImportReport importKbJsonl(Project& project, const std::string& dir, const Progr
                 const std::string kind = r.requireString(obj, "kind", kMaxTermBytes);
                 if (!linkKindFromString(kind))
                     r.fail("kind", "unknown link kind '" + kind + "' (see_also, compare, related, synonym, abbreviation)");
-                for (int i = 0; i < 2; ++i) {
-                    const bool present = conceptIds.count(ends[i]) || (known.bind(1, ends[i]), known.step());
-                    known.reset();
-                    if (!present) r.fail(i ? "object" : "subject", "dangling concept id '" + ends[i] + "'");
-                }
+                for (int i = 0; i < 2; ++i)
+                    if (!knownConcept(ends[i])) r.fail(i ? "object" : "subject", "dangling concept id '" + ends[i] + "'");
                 link.bind(1, ends[0]).bind(2, kind).bind(3, ends[1]).bind(4, r.optionalString(obj, "source_quote", kMaxTextBytes)).run();
             }
         }
         if (const fs::path generaPath = fs::path(dir) / "genera.jsonl"; fs::exists(generaPath)) {
             // Stated genera (version 3): a concept's category, never a relation.
             JsonlReader r(generaPath.string());
-            Statement known = project.db().prepare("SELECT 1 FROM concepts WHERE id = ?");
             Statement genus = project.db().prepare("INSERT INTO concept_genera(concept_id, genus, source_quote) "
                                                    "VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
             while (const nlohmann::json* record = r.next()) {
                 const nlohmann::json& obj = *record;
                 const std::string concept_ = r.requireString(obj, "concept", kMaxIdBytes);
                 const std::string term = r.requireString(obj, "genus", kMaxTermBytes);
-                const bool present = conceptIds.count(concept_) || (known.bind(1, concept_), known.step());
-                known.reset();
-                if (!present) r.fail("concept", "dangling concept id '" + concept_ + "'");
+                if (!knownConcept(concept_)) r.fail("concept", "dangling concept id '" + concept_ + "'");
                 genus.bind(1, concept_).bind(2, term).bind(3, r.optionalString(obj, "source_quote", kMaxTextBytes)).run();
             }
         }

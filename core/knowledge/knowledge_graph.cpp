@@ -168,9 +168,8 @@ KnowledgeGraph KnowledgeGraph::load(Database& db) {
             // A genus no concept names is read by its head noun ("uniform Lisp dialect" is a
             // dialect, "plug-in optional circuit card" a card), so that concepts stated to be
             // the same kind of thing in other words share a category.
-            if (known == g.termKeys_.end()) {
-                const auto cut = term.rfind(' ');
-                if (cut != std::string::npos) term = extract::singularize(term.substr(cut + 1));
+            if (known == g.termKeys_.end() && term.find(' ') != std::string::npos) {
+                term = extract::headNoun(term);
                 known = g.termKeys_.find(term);
             }
             const int key = known != g.termKeys_.end() ? known->second : -2 - intern(otherGenera, std::move(term));

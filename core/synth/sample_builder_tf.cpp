@@ -182,10 +182,11 @@ std::optional<Sample> SampleBuilder::tfFromRelation(int edge, bool truth) {
 
 std::optional<Sample> SampleBuilder::tfFromConcept(int node, bool truth) {
     const auto& n = kb_.nodes[node];
-    if (n.defKey < 0 || definitionClause(n.definition).size() > kMaxClause) return std::nullopt;
+    if (n.defKey < 0) return std::nullopt;
     // A definition echoing its term ("rhythmicity: the rhythmic property ...") is true on its
     // face, and another one false beside it by the missing echo.
-    if (definitionNamesTerm(definitionClause(n.definition), n)) return std::nullopt;
+    if (const std::string clause = definitionClause(n.definition); clause.size() > kMaxClause || definitionNamesTerm(clause, n))
+        return std::nullopt;
     const int form = chooseTemplate("tf.def", std::size(kDefinitionStatements));
     if (form < 0) return std::nullopt;
     const auto wrapper = rng_.below(tfWrapperTemplates().size());

@@ -40,9 +40,7 @@ Category categoryOf(const KnowledgeGraph& g, int node) {
             for (int up : g.statedGenera(sense)) c.grandGenera.insert(up);
         }
     }
-    const std::string term = normalizeTerm(g.nodes[node].term);
-    const auto cut = term.rfind(' ');
-    c.head = extract::singularize(term.substr(cut == std::string::npos ? 0 : cut + 1));
+    c.head = extract::headNoun(normalizeTerm(g.nodes[node].term));
     return c;
 }
 

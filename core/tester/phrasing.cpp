@@ -104,12 +104,8 @@ std::vector<std::string> clauses(const KnowledgeGraph& g, const GraphChain& c, c
         // singular is a noun of its own: "forces are".
         const int subject = c.steps[i].forward ? c.nodes[i] : c.nodes[i + 1];
         const std::string& subjectTerm = g.nodes[static_cast<std::size_t>(subject)].term;
-        auto singularIsANoun = [&] {
-            const auto cut = subjectTerm.rfind(' ');
-            const std::string last = subjectTerm.substr(cut == std::string::npos ? 0 : cut + 1);
-            return g.hasBareTerm(extract::singularize(last));
-        };
-        const bool lemma = g.nodes[static_cast<std::size_t>(subject)].type == "noun" && !(pluralTerm(subjectTerm) && singularIsANoun());
+        const bool lemma = g.nodes[static_cast<std::size_t>(subject)].type == "noun" &&
+                           !(pluralTerm(subjectTerm) && g.hasBareTerm(extract::headNoun(subjectTerm)));
         out.push_back(c.steps[i].forward ? stemClause(from, predicateOf(e), to, lemma) : stemClause(to, predicateOf(e), from, lemma));
     }
     return out;
@@ -355,6 +351,14 @@ std::vector<std::string_view> spaceSeparated(std::string_view s) {
 
 std::string alnumLower(std::string_view w); // below
 
+// The letters a name opens with before a digit or a mark, lower case ("OPS5" -> "ops", "PL/I"
+// -> "pl", "POP++" -> "pop"); empty when fewer than two, or when letters are all it has.
+std::string familyStem(std::string_view w) {
+    std::size_t k = 0;
+    while (k < w.size() && std::isalpha(static_cast<unsigned char>(w[k]))) ++k;
+    return k >= 2 && k < w.size() ? alnumLower(w.substr(0, k)) : std::string();
+}
+
 // Runs of letters, lower case: "GW-Ada" -> gw, ada.
 std::vector<std::string> letterRuns(std::string_view s) {
     std::vector<std::string> out;
@@ -379,9 +383,8 @@ bool namesShareAPart(std::string_view a, std::string_view b) {
         for (const auto& y : bRuns)
             if (x.size() >= 3 && x == y) return true;
     // letters before a mark or a digit ("POP" of "POP++")
-    std::size_t k = 0;
-    while (k < a.size() && std::isalpha(static_cast<unsigned char>(a[k]))) ++k;
-    if (k >= 3 && k < a.size() && !bRuns.empty() && bRuns.front().size() > k && bRuns.front().starts_with(alnumLower(a.substr(0, k))))
+    if (const std::string stem = familyStem(a);
+        stem.size() >= 3 && !bRuns.empty() && bRuns.front().size() > stem.size() && bRuns.front().starts_with(stem))
         return true;
     for (const auto word : spaceSeparated(a)) {
         const bool acronym = word.size() >= 3 &&
@@ -481,12 +484,7 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
         return has(std::isalpha) && (has(std::isdigit) || extract::caseMarked(w)); // "ZX-81", "HP-UX"; not "17"
     };
     // So is one opening with the same letters before a digit or a mark ("OPS5" beside "OPS83",
-    // "PL/I" beside "PL/S"): the family shows before any knowledge does.
-    auto familyStem = [](std::string_view w) {
-        std::size_t k = 0;
-        while (k < w.size() && std::isalpha(static_cast<unsigned char>(w[k]))) ++k;
-        return k >= 2 && k < w.size() ? alnumLower(w.substr(0, k)) : std::string();
-    };
+    // "PL/I" beside "PL/S"): the family shows before any knowledge does (familyStem).
     const auto namedNames = spaceSeparated(named);
     for (const auto ow : spaceSeparated(option)) {
         if (!productName(ow)) continue;
