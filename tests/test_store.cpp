@@ -8,6 +8,18 @@
 
 using namespace proda;
 
+namespace {
+
+// A project file as schema version `version` wrote it, holding what `sql` inserts.
+void writeAtVersion(const std::string& path, int version, const char* sql) {
+    const std::vector<Migration> upTo(projectMigrations().begin(), projectMigrations().begin() + version);
+    Project p = Project::open(path, Project::Mode::CreateNew, upTo);
+    QCOMPARE(p.db().scalarInt("PRAGMA user_version"), std::int64_t(version));
+    p.db().exec(sql);
+}
+
+} // namespace
+
 class TestStore : public QObject {
     Q_OBJECT
 private slots:
@@ -130,14 +142,10 @@ private slots:
     void version1FileIsUpgradedKeepingData() {
         QTemporaryDir dir;
         const auto path = testutil::path(dir, "old.proda");
-        const std::vector<Migration> v1(projectMigrations().begin(), projectMigrations().begin() + 1);
-        {
-            Project p = Project::open(path, Project::Mode::CreateNew, v1);
-            QCOMPARE(p.db().scalarInt("PRAGMA user_version"), 1);
-            p.db().exec("INSERT INTO disciplines(code, name) VALUES ('001', 'Physics');"
-                        "INSERT INTO documents(path) VALUES ('a.txt');"
-                        "INSERT INTO chunks(document_id, ordinal, start_offset, end_offset, text) VALUES (1, 0, 0, 5, 'hello')");
-        }
+        writeAtVersion(path, 1,
+                       "INSERT INTO disciplines(code, name) VALUES ('001', 'Physics');"
+                       "INSERT INTO documents(path) VALUES ('a.txt');"
+                       "INSERT INTO chunks(document_id, ordinal, start_offset, end_offset, text) VALUES (1, 0, 0, 5, 'hello')");
         Project p = Project::open(path);
         QCOMPARE(p.db().scalarInt("PRAGMA user_version"), currentSchemaVersion());
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM chunks WHERE dropped_reason IS NULL"), 1);
@@ -167,13 +175,10 @@ private slots:
     void version10FileForgetsRulesExtraction() {
         QTemporaryDir dir;
         const auto path = testutil::path(dir, "old.proda");
-        const std::vector<Migration> v10(projectMigrations().begin(), projectMigrations().begin() + 10);
-        {
-            Project p = Project::open(path, Project::Mode::CreateNew, v10);
-            p.db().exec("INSERT INTO documents(path) VALUES ('foldoc.index');"
-                        "INSERT INTO chunks(document_id, ordinal, start_offset, end_offset, text) VALUES (1, 0, 0, 5, 'hello');"
-                        "INSERT INTO chunk_extractions(chunk_id, extractor) VALUES (1, 'rules'), (1, 'llm:m')");
-        }
+        writeAtVersion(path, 10,
+                       "INSERT INTO documents(path) VALUES ('foldoc.index');"
+                       "INSERT INTO chunks(document_id, ordinal, start_offset, end_offset, text) VALUES (1, 0, 0, 5, 'hello');"
+                       "INSERT INTO chunk_extractions(chunk_id, extractor) VALUES (1, 'rules'), (1, 'llm:m')");
         Project p = Project::open(path);
         QCOMPARE(p.db().scalarInt("PRAGMA user_version"), currentSchemaVersion());
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM chunk_extractions WHERE extractor = 'rules'"), 0);
