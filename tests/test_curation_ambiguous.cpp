@@ -95,6 +95,59 @@ private slots:
         for (const Item& it : items) QVERIFY2(it.question.find("William Harvey is an instance of") != std::string::npos, it.question.c_str());
     }
 
+    // WordNet, seed 35711: "Brunswick is a part of X and X is a part of United States" keyed
+    // "Maine" beside "Ohio": WordNet's Brunswick is three towns, and a reader knows more. A stem
+    // that names a term two concepts of one kind share asks nothing; a town of one name does.
+    void aNameTwoOfAKindShareAsksNothing() {
+        const KnowledgeGraph g = taxonomyGraph(
+            "noun.location",
+            {{"k1", "Maine", "American state"}, {"k2", "Georgia", "American state"}, {"k3", "Ohio", "American state"},
+             {"k4", "Utah", "American state"}, {"k5", "Kansas", "American state"}, {"k6", "Vermont", "American state"}},
+            {{"b1", "u1"}, {"n1", "u1"}}, "noun", [](KnowledgeWriter& w) {
+                w.upsertConcept({"brunswick-me", "Brunswick", "noun", "a town in southwestern Maine", "noun.location", ""});
+                w.upsertConcept({"brunswick-ga", "Brunswick", "noun", "a port city in southeastern Georgia", "noun.location", ""});
+                w.upsertConcept({"bangor", "Bangor", "noun", "a town in central Maine", "noun.location", ""});
+                w.upsertConcept({"United States", "United States", "noun", "", "noun.location", ""});
+                w.upsertRelation({"b1", "brunswick-me", "PART_OF", "is a part of", "Maine", "noun.location", ""});
+                w.upsertRelation({"b2", "brunswick-ga", "PART_OF", "is a part of", "Georgia", "noun.location", ""});
+                w.upsertRelation({"n1", "bangor", "PART_OF", "is a part of", "Maine", "noun.location", ""});
+                int k = 0;
+                for (const char* state : {"Maine", "Georgia", "Ohio", "Utah", "Kansas", "Vermont"})
+                    w.upsertRelation({"u" + std::to_string(++k), state, "PART_OF", "is a part of", "United States", "noun.location", ""});
+            });
+        const auto items = itemsAnswering(g, "Maine");
+        QVERIFY(std::any_of(items.begin(), items.end(), [](const Item& it) { return it.chainId == "c2"; }));
+        for (const Item& it : items) QVERIFY2(it.chainId != "c1", it.question.c_str());
+    }
+
+    // WordNet, seed 35711: "sand myrtle is a kind of X and X is a member of Y" keyed "shrubbery"
+    // beside "scrub", "dense vegetation consisting of stunted trees or bushes": a shrub (a bush)
+    // is a member of scrub too as a reader reads it. An option whose gloss names the concept the
+    // answer is related to (not by is-a), by its term or another name, singular or plural, is
+    // not offered.
+    void aGlossNamingTheRelatedConceptRulesAnOptionOut() {
+        const KnowledgeGraph g = taxonomyGraph(
+            "noun.plant",
+            {{"r1", "sand myrtle", "shrub"}, {"v1", "shrubbery", "vegetation"}, {"v2", "scrub", "vegetation"},
+             {"v3", "browse", "vegetation"}, {"v4", "forest", "vegetation"}, {"v5", "grassland", "vegetation"},
+             {"v6", "brier", "vegetation"}, {"s1", "shrub", "woody plant"}},
+            {{"r1", "m1"}}, "noun", [](KnowledgeWriter& w) {
+                w.upsertConcept({"scrub", "scrub", "noun", "dense vegetation consisting of stunted trees or bushes", "noun.plant", ""});
+                w.upsertConcept({"bush", "bush", "noun", "a large wilderness area", "noun.location", ""});
+                w.addAlias("shrub", "bush");
+                w.upsertRelation({"m1", "shrub", "PART_OF", "is a member of", "shrubbery", "noun.plant", ""});
+            });
+        const auto items = itemsAnswering(g, "shrubbery");
+        QVERIFY2(!items.empty(), "no item keyed 'shrubbery' was made");
+        int others = 0;
+        for (const Item& it : items)
+            for (const auto& o : it.options) {
+                QVERIFY2(o != "scrub", it.question.c_str());
+                others += o == "browse" || o == "forest" || o == "grassland" || o == "brier";
+            }
+        QVERIFY(others > 0);
+    }
+
     // "X is a kind of body of water" holds of a gulf that is a kind of inlet, an inlet being one:
     // chain truth takes is-a and part-of through several links, as a reader does.
     void isAHoldsThroughSeveralLinks() {

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -297,6 +298,14 @@ std::vector<UsualSense> usualSenses(const std::vector<Synset>& synsets,
         std::vector<std::uint32_t> heads; // synsets whose first word is the lemma
     };
     std::unordered_map<std::string, Ranking> nouns, adjectives;
+    // A noun none of whose senses was tagged ranks them in no telling order ("indweller" lists
+    // the activation by an inner spirit before the inhabitant): a sense it heads is read the
+    // way of another sense that some word's tagged senses name.
+    std::vector<bool> taggedSynset(synsets.size());
+    struct Untagged {
+        std::vector<std::uint32_t> heads, ranked;
+    };
+    std::vector<Untagged> untaggedNouns;
     for (int f = 0; f < fileCount; ++f) {
         const std::string path = (fs::path(dir) / kIndexNames[f]).string();
         if (!fs::is_regular_file(path)) continue;
@@ -308,10 +317,30 @@ std::vector<UsualSense> usualSenses(const std::vector<Synset>& synsets,
             std::replace(lemma.begin(), lemma.end(), ' ', '_');
             byLemma[lemma].push_back(i);
         }
+        // The synsets of a word's senses seen in the tagged corpus, from a line of a word that
+        // heads no synset: skipped where the line cannot be read (it ranks nothing here).
+        auto markTagged = [&](std::string_view line) {
+            std::istringstream in{std::string(line)};
+            std::string lemma, pos;
+            std::uint32_t senses = 0, pointers = 0, senseCount = 0, tagged = 0;
+            if (!(in >> lemma >> pos >> senses >> pointers)) return;
+            for (std::string ptr; pointers > 0 && in >> ptr;) --pointers;
+            if (!(in >> senseCount >> tagged)) return;
+            for (std::uint32_t k = 0; k < std::min(tagged, senses); ++k) {
+                std::uint32_t offset = 0;
+                if (!(in >> offset)) return;
+                if (const auto it = byKey.find(keyOf(f, offset)); it != byKey.end()) taggedSynset[it->second] = true;
+            }
+        };
         forEachEntry(readWhole(path), [&](std::string_view line, long lineNo) {
             LineParser p(line, path, lineNo);
             const auto heads = byLemma.find(std::string(p.token("lemma")));
-            if (heads == byLemma.end()) return;
+            if (heads == byLemma.end()) {
+                // Only which synsets this word's tagged senses name ("inhabitant" for the synset
+                // "indweller" also names).
+                if (f == 0) markTagged(line);
+                return;
+            }
             if (const std::string_view pos = p.token("pos"); pos.size() != 1 || fileOfPos(pos[0]) != f)
                 p.fail("pos", "part of speech '" + std::string(pos) + "' does not belong in " + kIndexNames[f]);
             const std::uint32_t senses = p.number("synset_cnt", 10, 1, 6);
@@ -329,6 +358,8 @@ std::vector<UsualSense> usualSenses(const std::vector<Synset>& synsets,
                 ranked[k] = it->second;
             }
             const std::uint32_t first = ranked[0];
+            for (std::uint32_t k = 0; k < std::min(tagged, senses); ++k) taggedSynset[ranked[k]] = true;
+            if (f == 0 && tagged == 0 && senses > 1) untaggedNouns.push_back({heads->second, ranked});
             if (f == 0 || f == 2)
                 (f == 0 ? nouns : adjectives)[heads->first] = {senses, tagged, first, heads->second};
             for (std::uint32_t k = 1; k < senses; ++k) {
@@ -338,6 +369,15 @@ std::vector<UsualSense> usualSenses(const std::vector<Synset>& synsets,
             }
         });
     }
+    for (const auto& [heads, ranked] : untaggedNouns)
+        for (std::uint32_t h : heads) {
+            if (taggedSynset[h] || std::find(ranked.begin(), ranked.end(), h) == ranked.end()) continue;
+            for (std::uint32_t other : ranked)
+                if (other != h && taggedSynset[other] && synsets[other].lexFile != synsets[h].lexFile) {
+                    usual[h] = {static_cast<std::int32_t>(other), true};
+                    break;
+                }
+        }
     // Tagged more than twice as often as an adjective (or, neither tagged, with more than twice the
     // senses): every noun sense is usually read as the adjective, and one never tagged is rare.
     // ("chemical", "cold", "blue" stay nouns.)

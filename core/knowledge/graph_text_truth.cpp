@@ -75,6 +75,23 @@ bool KnowledgeGraph::glossesOverlap(int a, int b) const {
     return shared >= 2 && 2 * shared >= std::min(x.size(), y.size());
 }
 
+bool KnowledgeGraph::definitionNamesNode(int termKey, int node) const {
+    if (termKey < 0) return false;
+    // Singular or plural: "scrub: dense vegetation of stunted trees or bushes" names "bush".
+    auto names = [&](const std::string& definition, const std::string& phrase) {
+        return phrase.size() >= 3 &&
+               (containsWords(definition, phrase) || containsWords(definition, phrase + "s") || containsWords(definition, phrase + "es"));
+    };
+    std::vector<std::string> phrases = {nodes[node].bareTerm()};
+    if (auto at = aliases_.find(node); at != aliases_.end())
+        for (int key : at->second)
+            if (!senses(key).empty()) phrases.push_back(nodes[senses(key).front()].bareTerm());
+    for (int s : senses(termKey))
+        for (const auto& phrase : phrases)
+            if (names(nodes[s].definition, phrase)) return true;
+    return false;
+}
+
 bool KnowledgeGraph::sourceTies(std::span<const int> chainNodes, const std::string& answer, int optionTermKey,
                                 const std::string& optionText) const {
     if (definitionNames(optionTermKey, answer)) return true;

@@ -138,6 +138,13 @@ public:
     }
     // Concepts with this stated genus key.
     const std::vector<int>& statedKinds(int genusKey) const;
+    // Another concept of the node's discipline has its term ("Brunswick" in Maine, in Georgia and
+    // in Germany): a question naming the term does not say which one it means.
+    bool namesAnotherOfItsKind(int n) const {
+        for (int s : senses(nodes[n].termKey))
+            if (s != n && nodes[s].discipline == nodes[n].discipline) return true;
+        return false;
+    }
 
     // ---- one relation as a question (graph_relation_truth.cpp)
     // A relation between two senses of one term ("Merovingian is a member of Merovingian"):
@@ -200,6 +207,9 @@ public:
     bool namedInDefinitions(int a, int b) const {
         return containsWords(nodes[a].definition, nodes[b].term) || containsWords(nodes[b].definition, nodes[a].term);
     }
+    // A definition of any sense of the term names the node by its term or another of its names,
+    // singular or plural.
+    bool definitionNamesNode(int termKey, int node) const;
     // The source text ties an option to an item: its definition names the answer, or the
     // definition of a chain concept names it ("main: the open sea" beside "sea").
     bool sourceTies(std::span<const int> chainNodes, const std::string& answer, int optionTermKey,

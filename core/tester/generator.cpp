@@ -183,6 +183,15 @@ struct NodeRules {
     std::optional<TermSet> answerAncestors;
     TermSet chainAncestors;
 
+    // The option's definition names a concept the answer is related to by more than is-a:
+    // "scrub: dense vegetation of stunted trees or bushes" beside "shrub is a member of X" is
+    // true as a reader reads it. (Under is-a, a gloss names the genus of every sibling: "a
+    // person who ...".)
+    std::vector<int> partners;
+    bool namesPartner(const Cand& d) const {
+        return std::any_of(partners.begin(), partners.end(), [&](int n) { return g->definitionNamesNode(d.termKey, n); });
+    }
+
     bool valid(const Cand& d) const {
         const KnowledgeGraph& G = *g;
         return !named.count(d.termKey) &&
@@ -195,6 +204,7 @@ struct NodeRules {
                // the source text makes it true, or a near-synonym ("center of gravity ...
                // equals the center of mass")
                !G.sourceTies(chainNodes, answer, d.termKey, d.text) &&
+               !namesPartner(d) &&
                !G.hierarchyRelated(answerTerm, answerAncestors, d.termKey) && !chainAncestors.count(d.termKey) &&
                !nearDuplicate(answer, d.text) &&
                // a chain concept's gloss echoes the option: "watchman: a guard who keeps watch"
@@ -225,6 +235,10 @@ std::optional<NodeRules> nodeRules(const KnowledgeGraph& g, const GraphChain& c,
     named.insert(g.nodes[c.nodes[0]].termKey);
     if (shape == ItemShape::Middle) named.insert(g.nodes[c.nodes[T]].termKey);
     if (named.count(g.nodes[a].termKey) || trim(answer).empty()) return std::nullopt;
+    // A named term that names another concept of its kind leaves the reader guessing which one
+    // the stem means: "Brunswick is a part of X" holds for the Brunswick in Georgia too.
+    if (g.namesAnotherOfItsKind(c.nodes[0]) || (shape == ItemShape::Middle && g.namesAnotherOfItsKind(c.nodes[T])))
+        return std::nullopt;
     // An answer readable off a named term (an acronym and its expansion) tests nothing.
     // So does one that holds a named term ("Stamp Act is a kind of X and X is a kind of act":
     // "legislative act").
@@ -264,6 +278,8 @@ std::optional<NodeRules> nodeRules(const KnowledgeGraph& g, const GraphChain& c,
     // any reader reads "is a kind of".
     // A walk past the bound clears no option, so no item is made.
     for (int n : c.nodes) r.chainGlosses += firstGloss(g.nodes[n].definition) + " ";
+    if (pos > 0 && c.steps[pos - 1].type != RelationType::Specialization) r.partners.push_back(c.nodes[pos - 1]);
+    if (pos < T && c.steps[pos].type != RelationType::Specialization) r.partners.push_back(c.nodes[pos + 1]);
     TermSet& chainAncestors = r.chainAncestors;
     for (int n : c.nodes) {
         if (n == a) continue;
@@ -387,7 +403,10 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
         }
         // A term usually read in another sense ("stop", the organ stop) makes the chain read
         // false: "stop is a kind of knob".
-        if (std::any_of(c.nodes.begin(), c.nodes.end(), [&](int n) { return g.nodes[n].misread; })) {
+        // The stem names its first concept before any relation tells its sense ("tooth is a kind
+        // of means" reads as the tooth in the mouth): that one must read as meant alone.
+        if (std::any_of(c.nodes.begin(), c.nodes.end(), [&](int n) { return g.nodes[n].misread; }) ||
+            g.nodes[c.nodes.front()].misreadAlone) {
             ++report.skippedMisread;
             continue;
         }
