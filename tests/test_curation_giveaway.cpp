@@ -137,7 +137,10 @@ private slots:
     // "Sather" and "Common Lisp" came about because nothing said what Scheme is; "Prolog" beside
     // "Syntax", "Unix" and "SimCity" the same way. Scheme's entry opens "A small, uniform Lisp
     // dialect": no entry is named "uniform Lisp dialect", so no relation, but the genus is kept
-    // as what the entry says Scheme is. A fragment is not.
+    // as what the entry says Scheme is. A fragment is not. Neither is a word too general to be a
+    // concept ("editor: A program used to edit a document") nor two entry names run together
+    // ("Perl: A high-level programming language"), which still say what their subject is: a
+    // program, a programming language (the name the phrase ends with).
     void aGenusNoEntryNamesStillTellsTheKind() {
         auto fromEntry = [](ExtractedStatement st, bool objectHeaded) {
             st.fromDictionary = st.aboutEntry = true;
@@ -147,10 +150,22 @@ private slots:
         const auto d = extract::buildKnowledge({fromEntry(statement("Scheme", "is a", "uniform Lisp dialect"), false),
                                                 fromEntry(statement("Scheme", "is a dialect of", "Lisp"), true),
                                                 fromEntry(statement("Scheme", "is a", "emphasised ease-of-use"), false)});
-        std::vector<std::string> genera;
-        for (const auto& sg : d.statedGenera)
-            if (d.concepts[static_cast<std::size_t>(sg.subject)].term == "Scheme") genera.push_back(sg.genus);
-        QCOMPARE(genera, std::vector<std::string>{"uniform Lisp dialect"});
+        auto generaOf = [](const extract::KnowledgeDraft& k, const std::string& term) {
+            std::vector<std::string> out;
+            for (const auto& sg : k.statedGenera)
+                if (k.concepts[static_cast<std::size_t>(sg.subject)].term == term) out.push_back(sg.genus);
+            return out;
+        };
+        QCOMPARE(generaOf(d, "Scheme"), std::vector<std::string>{"uniform Lisp dialect"});
+
+        const auto e = extract::buildKnowledge({fromEntry(statement("editor", "is a", "program"), true),
+                                                fromEntry(statement("Perl", "is a", "high-level programming language"), false),
+                                                fromEntry(statement("Perl", "was written by", "Larry Wall"), true),
+                                                fromEntry(statement("high-level", "is a", "abstraction level"), true),
+                                                fromEntry(statement("programming language", "is a", "formal language"), true),
+                                                fromEntry(statement("editor", "is a", "something"), false)});
+        QCOMPARE(generaOf(e, "editor"), std::vector<std::string>{"program"});
+        QCOMPARE(generaOf(e, "Perl"), std::vector<std::string>{"programming language"});
     }
 
     // FOLDOC: "Zilog Z280 is a version of X and X is a Y" keyed "microprocessor" beside

@@ -36,6 +36,29 @@ private slots:
         for (const auto& it : items) QVERIFY2(it.chainId != "c1" && it.chainId != "c2", it.question.c_str());
         QCOMPARE(rep.skippedSameTermHop, std::int64_t(2));
     }
+
+    // FOLDOC samples: "What is Mesa a kind of? Mesa is a Xerox PARC." (the entry opens "Xerox
+    // PARC, 1977."), "Macintosh Operating System is a Apple Computer" ("Apple Computer, Inc.'s
+    // proprietary operating system"): a name followed by a year or a company's suffix credits a
+    // maker. And the item "Nova is an X and X is a Y" keyed "AS/400" from "Other minicomputers
+    // were the AS/400, the PRIME series": a class in the plural, then names, lists its members.
+    void creditsAndMemberListsAreNoGenus() {
+        // (The sentence-initial capital aside: the extractor writes "xerox PARC".)
+        auto genusOf = [](const std::vector<ExtractedStatement>& sts, const std::string& s) {
+            return std::any_of(sts.begin(), sts.end(),
+                               [&](const auto& st) { return st.subject == s && st.type == RelationType::Specialization; });
+        };
+        QVERIFY(!genusOf(extractEntry("Mesa", "Xerox PARC, 1977. System and application programming."), "Mesa"));
+        const auto mac = extractEntry("Macintosh Operating System",
+                                      "(Mac OS) Apple Computer, Inc.'s proprietary operating system for their {Macintosh}.");
+        QVERIFY(!genusOf(mac, "Macintosh Operating System"));
+        const auto mini = extractEntry("minicomputer", "A {computer} built between about 1963 and 1987. Other minicomputers were "
+                                                       "the {AS/400}, the {PRIME} series and the {AP-3}.");
+        QVERIFY(hasStatement(mini, "minicomputer", "computer"));
+        QVERIFY(!hasStatement(mini, "minicomputer", "AS/400"));
+        // A name with no year or company after it is a genus still: "Fast Ethernet over optical fibre".
+        QVERIFY(hasStatement(extractEntry("100BaseFX", "{Fast Ethernet} over optical fibre."), "100BaseFX", "Fast Ethernet"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCurationMeaningless)

@@ -60,10 +60,11 @@ public:
     const std::unordered_set<std::string>* adjectives = nullptr; // headwords defining adjectives
 
     // Display terms, and whether each is a concept (headed terms need only be clean).
-    std::vector<DraftConcept> finish(std::vector<char>& isConcept, std::vector<char>& cleanPhrase,
+    // genusPhrase: for a term that is no concept, what it still says as a genus ("" when nothing).
+    std::vector<DraftConcept> finish(std::vector<char>& isConcept, std::vector<std::string>& genusPhrase,
                                      std::map<std::string, std::int64_t>& rejected) {
         isConcept.assign(concepts_.size(), 0);
-        cleanPhrase.assign(concepts_.size(), 0);
+        genusPhrase.assign(concepts_.size(), {});
         auto mostFrequent = [](const std::map<std::string, int>& m) {
             return std::max_element(m.begin(), m.end(), [](const auto& a, const auto& b) { return a.second < b.second; })->first;
         };
@@ -87,11 +88,19 @@ public:
             else if (k != f.surfaces.end()) c.term = k->first;
             else c.term = mostFrequent(f.surfaces); // std::map order breaks ties deterministically
             std::string_view why = conceptRejection(c.term, !f.headed.empty());
-            if (why.empty() && f.headed.empty() && runTogether(c.term)) why = "two names run together";
+            if (why.empty() && f.headed.empty()) {
+                if (const std::size_t cut = runTogether(c.term); cut != std::string::npos) {
+                    why = "two names run together";
+                    // As a genus, the name it ends with: "high-level programming language" is a
+                    // programming language, "HTTP server web server" a web server.
+                    genusPhrase[i] = c.term.substr(cut + 1);
+                }
+            }
             if (why.empty() && f.headed.empty() && !f.outsideDictionary) {
                 why = "not a headword";
-                cleanPhrase[i] = 1; // a clean noun phrase, only no entry's name
+                genusPhrase[i] = c.term; // a clean noun phrase, only no entry's name
             }
+            if (why == "generic word" && categoryWord(c.term)) genusPhrase[i] = c.term; // "a program used to edit ..." 
             if (why.empty() && adjectives && adjectives->count(lowerAscii(c.term))) why = "not a noun";
             if (why.empty()) isConcept[i] = 1;
             else ++rejected[std::string(why)];
@@ -101,14 +110,15 @@ public:
 
 private:
     // "HTTP server web server", "peripheral device peripheral device": an unheaded phrase made of
-    // two headed names (or one twice) is two mentions run together, not a concept.
-    bool runTogether(const std::string& term) const {
+    // two headed names (or one twice) is two mentions run together, not a concept. The space
+    // between them, or npos.
+    std::size_t runTogether(const std::string& term) const {
         for (std::size_t cut = term.find(' '); cut != std::string::npos; cut = term.find(' ', cut + 1)) {
             const std::string left = term.substr(0, cut), right = term.substr(cut + 1);
-            if (canonicalKey(left) == canonicalKey(right)) return true;
-            if (isHeaded(canonicalKey(left)) && isHeaded(canonicalKey(right))) return true;
+            if (canonicalKey(left) == canonicalKey(right)) return cut;
+            if (isHeaded(canonicalKey(left)) && isHeaded(canonicalKey(right))) return cut;
         }
-        return false;
+        return std::string::npos;
     }
 
     bool isHeaded(const std::string& key) const {
@@ -262,8 +272,8 @@ KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements,
     }
     // Whether a term is a concept depends on every statement (a term headed in one entry is a
     // concept wherever it is mentioned), so the filter runs once all terms are in.
-    std::vector<char> cleanPhrase;
-    d.concepts = terms.finish(d.isConcept, cleanPhrase, d.rejectedTerms);
+    std::vector<std::string> genusPhrase;
+    d.concepts = terms.finish(d.isConcept, genusPhrase, d.rejectedTerms);
     std::unordered_map<std::string, std::size_t> relationIds; // id -> index in d.relations
     std::unordered_set<std::string> linkKeys;
     for (std::size_t i = 0; i < statements.size(); ++i) {
@@ -274,9 +284,9 @@ KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements,
             ++d.statementsOnRejectedTerms;
             // "Scheme: A small, uniform Lisp dialect ...": no entry is named "Lisp dialect", so
             // no relation, but the genus still tells what Scheme is (a stated genus).
-            if (d.isConcept[s] && cleanPhrase[o] && st.type == RelationType::Specialization && !linkKindOfPredicate(st.predicate) &&
+            if (d.isConcept[s] && !genusPhrase[o].empty() && st.type == RelationType::Specialization && !linkKindOfPredicate(st.predicate) &&
                 (!st.fromDictionary || st.aboutEntry))
-                d.statedGenera.push_back({s, d.concepts[o].term, st.sourceQuote, st.chunkId});
+                d.statedGenera.push_back({s, genusPhrase[o], st.sourceQuote, st.chunkId});
             continue;
         }
         const auto kind = linkKindOfPredicate(st.predicate);

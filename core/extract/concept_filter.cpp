@@ -61,12 +61,6 @@ bool hubWord(const std::string& w) {
     return hubs.count(w) > 0;
 }
 
-bool companySuffix(const std::string& lw) {
-    static const std::unordered_set<std::string_view> s = {
-        "inc", "inc.", "ltd", "ltd.", "corp", "corp.", "co", "co.", "gmbh", "plc", "llc", "corporation",
-        "incorporated", "limited", "ag", "sa", "bv", "nv"};
-    return s.count(lw) > 0;
-}
 
 // Participles that head technical compounds ("embedded system", "distributed computing"): kept at
 // the start of an unheaded phrase, where other participles mark a clause fragment
@@ -106,6 +100,21 @@ bool hasLetter(std::string_view s) {
 }
 
 } // namespace
+
+bool companySuffix(const std::string& lw) {
+    static const std::unordered_set<std::string_view> s = {
+        "inc", "inc.", "ltd", "ltd.", "corp", "corp.", "co", "co.", "gmbh", "plc", "llc", "corporation",
+        "incorporated", "limited", "ag", "sa", "bv", "nv"};
+    return s.count(lw) > 0;
+}
+
+bool categoryWord(std::string_view surface) {
+    static const std::unordered_set<std::string_view> kinds = {
+        "system", "program", "software", "hardware", "device", "process", "method", "technique", "tool", "product",
+        "service", "machine", "computer", "language", "network", "company", "organisation", "organization", "person",
+        "document", "application", "implementation", "standard", "structure", "model"};
+    return kinds.count(lowerAscii(std::string(surface))) > 0;
+}
 
 std::string_view conceptRejection(std::string_view surface, bool headed) {
     const std::vector<std::string> w = words(surface);

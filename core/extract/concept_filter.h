@@ -13,4 +13,12 @@ std::string_view conceptRejection(std::string_view surface, bool headed);
 
 inline bool isConceptTerm(std::string_view surface, bool headed) { return conceptRejection(surface, headed).empty(); }
 
+// A word too general to be a concept that still names a kind ("program", "language", "device"):
+// "editor: A program used to edit a document" says what an editor is, though no relation may
+// join them (a stated genus, as categories of items compare options by).
+bool categoryWord(std::string_view surface);
+
+// A company's suffix, in lower case: "inc", "ltd.", "gmbh".
+bool companySuffix(const std::string& lowerWord);
+
 } // namespace proda::extract

@@ -1,5 +1,6 @@
 // The rules extractor: pattern matching over sentences, with dictd entry conventions (the
 // headword is the topic of its entry; `{cross references}` link it to other entries).
+#include "extract/concept_filter.h"
 #include "extract/extractor.h"
 #include "extract/noun_phrase.h"
 #include "extract/rule_patterns.h"
@@ -212,6 +213,13 @@ private:
         std::size_t stop = from;
         auto p = phraseAt(t_, from, &stop);
         if (!p || p->pronoun || subject.empty()) return;
+        // "Mesa: Xerox PARC, 1977.", "Mac OS: Apple Computer, Inc.'s proprietary operating
+        // system": a name followed by a year or a company's suffix credits a maker; it is no genus.
+        if (stop + 1 < t_.size() && t_[stop].lower == ",") {
+            const std::string& next = t_[stop + 1].lower;
+            const bool year = next.size() == 4 && std::all_of(next.begin(), next.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+            if (year || companySuffix(next)) return;
+        }
         // "a simple, portable text editor", "the physical and electrical specification": a lone
         // adjective before a comma or "and" is followed by the real phrase.
         // ("A complete, self-contained program": "complete" too, and a hyphenated modifier.)
@@ -413,6 +421,9 @@ private:
                 std::size_t stop = at;
                 auto o = phraseAt(t_, at, &stop);
                 if (!o || (o->xref < 0 && !o->head().ends_with("s"))) return false;
+                // "Other minicomputers were the {AS/400}, the {PRIME} series": a class named in
+                // the plural, then one name, lists members; the class is no kind of them.
+                if (o->xref >= 0 && !o->head().ends_with("s") && singularize(sp->head()) != sp->head()) return false;
             }
             genus(subject, kend, false);
             return true;

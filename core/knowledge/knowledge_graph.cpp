@@ -165,9 +165,13 @@ KnowledgeGraph KnowledgeGraph::load(Database& db) {
             if (at == g.conceptIndex_.end()) continue;
             std::string term = normalizeTerm(st.columnView(1));
             auto known = g.termKeys_.find(term);
-            // A genus no concept names is read by its head noun ("uniform Lisp dialect" is a
-            // dialect, "plug-in optional circuit card" a card), so that concepts stated to be
-            // the same kind of thing in other words share a category.
+            // A genus no concept names is read by its longest ending a concept names ("high-level
+            // programming language" is a programming language), else by its head noun ("uniform
+            // Lisp dialect" is a dialect, "plug-in optional circuit card" a card), so that
+            // concepts stated to be the same kind of thing in other words share a category.
+            for (std::size_t space = term.find(' '); known == g.termKeys_.end() && space != std::string::npos;
+                 space = term.find(' ', space + 1))
+                known = g.termKeys_.find(term.substr(space + 1));
             if (known == g.termKeys_.end() && term.find(' ') != std::string::npos) {
                 term = extract::headNoun(term);
                 known = g.termKeys_.find(term);
