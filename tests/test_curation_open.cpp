@@ -149,6 +149,40 @@ private slots:
         QVERIFY(imported.mcq.count("has") || imported.falseTf.count("has"));
     }
 
+    // FOLDOC, seed 26111: "Hp2ps is written in PKZIP. False." An archiver put where a language
+    // was is false on its face. A false twin's replacement is of the replaced end's category,
+    // the text's stated genera included, as an item's options are.
+    void aFalseTwinKeepsTheCategoryOfWhatItReplaces() {
+        ScratchProject p;
+        p.write([](KnowledgeWriter& w) {
+            const std::string d = "Tool";
+            for (const char* t : {"hp2ps", "PostScript", "PKZIP", "gzip", "zipgrep", "gunzip", "C", "Pascal", "TeX", "Unix"})
+                w.upsertConcept({t, t, "concept", "", d, ""});
+            const char* rels[][3] = {{"hp2ps", "is written in", "PostScript"}, {"TeX", "is written in", "Pascal"},
+                                     {"Unix", "is written in", "C"}, {"zipgrep", "is written in", "PKZIP"},
+                                     {"gunzip", "is written in", "gzip"}};
+            int k = 0;
+            for (const auto& r : rels) w.upsertRelation({"w" + std::to_string(++k), r[0], "OTHER", r[1], r[2], d, ""});
+            writeChains(w, d, {{"w1"}, {"w2"}, {"w3"}, {"w4"}, {"w5"}});
+        });
+        // (C and Pascal of no stated kind: drawn among the programs, not before them.)
+        p.db().exec("INSERT INTO concept_genera(concept_id, genus) VALUES ('PostScript', 'programming language')");
+        for (const char* t : {"PKZIP", "gzip", "hp2ps", "TeX", "Unix", "zipgrep", "gunzip"})
+            p.db().exec(std::string("INSERT INTO concept_genera(concept_id, genus) VALUES ('") + t + "', 'program')");
+        const KnowledgeGraph kb = KnowledgeGraph::load(p.db());
+        const int hp2ps = kb.edgeIndex("w1");
+        int twins = 0;
+        for (std::uint64_t seed = 1; seed <= 16; ++seed) {
+            synth::Rng rng(seed);
+            synth::SampleBuilder b(kb, rng, [](const std::string&) { return true; });
+            if (auto t = b.tfFromRelation(hp2ps, false)) {
+                ++twins;
+                QVERIFY2(t->prompt.find("PKZIP") == std::string::npos && t->prompt.find("gzip") == std::string::npos, t->prompt.c_str());
+            }
+        }
+        QVERIFY(twins > 0);
+    }
+
     // Meaningless relation: "Which of the following is a broader category that includes Low
     // Bandwidth X?" for "is an implementation of": a type's paraphrase fits only the predicates
     // it paraphrases; any other is quoted as written.

@@ -1,5 +1,6 @@
 #include "synth/sample_builder.h"
 
+#include "knowledge/categories.h"
 #include "synth/templates.h"
 #include "tester/phrasing.h"
 
@@ -64,6 +65,11 @@ std::vector<SampleBuilder::Candidate> SampleBuilder::candidates(int answer, std:
             if (e.type == RelationType::Specialization && e.predicate == parent.predicate) out.push_back({e.s, "SIBLING"});
         }
     }
+    // Others the text states to be of its kind ("editor" and "compiler" are programs).
+    for (int key : kb_.statedGenera(answer)) {
+        const auto& kinds = kb_.statedKinds(key);
+        for (int j = 0; j < 6 && kinds.size() > 1; ++j) out.push_back({kinds[rng_.below(kinds.size())], "SIBLING"});
+    }
     const auto deg = up.size() + down.size();
     for (int j = 0; j < 8 && deg > 0; ++j) {
         const std::size_t k = rng_.below(deg);
@@ -83,31 +89,10 @@ std::vector<SampleBuilder::Candidate> SampleBuilder::candidates(int answer, std:
 }
 
 std::vector<SampleBuilder::Candidate> SampleBuilder::sameCategoryFirst(const std::vector<Candidate>& pool, int answer) const {
-    // Genera (is-a objects) one and two levels up, as term keys.
-    auto genera = [&](int node, std::unordered_set<int>& one, std::unordered_set<int>& two) {
-        for (int p : kb_.out(node)) {
-            if (kb_.edges[p].type != RelationType::Specialization) continue;
-            const int g = kb_.edges[p].o;
-            one.insert(kb_.nodes[g].termKey);
-            for (int q : kb_.out(g))
-                if (kb_.edges[q].type == RelationType::Specialization) two.insert(kb_.nodes[kb_.edges[q].o].termKey);
-        }
-    };
-    auto meets = [](const std::unordered_set<int>& a, const std::unordered_set<int>& b) {
-        for (int x : a)
-            if (b.count(x)) return true;
-        return false;
-    };
-    std::unordered_set<int> want1, want2;
-    genera(answer, want1, want2);
+    const Category want = categoryOf(kb_, answer);
     std::vector<Candidate> tiers[3];
-    for (const auto& c : pool) {
-        std::unordered_set<int> one, two;
-        genera(c.node, one, two);
-        if (meets(want1, one)) tiers[0].push_back(c);
-        else if (meets(want2, two) || meets(want1, two) || meets(want2, one)) tiers[1].push_back(c);
-        else if (want1.empty() || one.empty()) tiers[2].push_back(c);
-    }
+    for (const auto& c : pool)
+        if (const int d = categoryDistance(want, categoryOf(kb_, c.node)); d < 3) tiers[d].push_back(c);
     std::vector<Candidate> out;
     for (const auto& t : tiers) out.insert(out.end(), t.begin(), t.end());
     return out;

@@ -38,7 +38,8 @@ private:
     // Options a reader cannot rule out at a glance: candidates sharing a genus with `answer`
     // first, then those sharing one two levels up, then those of unknown category; a candidate
     // of another known category is dropped ("database management system" beside "capitalization"
-    // and "canto": the only software gives itself away). Order within a group is kept.
+    // and "canto": the only software gives itself away). Order within a group is kept. The
+    // categories are the ones items compare options by (knowledge/categories.h).
     std::vector<Candidate> sameCategoryFirst(const std::vector<Candidate>& pool, int answer) const;
     // Picks up to `need` candidates that pass `valid` and whose terms differ from each other and
     // from the terms in `taken`.

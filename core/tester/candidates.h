@@ -4,6 +4,7 @@
 // of the same relation, concepts of its kind), ranked in tiers by how far their category lies from
 // the answer's, so that the options a reader sees are of one kind. generator.cpp then keeps the
 // ones the truth checks leave false.
+#include "knowledge/categories.h"
 #include "knowledge/knowledge_graph.h"
 
 #include <cstddef>
@@ -24,21 +25,10 @@ struct Cand {
 
 constexpr std::size_t kScanLimit = 400;  // edges looked at per node and operator (hubs have thousands)
 constexpr std::size_t kPerOperator = 40; // candidates kept per operator
-constexpr int kCousinKinds = 50;         // a grand-genus with more kinds below it is too broad to make cousins
 // Generality of a node: log2 of 1 + the kinds below it. Options this far apart in generality from
 // the answer are a fallback, and that far never offered.
 constexpr double kGeneralityFallback = 3, kGeneralityRefused = 4;
 
-// What a reader takes an option's category to be: its direct genera ("is a" objects), their
-// genera, and the head word of its term ("operating system" -> "system").
-struct Category {
-    std::set<int> genera, grandGenera;
-    std::string head;
-};
-Category categoryOf(const KnowledgeGraph& g, int node);
-bool intersects(const std::set<int>& a, const std::set<int>& b);
-// 0 the same category, 1 a cousin, 2 unknown (one of them has no genus), 3 another category.
-int categoryDistance(const Category& want, const Category& other);
 
 void addNode(const KnowledgeGraph& g, std::vector<Cand>& pool, const char* op, int node, std::vector<int> used);
 // Candidates for a node answer at chain position p, by operator, filtered and tiered by category.
