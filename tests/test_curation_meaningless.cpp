@@ -59,6 +59,39 @@ private slots:
         // A name with no year or company after it is a genus still: "Fast Ethernet over optical fibre".
         QVERIFY(hasStatement(extractEntry("100BaseFX", "{Fast Ethernet} over optical fibre."), "100BaseFX", "Fast Ethernet"));
     }
+
+    // FOLDOC samples: "How is batch file related to filename extension? Batch file has filename
+    // extension." and items through "Scheme has semantics": a property read from a text whose
+    // object is one common word teaches nothing. A name, a phrase or a practice does.
+    void aBareAttributeTeachesNothing() {
+        ScratchProject p;
+        p.write([](KnowledgeWriter& w) {
+            const std::string d = "Language";
+            for (const char* t : {"Gofer", "compiler", "semantics", "lazy evaluation", "ZX-80", "BASIC", "multi-threading"})
+                w.upsertConcept({t, t, "concept", "", d, ""});
+            const char* rels[][2] = {{"Gofer", "compiler"}, {"Gofer", "semantics"}, {"Gofer", "lazy evaluation"},
+                                     {"ZX-80", "BASIC"}, {"Gofer", "multi-threading"}};
+            for (const auto& r : rels) w.upsertRelation({std::string(r[0]) + "-" + r[1], r[0], "PROPERTY", "has", r[1], d, ""});
+            writeChains(w, d, {{"Gofer-compiler"}});
+        });
+        const auto fromText = [&](bool text) {
+            if (text) {
+                p.db().exec("INSERT OR IGNORE INTO documents(id, path) VALUES (1, 'foldoc.index')");
+                p.db().exec("INSERT OR IGNORE INTO chunks(id, document_id, ordinal, start_offset, end_offset, text) VALUES (1, 1, 0, 0, 1, 'x')");
+            }
+            p.db().exec(text ? "UPDATE relations SET chunk_id = 1" : "UPDATE relations SET chunk_id = NULL");
+            return KnowledgeGraph::load(p.db());
+        };
+        const KnowledgeGraph g = fromText(true);
+        QVERIFY(g.bareAttribute(g.edgeIndex("Gofer-compiler")));
+        QVERIFY(g.bareAttribute(g.edgeIndex("Gofer-semantics")));
+        QVERIFY(!g.teachable(g.edgeIndex("Gofer-semantics")));
+        for (const char* kept : {"Gofer-lazy evaluation", "ZX-80-BASIC", "Gofer-multi-threading"})
+            QVERIFY2(g.teachable(g.edgeIndex(kept)) && !g.bareAttribute(g.edgeIndex(kept)), kept);
+        // Imported pointers (WordNet's "has part") name a part, not a feature a text mentions.
+        const KnowledgeGraph imported = fromText(false);
+        QVERIFY(!imported.bareAttribute(imported.edgeIndex("Gofer-compiler")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCurationMeaningless)

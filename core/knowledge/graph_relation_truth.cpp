@@ -5,8 +5,21 @@
 #include "tester/phrasing.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace proda {
+
+bool KnowledgeGraph::bareAttribute(int edge) const {
+    const GraphEdge& e = edges[edge];
+    if (e.type != RelationType::Property || !e.fromText) return false;
+    const std::string term = nodes[e.o].bareTerm();
+    if (term.empty() || term.find(' ') != std::string::npos) return false;
+    for (char c : term)
+        if (std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c))) return false; // a name
+    for (std::string_view practice : {"tion", "sion", "ing", "ance", "ence", "ism", "ity", "ness", "ment"})
+        if (term.ends_with(practice)) return false;
+    return true;
+}
 
 namespace {
 

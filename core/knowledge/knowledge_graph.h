@@ -156,10 +156,15 @@ public:
     // One end's term holds the other's, or a word part of it, or abbreviates it ("carbon atom is
     // a kind of atom", "towline is a kind of line"): a question on it contains its own answer.
     bool selfAnswering(int edge) const;
+    // "Gofer has compiler", "TEMPO has semantics": a property read from a text whose object is
+    // one common word, which a reader supplies for almost anything; it teaches nothing and makes
+    // no fair hop. A name ("ZX-80 has BASIC"), a phrase ("type inference") or a practice ("lazy
+    // evaluation", "multi-threading") says something.
+    bool bareAttribute(int edge) const;
     // None of the above, and both ends read as meant alone: the relation may become a sample.
     bool teachable(int edge) const {
-        return !selfRelated(edge) && !joinsChainEnds(edge) && !selfAnswering(edge) && !nodes[edges[edge].s].misreadAlone &&
-               !nodes[edges[edge].o].misreadAlone;
+        return !selfRelated(edge) && !joinsChainEnds(edge) && !selfAnswering(edge) && !bareAttribute(edge) &&
+               !nodes[edges[edge].s].misreadAlone && !nodes[edges[edge].o].misreadAlone;
     }
     // The answers to "q -t-> ?" (forward) or "? -t-> q" (backward), built once per question.
     struct AnswerSet {

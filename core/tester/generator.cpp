@@ -52,7 +52,7 @@ bool readsForward(const GraphChain& c) {
 // pair: anywhere in the chain, it leaves every option standing.
 bool askedThroughOneObjects(const KnowledgeGraph& g, const GraphChain& c, ItemShape shape, int pos) {
     for (int e : c.edges)
-        if (g.edges[e].fromText && g.edges[e].type == RelationType::Contrast) return false;
+        if ((g.edges[e].fromText && g.edges[e].type == RelationType::Contrast) || g.bareAttribute(e)) return false;
     if (shape == ItemShape::Link) return true; // every concept is named
     for (int i = 0; i < pos; ++i) {
         const GraphEdge& e = g.edges[c.edges[i]];
