@@ -85,6 +85,15 @@ private slots:
         QVERIFY(sharesWordPart("Canidae", "Canis"));
         QVERIFY(!sharesWordPart("Populus", "Salicaceae"));
         QVERIFY(!sharesWordPart("Canada", "Canidae")); // no genus: "Canad" opens no family name
+        // WordNet sample, seed 47093: "relativity is a kind of X and X is a part of science" keyed
+        // "scientific theory"; "CD drive is a part of X" keyed "CD player"; full WordNet: "Glis is a
+        // member of X" keyed "Gliridae". Five letters that open both words and are most of the
+        // shorter one, an acronym both hold, a family from a four-letter genus.
+        QVERIFY(sharesWordPart("scientific theory", "science"));
+        QVERIFY(sharesWordPart("CD player", "CD drive"));
+        QVERIFY(sharesWordPart("Gliridae", "Glis"));
+        QVERIFY(!sharesWordPart("relation", "relay station")); // "rela" is too short
+        QVERIFY(!sharesWordPart("PC card", "TV set"));
         // FOLDOC, seed 60271: "GW-Ada is derived from X" keyed "Ada/Ed"; "POP++ is ... X" keyed
         // "POPLOG"; "PASSIM is based on X" keyed "Pascal"; "TCP/IP is an X" keyed "Transmission
         // Control Protocol". Names are read off each other by shorter parts than words are.

@@ -149,10 +149,14 @@ std::optional<Sample> SampleBuilder::qaFromRelation(int edge) {
     const int first = roll < 10 ? 0 : roll < 17 ? 1 : 2;
     static const char* const kKinds[] = {"fwd", "bwd", "pair"};
     const std::vector<const char*>* lists[] = {&tpls.qaFwd, &tpls.qaBwd, &qaPairTemplates()};
+    // A text states some of what relates to a thing: "___ runs on Mach" has answers it does not
+    // list, and so has "CMU Common Lisp runs on ___" unless the predicate names one object. Such
+    // a relation is asked forward only where it does, else as a pair.
+    auto asks = [&](int k) { return !e.fromText || k == 2 || (k == 0 && e.oneObject); };
     int kind = -1, t = -1;
     for (int k = 0; k < 3 && t < 0; ++k) {
         kind = (first + k) % 3;
-        t = chooseTemplate("qa.rel." + type + "." + kKinds[kind], lists[kind]->size());
+        if (asks(kind)) t = chooseTemplate("qa.rel." + type + "." + kKinds[kind], lists[kind]->size());
     }
     if (t < 0) return std::nullopt;
 

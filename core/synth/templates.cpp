@@ -122,7 +122,13 @@ const std::vector<const char*>& tfWrapperTemplates() { return kTfWrapper; }
 
 std::string capitalized(std::string_view s) {
     std::string out(s);
-    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    // A name written in lower case keeps it at the start of a sentence: "i860", "hp2ps",
+    // "iPhone", the command "ls" (never "I860", "Ls").
+    const std::string_view first = s.substr(0, s.find(' '));
+    const bool name = first.size() <= 2 || std::any_of(first.begin(), first.end(), [](char c) {
+                          return std::isdigit(static_cast<unsigned char>(c)) || std::isupper(static_cast<unsigned char>(c));
+                      });
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z' && !name) out[0] = static_cast<char>(out[0] - 'a' + 'A');
     return out;
 }
 

@@ -511,9 +511,20 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
     };
     // Or two words open alike for six letters ("equinoctial" / "equinox"), or close alike for
     // five that are no common suffix ("apoapsis" / "periapsis"; not "relation" / "creation").
+    // ... or for five that are most of the shorter one ("scientific" / "science").
+    auto openAlike = [](const std::string& w, const std::string& x) {
+        std::size_t k = 0;
+        while (k < w.size() && k < x.size() && w[k] == x[k]) ++k;
+        return (k >= 6 && w.size() >= 6 && x.size() >= 6) || (k >= 5 && 10 * k >= 7 * std::min(w.size(), x.size()));
+    };
     for (const auto& w : optionWords)
         for (const auto& x : namedWords)
-            if ((w.size() >= 6 && x.size() >= 6 && w.compare(0, 6, x, 0, 6) == 0) || closeAlike(w, x, 5)) return true;
+            if (openAlike(w, x) || closeAlike(w, x, 5)) return true;
+    // An acronym both hold as a word: "CD player" beside "CD drive".
+    for (const auto ow : spaceSeparated(option))
+        if (ow.size() >= 2 && std::all_of(ow.begin(), ow.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }))
+            for (const auto nw : namedNames)
+                if (nw == ow) return true;
     // Taxa named from one genus share its stem before their rank's ending ("Rubiaceae" beside
     // "Rubiales", both from Rubia).
     auto taxonStem = [](const std::string& w) {
@@ -523,14 +534,16 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
     };
     // And a family is named from its type genus ("Salicaceae" from Salix, "Canidae" from Canis):
     // the genus without its ending opens the family's name.
+    // ("Gliridae" from Glis: a four-letter genus leaves a root of three.)
     auto genusRoot = [](const std::string& w) {
         std::size_t k = w.size();
         for (int cut = 0; cut < 2 && k > 4 && std::string_view("aeiousxm").find(w[k - 1]) != std::string_view::npos; ++cut) --k;
-        return w.size() >= 5 ? w.substr(0, k) : std::string();
+        if (w.size() == 4 && std::string_view("aeiousxm").find(w[3]) != std::string_view::npos) k = 3;
+        return w.size() >= 4 ? w.substr(0, k) : std::string();
     };
     auto namedFrom = [&](const std::string& genus, const std::string& taxon) {
         const std::string root = genusRoot(genus);
-        return !root.empty() && root.size() >= 4 && !taxonStem(taxon).empty() && taxon != genus && taxon.starts_with(root);
+        return root.size() >= 3 && !taxonStem(taxon).empty() && taxon != genus && taxon.starts_with(root);
     };
     for (const auto& w : optionWords)
         for (const auto& x : namedWords) {
