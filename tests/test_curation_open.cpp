@@ -8,6 +8,7 @@
 #include "synth/sample_builder.h"
 
 #include <QTest>
+#include <nlohmann/json.hpp>
 
 #include <map>
 
@@ -147,6 +148,28 @@ private slots:
         // Imported pointers (WordNet's) list every object: the same relations make both kinds.
         const MadeOn imported = samplesOnRelations(false);
         QVERIFY(imported.mcq.count("has") || imported.falseTf.count("has"));
+    }
+
+    // FOLDOC, seed 47093: "Complete the statement: ___ runs on Mach." A text lists some of what
+    // runs on Mach. A relation read from a text is asked for its object only where the predicate
+    // names one, never for its subject; otherwise as a pair ("How is X related to Y?").
+    void aTextsRelationIsAskedWhereItHasOneAnswer() {
+        withLanguages(true, [](Database& db) {
+            const KnowledgeGraph kb = KnowledgeGraph::load(db);
+            std::set<std::string> asked;
+            for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+                synth::Rng rng(seed);
+                synth::SampleBuilder b(kb, rng, [](const std::string&) { return true; });
+                for (int e = 0; e < static_cast<int>(kb.edges.size()); ++e)
+                    if (auto s = b.qaFromRelation(e)) {
+                        const std::string direction = nlohmann::json::parse(s->metadataJson).at("direction");
+                        QVERIFY2(direction != "bwd", s->prompt.c_str());
+                        QVERIFY2(direction == "pair" || kb.edges[e].oneObject, s->prompt.c_str());
+                        asked.insert(direction);
+                    }
+            }
+            QVERIFY(asked.count("fwd") && asked.count("pair"));
+        });
     }
 
     // FOLDOC, seed 26111: "Hp2ps is written in PKZIP. False." An archiver put where a language

@@ -58,6 +58,11 @@ private slots:
         QCOMPARE(synth::definitionClause("a unit (of length) used in surveying"), std::string("a unit (of length) used in surveying"));
         QCOMPARE(synth::definitionClause("a rule (that holds for every case of the kind it describes)"),
                  std::string("a rule (that holds for every case of the kind it describes)"));
+        // FOLDOC samples: "I860 is a microprocessor", "Ls ...": a name in lower case keeps it.
+        QCOMPARE(synth::capitalized("i860"), std::string("i860"));
+        QCOMPARE(synth::capitalized("ls"), std::string("ls"));
+        QCOMPARE(synth::capitalized("hp2ps"), std::string("hp2ps"));
+        QCOMPARE(synth::capitalized("text editor"), std::string("Text editor"));
         QCOMPARE(fixArticles("Text editor is an utility program, an user, an usual case, an update."),
                  std::string("Text editor is a utility program, a user, a usual case, an update."));
     }
