@@ -131,6 +131,22 @@ private slots:
         const std::string stored = text(path_, "SELECT predicted FROM predictions WHERE item_id = '" + item + "'");
         QVERIFY2(verdict.contains(QStringLiteral("<b>%1</b>").arg(QChar('A' + std::stoi(stored)))), qPrintable(verdict));
         QVERIFY(!t->loadItem(QStringLiteral("no-such-item")));
+        // ... and answered in the model's own words: greedy decoding repeats itself, sampling
+        // with a seed repeats itself too.
+        QSignalSpy generated(t, &TryModelPanel::generated);
+        auto generation = [&] {
+            t->generate();
+            if (!generated.wait(120000)) return QStringLiteral("(no generation)");
+            return t->findChild<QPlainTextEdit*>(QStringLiteral("tryGeneration"))->toPlainText();
+        };
+        const QString greedy = generation();
+        QVERIFY2(!greedy.isEmpty() && !greedy.startsWith(QLatin1String("Could not")) && !greedy.contains(QChar(0x2026)), qPrintable(greedy));
+        QCOMPARE(generation(), greedy);
+        t->findChild<QComboBox*>(QStringLiteral("tryDecoding"))->setCurrentIndex(1);
+        t->findChild<QSpinBox*>(QStringLiteral("tryMaxNew"))->setValue(8);
+        const QString sampled = generation();
+        QVERIFY2(!sampled.startsWith(QLatin1String("Could not")), qPrintable(sampled));
+        QCOMPARE(generation(), sampled);
 
         // Diagnosis > Failures: the failed items, then the debugger run from the GUI, an override.
         w.showWorkspace(MainWindow::Diagnosis);

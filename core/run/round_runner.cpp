@@ -304,4 +304,26 @@ std::unique_ptr<ModelUnderTest> builtinModel(Project& project, int round) {
     return std::make_unique<BuiltinModel>(resolved(*run, project.bulkDir(true)), scratch);
 }
 
+std::string generateWithRound(Project& project, int round, const GenerationRequest& request) {
+    if (request.prompt.empty()) throw InputError("nothing to generate from: the prompt is empty");
+    if (request.maxNewTokens < 1 || request.maxNewTokens > 1024)
+        throw InputError("the number of new tokens must lie between 1 and 1024");
+    if (request.temperature < 0 || request.topK < 0) throw InputError("temperature and top-k must not be negative");
+    auto run = latestUsableRun(project.db(), round);
+    if (!run) throw InputError("round " + std::to_string(round) + " has no trained checkpoint to generate with");
+    const TrainingRun r = resolved(*run, project.bulkDir(true));
+    std::optional<std::string> text;
+    const auto result = runTrainerProcess(trainerExecutable(),
+                                          {"generate", r.runDir, "--checkpoint", r.checkpoint, "--prompt", request.prompt, "--max-new",
+                                           std::to_string(request.maxNewTokens), "--temperature", std::to_string(request.temperature),
+                                           "--top-k", std::to_string(request.topK), "--seed", std::to_string(request.seed)},
+                                          [&](const nlohmann::json& e) {
+                                              if (e.value("event", "") == "generation") text = e.value("text", "");
+                                          },
+                                          nullptr);
+    if (result.exitCode != 0) throwTrainerFailure(result, "generating with round " + std::to_string(round));
+    if (!text) throw std::runtime_error("proda-train generate reported no generation");
+    return *text;
+}
+
 } // namespace proda

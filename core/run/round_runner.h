@@ -9,6 +9,7 @@
 #include "run/run_store.h"
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -66,6 +67,18 @@ std::int64_t storeEvaluation(Project& project, Evaluation e, const std::vector<P
 // runs `proda-train score` on a request file.
 std::unique_ptr<ModelUnderTest> builtinModel(const std::string& projectPath, int round);
 std::unique_ptr<ModelUnderTest> builtinModel(Project& project, int round);
+
+// Free generation with a round's latest usable checkpoint (`proda-train generate`): the prompt
+// framed as a training prompt, continued until the end of the answer or `maxNewTokens`;
+// greedy when `temperature` is 0, else sampled from the `topK` likeliest tokens (0: all).
+struct GenerationRequest {
+    std::string prompt;
+    int maxNewTokens = 64;
+    double temperature = 0;
+    int topK = 0;
+    std::uint64_t seed = 1;
+};
+std::string generateWithRound(Project& project, int round, const GenerationRequest& request);
 
 // Where proda-train is: $PRODA_TRAIN, beside the running executable, or on PATH.
 std::string trainerExecutable();

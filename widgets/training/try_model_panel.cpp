@@ -7,7 +7,9 @@
 
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -17,11 +19,14 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QShortcut>
+#include <QSpinBox>
 #include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <optional>
 
 namespace proda {
 
@@ -76,6 +81,63 @@ TryModelPanel::TryModelPanel(QWidget* parent)
     verdict_->setWordWrap(true);
     row->addWidget(verdict_, 1);
     layout->addLayout(row);
+
+    // Free generation from the same question.
+    auto* genBox = new QGroupBox(tr("Answer in its own words"), this);
+    auto* genLayout = new QVBoxLayout(genBox);
+    auto* settings = new QHBoxLayout;
+    decoding_ = new QComboBox(genBox);
+    decoding_->setObjectName(QStringLiteral("tryDecoding"));
+    decoding_->addItems({tr("Greedy"), tr("Sampled")});
+    temperature_ = new QDoubleSpinBox(genBox);
+    temperature_->setObjectName(QStringLiteral("tryTemperature"));
+    temperature_->setRange(0.05, 2.0);
+    temperature_->setSingleStep(0.05);
+    temperature_->setValue(0.8);
+    topK_ = new QSpinBox(genBox);
+    topK_->setObjectName(QStringLiteral("tryTopK"));
+    topK_->setRange(0, 1000);
+    topK_->setValue(40);
+    topK_->setSpecialValueText(tr("all"));
+    maxNew_ = new QSpinBox(genBox);
+    maxNew_->setObjectName(QStringLiteral("tryMaxNew"));
+    maxNew_->setRange(1, 1024);
+    maxNew_->setValue(64);
+    seed_ = new QSpinBox(genBox);
+    seed_->setObjectName(QStringLiteral("trySeed"));
+    seed_->setRange(1, 1000000);
+    settings->addWidget(new QLabel(tr("Decoding:"), genBox));
+    settings->addWidget(decoding_);
+    settings->addWidget(new QLabel(tr("Temperature:"), genBox));
+    settings->addWidget(temperature_);
+    settings->addWidget(new QLabel(tr("Top-k:"), genBox));
+    settings->addWidget(topK_);
+    settings->addWidget(new QLabel(tr("Seed:"), genBox));
+    settings->addWidget(seed_);
+    settings->addWidget(new QLabel(tr("At most:"), genBox));
+    settings->addWidget(maxNew_);
+    settings->addWidget(new QLabel(tr("tokens"), genBox));
+    settings->addStretch(1);
+    generate_ = new QPushButton(tr("Generate (Ctrl+G)"), genBox);
+    generate_->setObjectName(QStringLiteral("tryGenerate"));
+    settings->addWidget(generate_);
+    genLayout->addLayout(settings);
+    generation_ = new QPlainTextEdit(genBox);
+    generation_->setObjectName(QStringLiteral("tryGeneration"));
+    generation_->setReadOnly(true);
+    generation_->setPlaceholderText(tr("The model's answer to the question above appears here."));
+    generation_->setMaximumHeight(120);
+    genLayout->addWidget(generation_);
+    layout->addWidget(genBox);
+    auto samplingShown = [this] {
+        const bool sampled = decoding_->currentIndex() == 1;
+        for (QWidget* w : std::initializer_list<QWidget*>{temperature_, topK_, seed_}) w->setEnabled(sampled);
+    };
+    connect(decoding_, &QComboBox::currentIndexChanged, this, samplingShown);
+    samplingShown();
+    connect(generate_, &QPushButton::clicked, this, &TryModelPanel::generate);
+    connect(new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_G), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut),
+            &QShortcut::activated, this, &TryModelPanel::generate);
     layout->addStretch(1);
     connect(load, &QPushButton::clicked, this, [this] {
         if (!loadItem(itemId_->text().trimmed())) verdict_->setText(tr("No benchmark item %1 in the project.").arg(itemId_->text().trimmed()));
@@ -110,6 +172,7 @@ void TryModelPanel::refresh() {
     const int i = round_->findData(keep);
     round_->setCurrentIndex(i >= 0 ? i : round_->count() - 1);
     score_->setEnabled(round_->count() > 0 && !busy_);
+    generate_->setEnabled(round_->count() > 0 && !busy_);
     if (round_->count() == 0) verdict_->setText(tr("No round has a trained checkpoint yet: train one in Launch."));
 }
 
@@ -145,32 +208,83 @@ void TryModelPanel::score() {
         verdict_->setText(tr("Write a question and four options first."));
         return;
     }
-    busy_ = true;
     scoredOptions_ = query.options;
-    score_->setEnabled(false);
     verdict_->setText(tr("Scoring with the checkpoint\u2026"));
     const std::string path = path_.toStdString();
     const int round = round_->currentData().toInt();
+    auto answer = std::make_shared<std::optional<ChoiceAnswer>>();
+    auto error = std::make_shared<QString>();
+    runInBackground(
+        [path, round, query, answer, error] {
+            try {
+                Project p = Project::open(path, Project::Mode::ReadOnly);
+                auto model = builtinModel(p, round);
+                const auto answers = model->answer({query});
+                if (!answers.empty()) *answer = answers.front();
+            } catch (const std::exception& e) {
+                *error = QString::fromStdString(e.what());
+            }
+        },
+        [this, answer, error] {
+            if (*answer && (*answer)->predicted >= 0) showResult(**answer);
+            else showError(error->isEmpty() ? tr("The model gave no answer.") : *error);
+            emit scored();
+        });
+}
+
+void TryModelPanel::generate() {
+    if (busy_ || path_.isEmpty() || round_->count() == 0) return;
+    GenerationRequest request;
+    request.prompt = question_->toPlainText().trimmed().toStdString();
+    if (request.prompt.empty()) {
+        generation_->setPlainText(tr("Write a question first (or load a benchmark item)."));
+        return;
+    }
+    request.maxNewTokens = maxNew_->value();
+    if (decoding_->currentIndex() == 1) {
+        request.temperature = temperature_->value();
+        request.topK = topK_->value();
+        request.seed = static_cast<std::uint64_t>(seed_->value());
+    }
+    generation_->setPlainText(tr("Generating with the checkpoint\u2026"));
+    const std::string path = path_.toStdString();
+    const int round = round_->currentData().toInt();
+    auto text = std::make_shared<QString>();
+    auto error = std::make_shared<QString>();
+    runInBackground(
+        [path, round, request, text, error] {
+            try {
+                Project p = Project::open(path, Project::Mode::ReadOnly);
+                *text = QString::fromStdString(generateWithRound(p, round, request));
+            } catch (const std::exception& e) {
+                *error = QString::fromStdString(e.what());
+            }
+        },
+        [this, text, error] {
+            if (!error->isEmpty()) generation_->setPlainText(tr("Could not generate: %1").arg(*error));
+            else generation_->setPlainText(text->isEmpty() ? tr("(the model ended its answer at once)") : *text);
+            emit generated();
+        });
+}
+
+void TryModelPanel::setBusy(bool on) {
+    busy_ = on;
+    score_->setEnabled(!on && round_->count() > 0);
+    generate_->setEnabled(!on && round_->count() > 0);
+}
+
+// One checkpoint job at a time: `work` runs on a worker thread, `done` back on the GUI thread
+// while the panel lives (the destructor waits for the worker).
+void TryModelPanel::runInBackground(std::function<void()> work, std::function<void()> done) {
+    setBusy(true);
     QPointer<TryModelPanel> self(this);
-    QThread* worker = QThread::create([self, path, round, query] {
-        std::optional<ChoiceAnswer> answer;
-        QString error;
-        try {
-            Project p = Project::open(path, Project::Mode::ReadOnly);
-            auto model = builtinModel(p, round);
-            const auto answers = model->answer({query});
-            if (!answers.empty()) answer = answers.front();
-        } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
-        }
-        QMetaObject::invokeMethod(self, [self, answer, error] {
+    QThread* worker = QThread::create([self, work = std::move(work), done = std::move(done)] {
+        work();
+        QMetaObject::invokeMethod(self, [self, done] {
             if (!self) return;
-            self->busy_ = false;
             self->worker_ = nullptr;
-            self->score_->setEnabled(true);
-            if (answer && answer->predicted >= 0) self->showResult(*answer);
-            else self->showError(error.isEmpty() ? tr("The model gave no answer.") : error);
-            emit self->scored();
+            self->setBusy(false);
+            done();
         }, Qt::QueuedConnection);
     });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);

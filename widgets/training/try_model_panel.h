@@ -1,14 +1,18 @@
 #pragma once
 // Try the model: ask a round's checkpoint a multiple-choice question — a benchmark item loaded
 // by id, or a question and options typed here — and see how it scores each option (summed
-// log-probability, and per byte), which one it picks, and whether that is the key.
+// log-probability, and per byte), which one it picks, and whether that is the key; or let it
+// answer the question in its own words, greedy or sampled.
 #include <QWidget>
 
 #include <array>
+#include <functional>
 #include <string>
 #include <vector>
 
 class QComboBox;
+class QDoubleSpinBox;
+class QSpinBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -32,10 +36,14 @@ public:
     // Fills the question, options and key from a benchmark item; false when there is none.
     bool loadItem(const QString& itemId);
     void score();
+    // Continues the question with the checkpoint: greedy, or sampled at the temperature and top-k
+    // set in the panel.
+    void generate();
     bool busy() const { return busy_; }
 
 signals:
-    void scored(); // a result (or an error) is shown
+    void scored();    // a result (or an error) is shown
+    void generated(); // a generation (or an error) is shown
     void message(const QString& text);
 
 private:
@@ -52,6 +60,15 @@ private:
     std::array<QLabel*, 4> scores_{};
     QPushButton* score_;
     QLabel* verdict_;
+    QComboBox* decoding_;
+    QDoubleSpinBox* temperature_;
+    QSpinBox* topK_;
+    QSpinBox* maxNew_;
+    QSpinBox* seed_;
+    QPushButton* generate_;
+    QPlainTextEdit* generation_;
+    void setBusy(bool on);
+    void runInBackground(std::function<void()> work, std::function<void()> done);
     bool busy_ = false;
     QThread* worker_ = nullptr;
     std::vector<std::string> scoredOptions_; // the options as the model saw them
