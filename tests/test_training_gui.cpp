@@ -32,6 +32,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTextBrowser>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -88,6 +89,14 @@ private slots:
         QApplication::setActiveWindow(&w);
         QVERIFY(QTest::qWaitForWindowActive(&w));
         QTRY_VERIFY(l->findChild<QPushButton*>(QStringLiteral("trainingStart"))->isEnabled());
+        // The device the trainer can use, asked of it: here a CPU-only libtorch, unless it sees a GPU.
+        auto* deviceInfo = l->findChild<QLabel*>(QStringLiteral("trainingDeviceInfo"));
+        QTRY_VERIFY_WITH_TIMEOUT(deviceInfo->text().startsWith(QLatin1String("CPU only")) || deviceInfo->text().startsWith(QLatin1String("CUDA:")),
+                                 30000);
+        if (deviceInfo->text().startsWith(QLatin1String("CPU only"))) {
+            auto* devices = qobject_cast<QStandardItemModel*>(l->findChild<QComboBox*>(QStringLiteral("trainingDevice"))->model());
+            QVERIFY(devices && !devices->item(2)->isEnabled()); // "cuda" cannot be chosen
+        }
         setBudget(l, "tiny", 40);
         QSignalSpy done(l->runner(), &TrainingRunner::finished);
         QSignalSpy events(l->runner(), &TrainingRunner::trainerEvent);

@@ -23,6 +23,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <thread>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -105,6 +106,7 @@ const char* kUsage =
     "  eval RUN [--checkpoint DIR] [--device D] [--threads N] [--unbatched]\n"
     "  score RUN --requests FILE --out FILE [--checkpoint DIR] [--device D] [--threads N] [--unbatched]\n"
     "  generate RUN --prompt TEXT [--max-new N] [--temperature T] [--top-k K] [--seed S]\n"
+    "  devices (what this libtorch can train on: CUDA and how many GPUs, CPU threads)\n"
     "  bench [--preset small] [--steps N] [--threads N] [--set JSON] [--json]\n"
     "RUN is a run directory: config.json, dataset.jsonl, items.jsonl (see docs/trainer.md).\n"
     "Events: one JSON object per line on stdout. Exit codes: 0 ok, 1 usage, 2 bad input, 3 internal, 4 target missed.\n";
@@ -229,6 +231,15 @@ int dispatch(int argc, char** argv) {
         g.seed = std::uint64_t(a.getInt("seed", 1));
         EventSink events(true);
         events.emit("generation", {{"prompt", a.get("prompt")}, {"text", generate(l.model, l.tok, a.get("prompt"), l.device, g)}});
+        return 0;
+    }
+    if (verb == "devices") {
+        parse(argc, argv, 2, {}, {});
+        EventSink events(true);
+        const bool cuda = torch::cuda::is_available();
+        events.emit("devices", {{"cuda", cuda},
+                                {"cuda_devices", cuda ? static_cast<std::int64_t>(torch::cuda::device_count()) : 0},
+                                {"cpu_threads", static_cast<std::int64_t>(std::thread::hardware_concurrency())}});
         return 0;
     }
     if (verb == "bench") {

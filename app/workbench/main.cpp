@@ -7,6 +7,7 @@
 #include "knowledge_workspace.h"
 #include "diagnosis_workspace.h"
 #include "main_window.h"
+#include "training_launcher.h"
 #include "training_workspace.h"
 #include "preferences.h"
 
@@ -80,10 +81,11 @@ int main(int argc, char** argv) {
         proda::KnowledgeWorkspace* k = window.knowledge();
         proda::HomeWorkspace* h = window.home();
         proda::BenchmarkWorkspace* b = window.benchmark();
+        proda::TrainingLauncher* t = window.training()->launcher();
         auto poll = new QTimer(&window);
         poll->setInterval(50);
-        QObject::connect(poll, &QTimer::timeout, &window, [k, h, b, poll, grab] {
-            if (k->busy() || h->busy() || b->busy()) return;
+        QObject::connect(poll, &QTimer::timeout, &window, [k, h, b, t, poll, grab] {
+            if (k->busy() || h->busy() || b->busy() || t->busy()) return;
             poll->stop();
             QTimer::singleShot(150, grab); // one more round of paints after the last item moved
         });

@@ -304,6 +304,19 @@ std::unique_ptr<ModelUnderTest> builtinModel(Project& project, int round) {
     return std::make_unique<BuiltinModel>(resolved(*run, project.bulkDir(true)), scratch);
 }
 
+TrainerDevices trainerDevices() {
+    std::optional<TrainerDevices> d;
+    const auto result = runTrainerProcess(trainerExecutable(), {"devices"},
+                                          [&](const nlohmann::json& e) {
+                                              if (e.value("event", "") != "devices") return;
+                                              d = TrainerDevices{e.value("cuda", false), e.value("cuda_devices", 0), e.value("cpu_threads", 0)};
+                                          },
+                                          nullptr);
+    if (result.exitCode != 0) throwTrainerFailure(result, "asking the trainer for its devices");
+    if (!d) throw std::runtime_error("proda-train devices reported nothing");
+    return *d;
+}
+
 std::string generateWithRound(Project& project, int round, const GenerationRequest& request) {
     if (request.prompt.empty()) throw InputError("nothing to generate from: the prompt is empty");
     if (request.maxNewTokens < 1 || request.maxNewTokens > 1024)

@@ -80,6 +80,15 @@ struct GenerationRequest {
 };
 std::string generateWithRound(Project& project, int round, const GenerationRequest& request);
 
+// What the trainer can train on (`proda-train devices`): CUDA when its libtorch has it and sees
+// a GPU. Throws std::runtime_error when proda-train cannot be run.
+struct TrainerDevices {
+    bool cuda = false;
+    int gpus = 0;
+    int cpuThreads = 0;
+};
+TrainerDevices trainerDevices();
+
 // Where proda-train is: $PRODA_TRAIN, beside the running executable, or on PATH.
 std::string trainerExecutable();
 

@@ -1,6 +1,7 @@
 #include "training_launcher.h"
 #include "training_runner.h"
 
+#include "run/round_runner.h"
 #include "run/run_store.h"
 #include "store/project.h"
 #include "synth/dataset_store.h"
@@ -21,12 +22,14 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QThread>
@@ -34,6 +37,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <optional>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -150,7 +154,9 @@ TrainingLauncher::TrainingLauncher(QWidget* parent)
     clearProject();
 }
 
-TrainingLauncher::~TrainingLauncher() = default;
+TrainingLauncher::~TrainingLauncher() {
+    if (deviceProbe_) deviceProbe_->wait(); // it reports through this object
+}
 
 void TrainingLauncher::buildForm(QFormLayout* form) {
     round_ = new QComboBox(this);
@@ -181,8 +187,13 @@ void TrainingLauncher::buildForm(QFormLayout* form) {
     epochs_->setValue(1.0);
     form->addRow(tr("Epochs:"), epochs_);
     device_ = new QComboBox(this);
+    device_->setObjectName(QStringLiteral("trainingDevice"));
     device_->addItems({QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")});
     form->addRow(tr("Device:"), device_);
+    deviceInfo_ = new QLabel(tr("Asking the trainer what it can train on\u2026"), this);
+    deviceInfo_->setObjectName(QStringLiteral("trainingDeviceInfo"));
+    deviceInfo_->setWordWrap(true);
+    form->addRow(deviceInfo_);
     threads_ = new QSpinBox(this);
     threads_->setRange(0, 1024);
     threads_->setSpecialValueText(tr("all cores (%1)").arg(QThread::idealThreadCount()));
@@ -230,10 +241,44 @@ void TrainingLauncher::buildForm(QFormLayout* form) {
 
 void TrainingLauncher::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
+    probeDevices();
     if (sized_) return;
     sized_ = true; // once the pane has its width: the accuracy chart gets the larger share
     const int w = bottom_->width();
     bottom_->setSizes({w * 2 / 5, w * 3 / 5});
+}
+
+bool TrainingLauncher::busy() const { return !deviceProbe_.isNull() && !devicesShown_; }
+
+void TrainingLauncher::probeDevices() {
+    if (devicesProbed_) return;
+    devicesProbed_ = true;
+    QPointer<TrainingLauncher> self(this);
+    QThread* worker = QThread::create([self] {
+        std::optional<TrainerDevices> devices;
+        QString error;
+        try {
+            devices = trainerDevices();
+        } catch (const std::exception& e) {
+            error = QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(self, [self, devices, error] {
+            if (!self) return;
+            self->devicesShown_ = true;
+            auto* model = qobject_cast<QStandardItemModel*>(self->device_->model());
+            if (!devices) {
+                self->deviceInfo_->setText(tr("The trainer could not be asked: %1").arg(error));
+                return;
+            }
+            if (model) model->item(2)->setEnabled(devices->cuda); // "cuda"
+            self->deviceInfo_->setText(devices->cuda ? tr("CUDA: %n GPU(s); auto trains there.", "", devices->gpus)
+                                                     : tr("CPU only, %n threads: this libtorch has no CUDA or sees no GPU.", "",
+                                                          devices->cpuThreads));
+        }, Qt::QueuedConnection);
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    deviceProbe_ = worker;
+    worker->start();
 }
 
 void TrainingLauncher::setProject(const QString& path) {
@@ -513,8 +558,9 @@ void TrainingLauncher::onEvent(const TrainerEventLine& line) {
         totalSteps_ = e.value("total_steps", std::int64_t(0));
         progress_->setFormat(tr("step %v of %m"));
         progress_->setMaximum(static_cast<int>(std::max<std::int64_t>(totalSteps_, 1)));
-        appendLog(tr("start: %1 parameters, %2 training examples, %3 steps")
-                      .arg(n(e.value("parameters", std::int64_t(0))), n(e.value("train_examples", std::int64_t(0))), n(totalSteps_)));
+        appendLog(tr("start: %1 parameters, %2 training examples, %3 steps on %4")
+                      .arg(n(e.value("parameters", std::int64_t(0))), n(e.value("train_examples", std::int64_t(0))), n(totalSteps_),
+                           QString::fromStdString(e.value("device", std::string("?")))));
     } else if (kind == QLatin1String("step") && train_) {
         const double step = num("step"), loss = num("loss"), tps = num("tokens_per_s"), lr = num("lr"), elapsed = num("elapsed_s");
         if (std::isfinite(step) && std::isfinite(loss)) {

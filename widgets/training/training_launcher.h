@@ -5,6 +5,7 @@
 // validation loss, tokens/s and learning rate, a progress bar with ETA and the trainer's log
 // (scrolled only while the reader is at its end). Past runs are listed; ticking them overlays
 // their curves. After an evaluation, accuracy per discipline and split.
+#include <QPointer>
 #include <QWidget>
 
 #include <nlohmann/json.hpp>
@@ -26,6 +27,7 @@ class QPushButton;
 class QSpinBox;
 class QSplitter;
 class QTableWidget;
+class QThread;
 class QValueAxis;
 
 namespace proda {
@@ -38,6 +40,8 @@ class TrainingLauncher final : public QWidget {
 public:
     explicit TrainingLauncher(QWidget* parent = nullptr);
     ~TrainingLauncher() override;
+    // Still asking the trainer what it can train on (a screenshot waits for the answer).
+    bool busy() const;
     void setProject(const QString& path);
     void clearProject();
     // Re-reads rounds, datasets and past runs from the project.
@@ -65,6 +69,8 @@ private:
     void onEvent(const TrainerEventLine& e);
     void onFinished(bool ok, const QString& message);
     void updateEstimate();
+    // Asks the trainer once, off the GUI thread, what it can train on; shows it beside Device.
+    void probeDevices();
     void updateRoundInfo();
     void showRunCurves();
     void clearCurves();
@@ -80,7 +86,7 @@ private:
     QComboBox *round_, *preset_, *device_;
     QSpinBox *maxSteps_, *threads_, *seed_;
     QDoubleSpinBox* epochs_;
-    QLabel *roundInfo_, *size_, *estimate_, *eta_;
+    QLabel *roundInfo_, *size_, *estimate_, *eta_, *deviceInfo_ = nullptr;
     QPushButton *start_, *stop_, *evaluate_;
     QProgressBar* progress_;
     QPlainTextEdit* log_;
@@ -96,6 +102,8 @@ private:
     int trainingRound_ = 0;
     QSplitter* bottom_ = nullptr;
     bool sized_ = false;
+    bool devicesProbed_ = false, devicesShown_ = false;
+    QPointer<QThread> deviceProbe_; // deletes itself when done
 };
 
 } // namespace proda
