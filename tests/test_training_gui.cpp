@@ -6,6 +6,7 @@
 #include "diagnosis_workspace.h"
 #include "benchmark_workspace.h"
 #include "failures_view.h"
+#include "verdict_heatmap.h"
 #include "next_round_dialog.h"
 #include "review_model.h"
 #include "review_panel.h"
@@ -177,6 +178,30 @@ private slots:
         QVERIFY(f->overrideSelected(QStringLiteral("reasoning_deficit")));
         QCOMPARE(text(path_, "SELECT override_verdict FROM diagnoses WHERE item_id = '" + overridden.toStdString() + "'"),
                  std::string("reasoning_deficit"));
+        // The breakdown by discipline and verdict counts what the project holds, and a cell lists
+        // its items.
+        const std::string biggest = text(path_, "SELECT coalesce((SELECT s.name FROM predictions p JOIN items i ON i.id = p.item_id "
+                                                "JOIN disciplines s ON s.id = i.discipline_id JOIN diagnoses d ON d.item_id = p.item_id AND d.evaluation_id = p.evaluation_id "
+                                                "WHERE p.correct = 0 AND coalesce(d.override_verdict, d.verdict) = 'concept_gap' "
+                                                "GROUP BY s.name ORDER BY count(*) DESC, s.name LIMIT 1), '')");
+        QVERIFY(!biggest.empty()); // the fixture's failures include concept gaps
+        {
+            const auto gaps = count(path_, "SELECT count(*) FROM predictions p JOIN items i ON i.id = p.item_id JOIN disciplines s ON s.id = i.discipline_id "
+                                           "JOIN diagnoses d ON "
+                                           "d.item_id = p.item_id AND d.evaluation_id = p.evaluation_id WHERE p.correct = 0 AND "
+                                           "coalesce(d.override_verdict, d.verdict) = 'concept_gap' AND s.name = '" + biggest + "'");
+            VerdictHeatmap* heat = f->heatmap();
+            QTRY_COMPARE(std::int64_t(heat->count(QString::fromStdString(biggest), QStringLiteral("concept_gap"))), gaps);
+            int row = -1;
+            for (int r = 0; r < heat->rowCount(); ++r)
+                if (heat->verticalHeaderItem(r)->text() == QString::fromStdString(biggest)) row = r;
+            QVERIFY(row >= 0);
+            QTest::mouseClick(heat->viewport(), Qt::LeftButton, {}, heat->visualItemRect(heat->item(row, 0)).center());
+            std::int64_t shown = 0;
+            for (int r = 0; r < f->table()->rowCount(); ++r) shown += f->table()->isRowHidden(r) ? 0 : 1;
+            QCOMPARE(shown, gaps);
+            f->findChild<QComboBox*>(QStringLiteral("failuresDiscipline"))->setCurrentIndex(0);
+        }
 
         // Write patches, accept them in the Benchmark workspace, assemble round 2 after a preview.
         diagnosed.clear();

@@ -3,6 +3,7 @@
 #include "debug/diagnosis.h"
 #include "debug/patches.h"
 #include "next_round_dialog.h"
+#include "verdict_heatmap.h"
 #include "run/round_runner.h"
 #include "run/run_store.h"
 #include "store/explorer_queries.h"
@@ -18,14 +19,17 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QThread>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace proda {
 
@@ -61,7 +65,8 @@ public:
 } // namespace
 
 FailuresView::FailuresView(QWidget* parent)
-    : QWidget(parent), round_(new QComboBox(this)), verdict_(new QComboBox(this)), split_(new QComboBox(this)), table_(new QTableWidget(this)),
+    : QWidget(parent), round_(new QComboBox(this)), verdict_(new QComboBox(this)), split_(new QComboBox(this)),
+      discipline_(new QComboBox(this)), heatmap_(new VerdictHeatmap(this)), table_(new QTableWidget(this)),
       detail_(new QTextBrowser(this)), overrideVerdict_(new QComboBox(this)), overrideNote_(new QLineEdit(this)),
       override_(new QPushButton(tr("Override Verdict"), this)), diagnose_(new QPushButton(tr("Diagnose Round"), this)),
       patches_(new QPushButton(tr("Write Patches"), this)), nextRound_(new QPushButton(tr("Assemble Next Round\u2026"), this)),
@@ -79,8 +84,12 @@ FailuresView::FailuresView(QWidget* parent)
     split_->addItem(tr("Any split"), QString());
     split_->addItem(QStringLiteral("dev"), QStringLiteral("dev"));
     split_->addItem(QStringLiteral("test"), QStringLiteral("test"));
+    discipline_->setObjectName(QStringLiteral("failuresDiscipline"));
+    discipline_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    discipline_->addItem(tr("Any discipline"), QString());
     bar->addWidget(verdict_);
     bar->addWidget(split_);
+    bar->addWidget(discipline_);
     bar->addStretch(1);
     diagnose_->setObjectName(QStringLiteral("diagnoseRound"));
     diagnose_->setToolTip(tr("Probe each failed dev item's chain with the round's checkpoint: concept gap or reasoning deficit."));
@@ -119,7 +128,13 @@ FailuresView::FailuresView(QWidget* parent)
     over->addWidget(overrideNote_, 1);
     over->addWidget(override_);
     rl->addLayout(over);
-    split->addWidget(table_);
+    auto* left = new QWidget(split);
+    auto* ll = new QVBoxLayout(left);
+    ll->setContentsMargins(0, 0, 0, 0);
+    heatmap_->setMaximumHeight(heatmap_->verticalHeader()->defaultSectionSize() * (VerdictHeatmap::kShownDisciplines + 2) + 4);
+    ll->addWidget(heatmap_);
+    ll->addWidget(table_, 1);
+    split->addWidget(left);
     split->addWidget(right);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
@@ -128,6 +143,13 @@ FailuresView::FailuresView(QWidget* parent)
     connect(round_, &QComboBox::currentIndexChanged, this, &FailuresView::refresh);
     connect(verdict_, &QComboBox::currentIndexChanged, this, &FailuresView::applyFilter);
     connect(split_, &QComboBox::currentIndexChanged, this, &FailuresView::applyFilter);
+    connect(discipline_, &QComboBox::currentIndexChanged, this, &FailuresView::applyFilter);
+    connect(heatmap_, &VerdictHeatmap::cellChosen, this, [this](const QString& discipline, const QString& verdict) {
+        const QSignalBlocker block(verdict_);
+        verdict_->setCurrentIndex(std::max(0, verdict_->findData(verdict)));
+        discipline_->setCurrentIndex(std::max(0, discipline_->findData(discipline))); // filters
+        applyFilter();
+    });
     connect(table_, &QTableWidget::itemSelectionChanged, this, &FailuresView::showDetail);
     connect(diagnose_, &QPushButton::clicked, this, &FailuresView::diagnose);
     connect(patches_, &QPushButton::clicked, this, &FailuresView::writePatches);
@@ -177,6 +199,8 @@ void FailuresView::refresh() {
     const QString keep = table_->currentRow() >= 0 && table_->item(table_->currentRow(), ItemCol) ? table_->item(table_->currentRow(), ItemCol)->text() : QString();
     table_->setSortingEnabled(false);
     table_->setRowCount(0);
+    heatmap_->setFailures({});
+    heatmap_->hide(); // shown with a round's failures
     detail_->clear();
     evaluationId_ = 0;
     failed_.clear();
@@ -199,6 +223,7 @@ void FailuresView::refresh() {
         std::map<std::string, Item> items;
         for (auto& it : loadItems(p.db())) items[it.id] = std::move(it);
         int row = 0, gaps = 0, deficits = 0;
+        std::vector<std::pair<QString, QString>> breakdown; // (discipline, verdict) per failed item
         for (const auto& pr : loadPredictions(p.db(), e->id)) {
             if (pr.correct) continue;
             failed_[pr.itemId] = pr;
@@ -221,7 +246,19 @@ void FailuresView::refresh() {
                 table_->setItem(row, TargetCol, new QTableWidgetItem(QString()));
                 table_->setItem(row, ConfidenceCol, new NumberItem(0));
             }
+            breakdown.emplace_back(table_->item(row, DisciplineCol)->text(), table_->item(row, VerdictCol)->data(Qt::UserRole).toString());
             ++row;
+        }
+        heatmap_->setVisible(!breakdown.empty()); // counts drawn by applyFilter, for the split chosen
+        {
+            // The disciplines with failures, the selection kept where it still has some.
+            const QString keepDiscipline = discipline_->currentData().toString();
+            const QSignalBlocker block(discipline_);
+            while (discipline_->count() > 1) discipline_->removeItem(1);
+            std::set<QString> disciplines;
+            for (const auto& [d, v] : breakdown) disciplines.insert(d);
+            for (const QString& d : disciplines) discipline_->addItem(d, d);
+            discipline_->setCurrentIndex(std::max(0, discipline_->findData(keepDiscipline)));
         }
         summary_->setText(tr("Round %1, evaluation %2 (%3): %4 failed items; %5 concept gaps, %6 reasoning deficits. Only dev items are "
                              "diagnosed: the test split measures transfer.")
@@ -244,12 +281,18 @@ void FailuresView::refresh() {
 }
 
 void FailuresView::applyFilter() {
-    const QString verdict = verdict_->currentData().toString(), split = split_->currentData().toString();
+    const QString verdict = verdict_->currentData().toString(), split = split_->currentData().toString(),
+                  discipline = discipline_->currentData().toString();
+    std::vector<std::pair<QString, QString>> breakdown; // the heatmap counts the chosen split's failures
     for (int r = 0; r < table_->rowCount(); ++r) {
-        const bool show = (verdict.isEmpty() || table_->item(r, VerdictCol)->data(Qt::UserRole).toString() == verdict) &&
-                          (split.isEmpty() || table_->item(r, SplitCol)->text() == split);
+        const bool inSplit = split.isEmpty() || table_->item(r, SplitCol)->text() == split;
+        const QString rowVerdict = table_->item(r, VerdictCol)->data(Qt::UserRole).toString();
+        if (inSplit) breakdown.emplace_back(table_->item(r, DisciplineCol)->text(), rowVerdict);
+        const bool show = inSplit && (verdict.isEmpty() || rowVerdict == verdict) &&
+                          (discipline.isEmpty() || table_->item(r, DisciplineCol)->text() == discipline);
         table_->setRowHidden(r, !show);
     }
+    heatmap_->setFailures(breakdown);
 }
 
 void FailuresView::showDetail() {

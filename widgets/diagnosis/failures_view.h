@@ -1,6 +1,7 @@
 #pragma once
 // The diagnosis view of one round: its failed items (from the round's latest evaluation) with the
-// debugger's verdict, filterable by verdict, discipline and split and sortable by confidence; for
+// debugger's verdict, filterable by verdict, discipline and split and sortable by confidence, and
+// their breakdown by discipline and verdict as a heatmap whose cells filter the list; for
 // one item, the model's score for each option, the chain drawn as steps with each hop's probe
 // result, and the verdict with a curator's override. "Diagnose Round" runs the debugger with the
 // round's own checkpoint as the live model, "Write Patches" writes patch samples for the verdicts
@@ -29,6 +30,7 @@ class QThread;
 namespace proda {
 
 class Project;
+class VerdictHeatmap;
 
 class FailuresView final : public QWidget {
     Q_OBJECT
@@ -42,6 +44,7 @@ public:
     void assembleNextRound();
     bool busy() const { return busy_; }
     QTableWidget* table() const { return table_; }
+    VerdictHeatmap* heatmap() const { return heatmap_; }
     QTextBrowser* detail() const { return detail_; }
     // Stores a curator's verdict for the selected item (with the note typed beside it).
     bool overrideSelected(const QString& verdict);
@@ -63,7 +66,8 @@ private:
     bool stale_ = true, busy_ = false, sized_ = false;
     QSplitter* splitter_ = nullptr;
     std::int64_t evaluationId_ = 0;
-    QComboBox *round_, *verdict_, *split_;
+    QComboBox *round_, *verdict_, *split_, *discipline_;
+    VerdictHeatmap* heatmap_;
     QTableWidget* table_;
     QTextBrowser* detail_;
     QComboBox* overrideVerdict_;
