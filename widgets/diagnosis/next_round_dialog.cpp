@@ -9,6 +9,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QThread>
 
 namespace proda {
 
@@ -29,12 +30,12 @@ NextRoundDialog::NextRoundDialog(const QString& projectPath, int parentRound, QW
     plan_->setMinimumWidth(480);
     form->addRow(plan_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    cancel_ = buttons->button(QDialogButtonBox::Cancel);
     assemble_ = buttons->addButton(tr("Assemble"), QDialogButtonBox::AcceptRole);
+    assemble_->setObjectName(QStringLiteral("nextRoundAssemble"));
     form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(assemble_, &QPushButton::clicked, this, [this] {
-        if (assemble()) accept();
-    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &NextRoundDialog::reject);
+    connect(assemble_, &QPushButton::clicked, this, &NextRoundDialog::assembleInBackground);
     connect(ratio_, &QDoubleSpinBox::valueChanged, this, &NextRoundDialog::preview);
     preview();
 }
@@ -73,45 +74,88 @@ bool NextRoundDialog::preview() {
     }
 }
 
+void NextRoundDialog::reject() {
+    if (!busy()) QDialog::reject(); // a round being written is finished first
+}
+
+NextRoundDialog::~NextRoundDialog() {
+    if (worker_) worker_->wait(); // it reports through this dialog
+}
+
 bool NextRoundDialog::assemble() {
     if (assembled_) return true; // never a second targeted round from the same click
+    return apply(write(path_, parent_, ratio_->value(), baseline_->isChecked()));
+}
+
+void NextRoundDialog::assembleInBackground() {
+    if (assembled_ || busy()) return;
+    for (QWidget* w : std::initializer_list<QWidget*>{assemble_, cancel_, ratio_, baseline_}) w->setEnabled(false);
+    plan_->setText(plan_->text() + tr("<p><i>Assembling\u2026</i></p>"));
+    QPointer<NextRoundDialog> self(this);
+    const QString path = path_;
+    const int parent = parent_;
+    const double ratio = ratio_->value();
+    const bool baseline = baseline_->isChecked();
+    QThread* worker = QThread::create([self, path, parent, ratio, baseline] {
+        const Outcome o = write(path, parent, ratio, baseline);
+        QMetaObject::invokeMethod(self, [self, o] {
+            if (!self) return;
+            const bool ok = self->apply(o);
+            for (QWidget* w : std::initializer_list<QWidget*>{self->cancel_, self->ratio_, self->baseline_}) w->setEnabled(!ok);
+            emit self->assembled(ok);
+            if (ok) self->accept();
+        }, Qt::QueuedConnection);
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker_ = worker;
+    worker->start();
+}
+
+NextRoundDialog::Outcome NextRoundDialog::write(const QString& path, int parent, double ratio, bool baseline) {
     debug::NextRoundOptions o;
-    o.from = parent_;
-    o.replayRatio = ratio_->value();
+    o.from = parent;
+    o.replayRatio = ratio;
     try {
-        Project p = Project::open(path_.toStdString());
-        if (baseline_->isChecked()) { // can the baseline be made? (its budget from the synthesizer) — before anything is written
+        Project p = Project::open(path.toStdString());
+        if (baseline) { // can the baseline be made? (its budget from the synthesizer) — before anything is written
             debug::NextRoundOptions b = o;
             b.baselineRandom = true;
             b.dryRun = true;
             debug::nextRound(p.db(), b);
         }
         const auto t = debug::nextRound(p.db(), o);
-        assembled_ = true;
-        assemble_->setEnabled(false);
-        result_ = tr("Round %1 assembled from round %2: dataset v%3, %4 patch and %5 replay samples, %6 replay violations.")
-                      .arg(t.round)
-                      .arg(parent_)
-                      .arg(t.datasetVersion)
-                      .arg(t.added)
-                      .arg(t.replay)
-                      .arg(t.replayViolations);
-        if (baseline_->isChecked()) {
+        QString text = tr("Round %1 assembled from round %2: dataset v%3, %4 patch and %5 replay samples, %6 replay violations.")
+                           .arg(t.round)
+                           .arg(parent)
+                           .arg(t.datasetVersion)
+                           .arg(t.added)
+                           .arg(t.replay)
+                           .arg(t.replayViolations);
+        if (baseline) {
             o.baselineRandom = true;
             try {
                 const auto b = debug::nextRound(p.db(), o);
-                result_ += tr(" Baseline round %1: dataset v%2, %3 random and %4 replay samples.").arg(b.round).arg(b.datasetVersion).arg(b.added).arg(b.replay);
+                text += tr(" Baseline round %1: dataset v%2, %3 random and %4 replay samples.").arg(b.round).arg(b.datasetVersion).arg(b.added).arg(b.replay);
             } catch (const std::exception& e) {
-                result_ += tr(" The baseline could not be made: %1").arg(QString::fromStdString(e.what()));
+                text += tr(" The baseline could not be made: %1").arg(QString::fromStdString(e.what()));
             }
         }
-        result_ += tr(" Train it in the Training workspace.");
-        return true;
+        return {true, text + tr(" Train it in the Training workspace.")};
     } catch (const std::exception& e) {
-        result_ = QString::fromStdString(e.what());
+        return {false, QString::fromStdString(e.what())};
+    }
+}
+
+bool NextRoundDialog::apply(const Outcome& o) {
+    result_ = o.text;
+    if (!o.ok) {
         plan_->setText(tr("<p><b>Not assembled:</b> %1</p>").arg(result_.toHtmlEscaped()));
+        assemble_->setEnabled(false);
         return false;
     }
+    assembled_ = true;
+    assemble_->setEnabled(false);
+    return true;
 }
 
 } // namespace proda
