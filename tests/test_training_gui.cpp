@@ -237,6 +237,37 @@ private slots:
         QCOMPARE(count(path_, "SELECT count(*) FROM datasets"), std::int64_t(2));
     }
 
+    // Closing the window while Diagnose Round runs asks, then quits when the job has committed.
+    void closingDuringADiagnosisWaitsForIt() {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QSignalSpy ready(&w, &MainWindow::projectReady);
+        w.openProject(path_); // trained and evaluated by the first test
+        QVERIFY(ready.wait(30000));
+        w.showWorkspace(MainWindow::Diagnosis);
+        w.diagnosis()->showTab(QStringLiteral("failures"));
+        FailuresView* f = w.diagnosis()->failures();
+        auto* round = f->findChild<QComboBox*>(QStringLiteral("failuresRound"));
+        QTRY_VERIFY(round->count() > 0);
+        round->setCurrentIndex(0); // round 1, evaluated
+        QSignalSpy done(f, &FailuresView::jobDone);
+        QTest::mouseClick(f->findChild<QPushButton*>(QStringLiteral("diagnoseRound")), Qt::LeftButton);
+        QVERIFY(f->busy());
+        bool asked = false;
+        QTimer::singleShot(0, [&asked] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                asked = true;
+                box->button(QMessageBox::Yes)->click();
+            }
+        });
+        w.close();
+        QVERIFY(asked);
+        QVERIFY(w.isVisible()); // still there while the job runs
+        QVERIFY(done.wait(300000));
+        QTRY_VERIFY(!w.isVisible());
+    }
+
     void stopEndsALongRunWithACheckpoint() {
         MainWindow w;
         w.showWorkspace(MainWindow::Training);

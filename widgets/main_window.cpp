@@ -253,6 +253,20 @@ void MainWindow::onFailed(const QString& message) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    // A diagnosis, patches or a round being written: ask, then quit when the job ends (it
+    // cannot be stopped half-way; it commits once).
+    if (FailuresView* failures = diagnosis_->failures(); failures->busy()) {
+        event->ignore();
+        if (quitWhenIdle_) return;
+        const auto answer = QMessageBox::question(this, tr("A diagnosis job is running"),
+                                                  tr("Quit when the running job (diagnosis, patches or round assembly) ends?"),
+                                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes) return;
+        quitWhenIdle_ = true;
+        status_->setText(tr("Quitting when the running job ends\u2026"));
+        connect(failures, &FailuresView::jobDone, this, &QWidget::close, Qt::QueuedConnection);
+        return;
+    }
     TrainingLauncher* launcher = training_->launcher();
     if (!launcher->running()) return QMainWindow::closeEvent(event);
     // A run in progress: ask, then stop it cleanly (the trainer writes a checkpoint) and close.

@@ -78,6 +78,7 @@ private:
     QLabel* status_;
     QString projectPath_;
     bool projectOpen_ = false;
+    bool quitWhenIdle_ = false; // the window closes when the running diagnosis job ends
 };
 
 } // namespace proda
