@@ -289,6 +289,35 @@ private slots:
         QVERIFY(done.first().at(1).toString().contains(QLatin1String("stopped")));
         QCOMPARE(text(path_, "SELECT status FROM training_runs ORDER BY id DESC LIMIT 1"), std::string("stopped"));
         QVERIFY(!text(path_, "SELECT checkpoint FROM training_runs ORDER BY id DESC LIMIT 1").empty());
+
+        // Resume trains the stopped run on from its checkpoint, in the same record: its steps go
+        // on from where they stopped.
+        const std::string run = text(path_, "SELECT id FROM training_runs ORDER BY id DESC LIMIT 1");
+        const auto stoppedAt = count(path_, "SELECT steps FROM training_runs WHERE id = " + run);
+        auto* runs = l->findChild<QTableWidget*>(QStringLiteral("trainingRuns"));
+        auto* resume = l->findChild<QPushButton*>(QStringLiteral("trainingResume"));
+        QTRY_VERIFY(runs->rowCount() > 0);
+        runs->selectRow(runs->rowCount() - 1); // the newest run
+        QVERIFY(resume->isEnabled());
+        done.clear();
+        events.clear();
+        QTest::mouseClick(resume, Qt::LeftButton);
+        QVERIFY(l->running());
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(events.begin(), events.end(),
+                                             [&](const QList<QVariant>& e) {
+                                                 const auto line = e.at(0).value<TrainerEventLine>();
+                                                 return line.kind == QLatin1String("step") &&
+                                                        nlohmann::json::parse(line.json).value("step", 0) > stoppedAt;
+                                             }),
+                                 120000);
+        l->stop();
+        QVERIFY(done.wait(120000));
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+        QCOMPARE(text(path_, "SELECT count(*) FROM training_runs WHERE id > " + run), std::string("0")); // no new run
+        QVERIFY(count(path_, "SELECT steps FROM training_runs WHERE id = " + run) > stoppedAt);
+        QCOMPARE(count(path_, "SELECT count(*) FROM training_metrics WHERE run_id = " + run + " AND kind = 'train' AND step <= " +
+                                  std::to_string(stoppedAt)),
+                 stoppedAt); // the curve before the stop kept
     }
 
     void aFailingTrainerIsReportedAndTheLauncherKeepsWorking() {

@@ -14,6 +14,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <limits>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
@@ -65,7 +66,13 @@ int runTrain(const Args& a) {
             bar.report(phase, e.value("step", 0L), e.value("total_steps", 0L));
         }
     };
-    const TrainingRun run = trainRound(a.positional()[0], req);
+    TrainingRun run;
+    if (a.value("resume")) {
+        Project project = Project::open(a.positional()[0]);
+        run = resumeTraining(project, a.integer("resume", 0, 1, std::numeric_limits<std::int64_t>::max()), req.onEvent, req.cancel);
+    } else {
+        run = trainRound(a.positional()[0], req);
+    }
     finishProgress();
     if (json) {
         printJson(nlohmann::json{{"round", run.round},       {"run_id", run.id},
@@ -82,7 +89,8 @@ int runTrain(const Args& a) {
         std::printf("  loss %.4f -> %.4f (validation %.4f), %.0f tokens/s, %.1f s\n", run.firstLoss.value_or(0),
                     run.finalLoss.value_or(0), run.valLoss.value_or(0), run.tokensPerS.value_or(0), run.elapsedS.value_or(0));
         std::printf("  checkpoint %s\n", run.checkpoint.c_str());
-        if (run.status == "stopped") std::printf("  stopped early: `proda train` again starts a new run of the round\n");
+        if (run.status == "stopped")
+            std::printf("  stopped early: `proda train PROJECT --resume %lld` trains on from the checkpoint\n", static_cast<long long>(run.id));
     }
     return 0;
 }
@@ -160,13 +168,14 @@ int runEval(const Args& a) {
 
 std::vector<Verb> trainVerbs() {
     return {
-        {"train", "PROJECT [--round N] [--preset tiny|small|base] [--epochs E] [--max-steps N] [--json]",
+        {"train", "PROJECT [--round N] [--preset tiny|small|base] [--epochs E] [--max-steps N] [--resume RUN] [--json]",
          "train the round's dataset version with proda-train (round N > 1 continues from round N-1)",
          {{"round", "N", "the round to train (default 1; round 1 is made from the first dataset version)"},
           {"preset", "P", "model size: tiny (~0.2M), small (~3M, default), base (~25M, for a GPU)"},
           {"epochs", "E", "passes over the dataset (default 1)"},
           {"max-steps", "N", "optimizer steps (overrides --epochs)"},
           {"from-scratch", "", "do not continue from the parent round's checkpoint"},
+          {"resume", "RUN", "train a stopped or interrupted run on from its latest checkpoint (its own settings)"},
           {"device", "D", "auto (default), cpu or cuda"},
           {"threads", "N", "CPU threads (default: one per core)"},
           {"seed", "S", "seed of initialisation and data order (default 1)"},

@@ -2,6 +2,7 @@
 #include "train/config.h"
 
 #include "run/run_directory.h"
+#include "run/run_checkpoints.h"
 #include "run/run_owner.h"
 #include "run/trainer_process.h"
 #include "store/project.h"
@@ -72,6 +73,55 @@ void forEachScoreLine(const std::string& path, const std::function<void(const nl
 
 } // namespace
 
+namespace {
+
+// Runs proda-train with `args` for the recorded run: metrics stored as they stream (a crash keeps
+// the curve so far), the outcome recorded at the end.
+TrainingRun runAndRecord(Project& project, TrainingRun run, const std::vector<std::string>& args, const TrainerEventHandler& onEvent,
+                         const std::atomic_bool* cancel) {
+    Database& db = project.db();
+    const std::string bulk = project.bulkDir(true);
+    std::vector<TrainingMetric> pendingMetrics;
+    auto flush = [&] {
+        recordTrainingMetrics(db, run.id, pendingMetrics);
+        pendingMetrics.clear();
+    };
+    const auto result = runTrainerProcess(trainerExecutable(), args, [&](const nlohmann::json& e) {
+        const std::string kind = e.value("event", "");
+        if (kind == "start") run.totalSteps = e.value("total_steps", std::int64_t(0));
+        if (kind == "step")
+            pendingMetrics.push_back({e.value("step", std::int64_t(0)), "train", e.value("loss", 0.0), num(e, "lr"),
+                                      num(e, "tokens_per_s"), num(e, "elapsed_s")});
+        if (kind == "eval" && e.contains("val_loss") && e["val_loss"].is_number())
+            pendingMetrics.push_back({e.value("step", std::int64_t(0)), "val", e["val_loss"].get<double>(), std::nullopt,
+                                      std::nullopt, num(e, "elapsed_s")});
+        if (pendingMetrics.size() >= 50) flush();
+        if (onEvent) onEvent(e);
+    }, cancel);
+    flush();
+
+    if (result.exitCode == 0 && result.done) {
+        const auto& d = *result.done;
+        run.status = d.value("status", "finished") == "stopped" ? "stopped" : "finished";
+        run.steps = d.value("steps", std::int64_t(0));
+        run.totalSteps = d.value("total_steps", run.totalSteps);
+        if (!run.firstLoss) run.firstLoss = num(d, "first_loss"); // a resumed run keeps the loss it began with
+        run.finalLoss = num(d, "final_loss");
+        run.valLoss = num(d, "val_loss");
+        run.tokensPerS = num(d, "tokens_per_s");
+        run.elapsedS = num(d, "elapsed_s");
+        run.checkpoint = relativeToBulk(bulk, d.value("checkpoint", ""));
+        finishTrainingRun(db, run);
+        return resolved(run, bulk);
+    }
+    run.status = "failed";
+    run.message = result.message();
+    finishTrainingRun(db, run);
+    throwTrainerFailure(result, "training round " + std::to_string(run.round));
+}
+
+} // namespace
+
 TrainingRun trainRound(const std::string& projectPath, const TrainRequest& req) {
     Project project = Project::open(projectPath);
     return trainRound(project, req);
@@ -120,43 +170,26 @@ TrainingRun trainRound(Project& project, const TrainRequest& req) {
     run.initFromRun = init ? std::optional<std::int64_t>(init->id) : std::nullopt;
     run.id = beginTrainingRun(db, round.round, relativeToBulk(bulk, runDir), run.configJson, run.initFromRun);
 
-    std::vector<TrainingMetric> pendingMetrics;
-    auto flush = [&] {
-        recordTrainingMetrics(db, run.id, pendingMetrics);
-        pendingMetrics.clear();
-    };
-    const auto result = runTrainerProcess(trainerExecutable(), {"train", runDir}, [&](const nlohmann::json& e) {
-        const std::string kind = e.value("event", "");
-        if (kind == "start") run.totalSteps = e.value("total_steps", std::int64_t(0));
-        if (kind == "step")
-            pendingMetrics.push_back({e.value("step", std::int64_t(0)), "train", e.value("loss", 0.0), num(e, "lr"),
-                                      num(e, "tokens_per_s"), num(e, "elapsed_s")});
-        if (kind == "eval" && e.contains("val_loss") && e["val_loss"].is_number())
-            pendingMetrics.push_back({e.value("step", std::int64_t(0)), "val", e["val_loss"].get<double>(), std::nullopt,
-                                      std::nullopt, num(e, "elapsed_s")});
-        if (pendingMetrics.size() >= 50) flush();
-        if (req.onEvent) req.onEvent(e);
-    }, req.cancel);
-    flush();
+    return runAndRecord(project, std::move(run), {"train", runDir}, req.onEvent, req.cancel);
+}
 
-    if (result.exitCode == 0 && result.done) {
-        const auto& d = *result.done;
-        run.status = d.value("status", "finished") == "stopped" ? "stopped" : "finished";
-        run.steps = d.value("steps", std::int64_t(0));
-        run.totalSteps = d.value("total_steps", run.totalSteps);
-        run.firstLoss = num(d, "first_loss");
-        run.finalLoss = num(d, "final_loss");
-        run.valLoss = num(d, "val_loss");
-        run.tokensPerS = num(d, "tokens_per_s");
-        run.elapsedS = num(d, "elapsed_s");
-        run.checkpoint = relativeToBulk(bulk, d.value("checkpoint", ""));
-        finishTrainingRun(db, run);
-        return resolved(run, bulk);
-    }
-    run.status = "failed";
-    run.message = result.message();
-    finishTrainingRun(db, run);
-    throwTrainerFailure(result, "training round " + std::to_string(round.round));
+TrainingRun resumeTraining(Project& project, std::int64_t runId, const TrainerEventHandler& onEvent, const std::atomic_bool* cancel) {
+    Database& db = project.db();
+    const std::string bulk = project.bulkDir(true);
+    markInterruptedRuns(db, bulk); // a run whose trainer is gone is no longer 'running'
+    auto found = trainingRun(db, runId);
+    if (!found) throw InputError("no training run " + std::to_string(runId) + " in this project");
+    TrainingRun run = resolved(*found, bulk);
+    if (run.status == "running") throw InputError("run " + std::to_string(runId) + " is running");
+    if (run.status == "finished") throw InputError("run " + std::to_string(runId) + " has finished: nothing to resume");
+    if (listCheckpoints(run.runDir).empty())
+        throw InputError("run " + std::to_string(runId) + " has no checkpoint to resume from (" + run.runDir + ")");
+    writeRunOwner(run.runDir);
+    reopenTrainingRun(db, runId);
+    run.status = "running";
+    run.message.clear();
+    const std::string runDir = run.runDir;
+    return runAndRecord(project, std::move(run), {"train", runDir, "--resume"}, onEvent, cancel);
 }
 
 namespace {

@@ -45,6 +45,12 @@ struct TrainRequest {
 TrainingRun trainRound(const std::string& projectPath, const TrainRequest& request);
 TrainingRun trainRound(Project& project, const TrainRequest& request); // the same on an open project
 
+// Trains a stopped or interrupted run on from its latest checkpoint (`proda-train train RUN
+// --resume`), in the same run directory and record; its metrics continue where they were. Throws
+// InputError for a run that is unknown, still running, finished or without a checkpoint.
+TrainingRun resumeTraining(Project& project, std::int64_t runId, const TrainerEventHandler& onEvent = {},
+                           const std::atomic_bool* cancel = nullptr);
+
 struct EvalRequest {
     int round = 1;
     std::string device = "auto";

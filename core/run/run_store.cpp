@@ -139,6 +139,11 @@ void recordTrainingMetrics(Database& db, std::int64_t runId, const std::vector<T
     tx.commit();
 }
 
+void reopenTrainingRun(Database& db, std::int64_t id) {
+    Statement st = db.prepare("UPDATE training_runs SET status = 'running', message = '', finished_at = NULL WHERE id = ?");
+    st.bind(1, id).run();
+}
+
 void finishTrainingRun(Database& db, const TrainingRun& r) {
     Statement st = db.prepare(
         "UPDATE training_runs SET status = ?, message = ?, steps = ?, total_steps = ?, first_loss = ?, final_loss = ?, "

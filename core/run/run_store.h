@@ -48,6 +48,8 @@ std::int64_t beginTrainingRun(Database& db, int round, const std::string& runDir
                               std::optional<std::int64_t> initFromRun);
 void recordTrainingMetrics(Database& db, std::int64_t runId, const std::vector<TrainingMetric>& metrics);
 void finishTrainingRun(Database& db, const TrainingRun& run); // status, message, counts, losses, checkpoint
+// A stopped or interrupted run trains on (resume): 'running' again, its message and end cleared.
+void reopenTrainingRun(Database& db, std::int64_t id);
 std::optional<TrainingRun> trainingRun(Database& db, std::int64_t id);
 std::vector<TrainingRun> trainingRuns(Database& db, std::optional<int> round = std::nullopt);
 // The newest finished (or stopped, with a checkpoint) run of a round: what `eval` scores.

@@ -216,16 +216,23 @@ void TrainingLauncher::buildForm(QFormLayout* form) {
     buttons->addWidget(start_);
     buttons->addWidget(stop_);
     buttons->addWidget(evaluate_);
+    resume_ = new QPushButton(tr("Resume"), this);
+    resume_->setObjectName(QStringLiteral("trainingResume"));
+    resume_->setToolTip(tr("Train the run selected below on from its latest checkpoint (a stopped or interrupted run)."));
+    resume_->setEnabled(false);
     form->addRow(buttons);
     auto* save = new QPushButton(tr("Save Config\u2026"), this);
     auto* load = new QPushButton(tr("Load Config\u2026"), this);
     auto* files = new QHBoxLayout;
+    files->addWidget(resume_);
     files->addWidget(save);
     files->addWidget(load);
     form->addRow(files);
     connect(start_, &QPushButton::clicked, this, &TrainingLauncher::start);
     connect(stop_, &QPushButton::clicked, this, &TrainingLauncher::stop);
     connect(evaluate_, &QPushButton::clicked, this, &TrainingLauncher::evaluate);
+    connect(resume_, &QPushButton::clicked, this, &TrainingLauncher::resume);
+    connect(runs_, &QTableWidget::itemSelectionChanged, this, &TrainingLauncher::updateResume);
     connect(save, &QPushButton::clicked, this, &TrainingLauncher::saveConfig);
     connect(load, &QPushButton::clicked, this, &TrainingLauncher::loadConfig);
     connect(new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut),
@@ -494,6 +501,33 @@ void TrainingLauncher::setRunning(bool on) {
     evaluate_->setEnabled(!on && round_->count() > 0);
     stop_->setEnabled(on);
     for (QWidget* w : std::initializer_list<QWidget*>{round_, preset_, maxSteps_, epochs_, device_, threads_, seed_}) w->setEnabled(!on);
+    updateResume();
+}
+
+void TrainingLauncher::updateResume() {
+    const int row = runs_->currentRow();
+    const QTableWidgetItem* status = row >= 0 ? runs_->item(row, 2) : nullptr;
+    const bool resumable = status && (status->text() == QLatin1String("stopped") || status->text() == QLatin1String("failed"));
+    resume_->setEnabled(!running() && resumable);
+}
+
+void TrainingLauncher::resume() {
+    const int row = runs_->currentRow();
+    if (path_.isEmpty() || running() || row < 0 || !runs_->item(row, 0)) return;
+    const std::int64_t runId = runs_->item(row, 0)->data(Qt::UserRole).toLongLong();
+    trainingRound_ = runs_->item(row, 1)->text().toInt();
+    totalSteps_ = 0;
+    startElapsed_ = -1;
+    maxLoss_ = maxTokens_ = maxLr_ = 0;
+    clearCurves();
+    log_->clear();
+    progress_->setValue(0);
+    eta_->clear();
+    if (!runner_->resume(path_, runId)) return;
+    setRunning(true);
+    progress_->setFormat(tr("resuming\u2026"));
+    appendLog(tr("Resuming run %1 from its latest checkpoint\u2026").arg(runId));
+    emit message(tr("Resuming run %1\u2026").arg(runId));
 }
 
 void TrainingLauncher::start() {

@@ -55,6 +55,8 @@ public:
     void start();
     void evaluate();
     void stop();
+    // Trains the selected stopped or interrupted run on from its latest checkpoint.
+    void resume();
 
 signals:
     void message(const QString& text);
@@ -87,7 +89,8 @@ private:
     QSpinBox *maxSteps_, *threads_, *seed_;
     QDoubleSpinBox* epochs_;
     QLabel *roundInfo_, *size_, *estimate_, *eta_, *deviceInfo_ = nullptr;
-    QPushButton *start_, *stop_, *evaluate_;
+    QPushButton *start_, *stop_, *evaluate_, *resume_ = nullptr;
+    void updateResume();
     QProgressBar* progress_;
     QPlainTextEdit* log_;
     QTableWidget* runs_;

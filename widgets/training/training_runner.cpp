@@ -1,4 +1,6 @@
 #include "training_runner.h"
+
+#include "store/project.h"
 #include "util/error.h"
 
 #include <QPointer>
@@ -66,6 +68,22 @@ bool TrainingRunner::train(const QString& projectPath, TrainRequest request) {
                    ? tr("Round %1: stopped at step %2 of %3; checkpoint kept.").arg(run.round).arg(run.steps).arg(run.totalSteps)
                    : tr("Round %1 trained: %2 steps, loss %3.")
                          .arg(run.round)
+                         .arg(run.steps)
+                         .arg(run.finalLoss ? QString::number(*run.finalLoss, 'f', 3) : QStringLiteral("\u2014"));
+    });
+    return true;
+}
+
+bool TrainingRunner::resume(const QString& projectPath, std::int64_t runId) {
+    if (running()) return false;
+    const std::string path = projectPath.toStdString();
+    start(Task::Train, [path, runId](const TrainerEventHandler& forward, const std::atomic_bool* cancel) {
+        Project project = Project::open(path);
+        const TrainingRun run = resumeTraining(project, runId, forward, cancel);
+        return run.status == "stopped"
+                   ? tr("Run %1: stopped again at step %2 of %3; checkpoint kept.").arg(run.id).arg(run.steps).arg(run.totalSteps)
+                   : tr("Run %1 resumed and finished: %2 steps, loss %3.")
+                         .arg(run.id)
                          .arg(run.steps)
                          .arg(run.finalLoss ? QString::number(*run.finalLoss, 'f', 3) : QStringLiteral("\u2014"));
     });

@@ -32,6 +32,8 @@ public:
     Task task() const { return task_; }
     // false when a task is running already.
     bool train(const QString& projectPath, TrainRequest request);
+    // Trains a stopped or interrupted run on from its latest checkpoint.
+    bool resume(const QString& projectPath, std::int64_t runId);
     bool evaluate(const QString& projectPath, EvalRequest request);
     void stop();
     // Blocks until the running task has ended (the window closing during a run).
