@@ -511,18 +511,22 @@ void TrainingLauncher::updateResume() {
     resume_->setEnabled(!running() && resumable);
 }
 
+void TrainingLauncher::resetLiveView() {
+    totalSteps_ = 0;
+    startElapsed_ = -1;
+    maxLoss_ = maxTokens_ = maxLr_ = 0;
+    clearCurves(); // fresh curves, past runs overlaid
+    log_->clear();
+    progress_->setValue(0);
+    eta_->clear();
+}
+
 void TrainingLauncher::resume() {
     const int row = runs_->currentRow();
     if (path_.isEmpty() || running() || row < 0 || !runs_->item(row, 0)) return;
     const std::int64_t runId = runs_->item(row, 0)->data(Qt::UserRole).toLongLong();
     trainingRound_ = runs_->item(row, 1)->text().toInt();
-    totalSteps_ = 0;
-    startElapsed_ = -1;
-    maxLoss_ = maxTokens_ = maxLr_ = 0;
-    clearCurves();
-    log_->clear();
-    progress_->setValue(0);
-    eta_->clear();
+    resetLiveView();
     if (!runner_->resume(path_, runId)) return;
     setRunning(true);
     progress_->setFormat(tr("resuming\u2026"));
@@ -541,13 +545,7 @@ void TrainingLauncher::start() {
     r.threads = threads_->value();
     r.seed = static_cast<std::uint64_t>(seed_->value());
     trainingRound_ = r.round;
-    totalSteps_ = 0;
-    startElapsed_ = -1;
-    maxLoss_ = maxTokens_ = maxLr_ = 0;
-    clearCurves(); // fresh curves, past runs overlaid
-    log_->clear();
-    progress_->setValue(0);
-    eta_->clear();
+    resetLiveView();
     if (!runner_->train(path_, r)) return;
     setRunning(true);
     progress_->setFormat(tr("starting\u2026"));

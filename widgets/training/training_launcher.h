@@ -91,6 +91,7 @@ private:
     QLabel *roundInfo_, *size_, *estimate_, *eta_, *deviceInfo_ = nullptr;
     QPushButton *start_, *stop_, *evaluate_, *resume_ = nullptr;
     void updateResume();
+    void resetLiveView(); // a new task's curves, log and progress
     QProgressBar* progress_;
     QPlainTextEdit* log_;
     QTableWidget* runs_;
