@@ -30,6 +30,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -54,6 +55,15 @@ int points(QChartView* view, const QString& name) {
 }
 
 } // namespace
+
+// Shows the window on a workspace and opens the test project in it.
+bool opened(MainWindow& w, MainWindow::Workspace workspace, const QString& path) {
+    w.showWorkspace(workspace);
+    w.show();
+    QSignalSpy ready(&w, &MainWindow::projectReady);
+    w.openProject(path);
+    return ready.wait(30000);
+}
 
 class TestTrainingGui : public QObject {
     Q_OBJECT
@@ -268,13 +278,34 @@ private slots:
         QTRY_VERIFY(!w.isVisible());
     }
 
+    // A run that `proda train` trains in a terminal: the launcher follows its curve from the run
+    // directory, and Stop asks that process to stop it with a checkpoint.
+    void aRunOfAnotherProcessIsFollowedAndStopped() {
+        QProcess cli;
+        cli.start(QStringLiteral(PRODA_CLI), {QStringLiteral("train"), path_, QStringLiteral("--preset"), QStringLiteral("tiny"),
+                                              QStringLiteral("--max-steps"), QStringLiteral("1000000")});
+        QVERIFY(cli.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(count(path_, "SELECT count(*) FROM training_runs WHERE status = 'running'") == 1, 60000);
+        const std::string run = text(path_, "SELECT id FROM training_runs WHERE status = 'running'");
+        MainWindow w;
+        QVERIFY(opened(w, MainWindow::Training, path_));
+        TrainingLauncher* l = launcher(w);
+        QTRY_VERIFY_WITH_TIMEOUT(l->following(), 30000);
+        QVERIFY(!l->running());
+        auto* progress = l->findChild<QProgressBar*>();
+        QTRY_VERIFY_WITH_TIMEOUT(progress && progress->value() > 0, 120000); // the steps it trains show here
+        QVERIFY(l->findChild<QPushButton*>(QStringLiteral("trainingStart"))->isEnabled() == false);
+        l->stop();
+        QVERIFY(cli.waitForFinished(120000));
+        QCOMPARE(cli.exitCode(), 0);
+        QCOMPARE(text(path_, "SELECT status FROM training_runs WHERE id = " + run), std::string("stopped"));
+        QTRY_VERIFY_WITH_TIMEOUT(!l->following(), 30000);
+        QTRY_VERIFY(l->findChild<QPushButton*>(QStringLiteral("trainingStart"))->isEnabled());
+    }
+
     void stopEndsALongRunWithACheckpoint() {
         MainWindow w;
-        w.showWorkspace(MainWindow::Training);
-        w.show();
-        QSignalSpy ready(&w, &MainWindow::projectReady);
-        w.openProject(path_);
-        QVERIFY(ready.wait(30000));
+        QVERIFY(opened(w, MainWindow::Training, path_));
         TrainingLauncher* l = launcher(w);
         setBudget(l, "tiny", 1000000);
         QSignalSpy done(l->runner(), &TrainingRunner::finished);

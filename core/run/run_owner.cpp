@@ -52,6 +52,18 @@ void writeRunOwner(const std::string& runDir) {
                   nlohmann::json{{"pid", static_cast<long>(getpid())}, {"host", hostName()}, {"boot_id", bootId()}});
 }
 
+std::optional<long> liveRunOwner(const std::string& runDir) {
+    const auto owner = nlohmann::json::parse(fileText((fs::path(runDir) / "owner.json").string()), nullptr, false);
+    if (!owner.is_object() || owner.value("host", "") != hostName() || owner.value("boot_id", "") != bootId()) return std::nullopt;
+    const long pid = owner.value("pid", 0L);
+    return ownerAlive(pid) ? std::optional<long>(pid) : std::nullopt;
+}
+
+bool stopRunOwner(const std::string& runDir) {
+    const auto pid = liveRunOwner(runDir);
+    return pid && *pid != static_cast<long>(getpid()) && kill(static_cast<pid_t>(*pid), SIGTERM) == 0;
+}
+
 std::int64_t markInterruptedRuns(Database& db, const std::string& bulkDir) {
     std::int64_t marked = 0;
     const std::string host = hostName(), boot = bootId();

@@ -2,6 +2,7 @@
 #include "training_runner.h"
 
 #include "run/round_runner.h"
+#include "run/run_owner.h"
 #include "run/run_store.h"
 #include "store/project.h"
 #include "synth/dataset_store.h"
@@ -33,12 +34,14 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QThread>
+#include <QTimer>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
 #include <cmath>
 #include <optional>
 #include <fstream>
+#include <limits>
 #include <set>
 #include <sstream>
 
@@ -291,6 +294,7 @@ void TrainingLauncher::probeDevices() {
 void TrainingLauncher::setProject(const QString& path) {
     const bool other = path != path_;
     path_ = path;
+    if (other) stopFollowing();
     if (other && !running()) { // another project: nothing of the last one's runs stays on screen
         runs_->setRowCount(0);
         for (QLineSeries* s : {train_, val_, tokens_, lr_})
@@ -385,6 +389,74 @@ void TrainingLauncher::refresh() {
     updateEstimate();
     showEvaluation(selectedRound());
     if (showOverlay) showRunCurves();
+    setRunning(running());
+    if (!running() && !following()) {
+        try {
+            Project p = Project::open(path_.toStdString());
+            if (const auto other = runRunningElsewhere(p.db(), p.bulkDir(true)))
+                if (const auto pid = liveRunOwner(other->runDir)) startFollowing(*other, *pid);
+        } catch (const std::exception&) {
+            // Read-only media or a locked project: nothing to follow.
+        }
+    }
+}
+
+void TrainingLauncher::startFollowing(const TrainingRun& run, long ownerPid) {
+    resetLiveView();
+    followedRun_ = run.id;
+    followedDir_ = run.runDir;
+    trainingRound_ = run.round;
+    followTicks_ = 0;
+    follow_ = std::make_unique<TrainerLogTail>(run.runDir);
+    progress_->setFormat(tr("run %1, trained by another process: step %v of %m").arg(run.id));
+    appendLog(tr("Run %1 of round %2 is being trained by another process (pid %3): following it. Stop asks that process to "
+                 "stop it with a checkpoint.")
+                  .arg(run.id)
+                  .arg(run.round)
+                  .arg(ownerPid));
+    if (!followTimer_) {
+        followTimer_ = new QTimer(this);
+        followTimer_->setInterval(500);
+        connect(followTimer_, &QTimer::timeout, this, &TrainingLauncher::followTick);
+    }
+    followTimer_->start();
+    setRunning(false);
+    followTick();
+}
+
+void TrainingLauncher::followTick() {
+    if (!follow_) return;
+    // The trainer's log lines, read as the events they were: the same curves and progress.
+    for (const FollowedStep& s : follow_->readNew()) {
+        if (totalSteps_ == 0 && s.totalSteps > 0) {
+            totalSteps_ = s.totalSteps;
+            progress_->setMaximum(static_cast<int>(std::min<std::int64_t>(totalSteps_, std::numeric_limits<int>::max())));
+        }
+        if (s.loss)
+            onEvent({QStringLiteral("step"), nlohmann::json{{"event", "step"}, {"step", s.step}, {"loss", *s.loss}, {"lr", s.lr.value_or(0)}}.dump()});
+        if (s.evalLoss)
+            onEvent({QStringLiteral("eval"), nlohmann::json{{"event", "eval"}, {"step", s.step}, {"val_loss", *s.evalLoss}}.dump()});
+    }
+    if (++followTicks_ % 4 != 0) return;
+    // Every two seconds: has the run ended?
+    try {
+        Project p = Project::open(path_.toStdString(), Project::Mode::ReadOnly);
+        const auto run = trainingRun(p.db(), followedRun_);
+        if (run && run->status == "running" && liveRunOwner(followedDir_)) return;
+        appendLog(tr("Run %1 ended: %2.").arg(followedRun_).arg(run ? q(run->status) : tr("no longer in the project")));
+    } catch (const std::exception& e) {
+        appendLog(tr("Stopped following: %1").arg(q(e.what())));
+    }
+    stopFollowing();
+    refresh();
+    emit projectChanged();
+}
+
+void TrainingLauncher::stopFollowing() {
+    if (followTimer_) followTimer_->stop();
+    follow_.reset();
+    followedRun_ = 0;
+    followedDir_.clear();
     setRunning(running());
 }
 
@@ -497,6 +569,7 @@ void TrainingLauncher::loadConfig() {
 bool TrainingLauncher::running() const { return runner_->running(); }
 
 void TrainingLauncher::setRunning(bool on) {
+    on = on || following(); // a run another process trains: nothing else starts here meanwhile
     start_->setEnabled(!on && round_->count() > 0);
     evaluate_->setEnabled(!on && round_->count() > 0);
     stop_->setEnabled(on);
@@ -508,7 +581,7 @@ void TrainingLauncher::updateResume() {
     const int row = runs_->currentRow();
     const QTableWidgetItem* status = row >= 0 ? runs_->item(row, 2) : nullptr;
     const bool resumable = status && (status->text() == QLatin1String("stopped") || status->text() == QLatin1String("failed"));
-    resume_->setEnabled(!running() && resumable);
+    resume_->setEnabled(!running() && !following() && resumable);
 }
 
 void TrainingLauncher::resetLiveView() {
@@ -566,6 +639,12 @@ void TrainingLauncher::evaluate() {
 }
 
 void TrainingLauncher::stop() {
+    if (following() && !running()) {
+        if (stopRunOwner(followedDir_)) appendLog(tr("Asked the process training run %1 to stop with a checkpoint\u2026").arg(followedRun_));
+        else appendLog(tr("The process training run %1 is gone.").arg(followedRun_));
+        stop_->setEnabled(false);
+        return;
+    }
     if (!running()) return;
     runner_->stop();
     stop_->setEnabled(false);
@@ -622,12 +701,8 @@ void TrainingLauncher::onEvent(const TrainerEventLine& line) {
             eta_->setText(tr("ETA %1").arg(duration(rate * double(std::max<std::int64_t>(0, totalSteps_ - std::int64_t(step))))));
         }
         if (std::isfinite(step) && (std::llround(step) % 25 == 0 || std::llround(step) == totalSteps_))
-            appendLog(tr("step %1/%2  loss %3  lr %4  %5 tokens/s")
-                          .arg(std::llround(step))
-                          .arg(totalSteps_)
-                          .arg(loss, 0, 'f', 4)
-                          .arg(lr, 0, 'g', 3)
-                          .arg(std::llround(tps)));
+            appendLog(tr("step %1/%2  loss %3  lr %4").arg(std::llround(step)).arg(totalSteps_).arg(loss, 0, 'f', 4).arg(lr, 0, 'g', 3) +
+                      (std::isfinite(tps) ? tr("  %1 tokens/s").arg(std::llround(tps)) : QString()));
     } else if (kind == QLatin1String("eval") && val_) {
         const double step = num("step"), loss = num("val_loss");
         if (std::isfinite(step) && std::isfinite(loss)) {

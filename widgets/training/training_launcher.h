@@ -5,12 +5,16 @@
 // validation loss, tokens/s and learning rate, a progress bar with ETA and the trainer's log
 // (scrolled only while the reader is at its end). Past runs are listed; ticking them overlays
 // their curves. After an evaluation, accuracy per discipline and split.
+#include "run/run_follow.h"
+#include "run/run_store.h"
+
 #include <QPointer>
 #include <QWidget>
 
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <optional>
 
@@ -28,6 +32,7 @@ class QSpinBox;
 class QSplitter;
 class QTableWidget;
 class QThread;
+class QTimer;
 class QValueAxis;
 
 namespace proda {
@@ -57,6 +62,9 @@ public:
     void stop();
     // Trains the selected stopped or interrupted run on from its latest checkpoint.
     void resume();
+    // Following a run that another process trains (`proda train` in a terminal): its curve and
+    // progress from the run directory; Stop asks that process to stop it with a checkpoint.
+    bool following() const { return followedRun_ != 0; }
 
 signals:
     void message(const QString& text);
@@ -92,6 +100,14 @@ private:
     QPushButton *start_, *stop_, *evaluate_, *resume_ = nullptr;
     void updateResume();
     void resetLiveView(); // a new task's curves, log and progress
+    void startFollowing(const TrainingRun& run, long ownerPid);
+    void followTick();
+    void stopFollowing();
+    std::unique_ptr<TrainerLogTail> follow_;
+    QTimer* followTimer_ = nullptr;
+    std::int64_t followedRun_ = 0;
+    std::string followedDir_;
+    int followTicks_ = 0;
     QProgressBar* progress_;
     QPlainTextEdit* log_;
     QTableWidget* runs_;
