@@ -596,7 +596,7 @@ void TrainingLauncher::resetLiveView() {
 
 void TrainingLauncher::resume() {
     const int row = runs_->currentRow();
-    if (path_.isEmpty() || running() || row < 0 || !runs_->item(row, 0)) return;
+    if (path_.isEmpty() || running() || following() || row < 0 || !runs_->item(row, 0)) return;
     const std::int64_t runId = runs_->item(row, 0)->data(Qt::UserRole).toLongLong();
     trainingRound_ = runs_->item(row, 1)->text().toInt();
     resetLiveView();
@@ -608,7 +608,7 @@ void TrainingLauncher::resume() {
 }
 
 void TrainingLauncher::start() {
-    if (path_.isEmpty() || running() || round_->count() == 0) return;
+    if (path_.isEmpty() || running() || following() || round_->count() == 0) return;
     TrainRequest r;
     r.round = selectedRound();
     r.preset = preset_->currentData().toString().toStdString();
@@ -627,7 +627,7 @@ void TrainingLauncher::start() {
 }
 
 void TrainingLauncher::evaluate() {
-    if (path_.isEmpty() || running() || round_->count() == 0) return;
+    if (path_.isEmpty() || running() || following() || round_->count() == 0) return;
     EvalRequest r;
     r.round = selectedRound();
     r.device = device_->currentText().toStdString();
