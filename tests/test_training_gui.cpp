@@ -39,6 +39,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QUrl>
 #include <QtTest>
 
 using namespace proda;
@@ -220,6 +221,20 @@ private slots:
         QVERIFY2(diagnosed.first().at(0).toBool(), qPrintable(diagnosed.first().at(1).toString()));
         const auto patches = count(path_, "SELECT count(*) FROM patches WHERE status = 'proposed'");
         QVERIFY(patches > 0);
+        // A failed item lists the patch samples written against it; one opens in the review panel.
+        const std::string patchId = text(path_, "SELECT id FROM patches ORDER BY id LIMIT 1");
+        const std::string target = text(path_, "SELECT json_extract(targets, '$[0]') FROM patches WHERE id = '" + patchId + "'");
+        int targetRow = -1;
+        QTRY_VERIFY([&] {
+            for (int r = 0; r < f->table()->rowCount(); ++r)
+                if (f->table()->item(r, 0)->text() == QString::fromStdString(target)) targetRow = r;
+            return targetRow >= 0;
+        }());
+        f->table()->selectRow(targetRow);
+        QTRY_VERIFY(f->detail()->toHtml().contains(QStringLiteral("patch:%1").arg(QString::fromStdString(patchId))));
+        emit f->detail()->anchorClicked(QUrl(QStringLiteral("patch:%1").arg(QString::fromStdString(patchId))));
+        QTRY_COMPARE(w.benchmark()->panel(ReviewKind::Patch)->currentId(), QString::fromStdString(patchId));
+        w.showWorkspace(MainWindow::Diagnosis);
         ReviewPanel* panel = w.benchmark()->panel(ReviewKind::Patch);
         QTRY_COMPARE(std::int64_t(panel->model()->rowCount()), patches);
         QCOMPARE(std::int64_t(panel->decideAllShown(QStringLiteral("accepted"), QString(), true)), patches);

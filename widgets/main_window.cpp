@@ -5,6 +5,7 @@
 #include "training_runner.h"
 #include "training_workspace.h"
 #include "benchmark_workspace.h"
+#include "review_panel.h"
 #include "corpus/sample_project.h"
 #include "home_workspace.h"
 #include "import_dialog.h"
@@ -66,6 +67,11 @@ MainWindow::MainWindow(QWidget* parent)
     connect(benchmark_, &BenchmarkWorkspace::message, status_, &QLabel::setText);
     connect(training_->launcher(), &TrainingLauncher::message, status_, &QLabel::setText);
     connect(diagnosis_->failures(), &FailuresView::message, status_, &QLabel::setText);
+    connect(diagnosis_->failures(), &FailuresView::openPatch, this, [this](const QString& id) {
+        showWorkspace(Benchmark);
+        benchmark_->showTab(QStringLiteral("patches"));
+        if (!benchmark_->panel(ReviewKind::Patch)->select(id)) status_->setText(tr("Patch %1 is not in the list.").arg(id));
+    });
     connect(home_, &HomeWorkspace::openRounds, this, [this] {
         showWorkspace(Diagnosis);
         diagnosis_->showTab(QStringLiteral("rounds"));

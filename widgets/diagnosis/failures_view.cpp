@@ -24,6 +24,7 @@
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QThread>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -151,6 +152,10 @@ FailuresView::FailuresView(QWidget* parent)
         applyFilter();
     });
     connect(table_, &QTableWidget::itemSelectionChanged, this, &FailuresView::showDetail);
+    detail_->setOpenLinks(false);
+    connect(detail_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        if (url.scheme() == QLatin1String("patch")) emit openPatch(url.path());
+    });
     connect(diagnose_, &QPushButton::clicked, this, &FailuresView::diagnose);
     connect(patches_, &QPushButton::clicked, this, &FailuresView::writePatches);
     connect(nextRound_, &QPushButton::clicked, this, &FailuresView::assembleNextRound);
@@ -361,6 +366,24 @@ void FailuresView::showDetail() {
                 html += QStringLiteral("<tr><td>%1.</td><td>%2 <i>%3</i> %4</td><td>%5</td></tr>")
                             .arg(h + 1)
                             .arg(esc(s.subjectTerm), esc(s.relation.predicate), esc(s.objectTerm), probes.join(QStringLiteral("; ")));
+            }
+            html += QStringLiteral("</table>");
+        }
+        // The patch samples written against this failure, each a link to its review.
+        debug::PatchFilter filter;
+        filter.round = round_->currentData().toInt();
+        filter.target = itemId;
+        const auto patches = debug::loadPatches(p.db(), filter);
+        if (!patches.empty()) {
+            html += tr("<h4>Patch samples for this item (%1)</h4><p style=\"color:#666\">Click one to review it in Benchmark &gt; "
+                       "Patch Samples.</p><table cellpadding=\"3\">")
+                        .arg(patches.size());
+            for (const auto& patch : patches) {
+                QString prompt = q(patch.sample.prompt).section(QLatin1Char('\n'), 0, 0);
+                if (prompt.size() > 110) prompt = prompt.left(109) + QChar(0x2026);
+                html += QStringLiteral("<tr><td>%1</td><td>%2 %3</td><td><a href=\"patch:%4\">%5</a></td></tr>")
+                            .arg(esc(patch.status), esc(patch.kind), esc(std::string(toString(patch.sample.format))), esc(patch.id),
+                                 prompt.toHtmlEscaped());
             }
             html += QStringLiteral("</table>");
         }

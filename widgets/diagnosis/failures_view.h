@@ -53,6 +53,8 @@ signals:
     void message(const QString& text);
     // Diagnose Round, Write Patches or Assemble Next Round ended: the project changed.
     void jobDone(bool ok, const QString& result);
+    // A patch sample listed beside the failed item it repairs was clicked: review it.
+    void openPatch(const QString& patchId);
 
 protected:
     void showEvent(QShowEvent* event) override;
