@@ -337,17 +337,25 @@ std::unique_ptr<ModelUnderTest> builtinModel(Project& project, int round) {
     return std::make_unique<BuiltinModel>(resolved(*run, project.bulkDir(true)), scratch);
 }
 
+namespace {
+
+// Runs a one-shot proda-train verb and returns the event of `kind` it printed; throws with
+// `what` when the trainer fails, or prints no such event.
+nlohmann::json trainerReply(const std::vector<std::string>& args, const std::string& kind, const std::string& what) {
+    std::optional<nlohmann::json> reply;
+    const auto result = runTrainerProcess(trainerExecutable(), args, [&](const nlohmann::json& e) {
+        if (e.value("event", "") == kind) reply = e;
+    }, nullptr);
+    if (result.exitCode != 0) throwTrainerFailure(result, what);
+    if (!reply) throw std::runtime_error("proda-train " + args.front() + " reported no " + kind + " event");
+    return *reply;
+}
+
+} // namespace
+
 TrainerDevices trainerDevices() {
-    std::optional<TrainerDevices> d;
-    const auto result = runTrainerProcess(trainerExecutable(), {"devices"},
-                                          [&](const nlohmann::json& e) {
-                                              if (e.value("event", "") != "devices") return;
-                                              d = TrainerDevices{e.value("cuda", false), e.value("cuda_devices", 0), e.value("cpu_threads", 0)};
-                                          },
-                                          nullptr);
-    if (result.exitCode != 0) throwTrainerFailure(result, "asking the trainer for its devices");
-    if (!d) throw std::runtime_error("proda-train devices reported nothing");
-    return *d;
+    const auto e = trainerReply({"devices"}, "devices", "asking the trainer for its devices");
+    return {e.value("cuda", false), e.value("cuda_devices", 0), e.value("cpu_threads", 0)};
 }
 
 std::string generateWithRound(Project& project, int round, const GenerationRequest& request) {
@@ -358,18 +366,11 @@ std::string generateWithRound(Project& project, int round, const GenerationReque
     auto run = latestUsableRun(project.db(), round);
     if (!run) throw InputError("round " + std::to_string(round) + " has no trained checkpoint to generate with");
     const TrainingRun r = resolved(*run, project.bulkDir(true));
-    std::optional<std::string> text;
-    const auto result = runTrainerProcess(trainerExecutable(),
-                                          {"generate", r.runDir, "--checkpoint", r.checkpoint, "--prompt", request.prompt, "--max-new",
-                                           std::to_string(request.maxNewTokens), "--temperature", std::to_string(request.temperature),
-                                           "--top-k", std::to_string(request.topK), "--seed", std::to_string(request.seed)},
-                                          [&](const nlohmann::json& e) {
-                                              if (e.value("event", "") == "generation") text = e.value("text", "");
-                                          },
-                                          nullptr);
-    if (result.exitCode != 0) throwTrainerFailure(result, "generating with round " + std::to_string(round));
-    if (!text) throw std::runtime_error("proda-train generate reported no generation");
-    return *text;
+    return trainerReply({"generate", r.runDir, "--checkpoint", r.checkpoint, "--prompt", request.prompt, "--max-new",
+                         std::to_string(request.maxNewTokens), "--temperature", std::to_string(request.temperature), "--top-k",
+                         std::to_string(request.topK), "--seed", std::to_string(request.seed)},
+                        "generation", "generating with round " + std::to_string(round))
+        .value("text", "");
 }
 
 } // namespace proda
