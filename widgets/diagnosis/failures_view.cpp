@@ -228,7 +228,7 @@ void FailuresView::refresh() {
         std::map<std::string, Item> items;
         for (auto& it : loadItems(p.db())) items[it.id] = std::move(it);
         int row = 0, gaps = 0, deficits = 0;
-        std::vector<std::pair<QString, QString>> breakdown; // (discipline, verdict) per failed item
+        std::set<QString> disciplines; // of the failed items, for the filter
         for (const auto& pr : loadPredictions(p.db(), e->id)) {
             if (pr.correct) continue;
             failed_[pr.itemId] = pr;
@@ -251,17 +251,15 @@ void FailuresView::refresh() {
                 table_->setItem(row, TargetCol, new QTableWidgetItem(QString()));
                 table_->setItem(row, ConfidenceCol, new NumberItem(0));
             }
-            breakdown.emplace_back(table_->item(row, DisciplineCol)->text(), table_->item(row, VerdictCol)->data(Qt::UserRole).toString());
+            disciplines.insert(table_->item(row, DisciplineCol)->text());
             ++row;
         }
-        heatmap_->setVisible(!breakdown.empty()); // counts drawn by applyFilter, for the split chosen
+        heatmap_->setVisible(row > 0); // counts drawn by applyFilter, for the split chosen
         {
             // The disciplines with failures, the selection kept where it still has some.
             const QString keepDiscipline = discipline_->currentData().toString();
             const QSignalBlocker block(discipline_);
             while (discipline_->count() > 1) discipline_->removeItem(1);
-            std::set<QString> disciplines;
-            for (const auto& [d, v] : breakdown) disciplines.insert(d);
             for (const QString& d : disciplines) discipline_->addItem(d, d);
             discipline_->setCurrentIndex(std::max(0, discipline_->findData(keepDiscipline)));
         }
