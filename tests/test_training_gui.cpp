@@ -127,6 +127,8 @@ private slots:
         QCOMPARE(count(path_, "SELECT count(*) FROM training_metrics WHERE kind = 'train'"), std::int64_t(40));
         QVERIFY(l->findChild<QPlainTextEdit*>(QStringLiteral("trainingLog"))->toPlainText().contains(QLatin1String("done: finished")));
         QTRY_COMPARE(l->findChild<QTableWidget*>(QStringLiteral("trainingRuns"))->rowCount(), 1);
+        // Only what a run changes is read again: runs and evaluations, not the knowledge or the lists.
+        QTRY_COMPARE(w.lastRead().toInt(), (ProjectParts(ProjectPart::Training) | ProjectPart::Diagnosis).toInt());
 
         done.clear();
         QTest::mouseClick(l->findChild<QPushButton*>(QStringLiteral("trainingEvaluate")), Qt::LeftButton);
@@ -233,11 +235,26 @@ private slots:
         f->table()->selectRow(targetRow);
         QTRY_VERIFY(f->detail()->toHtml().contains(QStringLiteral("patch:%1").arg(QString::fromStdString(patchId))));
         emit f->detail()->anchorClicked(QUrl(QStringLiteral("patch:%1").arg(QString::fromStdString(patchId))));
-        QTRY_COMPARE(w.benchmark()->panel(ReviewKind::Patch)->currentId(), QString::fromStdString(patchId));
-        w.showWorkspace(MainWindow::Diagnosis);
+        // The link opens the item's patch samples beside it, under the review controls; A accepts.
+        ReviewPanel* inline_ = f->patchPanel();
+        QTRY_VERIFY(inline_->isVisible());
+        QTRY_COMPARE(inline_->currentId(), QString::fromStdString(patchId));
+        const auto forTarget = count(path_, "SELECT count(*) FROM patches, json_each(patches.targets) t WHERE t.value = '" + target + "'");
+        QCOMPARE(std::int64_t(inline_->proxy()->rowCount()), forTarget); // only this item's
+        QVERIFY(forTarget < patches);
+        inline_->view()->setFocus();
+        QTRY_VERIFY(inline_->view()->hasFocus());
+        QSignalSpy changed(f, &FailuresView::projectChanged);
+        QTest::keyClick(inline_->view(), Qt::Key_A);
+        QTRY_COMPARE(text(path_, "SELECT status FROM patches WHERE id = '" + patchId + "'"), std::string("accepted"));
+        QVERIFY(changed.count() >= 1 && changed.first().first().value<ProjectParts>().testFlag(ProjectPart::Benchmark));
+        // The rest in bulk, in the Benchmark workspace (which read the decision made in Failures).
         ReviewPanel* panel = w.benchmark()->panel(ReviewKind::Patch);
         QTRY_COMPARE(std::int64_t(panel->model()->rowCount()), patches);
-        QCOMPARE(std::int64_t(panel->decideAllShown(QStringLiteral("accepted"), QString(), true)), patches);
+        QTRY_COMPARE(w.lastRead().toInt(), ProjectParts(ProjectPart::Benchmark).toInt());
+        panel->setFilter(ReviewFilter{QStringLiteral("proposed")});
+        QTRY_COMPARE(std::int64_t(panel->proxy()->rowCount()), patches - 1);
+        QCOMPARE(std::int64_t(panel->decideAllShown(QStringLiteral("accepted"), QString(), true)), patches - 1);
         QCOMPARE(count(path_, "SELECT count(*) FROM patches WHERE status = 'accepted'"), patches);
         NextRoundDialog next(path_, 1);
         QVERIFY(next.preview());

@@ -17,6 +17,8 @@
 #include "run/run_store.h"
 #include "store/project.h"
 #include "summary_workspaces.h"
+#include "background_job.h"
+#include "util/error.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -154,6 +156,26 @@ private slots:
         auto* table = w.home()->findChild<QTableWidget*>(); // the disciplines table on Home
         QVERIFY(table);
         QCOMPARE(table->rowCount(), 2);
+    }
+
+    // After a job only the parts it changed are read again; Home keeps the figures of the rest.
+    void aRefreshReadsOnlyTheChangedParts() {
+        QTemporaryDir dir;
+        MainWindow w;
+        w.show();
+        QVERIFY(open(w, explorerfixture::smallProject(dir)));
+        QCOMPARE(w.lastRead().toInt(), kAllProjectParts.toInt());
+        QSignalSpy ready(&w, &MainWindow::projectReady);
+        w.refreshProject(ProjectPart::Training);
+        QVERIFY(ready.wait(20000));
+        QCOMPARE(w.lastRead().toInt(), ProjectParts(ProjectPart::Training).toInt());
+        bool sawCounts = false; // the statistics were not read this time: the last ones stay
+        for (QLabel* l : w.findChildren<QLabel*>()) sawCounts = sawCounts || l->text().contains(QLatin1String("6 concepts"));
+        QVERIFY(sawCounts);
+        ready.clear();
+        w.openProject(w.projectPath()); // opening reads everything
+        QVERIFY(ready.wait(20000));
+        QCOMPARE(w.lastRead().toInt(), kAllProjectParts.toInt());
     }
 
     void unopenableProjectSaysWhyAndLeavesTheFileAlone() {
@@ -423,6 +445,75 @@ private slots:
         QVERIFY(finished.first().at(2).toString().contains(QLatin1String("Cancelled")));
         QCOMPARE(area.rows(), 0);
         QCOMPARE(jobs.running(), 0);
+    }
+
+    // The one facade of the workbench's background work: typed results, errors with their text,
+    // cancel through core's flag, a newer job of a slot making the older one's posts and result
+    // stale, nothing delivered to a receiver that is gone.
+    void backgroundJobsDeliverTypedResultsAndDropStaleOnes() {
+        QObject receiver;
+        std::optional<JobResult<int>> value;
+        startJob(&receiver, [](JobContext&) { return 42; }, [&](const JobResult<int>& r) { value = r; });
+        QTRY_VERIFY(value.has_value());
+        QVERIFY(value->end.ok());
+        QCOMPARE(*value->value, 42);
+
+        std::optional<JobEnd> failed;
+        startJob(&receiver, [](JobContext&) -> int { throw InputError("kb/concepts.jsonl", 3, "id", "missing"); },
+                 [&](const JobResult<int>& r) { failed = r.end; });
+        QTRY_VERIFY(failed.has_value());
+        QCOMPARE(int(failed->kind), int(JobEnd::Kind::Failed));
+        QVERIFY(failed->error.contains(QLatin1String("concepts.jsonl:3")));
+
+        JobSlot slot;
+        QStringList seen;
+        std::atomic_bool firstAskedToStop{false};
+        slot.start(
+            &receiver,
+            [&firstAskedToStop](JobContext& c) {
+                c.post([] {}); // (a post of a job that is stale by the time it arrives is dropped)
+                while (!c.cancelled()) QThread::msleep(1);
+                firstAskedToStop = true;
+                return 1;
+            },
+            [&seen](const JobResult<int>&) { seen << QStringLiteral("first"); });
+        QVERIFY(slot.busy());
+        slot.start(&receiver, [](JobContext& c) { c.post([] {}); return 2; },
+                   [&seen](const JobResult<int>& r) { seen << QStringLiteral("second %1").arg(*r.value); });
+        QTRY_VERIFY(!slot.busy());
+        QTRY_VERIFY(firstAskedToStop.load());
+        QTest::qWait(50); // the first job's result, had it not been dropped, would be here by now
+        QCOMPARE(seen, QStringList{QStringLiteral("second 2")});
+
+        std::optional<JobEnd> cancelled;
+        qint64 lastDone = -1;
+        JobOptions options;
+        options.onProgress = [&lastDone](const QString&, qint64 done, qint64) { lastDone = done; };
+        const JobHandle spin = startJob(
+            &receiver,
+            [](JobContext& c) {
+                for (qint64 i = 0;; ++i) {
+                    c.progress().report("spin", i, 0);
+                    c.progress().checkCancelled();
+                    QThread::msleep(1);
+                }
+                return 0;
+            },
+            [&cancelled](const JobResult<int>& r) { cancelled = r.end; }, options);
+        QTRY_VERIFY(lastDone > 0); // progress reaches the GUI thread while the job runs
+        spin.cancel();
+        spin.wait();
+        QTRY_VERIFY(cancelled.has_value());
+        QCOMPARE(int(cancelled->kind), int(JobEnd::Kind::Cancelled));
+        QVERIFY(!spin.running());
+
+        bool called = false;
+        auto* gone = new QObject;
+        const JobHandle late = startJob(gone, [](JobContext&) { QThread::msleep(30); return 1; }, [&called](const JobResult<int>&) { called = true; });
+        delete gone;
+        late.wait();
+        QTest::qWait(50);
+        QVERIFY(!called);
     }
 
     void hugeProjectOpensAndSearchesWithoutStalls() {

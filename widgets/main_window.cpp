@@ -5,7 +5,6 @@
 #include "training_runner.h"
 #include "training_workspace.h"
 #include "benchmark_workspace.h"
-#include "review_panel.h"
 #include "corpus/sample_project.h"
 #include "home_workspace.h"
 #include "import_dialog.h"
@@ -67,27 +66,26 @@ MainWindow::MainWindow(QWidget* parent)
     connect(benchmark_, &BenchmarkWorkspace::message, status_, &QLabel::setText);
     connect(training_->launcher(), &TrainingLauncher::message, status_, &QLabel::setText);
     connect(diagnosis_->failures(), &FailuresView::message, status_, &QLabel::setText);
-    connect(diagnosis_->failures(), &FailuresView::openPatch, this, [this](const QString& id) {
-        showWorkspace(Benchmark);
-        benchmark_->showTab(QStringLiteral("patches"));
-        if (!benchmark_->panel(ReviewKind::Patch)->select(id)) status_->setText(tr("Patch %1 is not in the list.").arg(id));
+    connect(diagnosis_->failures(), &FailuresView::openConcept, this, [this](const QString& id) {
+        showWorkspace(Knowledge);
+        knowledge_->centerOn(id);
     });
     connect(home_, &HomeWorkspace::openRounds, this, [this] {
         showWorkspace(Diagnosis);
         diagnosis_->showTab(QStringLiteral("rounds"));
     });
-    connect(diagnosis_->failures(), &FailuresView::jobDone, this, [this](bool ok) {
-        if (ok) openProject(projectPath_); // new verdicts, patches or a round: every workspace re-reads
-    });
-    // A training or evaluation changed the project: re-read it (the launcher keeps its charts).
-    connect(training_->launcher(), &TrainingLauncher::projectChanged, this, [this] { openProject(projectPath_); });
+    // New verdicts, patches or a round: those parts are read again, the explorer is left alone.
+    connect(diagnosis_->failures(), &FailuresView::projectChanged, this, &MainWindow::refreshProject);
+    // A training or evaluation wrote runs and evaluations (the launcher keeps its charts).
+    connect(training_->launcher(), &TrainingLauncher::projectChanged, this,
+            [this] { refreshProject(ProjectParts(ProjectPart::Training) | ProjectPart::Diagnosis); });
     connect(benchmark_, &BenchmarkWorkspace::openConcept, this, [this](const QString& id) {
         showWorkspace(Knowledge);
         knowledge_->centerOn(id);
     });
     connect(jobs_, &JobManager::finished, this, [this](int, bool ok, const QString& message) {
         status_->setText(ok ? message : tr("The job failed."));
-        if (ok) openProject(projectPath_); // re-read the statistics and refresh every workspace
+        if (ok) openProject(projectPath_); // an import or a build may change every part
         else notify(tr("The job failed"), message);
         emit importFinished(ok, message);
     });
@@ -163,6 +161,12 @@ void MainWindow::openProject(const QString& path) {
     loader_->startLoading(path);
 }
 
+void MainWindow::refreshProject(ProjectParts parts) {
+    if (!projectOpen_ || !parts) return;
+    status_->setText(tr("Reading the changes \u2026"));
+    loader_->startLoading(projectPath_, parts);
+}
+
 QString MainWindow::sampleProjectPath() {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/sample.proda");
 }
@@ -233,21 +237,36 @@ void MainWindow::dropEvent(QDropEvent* event) {
     else chooseImport(path); // files and folders: the dialog proposes the format it recognised
 }
 
-void MainWindow::onLoaded(const ProjectSnapshot& snapshot) {
+void MainWindow::onLoaded(const ProjectSnapshot& loaded) {
+    // A partial read keeps what it did not read from the last snapshot of the same project.
+    const bool partial = loaded.parts != kAllProjectParts && snapshot_ && snapshot_->path == loaded.path;
+    const ProjectParts parts = partial ? loaded.parts : kAllProjectParts;
+    ProjectSnapshot merged = loaded;
+    if (partial && !(parts & ProjectPart::Knowledge)) merged.stats = snapshot_->stats;
+    if (partial && !(parts & (ProjectParts(ProjectPart::Training) | ProjectPart::Diagnosis))) merged.rounds = snapshot_->rounds;
+    merged.parts = parts;
+    snapshot_ = merged;
+    lastRead_ = parts;
     projectOpen_ = true;
-    home_->showSnapshot(snapshot);
-    knowledge_->setProject(snapshot.path, snapshot.stats);
-    benchmark_->setProject(snapshot.path);
-    training_->showSnapshot(snapshot);
-    diagnosis_->showSnapshot(snapshot);
-    setWindowTitle(tr("%1 \u2014 ProDa Workbench").arg(QFileInfo(snapshot.path).completeBaseName()));
-    status_->setText(tr("Opened %1 in %2 s").arg(snapshot.path).arg(snapshot.seconds, 0, 'f', 2));
-    rememberRecent(snapshot.path);
+    home_->showSnapshot(merged);
+    if (parts & ProjectPart::Knowledge) knowledge_->setProject(merged.path, merged.stats);
+    if (parts & ProjectPart::Benchmark) benchmark_->setProject(merged.path);
+    if (parts & ProjectPart::Training) training_->showSnapshot(merged);
+    if (parts & ProjectPart::Diagnosis) diagnosis_->showSnapshot(merged);
+    if (partial) {
+        status_->setText(tr("Read the changes in %1 s").arg(merged.seconds, 0, 'f', 2));
+        emit projectReady(true);
+        return;
+    }
+    setWindowTitle(tr("%1 \u2014 ProDa Workbench").arg(QFileInfo(merged.path).completeBaseName()));
+    status_->setText(tr("Opened %1 in %2 s").arg(merged.path).arg(merged.seconds, 0, 'f', 2));
+    rememberRecent(merged.path);
     emit projectReady(true);
 }
 
 void MainWindow::onFailed(const QString& message) {
     projectOpen_ = false;
+    snapshot_.reset();
     home_->showError(message);
     knowledge_->clearProject();
     benchmark_->clearProject(tr("No project open."));

@@ -2,7 +2,11 @@
 // The workbench's main window: a shell that owns the workspaces, menus, toolbar and status bar
 // (with the background-job area). Each workspace is its own class; this window only routes
 // between them and hands them the project once it has been opened off the GUI thread.
+#include "project_loader.h"
+
 #include <QMainWindow>
+
+#include <optional>
 
 class QActionGroup;
 class QLabel;
@@ -16,10 +20,8 @@ class DiagnosisWorkspace;
 class HomeWorkspace;
 class JobManager;
 class KnowledgeWorkspace;
-class ProjectLoader;
 class TrainingWorkspace;
 struct ImportSpec;
-struct ProjectSnapshot;
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
@@ -27,6 +29,10 @@ public:
     enum Workspace { Home, Knowledge, Benchmark, Training, Diagnosis, WorkspaceCount };
     explicit MainWindow(QWidget* parent = nullptr);
     void openProject(const QString& path);
+    // Reads again only what a job changed and refreshes the workspaces that show it.
+    void refreshProject(ProjectParts parts);
+    // The parts the last load or refresh read (all of them for an open).
+    ProjectParts lastRead() const { return lastRead_; }
     // The first-run project: built from the bundled FOLDOC sample as a background job (once, in
     // the user's data directory), then opened.
     void openSampleProject();
@@ -79,6 +85,8 @@ private:
     QString projectPath_;
     bool projectOpen_ = false;
     bool quitWhenIdle_ = false; // the window closes when the running diagnosis job ends
+    std::optional<ProjectSnapshot> snapshot_; // the open project's last read, merged with partial reads
+    ProjectParts lastRead_;
 };
 
 } // namespace proda

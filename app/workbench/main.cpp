@@ -6,6 +6,8 @@
 #include "home_workspace.h"
 #include "knowledge_workspace.h"
 #include "diagnosis_workspace.h"
+#include "failures_view.h"
+#include "review_panel.h"
 #include "main_window.h"
 #include "training_launcher.h"
 #include "training_workspace.h"
@@ -35,7 +37,7 @@ int main(int argc, char** argv) {
     QCommandLineOption workspace(QStringLiteral("workspace"),
                                  QStringLiteral("Workspace to show: home, knowledge, benchmark, training or diagnosis."),
                                  QStringLiteral("NAME"), QStringLiteral("home"));
-    QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Centre the knowledge explorer on concept ID, or (benchmark) select item, sample or patch ID."),
+    QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Centre the knowledge explorer on concept ID, or (benchmark) select item, sample or patch ID, or (diagnosis) a failed item or a patch."),
                               QStringLiteral("ID"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Render the state to FILE (PNG) and exit."),
                                   QStringLiteral("FILE"));
@@ -82,10 +84,11 @@ int main(int argc, char** argv) {
         proda::HomeWorkspace* h = window.home();
         proda::BenchmarkWorkspace* b = window.benchmark();
         proda::TrainingLauncher* t = window.training()->launcher();
+        proda::ReviewPanel* patches = window.diagnosis()->failures()->patchPanel();
         auto poll = new QTimer(&window);
         poll->setInterval(50);
-        QObject::connect(poll, &QTimer::timeout, &window, [k, h, b, t, poll, grab] {
-            if (k->busy() || h->busy() || b->busy() || t->busy()) return;
+        QObject::connect(poll, &QTimer::timeout, &window, [k, h, b, t, patches, poll, grab] {
+            if (k->busy() || h->busy() || b->busy() || t->busy() || patches->busy()) return;
             poll->stop();
             QTimer::singleShot(150, grab); // one more round of paints after the last item moved
         });
@@ -98,8 +101,9 @@ int main(int argc, char** argv) {
     if (!parser.positionalArguments().isEmpty()) {
         QObject::connect(&window, &proda::MainWindow::projectReady, &window, [&window, ws, shot, selectId, grabWhenSettled](bool ok) {
             if (ok && !selectId.isEmpty()) {
-                if (ws != proda::MainWindow::Benchmark) window.knowledge()->centerOn(selectId);
-                else window.benchmark()->selectWhenLoaded(selectId);
+                if (ws == proda::MainWindow::Benchmark) window.benchmark()->selectWhenLoaded(selectId);
+                else if (ws == proda::MainWindow::Diagnosis) window.diagnosis()->failures()->select(selectId);
+                else window.knowledge()->centerOn(selectId);
             }
             if (!shot.isEmpty()) grabWhenSettled();
         });

@@ -108,8 +108,8 @@ std::vector<ReviewRow> patchRows(Database& db) {
         r.shape = st.columnText(6);
         r.operators = st.columnText(7);
         r.split = "round " + std::to_string(st.columnInt(8));
-        const auto targets = stringList(st.columnView(9));
-        r.origin = std::to_string(targets.size()) + (targets.size() == 1 ? " failed item" : " failed items");
+        r.targets = stringList(st.columnView(9));
+        r.origin = std::to_string(r.targets.size()) + (r.targets.size() == 1 ? " failed item" : " failed items");
         r.flagged = st.columnInt(10) != 0;
         r.updatedAt = st.columnText(11);
         rows.push_back(std::move(r));

@@ -48,6 +48,7 @@ struct ReviewRow {
     int distractorsRejected = 0;
     bool flagged = false;
     std::vector<int> failedRounds; // items: rounds with an evaluation the item failed
+    std::vector<std::string> targets; // patches: the failed items it was written against
     std::string updatedAt;
 };
 std::vector<ReviewRow> loadReviewRows(Database& db, ReviewKind kind);

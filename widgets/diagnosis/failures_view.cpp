@@ -3,6 +3,10 @@
 #include "debug/diagnosis.h"
 #include "debug/patches.h"
 #include "next_round_dialog.h"
+#include "review_commands.h"
+#include "review_panel.h"
+#include "review_model.h"
+#include "review_service.h"
 #include "verdict_heatmap.h"
 #include "run/round_runner.h"
 #include "run/run_store.h"
@@ -17,13 +21,13 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTextBrowser>
-#include <QThread>
+#include <QUndoStack>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -71,7 +75,8 @@ FailuresView::FailuresView(QWidget* parent)
       detail_(new QTextBrowser(this)), overrideVerdict_(new QComboBox(this)), overrideNote_(new QLineEdit(this)),
       override_(new QPushButton(tr("Override Verdict"), this)), diagnose_(new QPushButton(tr("Diagnose Round"), this)),
       patches_(new QPushButton(tr("Write Patches"), this)), nextRound_(new QPushButton(tr("Assemble Next Round\u2026"), this)),
-      summary_(new QLabel(this)) {
+      summary_(new QLabel(this)), detailTabs_(new QTabWidget(this)), reviews_(new ReviewService(this)),
+      undo_(new QUndoStack(this)), patchPanel_(new ReviewPanel(ReviewKind::Patch, reviews_, undo_, this)) {
     setObjectName(QStringLiteral("failuresView"));
     auto* layout = new QVBoxLayout(this);
     auto* bar = new QHBoxLayout;
@@ -116,9 +121,9 @@ FailuresView::FailuresView(QWidget* parent)
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 8);
     round_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    auto* right = new QWidget(split);
+    auto* right = new QWidget(detailTabs_);
     auto* rl = new QVBoxLayout(right);
-    rl->setContentsMargins(0, 0, 0, 0);
+    rl->setContentsMargins(4, 4, 4, 4);
     detail_->setObjectName(QStringLiteral("failureDetail"));
     rl->addWidget(detail_, 1);
     auto* over = new QHBoxLayout;
@@ -135,8 +140,13 @@ FailuresView::FailuresView(QWidget* parent)
     heatmap_->setMaximumHeight(heatmap_->verticalHeader()->defaultSectionSize() * (VerdictHeatmap::kShownDisciplines + 2) + 4);
     ll->addWidget(heatmap_);
     ll->addWidget(table_, 1);
+    patchPanel_->makeCompact();
+    detailTabs_->setObjectName(QStringLiteral("failureTabs"));
+    detailTabs_->setDocumentMode(true);
+    detailTabs_->addTab(right, tr("Failure"));
+    detailTabs_->addTab(patchPanel_, tr("Patch Samples"));
     split->addWidget(left);
-    split->addWidget(right);
+    split->addWidget(detailTabs_);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     splitter_ = split;
@@ -154,23 +164,67 @@ FailuresView::FailuresView(QWidget* parent)
     connect(table_, &QTableWidget::itemSelectionChanged, this, &FailuresView::showDetail);
     detail_->setOpenLinks(false);
     connect(detail_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
-        if (url.scheme() == QLatin1String("patch")) emit openPatch(url.path());
+        if (url.scheme() == QLatin1String("patch")) showPatch(url.path());
     });
     connect(diagnose_, &QPushButton::clicked, this, &FailuresView::diagnose);
     connect(patches_, &QPushButton::clicked, this, &FailuresView::writePatches);
     connect(nextRound_, &QPushButton::clicked, this, &FailuresView::assembleNextRound);
     connect(override_, &QPushButton::clicked, this, [this] { overrideSelected(overrideVerdict_->currentData().toString()); });
+    connect(patchPanel_, &ReviewPanel::message, this, &FailuresView::message);
+    connect(patchPanel_, &ReviewPanel::openConcept, this, &FailuresView::openConcept);
+    connect(patchPanel_, &ReviewPanel::loaded, this, [this] {
+        if (!pendingPatch_.isEmpty() && patchPanel_->select(pendingPatch_, false)) {
+            detailTabs_->setCurrentWidget(patchPanel_);
+            pendingPatch_.clear();
+        }
+    });
+    // A decision here: the Benchmark workspace's lists and Home's counts read it again.
+    // (Every decision, flag and their undo moves the stack's index.)
+    connect(undo_, &QUndoStack::indexChanged, this, [this] { emit projectChanged(ProjectPart::Benchmark); });
+    addUndoShortcuts(undo_, patchPanel_);
 }
 
-// A running job finishes before the view goes (it holds a write connection to the project).
-FailuresView::~FailuresView() {
-    if (worker_) worker_->wait();
+bool FailuresView::showPatch(const QString& patchId) {
+    detailTabs_->setCurrentWidget(patchPanel_);
+    if (patchPanel_->select(patchId, false)) return true;
+    pendingPatch_ = patchPanel_->busy() ? patchId : QString(); // the rows are on their way
+    return false;
 }
+
+void FailuresView::select(const QString& id) {
+    QString item = id;
+    try { // a patch: the failed item it was written against, then the patch beside it
+        Project p = Project::open(path_.toStdString(), Project::Mode::ReadOnly);
+        debug::PatchFilter filter;
+        filter.ids = {id.toStdString()};
+        if (const auto patches = debug::loadPatches(p.db(), filter); !patches.empty() && !patches.front().targets.empty()) {
+            item = q(patches.front().targets.front());
+            pendingPatch_ = id;
+        }
+    } catch (const std::exception&) {
+        // not a patch id (loadPatches refuses unknown ids): an item id
+    }
+    pendingItem_ = item;
+    if (isVisible()) refresh(); // else when shown
+}
+
+FailuresView::~FailuresView() = default; // job_ waits for a running job
 
 void FailuresView::setProject(const QString& path) {
     const int keepRound = path == path_ ? round_->currentData().toInt() : 0; // a re-read keeps the round shown
+    if (path != path_) undo_->clear(); // an undo step belongs to the project it was made in
     path_ = path;
     stale_ = true;
+    if (path.isEmpty()) {
+        reviews_->setProject(QString());
+        patchPanel_->clear(tr("No project open."));
+    } else {
+        try {
+            reviews_->setProject(path);
+        } catch (const std::exception& e) {
+            patchPanel_->clear(tr("The project cannot be opened for review: %1").arg(q(e.what())));
+        }
+    }
     {
         const QSignalBlocker block(round_);
         round_->clear();
@@ -201,16 +255,22 @@ void FailuresView::showEvent(QShowEvent* event) {
 
 void FailuresView::refresh() {
     stale_ = false;
-    const QString keep = table_->currentRow() >= 0 && table_->item(table_->currentRow(), ItemCol) ? table_->item(table_->currentRow(), ItemCol)->text() : QString();
+    const QString keep = !pendingItem_.isEmpty() ? pendingItem_
+                         : table_->currentRow() >= 0 && table_->item(table_->currentRow(), ItemCol)
+                             ? table_->item(table_->currentRow(), ItemCol)->text()
+                             : QString();
+    pendingItem_.clear();
     table_->setSortingEnabled(false);
     table_->setRowCount(0);
     heatmap_->setFailures({});
     heatmap_->hide(); // shown with a round's failures
     detail_->clear();
+    detailTabs_->setTabText(1, tr("Patch Samples"));
+    if (reviews_->hasProject()) patchPanel_->reload(); // patches may have been written or decided
     evaluationId_ = 0;
     failed_.clear();
     diagnoses_.clear();
-    for (auto* b : {diagnose_, patches_, nextRound_}) b->setEnabled(round_->count() > 0 && !busy_);
+    for (auto* b : {diagnose_, patches_, nextRound_}) b->setEnabled(round_->count() > 0 && !busy());
     if (round_->count() == 0) {
         summary_->setText(path_.isEmpty() ? tr("No project open.") : tr("No evaluated round yet: evaluate a round in the Training workspace."));
         return;
@@ -372,9 +432,13 @@ void FailuresView::showDetail() {
         filter.round = round_->currentData().toInt();
         filter.target = itemId;
         const auto patches = debug::loadPatches(p.db(), filter);
+        ReviewFilter only;
+        only.target = q(itemId);
+        patchPanel_->setFilter(only);
+        detailTabs_->setTabText(1, patches.empty() ? tr("Patch Samples") : tr("Patch Samples (%1)").arg(patches.size()));
         if (!patches.empty()) {
-            html += tr("<h4>Patch samples for this item (%1)</h4><p style=\"color:#666\">Click one to review it in Benchmark &gt; "
-                       "Patch Samples.</p><table cellpadding=\"3\">")
+            html += tr("<h4>Patch samples for this item (%1)</h4><p style=\"color:#666\">Click one to review it in the Patch "
+                       "Samples tab (A accepts, R rejects).</p><table cellpadding=\"3\">")
                         .arg(patches.size());
             for (const auto& patch : patches) {
                 QString prompt = q(patch.sample.prompt).section(QLatin1Char('\n'), 0, 0);
@@ -409,40 +473,31 @@ bool FailuresView::overrideSelected(const QString& verdict) {
     return true;
 }
 
-void FailuresView::runJob(const QString& what, std::function<QString(Project&, int round)> work) {
-    if (busy_ || round_->count() == 0) return;
-    busy_ = true;
+void FailuresView::runJob(const QString& what, ProjectParts writes, std::function<QString(Project&, int round)> work) {
+    if (busy() || round_->count() == 0) return;
     for (auto* b : {diagnose_, patches_, nextRound_}) b->setEnabled(false);
     const int round = round_->currentData().toInt();
     const std::string path = path_.toStdString();
     summary_->setText(what);
-    QPointer<FailuresView> self(this);
-    QThread* worker = QThread::create([self, path, round, work] {
-        QString result;
-        bool ok = false;
-        try {
+    job_.start(
+        this,
+        [path, round, work](JobContext&) {
             Project p = Project::open(path);
-            result = work(p, round);
-            ok = true;
-        } catch (const std::exception& e) {
-            result = QString::fromStdString(e.what());
-        }
-        QMetaObject::invokeMethod(self, [self, ok, result] {
-            if (!self) return;
-            self->busy_ = false;
-            self->worker_ = nullptr;
-            self->refresh();
-            emit self->message(ok ? result : tr("Failed: %1").arg(result));
-            emit self->jobDone(ok, result);
-        }, Qt::QueuedConnection);
-    });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    worker_ = worker;
-    worker->start();
+            return work(p, round);
+        },
+        [this, writes](const JobResult<QString>& r) {
+            refresh();
+            const bool ok = r.end.ok();
+            const QString result = ok ? *r.value : r.end.error;
+            emit message(ok ? result : tr("Failed: %1").arg(result));
+            emit jobDone(ok, result);
+            if (ok) emit projectChanged(writes);
+        });
 }
 
 void FailuresView::diagnose() {
-    runJob(tr("Diagnosing round %1 with its checkpoint\u2026").arg(round_->currentData().toInt()), [](Project& p, int round) {
+    runJob(tr("Diagnosing round %1 with its checkpoint\u2026").arg(round_->currentData().toInt()), ProjectPart::Diagnosis,
+           [](Project& p, int round) {
         auto model = builtinModel(p, round);
         const auto r = debug::diagnoseRound(p.db(), round, model.get());
         return tr("Round %1: %2 concept gaps, %3 reasoning deficits (%4 of %5 probes passed).")
@@ -455,7 +510,8 @@ void FailuresView::diagnose() {
 }
 
 void FailuresView::writePatches() {
-    runJob(tr("Writing patches for round %1\u2026").arg(round_->currentData().toInt()), [](Project& p, int round) {
+    runJob(tr("Writing patches for round %1\u2026").arg(round_->currentData().toInt()),
+           ProjectParts(ProjectPart::Diagnosis) | ProjectPart::Benchmark, [](Project& p, int round) {
         const auto r = debug::generatePatches(p.db(), round);
         return tr("Round %1: %2 patch samples proposed (%3 kept as reviewed, %4 dropped as leaks); review them in Benchmark > Patch Samples.")
             .arg(round)
@@ -466,12 +522,14 @@ void FailuresView::writePatches() {
 }
 
 void FailuresView::assembleNextRound() {
-    if (busy_ || round_->count() == 0) return;
+    if (busy() || round_->count() == 0) return;
     NextRoundDialog dialog(path_, round_->currentData().toInt(), this);
     if (dialog.exec() != QDialog::Accepted) return;
     emit message(dialog.result());
     emit jobDone(true, dialog.result());
     setProject(path_); // the new round
+    // A round writes datasets and its rows; runs and checkpoints are listed by round too.
+    emit projectChanged(ProjectParts(ProjectPart::Benchmark) | ProjectPart::Training | ProjectPart::Diagnosis);
 }
 
 } // namespace proda

@@ -9,7 +9,6 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QThread>
 
 namespace proda {
 
@@ -78,9 +77,7 @@ void NextRoundDialog::reject() {
     if (!busy()) QDialog::reject(); // a round being written is finished first
 }
 
-NextRoundDialog::~NextRoundDialog() {
-    if (worker_) worker_->wait(); // it reports through this dialog
-}
+NextRoundDialog::~NextRoundDialog() = default; // job_ waits for a round being written
 
 bool NextRoundDialog::assemble() {
     if (assembled_) return true; // never a second targeted round from the same click
@@ -91,24 +88,18 @@ void NextRoundDialog::assembleInBackground() {
     if (assembled_ || busy()) return;
     for (QWidget* w : std::initializer_list<QWidget*>{assemble_, cancel_, ratio_, baseline_}) w->setEnabled(false);
     plan_->setText(plan_->text() + tr("<p><i>Assembling\u2026</i></p>"));
-    QPointer<NextRoundDialog> self(this);
     const QString path = path_;
     const int parent = parent_;
     const double ratio = ratio_->value();
     const bool baseline = baseline_->isChecked();
-    QThread* worker = QThread::create([self, path, parent, ratio, baseline] {
-        const Outcome o = write(path, parent, ratio, baseline);
-        QMetaObject::invokeMethod(self, [self, o] {
-            if (!self) return;
-            const bool ok = self->apply(o);
-            for (QWidget* w : std::initializer_list<QWidget*>{self->cancel_, self->ratio_, self->baseline_}) w->setEnabled(!ok);
-            emit self->assembled(ok);
-            if (ok) self->accept();
-        }, Qt::QueuedConnection);
-    });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    worker_ = worker;
-    worker->start();
+    job_.start(
+        this, [path, parent, ratio, baseline](JobContext&) { return write(path, parent, ratio, baseline); },
+        [this](const JobResult<Outcome>& r) {
+            const bool ok = apply(r.end.ok() ? *r.value : Outcome{false, r.end.error});
+            for (QWidget* w : std::initializer_list<QWidget*>{cancel_, ratio_, baseline_}) w->setEnabled(!ok);
+            emit assembled(ok);
+            if (ok) accept();
+        });
 }
 
 NextRoundDialog::Outcome NextRoundDialog::write(const QString& path, int parent, double ratio, bool baseline) {

@@ -3,14 +3,14 @@
 // dataset that shares no L2 relation with them, optionally with the random baseline of the same
 // budget. The plan and its disjointness report are shown (a dry run) before anything is written;
 // Assemble writes off the GUI thread (a baseline synthesizes for a few seconds).
+#include "background_job.h"
+
 #include <QDialog>
-#include <QPointer>
 
 class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
-class QThread;
 
 namespace proda {
 
@@ -26,7 +26,7 @@ public:
     // The same off the GUI thread, as the Assemble button does: assembled() tells the outcome and
     // the dialog closes on success.
     void assembleInBackground();
-    bool busy() const { return !worker_.isNull(); }
+    bool busy() const { return job_.busy(); }
     QString result() const { return result_; }
     void setReplayRatio(double r);
     void setBaseline(bool on);
@@ -45,7 +45,6 @@ private:
     QPushButton *assemble_, *cancel_ = nullptr;
     QString result_;
     bool assembled_ = false;
-    QPointer<QThread> worker_;
     struct Outcome {
         bool ok = false;
         QString text;
@@ -53,6 +52,7 @@ private:
     // Writes the round (and the baseline): runs on any thread, touches no widget.
     static Outcome write(const QString& path, int parent, double ratio, bool baseline);
     bool apply(const Outcome& o);
+    JobSlot job_; // last member: its destructor waits for a round being written, which reports here
 };
 
 } // namespace proda

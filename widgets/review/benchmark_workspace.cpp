@@ -1,10 +1,10 @@
 #include "benchmark_workspace.h"
+#include "review_commands.h"
 #include "review_model.h"
 #include "review_panel.h"
 #include "review_service.h"
 #include "review_stats_view.h"
 
-#include <QAction>
 #include <QShortcut>
 #include <QTabWidget>
 #include <QTableView>
@@ -50,15 +50,7 @@ BenchmarkWorkspace::BenchmarkWorkspace(QWidget* parent)
         else tabs_->widget(i)->setFocus();
     });
 
-    // Undo and redo reach the project from anywhere in the workspace.
-    QAction* undo = undo_->createUndoAction(this, tr("&Undo"));
-    QAction* redo = undo_->createRedoAction(this, tr("&Redo"));
-    undo->setShortcut(QKeySequence::Undo);
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
-    for (QAction* a : {undo, redo}) {
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        addAction(a);
-    }
+    addUndoShortcuts(undo_, this); // from anywhere in the workspace
     poll_->setInterval(kPollMs);
     connect(poll_, &QTimer::timeout, this, &BenchmarkWorkspace::pollForChanges);
 }

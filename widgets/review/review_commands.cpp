@@ -2,7 +2,10 @@
 #include "review_service.h"
 #include "util/error.h"
 
+#include <QAction>
 #include <QCoreApplication>
+#include <QUndoStack>
+#include <QWidget>
 
 namespace proda {
 
@@ -114,6 +117,17 @@ void FlagCommand::set(bool on) {
     } catch (const std::exception& e) {
         setObsolete(true);
         if (sink_.refused) sink_.refused(QString::fromStdString(e.what()));
+    }
+}
+
+void addUndoShortcuts(QUndoStack* stack, QWidget* scope) {
+    QAction* undo = stack->createUndoAction(scope, QObject::tr("&Undo"));
+    QAction* redo = stack->createRedoAction(scope, QObject::tr("&Redo"));
+    undo->setShortcut(QKeySequence::Undo);
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    for (QAction* a : {undo, redo}) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        scope->addAction(a);
     }
 }
 

@@ -10,9 +10,15 @@
 #include <functional>
 #include <optional>
 
+class QUndoStack;
+class QWidget;
+
 namespace proda {
 
 class ReviewService;
+
+// Ctrl+Z and Ctrl+Shift+Z (or the platform's redo) undo and redo `stack` from anywhere in `scope`.
+void addUndoShortcuts(QUndoStack* stack, QWidget* scope);
 
 // Told after each write which targets now hold which state, and of anything refused.
 struct ReviewSink {

@@ -191,6 +191,7 @@ bool ReviewFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex&) cons
     }
     if (f.failedRound > 0 && std::find(r.failedRounds.begin(), r.failedRounds.end(), f.failedRound) == r.failedRounds.end())
         return false;
+    if (!f.target.isEmpty() && std::find(r.targets.begin(), r.targets.end(), f.target.toStdString()) == r.targets.end()) return false;
     if (!f.text.isEmpty()) {
         const QString hay = QString::fromStdString(r.text + "\n" + r.answer + "\n" + r.id);
         if (!hay.contains(f.text, Qt::CaseInsensitive)) return false;

@@ -52,6 +52,7 @@ struct ReviewFilter {
     QString status; // proposed | accepted | rejected | edited | flagged
     QString discipline, split, shape, op, text;
     int failedRound = 0;
+    QString target; // patches: only those written against this failed item (no control of its own)
     bool operator==(const ReviewFilter&) const = default;
 };
 

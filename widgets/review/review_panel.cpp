@@ -165,6 +165,7 @@ ReviewPanel::ReviewPanel(ReviewKind kind, ReviewService* service, QUndoStack* un
         else emit openTarget(k, id);
     });
 
+    roomy_ = {discipline_, split_, shape_, operator_, failed_, editB, prevB, nextB, keysB, side};
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(view_);
     split->addWidget(detail_);
@@ -204,6 +205,13 @@ ReviewPanel::ReviewPanel(ReviewKind kind, ReviewService* service, QUndoStack* un
 }
 
 ReviewPanel::~ReviewPanel() = default;
+
+void ReviewPanel::makeCompact() {
+    for (QWidget* w : roomy_) w->hide();
+    splitter_->setOrientation(Qt::Vertical);
+    progress_->setMinimumWidth(130);
+    progress_->setFormat(tr("%v/%m reviewed"));
+}
 
 void ReviewPanel::buildFilterBar(QBoxLayout* row) {
     text_ = new QLineEdit(this);
@@ -257,6 +265,7 @@ void ReviewPanel::applyFilter() {
     f.shape = shape_->currentData().toString();
     f.op = operator_->currentData().toString();
     f.failedRound = failed_->currentData().toInt();
+    f.target = target_;
     const QString keep = currentId();
     proxy_->setFilter(f);
     if (!keep.isEmpty() && !select(keep, false) && proxy_->rowCount() > 0) view_->setCurrentIndex(proxy_->index(0, ReviewListModel::Text));
@@ -277,6 +286,7 @@ void ReviewPanel::setFilter(const ReviewFilter& f) {
     set(shape_, f.shape);
     set(operator_, f.op);
     set(failed_, f.failedRound);
+    target_ = f.target;
     applyFilter();
 }
 

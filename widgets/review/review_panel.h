@@ -13,6 +13,8 @@
 
 #include <QWidget>
 
+#include <vector>
+
 class QBoxLayout;
 class QCheckBox;
 class QKeyEvent;
@@ -47,6 +49,10 @@ public:
     ReviewPanel(ReviewKind kind, ReviewService* service, QUndoStack* undo, QWidget* parent = nullptr);
     ~ReviewPanel() override;
     ReviewKind kind() const { return kind_; }
+    // For a narrow place (the patch samples of one failed item, beside it): the list above the
+    // detail, no guidelines or last decisions, the text and status filters and the decision
+    // buttons only (J, K, E and ? still work from the keyboard).
+    void makeCompact();
 
     // Re-reads the rows (the project opened, or changed elsewhere); the selection is kept.
     void reload();
@@ -121,11 +127,13 @@ private:
     QLabel* notice_; // a decision refused: changed elsewhere, or gone
     std::string pendingSelect_;
     QString shownId_; // the row whose detail is shown or on its way
+    QString target_;  // ReviewFilter::target, set by setFilter only
     int option_ = -1;        // the option a decision acts on (-1: the row)
     bool rejecting_ = false; // the reason picker is open
     bool loading_ = false;
     bool sized_ = false;
     QSplitter* splitter_ = nullptr;
+    std::vector<QWidget*> roomy_; // what makeCompact hides
 };
 
 } // namespace proda

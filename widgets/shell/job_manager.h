@@ -1,10 +1,9 @@
 #pragma once
-// Background jobs of the shell (imports, corpus extraction): each runs on a worker thread with
-// its own project connection, reports progress through core's Progress callback (throttled and
-// queued to the GUI thread) and can be cancelled through an atomic flag that core polls.
-#include "util/progress.h"
+// The shell's queue of writing jobs (imports, corpus extraction, the sample build), shown in the
+// status bar's job area: each runs through background_job.h on a one-thread pool (one writer at
+// a time) with its own project connection, reports progress and can be cancelled.
+#include "background_job.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 
@@ -12,7 +11,6 @@ class QThreadPool;
 
 #include <functional>
 #include <map>
-#include <memory>
 
 namespace proda {
 
@@ -33,11 +31,7 @@ signals:
     void finished(int job, bool ok, const QString& message);
 
 private:
-    struct Job {
-        std::shared_ptr<std::atomic_bool> cancel;
-        QString title;
-    };
-    std::map<int, Job> jobs_;
+    std::map<int, JobHandle> jobs_;
     int next_ = 0;
     QThreadPool* pool_;
 };

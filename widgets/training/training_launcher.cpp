@@ -153,7 +153,6 @@ TrainingLauncher::TrainingLauncher(QWidget* parent)
 }
 
 TrainingLauncher::~TrainingLauncher() {
-    if (deviceProbe_) deviceProbe_->wait(); // it reports through this object
 }
 
 void TrainingLauncher::buildForm(QFormLayout* form) {

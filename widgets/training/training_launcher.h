@@ -5,10 +5,10 @@
 // validation loss, tokens/s and learning rate, a progress bar with ETA and the trainer's log
 // (scrolled only while the reader is at its end). Past runs are listed; ticking them overlays
 // their curves. After an evaluation, accuracy per discipline and split.
+#include "background_job.h"
 #include "run/run_follow.h"
 #include "run/run_store.h"
 
-#include <QPointer>
 #include <QWidget>
 
 #include <nlohmann/json.hpp>
@@ -31,7 +31,6 @@ class QPushButton;
 class QSpinBox;
 class QSplitter;
 class QTableWidget;
-class QThread;
 class QTimer;
 class QValueAxis;
 
@@ -122,8 +121,8 @@ private:
     int trainingRound_ = 0;
     QSplitter* bottom_ = nullptr;
     bool sized_ = false;
-    bool devicesProbed_ = false, devicesShown_ = false;
-    QPointer<QThread> deviceProbe_; // deletes itself when done
+    bool devicesProbed_ = false;
+    JobSlot deviceProbe_; // asks proda-train once which devices it sees
 };
 
 } // namespace proda

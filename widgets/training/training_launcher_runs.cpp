@@ -14,7 +14,6 @@
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QTableWidget>
-#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -29,37 +28,23 @@ QString q(const std::string& s) { return QString::fromStdString(s); }
 
 } // namespace
 
-bool TrainingLauncher::busy() const { return !deviceProbe_.isNull() && !devicesShown_; }
+bool TrainingLauncher::busy() const { return deviceProbe_.busy(); }
 
 void TrainingLauncher::probeDevices() {
     if (devicesProbed_) return;
     devicesProbed_ = true;
-    QPointer<TrainingLauncher> self(this);
-    QThread* worker = QThread::create([self] {
-        std::optional<TrainerDevices> devices;
-        QString error;
-        try {
-            devices = trainerDevices();
-        } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
+    deviceProbe_.start(this, [](JobContext&) { return trainerDevices(); }, [this](const JobResult<TrainerDevices>& r) {
+        auto* model = qobject_cast<QStandardItemModel*>(device_->model());
+        if (!r.end.ok()) {
+            deviceInfo_->setText(tr("The trainer could not be asked: %1").arg(r.end.error));
+            return;
         }
-        QMetaObject::invokeMethod(self, [self, devices, error] {
-            if (!self) return;
-            self->devicesShown_ = true;
-            auto* model = qobject_cast<QStandardItemModel*>(self->device_->model());
-            if (!devices) {
-                self->deviceInfo_->setText(tr("The trainer could not be asked: %1").arg(error));
-                return;
-            }
-            if (model) model->item(2)->setEnabled(devices->cuda); // "cuda"
-            self->deviceInfo_->setText(devices->cuda ? tr("CUDA: %n GPU(s); auto trains there.", "", devices->gpus)
-                                                     : tr("CPU only, %n threads: this libtorch has no CUDA or sees no GPU.", "",
-                                                          devices->cpuThreads));
-        }, Qt::QueuedConnection);
+        const TrainerDevices& devices = *r.value;
+        if (model) model->item(2)->setEnabled(devices.cuda); // "cuda"
+        deviceInfo_->setText(devices.cuda ? tr("CUDA: %n GPU(s); auto trains there.", "", devices.gpus)
+                                          : tr("CPU only, %n threads: this libtorch has no CUDA or sees no GPU.", "",
+                                               devices.cpuThreads));
     });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    deviceProbe_ = worker;
-    worker->start();
 }
 
 void TrainingLauncher::startFollowing(const TrainingRun& run, long ownerPid) {

@@ -3,8 +3,6 @@
 #include "store/project.h"
 #include "util/error.h"
 
-#include <QPointer>
-#include <QThread>
 
 namespace proda {
 
@@ -18,43 +16,25 @@ TrainingRunner::TrainingRunner(QObject* parent) : QObject(parent) {
 
 TrainingRunner::~TrainingRunner() {
     stop();
-    if (thread_) {
-        thread_->wait();
-        delete thread_;
-    }
+    wait();
 }
 
-template <typename Work> void TrainingRunner::start(Task task, Work work) {
+void TrainingRunner::start(Task task, Work work) {
     task_ = task;
-    cancel_ = std::make_shared<std::atomic_bool>(false);
-    QPointer<TrainingRunner> self(this);
-    auto cancel = cancel_;
-    auto forward = [self](const nlohmann::json& e) {
-        TrainerEventLine line{QString::fromStdString(e.value("event", "")), e.dump()};
-        QMetaObject::invokeMethod(self, [self, line] {
-            if (self) emit self->trainerEvent(line);
-        }, Qt::QueuedConnection);
-    };
-    thread_ = QThread::create([self, work, forward, cancel]() mutable {
-        bool ok = false;
-        QString message;
-        try {
-            message = work(forward, cancel.get());
-            ok = true;
-        } catch (const Cancelled&) {
-            message = tr("Stopped.");
-        } catch (const std::exception& e) {
-            message = QString::fromStdString(e.what());
-        }
-        QMetaObject::invokeMethod(self, [self, ok, message] {
-            if (!self) return;
-            self->thread_->wait();
-            self->thread_->deleteLater();
-            self->thread_ = nullptr;
-            emit self->finished(ok, message);
-        }, Qt::QueuedConnection);
-    });
-    thread_->start();
+    job_.start(
+        this,
+        [this, work = std::move(work)](JobContext& context) {
+            // Each event of proda-train comes back as it arrives, in order, while this runner lives.
+            auto forward = [this, &context](const nlohmann::json& e) {
+                TrainerEventLine line{QString::fromStdString(e.value("event", "")), e.dump()};
+                context.post([this, line] { emit trainerEvent(line); });
+            };
+            return work(forward, context.cancelFlag());
+        },
+        [this](const JobResult<QString>& r) {
+            if (r.end.ok()) emit finished(true, *r.value);
+            else emit finished(false, r.end.kind == JobEnd::Kind::Cancelled ? tr("Stopped.") : r.end.error);
+        });
 }
 
 bool TrainingRunner::train(const QString& projectPath, TrainRequest request) {
@@ -105,12 +85,8 @@ bool TrainingRunner::evaluate(const QString& projectPath, EvalRequest request) {
     return true;
 }
 
-void TrainingRunner::stop() {
-    if (cancel_) cancel_->store(true);
-}
+void TrainingRunner::stop() { job_.cancel(); }
 
-void TrainingRunner::wait() {
-    if (thread_) thread_->wait();
-}
+void TrainingRunner::wait() { job_.wait(); }
 
 } // namespace proda

@@ -3,15 +3,12 @@
 // `proda train` and `proda eval` (run/round_runner.h): the trainer is its own process, its JSON
 // events come back here through queued signals, and metrics are stored in the project as they
 // stream (a crash keeps the curve so far). Stop asks the trainer to checkpoint and stop.
+#include "background_job.h"
 #include "run/round_runner.h"
 
 #include <QObject>
 #include <QString>
 
-#include <atomic>
-#include <memory>
-
-class QThread;
 
 namespace proda {
 
@@ -28,7 +25,7 @@ public:
     explicit TrainingRunner(QObject* parent = nullptr);
     ~TrainingRunner() override; // stops a running task and waits for it
 
-    bool running() const { return thread_ != nullptr; }
+    bool running() const { return job_.busy(); }
     Task task() const { return task_; }
     // false when a task is running already.
     bool train(const QString& projectPath, TrainRequest request);
@@ -45,10 +42,10 @@ signals:
     void finished(bool ok, const QString& message);
 
 private:
-    template <typename Work> void start(Task task, Work work);
-    QThread* thread_ = nullptr;
+    using Work = std::function<QString(const TrainerEventHandler& forward, const std::atomic_bool* cancel)>;
+    void start(Task task, Work work);
     Task task_ = Task::Train;
-    std::shared_ptr<std::atomic_bool> cancel_;
+    JobSlot job_;
 };
 
 } // namespace proda

@@ -14,13 +14,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QShortcut>
 #include <QSpinBox>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -148,9 +146,7 @@ TryModelPanel::TryModelPanel(QWidget* parent)
             &QShortcut::activated, this, &TryModelPanel::score);
 }
 
-TryModelPanel::~TryModelPanel() {
-    if (worker_) worker_->wait();
-}
+TryModelPanel::~TryModelPanel() = default; // job_ waits for a checkpoint query
 
 void TryModelPanel::setProject(const QString& path) {
     path_ = path;
@@ -212,22 +208,17 @@ void TryModelPanel::score() {
     verdict_->setText(tr("Scoring with the checkpoint\u2026"));
     const std::string path = path_.toStdString();
     const int round = round_->currentData().toInt();
-    auto answer = std::make_shared<std::optional<ChoiceAnswer>>();
-    auto error = std::make_shared<QString>();
     runInBackground(
-        [path, round, query, answer, error] {
-            try {
-                Project p = Project::open(path, Project::Mode::ReadOnly);
-                auto model = builtinModel(p, round);
-                const auto answers = model->answer({query});
-                if (!answers.empty()) *answer = answers.front();
-            } catch (const std::exception& e) {
-                *error = QString::fromStdString(e.what());
-            }
+        [path, round, query](JobContext&) -> std::optional<ChoiceAnswer> {
+            Project p = Project::open(path, Project::Mode::ReadOnly);
+            auto model = builtinModel(p, round);
+            const auto answers = model->answer({query});
+            if (answers.empty()) return std::nullopt;
+            return answers.front();
         },
-        [this, answer, error] {
-            if (*answer && (*answer)->predicted >= 0) showResult(**answer);
-            else showError(error->isEmpty() ? tr("The model gave no answer.") : *error);
+        [this](const JobResult<std::optional<ChoiceAnswer>>& r) {
+            if (r.end.ok() && *r.value && (**r.value).predicted >= 0) showResult(**r.value);
+            else showError(r.end.ok() ? tr("The model gave no answer.") : r.end.error);
             emit scored();
         });
 }
@@ -249,20 +240,14 @@ void TryModelPanel::generate() {
     generation_->setPlainText(tr("Generating with the checkpoint\u2026"));
     const std::string path = path_.toStdString();
     const int round = round_->currentData().toInt();
-    auto text = std::make_shared<QString>();
-    auto error = std::make_shared<QString>();
     runInBackground(
-        [path, round, request, text, error] {
-            try {
-                Project p = Project::open(path, Project::Mode::ReadOnly);
-                *text = QString::fromStdString(generateWithRound(p, round, request));
-            } catch (const std::exception& e) {
-                *error = QString::fromStdString(e.what());
-            }
+        [path, round, request](JobContext&) {
+            Project p = Project::open(path, Project::Mode::ReadOnly);
+            return QString::fromStdString(generateWithRound(p, round, request));
         },
-        [this, text, error] {
-            if (!error->isEmpty()) generation_->setPlainText(tr("Could not generate: %1").arg(*error));
-            else generation_->setPlainText(text->isEmpty() ? tr("(the model ended its answer at once)") : *text);
+        [this](const JobResult<QString>& r) {
+            if (!r.end.ok()) generation_->setPlainText(tr("Could not generate: %1").arg(r.end.error));
+            else generation_->setPlainText(r.value->isEmpty() ? tr("(the model ended its answer at once)") : *r.value);
             emit generated();
         });
 }
@@ -271,25 +256,6 @@ void TryModelPanel::setBusy(bool on) {
     busy_ = on;
     score_->setEnabled(!on && round_->count() > 0);
     generate_->setEnabled(!on && round_->count() > 0);
-}
-
-// One checkpoint job at a time: `work` runs on a worker thread, `done` back on the GUI thread
-// while the panel lives (the destructor waits for the worker).
-void TryModelPanel::runInBackground(std::function<void()> work, std::function<void()> done) {
-    setBusy(true);
-    QPointer<TryModelPanel> self(this);
-    QThread* worker = QThread::create([self, work = std::move(work), done = std::move(done)] {
-        work();
-        QMetaObject::invokeMethod(self, [self, done] {
-            if (!self) return;
-            self->worker_ = nullptr;
-            self->setBusy(false);
-            done();
-        }, Qt::QueuedConnection);
-    });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    worker_ = worker;
-    worker->start();
 }
 
 void TryModelPanel::showResult(const ChoiceAnswer& a) {

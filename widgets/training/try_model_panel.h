@@ -3,6 +3,8 @@
 // by id, or a question and options typed here — and see how it scores each option (summed
 // log-probability, and per byte), which one it picks, and whether that is the key; or let it
 // answer the question in its own words, greedy or sampled.
+#include "background_job.h"
+
 #include <QWidget>
 
 #include <array>
@@ -19,7 +21,6 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QRadioButton;
-class QThread;
 
 namespace proda {
 
@@ -68,10 +69,17 @@ private:
     QPushButton* generate_;
     QPlainTextEdit* generation_;
     void setBusy(bool on);
-    void runInBackground(std::function<void()> work, std::function<void()> done);
+    // One checkpoint query at a time: `work` off the GUI thread, `done` back on it with its result.
+    template <typename Work, typename Done> void runInBackground(Work work, Done done) {
+        setBusy(true);
+        job_.start(this, std::move(work), [this, done = std::move(done)](const auto& result) mutable {
+            setBusy(false);
+            done(result);
+        });
+    }
     bool busy_ = false;
-    QThread* worker_ = nullptr;
     std::vector<std::string> scoredOptions_; // the options as the model saw them
+    JobSlot job_; // last member: its destructor waits for a query that reports into the members above
 };
 
 } // namespace proda
