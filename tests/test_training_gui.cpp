@@ -13,6 +13,8 @@
 #include "home_workspace.h"
 #include "main_window.h"
 #include "rounds_dashboard.h"
+#include "debug/rounds_report.h"
+#include "run/round_runner.h"
 #include "store/project.h"
 #include "testutil.h"
 #include "training_launcher.h"
@@ -23,6 +25,8 @@
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QBarSeries>
 #include <QComboBox>
 #include <QLabel>
@@ -252,7 +256,9 @@ private slots:
         ReviewPanel* panel = w.benchmark()->panel(ReviewKind::Patch);
         QTRY_COMPARE(std::int64_t(panel->model()->rowCount()), patches);
         QTRY_COMPARE(w.lastRead().toInt(), ProjectParts(ProjectPart::Benchmark).toInt());
-        panel->setFilter(ReviewFilter{QStringLiteral("proposed")});
+        ReviewFilter toReview;
+        toReview.status = QStringLiteral("proposed");
+        panel->setFilter(toReview);
         QTRY_COMPARE(std::int64_t(panel->proxy()->rowCount()), patches - 1);
         QCOMPARE(std::int64_t(panel->decideAllShown(QStringLiteral("accepted"), QString(), true)), patches - 1);
         QCOMPARE(count(path_, "SELECT count(*) FROM patches WHERE status = 'accepted'"), patches);
@@ -277,6 +283,93 @@ private slots:
         QVERIFY2(plan.contains(samples), qPrintable(plan));
         QCOMPARE(count(path_, "SELECT count(*) FROM rounds WHERE kind = 'targeted' AND parent_round = 1"), std::int64_t(1));
         QCOMPARE(count(path_, "SELECT count(*) FROM datasets"), std::int64_t(2));
+    }
+
+    // The whole loop in the workbench — round 1, its diagnosis, patches accepted, the next round
+    // with its random baseline, both trained from round 1's checkpoint and evaluated — gives the
+    // round table `proda loop` gives for the same settings.
+    void theWorkbenchLoopGivesTheCliLoopsRoundTable() {
+        QTemporaryDir dir;
+        const QString cliPath = dir.filePath(QStringLiteral("cli.proda")), guiPath = dir.filePath(QStringLiteral("gui.proda"));
+        for (const QString& p : {cliPath, guiPath}) {
+            QProcess init;
+            init.start(QStringLiteral(PRODA_CLI), {QStringLiteral("init"), p, QStringLiteral("--sample")});
+            QVERIFY(init.waitForFinished(120000));
+            QCOMPARE(init.exitCode(), 0);
+        }
+        QProcess loop;
+        loop.start(QStringLiteral(PRODA_CLI), {QStringLiteral("loop"), cliPath, QStringLiteral("--rounds"), QStringLiteral("2"),
+                                               QStringLiteral("--auto-accept"), QStringLiteral("--baseline"), QStringLiteral("--max-steps"),
+                                               QStringLiteral("30"), QStringLiteral("--threads"), QStringLiteral("1")});
+        QVERIFY(loop.waitForFinished(600000));
+        QVERIFY2(loop.exitCode() == 0, loop.readAllStandardError().constData());
+
+        MainWindow w;
+        w.resize(1280, 800);
+        QVERIFY(opened(w, MainWindow::Training, guiPath));
+        TrainingLauncher* l = launcher(w);
+        auto* round = l->findChild<QComboBox*>(QStringLiteral("trainingRound"));
+        auto* threads = l->findChild<QSpinBox*>(QStringLiteral("trainingThreads"));
+        auto trainAndEvaluate = [&](int r) {
+            round->setCurrentIndex(round->findData(r));
+            threads->setValue(1);
+            QSignalSpy done(l->runner(), &TrainingRunner::finished);
+            l->start();
+            if (!done.wait(300000) || !done.first().at(0).toBool()) return false;
+            QSignalSpy evaluated(l->runner(), &TrainingRunner::finished);
+            if (!QTest::qWaitFor([l] { return !l->running(); }, 5000)) return false;
+            l->evaluate();
+            return evaluated.wait(300000) && evaluated.first().at(0).toBool();
+        };
+        setBudget(l, "tiny", 30);
+        QTRY_VERIFY(round->count() > 0);
+        QVERIFY(trainAndEvaluate(1));
+
+        w.showWorkspace(MainWindow::Diagnosis);
+        w.diagnosis()->showTab(QStringLiteral("failures"));
+        FailuresView* f = w.diagnosis()->failures();
+        QTRY_VERIFY(f->table()->rowCount() > 0);
+        QSignalSpy job(f, &FailuresView::jobDone);
+        QTest::mouseClick(f->findChild<QPushButton*>(QStringLiteral("diagnoseRound")), Qt::LeftButton);
+        QVERIFY(job.wait(300000) && job.first().at(0).toBool());
+        job.clear();
+        QTest::mouseClick(f->findChild<QPushButton*>(QStringLiteral("writePatches")), Qt::LeftButton);
+        QVERIFY(job.wait(300000) && job.first().at(0).toBool());
+        w.showWorkspace(MainWindow::Benchmark);
+        ReviewPanel* panel = w.benchmark()->panel(ReviewKind::Patch);
+        const auto proposed = count(guiPath, "SELECT count(*) FROM patches WHERE status = 'proposed'");
+        QTRY_COMPARE(std::int64_t(panel->model()->rowCount()), proposed);
+        QCOMPARE(std::int64_t(panel->decideAllShown(QStringLiteral("accepted"), QString(), true)), proposed);
+        w.showWorkspace(MainWindow::Diagnosis);
+        bool assembled = false;
+        QTimer::singleShot(0, [&assembled] { // the dialog Assemble Next Round opens
+            auto* dialog = qobject_cast<NextRoundDialog*>(QApplication::activeModalWidget());
+            if (!dialog) return;
+            dialog->findChild<QCheckBox*>(QStringLiteral("nextRoundBaseline"))->setChecked(true);
+            QObject::connect(dialog, &NextRoundDialog::assembled, [&assembled](bool ok) { assembled = ok; });
+            QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("nextRoundAssemble")), Qt::LeftButton);
+        });
+        f->assembleNextRound();
+        QVERIFY(assembled);
+
+        w.showWorkspace(MainWindow::Training);
+        QTRY_COMPARE(round->findData(3) >= 0, true);
+        for (int r : {2, 3}) {
+            round->setCurrentIndex(round->findData(r));
+            // A round that continues from its parent is proposed the loop's follow-up budget.
+            QCOMPARE(l->findChild<QSpinBox*>(QStringLiteral("trainingMaxSteps"))->value(), 0);
+            QCOMPARE(l->findChild<QDoubleSpinBox*>(QStringLiteral("trainingEpochs"))->value(), FollowupBudget{}.epochs);
+            QVERIFY(trainAndEvaluate(r));
+        }
+        std::string cliTable, guiTable;
+        {
+            Project a = Project::open(cliPath.toStdString(), Project::Mode::ReadOnly);
+            Project b = Project::open(guiPath.toStdString(), Project::Mode::ReadOnly);
+            cliTable = debug::toText(debug::roundsReport(a.db()));
+            guiTable = debug::toText(debug::roundsReport(b.db()));
+        }
+        QCOMPARE(count(guiPath, "SELECT count(*) FROM rounds"), std::int64_t(3));
+        QVERIFY2(guiTable == cliTable, ("workbench:\n" + guiTable + "\nproda loop:\n" + cliTable).c_str());
     }
 
     // Closing the window while Diagnose Round runs asks, then quits when the job has committed.

@@ -59,8 +59,8 @@ CliLoop loopSettings(const Args& a) {
     s.threads = static_cast<int>(a.integer("threads", 0, 0, 1024));
     s.synthSize = a.integer("synth-size", s.synthSize, 1, 100000000);
     s.maxFailures = static_cast<int>(a.integer("max-failures", 0, 0, 100000000));
-    s.followupEpochs = a.number("followup-epochs", s.followupEpochs, 0, 1000, true);
-    s.followupLr = a.number("followup-lr", s.followupLr, 0, 1, true);
+    s.followup.epochs = a.number("followup-epochs", s.followup.epochs, 0, 1000, true);
+    s.followup.lr = a.number("followup-lr", s.followup.lr, 0, 1, true);
     s.replayRatio = a.number("replay-ratio", s.replayRatio, 0, 1000);
     return cli;
 }

@@ -48,11 +48,7 @@ void trainAndEvaluate(Project& project, int round, const LoopSettings& s, LoopRe
         t.maxSteps = s.maxSteps;
         t.epochs = s.epochs;
         const auto info = roundInfo(db, round);
-        if (info && info->parent) { // continues from its parent: a small set, several passes
-            t.maxSteps.reset();
-            t.epochs = s.followupEpochs;
-            t.overrides = {{"lr", s.followupLr}, {"min_lr", s.followupLr / 10}, {"warmup_steps", 2}};
-        }
+        if (info && info->parent) applyFollowupBudget(t, s.followup); // a small set, several passes
         t.device = s.device;
         t.threads = s.threads;
         t.onEvent = hooks.onTrainerEvent;

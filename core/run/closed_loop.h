@@ -23,11 +23,7 @@ struct LoopSettings {
     std::string preset = "tiny", device = "auto";
     std::optional<int> maxSteps;
     std::optional<double> epochs;
-    // A round that continues from its parent's checkpoint trains on a small set (patches and
-    // replay): enough passes for a small model to learn the patched facts, at half round 1's
-    // peak rate, the replay half keeping what it knew. Measured on the sample project: 3 passes
-    // at 5e-4 left the dev split where it was (-1.5 points); 10 at 1e-3 gave +10.8, control -0.7.
-    double followupEpochs = 10, followupLr = 1e-3;
+    FollowupBudget followup; // of a round that continues from its parent (round_runner.h)
     int maxFailures = 0; // failures patched per round (0: all)
     int threads = 0;
     double replayRatio = 1.0, devFraction = 0.1;

@@ -122,6 +122,14 @@ TrainingRun runAndRecord(Project& project, TrainingRun run, const std::vector<st
 
 } // namespace
 
+void applyFollowupBudget(TrainRequest& request, const FollowupBudget& budget) {
+    request.maxSteps.reset();
+    request.epochs = budget.epochs;
+    request.overrides["lr"] = budget.lr;
+    request.overrides["min_lr"] = budget.lr / 10;
+    request.overrides["warmup_steps"] = 2;
+}
+
 TrainingRun trainRound(const std::string& projectPath, const TrainRequest& req) {
     Project project = Project::open(projectPath);
     return trainRound(project, req);

@@ -21,6 +21,7 @@ NextRoundDialog::NextRoundDialog(const QString& projectPath, int parentRound, QW
     ratio_->setDecimals(2);
     ratio_->setValue(1.0);
     form->addRow(tr("Replay samples per patch:"), ratio_);
+    baseline_->setObjectName(QStringLiteral("nextRoundBaseline"));
     baseline_->setText(tr("also the random baseline of the same budget (same parent, same replay)"));
     form->addRow(baseline_);
     plan_->setObjectName(QStringLiteral("nextRoundPlan"));

@@ -179,6 +179,7 @@ void TrainingLauncher::buildForm(QFormLayout* form) {
     maxSteps_->setValue(300);
     form->addRow(tr("Max steps:"), maxSteps_);
     epochs_ = new QDoubleSpinBox(this);
+    epochs_->setObjectName(QStringLiteral("trainingEpochs"));
     epochs_->setRange(0.01, 1000);
     epochs_->setDecimals(2);
     epochs_->setValue(1.0);
@@ -192,6 +193,7 @@ void TrainingLauncher::buildForm(QFormLayout* form) {
     deviceInfo_->setWordWrap(true);
     form->addRow(deviceInfo_);
     threads_ = new QSpinBox(this);
+    threads_->setObjectName(QStringLiteral("trainingThreads"));
     threads_->setRange(0, 1024);
     threads_->setSpecialValueText(tr("all cores (%1)").arg(QThread::idealThreadCount()));
     form->addRow(tr("Threads:"), threads_);
@@ -239,6 +241,7 @@ void TrainingLauncher::buildForm(QFormLayout* form) {
     connect(epochs_, &QDoubleSpinBox::valueChanged, this, &TrainingLauncher::updateEstimate);
     connect(round_, &QComboBox::currentIndexChanged, this, [this] {
         updateRoundInfo();
+        proposeBudget();
         showEvaluation(selectedRound());
     });
 }
@@ -347,6 +350,7 @@ void TrainingLauncher::refresh() {
         return;
     }
     updateRoundInfo();
+    proposeBudget();
     updateEstimate();
     showEvaluation(selectedRound());
     if (showOverlay) showRunCurves();
@@ -373,6 +377,7 @@ void TrainingLauncher::updateRoundInfo() {
         Project p = Project::open(path_.toStdString(), Project::Mode::ReadOnly);
         Database& db = p.db();
         const auto r = roundInfo(db, selectedRound());
+        selectedParent_ = r ? r->parent : std::nullopt;
         const std::int64_t version = r ? r->datasetVersion : latestDatasetVersion(db).value_or(0);
         const auto info = datasetInfo(db, version);
         if (!info) return;
@@ -387,10 +392,30 @@ void TrainingLauncher::updateRoundInfo() {
                                 .arg(version)
                                 .arg(n(info->samples), formats.join(QStringLiteral(", ")), n(info->synth), n(info->patch), n(info->replay),
                                      disciplines.join(QStringLiteral(", ")),
-                                     r && r->parent ? tr("<br>continues from round %1's checkpoint").arg(*r->parent) : QString()));
+                                     r && r->parent ? tr("<br>continues from round %1's checkpoint: by default %2 passes at a peak "
+                                                         "learning rate of %3, as <tt>proda loop</tt> trains it")
+                                                          .arg(*r->parent)
+                                                          .arg(FollowupBudget{}.epochs)
+                                                          .arg(FollowupBudget{}.lr)
+                                                    : QString()));
         start_->setEnabled(!running());
     } catch (const std::exception& e) {
         roundInfo_->setText(q(e.what()).toHtmlEscaped());
+    }
+}
+
+// A round that continues from its parent is proposed the loop's follow-up passes; back on a first
+// round, the budget the user had there returns.
+void TrainingLauncher::proposeBudget() {
+    if (selectedParent_ && !followupProposed_) {
+        firstRoundBudget_ = {maxSteps_->value(), epochs_->value()};
+        maxSteps_->setValue(0);
+        epochs_->setValue(FollowupBudget{}.epochs);
+        followupProposed_ = true;
+    } else if (!selectedParent_ && followupProposed_) {
+        maxSteps_->setValue(firstRoundBudget_.first);
+        epochs_->setValue(firstRoundBudget_.second);
+        followupProposed_ = false;
     }
 }
 
@@ -499,6 +524,12 @@ void TrainingLauncher::start() {
     r.device = device_->currentText().toStdString();
     r.threads = threads_->value();
     r.seed = static_cast<std::uint64_t>(seed_->value());
+    if (selectedParent_) { // a small set from the parent's checkpoint: the follow-up schedule
+        FollowupBudget budget;
+        budget.epochs = epochs_->value();
+        applyFollowupBudget(r, budget);
+        if (maxSteps_->value() > 0) r.maxSteps = maxSteps_->value();
+    }
     trainingRound_ = r.round;
     resetLiveView();
     if (!runner_->train(path_, r)) return;

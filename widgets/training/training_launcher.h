@@ -78,6 +78,7 @@ private:
     void onEvent(const TrainerEventLine& e);
     void onFinished(bool ok, const QString& message);
     void updateEstimate();
+    void proposeBudget();
     // Asks the trainer once, off the GUI thread, what it can train on; shows it beside Device.
     void probeDevices();
     void updateRoundInfo();
@@ -122,6 +123,9 @@ private:
     QSplitter* bottom_ = nullptr;
     bool sized_ = false;
     bool devicesProbed_ = false;
+    std::optional<int> selectedParent_; // the round the selected round continues from
+    bool followupProposed_ = false;
+    std::pair<int, double> firstRoundBudget_{300, 1.0}; // max steps, epochs the user had
     JobSlot deviceProbe_; // asks proda-train once which devices it sees
 };
 
