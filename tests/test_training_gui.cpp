@@ -11,6 +11,7 @@
 #include "review_model.h"
 #include "review_panel.h"
 #include "home_workspace.h"
+#include "knowledge_workspace.h"
 #include "main_window.h"
 #include "rounds_dashboard.h"
 #include "debug/rounds_report.h"
@@ -283,6 +284,31 @@ private slots:
         QVERIFY2(plan.contains(samples), qPrintable(plan));
         QCOMPARE(count(path_, "SELECT count(*) FROM rounds WHERE kind = 'targeted' AND parent_round = 1"), std::int64_t(1));
         QCOMPARE(count(path_, "SELECT count(*) FROM datasets"), std::int64_t(2));
+    }
+
+    // Rounds > Failure Heat in Knowledge: the explorer coloured by the round's failures, centred on
+    // the concept its concept gaps name most.
+    void theDashboardOpensTheRoundsFailureHeat() {
+        MainWindow w;
+        w.resize(1280, 800);
+        QVERIFY(opened(w, MainWindow::Diagnosis, path_)); // trained, evaluated and diagnosed by the first test
+        w.diagnosis()->showTab(QStringLiteral("rounds"));
+        auto* heat = w.diagnosis()->rounds()->findChild<QPushButton*>(QStringLiteral("roundsFailureHeat"));
+        QTRY_VERIFY(heat->isEnabled());
+        const std::string expected = text(path_,
+            "WITH gap AS (SELECT d.target_kind AS kind, coalesce(d.override_target, d.target_id) AS target FROM diagnoses d "
+            "WHERE d.evaluation_id = (SELECT max(id) FROM evaluations WHERE round = 1) AND coalesce(d.override_verdict, d.verdict) = 'concept_gap') "
+            "SELECT c FROM (SELECT target AS c FROM gap WHERE kind = 'concept' UNION ALL SELECT r.subject FROM gap JOIN relations r ON r.id = gap.target "
+            "WHERE gap.kind = 'relation') GROUP BY c ORDER BY count(*) DESC, c LIMIT 1");
+        QVERIFY(!expected.empty());
+        w.diagnosis()->rounds()->table()->selectRow(0);
+        QTest::mouseClick(heat, Qt::LeftButton);
+        KnowledgeWorkspace* k = w.knowledge();
+        QTRY_VERIFY(k->isVisible());
+        QCOMPARE(k->centre(), QString::fromStdString(expected));
+        QCOMPARE(k->findChild<QComboBox*>(QStringLiteral("overlay"))->currentText(), QStringLiteral("Failure heat"));
+        QCOMPARE(k->findChild<QComboBox*>(QStringLiteral("heatRound"))->currentData().toInt(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!k->busy(), 20000);
     }
 
     // The whole loop in the workbench — round 1, its diagnosis, patches accepted, the next round

@@ -1,6 +1,7 @@
 #include "main_window.h"
 #include "diagnosis_workspace.h"
 #include "failures_view.h"
+#include "rounds_dashboard.h"
 #include "training_launcher.h"
 #include "training_runner.h"
 #include "training_workspace.h"
@@ -69,6 +70,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(diagnosis_->failures(), &FailuresView::openConcept, this, [this](const QString& id) {
         showWorkspace(Knowledge);
         knowledge_->centerOn(id);
+    });
+    connect(diagnosis_->rounds(), &RoundsDashboard::openFailureHeat, this, [this](int round, const QString& centre) {
+        showWorkspace(Knowledge);
+        knowledge_->showFailureHeat(round, centre);
     });
     connect(home_, &HomeWorkspace::openRounds, this, [this] {
         showWorkspace(Diagnosis);

@@ -50,6 +50,19 @@ ojson opt(const std::optional<double>& v) { return v ? ojson(*v) : ojson(); }
 
 } // namespace
 
+std::optional<std::string> mostGappedConcept(Database& db, int round) {
+    Statement st = db.prepare(
+        "WITH ev AS (SELECT id FROM evaluations WHERE round = ?1 ORDER BY id DESC LIMIT 1),"
+        " gap AS (SELECT d.target_kind AS kind, coalesce(d.override_target, d.target_id) AS target FROM diagnoses d, ev"
+        "         WHERE d.evaluation_id = ev.id AND coalesce(d.override_verdict, d.verdict) = 'concept_gap')"
+        " SELECT c, count(*) AS n FROM (SELECT target AS c FROM gap WHERE kind = 'concept'"
+        "   UNION ALL SELECT r.subject FROM gap JOIN relations r ON r.id = gap.target WHERE gap.kind = 'relation')"
+        " GROUP BY c ORDER BY n DESC, c LIMIT 1");
+    st.bind(1, std::int64_t(round));
+    if (!st.step()) return std::nullopt;
+    return st.columnText(0);
+}
+
 std::vector<RoundRow> roundsReport(Database& db) {
     std::unordered_map<std::string, ItemInfo> items;
     for (const auto& it : loadItems(db)) items[it.id] = {it.split, it.discipline, it.chainId};

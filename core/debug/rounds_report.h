@@ -55,6 +55,10 @@ struct RoundRow {
 // Every round in order. Rounds without an evaluation have no figures.
 std::vector<RoundRow> roundsReport(Database& db);
 
+// The concept the round's concept gaps name most (a gap at a relation counts for its subject), in
+// the round's latest evaluation: where its failure heat is worth a look first. None without gaps.
+std::optional<std::string> mostGappedConcept(Database& db, int round);
+
 nlohmann::ordered_json toJson(const RoundRow& r);
 // The Panel-D-like table, one line per round.
 std::string toText(const std::vector<RoundRow>& rows);

@@ -11,9 +11,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QValueAxis>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -53,12 +55,20 @@ QTableWidgetItem* cell(const QString& text, Qt::Alignment align = Qt::AlignRight
 } // namespace
 
 RoundsDashboard::RoundsDashboard(QWidget* parent)
-    : QWidget(parent), summary_(new QLabel(this)), table_(new QTableWidget(this)), chart_(new QChartView(this)) {
+    : QWidget(parent), summary_(new QLabel(this)), table_(new QTableWidget(this)), chart_(new QChartView(this)),
+      heat_(new QPushButton(tr("Failure Heat in Knowledge"), this)) {
     setObjectName(QStringLiteral("roundsDashboard"));
     auto* layout = new QVBoxLayout(this);
     summary_->setWordWrap(true);
     summary_->setTextFormat(Qt::RichText);
-    layout->addWidget(summary_);
+    auto* top = new QHBoxLayout;
+    top->addWidget(summary_, 1);
+    heat_->setObjectName(QStringLiteral("roundsFailureHeat"));
+    heat_->setToolTip(tr("The knowledge explorer coloured by the selected round's failed items and concept gaps"));
+    heat_->setEnabled(false);
+    top->addWidget(heat_, 0, Qt::AlignTop);
+    layout->addLayout(top);
+    connect(heat_, &QPushButton::clicked, this, &RoundsDashboard::showFailureHeat);
     auto* split = new QSplitter(Qt::Vertical, this);
     table_->setObjectName(QStringLiteral("roundsTable"));
     table_->setColumnCount(13);
@@ -67,6 +77,8 @@ RoundsDashboard::RoundsDashboard(QWidget* parent)
                                        tr("Reasoning deficits")});
     table_->verticalHeader()->hide();
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->horizontalHeader()->setStretchLastSection(true);
     chart_->setObjectName(QStringLiteral("roundsChart"));
@@ -78,6 +90,22 @@ RoundsDashboard::RoundsDashboard(QWidget* parent)
     split->setStretchFactor(1, 3);
     table_->setMinimumHeight(110);
     layout->addWidget(split, 1);
+}
+
+void RoundsDashboard::showFailureHeat() {
+    int round = 0;
+    if (const int row = table_->currentRow(); row >= 0 && table_->item(row, 0)) round = table_->item(row, 0)->data(Qt::UserRole).toInt();
+    for (int r = table_->rowCount() - 1; r >= 0 && round == 0; --r) // else the newest evaluated round
+        round = table_->item(r, 0)->data(Qt::UserRole).toInt();
+    if (round == 0) return;
+    QString centre;
+    try {
+        Project p = Project::open(path_.toStdString(), Project::Mode::ReadOnly);
+        if (const auto c = debug::mostGappedConcept(p.db(), round)) centre = QString::fromStdString(*c);
+    } catch (const std::exception&) {
+        // the heat still shows around whatever the explorer centres
+    }
+    emit openFailureHeat(round, centre);
 }
 
 void RoundsDashboard::setProject(const QString& path) {
@@ -94,6 +122,7 @@ void RoundsDashboard::showEvent(QShowEvent* event) {
 void RoundsDashboard::refresh() {
     stale_ = false;
     table_->setRowCount(0);
+    heat_->setEnabled(false);
     std::vector<debug::RoundRow> rows;
     if (!path_.isEmpty()) {
         try {
@@ -105,13 +134,14 @@ void RoundsDashboard::refresh() {
         }
     }
     const auto evaluated = std::count_if(rows.begin(), rows.end(), [](const debug::RoundRow& r) { return r.evaluationId.has_value(); });
+    heat_->setEnabled(evaluated > 0);
     if (path_.isEmpty()) summary_->setText(tr("<i>No project open.</i>"));
     else if (evaluated == 0)
         summary_->setText(tr("<p>No evaluated round yet.</p><p style=\"color:#666\">Train and evaluate round 1 in the Training "
                              "workspace (or <tt>proda train</tt> and <tt>proda eval</tt>); each round then shows its accuracy here, "
                              "with the change against the round it came from.</p>"));
     else
-        summary_->setText((rows.size() == 1 ? tr("1 round, %2 evaluated.") : tr("%1 rounds, %2 evaluated.")).arg(rows.size()).arg(evaluated) +
+        summary_->setText((rows.size() == 1 ? tr("1 round, %1 evaluated.").arg(evaluated) : tr("%1 rounds, %2 evaluated.").arg(rows.size()).arg(evaluated)) +
                           tr(" The test split is the headline; dev is what the debugger saw. Accuracy with its 95% interval; "
                              "a change with McNemar's p on the items both rounds answered. Control: items on chains no patch of "
                              "the round targets."));
@@ -129,6 +159,7 @@ void RoundsDashboard::refresh() {
             return of("dev") + QStringLiteral(" / ") + of("test");
         };
         table_->setItem(i, 0, cell(r.parent ? tr("%1 (from %2)").arg(r.round).arg(*r.parent) : QString::number(r.round), Qt::AlignLeft | Qt::AlignVCenter));
+        table_->item(i, 0)->setData(Qt::UserRole, r.evaluationId ? r.round : 0); // 0: nothing to show as heat
         table_->setItem(i, 1, cell(QString::fromStdString(r.kind), Qt::AlignLeft | Qt::AlignVCenter));
         table_->setItem(i, 2, cell(tr("v%1: %2 (%3 patch, %4 replay)")
                                        .arg(r.datasetVersion)

@@ -3,10 +3,12 @@
 // its parent (Panel-D style), items fixed / regressed / still failing, the control split (the
 // forgetting guard) and the diagnosis counts; and accuracy per discipline per round as grouped
 // bars. Read from core's rounds report (debug/rounds_report.h), the same one `proda report` prints.
+// "Failure Heat in Knowledge" opens the explorer on the selected round's failures.
 #include <QWidget>
 
 class QChartView;
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace proda {
@@ -20,6 +22,13 @@ public:
     void refresh();
     QTableWidget* table() const { return table_; }
     QChartView* chart() const { return chart_; }
+    // Asks for the failure heat of the selected round (the newest evaluated one when none is).
+    void showFailureHeat();
+
+signals:
+    // Open the Knowledge workspace with this round's failure heat, centred on the concept its
+    // concept gaps name most (empty: none).
+    void openFailureHeat(int round, const QString& centreConcept);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -30,6 +39,7 @@ private:
     QLabel* summary_;
     QTableWidget* table_;
     QChartView* chart_;
+    QPushButton* heat_;
 };
 
 } // namespace proda

@@ -348,6 +348,17 @@ void KnowledgeWorkspace::onChain(const ChainResult& r) {
     chainInfo_->setText(info);
 }
 
+void KnowledgeWorkspace::showFailureHeat(int round, const QString& centreConcept) {
+    {
+        const QSignalBlocker b1(heatRound_), b2(overlay_);
+        if (heatRound_->findData(round) < 0) heatRound_->addItem(tr("round %1").arg(round), round);
+        heatRound_->setCurrentIndex(heatRound_->findData(round));
+        overlay_->setCurrentIndex(FailureOverlay);
+    }
+    if (!centreConcept.isEmpty()) centerOn(centreConcept); // the overlay follows the neighbourhood
+    else requestOverlay();
+}
+
 void KnowledgeWorkspace::requestOverlay() {
     const int kind = overlay_->currentIndex();
     heatRound_->setVisible(kind == FailureOverlay);

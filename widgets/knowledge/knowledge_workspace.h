@@ -35,6 +35,8 @@ public:
     void clearProject();
     // Centres the explorer on a concept (recorded in the history).
     void centerOn(const QString& conceptId);
+    // The failure-heat overlay of a round, centred on a concept (none: where the explorer is).
+    void showFailureHeat(int round, const QString& centreConcept);
     // The node cap of the neighbourhood ("Show more" doubles it); applies to the next load.
     void setNodeLimit(int limit) { nodeLimit_ = limit; }
     int nodeLimit() const { return nodeLimit_; }
