@@ -16,6 +16,7 @@
 #include "rounds_dashboard.h"
 #include "debug/rounds_report.h"
 #include "run/round_runner.h"
+#include "run/run_checkpoints.h"
 #include "store/project.h"
 #include "testutil.h"
 #include "training_launcher.h"
@@ -46,6 +47,8 @@
 #include <QTimer>
 #include <QUrl>
 #include <QtTest>
+
+#include <csignal>
 
 using namespace proda;
 
@@ -452,6 +455,70 @@ private slots:
         QCOMPARE(text(path_, "SELECT status FROM training_runs WHERE id = " + run), std::string("stopped"));
         QTRY_VERIFY_WITH_TIMEOUT(!l->following(), 30000);
         QTRY_VERIFY(l->findChild<QPushButton*>(QStringLiteral("trainingStart"))->isEnabled());
+    }
+
+    // SIGKILL of the workbench during a run: the trainer, told by the kernel, stops with a
+    // checkpoint; the next workbench shows the run as interrupted and resumes it. The workbench
+    // killed is this test program run again in a child process (PRODA_TEST_TRAIN_UNTIL_KILLED).
+    void aKilledWorkbenchLeavesARunThatResumes() {
+        const QString childProject = qEnvironmentVariable("PRODA_TEST_TRAIN_UNTIL_KILLED");
+        if (!childProject.isEmpty()) { // the child: trains from the launcher until it is killed
+            MainWindow w;
+            QVERIFY(opened(w, MainWindow::Training, childProject));
+            setBudget(launcher(w), "tiny", 1000000);
+            launcher(w)->start();
+            QTest::qWait(600000);
+            return;
+        }
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("killed.proda"));
+        {
+            QProcess init;
+            init.start(QStringLiteral(PRODA_CLI), {QStringLiteral("init"), path, QStringLiteral("--sample")});
+            QVERIFY(init.waitForFinished(120000));
+            QCOMPARE(init.exitCode(), 0);
+        }
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PRODA_TEST_TRAIN_UNTIL_KILLED"), path);
+        child.setProcessEnvironment(env);
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("aKilledWorkbenchLeavesARunThatResumes")});
+        QVERIFY(child.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(count(path, "SELECT count(*) FROM training_metrics WHERE kind = 'train'") >= 5, 120000);
+        ::kill(pid_t(child.processId()), SIGKILL);
+        QVERIFY(child.waitForFinished(10000));
+        const std::string run = text(path, "SELECT id FROM training_runs");
+        QCOMPARE(text(path, "SELECT status FROM training_runs WHERE id = " + run), std::string("running")); // nobody recorded its end
+        const std::string runDir = dir.filePath(QStringLiteral("killed.proda.d/")).toStdString() +
+                                   text(path, "SELECT run_dir FROM training_runs WHERE id = " + run);
+        QTRY_VERIFY_WITH_TIMEOUT(!listCheckpoints(runDir).empty(), 60000); // the orphaned trainer's last act
+
+        MainWindow w;
+        QVERIFY(opened(w, MainWindow::Training, path));
+        TrainingLauncher* l = launcher(w);
+        QTRY_COMPARE(text(path, "SELECT status FROM training_runs WHERE id = " + run), std::string("failed"));
+        QVERIFY(text(path, "SELECT message FROM training_runs WHERE id = " + run).starts_with("interrupted"));
+        auto* runs = l->findChild<QTableWidget*>(QStringLiteral("trainingRuns"));
+        QTRY_COMPARE(runs->rowCount(), 1);
+        runs->selectRow(0);
+        auto* resume = l->findChild<QPushButton*>(QStringLiteral("trainingResume"));
+        QTRY_VERIFY(resume->isEnabled());
+        const std::int64_t checkpointStep = listCheckpoints(runDir).back().step;
+        QSignalSpy done(l->runner(), &TrainingRunner::finished);
+        QSignalSpy events(l->runner(), &TrainingRunner::trainerEvent);
+        QTest::mouseClick(resume, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(events.begin(), events.end(),
+                                             [&](const QList<QVariant>& e) {
+                                                 const auto line = e.at(0).value<TrainerEventLine>();
+                                                 return line.kind == QLatin1String("step") &&
+                                                        nlohmann::json::parse(line.json).value("step", std::int64_t(0)) > checkpointStep;
+                                             }),
+                                 120000);
+        l->stop();
+        QVERIFY(done.wait(120000));
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+        QCOMPARE(text(path, "SELECT status FROM training_runs WHERE id = " + run), std::string("stopped"));
+        QCOMPARE(text(path, "SELECT count(*) FROM training_runs"), std::string("1")); // the same record went on
     }
 
     void stopEndsALongRunWithACheckpoint() {

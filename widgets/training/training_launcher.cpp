@@ -287,6 +287,17 @@ int TrainingLauncher::selectedRound() const { return round_->currentData().toInt
 
 void TrainingLauncher::refresh() {
     if (path_.isEmpty()) return;
+    // First: runs whose process is gone are marked interrupted (the list then says so), and a
+    // run another live process trains is followed.
+    if (!running() && !following()) {
+        try {
+            Project p = Project::open(path_.toStdString());
+            if (const auto other = runRunningElsewhere(p.db(), p.bulkDir(true)))
+                if (const auto pid = liveRunOwner(other->runDir)) startFollowing(*other, *pid);
+        } catch (const std::exception&) {
+            // Read-only media or a locked project: nothing to follow.
+        }
+    }
     const int keep = selectedRound();
     bool showOverlay = false;
     try {
@@ -355,15 +366,6 @@ void TrainingLauncher::refresh() {
     showEvaluation(selectedRound());
     if (showOverlay) showRunCurves();
     setRunning(running());
-    if (!running() && !following()) {
-        try {
-            Project p = Project::open(path_.toStdString());
-            if (const auto other = runRunningElsewhere(p.db(), p.bulkDir(true)))
-                if (const auto pid = liveRunOwner(other->runDir)) startFollowing(*other, *pid);
-        } catch (const std::exception&) {
-            // Read-only media or a locked project: nothing to follow.
-        }
-    }
 }
 
 void TrainingLauncher::updateRoundInfo() {
