@@ -23,6 +23,8 @@
 #include "training_runner.h"
 #include "training_workspace.h"
 #include "try_model_panel.h"
+#include "preferences.h"
+#include "test_llm_server.h"
 
 #include <QApplication>
 #include <QChart>
@@ -32,13 +34,16 @@
 #include <QBarSeries>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLineSeries>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTextBrowser>
@@ -89,6 +94,8 @@ class TestTrainingGui : public QObject {
 
 private slots:
     void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true); // the tests' own settings: no endpoint unless a test sets one
+        QSettings().remove(QLatin1String(prefs::kLlmEndpoint));
         QVERIFY(dir_.isValid());
         path_ = dir_.filePath(QStringLiteral("sample.proda"));
         QProcess cli;
@@ -287,6 +294,45 @@ private slots:
         QVERIFY2(plan.contains(samples), qPrintable(plan));
         QCOMPARE(count(path_, "SELECT count(*) FROM rounds WHERE kind = 'targeted' AND parent_round = 1"), std::int64_t(1));
         QCOMPARE(count(path_, "SELECT count(*) FROM datasets"), std::int64_t(2));
+    }
+
+    // Try the Model asks the chat endpoint of Preferences as it asks a checkpoint: a letter for the
+    // options (no scores to show), its own words for the question. A loopback server replays them.
+    void tryTheModelAsksTheEndpointOfPreferences() {
+        testllm::ReplayServer server(std::string(PRODA_FIXTURES) + "/llm/replies");
+        QSettings().setValue(QLatin1String(prefs::kLlmEndpoint), QString::fromStdString(server.endpoint()));
+        QSettings().setValue(QLatin1String(prefs::kLlmModel), QStringLiteral("replay"));
+        const auto forget = qScopeGuard([] {
+            QSettings().remove(QLatin1String(prefs::kLlmEndpoint));
+            QSettings().remove(QLatin1String(prefs::kLlmModel));
+        });
+        MainWindow w;
+        w.resize(1280, 800);
+        QVERIFY(opened(w, MainWindow::Training, path_));
+        w.training()->showTab(QStringLiteral("try"));
+        TryModelPanel* t = w.training()->tryModel();
+        auto* model = t->findChild<QComboBox*>(QStringLiteral("tryRound"));
+        QTRY_VERIFY(model->count() >= 2); // round 1's checkpoint and the endpoint
+        model->setCurrentIndex(model->count() - 1);
+        QVERIFY(model->currentText().contains(QString::fromStdString(server.endpoint())));
+        t->findChild<QPlainTextEdit*>(QStringLiteral("tryQuestion"))->setPlainText(QStringLiteral("Which planet is called the red planet?"));
+        const char* options[] = {"Venus", "Mars", "Jupiter", "Saturn"};
+        for (int i = 0; i < 4; ++i)
+            t->findChild<QLineEdit*>(QStringLiteral("tryOption%1").arg(QChar('A' + i)))->setText(QString::fromLatin1(options[i]));
+        QSignalSpy scored(t, &TryModelPanel::scored);
+        t->score();
+        QVERIFY(scored.wait(60000));
+        const QString verdict = t->findChild<QLabel*>(QStringLiteral("tryVerdict"))->text();
+        QVERIFY2(verdict.contains(QLatin1String("<b>B</b> (Mars)")), qPrintable(verdict));
+        QCOMPARE(server.count("try-model"), 1);
+        QSignalSpy generated(t, &TryModelPanel::generated);
+        t->findChild<QPlainTextEdit*>(QStringLiteral("tryQuestion"))->setPlainText(QStringLiteral("Name the red planet."));
+        t->generate();
+        QVERIFY(generated.wait(60000));
+        QCOMPARE(t->findChild<QPlainTextEdit*>(QStringLiteral("tryGeneration"))->toPlainText(), QStringLiteral("Mars, the fourth planet from the Sun."));
+        const auto seen = server.requests();
+        QVERIFY(!seen.empty());
+        QCOMPARE(seen.back().body.value("model", std::string()), std::string("replay"));
     }
 
     // Rounds > Failure Heat in Knowledge: the explorer coloured by the round's failures, centred on

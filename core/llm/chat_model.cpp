@@ -60,6 +60,19 @@ std::unique_ptr<ChatModel> endpointModel(const std::string& projectPath, const C
     return std::make_unique<ChatModel>(options, std::make_shared<ProjectChatCache>(projectPath));
 }
 
+std::string askEndpoint(const std::string& projectPath, const ChatModelOptions& options, const std::string& question,
+                        double temperature, std::uint64_t seed) {
+    ChatClient client(options.client, options.useCache ? std::make_shared<ProjectChatCache>(projectPath) : nullptr);
+    ChatRequest r;
+    r.model = options.model;
+    r.messages = {{"user", question}};
+    r.params = {{"temperature", temperature}, {"max_tokens", options.maxTokens}};
+    if (temperature > 0) r.params["seed"] = seed;
+    const ChatReply reply = client.complete(r);
+    if (!reply.ok) throw std::runtime_error(client.url() + ": " + reply.error);
+    return reply.content;
+}
+
 EndpointEvaluation evaluateEndpoint(const std::string& projectPath, int round, const ChatModelOptions& options) {
     std::vector<Item> items;
     {

@@ -47,6 +47,12 @@ private:
 // The endpoint model with the project's reply cache.
 std::unique_ptr<ChatModel> endpointModel(const std::string& projectPath, const ChatModelOptions& options);
 
+// The endpoint's own words for one question (Try the Model): one user message, greedy
+// (temperature 0) or sampled (with the seed, for endpoints that honour it), at most
+// options.maxTokens. Cached like every reply. Throws std::runtime_error with the endpoint's error.
+std::string askEndpoint(const std::string& projectPath, const ChatModelOptions& options, const std::string& question,
+                        double temperature = 0, std::uint64_t seed = 1);
+
 struct EndpointEvaluation {
     Evaluation evaluation; // round, model "endpoint:URL#MODEL", source "endpoint", items
     std::vector<Prediction> predictions;

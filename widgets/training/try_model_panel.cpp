@@ -1,5 +1,7 @@
 #include "try_model_panel.h"
 
+#include "llm/chat_model.h"
+#include "preferences.h"
 #include "run/round_runner.h"
 #include "store/project.h"
 #include "tester/item_store.h"
@@ -17,6 +19,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -27,6 +30,27 @@
 #include <optional>
 
 namespace proda {
+
+namespace {
+
+constexpr int kEndpoint = -1; // the model choice that asks the Preferences' endpoint
+
+// The endpoint of Preferences as a model under test; none when no endpoint is set.
+std::optional<llm::ChatModelOptions> endpointOptions(int maxTokens) {
+    const QSettings s;
+    const QString endpoint = s.value(QLatin1String(prefs::kLlmEndpoint)).toString().trimmed();
+    if (endpoint.isEmpty()) return std::nullopt;
+    llm::ChatModelOptions o;
+    o.client.endpoint = endpoint.toStdString();
+    o.client.apiKey = llm::apiKeyFromEnvironment();
+    o.client.maxRetries = 1; // someone is waiting for it
+    o.client.timeoutSeconds = 60;
+    o.model = s.value(QLatin1String(prefs::kLlmModel)).toString().trimmed().toStdString();
+    o.maxTokens = maxTokens;
+    return o;
+}
+
+} // namespace
 
 TryModelPanel::TryModelPanel(QWidget* parent)
     : QWidget(parent), round_(new QComboBox(this)), itemId_(new QLineEdit(this)), question_(new QPlainTextEdit(this)),
@@ -165,6 +189,10 @@ void TryModelPanel::refresh() {
     } catch (const std::exception& e) {
         verdict_->setText(QString::fromStdString(e.what()));
     }
+    if (const auto o = endpointOptions(16))
+        round_->addItem(tr("endpoint %1 (%2)").arg(QString::fromStdString(o->client.endpoint),
+                                                   o->model.empty() ? tr("its default model") : QString::fromStdString(o->model)),
+                        kEndpoint);
     const int i = round_->findData(keep);
     round_->setCurrentIndex(i >= 0 ? i : round_->count() - 1);
     score_->setEnabled(round_->count() > 0 && !busy_);
@@ -205,19 +233,25 @@ void TryModelPanel::score() {
         return;
     }
     scoredOptions_ = query.options;
-    verdict_->setText(tr("Scoring with the checkpoint\u2026"));
     const std::string path = path_.toStdString();
     const int round = round_->currentData().toInt();
+    const auto endpoint = round == kEndpoint ? endpointOptions(16) : std::nullopt;
+    verdict_->setText(endpoint ? tr("Asking the endpoint\u2026") : tr("Scoring with the checkpoint\u2026"));
     runInBackground(
-        [path, round, query](JobContext&) -> std::optional<ChoiceAnswer> {
-            Project p = Project::open(path, Project::Mode::ReadOnly);
-            auto model = builtinModel(p, round);
+        [path, round, query, endpoint](JobContext&) -> std::optional<ChoiceAnswer> {
+            std::unique_ptr<ModelUnderTest> model;
+            if (endpoint) {
+                model = llm::endpointModel(path, *endpoint);
+            } else {
+                Project p = Project::open(path, Project::Mode::ReadOnly);
+                model = builtinModel(p, round);
+            }
             const auto answers = model->answer({query});
             if (answers.empty()) return std::nullopt;
             return answers.front();
         },
-        [this](const JobResult<std::optional<ChoiceAnswer>>& r) {
-            if (r.end.ok() && *r.value && (**r.value).predicted >= 0) showResult(**r.value);
+        [this, letterOnly = endpoint.has_value()](const JobResult<std::optional<ChoiceAnswer>>& r) {
+            if (r.end.ok() && *r.value && (**r.value).predicted >= 0) showResult(**r.value, letterOnly);
             else showError(r.end.ok() ? tr("The model gave no answer.") : r.end.error);
             emit scored();
         });
@@ -237,11 +271,13 @@ void TryModelPanel::generate() {
         request.topK = topK_->value();
         request.seed = static_cast<std::uint64_t>(seed_->value());
     }
-    generation_->setPlainText(tr("Generating with the checkpoint\u2026"));
     const std::string path = path_.toStdString();
     const int round = round_->currentData().toInt();
+    const auto endpoint = round == kEndpoint ? endpointOptions(request.maxNewTokens) : std::nullopt;
+    generation_->setPlainText(endpoint ? tr("Asking the endpoint\u2026") : tr("Generating with the checkpoint\u2026"));
     runInBackground(
-        [path, round, request](JobContext&) {
+        [path, round, request, endpoint](JobContext&) {
+            if (endpoint) return QString::fromStdString(llm::askEndpoint(path, *endpoint, request.prompt, request.temperature, request.seed));
             Project p = Project::open(path, Project::Mode::ReadOnly);
             return QString::fromStdString(generateWithRound(p, round, request));
         },
@@ -258,15 +294,24 @@ void TryModelPanel::setBusy(bool on) {
     generate_->setEnabled(!on && round_->count() > 0);
 }
 
-void TryModelPanel::showResult(const ChoiceAnswer& a) {
-    const std::vector<double> probs = optionProbabilities(a.scores); // among the four options
-    for (int i = 0; i < 4 && i < static_cast<int>(a.scores.size()); ++i) {
-        const double prob = probs[static_cast<std::size_t>(i)];
-        bars_[i]->setValue(static_cast<int>(std::lround(prob * 1000)));
-        bars_[i]->setVisible(true);
-        bars_[i]->setFormat(QStringLiteral("%1%").arg(prob * 100, 0, 'f', 1));
-        const double perByte = a.scores[static_cast<std::size_t>(i)] / std::max<double>(1.0, double(scoredOptions_[static_cast<std::size_t>(i)].size()));
-        scores_[i]->setText(QStringLiteral("%1 (%2)").arg(a.scores[static_cast<std::size_t>(i)], 0, 'f', 2).arg(perByte, 0, 'f', 2));
+void TryModelPanel::showResult(const ChoiceAnswer& a, bool letterOnly) {
+    if (letterOnly) { // an endpoint names a letter: no scores to show
+        for (int i = 0; i < 4; ++i) {
+            bars_[i]->setValue(i == a.predicted ? 1000 : 0);
+            bars_[i]->setVisible(true);
+            bars_[i]->setFormat(i == a.predicted ? tr("its answer") : QString());
+            scores_[i]->setText(QStringLiteral("\u2014"));
+        }
+    } else {
+        const std::vector<double> probs = optionProbabilities(a.scores); // among the four options
+        for (int i = 0; i < 4 && i < static_cast<int>(a.scores.size()); ++i) {
+            const double prob = probs[static_cast<std::size_t>(i)];
+            bars_[i]->setValue(static_cast<int>(std::lround(prob * 1000)));
+            bars_[i]->setVisible(true);
+            bars_[i]->setFormat(QStringLiteral("%1%").arg(prob * 100, 0, 'f', 1));
+            const double perByte = a.scores[static_cast<std::size_t>(i)] / std::max<double>(1.0, double(scoredOptions_[static_cast<std::size_t>(i)].size()));
+            scores_[i]->setText(QStringLiteral("%1 (%2)").arg(a.scores[static_cast<std::size_t>(i)], 0, 'f', 2).arg(perByte, 0, 'f', 2));
+        }
     }
     const int key = [this] {
         for (int i = 0; i < 4; ++i)

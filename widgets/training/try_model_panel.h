@@ -2,7 +2,8 @@
 // Try the model: ask a round's checkpoint a multiple-choice question — a benchmark item loaded
 // by id, or a question and options typed here — and see how it scores each option (summed
 // log-probability, and per byte), which one it picks, and whether that is the key; or let it
-// answer the question in its own words, greedy or sampled.
+// answer the question in its own words, greedy or sampled. Besides the rounds' checkpoints, the
+// chat endpoint set in Preferences can be asked the same way (it names a letter; no scores).
 #include "background_job.h"
 
 #include <QWidget>
@@ -48,7 +49,7 @@ signals:
     void message(const QString& text);
 
 private:
-    void showResult(const ChoiceAnswer& a);
+    void showResult(const ChoiceAnswer& a, bool letterOnly = false);
     void showError(const QString& text);
 
     QString path_;
