@@ -676,6 +676,29 @@ private slots:
         QCOMPARE(d->chart()->chart()->series().size(), 1);
         auto* bars = static_cast<QBarSeries*>(d->chart()->chart()->series().first());
         QCOMPARE(bars->count(), 2); // one bar set per evaluated round
+        // A click on round 2's fixed count lists i1 and i2 with their result in each round; a
+        // double-click opens one in Benchmark.
+        QTest::mouseClick(d->table()->viewport(), Qt::LeftButton, {}, d->table()->visualItemRect(d->table()->item(1, 7)).center());
+        QTableWidget* items = d->items();
+        QTRY_VERIFY(items->isVisible());
+        QCOMPARE(items->rowCount(), 2);
+        QCOMPARE(items->columnCount(), 6); // item, split, discipline, round 1, round 2, question
+        QCOMPARE(items->horizontalHeaderItem(3)->text(), QStringLiteral("Round 1"));
+        QCOMPARE(items->item(0, 0)->text(), QStringLiteral("i1"));
+        QVERIFY(items->item(0, 3)->text().contains(QLatin1String("wrong")));
+        QVERIFY(items->item(0, 4)->text().contains(QLatin1String("right")));
+        QCOMPARE(items->item(1, 0)->text(), QStringLiteral("i2"));
+        QTest::mouseClick(d->table()->viewport(), Qt::LeftButton, {}, d->table()->visualItemRect(d->table()->item(1, 8)).center());
+        QTRY_COMPARE(items->rowCount(), 0); // nothing regressed
+        d->showItems(2, QStringLiteral("still_failing"));
+        QCOMPARE(items->rowCount(), 0);
+        d->showItems(2, QStringLiteral("fixed"));
+        QSignalSpy opened(d, &RoundsDashboard::openItem);
+        const QPoint at = items->visualItemRect(items->item(1, 0)).center();
+        QTest::mouseClick(items->viewport(), Qt::LeftButton, {}, at); // the view double-clicks only the item it pressed
+        QTest::mouseDClick(items->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.first().first().toString(), QStringLiteral("i2"));
     }
 
     void configRoundTrips() {

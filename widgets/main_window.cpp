@@ -75,6 +75,11 @@ MainWindow::MainWindow(QWidget* parent)
         showWorkspace(Knowledge);
         knowledge_->showFailureHeat(round, centre);
     });
+    connect(diagnosis_->rounds(), &RoundsDashboard::openItem, this, [this](const QString& id) {
+        showWorkspace(Benchmark);
+        benchmark_->showTab(QStringLiteral("items"));
+        benchmark_->selectWhenLoaded(id);
+    });
     connect(home_, &HomeWorkspace::openRounds, this, [this] {
         showWorkspace(Diagnosis);
         diagnosis_->showTab(QStringLiteral("rounds"));

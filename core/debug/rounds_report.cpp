@@ -5,6 +5,7 @@
 #include "store/database.h"
 #include "synth/dataset_store.h"
 #include "tester/item_store.h"
+#include "util/error.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -49,6 +50,36 @@ ojson acc(const SplitFigures& f) {
 ojson opt(const std::optional<double>& v) { return v ? ojson(*v) : ojson(); }
 
 } // namespace
+
+std::vector<ItemAcrossRounds> transitionItems(Database& db, int round, const std::string& transition) {
+    static const std::set<std::string> kTransitions = {"fixed", "regressed", "still_failing", "still_correct"};
+    if (!kTransitions.count(transition))
+        throw InputError("", 0, "transition", "'" + transition + "' is none of fixed, regressed, still_failing, still_correct");
+    const auto info = roundInfo(db, round);
+    if (!info || !info->parent) return {};
+    std::map<int, std::unordered_map<std::string, bool>> correct; // round -> item -> right
+    for (const auto& r : listRounds(db))
+        if (const auto eval = latestEvaluation(db, r.round))
+            for (const auto& p : loadPredictions(db, eval->id)) correct[r.round][p.itemId] = p.correct;
+    if (!correct.count(round) || !correct.count(*info->parent)) return {};
+    const auto& mine = correct[round];
+    const auto& parent = correct[*info->parent];
+    std::vector<ItemAcrossRounds> out;
+    for (const auto& it : loadItems(db)) {
+        const auto now = mine.find(it.id), before = parent.find(it.id);
+        if (now == mine.end() || before == parent.end()) continue;
+        const std::string t = !before->second && now->second   ? "fixed"
+                              : before->second && !now->second ? "regressed"
+                              : !now->second                   ? "still_failing"
+                                                               : "still_correct";
+        if (t != transition) continue;
+        ItemAcrossRounds a{it.id, it.split, it.discipline, it.question, {}};
+        for (const auto& [r, answers] : correct)
+            if (const auto found = answers.find(it.id); found != answers.end()) a.correct[r] = found->second;
+        out.push_back(std::move(a));
+    }
+    return out;
+}
 
 std::optional<std::string> mostGappedConcept(Database& db, int round) {
     Statement st = db.prepare(

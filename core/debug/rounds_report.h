@@ -55,6 +55,17 @@ struct RoundRow {
 // Every round in order. Rounds without an evaluation have no figures.
 std::vector<RoundRow> roundsReport(Database& db);
 
+// One item's results across the evaluated rounds (each round's latest evaluation), for the
+// drill-down from a round's fixed / regressed / still-failing counts.
+struct ItemAcrossRounds {
+    std::string itemId, split, discipline, question;
+    std::map<int, bool> correct; // by round; a round that did not answer the item is absent
+};
+// The items of `round` in `transition` against its parent — "fixed", "regressed", "still_failing"
+// or "still_correct" — with their results in every evaluated round, in item order. Empty for a
+// round without a parent or without an evaluation of both; InputError for another transition.
+std::vector<ItemAcrossRounds> transitionItems(Database& db, int round, const std::string& transition);
+
 // The concept the round's concept gaps name most (a gap at a relation counts for its subject), in
 // the round's latest evaluation: where its failure heat is worth a look first. None without gaps.
 std::optional<std::string> mostGappedConcept(Database& db, int round);

@@ -12,6 +12,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QColor>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QValueAxis>
@@ -24,6 +26,8 @@
 namespace proda {
 
 namespace {
+
+constexpr int kFixedColumn = 7; // then Regressed, Still failing
 
 QString pct(const std::optional<double>& v) { return v ? QString::number(*v * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("\u2014"); }
 
@@ -56,7 +60,7 @@ QTableWidgetItem* cell(const QString& text, Qt::Alignment align = Qt::AlignRight
 
 RoundsDashboard::RoundsDashboard(QWidget* parent)
     : QWidget(parent), summary_(new QLabel(this)), table_(new QTableWidget(this)), chart_(new QChartView(this)),
-      heat_(new QPushButton(tr("Failure Heat in Knowledge"), this)) {
+      heat_(new QPushButton(tr("Failure Heat in Knowledge"), this)), itemsTitle_(new QLabel(this)), items_(new QTableWidget(this)) {
     setObjectName(QStringLiteral("roundsDashboard"));
     auto* layout = new QVBoxLayout(this);
     summary_->setWordWrap(true);
@@ -70,6 +74,7 @@ RoundsDashboard::RoundsDashboard(QWidget* parent)
     layout->addLayout(top);
     connect(heat_, &QPushButton::clicked, this, &RoundsDashboard::showFailureHeat);
     auto* split = new QSplitter(Qt::Vertical, this);
+    split_ = split;
     table_->setObjectName(QStringLiteral("roundsTable"));
     table_->setColumnCount(13);
     table_->setHorizontalHeaderLabels({tr("Round"), tr("Kind"), tr("Dataset"), tr("Dev"), tr("Test"), tr("\u0394 dev"), tr("\u0394 test"),
@@ -84,10 +89,33 @@ RoundsDashboard::RoundsDashboard(QWidget* parent)
     chart_->setObjectName(QStringLiteral("roundsChart"));
     chart_->setRenderHint(QPainter::Antialiasing);
     chart_->setChart(new QChart);
+    auto* drill = new QWidget(split);
+    auto* dl = new QVBoxLayout(drill);
+    dl->setContentsMargins(0, 0, 0, 0);
+    items_->setObjectName(QStringLiteral("roundsItems"));
+    items_->verticalHeader()->hide();
+    items_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    items_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    items_->horizontalHeader()->setStretchLastSection(true);
+    items_->verticalHeader()->setDefaultSectionSize(items_->fontMetrics().height() + 8);
+    items_->hide();
+    dl->addWidget(itemsTitle_);
+    dl->addWidget(items_, 1);
     split->addWidget(table_);
+    split->addWidget(drill);
     split->addWidget(chart_);
     split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(1, 1);
+    split->setStretchFactor(2, 3);
+    connect(table_, &QTableWidget::cellClicked, this, [this](int row, int column) {
+        static const char* const kByColumn[] = {"fixed", "regressed", "still_failing"};
+        if (column < kFixedColumn || column > kFixedColumn + 2 || !table_->item(row, 0)) return;
+        const int round = table_->item(row, 0)->data(Qt::UserRole + 1).toInt();
+        if (round > 0) showItems(round, QString::fromLatin1(kByColumn[column - kFixedColumn]));
+    });
+    connect(items_, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        if (items_->item(row, 0)) emit openItem(items_->item(row, 0)->text());
+    });
     table_->setMinimumHeight(110);
     layout->addWidget(split, 1);
 }
@@ -108,6 +136,59 @@ void RoundsDashboard::showFailureHeat() {
     emit openFailureHeat(round, centre);
 }
 
+void RoundsDashboard::showItems(int round, const QString& transition) {
+    std::vector<debug::ItemAcrossRounds> list;
+    try {
+        Project p = Project::open(path_.toStdString(), Project::Mode::ReadOnly);
+        list = debug::transitionItems(p.db(), round, transition.toStdString());
+    } catch (const std::exception& e) {
+        itemsTitle_->setText(tr("<b>Cannot read the items:</b> %1").arg(QString::fromStdString(e.what()).toHtmlEscaped()));
+        return;
+    }
+    std::set<int> rounds;
+    for (const auto& it : list)
+        for (const auto& [r, ok] : it.correct) rounds.insert(r);
+    const QString what = transition == QLatin1String("fixed")       ? tr("fixed")
+                         : transition == QLatin1String("regressed") ? tr("regressed")
+                                                                    : tr("still failing");
+    itemsTitle_->setText((list.size() == 1 ? tr("<b>Round %1: 1 item %2</b>").arg(round).arg(what)
+                                           : tr("<b>Round %1: %2 items %3</b>").arg(round).arg(list.size()).arg(what)) +
+                         tr(" against its parent; each round's result (its latest evaluation). Double-click one to open it in Benchmark."));
+    items_->clear();
+    items_->setRowCount(0);
+    QStringList headers{tr("Item"), tr("Split"), tr("Discipline")};
+    for (int r : rounds) headers << tr("Round %1").arg(r);
+    headers << tr("Question");
+    items_->setColumnCount(int(headers.size()));
+    items_->setHorizontalHeaderLabels(headers);
+    items_->setRowCount(int(list.size()));
+    for (int i = 0; i < int(list.size()); ++i) {
+        const auto& it = list[std::size_t(i)];
+        int c = 0;
+        for (const std::string& v : {it.itemId, it.split, it.discipline})
+            items_->setItem(i, c++, cell(QString::fromStdString(v), Qt::AlignLeft | Qt::AlignVCenter));
+        for (int r : rounds) {
+            const auto found = it.correct.find(r);
+            auto* mark = cell(found == it.correct.end() ? QStringLiteral("\u2014") : found->second ? tr("\u2714 right") : tr("\u2718 wrong"),
+                              Qt::AlignCenter);
+            if (found != it.correct.end()) mark->setForeground(found->second ? QColor(0x2e8b57) : QColor(0xc0392b));
+            items_->setItem(i, c++, mark);
+        }
+        items_->setItem(i, c, cell(QString::fromStdString(it.question), Qt::AlignLeft | Qt::AlignVCenter));
+    }
+    items_->resizeColumnsToContents();
+    items_->setVisible(true);
+    // Room for the list, a third of the pane, taken from the rounds table's empty space first.
+    const QList<int> sizes = split_->sizes();
+    const int total = sizes.value(0) + sizes.value(1) + sizes.value(2);
+    if (sizes.value(1) < total / 3) {
+        const int tableNeeds = table_->horizontalHeader()->height() + table_->rowCount() * table_->rowHeight(0) +
+                               table_->horizontalScrollBar()->sizeHint().height() + 2 * table_->frameWidth() + 4;
+        const int tableHeight = std::max(table_->minimumHeight(), std::min(sizes.value(0), tableNeeds));
+        split_->setSizes({tableHeight, total / 3, std::max(0, total - tableHeight - total / 3)});
+    }
+}
+
 void RoundsDashboard::setProject(const QString& path) {
     path_ = path;
     stale_ = true;
@@ -123,6 +204,8 @@ void RoundsDashboard::refresh() {
     stale_ = false;
     table_->setRowCount(0);
     heat_->setEnabled(false);
+    items_->hide(); // a list of another state of the project would mislead
+    itemsTitle_->setText(tr("<span style=\"color:#666\">Click a round's fixed, regressed or still-failing count to list those items.</span>"));
     std::vector<debug::RoundRow> rows;
     if (!path_.isEmpty()) {
         try {
@@ -160,6 +243,7 @@ void RoundsDashboard::refresh() {
         };
         table_->setItem(i, 0, cell(r.parent ? tr("%1 (from %2)").arg(r.round).arg(*r.parent) : QString::number(r.round), Qt::AlignLeft | Qt::AlignVCenter));
         table_->item(i, 0)->setData(Qt::UserRole, r.evaluationId ? r.round : 0); // 0: nothing to show as heat
+        table_->item(i, 0)->setData(Qt::UserRole + 1, hasParent ? r.round : 0);  // 0: no items to list against a parent
         table_->setItem(i, 1, cell(QString::fromStdString(r.kind), Qt::AlignLeft | Qt::AlignVCenter));
         table_->setItem(i, 2, cell(tr("v%1: %2 (%3 patch, %4 replay)")
                                        .arg(r.datasetVersion)
