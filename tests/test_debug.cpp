@@ -4,6 +4,7 @@
 // parsing and endpoint evaluation against a loopback server.
 #include "debug/choice_parse.h"
 #include "debug/diagnosis.h"
+#include "debug/fact_recall.h"
 #include "debug/import_results.h"
 #include "debug/next_round.h"
 #include "debug/patch_leaks.h"
@@ -77,6 +78,7 @@ private slots:
     void parseChoice_data();
     void parseChoice();
     void endpointEvaluationThroughLoopback();
+    void factRecallTellsLearnedFromTaught();
 };
 
 void TestDebug::conceptGapAtEarliestFailingHop_data() {
@@ -630,4 +632,50 @@ void TestDebug::endpointEvaluationThroughLoopback() {
 }
 
 QTEST_GUILESS_MAIN(TestDebug)
+// Did the training compile? Of the facts round 1's dataset teaches (r1, r3, r4, r5, r6, r7), the
+// model that knows r1, r4 and r6 learned those and none of the rest; r2, not taught, is not asked.
+void TestDebug::factRecallTellsLearnedFromTaught() {
+    Fixture f;
+    const auto eval = f.round1({{"i1", false}, {"i2", true}, {"i3", true}});
+    FactModel model(f.db(), {"r1", "r4", "r6", "r2"}, kAllConcepts);
+    const auto r = debug::measureFactRecall(f.db(), eval, model);
+    QCOMPARE(r.round, 1);
+    QCOMPARE(r.taught, std::int64_t(6));
+    QCOMPARE(r.all.probed + r.unprobed, std::int64_t(6)); // each taught fact is probed unless nothing contrasts with it
+    QVERIFY(r.all.probed >= 4);
+    std::set<std::string> learned, notLearned;
+    {
+        Statement st = f.db().prepare("SELECT relation_id, learned, samples, formats FROM fact_recall WHERE evaluation_id = ?");
+        st.bind(1, eval);
+        while (st.step()) {
+            (st.columnInt(1) ? learned : notLearned).insert(st.columnText(0));
+            QCOMPARE(st.columnInt(2), std::int64_t(1));        // one sample of the fixture's dataset each
+            QCOMPARE(st.columnText(3), std::string("qa"));
+        }
+    }
+    QVERIFY(!learned.count("r2") && !notLearned.count("r2")); // untaught: not a training fact
+    for (const auto& id : learned) QVERIFY2(id == "r1" || id == "r4" || id == "r6", id.c_str());
+    for (const auto& id : notLearned) QVERIFY2(id == "r3" || id == "r5" || id == "r7", id.c_str());
+    QCOMPARE(r.all.learned, std::int64_t(learned.size()));
+    QVERIFY(learned.size() >= 2 && notLearned.size() >= 2);
+    // Chance: one in two for the paired claim, times one in four for a completion where there is one.
+    QVERIFY(r.all.chanceShare() && *r.all.chanceShare() >= 0.125 - 1e-9 && *r.all.chanceShare() <= 0.5 + 1e-9);
+    QCOMPARE(r.byFormat.at("qa").probed, r.all.probed);
+    // Stored with the evaluation: read back the same, and the rounds report carries it.
+    const auto back = debug::loadFactRecall(f.db(), eval);
+    QVERIFY(back.has_value());
+    QCOMPARE(back->all.learned, r.all.learned);
+    QCOMPARE(back->all.probed, r.all.probed);
+    const auto rows = debug::roundsReport(f.db());
+    QVERIFY(rows.front().learned.has_value());
+    QCOMPARE(*rows.front().learned, *r.all.share());
+    QCOMPARE(rows.front().underTrained, *r.all.share() < 0.5);
+    // A model that learned nothing of its data: under-trained, and the report says so.
+    FactModel blank(f.db(), {}, kAllConcepts);
+    const auto none = debug::measureFactRecall(f.db(), eval, blank);
+    QCOMPARE(none.all.learned, std::int64_t(0));
+    QVERIFY(none.underTrained());
+    QVERIFY(debug::toText(debug::roundsReport(f.db())).find("under-trained") != std::string::npos);
+}
+
 #include "test_debug.moc"

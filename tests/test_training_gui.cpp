@@ -344,6 +344,10 @@ private slots:
         w.diagnosis()->showTab(QStringLiteral("rounds"));
         auto* heat = w.diagnosis()->rounds()->findChild<QPushButton*>(QStringLiteral("roundsFailureHeat"));
         QTRY_VERIFY(heat->isEnabled());
+        // The evaluation measured how much of its training facts round 1 learned.
+        const QString learned = w.diagnosis()->rounds()->table()->item(0, 13)->text();
+        QVERIFY2(learned.contains(QLatin1String("(chance")), qPrintable(learned));
+        QCOMPARE(count(path_, "SELECT count(*) FROM fact_recall") > 0, true);
         const std::string expected = text(path_,
             "WITH gap AS (SELECT d.target_kind AS kind, coalesce(d.override_target, d.target_id) AS target FROM diagnoses d "
             "WHERE d.evaluation_id = (SELECT max(id) FROM evaluations WHERE round = 1) AND coalesce(d.override_verdict, d.verdict) = 'concept_gap') "

@@ -1,6 +1,7 @@
 // Verbs of the trainer (issue 6): `train` a round's dataset version with proda-train and `eval`
 // its checkpoint on the benchmark. Both block, draw progress on a terminal, and stop cleanly on
 // Ctrl-C (the trainer checkpoints; an evaluation stores nothing).
+#include "debug/fact_recall.h"
 #include "cli/terminal_progress.h"
 #include "cli/verbs.h"
 #include "llm/chat_client.h"
@@ -142,16 +143,31 @@ int runEval(const Args& a) {
     const Evaluation e = a.value("endpoint") ? evaluateThroughEndpoint(a, req.round) : evaluateRound(a.positional()[0], req);
     finishProgress();
     const auto metrics = nlohmann::json::parse(e.metricsJson);
+    std::optional<debug::FactRecallReport> recall;
+    {
+        Project p = Project::open(a.positional()[0], Project::Mode::ReadOnly);
+        recall = debug::loadFactRecall(p.db(), e.id);
+    }
     if (json) {
+        nlohmann::json recallJson;
+        if (recall)
+            recallJson = {{"learned", optional(recall->all.share())}, {"by_chance", optional(recall->all.chanceShare())},
+                          {"facts_probed", recall->all.probed}, {"under_trained", recall->underTrained()}};
         printJson(nlohmann::json{{"evaluation_id", e.id}, {"round", e.round ? nlohmann::json(*e.round) : nlohmann::json()},
                                  {"model", e.model},     {"items", e.items},
                                  {"acc", optional(e.acc)}, {"acc_norm", optional(e.accNorm)},
-                                 {"metrics", metrics}}
+                                 {"metrics", metrics},   {"fact_recall", recallJson}}
                       .dump());
         return 0;
     }
     std::printf("round %d, %s: %lld items, acc %.3f, acc_norm %.3f\n", e.round.value_or(0), e.model.c_str(),
                 static_cast<long long>(e.items), e.acc.value_or(0), e.accNorm.value_or(0));
+    if (recall) {
+        std::printf("  %s\n", debug::describe(*recall).c_str());
+        for (const auto& [format, share] : recall->byFormat)
+            std::printf("         taught as %-4s %5lld facts  learned %.3f\n", format.c_str(), static_cast<long long>(share.probed),
+                        share.share().value_or(0));
+    }
     for (const char* split : {"dev", "test"}) {
         if (!metrics.contains(split)) continue;
         const auto& m = metrics[split];

@@ -38,6 +38,11 @@ struct Probe {
     std::vector<ChoiceQuery> queries;
 };
 
+// The probes of one relation (knowledge graph edge `edge`): the paired true/false claim and, with
+// three verified-false alternatives, the four-way completion; none when nothing is verified false.
+// `hop` is recorded in them; query ids start with `idBase`.
+std::vector<Probe> edgeProbes(const DebugKnowledge& k, int edge, int hop, const std::string& idBase);
+
 // Probes of a chain in walk order: node 0, then per hop the relation and the node it reaches.
 std::vector<Probe> chainProbes(const DebugKnowledge& k, const GraphChain& c, bool definitions = true);
 

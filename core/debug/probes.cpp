@@ -47,13 +47,13 @@ std::optional<Probe> definitionProbe(const DebugKnowledge& k, const GraphChain& 
     return p;
 }
 
-std::vector<Probe> relationProbes(const DebugKnowledge& k, const GraphChain& c, int hop) {
-    const int e = c.edges[hop];
+} // namespace
+
+std::vector<Probe> edgeProbes(const DebugKnowledge& k, int e, int hop, const std::string& base) {
     const auto& r = k.kb.edges[e];
     const auto alternatives = k.falseAlternatives(r.s, r.o, r.type, true, 3, seedOf(r.id, 1));
     std::vector<Probe> out;
     if (alternatives.empty()) return out; // nothing verified false to contrast with: unprobed
-    const std::string base = c.id + "/" + std::to_string(hop);
     Probe tf{"tf_pair", hop, 0, "relation", r.id, {}};
     for (bool truth : {true, false}) {
         ChoiceQuery q;
@@ -77,8 +77,6 @@ std::vector<Probe> relationProbes(const DebugKnowledge& k, const GraphChain& c, 
     return out;
 }
 
-} // namespace
-
 std::vector<Probe> chainProbes(const DebugKnowledge& k, const GraphChain& c, bool definitions) {
     std::vector<Probe> out;
     if (!c.ok()) return out;
@@ -89,7 +87,7 @@ std::vector<Probe> chainProbes(const DebugKnowledge& k, const GraphChain& c, boo
     if (definitions)
         if (auto p = definitionProbe(k, c, 0)) add(std::move(*p));
     for (int hop = 0; hop < static_cast<int>(c.edges.size()); ++hop) {
-        for (auto& p : relationProbes(k, c, hop)) add(std::move(p));
+        for (auto& p : edgeProbes(k, c.edges[hop], hop, c.id + "/" + std::to_string(hop))) add(std::move(p));
         if (definitions)
             if (auto p = definitionProbe(k, c, hop + 1)) add(std::move(*p));
     }

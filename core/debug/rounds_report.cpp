@@ -1,6 +1,7 @@
 #include "debug/rounds_report.h"
 
 #include "debug/diagnosis.h"
+#include "debug/fact_recall.h"
 #include "run/run_store.h"
 #include "store/database.h"
 #include "synth/dataset_store.h"
@@ -133,6 +134,12 @@ std::vector<RoundRow> roundsReport(Database& db) {
                     f->correct += p.correct ? 1 : 0;
                 }
             }
+            if (const auto recall = loadFactRecall(db, eval->id)) {
+                row.learned = recall->all.share();
+                row.learnedByChance = recall->all.chanceShare();
+                row.factsProbed = recall->all.probed;
+                row.underTrained = recall->underTrained();
+            }
             const auto ds = loadDiagnoses(db, eval->id);
             for (const auto& d : ds) ++(d.effectiveVerdict() == "concept_gap" ? row.conceptGaps : row.reasoningDeficits);
             if (!ds.empty()) row.diagnosisMethod = ds.front().method;
@@ -209,6 +216,9 @@ ojson toJson(const RoundRow& r) {
             {"replay_samples", r.replaySamples},
             {"evaluation_id", r.evaluationId ? ojson(*r.evaluationId) : ojson()}, {"model", r.model},
             {"accuracy", acc(r.all)}, {"dev_accuracy", acc(r.dev)}, {"test_accuracy", acc(r.test)},
+            {"fact_recall", r.learned ? ojson{{"learned", *r.learned}, {"by_chance", r.learnedByChance.value_or(0)},
+                                              {"facts_probed", r.factsProbed}, {"under_trained", r.underTrained}}
+                                      : ojson()},
             {"dev_items", r.dev.items}, {"test_items", r.test.items},
             {"delta_dev", opt(r.deltaDev)}, {"delta_test", opt(r.deltaTest)},
             {"dev_ci95", intervalJson(accuracyInterval(r.dev))}, {"test_ci95", intervalJson(accuracyInterval(r.test))},
@@ -269,6 +279,13 @@ std::string toText(const std::vector<RoundRow>& rows) {
         }
         s += "\n";
     }
+    for (const auto& r : rows)
+        if (r.learned) {
+            std::snprintf(line, sizeof line, "round %d learned %.1f%% of %lld training facts probed (chance %.1f%%)%s\n", r.round,
+                          100 * *r.learned, static_cast<long long>(r.factsProbed), 100 * r.learnedByChance.value_or(0),
+                          r.underTrained ? ": under-trained, its failures say little about the data" : "");
+            s += line;
+        }
     constexpr std::size_t kShown = 8; // the largest disciplines; --json has them all
     for (const auto& r : rows)
         if (!r.byDiscipline.empty()) {

@@ -49,6 +49,11 @@ struct RoundRow {
     std::int64_t controlRelationsExcluded = 0;
     std::int64_t conceptGaps = 0, reasoningDeficits = 0;
     std::string diagnosisMethod;
+    // Training-fact recall of its evaluation's checkpoint (debug/fact_recall.h): learned share,
+    // what guessing would reach, facts probed; and whether the round is under-trained.
+    std::optional<double> learned, learnedByChance;
+    std::int64_t factsProbed = 0;
+    bool underTrained = false;
     std::optional<std::int64_t> replayViolations;
 };
 

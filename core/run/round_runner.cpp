@@ -1,4 +1,5 @@
 #include "run/round_runner.h"
+#include "debug/fact_recall.h"
 #include "train/config.h"
 
 #include "run/run_directory.h"
@@ -290,6 +291,10 @@ Evaluation evaluateRound(Project& project, const EvalRequest& req) {
     e.model = "builtin:" + std::to_string(run->id);
     e.source = "builtin";
     e.id = storeEvaluation(project, e, predictions);
+    if (req.factRecall) { // did its training compile? the same checkpoint, asked the facts its dataset taught
+        auto model = builtinModel(project, req.round);
+        debug::measureFactRecall(project.db(), e.id, *model);
+    }
     return *evaluation(project.db(), e.id);
 }
 

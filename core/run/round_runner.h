@@ -64,6 +64,8 @@ TrainingRun resumeTraining(Project& project, std::int64_t runId, const TrainerEv
 
 struct EvalRequest {
     int round = 1;
+    // Then the share of the dataset's facts the checkpoint learned (debug/fact_recall.h).
+    bool factRecall = true;
     std::string device = "auto";
     int threads = 0;
     TrainerEventHandler onEvent;
@@ -71,7 +73,8 @@ struct EvalRequest {
 };
 
 // Scores every item that is not rejected with the round's latest usable checkpoint, stores the
-// evaluation and its predictions, and returns it (acc, acc_norm; metrics per split and discipline).
+// evaluation and its predictions, and returns it (acc, acc_norm; metrics per split and discipline);
+// then measures and stores the share of the round's training facts the checkpoint learned.
 Evaluation evaluateRound(const std::string& projectPath, const EvalRequest& request);
 Evaluation evaluateRound(Project& project, const EvalRequest& request);
 

@@ -187,6 +187,21 @@ CREATE TABLE concept_genera(
 ) WITHOUT ROWID;
 )SQL";
 
+// The learned share of a round's training facts, per fact probed (debug/fact_recall.h).
+const char* kSchemaV12 = R"SQL(
+CREATE TABLE fact_recall(
+  evaluation_id INTEGER NOT NULL REFERENCES evaluations(id) ON DELETE CASCADE,
+  relation_id   TEXT NOT NULL,                    -- no FK: the record outlives re-extraction
+  discipline    TEXT NOT NULL DEFAULT '',
+  formats       TEXT NOT NULL DEFAULT '',         -- the sample formats that teach it, space separated
+  samples       INTEGER NOT NULL CHECK(samples > 0),  -- samples of the round's dataset that teach it
+  learned       INTEGER NOT NULL CHECK(learned IN (0,1)),
+  chance        REAL NOT NULL,                    -- the chance of "learned" for a model that guesses
+  margin        REAL NOT NULL,                    -- the smallest margin among its probes
+  PRIMARY KEY(evaluation_id, relation_id)
+) WITHOUT ROWID;
+)SQL";
+
 } // namespace
 
 const char* secondaryIndexesSql() { return kSecondaryIndexes; }
@@ -214,6 +229,7 @@ const std::vector<Migration>& projectMigrations() {
              // again (ids are stable, so it merges) and writes them. An LLM's runs stay recorded.
              db.exec("DELETE FROM chunk_extractions WHERE extractor = 'rules'");
          }},
+        {12, "recall of the facts a round's training taught", [](Database& db) { db.exec(kSchemaV12); }},
     };
     return migrations;
 }

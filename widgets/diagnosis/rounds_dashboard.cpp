@@ -76,10 +76,13 @@ RoundsDashboard::RoundsDashboard(QWidget* parent)
     auto* split = new QSplitter(Qt::Vertical, this);
     split_ = split;
     table_->setObjectName(QStringLiteral("roundsTable"));
-    table_->setColumnCount(13);
+    table_->setColumnCount(14);
     table_->setHorizontalHeaderLabels({tr("Round"), tr("Kind"), tr("Dataset"), tr("Dev"), tr("Test"), tr("\u0394 dev"), tr("\u0394 test"),
                                        tr("Fixed dev / test"), tr("Regressed"), tr("Still failing"), tr("Control"), tr("Concept gaps"),
-                                       tr("Reasoning deficits")});
+                                       tr("Reasoning deficits"), tr("Training facts learned")});
+    table_->horizontalHeaderItem(13)->setToolTip(tr("Of a sample of the facts its dataset teaches, the share the round's checkpoint "
+                                                    "knows when asked in other words (guessing would reach the share in brackets). "
+                                                    "Under half: under-trained, its failures say little about the data."));
     table_->verticalHeader()->hide();
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -260,6 +263,10 @@ void RoundsDashboard::refresh() {
                                                     : QStringLiteral("\u2014")));
         table_->setItem(i, 11, cell(QString::number(r.conceptGaps)));
         table_->setItem(i, 12, cell(QString::number(r.reasoningDeficits)));
+        table_->setItem(i, 13, cell(r.learned ? tr("%1 (chance %2)%3").arg(pct(r.learned), pct(r.learnedByChance),
+                                                                          r.underTrained ? tr(": under-trained") : QString())
+                                              : QStringLiteral("\u2014")));
+        if (r.underTrained) table_->item(i, 13)->setForeground(QColor(0xc0392b));
         if (!r.evaluationId) table_->item(i, 3)->setToolTip(tr("not evaluated yet"));
     }
 
