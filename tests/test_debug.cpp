@@ -79,6 +79,7 @@ private slots:
     void parseChoice();
     void endpointEvaluationThroughLoopback();
     void factRecallTellsLearnedFromTaught();
+    void gapsTellUnderLearnedFromUntaught();
 };
 
 void TestDebug::conceptGapAtEarliestFailingHop_data() {
@@ -676,6 +677,42 @@ void TestDebug::factRecallTellsLearnedFromTaught() {
     QCOMPARE(none.all.learned, std::int64_t(0));
     QVERIFY(none.underTrained());
     QVERIFY(debug::toText(debug::roundsReport(f.db())).find("under-trained") != std::string::npos);
+}
+
+// A concept gap at a relation round 1's dataset taught (r1, one sample) is under-learned; at one it
+// never taught (r2) it is untaught. Diagnose, the report and its JSON say which.
+void TestDebug::gapsTellUnderLearnedFromUntaught() {
+    Fixture f;
+    f.round1({{"i1", false}, {"i2", false}, {"i3", true}});
+    {
+        FactModel model(f.db(), {"r1", "r3"}, kAllConcepts);
+        const auto r = debug::diagnoseRound(f.db(), 1, &model);
+        QCOMPARE(r.diagnoses.size(), std::size_t(1));
+        const auto& d = r.diagnoses[0];
+        QCOMPARE(d.effectiveTarget(), std::string("r2"));
+        QVERIFY(d.taughtSamples.has_value());
+        QCOMPARE(*d.taughtSamples, std::int64_t(0));
+        QCOMPARE(d.gapKind(), std::string("untaught"));
+        QCOMPARE(r.untaught, std::int64_t(1));
+        QCOMPARE(r.underLearned, std::int64_t(0));
+    }
+    FactModel model(f.db(), {"r2", "r3"}, kAllConcepts);
+    const auto r = debug::diagnoseRound(f.db(), 1, &model);
+    const auto& d = r.diagnoses.at(0);
+    QCOMPARE(d.effectiveTarget(), std::string("r1"));
+    QCOMPARE(*d.taughtSamples, std::int64_t(1));
+    QCOMPARE(d.gapKind(), std::string("under_learned"));
+    QCOMPARE(r.underLearned, std::int64_t(1));
+    QCOMPARE(debug::toJson(d).value("gap_kind", std::string()), std::string("under_learned"));
+    const auto rows = debug::roundsReport(f.db());
+    QCOMPARE(rows.front().underLearnedGaps, std::int64_t(1));
+    QCOMPARE(rows.front().untaughtGaps, std::int64_t(0));
+    QVERIFY(debug::toText(rows).find("1 under-learned") != std::string::npos);
+    // A reasoning deficit is neither.
+    FactModel knowsAll(f.db(), {"r1", "r2", "r3"}, kAllConcepts);
+    const auto all = debug::diagnoseRound(f.db(), 1, &knowsAll);
+    QCOMPARE(all.diagnoses.at(0).effectiveVerdict(), std::string("reasoning_deficit"));
+    QCOMPARE(all.diagnoses.at(0).gapKind(), std::string());
 }
 
 #include "test_debug.moc"

@@ -69,13 +69,17 @@ int runDiagnose(const Args& a) {
     std::cout << "round " << r.round << ", evaluation " << r.evaluationId << " (" << r.model << "), method " << r.method << "\n"
               << "  dev items " << r.devItems << ", failed " << r.devFailed << ", diagnosed " << r.diagnosed
               << " (test split never looked at: " << r.testItemsIgnored << " test failures ignored)\n"
-              << "  concept gaps " << r.conceptGaps << ", reasoning deficits " << r.reasoningDeficits << "; probes passed "
-              << r.probesPassed << " of " << r.probesAsked << "\n";
+              << "  concept gaps " << r.conceptGaps << " (" << r.underLearned << " under-learned: the dataset taught them; "
+              << r.untaught << " untaught), reasoning deficits " << r.reasoningDeficits << "; probes passed " << r.probesPassed
+              << " of " << r.probesAsked << "\n";
     if (r.method == "coverage") std::cout << "  (no live model: verdicts from dataset coverage, not from probes)\n";
     for (const auto& d : r.diagnoses)
-        std::printf("  %s %-17s %-8s %-8s %s hop %s conf %.2f%s\n", d.itemId.c_str(), d.effectiveVerdict().c_str(),
+        std::printf("  %s %-17s %-8s %-8s %s hop %s conf %.2f%s%s\n", d.itemId.c_str(), d.effectiveVerdict().c_str(),
                     d.method.c_str(), d.targetKind.c_str(), d.effectiveTarget().c_str(), d.hop ? std::to_string(*d.hop).c_str() : "-",
-                    d.confidence, d.overrideVerdict ? " (override)" : "");
+                    d.confidence, d.overrideVerdict ? " (override)" : "",
+                    d.gapKind() == "under_learned" ? (" under-learned, taught by " + std::to_string(*d.taughtSamples) + (*d.taughtSamples == 1 ? " sample" : " samples")).c_str()
+                    : d.gapKind() == "untaught"    ? " untaught"
+                                                   : "");
     return 0;
 }
 

@@ -220,6 +220,8 @@ DiagnoseReport diagnoseRound(Database& db, int round, ModelUnderTest* model, con
         if (d.overrideVerdict) ++r.overridesKept;
         if (d.effectiveVerdict() == "concept_gap") ++r.conceptGaps, ++r.gapsByTargetKind[d.targetKind];
         else ++r.reasoningDeficits;
+        if (d.gapKind() == "under_learned") ++r.underLearned;
+        else if (d.gapKind() == "untaught") ++r.untaught;
     }
     return r;
 }
@@ -230,6 +232,12 @@ std::vector<Diagnosis> loadDiagnoses(Database& db, std::int64_t evaluationId) {
         "d.probes, d.override_verdict, d.override_target, d.override_note, coalesce(d.overridden_at, '') FROM diagnoses d "
         "LEFT JOIN items i ON i.id = d.item_id WHERE d.evaluation_id = ? ORDER BY d.item_id");
     st.bind(1, evaluationId);
+    // Samples of the evaluated round's dataset that teach a relation, or a concept.
+    const char* kVersion = "(SELECT r.dataset_version FROM evaluations e JOIN rounds r ON r.round = e.round WHERE e.id = ?2)";
+    Statement relationTaught = db.prepare(std::string("SELECT count(*) FROM sample_relations sr JOIN dataset_samples ds ON ds.sample_id = "
+                                                      "sr.sample_id WHERE sr.relation_id = ?1 AND ds.version = ") + kVersion);
+    Statement conceptTaught = db.prepare(std::string("SELECT count(*) FROM sample_concepts sc JOIN dataset_samples ds ON ds.sample_id = "
+                                                     "sc.sample_id WHERE sc.concept_id = ?1 AND ds.version = ") + kVersion);
     std::vector<Diagnosis> out;
     while (st.step()) {
         Diagnosis d;
@@ -247,6 +255,12 @@ std::vector<Diagnosis> loadDiagnoses(Database& db, std::int64_t evaluationId) {
         if (!st.columnIsNull(10)) d.overrideTarget = st.columnText(10);
         d.overrideNote = st.columnText(11);
         d.overriddenAt = st.columnText(12);
+        if (d.effectiveVerdict() == "concept_gap" && (d.targetKind == "concept" || d.targetKind == "relation")) {
+            Statement& taught = d.targetKind == "concept" ? conceptTaught : relationTaught;
+            taught.bind(1, d.effectiveTarget()).bind(2, evaluationId);
+            if (taught.step()) d.taughtSamples = taught.columnInt(0);
+            taught.reset();
+        }
         out.push_back(std::move(d));
     }
     return out;
@@ -277,6 +291,7 @@ ojson toJson(const Diagnosis& d) {
     ojson j{{"item_id", d.itemId}, {"chain_id", d.chainId}, {"verdict", d.verdict}, {"method", d.method},
             {"target_kind", d.targetKind}, {"target_id", d.targetId}, {"hop", d.hop ? ojson(*d.hop) : ojson()},
             {"confidence", d.confidence}, {"effective_verdict", d.effectiveVerdict()}, {"effective_target", d.effectiveTarget()}};
+    if (d.taughtSamples) j["taught_samples"] = *d.taughtSamples, j["gap_kind"] = d.gapKind();
     if (d.overrideVerdict)
         j["override"] = {{"verdict", *d.overrideVerdict}, {"target", d.overrideTarget ? ojson(*d.overrideTarget) : ojson()},
                          {"note", d.overrideNote}, {"at", d.overriddenAt}};
@@ -290,7 +305,8 @@ ojson toJson(const DiagnoseReport& r, bool withDiagnoses) {
             {"dev_failed", r.devFailed}, {"diagnosed", r.diagnosed}, {"skipped_no_chain", r.skippedNoChain},
             {"test_failures_ignored", r.testItemsIgnored}, {"concept_gaps", r.conceptGaps},
             {"reasoning_deficits", r.reasoningDeficits}, {"gaps_by_target_kind", r.gapsByTargetKind},
-            {"probes_asked", r.probesAsked}, {"probes_passed", r.probesPassed}, {"overrides_kept", r.overridesKept}};
+            {"probes_asked", r.probesAsked}, {"probes_passed", r.probesPassed}, {"overrides_kept", r.overridesKept},
+            {"under_learned", r.underLearned}, {"untaught", r.untaught}};
     if (r.method == "coverage")
         j["note"] = "no live model: verdicts come from how the round's dataset covered each chain (method 'coverage'), not from probes";
     if (withDiagnoses) {

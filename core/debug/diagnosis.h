@@ -64,6 +64,14 @@ struct Diagnosis {
     nlohmann::json probes = nlohmann::json::array();
     std::optional<std::string> overrideVerdict, overrideTarget;
     std::string overrideNote, overriddenAt;
+    // A concept gap: how many samples of the evaluated round's dataset teach its target (the
+    // relation, or the concept). Taught but failed is under-learned (the model did not learn what
+    // it was shown: more passes or other forms of the same fact); never taught is a gap in the data.
+    std::optional<std::int64_t> taughtSamples;
+    std::string gapKind() const { // under_learned | untaught | "" (not a concept gap)
+        if (effectiveVerdict() != "concept_gap" || !taughtSamples) return {};
+        return *taughtSamples > 0 ? "under_learned" : "untaught";
+    }
 
     // What patches and reports act on: the curator's verdict when there is one.
     const std::string& effectiveVerdict() const { return overrideVerdict ? *overrideVerdict : verdict; }
@@ -82,6 +90,7 @@ struct DiagnoseReport {
     std::string model, source, method;
     std::int64_t devItems = 0, devFailed = 0, diagnosed = 0, skippedNoChain = 0, testItemsIgnored = 0;
     std::int64_t conceptGaps = 0, reasoningDeficits = 0, probesAsked = 0, probesPassed = 0, overridesKept = 0;
+    std::int64_t underLearned = 0, untaught = 0; // the concept gaps, by whether the dataset taught their target
     std::map<std::string, std::int64_t> gapsByTargetKind;
     std::vector<Diagnosis> diagnoses;
 };

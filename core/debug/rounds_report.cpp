@@ -141,7 +141,11 @@ std::vector<RoundRow> roundsReport(Database& db) {
                 row.underTrained = recall->underTrained();
             }
             const auto ds = loadDiagnoses(db, eval->id);
-            for (const auto& d : ds) ++(d.effectiveVerdict() == "concept_gap" ? row.conceptGaps : row.reasoningDeficits);
+            for (const auto& d : ds) {
+                ++(d.effectiveVerdict() == "concept_gap" ? row.conceptGaps : row.reasoningDeficits);
+                if (d.gapKind() == "under_learned") ++row.underLearnedGaps;
+                else if (d.gapKind() == "untaught") ++row.untaughtGaps;
+            }
             if (!ds.empty()) row.diagnosisMethod = ds.front().method;
         }
         const auto patched = familyRelations(info, rounds);
@@ -216,6 +220,7 @@ ojson toJson(const RoundRow& r) {
             {"replay_samples", r.replaySamples},
             {"evaluation_id", r.evaluationId ? ojson(*r.evaluationId) : ojson()}, {"model", r.model},
             {"accuracy", acc(r.all)}, {"dev_accuracy", acc(r.dev)}, {"test_accuracy", acc(r.test)},
+            {"under_learned_gaps", r.underLearnedGaps}, {"untaught_gaps", r.untaughtGaps},
             {"fact_recall", r.learned ? ojson{{"learned", *r.learned}, {"by_chance", r.learnedByChance.value_or(0)},
                                               {"facts_probed", r.factsProbed}, {"under_trained", r.underTrained}}
                                       : ojson()},
@@ -279,6 +284,12 @@ std::string toText(const std::vector<RoundRow>& rows) {
         }
         s += "\n";
     }
+    for (const auto& r : rows)
+        if (r.conceptGaps > 0 && r.underLearnedGaps + r.untaughtGaps > 0) {
+            std::snprintf(line, sizeof line, "round %d concept gaps: %lld under-learned (its dataset taught the fact), %lld untaught\n",
+                          r.round, static_cast<long long>(r.underLearnedGaps), static_cast<long long>(r.untaughtGaps));
+            s += line;
+        }
     for (const auto& r : rows)
         if (r.learned) {
             std::snprintf(line, sizeof line, "round %d learned %.1f%% of %lld training facts probed (chance %.1f%%)%s\n", r.round,

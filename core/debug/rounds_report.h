@@ -48,6 +48,7 @@ struct RoundRow {
     SplitFigures control, controlInParent;
     std::int64_t controlRelationsExcluded = 0;
     std::int64_t conceptGaps = 0, reasoningDeficits = 0;
+    std::int64_t underLearnedGaps = 0, untaughtGaps = 0; // concept gaps whose target the dataset taught, or not
     std::string diagnosisMethod;
     // Training-fact recall of its evaluation's checkpoint (debug/fact_recall.h): learned share,
     // what guessing would reach, facts probed; and whether the round is under-trained.

@@ -301,7 +301,11 @@ void FailuresView::refresh() {
             if (d != byItem.end()) {
                 const std::string verdict = d->second.effectiveVerdict();
                 (verdict == "concept_gap" ? gaps : deficits)++;
-                table_->setItem(row, VerdictCol, new QTableWidgetItem(q(verdict) + (d->second.overrideVerdict ? tr(" (override)") : QString())));
+                const std::string gap = d->second.gapKind();
+                table_->setItem(row, VerdictCol, new QTableWidgetItem(q(verdict) + (gap == "under_learned" ? tr(", under-learned")
+                                                                                     : gap == "untaught"    ? tr(", untaught")
+                                                                                                            : QString()) +
+                                                                      (d->second.overrideVerdict ? tr(" (override)") : QString())));
                 table_->item(row, VerdictCol)->setData(Qt::UserRole, q(verdict));
                 table_->setItem(row, TargetCol, new QTableWidgetItem(targetText(knowledge, d->second.targetKind, d->second.effectiveTarget())));
                 table_->setItem(row, ConfidenceCol, new NumberItem(d->second.confidence));
@@ -401,6 +405,12 @@ void FailuresView::showDetail() {
                         .arg(diag->confidence, 0, 'f', 2)
                         .arg(esc(diag->method))
                         .arg(diag->overrideVerdict ? tr("; overridden (was %1): %2").arg(esc(diag->verdict), esc(diag->overrideNote)) : QString());
+            if (diag->gapKind() == "under_learned")
+                html += tr("<p><b>Under-learned:</b> the round's dataset taught this (%1), and the model did not learn it — "
+                           "more passes or other forms of the same fact, rather than new data.</p>")
+                            .arg(*diag->taughtSamples == 1 ? tr("1 sample") : tr("%1 samples").arg(*diag->taughtSamples));
+            else if (diag->gapKind() == "untaught")
+                html += tr("<p><b>Untaught:</b> no sample of the round's dataset teaches this — a gap in the data.</p>");
         } else {
             html += tr("<h4>Not diagnosed</h4><p>%1</p>")
                         .arg(it->split == "dev" ? tr("Diagnose Round probes it.") : tr("Test items are not diagnosed: they measure transfer."));
