@@ -166,6 +166,7 @@ void MainWindow::showWorkspace(Workspace w) {
 
 void MainWindow::openProject(const QString& path) {
     projectPath_ = path;
+    fullReadPending_ = true;
     home_->showLoading(path);
     status_->setText(tr("Opening %1 \u2026").arg(path));
     loader_->startLoading(path);
@@ -174,7 +175,8 @@ void MainWindow::openProject(const QString& path) {
 void MainWindow::refreshProject(ProjectParts parts) {
     if (!projectOpen_ || !parts) return;
     status_->setText(tr("Reading the changes \u2026"));
-    loader_->startLoading(projectPath_, parts);
+    // A newer load replaces one in flight: while the project's full read is pending, read it all.
+    loader_->startLoading(projectPath_, fullReadPending_ ? kAllProjectParts : parts);
 }
 
 QString MainWindow::sampleProjectPath() {
@@ -250,7 +252,9 @@ void MainWindow::dropEvent(QDropEvent* event) {
 void MainWindow::onLoaded(const ProjectSnapshot& loaded) {
     // A partial read keeps what it did not read from the last snapshot of the same project.
     const bool partial = loaded.parts != kAllProjectParts && snapshot_ && snapshot_->path == loaded.path;
+    if (loaded.parts != kAllProjectParts && !partial) return loader_->startLoading(loaded.path); // nothing to merge with
     const ProjectParts parts = partial ? loaded.parts : kAllProjectParts;
+    if (!partial) fullReadPending_ = false;
     ProjectSnapshot merged = loaded;
     if (partial && !(parts & ProjectPart::Knowledge)) merged.stats = snapshot_->stats;
     if (partial && !(parts & (ProjectParts(ProjectPart::Training) | ProjectPart::Diagnosis))) merged.rounds = snapshot_->rounds;
@@ -276,6 +280,7 @@ void MainWindow::onLoaded(const ProjectSnapshot& loaded) {
 
 void MainWindow::onFailed(const QString& message) {
     projectOpen_ = false;
+    fullReadPending_ = false;
     snapshot_.reset();
     home_->showError(message);
     knowledge_->clearProject();

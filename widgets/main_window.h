@@ -87,6 +87,7 @@ private:
     bool quitWhenIdle_ = false; // the window closes when the running diagnosis job ends
     std::optional<ProjectSnapshot> snapshot_; // the open project's last read, merged with partial reads
     ProjectParts lastRead_;
+    bool fullReadPending_ = false; // openProject's read has not arrived yet
 };
 
 } // namespace proda

@@ -1,7 +1,6 @@
 #include "background_job.h"
 #include "util/error.h"
 
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QThread>
 #include <QThreadPool>
@@ -93,6 +92,9 @@ JobHandle startErased(QObject* receiver, std::function<void(JobContext&)> work, 
         } catch (const std::exception& e) {
             end.kind = JobEnd::Kind::Failed;
             end.error = QString::fromStdString(e.what());
+        } catch (...) { // nothing may escape a worker thread
+            end.kind = JobEnd::Kind::Failed;
+            end.error = QStringLiteral("an unknown error");
         }
         postTo(target, [state, end, done = std::move(done)] {
             state->delivered = true;
