@@ -1,6 +1,7 @@
 // The closed loop end to end through the real `proda` and `proda-train` (tiny preset, a few
 // steps): round 1, diagnosis with the round's own checkpoint, patches, auto-accept, a targeted
 // round 2 and the random baseline, then the report — and the verbs' exit codes on bad input.
+#include "debug/rounds_report.h"
 #include "synth/dataset_store.h"
 #include "synth/synthesizer.h"
 #include "tester/generator.h"
@@ -8,6 +9,7 @@
 #include "testutil.h"
 
 #include <QProcess>
+#include <cmath>
 #include <QTemporaryDir>
 #include <QTest>
 #include <nlohmann/json.hpp>
@@ -34,6 +36,7 @@ private slots:
     void initTestCase() { qputenv("PRODA_TRAIN", PRODA_TRAIN_EXE); }
     void loopWithBaseline();
     void verbsRefuseBadInput();
+    void loopOverSeedsReportsMeanAndSd();
 };
 
 void TestDebugLoop::loopWithBaseline() {
@@ -115,6 +118,46 @@ void TestDebugLoop::verbsRefuseBadInput() {
     QCOMPARE(rc, 2);
     QVERIFY(msg.find(".missing") != std::string::npos);
     QCOMPARE(cli({"report", q(path)}).first, 0);
+}
+
+// `loop --seeds 2`: seed 1 in the project, seed 2 in a copy made before anything ran; each round's
+// figures as mean and sd over both, which match the two projects' own reports.
+void TestDebugLoop::loopOverSeedsReportsMeanAndSd() {
+    QTemporaryDir dir;
+    const std::string path = testutil::path(dir, "seeds.proda");
+    {
+        Project p = Project::open(path, Project::Mode::CreateNew);
+        testerfix::writeRandomKb(p.db(), 60);
+        GenerateOptions g;
+        g.devFraction = 0.5;
+        QVERIFY(generateItems(p.db(), g).generated > 40);
+        SynthOptions o;
+        o.size = 300;
+        NewDatasetVersion v;
+        v.samples = synthesize(p.db(), o).samples;
+        createDatasetVersion(p.db(), v);
+    }
+    auto [rc, out] = cli({"loop", q(path), "--rounds", "1", "--max-steps", "8", "--threads", "1", "--seeds", "2", "--json"});
+    QVERIFY2(rc == 0, out.c_str());
+    const auto j = nlohmann::json::parse(out.substr(0, out.rfind('}') + 1));
+    QCOMPARE(j["seeds"].get<int>(), 2);
+    const std::string copy = testutil::path(dir, "seeds.seed2.proda");
+    QCOMPARE(j["per_seed"][1]["project"].get<std::string>(), copy);
+    std::vector<double> tests;
+    for (const std::string& p : {path, copy}) {
+        Project project = Project::open(p, Project::Mode::ReadOnly);
+        const auto rows = debug::roundsReport(project.db());
+        QCOMPARE(rows.size(), std::size_t(1));
+        tests.push_back(*rows[0].test.accuracy());
+    }
+    const auto& test = j["rounds"][0]["test"];
+    QCOMPARE(test["seeds"].get<int>(), 2);
+    QVERIFY(std::abs(test["mean"].get<double>() - (tests[0] + tests[1]) / 2) < 1e-9);
+    QVERIFY(std::abs(test["sd"].get<double>() - std::abs(tests[0] - tests[1]) / std::sqrt(2.0)) < 1e-9);
+    // The copy is not overwritten by a second run.
+    const auto [again, msg] = cli({"loop", q(path), "--rounds", "1", "--seeds", "2"});
+    QCOMPARE(again, 2);
+    QVERIFY(msg.find("seeds.seed2.proda") != std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TestDebugLoop)

@@ -15,7 +15,10 @@
 #include "util/error.h"
 
 #include <chrono>
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
+#include <map>
 #include <iostream>
 
 namespace proda::cli {
@@ -71,8 +74,88 @@ ojson roundsJson(const std::vector<debug::RoundRow>& rows) {
     return j;
 }
 
+// Mean and sample standard deviation of the values (sd 0 for one value).
+std::pair<double, double> meanSd(const std::vector<double>& v) {
+    double mean = 0, ss = 0;
+    for (double x : v) mean += x / double(v.size());
+    for (double x : v) ss += (x - mean) * (x - mean);
+    return {mean, v.size() > 1 ? std::sqrt(ss / double(v.size() - 1)) : 0.0};
+}
+
+// `loop --seeds K`: the same loop with training seeds 1..K, seed 1 in the project itself and the
+// others in copies made from it before anything runs (NAME.seedK.proda beside it); then each
+// round's dev and test accuracy and learned share as mean ± sd over the seeds.
+int runLoopSeeds(const Args& a, CliLoop cli, int seeds) {
+    const std::string base = a.positional().at(0);
+    std::vector<std::string> paths{base};
+    const std::string stem = base.size() > 6 && base.ends_with(".proda") ? base.substr(0, base.size() - 6) : base;
+    for (int k = 2; k <= seeds; ++k) {
+        const std::string copy = stem + ".seed" + std::to_string(k) + ".proda";
+        if (fs::exists(copy) || fs::exists(copy + ".d"))
+            throw InputError(copy, 0, "", "exists already: remove it, or run --seeds on another project");
+        paths.push_back(copy);
+    }
+    {
+        Project p = Project::open(base);
+        for (std::size_t k = 1; k < paths.size(); ++k) {
+            Statement st = p.db().prepare("VACUUM INTO ?");
+            st.bind(1, paths[k]);
+            st.step();
+        }
+    }
+    std::map<int, std::map<std::string, std::vector<double>>> figures; // round -> figure -> one value per seed
+    std::map<int, std::string> kinds;
+    ojson perSeed = ojson::array();
+    for (int k = 1; k <= seeds; ++k) {
+        cli.settings.seed = static_cast<std::uint64_t>(k);
+        say(cli, "seed " + std::to_string(k) + " of " + std::to_string(seeds) + ": " + paths[std::size_t(k - 1)]);
+        runLoop(paths[std::size_t(k - 1)], cli);
+        Project p = Project::open(paths[std::size_t(k - 1)], Project::Mode::ReadOnly);
+        const auto rows = debug::roundsReport(p.db());
+        for (const auto& r : rows) {
+            kinds[r.round] = r.kind;
+            if (const auto d = r.dev.accuracy()) figures[r.round]["dev"].push_back(*d);
+            if (const auto t = r.test.accuracy()) figures[r.round]["test"].push_back(*t);
+            if (r.learned) figures[r.round]["learned"].push_back(*r.learned);
+        }
+        perSeed.push_back({{"seed", k}, {"project", paths[std::size_t(k - 1)]}, {"rounds", roundsJson(rows)}});
+    }
+    if (a.flag("json")) {
+        ojson agg = ojson::array();
+        for (const auto& [round, f] : figures) {
+            ojson j{{"round", round}, {"kind", kinds[round]}};
+            for (const auto& [name, v] : f) {
+                const auto [mean, sd] = meanSd(v);
+                j[name] = {{"mean", mean}, {"sd", sd}, {"seeds", v.size()}};
+            }
+            agg.push_back(j);
+        }
+        printJson(ojson{{"seeds", seeds}, {"rounds", agg}, {"per_seed", perSeed}}.dump(2));
+        return 0;
+    }
+    std::printf("over %d training seeds (1..%d): mean ± sd, %%\n", seeds, seeds);
+    std::printf("%-5s %-15s %-13s %-13s %-13s\n", "round", "kind", "dev", "test", "learned");
+    for (const auto& [round, f] : figures) {
+        auto cell = [&f = f](const char* name) {
+            const auto it = f.find(name);
+            if (it == f.end()) return std::string("-");
+            const auto [mean, sd] = meanSd(it->second);
+            char buf[40];
+            std::snprintf(buf, sizeof buf, "%.1f ± %.1f", 100 * mean, 100 * sd);
+            return std::string(buf);
+        };
+        std::printf("%-5d %-15s %-14s %-14s %-14s\n", round, kinds[round].c_str(), cell("dev").c_str(), cell("test").c_str(),
+                    cell("learned").c_str());
+    }
+    std::printf("the test split is the headline; dev is the split the debugger saw. Projects: %s", paths.front().c_str());
+    for (std::size_t k = 1; k < paths.size(); ++k) std::printf(", %s", paths[k].c_str());
+    std::printf("\n");
+    return 0;
+}
+
 int runLoopVerb(const Args& a) {
     const auto s = loopSettings(a);
+    if (const int seeds = static_cast<int>(a.integer("seeds", 1, 1, 100)); seeds > 1) return runLoopSeeds(a, s, seeds);
     const auto t0 = Clock::now();
     const auto r = runLoop(a.positional().at(0), s);
     Project p = Project::open(a.positional().at(0), Project::Mode::ReadOnly);
@@ -171,6 +254,7 @@ std::vector<Verb> debugLoopVerbs() {
         {"loop", "PROJECT --rounds R [--auto-accept] [--baseline] [--json]",
          "the closed loop: (bench/synth if missing) train, eval, diagnose, patch, next round, until R rounds",
          withOptions({{"rounds", "R", "rounds of the targeted lineage to reach (default 2)"},
+               {"seeds", "K", "run the loop with training seeds 1..K (the others in copies NAME.seedK.proda) and report mean ± sd"},
                {"auto-accept", "", "accept every proposed patch (otherwise stop for review)"},
                {"baseline", "", "also make and run the random baseline of each targeted round"}},
                      kBudget),

@@ -51,6 +51,7 @@ void trainAndEvaluate(Project& project, int round, const LoopSettings& s, LoopRe
         if (info && info->parent) applyFollowupBudget(t, s.followup); // a small set, several passes
         t.device = s.device;
         t.threads = s.threads;
+        t.seed = s.seed;
         t.onEvent = hooks.onTrainerEvent;
         t.cancel = hooks.cancel;
         const auto run = trainRound(project, t);

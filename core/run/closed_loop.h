@@ -21,6 +21,7 @@ struct LoopSettings {
     int rounds = 2;
     bool autoAccept = false, baseline = false;
     std::string preset = "tiny", device = "auto";
+    std::uint64_t seed = 1; // of every training run (initialisation and data order)
     std::optional<int> maxSteps;
     std::optional<double> epochs;
     FollowupBudget followup; // of a round that continues from its parent (round_runner.h)
