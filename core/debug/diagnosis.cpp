@@ -255,11 +255,15 @@ std::vector<Diagnosis> loadDiagnoses(Database& db, std::int64_t evaluationId) {
         if (!st.columnIsNull(10)) d.overrideTarget = st.columnText(10);
         d.overrideNote = st.columnText(11);
         d.overriddenAt = st.columnText(12);
-        if (d.effectiveVerdict() == "concept_gap" && (d.targetKind == "concept" || d.targetKind == "relation")) {
-            Statement& taught = d.targetKind == "concept" ? conceptTaught : relationTaught;
-            taught.bind(1, d.effectiveTarget()).bind(2, evaluationId);
-            if (taught.step()) d.taughtSamples = taught.columnInt(0);
-            taught.reset();
+        if (d.effectiveVerdict() == "concept_gap" && !(d.targetKind == "chain" && !d.overrideTarget)) {
+            // Relation and concept ids never collide, so a curator's target of either kind counts.
+            std::int64_t taught = 0;
+            for (Statement* q : {&relationTaught, &conceptTaught}) {
+                q->bind(1, d.effectiveTarget()).bind(2, evaluationId);
+                if (q->step()) taught += q->columnInt(0);
+                q->reset();
+            }
+            d.taughtSamples = taught;
         }
         out.push_back(std::move(d));
     }

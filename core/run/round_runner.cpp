@@ -292,8 +292,14 @@ Evaluation evaluateRound(Project& project, const EvalRequest& req) {
     e.source = "builtin";
     e.id = storeEvaluation(project, e, predictions);
     if (req.factRecall) { // did its training compile? the same checkpoint, asked the facts its dataset taught
-        auto model = builtinModel(project, req.round);
-        debug::measureFactRecall(project.db(), e.id, *model);
+        try {
+            auto model = builtinModel(project, req.round);
+            debug::measureFactRecall(project.db(), e.id, *model);
+        } catch (const Cancelled&) {
+            throw;
+        } catch (const std::exception& x) { // the evaluation stands; the recall is told as a warning
+            if (req.onEvent) req.onEvent({{"event", "warning"}, {"message", std::string("training-fact recall: ") + x.what()}});
+        }
     }
     return *evaluation(project.db(), e.id);
 }
