@@ -158,6 +158,16 @@ void TestDebugLoop::loopOverSeedsReportsMeanAndSd() {
     const auto [again, msg] = cli({"loop", q(path), "--rounds", "1", "--seeds", "2"});
     QCOMPARE(again, 2);
     QVERIFY(msg.find("seeds.seed2.proda") != std::string::npos);
+    // The demo too, on the bundled sample: its three rounds over two seeds; --force replaces the copies.
+    const std::string demo = testutil::path(dir, "demo");
+    for (int run = 0; run < 2; ++run) {
+        auto [drc, dout] = cli({"demo", q(demo), "--preset", "tiny", "--max-steps", "5", "--max-failures", "5", "--threads", "1",
+                                "--seeds", "2", "--force", "--json"});
+        QVERIFY2(drc == 0, dout.c_str());
+        const auto d = nlohmann::json::parse(dout.substr(0, dout.rfind('}') + 1));
+        QCOMPARE(d["rounds"].size(), std::size_t(3)); // round 1, the targeted round, the baseline
+        QCOMPARE(d["rounds"][0]["test"]["seeds"].get<int>(), 2);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDebugLoop)

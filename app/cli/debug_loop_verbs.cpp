@@ -85,8 +85,7 @@ std::pair<double, double> meanSd(const std::vector<double>& v) {
 // `loop --seeds K`: the same loop with training seeds 1..K, seed 1 in the project itself and the
 // others in copies made from it before anything runs (NAME.seedK.proda beside it); then each
 // round's dev and test accuracy and learned share as mean ± sd over the seeds.
-int runLoopSeeds(const Args& a, CliLoop cli, int seeds) {
-    const std::string base = a.positional().at(0);
+int runLoopSeeds(const std::string& base, bool json, CliLoop cli, int seeds) {
     std::vector<std::string> paths{base};
     const std::string stem = base.size() > 6 && base.ends_with(".proda") ? base.substr(0, base.size() - 6) : base;
     for (int k = 2; k <= seeds; ++k) {
@@ -120,7 +119,7 @@ int runLoopSeeds(const Args& a, CliLoop cli, int seeds) {
         }
         perSeed.push_back({{"seed", k}, {"project", paths[std::size_t(k - 1)]}, {"rounds", roundsJson(rows)}});
     }
-    if (a.flag("json")) {
+    if (json) {
         ojson agg = ojson::array();
         for (const auto& [round, f] : figures) {
             ojson j{{"round", round}, {"kind", kinds[round]}};
@@ -155,7 +154,8 @@ int runLoopSeeds(const Args& a, CliLoop cli, int seeds) {
 
 int runLoopVerb(const Args& a) {
     const auto s = loopSettings(a);
-    if (const int seeds = static_cast<int>(a.integer("seeds", 1, 1, 100)); seeds > 1) return runLoopSeeds(a, s, seeds);
+    if (const int seeds = static_cast<int>(a.integer("seeds", 1, 1, 100)); seeds > 1)
+        return runLoopSeeds(a.positional().at(0), a.flag("json"), s, seeds);
     const auto t0 = Clock::now();
     const auto r = runLoop(a.positional().at(0), s);
     Project p = Project::open(a.positional().at(0), Project::Mode::ReadOnly);
@@ -204,6 +204,15 @@ int runDemo(const Args& a) {
         say(cli, "building the bundled WordNet sample project");
         createSampleProject(path); // knowledge, items and dataset version 1, as `proda init --sample`
     }
+    if (const int seeds = static_cast<int>(a.integer("seeds", 1, 1, 100)); seeds > 1) {
+        if (a.flag("force")) // a forced demo replaces its seed copies too
+            for (int k = 2; k <= seeds; ++k) {
+                const std::string copy = (dir / ("demo.seed" + std::to_string(k) + ".proda")).string();
+                for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(copy + suffix);
+                fs::remove_all(copy + ".d");
+            }
+        return runLoopSeeds(path, a.flag("json"), cli, seeds);
+    }
     const auto r = runLoop(path, cli);
     Project p = Project::open(path, Project::Mode::ReadOnly);
     const auto rows = debug::roundsReport(p.db());
@@ -241,6 +250,7 @@ const std::vector<OptionSpec> kBudget = {
     {"max-failures", "N", "patch at most N failures per round, the most confident first (loop: all; demo: 100)"},
     {"synth-size", "N", "size of the first dataset version when one is made"},
     {"replay-ratio", "R", "replay samples per added sample (default 1)"},
+    {"seeds", "K", "run the loop with training seeds 1..K (the others in copies NAME.seedK.proda) and report mean ± sd"},
     {"device", "D", "auto (default), cpu or cuda"},
     {"threads", "N", "CPU threads (default: one per core)"},
     {"verbose", "", "progress lines on stderr even with --json"},
@@ -254,7 +264,6 @@ std::vector<Verb> debugLoopVerbs() {
         {"loop", "PROJECT --rounds R [--auto-accept] [--baseline] [--json]",
          "the closed loop: (bench/synth if missing) train, eval, diagnose, patch, next round, until R rounds",
          withOptions({{"rounds", "R", "rounds of the targeted lineage to reach (default 2)"},
-               {"seeds", "K", "run the loop with training seeds 1..K (the others in copies NAME.seedK.proda) and report mean ± sd"},
                {"auto-accept", "", "accept every proposed patch (otherwise stop for review)"},
                {"baseline", "", "also make and run the random baseline of each targeted round"}},
                      kBudget),
