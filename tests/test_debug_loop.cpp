@@ -28,6 +28,22 @@ std::pair<int, std::string> cli(const QStringList& args) {
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
+// A project the loop can start on: a random KB of 60 concepts, items (half of them dev) and a
+// first dataset version of 300 samples. Returns the number of items generated.
+std::int64_t writeLoopProject(const std::string& path) {
+    Project p = Project::open(path, Project::Mode::CreateNew);
+    testerfix::writeRandomKb(p.db(), 60);
+    GenerateOptions g;
+    g.devFraction = 0.5;
+    const auto generated = generateItems(p.db(), g).generated;
+    SynthOptions o;
+    o.size = 300;
+    NewDatasetVersion v;
+    v.samples = synthesize(p.db(), o).samples;
+    createDatasetVersion(p.db(), v);
+    return generated;
+}
+
 } // namespace
 
 class TestDebugLoop : public QObject {
@@ -42,18 +58,7 @@ private slots:
 void TestDebugLoop::loopWithBaseline() {
     QTemporaryDir dir;
     const std::string path = testutil::path(dir, "loop.proda");
-    {
-        Project p = Project::open(path, Project::Mode::CreateNew);
-        testerfix::writeRandomKb(p.db(), 60);
-        GenerateOptions g;
-        g.devFraction = 0.5;
-        QVERIFY(generateItems(p.db(), g).generated > 40);
-        SynthOptions o;
-        o.size = 300;
-        NewDatasetVersion v;
-        v.samples = synthesize(p.db(), o).samples;
-        createDatasetVersion(p.db(), v);
-    }
+    QVERIFY(writeLoopProject(path) > 40);
     auto [rc, out] = cli({"loop", q(path), "--rounds", "2", "--auto-accept", "--baseline", "--max-steps", "15", "--threads", "1", "--json"});
     QVERIFY2(rc == 0, out.c_str());
     const auto j = nlohmann::json::parse(out.substr(0, out.rfind('}') + 1));
@@ -125,18 +130,7 @@ void TestDebugLoop::verbsRefuseBadInput() {
 void TestDebugLoop::loopOverSeedsReportsMeanAndSd() {
     QTemporaryDir dir;
     const std::string path = testutil::path(dir, "seeds.proda");
-    {
-        Project p = Project::open(path, Project::Mode::CreateNew);
-        testerfix::writeRandomKb(p.db(), 60);
-        GenerateOptions g;
-        g.devFraction = 0.5;
-        QVERIFY(generateItems(p.db(), g).generated > 40);
-        SynthOptions o;
-        o.size = 300;
-        NewDatasetVersion v;
-        v.samples = synthesize(p.db(), o).samples;
-        createDatasetVersion(p.db(), v);
-    }
+    QVERIFY(writeLoopProject(path) > 40);
     auto [rc, out] = cli({"loop", q(path), "--rounds", "1", "--max-steps", "8", "--threads", "1", "--seeds", "2", "--json"});
     QVERIFY2(rc == 0, out.c_str());
     const auto j = nlohmann::json::parse(out.substr(0, out.rfind('}') + 1));
