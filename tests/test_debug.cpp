@@ -13,6 +13,7 @@
 #include "debug_fixture.h"
 #include "llm/chat_model.h"
 #include "run/round_runner.h"
+#include "store/schema.h"
 #include "test_llm_server.h"
 #include "testutil.h"
 #include "util/error.h"
@@ -44,7 +45,25 @@ struct Fixture {
         ensureRound(db(), 1);
         return writeEvaluation(db(), 1, correct, source);
     }
+    // A dataset version of round 1's children: one patch sample on r2 (g1's second hop).
+    std::int64_t patchVersionOfR2() {
+        NewDatasetVersion v;
+        v.samples.push_back(sample("patch", {"b", "c"}, {"r2"}));
+        v.samples.back().origin = SampleOrigin::Patch;
+        v.parent = 1;
+        v.parentIsLatest = false;
+        return createDatasetVersion(db(), v).version;
+    }
 };
+
+bool sqlFails(Database& db, const char* sql) {
+    try {
+        db.exec(sql);
+    } catch (const std::exception&) {
+        return true;
+    }
+    return false;
+}
 
 std::string allText(const debug::Patch& p) {
     std::string s = p.sample.prompt + "\n" + p.sample.response;
@@ -80,6 +99,9 @@ private slots:
     void endpointEvaluationThroughLoopback();
     void factRecallTellsLearnedFromTaught();
     void gapsTellUnderLearnedFromUntaught();
+    void underLearnedGapsAreReinforcedNotContrasted();
+    void reportPairsTargetedWithItsBaseline();
+    void migrationToVersion13KeepsPatchesAndRuns();
 };
 
 void TestDebug::conceptGapAtEarliestFailingHop_data() {
@@ -389,6 +411,41 @@ void TestDebug::baselineUsesTheSameBudget() {
     QCOMPARE(b.added, t.added);
     QCOMPARE(b.replay, t.replay);
     QCOMPARE(b.replayViolations, std::int64_t(0));
+    // As much added text as the patches, as near as the synthesizer's pool allows.
+    std::int64_t patchChars = 0;
+    forEachDatasetSample(f.db(), t.datasetVersion, [&](const Sample& s) {
+        if (s.origin == SampleOrigin::Patch) patchChars += static_cast<std::int64_t>(s.prompt.size() + s.response.size());
+    });
+    QCOMPARE(t.addedChars, patchChars);
+    QCOMPARE(b.matchedChars, patchChars);
+    qInfo("baseline added %lld characters against the patches' %lld", static_cast<long long>(b.addedChars),
+          static_cast<long long>(b.matchedChars));
+    QVERIFY(b.addedChars <= b.matchedChars); // the fixture's pool has nothing as long as a patch
+    // The choice itself: two of six samples whose text makes 110 characters (50 + 60), not the
+    // first two drawn (10 + 10); a pool with nothing long enough gives its longest.
+    auto pool = [](std::vector<int> lengths) {
+        std::vector<Sample> out;
+        for (int n : lengths) {
+            Sample s;
+            s.prompt = std::string(std::size_t(n), 'x');
+            out.push_back(std::move(s));
+        }
+        return out;
+    };
+    auto chosen = [](const std::vector<Sample>& p, std::size_t n) {
+        std::multiset<std::size_t> out;
+        for (std::size_t i = 0; i < n; ++i) out.insert(p[i].prompt.size());
+        return out;
+    };
+    auto six = pool({10, 10, 10, 50, 60, 5});
+    debug::matchTextSize(six, 2, 110);
+    QCOMPARE(chosen(six, 2), (std::multiset<std::size_t>{50, 60}));
+    auto few = pool({10, 10, 30, 20});
+    debug::matchTextSize(few, 2, 500);
+    QCOMPARE(chosen(few, 2), (std::multiset<std::size_t>{30, 20}));
+    auto over = pool({10, 10});
+    debug::matchTextSize(over, 5, 1); // asks for more than there is: no harm
+    QCOMPARE(over.size(), std::size_t(2));
     const auto ti = datasetInfo(f.db(), t.datasetVersion), bi = datasetInfo(f.db(), b.datasetVersion);
     QCOMPARE(bi->samples, ti->samples);
     QCOMPARE(bi->synth, ti->patch);
@@ -414,12 +471,7 @@ void TestDebug::reportCountsFixedRegressedControl() {
     // Round 1: i1 wrong, i6 wrong, i3 right, i5 right, i7 right, i2 wrong.
     f.round1({{"i1", false}, {"i6", false}, {"i3", true}, {"i5", true}, {"i7", true}, {"i2", false}});
     // Round 2 targets r2 (on g1 only): g2 and g3 items are the control.
-    NewDatasetVersion v;
-    v.samples.push_back(sample("patch", {"b", "c"}, {"r2"}));
-    v.samples.back().origin = SampleOrigin::Patch;
-    v.parent = 1;
-    v.parentIsLatest = false;
-    const auto version = createDatasetVersion(f.db(), v).version;
+    const auto version = f.patchVersionOfR2();
     createRound(f.db(), version, 1, "targeted", R"({"targeted_relations":["r2"],"replay_violations":0})");
     // Round 2: i1 fixed, i6 still failing, i3 regressed, i5 still right, i7 right, i2 fixed (test).
     writeEvaluation(f.db(), 2, {{"i1", true}, {"i6", false}, {"i3", false}, {"i5", true}, {"i7", true}, {"i2", true}});
@@ -713,6 +765,129 @@ void TestDebug::gapsTellUnderLearnedFromUntaught() {
     const auto all = debug::diagnoseRound(f.db(), 1, &knowsAll);
     QCOMPARE(all.diagnoses.at(0).effectiveVerdict(), std::string("reasoning_deficit"));
     QCOMPARE(all.diagnoses.at(0).gapKind(), std::string());
+}
+
+// r1 is taught by round 1's dataset (one qa sample) and not learned: its patches state r1 again,
+// in the probe's forms, twice in the formats that did not teach it (tf, mcq) and once as qa; r2
+// was never taught: its patches contrast it with look-alikes, as before.
+void TestDebug::underLearnedGapsAreReinforcedNotContrasted() {
+    Fixture f;
+    f.round1({{"i1", false}, {"i2", false}, {"i3", true}});
+    FactModel model(f.db(), {"r2", "r3"}, kAllConcepts); // i1's gap is at r1: under-learned
+    debug::diagnoseRound(f.db(), 1, &model);
+    const auto r = debug::generatePatches(f.db(), 1);
+    QVERIFY(r.byKind.count("reinforce") && r.byKind.at("reinforce") > 0);
+    QVERIFY(!r.byKind.count("contrastive"));
+    std::map<std::string, int> formats;
+    for (const auto& p : debug::loadPatches(f.db())) {
+        QCOMPARE(p.kind, std::string("reinforce"));
+        QCOMPARE(p.sample.l2Ids, std::vector<std::string>{"r1"});
+        QCOMPARE(p.targets, std::vector<std::string>{"i1"});
+        QVERIFY2(p.sample.templateId.rfind("patch.reinforce.", 0) == 0, p.sample.templateId.c_str());
+        ++formats[std::string(toString(p.sample.format))];
+    }
+    QCOMPARE(formats["qa"], 1); // taught as qa: one more pass
+    QCOMPARE(formats["tf"], 4); // not taught as tf: the true claim and a false twin, twice
+    QVERIFY(formats["mcq"] == 2 || formats["mcq"] == 1); // twice, unless both draws put the key in one place
+    // Stored: the patches table takes the new kind.
+    QVERIFY(f.db().scalarInt("SELECT count(*) FROM patches WHERE kind = 'reinforce'") > 0);
+
+    // The untaught gap (r2) of another failure gets contrastive patches.
+    Fixture g;
+    g.round1({{"i1", false}, {"i2", false}, {"i3", true}});
+    FactModel knowsR1(g.db(), {"r1", "r3"}, kAllConcepts);
+    debug::diagnoseRound(g.db(), 1, &knowsR1);
+    const auto u = debug::generatePatches(g.db(), 1);
+    QVERIFY(u.byKind.count("contrastive") && !u.byKind.count("reinforce"));
+}
+
+// A targeted round and its random baseline answer the same items: the report pairs them (b: right
+// only in the targeted round, c: right only in the baseline), per split, with the baseline's
+// compute beside its twin's.
+void TestDebug::reportPairsTargetedWithItsBaseline() {
+    Fixture f({item("i5", "g3", "test", "Which process does friction finally lead to, two causal steps on?", {"corrosion", "melting", "oxidation", "fracture"}),
+               item("i6", "g1", "test", "From heat, three causal steps on, which process is reached?", {"fracture", "melting", "oxidation", "erosion"}),
+               item("i7", "g3", "test", "Friction causes what, which in turn causes what?", {"corrosion", "heat", "fracture", "melting"})});
+    f.round1({{"i1", false}, {"i2", false}, {"i3", false}, {"i5", false}, {"i6", false}, {"i7", false}});
+    const auto version = f.patchVersionOfR2();
+    createRound(f.db(), version, 1, "targeted", R"({"targeted_relations":["r2"],"added_chars":100})");
+    createRound(f.db(), version, 1, "baseline_random", R"({"targeted_relations":["r2"],"matched_targeted_round":2,"added_chars":98,"matched_chars":100})");
+    // Test items: i2 i5 i6 i7. Targeted right on i2 i5 i6, baseline right on i5 i7: b = 2, c = 1.
+    writeEvaluation(f.db(), 2, {{"i1", true}, {"i2", true}, {"i3", false}, {"i5", true}, {"i6", true}, {"i7", false}});
+    writeEvaluation(f.db(), 3, {{"i1", false}, {"i2", false}, {"i3", true}, {"i5", true}, {"i6", false}, {"i7", true}});
+    const auto rows = debug::roundsReport(f.db());
+    QCOMPARE(rows.size(), std::size_t(3));
+    const auto& t = rows[1];
+    QCOMPARE(*t.baselineRound, 3);
+    QCOMPARE(t.againstBaseline.at("test").b, std::int64_t(2));
+    QCOMPARE(t.againstBaseline.at("test").c, std::int64_t(1));
+    QCOMPARE(t.againstBaseline.at("test").p, 1.0); // exact: 2 * P(X <= 1 | n = 3) = 2 * 4/8, capped at 1
+    // Dev items: i1 i3. i1 right only in round 2, i3 only in round 3.
+    QCOMPARE(t.againstBaseline.at("dev").b, std::int64_t(1));
+    QCOMPARE(t.againstBaseline.at("dev").c, std::int64_t(1));
+    QCOMPARE(debug::againstBaselineVerdict(t.againstBaseline.at("test")), std::string("no significant difference"));
+    QCOMPARE(*rows[2].matchedRound, 2);
+    QCOMPARE(*rows[2].matchedChars, std::int64_t(100));
+    QVERIFY(!rows[2].baselineRound && rows[0].againstBaseline.empty());
+    const auto j = debug::toJson(t);
+    QCOMPARE(j["against_baseline"]["test"]["targeted_only"].get<int>(), 2);
+    QCOMPARE(debug::toJson(rows[2])["equal_compute_of"]["round"].get<int>(), 2);
+    const std::string text = debug::toText(rows);
+    QVERIFY2(text.find("targeted round 2 against its equal-compute baseline round 3, test items: 2 right only in round 2, 1 only in round 3") !=
+                 std::string::npos, text.c_str());
+    // A verdict needs p < 0.05: 12 against 1 is one (exact p = 0.0034), and 1 against 12 the other way.
+    QCOMPARE(debug::againstBaselineVerdict(mcnemar(12, 1)), std::string("targeted repair beats the equal-compute baseline"));
+    QCOMPARE(debug::againstBaselineVerdict(mcnemar(1, 12)), std::string("the baseline beats targeted repair"));
+}
+
+// Schema 13 rebuilds patches (a new kind) and gives runs their compute: a project of version 12
+// opens with its patches, their events and its runs as they were.
+void TestDebug::migrationToVersion13KeepsPatchesAndRuns() {
+    QTemporaryDir dir;
+    const std::string path = testutil::path(dir, "v12.proda");
+    std::vector<debug::Patch> before;
+    {
+        const std::vector<Migration> v12(projectMigrations().begin(), projectMigrations().begin() + 12);
+        Project p = Project::open(path, Project::Mode::CreateNew, v12);
+        QCOMPARE(p.db().scalarInt("PRAGMA user_version"), std::int64_t(12));
+        writeKb(p.db());
+        writeItems(p.db());
+        writeDataset(p.db(), {{"r1", "a", "b"}, {"r3", "c", "d"}});
+        ensureRound(p.db(), 1);
+        writeEvaluation(p.db(), 1, {{"i1", false}, {"i3", false}});
+        FactModel model(p.db(), {"r1", "r3", "r6", "r7"}, kAllConcepts);
+        debug::diagnoseRound(p.db(), 1, &model);
+        debug::generatePatches(p.db(), 1);
+        debug::PatchFilter all;
+        all.kind = "scaffold";
+        debug::reviewPatches(p.db(), all, "accepted");
+        before = debug::loadPatches(p.db());
+        QVERIFY(!before.empty());
+        beginTrainingRun(p.db(), 1, "runs/old", "{}", std::nullopt);
+        QVERIFY(sqlFails(p.db(), "INSERT INTO patches(id, round, kind, format, prompt, response) VALUES('x', 1, 'reinforce', 'qa', 'p', 'r')"));
+    }
+    Project p = Project::open(path);
+    QCOMPARE(p.db().scalarInt("PRAGMA user_version"), std::int64_t(currentSchemaVersion()));
+    const auto after = debug::loadPatches(p.db());
+    QCOMPARE(after.size(), before.size());
+    for (std::size_t i = 0; i < after.size(); ++i) {
+        QCOMPARE(after[i].id, before[i].id);
+        QCOMPARE(after[i].status, before[i].status);
+        QCOMPARE(after[i].sample.prompt, before[i].sample.prompt);
+        QCOMPARE(after[i].targets, before[i].targets);
+        QCOMPARE(after[i].createdAt, before[i].createdAt);
+    }
+    QVERIFY(p.db().scalarInt("SELECT count(*) FROM patch_events") > 0);
+    const auto runs = trainingRuns(p.db(), 1);
+    QCOMPARE(runs.size(), std::size_t(1));
+    QVERIFY(!runs[0].tokensSeen && !runs[0].stepS); // not recorded before: unknown, not zero
+    p.db().exec("INSERT INTO patches(id, round, kind, format, prompt, response) VALUES('x', 1, 'reinforce', 'qa', 'p', 'r')");
+    QVERIFY(sqlFails(p.db(), "INSERT INTO patches(id, round, kind, format, prompt, response) VALUES('y', 1, 'other', 'qa', 'p', 'r')"));
+    Statement check = p.db().prepare("PRAGMA integrity_check");
+    QVERIFY(check.step());
+    QCOMPARE(check.columnText(0), std::string("ok"));
+    QCOMPARE(p.db().scalarInt("SELECT count(*) FROM pragma_foreign_key_check"), std::int64_t(0));
+    QVERIFY(p.db().scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'patches_round'") == 1);
 }
 
 #include "test_debug.moc"

@@ -178,6 +178,11 @@ int runRound(const Args& a) {
               << r.excludedCandidates << " (" << r.targetedRelations << " targeted relations)\n"
               << "  replay_violations " << r.replayViolations << (r.replayViolations == 0 ? " (ok)" : " (MUST BE 0)") << "\n"
               << "  diff against the parent version: +" << r.diffAdded << " -" << r.diffRemoved << "\n";
+    if (r.kind == "baseline_random")
+        std::cout << "  added text " << r.addedChars << " characters against the patches' " << r.matchedChars
+                  << "; trained, it takes as many optimizer steps as "
+                  << (r.matchedTargetedRound ? "round " + std::to_string(*r.matchedTargetedRound) : std::string("its targeted twin"))
+                  << "\n";
     return r.replayViolations == 0 ? 0 : 3;
 }
 
@@ -273,7 +278,7 @@ std::vector<Verb> debugVerbs() {
               kEndpointOptions),
          1, 1, runDiagnose},
         {"patch", "PROJECT [--round N] [--json]",
-         "write contrastive patches for concept gaps and step-by-step scaffolds for reasoning deficits (status proposed)",
+         "write patches (status proposed): the fact again in other formats for an under-learned concept gap, contrastive samples for an untaught one, step-by-step scaffolds for a reasoning deficit",
          {{"round", "N", "the round (default the newest)"},
           {"siblings", "N", "sibling chains scaffolded per reasoning deficit (default 2)"},
           {"neighbours", "N", "confusable neighbours per concept gap, 1-3 (default 2)"},
@@ -287,7 +292,7 @@ std::vector<Verb> debugVerbs() {
           {"note", "TEXT", "a note stored with the decision"},
           {"round", "N", "filter: patches of round N"},
           {"filter-status", "S", "filter: patches with this status"},
-          {"kind", "K", "filter: contrastive or scaffold"},
+          {"kind", "K", "filter: reinforce, contrastive or scaffold"},
           {"format", "F", "filter: qa, mcq or tf"},
           {"target", "ITEM", "filter: patches targeting this item"},
           {"edit", "ID", "edit one patch (status edited, counts as accepted)"},

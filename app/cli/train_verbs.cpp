@@ -81,14 +81,20 @@ int runTrain(const Args& a) {
                                  {"steps", run.steps},       {"total_steps", run.totalSteps},
                                  {"first_loss", optional(run.firstLoss)}, {"final_loss", optional(run.finalLoss)},
                                  {"val_loss", optional(run.valLoss)},     {"tokens_per_s", optional(run.tokensPerS)},
-                                 {"elapsed_s", optional(run.elapsedS)},   {"checkpoint", run.checkpoint},
+                                 {"elapsed_s", optional(run.elapsedS)},   {"step_s", optional(run.stepS)},
+                                 {"tokens_seen", run.tokensSeen ? nlohmann::json(*run.tokensSeen) : nlohmann::json()},
+                                 {"checkpoint", run.checkpoint},
                                  {"init_from_run", run.initFromRun ? nlohmann::json(*run.initFromRun) : nlohmann::json()}}
                       .dump());
     } else {
         std::printf("round %d, run %lld: %s after %lld of %lld steps\n", run.round, static_cast<long long>(run.id),
                     run.status.c_str(), static_cast<long long>(run.steps), static_cast<long long>(run.totalSteps));
-        std::printf("  loss %.4f -> %.4f (validation %.4f), %.0f tokens/s, %.1f s\n", run.firstLoss.value_or(0),
-                    run.finalLoss.value_or(0), run.valLoss.value_or(0), run.tokensPerS.value_or(0), run.elapsedS.value_or(0));
+        std::printf("  loss %.4f -> %.4f (validation %.4f)\n", run.firstLoss.value_or(0), run.finalLoss.value_or(0),
+                    run.valLoss.value_or(0));
+        // Throughput is measured over the optimizer steps; the rest of the run is said apart.
+        std::printf("  %lld tokens trained in %.1f s of optimizer steps: %.0f tokens/s; %.1f s with validation and checkpoints\n",
+                    static_cast<long long>(run.tokensSeen.value_or(0)), run.stepS.value_or(0), run.tokensPerS.value_or(0),
+                    run.elapsedS.value_or(0));
         std::printf("  checkpoint %s\n", run.checkpoint.c_str());
         if (run.status == "stopped")
             std::printf("  stopped early: `proda train PROJECT --resume %lld` trains on from the checkpoint\n", static_cast<long long>(run.id));

@@ -17,6 +17,8 @@ namespace proda::debug {
 
 namespace {
 
+std::int64_t textSize(const Sample& s) { return static_cast<std::int64_t>(s.prompt.size() + s.response.size()); }
+
 using ojson = nlohmann::ordered_json;
 
 struct Plan {
@@ -68,9 +70,10 @@ std::optional<RoundInfo> targetedTwin(Database& db, int parent) {
 }
 
 // Fresh synthesized samples (not in the parent version), drawn with another seed: the
-// baseline's additional data. Asks the synthesizer for more until the budget is met.
-std::vector<Sample> randomAdditional(Database& db, const std::vector<Sample>& parent, std::size_t budget, std::uint64_t seed,
-                                     NextRoundReport& r) {
+// baseline's additional data, as many as the patches and, as near as the pool allows, as much
+// text (`targetChars`; 0: count only). Asks the synthesizer for more until the budget is met.
+std::vector<Sample> randomAdditional(Database& db, const std::vector<Sample>& parent, std::size_t budget, std::int64_t targetChars,
+                                     std::uint64_t seed, NextRoundReport& r) {
     std::unordered_set<std::string> have;
     for (const auto& s : parent) have.insert(s.id);
     SynthOptions so;
@@ -90,12 +93,33 @@ std::vector<Sample> randomAdditional(Database& db, const std::vector<Sample>& pa
                          " samples not already in the parent dataset; the budget is " + std::to_string(budget));
     synth::Rng rng(seed ^ 0xB45E11E5ull);
     rng.shuffle(fresh);
+    if (targetChars > 0) matchTextSize(fresh, budget, targetChars);
     fresh.resize(budget);
     for (auto& s : fresh) s.origin = SampleOrigin::Synth;
     return fresh;
 }
 
 } // namespace
+
+void matchTextSize(std::vector<Sample>& pool, std::size_t budget, std::int64_t targetChars) {
+    budget = std::min(budget, pool.size());
+    std::int64_t sum = 0;
+    for (std::size_t i = 0; i < budget; ++i) sum += textSize(pool[i]);
+    for (std::size_t c = budget; c < pool.size(); ++c) {
+        const std::int64_t diff = sum - targetChars;
+        if (std::llabs(diff) * 200 <= targetChars) break;
+        const std::int64_t in = textSize(pool[c]);
+        std::size_t best = budget;
+        std::int64_t bestDiff = std::llabs(diff);
+        for (std::size_t i = 0; i < budget; ++i) {
+            const std::int64_t d = std::llabs(diff - textSize(pool[i]) + in);
+            if (d < bestDiff) best = i, bestDiff = d;
+        }
+        if (best == budget) continue;
+        sum += in - textSize(pool[best]);
+        std::swap(pool[best], pool[c]);
+    }
+}
 
 std::int64_t replayViolations(Database& db, std::int64_t version, const std::vector<std::string>& targetedRelations) {
     Statement st = db.prepare("SELECT count(DISTINCT ds.sample_id) FROM dataset_samples ds JOIN sample_relations sr ON "
@@ -129,13 +153,14 @@ NextRoundReport nextRound(Database& db, const NextRoundOptions& o) {
         for (const auto& id : jsonStrings(params.value("targeted_relations", ojson::array()))) targeted.insert(id);
         std::size_t patches = 0;
         for (auto& s : loadDatasetSamples(db, twin->datasetVersion)) {
-            if (s.origin == SampleOrigin::Patch) ++patches;
+            if (s.origin == SampleOrigin::Patch) ++patches, r.matchedChars += textSize(s);
             else if (s.origin == SampleOrigin::Replay) plan.replay.push_back(std::move(s));
         }
         r.replayCandidates = static_cast<std::int64_t>(params.value("replay_candidates", 0));
         r.excludedCandidates = static_cast<std::int64_t>(params.value("excluded_candidates", 0));
         r.replayRequested = static_cast<std::int64_t>(plan.replay.size());
-        plan.added = randomAdditional(db, parentSamples, patches, o.seed + 7919u * static_cast<std::uint64_t>(parentRound), r);
+        plan.added = randomAdditional(db, parentSamples, patches, r.matchedChars,
+                                      o.seed + 7919u * static_cast<std::uint64_t>(parentRound), r);
     } else {
         std::vector<Patch> accepted;
         PatchFilter ofParent;
@@ -154,7 +179,9 @@ NextRoundReport nextRound(Database& db, const NextRoundOptions& o) {
         }
         if (o.baselineRandom) {
             const std::size_t budget = plan.added.size();
-            plan.added = randomAdditional(db, parentSamples, budget, o.seed + 7919u * static_cast<std::uint64_t>(parentRound), r);
+            for (const auto& s : plan.added) r.matchedChars += textSize(s);
+            plan.added = randomAdditional(db, parentSamples, budget, r.matchedChars,
+                                          o.seed + 7919u * static_cast<std::uint64_t>(parentRound), r);
             ids.clear();
         }
         for (const auto& s : plan.added) ids.insert(s.id);
@@ -163,6 +190,7 @@ NextRoundReport nextRound(Database& db, const NextRoundOptions& o) {
     plan.targeted.assign(targeted.begin(), targeted.end());
     r.targetedRelations = static_cast<std::int64_t>(targeted.size());
     r.added = static_cast<std::int64_t>(plan.added.size());
+    for (const auto& s : plan.added) r.addedChars += textSize(s);
     r.replay = static_cast<std::int64_t>(plan.replay.size());
     if (o.dryRun) {
         // Counted as replayViolations() counts a written version: replay samples sharing a targeted relation.
@@ -181,7 +209,9 @@ NextRoundReport nextRound(Database& db, const NextRoundOptions& o) {
     ojson params{{"origin", r.kind}, {"parent_round", parentRound}, {"replay_ratio", o.replayRatio}, {"seed", o.seed},
                  {"added", r.added}, {"replay", r.replay}, {"replay_candidates", r.replayCandidates},
                  {"excluded_candidates", r.excludedCandidates}, {"targeted_relations", plan.targeted}};
+    params["added_chars"] = r.addedChars;
     if (r.matchedTargetedRound) params["matched_targeted_round"] = *r.matchedTargetedRound;
+    if (r.kind == "baseline_random") params["matched_chars"] = r.matchedChars;
     v.paramsJson = params.dump();
     v.note = r.kind + " round from round " + std::to_string(parentRound);
     const auto info = createDatasetVersion(db, v);
@@ -201,9 +231,11 @@ ojson toJson(const NextRoundReport& r) {
             {"replay_requested", r.replayRequested}, {"replay_ratio", r.replayRatio},
             {"replay_candidates", r.replayCandidates}, {"excluded_candidates", r.excludedCandidates},
             {"targeted_relations", r.targetedRelations}, {"replay_violations", r.replayViolations},
-            {"samples", r.samples}, {"diff", {{"added", r.diffAdded}, {"removed", r.diffRemoved}}}};
+            {"samples", r.samples}, {"diff", {{"added", r.diffAdded}, {"removed", r.diffRemoved}}},
+            {"added_chars", r.addedChars}};
     if (r.kind == "baseline_random") {
         j["budget"] = r.added;
+        j["matched_chars"] = r.matchedChars;
         j["synthesized_pool"] = r.synthesizedPool;
         j["matched_targeted_round"] = r.matchedTargetedRound ? ojson(*r.matchedTargetedRound) : ojson();
     }

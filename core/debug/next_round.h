@@ -6,9 +6,12 @@
 // continues training from round N's checkpoint.
 //
 // The honest baseline (`--baseline random`): the same parent, the same replay subset and the
-// same number of additional samples, but those are randomly chosen synthesized samples not in
-// round N's dataset instead of patches, so targeted repair and plain data scaling are compared
-// on the same budget.
+// same number of additional samples, as much added text as near as the pool allows, but those
+// are randomly chosen synthesized samples not in round N's dataset instead of patches; trained,
+// it takes as many optimizer steps as its targeted twin (round_runner.h), so targeted repair and
+// plain data scaling are compared on the same compute.
+#include "synth/sample.h"
+
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -42,8 +45,17 @@ struct NextRoundReport {
     std::int64_t samples = 0, diffAdded = 0, diffRemoved = 0;
     std::int64_t synthesizedPool = 0;        // baseline: fresh candidates the synthesizer offered
     std::optional<int> matchedTargetedRound; // baseline: the targeted round whose budget it copies
+    // Characters of added text (prompt and response): the round's, and for a baseline the
+    // patches' it was matched to (its training run is then held to the twin's optimizer steps).
+    std::int64_t addedChars = 0, matchedChars = 0;
     double replayRatio = 1.0;
 };
+
+// Moves to the front of `pool` the `count` samples whose text (prompt and response) comes nearest
+// `targetChars`: the first `count` swapped with later ones while that helps, until within 0.5%.
+// A baseline's added data so stands as long as the patches it is compared with (a patch
+// explains, a synthesized sample states; counts alone would give it less text).
+void matchTextSize(std::vector<Sample>& pool, std::size_t count, std::int64_t targetChars);
 
 // Throws InputError when the parent has no accepted patches (targeted; the baseline also needs
 // a budget), or the synthesizer cannot supply the baseline's budget.

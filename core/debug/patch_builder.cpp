@@ -129,6 +129,82 @@ std::vector<Sample> contrastConcept(const DebugKnowledge& k, int node, int neigh
     return out;
 }
 
+namespace {
+// Two of a format the dataset did not teach the fact in, one of a format it did.
+int passesFor(const std::set<std::string>& taught, const char* format) { return taught.count(format) ? 1 : 2; }
+} // namespace
+
+std::vector<Sample> reinforceRelation(const DebugKnowledge& k, int edge, const std::set<std::string>& taughtFormats) {
+    const auto& kb = k.kb;
+    const auto& e = kb.edges[edge];
+    const auto alts = k.falseAlternatives(e.s, e.o, e.type, true, 3, seedOf(e.id, 21));
+    std::vector<Sample> out;
+    if (alts.empty()) return out; // no verified-false object: the probes could not ask it either
+    const std::string d = kb.disciplines[e.discipline], fact = statementOf(kb, edge), S = capitalized(kb.nodes[e.s].term);
+    const std::string& o = kb.nodes[e.o].term;
+    std::vector<std::string> names;
+    for (int a : alts) names.push_back(kb.nodes[a].term);
+    for (int i = 0; i < passesFor(taughtFormats, "qa"); ++i)
+        out.push_back(i == 0 ? make(SampleFormat::Qa, "patch.reinforce.rel.qa.complete", d,
+                                    "Complete the statement: " + S + " " + e.predicate + " ...", fact + ".")
+                             : make(SampleFormat::Qa, "patch.reinforce.rel.qa.ask", d,
+                                    "In " + d + ", " + kb.nodes[e.s].term + " " + e.predicate + " what?", fact + "."));
+    for (int i = 0; i < passesFor(taughtFormats, "tf"); ++i) {
+        Sample t = make(SampleFormat::Tf, "patch.reinforce.rel.tf.true", d,
+                        (i == 0 ? "True or false: " : "Is this statement true or false? ") + fact + ".", "True.");
+        t.answer = "true";
+        out.push_back(std::move(t));
+        const std::size_t a = std::size_t(i) % alts.size();
+        Sample f = make(SampleFormat::Tf, "patch.reinforce.rel.tf.false", d,
+                        (i == 0 ? "True or false: " : "Is this statement true or false? ") + statementWith(kb, edge, e.s, alts[a]) + ".",
+                        "False. " + fact + ".");
+        f.answer = "false";
+        out.push_back(std::move(f));
+    }
+    if (alts.size() == 3)
+        for (int i = 0; i < passesFor(taughtFormats, "mcq"); ++i)
+            out.push_back(mcq("patch.reinforce.rel.mcq", d, S + " " + e.predicate + " which of these?", o, names, fact + ".",
+                              seedOf(e.id, 22 + i)));
+    finish(out, {kb.nodes[e.s].id, kb.nodes[e.o].id}, {e.id});
+    return out;
+}
+
+std::vector<Sample> reinforceConcept(const DebugKnowledge& k, int node, const std::set<std::string>& taughtFormats) {
+    const auto& kb = k.kb;
+    const auto& n = kb.nodes[node];
+    std::vector<Sample> out;
+    if (n.definition.empty()) return out;
+    const auto others = k.otherDefinitions(node, 3, seedOf(n.id, 23));
+    if (others.empty()) return out;
+    const std::string d = kb.disciplines[n.discipline], is = definitionSentence(n.term, n.definition, n.type);
+    const std::string clause = synth::definitionClause(n.definition);
+    std::vector<std::string> names;
+    for (int o : others) names.push_back(kb.nodes[o].term);
+    for (int i = 0; i < passesFor(taughtFormats, "qa"); ++i)
+        out.push_back(i == 0 ? make(SampleFormat::Qa, "patch.reinforce.def.qa.what", d, "What is " + n.term + "?", is)
+                             : make(SampleFormat::Qa, "patch.reinforce.def.qa.term", d, "Which term is described as: " + clause + "?",
+                                    capitalized(n.term) + ". " + is));
+    for (int i = 0; i < passesFor(taughtFormats, "tf"); ++i) {
+        Sample t = make(SampleFormat::Tf, "patch.reinforce.def.tf.true", d,
+                        (i == 0 ? "True or false: " : "Is this statement true or false? ") + n.term + " is described as: " + clause + ".",
+                        "True.");
+        t.answer = "true";
+        out.push_back(std::move(t));
+        const std::size_t a = std::size_t(i) % others.size();
+        Sample f = make(SampleFormat::Tf, "patch.reinforce.def.tf.false", d,
+                        (i == 0 ? "True or false: " : "Is this statement true or false? ") + names[a] + " is described as: " + clause + ".",
+                        "False. " + is);
+        f.answer = "false";
+        out.push_back(std::move(f));
+    }
+    if (others.size() == 3)
+        for (int i = 0; i < passesFor(taughtFormats, "mcq"); ++i)
+            out.push_back(mcq("patch.reinforce.def.mcq", d, "Which term is described as: " + clause + "?", n.term, names, is,
+                              seedOf(n.id, 24 + i)));
+    finish(out, {n.id}, {});
+    return out;
+}
+
 std::vector<Sample> scaffoldChain(const DebugKnowledge& k, const GraphChain& c) {
     const auto& kb = k.kb;
     std::vector<Sample> out;

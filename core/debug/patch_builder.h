@@ -3,6 +3,8 @@
 // a dataset version tells synthesized and repair samples apart.
 #include "synth/sample.h"
 
+#include <set>
+#include <string>
 #include <vector>
 
 namespace proda {
@@ -18,6 +20,12 @@ class DebugKnowledge;
 std::vector<Sample> contrastRelation(const DebugKnowledge& k, int edge, int neighbours);
 // Concept against same-kind concepts with other definitions.
 std::vector<Sample> contrastConcept(const DebugKnowledge& k, int node, int neighbours);
+// A fact the round's dataset taught but the model did not learn: the same fact again, plainly, in
+// the probe's forms (a completion, the true claim beside a false twin, the object among three
+// verified-false ones), twice in each format that did not teach it (`taughtFormats`: "qa", "mcq",
+// "tf") — more passes and other formats of what the data already says, nothing new to learn.
+std::vector<Sample> reinforceRelation(const DebugKnowledge& k, int edge, const std::set<std::string>& taughtFormats);
+std::vector<Sample> reinforceConcept(const DebugKnowledge& k, int node, const std::set<std::string>& taughtFormats);
 // Each hop stated, then the composed conclusion: qa, mcq (the end among verified-false ends),
 // tf (a false end, corrected step by step).
 std::vector<Sample> scaffoldChain(const DebugKnowledge& k, const GraphChain& c);

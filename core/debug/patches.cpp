@@ -4,6 +4,7 @@
 #include "debug/diagnosis.h"
 #include "debug/patch_builder.h"
 #include "debug/patch_leaks.h"
+#include "run/run_store.h"
 #include "store/database.h"
 #include "synth/rng.h"
 #include "util/error.h"
@@ -63,6 +64,20 @@ void insertPatch(Statement& st, const Patch& p) {
 
 } // namespace
 
+namespace {
+// The formats of the dataset version's samples that teach a relation or a concept.
+std::set<std::string> taughtFormats(Database& db, std::int64_t version, const std::string& target) {
+    Statement st = db.prepare(
+        "SELECT DISTINCT s.format FROM samples s JOIN dataset_samples ds ON ds.sample_id = s.id AND ds.version = ?1 "
+        "WHERE s.id IN (SELECT sample_id FROM sample_relations WHERE relation_id = ?2 "
+        "               UNION SELECT sample_id FROM sample_concepts WHERE concept_id = ?2)");
+    st.bind(1, version).bind(2, target);
+    std::set<std::string> out;
+    while (st.step()) out.insert(st.columnText(0));
+    return out;
+}
+} // namespace
+
 PatchReport generatePatches(Database& db, int round, const PatchOptions& options) {
     auto diagnoses = loadRoundDiagnoses(db, round);
     if (diagnoses.empty())
@@ -98,6 +113,8 @@ PatchReport generatePatches(Database& db, int round, const PatchOptions& options
         } else {
             ++r.conceptGaps;
             kind = k.edgeOf(target) >= 0 ? "relation" : k.conceptOf(target) >= 0 ? "concept" : "";
+            // Taught but not learned: the same fact again in other formats, not a new contrast.
+            if (!kind.empty() && d.gapKind() == "under_learned") kind += "+reinforce";
         }
         if (kind.empty() || (kind == "chain" && k.chainOf(target) < 0)) { ++r.unpatchable; continue; }
         groups[{kind, target}].push_back(d.itemId);
@@ -128,9 +145,19 @@ PatchReport generatePatches(Database& db, int round, const PatchOptions& options
             patches.push_back(std::move(p));
         }
     };
+    const auto info = roundInfo(db, round);
     for (const auto& [key, items] : groups) {
         const auto& [kind, target] = key;
-        if (kind == "relation") {
+        if (kind == "relation+reinforce" || kind == "concept+reinforce") {
+            const auto taught = info ? taughtFormats(db, info->datasetVersion, target) : std::set<std::string>{};
+            if (kind == "relation+reinforce") {
+                const int e = k.edgeOf(target);
+                if (!k.kb.teachable(e)) { ++r.unpatchable; continue; }
+                add(reinforceRelation(k, e, taught), "reinforce", items);
+            } else {
+                add(reinforceConcept(k, k.conceptOf(target), taught), "reinforce", items);
+            }
+        } else if (kind == "relation") {
             const int e = k.edgeOf(target);
             if (!k.kb.teachable(e)) { ++r.unpatchable; continue; } // it states a chain's conclusion
             add(contrastRelation(k, e, options.neighbours), "contrastive", items);

@@ -1,7 +1,10 @@
 #pragma once
-// Patches (issue 7): training samples written against diagnosed failures. A concept gap gets
-// contrastive refinement samples for the concept (or relation) against its confusable
-// neighbours — what it is, what it is not, how it differs — in qa, mcq and tf; a reasoning
+// Patches: training samples written against diagnosed failures. A concept gap whose fact the
+// round's dataset never taught (untaught) gets contrastive refinement samples for the concept (or
+// relation) against its confusable neighbours — what it is, what it is not, how it differs — in
+// qa, mcq and tf; one whose fact the dataset taught but the model did not learn (under-learned)
+// gets the same fact again in the probe's forms, twice in the formats that did not teach it
+// (kind 'reinforce'): the data was right, the model needs more passes over it; a reasoning
 // deficit gets step-by-step scaffolds (each hop, then the composed conclusion) on the failed
 // chain and on sibling chains, so a skill is taught rather than an item. No patch may let an
 // item be answered by recall (the orthogonality check of tester/checks.h runs on every patch);
@@ -25,7 +28,7 @@ namespace debug {
 struct Patch {
     std::string id; // sampleIdFor() of its content as first written; stable across edits
     int round = 0;
-    std::string kind; // contrastive | scaffold
+    std::string kind; // reinforce | contrastive | scaffold
     Sample sample;    // format, prompt, response, options, answer, template, discipline, l1/l2 ids
     std::vector<std::string> targets; // item ids (the errors) it targets
     std::string status = "proposed", reason, note, createdAt, updatedAt;

@@ -118,7 +118,15 @@ std::vector<RoundRow> roundsReport(Database& db) {
             row.replaySamples = d->replay;
         }
         const auto params = ojson::parse(info.paramsJson, nullptr, false);
-        if (params.is_object() && params.contains("replay_violations")) row.replayViolations = params["replay_violations"].get<std::int64_t>();
+        auto paramInt = [&](const char* key) {
+            return params.is_object() && params.contains(key) && params[key].is_number_integer()
+                       ? std::optional<std::int64_t>(params[key].get<std::int64_t>())
+                       : std::nullopt;
+        };
+        row.replayViolations = paramInt("replay_violations");
+        row.addedChars = paramInt("added_chars");
+        row.matchedChars = paramInt("matched_chars");
+        if (const auto m = paramInt("matched_targeted_round")) row.matchedRound = static_cast<int>(*m);
         const auto eval = latestEvaluation(db, info.round);
         if (eval) {
             row.evaluationId = eval->id;
@@ -134,6 +142,11 @@ std::vector<RoundRow> roundsReport(Database& db) {
                     f->correct += p.correct ? 1 : 0;
                 }
             }
+            if (eval->runId)
+                if (const auto run = trainingRun(db, *eval->runId)) {
+                    row.trainSteps = run->steps;
+                    row.trainTokens = run->tokensSeen;
+                }
             if (const auto recall = loadFactRecall(db, eval->id)) {
                 row.learned = recall->all.share();
                 row.learnedByChance = recall->all.chanceShare();
@@ -183,7 +196,29 @@ std::vector<RoundRow> roundsReport(Database& db) {
                 }
         rows.push_back(std::move(row));
     }
+    // Targeted repair against plain data scaling: each baseline beside the targeted twin it copies.
+    for (const auto& base : rows) {
+        if (!base.matchedRound || !correctByRound.count(base.round) || !correctByRound.count(*base.matchedRound)) continue;
+        const auto twin = std::find_if(rows.begin(), rows.end(), [&](const RoundRow& r) { return r.round == *base.matchedRound; });
+        if (twin == rows.end()) continue;
+        const auto& theirs = correctByRound[base.round];
+        std::map<std::string, std::pair<std::int64_t, std::int64_t>> split; // b, c
+        for (const auto& [id, ok] : correctByRound[twin->round]) {
+            const auto other = theirs.find(id);
+            if (other == theirs.end() || ok == other->second) continue;
+            const auto it = items.find(id);
+            auto& bc = split[it == items.end() ? "test" : it->second.split];
+            ++(ok ? bc.first : bc.second);
+        }
+        twin->baselineRound = base.round;
+        for (const char* name : {"dev", "test"}) twin->againstBaseline[name] = mcnemar(split[name].first, split[name].second);
+    }
     return rows;
+}
+
+std::string againstBaselineVerdict(const McNemar& m) {
+    if (m.p >= 0.05) return "no significant difference";
+    return m.b > m.c ? "targeted repair beats the equal-compute baseline" : "the baseline beats targeted repair";
 }
 
 std::optional<Interval> accuracyInterval(const SplitFigures& f) {
@@ -202,6 +237,15 @@ ojson intervalJson(const std::optional<Interval>& i) { return i ? ojson::array({
 ojson pairedJson(const std::optional<McNemar>& m) {
     if (!m) return ojson();
     return {{"fixed", m->b}, {"regressed", m->c}, {"statistic", m->statistic}, {"p", m->p}, {"exact", m->exact}};
+}
+ojson optInt(const std::optional<std::int64_t>& v) { return v ? ojson(*v) : ojson(); }
+ojson againstBaselineJson(const RoundRow& r) {
+    if (!r.baselineRound) return ojson();
+    ojson j{{"round", *r.baselineRound}};
+    for (const auto& [split, m] : r.againstBaseline)
+        j[split] = {{"targeted_only", m.b}, {"baseline_only", m.c}, {"statistic", m.statistic}, {"p", m.p},
+                    {"exact", m.exact}, {"verdict", againstBaselineVerdict(m)}};
+    return j;
 }
 } // namespace
 
@@ -237,8 +281,70 @@ ojson toJson(const RoundRow& r) {
             {"patched_relations", r.controlRelationsExcluded},
             {"concept_gaps", r.conceptGaps}, {"reasoning_deficits", r.reasoningDeficits},
             {"diagnosis_method", r.diagnosisMethod},
-            {"replay_violations", r.replayViolations ? ojson(*r.replayViolations) : ojson()}};
+            {"replay_violations", r.replayViolations ? ojson(*r.replayViolations) : ojson()},
+            {"train_steps", optInt(r.trainSteps)}, {"train_tokens", optInt(r.trainTokens)},
+            {"added_chars", optInt(r.addedChars)},
+            {"equal_compute_of", r.matchedRound ? ojson{{"round", *r.matchedRound}, {"matched_chars", optInt(r.matchedChars)}} : ojson()},
+            {"against_baseline", againstBaselineJson(r)}};
 }
+
+namespace {
+
+std::string millions(std::int64_t n) {
+    char b[32];
+    std::snprintf(b, sizeof b, n >= 1000000 ? "%.2fM" : "%.0f", n >= 1000000 ? double(n) / 1e6 : double(n));
+    return b;
+}
+
+// Per round the compute its run spent; for a baseline what it was matched to; for a targeted
+// round the paired test against its baseline, test first.
+std::string computeText(const std::vector<RoundRow>& rows) {
+    std::string s;
+    char line[640];
+    auto rowOf = [&](int round) -> const RoundRow* {
+        for (const auto& r : rows)
+            if (r.round == round) return &r;
+        return nullptr;
+    };
+    for (const auto& r : rows) {
+        if (!r.trainSteps) continue;
+        s += "round " + std::to_string(r.round) + " compute: " + std::to_string(*r.trainSteps) + " optimizer steps" +
+             (r.trainTokens ? ", " + millions(*r.trainTokens) + " training tokens" : std::string());
+        const RoundRow* twin = r.matchedRound ? rowOf(*r.matchedRound) : nullptr;
+        if (twin) {
+            s += "; equal compute with targeted round " + std::to_string(twin->round) + ": " + std::to_string(r.patchSamples) +
+                 " added samples as its patches";
+            if (r.addedChars && r.matchedChars && *r.matchedChars > 0) {
+                std::snprintf(line, sizeof line, ", added text %lld characters against %lld (%.3f×)", static_cast<long long>(*r.addedChars),
+                              static_cast<long long>(*r.matchedChars), double(*r.addedChars) / double(*r.matchedChars));
+                s += line;
+            }
+            if (twin->trainSteps) s += ", steps " + std::to_string(*r.trainSteps) + " against " + std::to_string(*twin->trainSteps);
+            if (r.trainTokens && twin->trainTokens && *twin->trainTokens > 0) {
+                std::snprintf(line, sizeof line, ", training tokens %.3f× its", double(*r.trainTokens) / double(*twin->trainTokens));
+                s += line;
+            }
+        }
+        s += "\n";
+    }
+    for (const auto& r : rows) {
+        if (!r.baselineRound) continue;
+        for (const char* split : {"test", "dev"}) {
+            const auto it = r.againstBaseline.find(split);
+            if (it == r.againstBaseline.end()) continue;
+            const McNemar& m = it->second;
+            std::snprintf(line, sizeof line,
+                          "targeted round %d against its equal-compute baseline round %d, %s items: %lld right only in round %d, "
+                          "%lld only in round %d, McNemar p = %.3g: %s\n",
+                          r.round, *r.baselineRound, split, static_cast<long long>(m.b), r.round, static_cast<long long>(m.c),
+                          *r.baselineRound, m.p, againstBaselineVerdict(m).c_str());
+            s += line;
+        }
+    }
+    return s;
+}
+
+} // namespace
 
 std::string toText(const std::vector<RoundRow>& rows) {
     auto pct = [](const std::optional<double>& v) {
@@ -256,21 +362,22 @@ std::string toText(const std::vector<RoundRow>& rows) {
     std::string s;
     char line[512];
     std::snprintf(line, sizeof line, "%-5s %-15s %-6s %7s %5s %5s %6s %6s %7s %5s %5s %5s %5s %5s\n", "round", "kind", "parent",
-                  "samples", "dev", "test", "Δdev", "Δtest", "control", "fixed", "regr", "still", "gaps", "defic");
+                  "samples", "test", "dev", "Δtest", "Δdev", "control", "fixed", "regr", "still", "gaps", "defic");
     s += line;
     for (const auto& r : rows) {
         const auto it = r.transitions.find("dev");
         const Transitions t = it == r.transitions.end() ? Transitions{} : it->second;
         std::snprintf(line, sizeof line, "%-5d %-15s %-6s %7lld %5s %5s %6s %6s %7s %5lld %5lld %5lld %5lld %5lld\n", r.round,
                       r.kind.c_str(), r.parent ? std::to_string(*r.parent).c_str() : "-", static_cast<long long>(r.samples),
-                      pct(r.dev.accuracy()).c_str(), pct(r.test.accuracy()).c_str(), delta(r.deltaDev).c_str(),
-                      delta(r.deltaTest).c_str(), pct(r.control.accuracy()).c_str(), static_cast<long long>(t.fixed),
+                      pct(r.test.accuracy()).c_str(), pct(r.dev.accuracy()).c_str(), delta(r.deltaTest).c_str(),
+                      delta(r.deltaDev).c_str(), pct(r.control.accuracy()).c_str(), static_cast<long long>(t.fixed),
                       static_cast<long long>(t.regressed), static_cast<long long>(t.stillFailing),
                       static_cast<long long>(r.conceptGaps), static_cast<long long>(r.reasoningDeficits));
         s += line;
     }
-    s += "dev/test/control: accuracy %; Δ against the parent round; fixed/regr/still: dev items against the parent;\n"
-         "control: items on chains none of whose relations the round family's patches target; gaps/defic: diagnoses.\n";
+    s += "test/dev/control: accuracy %. test is the headline: items the debugger never saw; dev is the split it saw\n"
+         "(its failures were diagnosed and patched). Δ against the parent round; fixed/regr/still: dev items against the\n"
+         "parent; control: items on chains none of whose relations the round family's patches target; gaps/defic: diagnoses.\n";
     for (const auto& r : rows) {
         const auto ci = accuracyInterval(r.test);
         if (!ci || !r.evaluationId) continue;
@@ -284,6 +391,7 @@ std::string toText(const std::vector<RoundRow>& rows) {
         }
         s += "\n";
     }
+    s += computeText(rows);
     for (const auto& r : rows)
         if (r.conceptGaps > 0 && r.underLearnedGaps + r.untaughtGaps > 0) {
             std::snprintf(line, sizeof line, "round %d concept gaps: %lld under-learned (its dataset taught the fact), %lld untaught\n",

@@ -56,7 +56,22 @@ struct RoundRow {
     std::int64_t factsProbed = 0;
     bool underTrained = false;
     std::optional<std::int64_t> replayViolations;
+    // The compute of the run its evaluation scored: optimizer steps, and the tokens they trained on.
+    std::optional<std::int64_t> trainSteps, trainTokens;
+    // Characters of text its dataset added (patches or random samples); for a random baseline, the
+    // targeted twin it was matched to and the characters of that twin's patches.
+    std::optional<std::int64_t> addedChars, matchedChars;
+    std::optional<int> matchedRound;
+    // A targeted round against its random baseline on the items both answered, per split ("dev",
+    // "test"): b = right only in the targeted round, c = right only in the baseline.
+    std::optional<int> baselineRound;
+    std::map<std::string, McNemar> againstBaseline;
 };
+
+// What the paired test of a targeted round against its baseline says, in words: "targeted repair
+// beats the equal-compute baseline", "the baseline beats targeted repair" (p < 0.05) or "no
+// significant difference".
+std::string againstBaselineVerdict(const McNemar& m);
 
 // Every round in order. Rounds without an evaluation have no figures.
 std::vector<RoundRow> roundsReport(Database& db);

@@ -111,6 +111,8 @@ TrainingRun runAndRecord(Project& project, TrainingRun run, const std::vector<st
         run.valLoss = num(d, "val_loss");
         run.tokensPerS = num(d, "tokens_per_s");
         run.elapsedS = num(d, "elapsed_s");
+        if (d.contains("tokens_seen") && d["tokens_seen"].is_number_integer()) run.tokensSeen = d["tokens_seen"].get<std::int64_t>();
+        run.stepS = num(d, "step_s");
         run.checkpoint = relativeToBulk(bulk, d.value("checkpoint", ""));
         finishTrainingRun(db, run);
         return resolved(run, bulk);
@@ -119,6 +121,20 @@ TrainingRun runAndRecord(Project& project, TrainingRun run, const std::vector<st
     run.message = result.message();
     finishTrainingRun(db, run);
     throwTrainerFailure(result, "training round " + std::to_string(run.round));
+}
+
+// A random-baseline round made against a targeted twin trains for the twin's optimizer steps
+// with its batch shape: the twin's latest finished run, or none (the request's own budget then).
+std::optional<TrainingRun> equalComputeTwin(Database& db, const RoundInfo& round) {
+    if (round.kind != "baseline_random") return std::nullopt;
+    const auto params = nlohmann::json::parse(round.paramsJson, nullptr, false);
+    if (!params.is_object() || !params.contains("matched_targeted_round") || !params["matched_targeted_round"].is_number_integer())
+        return std::nullopt;
+    const int twinRound = params["matched_targeted_round"].get<int>();
+    std::optional<TrainingRun> latest;
+    for (auto& r : trainingRuns(db, twinRound))
+        if (r.status == "finished" && r.steps > 0) latest = std::move(r);
+    return latest;
 }
 
 } // namespace
@@ -156,10 +172,18 @@ TrainingRun trainRound(Project& project, const TrainRequest& req) {
 
     nlohmann::json config = {{"format_version", 1}, {"preset", req.preset}, {"seed", req.seed},
                              {"threads", req.threads}, {"device", req.device}};
+    const auto twin = req.maxSteps ? std::nullopt : equalComputeTwin(db, round);
     if (req.maxSteps) config["max_steps"] = *req.maxSteps;
     if (req.epochs) config["epochs"] = *req.epochs;
     if (init) config["init_from"] = init->checkpoint;
     for (auto it = req.overrides.begin(); it != req.overrides.end(); ++it) config[it.key()] = it.value();
+    if (twin) {
+        // The same optimizer steps of the same batch shape as the targeted round: equal compute.
+        const auto theirs = nlohmann::json::parse(twin->configJson, nullptr, false);
+        config["max_steps"] = twin->steps;
+        for (const char* key : {"batch_size", "grad_accum", "block_size"})
+            if (theirs.is_object() && theirs.contains(key)) config[key] = theirs[key];
+    }
     // Written resolved: the preset's model shape and every default spelled out, so the run says
     // what it trained whatever the presets become (and an override out of range fails here,
     // before any work, naming its field).
@@ -169,6 +193,8 @@ TrainingRun trainRound(Project& project, const TrainRequest& req) {
         fs::remove_all(runDir);
         throw InputError(std::string("training configuration: ") + e.what());
     }
+    // Recorded beside the trainer's fields (it ignores unknown ones): what this run was held to.
+    if (twin) config["equal_compute"] = {{"round", twin->round}, {"run", twin->id}, {"steps", twin->steps}};
     writeJsonFile(runDir + "/config.json", config);
     writeRunOwner(runDir);
 

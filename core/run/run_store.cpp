@@ -31,7 +31,8 @@ RoundInfo readRound(const Statement& st) {
 }
 
 const char* kRunColumns = "id, round, run_dir, config, init_from_run, status, message, steps, total_steps, first_loss, "
-                          "final_loss, val_loss, tokens_per_s, elapsed_s, checkpoint, started_at, coalesce(finished_at,'')";
+                          "final_loss, val_loss, tokens_per_s, elapsed_s, checkpoint, started_at, coalesce(finished_at,''), "
+                          "tokens_seen, step_s";
 TrainingRun readRun(const Statement& st) {
     TrainingRun r;
     r.id = st.columnInt(0);
@@ -51,6 +52,8 @@ TrainingRun readRun(const Statement& st) {
     r.checkpoint = st.columnText(14);
     r.startedAt = st.columnText(15);
     r.finishedAt = st.columnText(16);
+    r.tokensSeen = optInt(st, 17);
+    r.stepS = optDouble(st, 18);
     return r;
 }
 
@@ -147,15 +150,19 @@ void reopenTrainingRun(Database& db, std::int64_t id) {
 void finishTrainingRun(Database& db, const TrainingRun& r) {
     Statement st = db.prepare(
         "UPDATE training_runs SET status = ?, message = ?, steps = ?, total_steps = ?, first_loss = ?, final_loss = ?, "
-        "val_loss = ?, tokens_per_s = ?, elapsed_s = ?, checkpoint = ?, finished_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
-        "WHERE id = ?");
+        "val_loss = ?, tokens_per_s = ?, elapsed_s = ?, checkpoint = ?, finished_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'), "
+        "tokens_seen = ?, step_s = ? WHERE id = ?");
     st.bind(1, r.status).bind(2, r.message).bind(3, r.steps).bind(4, r.totalSteps);
     bindOpt(st, 5, r.firstLoss);
     bindOpt(st, 6, r.finalLoss);
     bindOpt(st, 7, r.valLoss);
     bindOpt(st, 8, r.tokensPerS);
     bindOpt(st, 9, r.elapsedS);
-    st.bind(10, r.checkpoint).bind(11, r.id);
+    st.bind(10, r.checkpoint);
+    if (r.tokensSeen) st.bind(11, *r.tokensSeen);
+    else st.bindNull(11);
+    bindOpt(st, 12, r.stepS);
+    st.bind(13, r.id);
     st.run();
 }
 

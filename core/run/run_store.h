@@ -34,6 +34,10 @@ struct TrainingRun {
     std::string status = "running", message; // running | finished | stopped | failed
     std::int64_t steps = 0, totalSteps = 0;
     std::optional<double> firstLoss, finalLoss, valLoss, tokensPerS, elapsedS;
+    // Compute spent: tokens the optimizer steps trained on, seconds inside those steps (tokensPerS
+    // is measured over them); absent for runs recorded before schema 13.
+    std::optional<std::int64_t> tokensSeen;
+    std::optional<double> stepS;
     std::string checkpoint, startedAt, finishedAt;
 };
 

@@ -230,6 +230,7 @@ const std::vector<Migration>& projectMigrations() {
              db.exec("DELETE FROM chunk_extractions WHERE extractor = 'rules'");
          }},
         {12, "recall of the facts a round's training taught", [](Database& db) { db.exec(kSchemaV12); }},
+        {13, "the compute of training runs, reinforcement patches", applySchemaV13},
     };
     return migrations;
 }

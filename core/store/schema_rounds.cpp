@@ -127,9 +127,48 @@ CREATE TABLE patch_events(
 CREATE INDEX patch_events_patch ON patch_events(patch_id);
 )SQL";
 
+// Version 13. What a run spent, so that a baseline can be held to its targeted twin's compute:
+// the tokens its optimizer steps trained on, and the seconds inside those steps (throughput is
+// measured over them; start-up and validation are in elapsed_s). And a third kind of patch: a
+// concept gap whose fact the round's dataset taught but the model did not learn is repaired by
+// the same fact in the formats that did not teach it ('reinforce'), not by contrasting it.
+// SQLite cannot change a CHECK, so patches is rebuilt (no table references it by key).
+const char* kSchemaV13 = R"SQL(
+ALTER TABLE training_runs ADD COLUMN tokens_seen INTEGER;
+ALTER TABLE training_runs ADD COLUMN step_s REAL;
+CREATE TABLE patches_v13(
+  id          TEXT PRIMARY KEY,
+  round       INTEGER NOT NULL REFERENCES rounds(round),
+  kind        TEXT NOT NULL CHECK(kind IN ('contrastive','scaffold','reinforce')),
+  format      TEXT NOT NULL CHECK(format IN ('qa','mcq','tf')),
+  prompt      TEXT NOT NULL,
+  response    TEXT NOT NULL,
+  options     TEXT,
+  answer      TEXT NOT NULL DEFAULT '',
+  template_id TEXT NOT NULL DEFAULT '',
+  discipline_id INTEGER REFERENCES disciplines(id),
+  l1_ids      TEXT NOT NULL DEFAULT '[]',
+  l2_ids      TEXT NOT NULL DEFAULT '[]',
+  targets     TEXT NOT NULL DEFAULT '[]',
+  status      TEXT NOT NULL DEFAULT 'proposed' CHECK(status IN ('proposed','accepted','rejected','edited')),
+  reason      TEXT NOT NULL DEFAULT '',
+  note        TEXT NOT NULL DEFAULT '',
+  created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+) WITHOUT ROWID;
+INSERT INTO patches_v13(id, round, kind, format, prompt, response, options, answer, template_id, discipline_id, l1_ids,
+                        l2_ids, targets, status, reason, note, created_at, updated_at)
+  SELECT id, round, kind, format, prompt, response, options, answer, template_id, discipline_id, l1_ids, l2_ids, targets,
+         status, reason, note, created_at, updated_at FROM patches;
+DROP TABLE patches;
+ALTER TABLE patches_v13 RENAME TO patches;
+CREATE INDEX patches_round ON patches(round, status);
+)SQL";
+
 } // namespace
 
 void applySchemaV5(Database& db) { db.exec(kSchemaV5); }
 void applySchemaV6(Database& db) { db.exec(kSchemaV6); }
+void applySchemaV13(Database& db) { db.exec(kSchemaV13); }
 
 } // namespace proda

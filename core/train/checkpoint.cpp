@@ -27,7 +27,7 @@ nlohmann::json stateJson(const TrainState& s, const TrainConfig& c) {
     auto num = [](double v) { return std::isnan(v) ? nlohmann::json() : nlohmann::json(v); };
     return {{"magic", kCheckpointMagic},     {"version", kRunFormatVersion}, {"step", s.step},
             {"epoch", s.epoch},              {"cursor", s.cursor},           {"tokens_seen", s.tokensSeen},
-            {"elapsed_s", s.elapsedSeconds}, {"first_loss", num(s.firstLoss)}, {"last_loss", num(s.lastLoss)},
+            {"elapsed_s", s.elapsedSeconds}, {"step_s", s.stepSeconds}, {"first_loss", num(s.firstLoss)}, {"last_loss", num(s.lastLoss)},
             {"last_val_loss", num(s.lastValLoss)}, {"total_steps", s.totalSteps}, {"config", toJson(c)}};
 }
 
@@ -115,6 +115,7 @@ CheckpointInfo readCheckpointInfo(const std::string& dir) {
     info.state.cursor = j.value("cursor", std::int64_t(0));
     info.state.tokensSeen = j.value("tokens_seen", std::int64_t(0));
     info.state.elapsedSeconds = j.value("elapsed_s", 0.0);
+    info.state.stepSeconds = j.value("step_s", 0.0); // absent before step times were kept: 0
     info.state.firstLoss = num("first_loss");
     info.state.lastLoss = num("last_loss");
     info.state.lastValLoss = num("last_val_loss");

@@ -17,7 +17,8 @@ struct TrainState {
     long step = 0;
     std::int64_t epoch = 0, cursor = 0; // the WindowStream position after `step`
     std::int64_t tokensSeen = 0;
-    double elapsedSeconds = 0;
+    double elapsedSeconds = 0; // since the run began, validation and checkpoints included
+    double stepSeconds = 0;    // inside optimizer steps only: what throughput is measured over
     double firstLoss = std::nan(""), lastLoss = std::nan(""), lastValLoss = std::nan("");
     long totalSteps = 0;
 };

@@ -273,6 +273,7 @@ TrainOutcome runTraining(const TrainOptions& options) {
                                         ") or grad_clip, or resume from an earlier checkpoint");
 
         const double seconds = std::chrono::duration<double>(Clock::now() - stepStart).count();
+        state.stepSeconds += seconds;
         windowTokens += double(stepTokens);
         windowSeconds += seconds;
         const bool last = state.step == totalSteps;
@@ -306,7 +307,10 @@ TrainOutcome runTraining(const TrainOptions& options) {
                          {"final_loss", num(state.lastLoss)},
                          {"val_loss", num(state.lastValLoss)},
                          {"tokens_seen", state.tokensSeen},
-                         {"tokens_per_s", total > elapsedBefore ? double(state.tokensSeen) / total : 0.0},
+                         // Throughput over the optimizer steps only: start-up, validation and
+                         // checkpoints are not training (they are in elapsed_s and wall_s).
+                         {"tokens_per_s", state.stepSeconds > 0 ? double(state.tokensSeen) / state.stepSeconds : 0.0},
+                         {"step_s", state.stepSeconds},
                          {"elapsed_s", total},
                          {"wall_s", std::chrono::duration<double>(Clock::now() - started).count()},
                          {"checkpoint", latestCheckpoint(options.runDir).value_or("")}});

@@ -101,7 +101,7 @@ FailuresView::FailuresView(QWidget* parent)
     diagnose_->setToolTip(tr("Probe each failed dev item's chain with the round's checkpoint: concept gap or reasoning deficit."));
     bar->addWidget(diagnose_);
     patches_->setObjectName(QStringLiteral("writePatches"));
-    patches_->setToolTip(tr("Training samples against the diagnosed failures: contrastive for concept gaps, scaffolds for reasoning deficits."));
+    patches_->setToolTip(tr("Training samples against the diagnosed failures: the fact again in other formats for an under-learned concept gap, contrastive samples for an untaught one, scaffolds for reasoning deficits."));
     nextRound_->setObjectName(QStringLiteral("assembleNextRound"));
     nextRound_->setToolTip(tr("The accepted patches plus a replay subset that shares no relation with them."));
     bar->addWidget(patches_);

@@ -344,7 +344,9 @@ void TrainingLauncher::refresh() {
             runs_->setItem(row, 5, new QTableWidgetItem(r.valLoss ? QString::number(*r.valLoss, 'f', 3) : QStringLiteral("\u2014")));
             runs_->setItem(row, 6, new QTableWidgetItem(r.tokensPerS ? n(std::llround(*r.tokensPerS)) : QStringLiteral("\u2014")));
             const auto config = nlohmann::json::parse(r.configJson, nullptr, false);
-            if (r.tokensPerS && config.is_object()) tokensPerSByPreset_[config.value("preset", "")] = *r.tokensPerS;
+            // The time estimate counts validation and checkpoints too: tokens over the whole run.
+            if (r.tokensSeen && r.elapsedS && *r.elapsedS > 0 && config.is_object())
+                tokensPerSByPreset_[config.value("preset", "")] = double(*r.tokensSeen) / *r.elapsedS;
         }
         // Nothing to look at yet: the newest run's curve.
         const bool anyTicked = [&] {
