@@ -2,6 +2,8 @@
 // steps): round 1, diagnosis with the round's own checkpoint, patches, auto-accept, a targeted
 // round 2 and the random baseline, then the report — and the verbs' exit codes on bad input.
 #include "debug/rounds_report.h"
+#include "run/run_store.h"
+#include "store/project.h"
 #include "synth/dataset_store.h"
 #include "synth/synthesizer.h"
 #include "tester/generator.h"
@@ -74,6 +76,24 @@ void TestDebugLoop::loopWithBaseline() {
     QCOMPARE(rounds[2]["samples"].get<int>(), rounds[1]["samples"].get<int>());
     QCOMPARE(rounds[2]["replay_samples"].get<int>(), rounds[1]["replay_samples"].get<int>());
     QVERIFY(rounds[1]["patch_samples"].get<int>() > 0);
+    // Equal compute: the baseline trained as many optimizer steps as its targeted twin, on as many
+    // tokens within the packing's slack, and its run says whose steps it was held to.
+    {
+        Project project = Project::open(path, Project::Mode::ReadOnly);
+        const auto twin = trainingRuns(project.db(), 2), base = trainingRuns(project.db(), 3);
+        QCOMPARE(twin.size(), std::size_t(1));
+        QCOMPARE(base.size(), std::size_t(1));
+        QCOMPARE(base[0].steps, twin[0].steps);
+        QVERIFY(twin[0].tokensSeen && base[0].tokensSeen && *twin[0].tokensSeen > 0);
+        QVERIFY(std::abs(double(*base[0].tokensSeen) / double(*twin[0].tokensSeen) - 1.0) < 0.1);
+        QVERIFY(base[0].stepS && *base[0].stepS > 0 && *base[0].stepS <= *base[0].elapsedS);
+        const auto config = nlohmann::json::parse(base[0].configJson);
+        QCOMPARE(config["equal_compute"]["run"].get<std::int64_t>(), twin[0].id);
+        QCOMPARE(rounds[2]["train_steps"].get<std::int64_t>(), twin[0].steps);
+        QCOMPARE(rounds[2]["equal_compute_of"]["round"].get<int>(), 2);
+        QCOMPARE(rounds[1]["against_baseline"]["round"].get<int>(), 3);
+        QVERIFY(rounds[1]["against_baseline"]["test"]["p"].is_number());
+    }
     for (const auto& r : rounds) {
         QVERIFY(r["dev_accuracy"].is_number());
         QVERIFY(r["test_accuracy"].is_number());

@@ -142,6 +142,8 @@ LoopResult runLoop(Project& project, const LoopSettings& s, const LoopHooks& hoo
         out.replayViolations += t.replayViolations;
         out.steps.push_back({{"step", "round next"}, {"report", debug::toJson(t)}});
         if (s.baseline) {
+            // The targeted round first: the baseline is held to the optimizer steps its run took.
+            trainAndEvaluate(project, t.round, s, out, hooks);
             n.baselineRandom = true;
             const auto b = debug::nextRound(db, n);
             out.baselineRound = b.round;
