@@ -161,6 +161,29 @@ private Q_SLOTS:
         QVERIFY(torch::allclose(lp.slice(1, 6, 10), la, 1e-4, 1e-5));
     }
 
+    void responseOnlyHeadGivesTheFullLossAndGradients() {
+        // Projecting only the loss's positions onto the vocabulary changes no figure: the loss
+        // and every gradient equal those of the full (B, T, V) logits weighted by the mask.
+        std::vector<Example> ex(3);
+        ex[0].tokens = {5, 9, 13, 17, 21, 25, 29}, ex[0].responseStart = 4;
+        ex[1].tokens = {7, 11, 15, 19, 23}, ex[1].responseStart = 2;
+        ex[2].tokens = {8, 12, 16, 20}, ex[2].responseStart = 3;
+        Batch b = makeBatch(ex, {Window{{0, 1}, 10, 6}, Window{{2}, 3, 1}}, 3, torch::kCPU);
+        QCOMPARE(b.lossRows.size(0), std::int64_t(7)); // 3 + 3 targets in row 0, 1 in row 1
+        QCOMPARE(b.doc.sizes(), b.idx.sizes());
+        auto grads = [&](bool responseOnly) {
+            Gpt model = tinyModel(3);
+            auto loss = responseOnly ? responseLossSum(model, b) : weightedLossSum(model(b.idx, b.pos, b.allowed), b);
+            loss.backward();
+            std::vector<torch::Tensor> g{loss.detach()};
+            for (const auto& p : model->parameters()) g.push_back(p.grad().clone());
+            return g;
+        };
+        const auto full = grads(false), part = grads(true);
+        QCOMPARE(full.size(), part.size());
+        for (std::size_t i = 0; i < full.size(); ++i) QVERIFY2(torch::allclose(full[i], part[i], 1e-4, 1e-6), std::to_string(i).c_str());
+    }
+
     void learningRateWarmsUpThenDecays() {
         TrainConfig c;
         c.lr = 1e-3, c.min_lr = 1e-4, c.warmup_steps = 10;

@@ -10,6 +10,7 @@
 // Exit codes: 0 done (also after SIGTERM, once the checkpoint is saved), 1 usage, 2 bad input
 // (config, dataset, requests, checkpoint), 3 internal error, 4 a benchmark target was missed.
 #include "train/bench.h"
+#include "train/bench_reference.h"
 #include "train/checkpoint.h"
 #include "train/device.h"
 #include "train/events.h"
@@ -108,6 +109,7 @@ const char* kUsage =
     "  generate RUN --prompt TEXT [--max-new N] [--temperature T] [--top-k K] [--seed S]\n"
     "  devices (what this libtorch can train on: CUDA and how many GPUs, CPU threads)\n"
     "  bench [--preset small] [--steps N] [--threads N] [--set JSON] [--json]\n"
+    "  bench-python RUN [--steps N] [--warmup N] [--passes K] [--threads N] [--python PATH] [--script PATH] [--json]\n"
     "RUN is a run directory: config.json, dataset.jsonl, items.jsonl (see docs/trainer.md).\n"
     "Events: one JSON object per line on stdout. Exit codes: 0 ok, 1 usage, 2 bad input, 3 internal, 4 target missed.\n";
 
@@ -252,6 +254,19 @@ int dispatch(int argc, char** argv) {
         b.overridesJson = a.get("set");
         b.self = fs::canonical("/proc/self/exe").string();
         return runBenchmark(b);
+    }
+    if (verb == "bench-python") {
+        const Args a = parse(argc, argv, 2, {"steps", "warmup", "passes", "threads", "python", "script"}, {"json"});
+        ReferenceBenchOptions b;
+        b.runDir = requireRun(a);
+        b.steps = a.getInt("steps", b.steps);
+        b.warmup = a.getInt("warmup", b.warmup);
+        b.passes = std::max(1, a.getInt("passes", b.passes));
+        b.threads = a.getInt("threads", 0);
+        b.python = a.get("python", b.python);
+        b.script = a.get("script");
+        b.json = a.has("json");
+        return runReferenceBenchmark(b);
     }
     throw UsageError("unknown verb '" + verb + "'");
 }

@@ -38,8 +38,17 @@ Batch makeBatch(const std::vector<Example>& examples, const std::vector<Window>&
     b.targets = tgt.to(device);
     b.weight = weight.to(device);
     b.pos = pos.to(device);
-    b.allowed = documentCausalMask(doc.to(device));
+    b.doc = doc.to(device);
+    b.allowed = documentCausalMask(b.doc);
+    b.lossRows = weight.reshape({-1}).nonzero().reshape({-1}).to(device); // (N)
     return b;
+}
+
+torch::Tensor responseLossSum(Gpt& model, const Batch& b) {
+    const auto rows = model->hiddenRows(b.idx, b.pos, b.allowed, b.lossRows); // (N, C)
+    const auto logits = model->logitsOf(rows).to(torch::kFloat32);            // (N, V)
+    return torch::nn::functional::cross_entropy(logits, b.targets.reshape({-1}).index_select(0, b.lossRows),
+                                                torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum));
 }
 
 torch::Tensor weightedLossSum(const torch::Tensor& logits, const Batch& b) {

@@ -13,6 +13,8 @@ struct Batch {
     torch::Tensor weight;  // (B, T) float 1 where the target counts in the loss
     torch::Tensor pos;     // (B, T) int64 position within its document
     torch::Tensor allowed; // (B, 1, T, T) bool attention mask
+    torch::Tensor doc;     // (B, T) int64 document of each position (padding: one of its own)
+    torch::Tensor lossRows; // (N) int64 flat indices b * T + t of the targets the loss counts
     std::int64_t lossTokens = 0;
 };
 
@@ -23,5 +25,11 @@ Batch makeBatch(const std::vector<Example>& examples, const std::vector<Window>&
 // Sum of the cross-entropy over the weighted targets (not the mean: callers divide by the
 // token count of the whole step, across micro-batches and ranks).
 torch::Tensor weightedLossSum(const torch::Tensor& logits, const Batch& b);
+
+// The same sum from the model, computing the last block's output projection and MLP, ln_f and
+// the lm head only at the positions the loss counts (response tokens and EOS, about a third):
+// a prompt's positions there cost no FLOPs, forward or backward, and no (B, T, V) logits are
+// made. Equal to weightedLossSum(model(...), b) up to rounding.
+torch::Tensor responseLossSum(Gpt& model, const Batch& b);
 
 } // namespace proda::train

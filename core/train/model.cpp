@@ -13,6 +13,16 @@ CausalSelfAttentionImpl::CausalSelfAttentionImpl(const ModelConfig& cfg)
 }
 
 torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& bias) {
+    return project(mix(x, bias));
+}
+
+torch::Tensor CausalSelfAttentionImpl::project(const torch::Tensor& mixed) {
+    auto y = c_proj(mixed);
+    if (dropout_ > 0) y = F::dropout(y, F::DropoutFuncOptions().p(dropout_).training(is_training()));
+    return y;
+}
+
+torch::Tensor CausalSelfAttentionImpl::mix(const torch::Tensor& x, const torch::Tensor& bias) {
     const auto B = x.size(0), T = x.size(1), C = x.size(2);
     const std::int64_t H = n_head_, D = C / H;
     auto qkv = c_attn(x).split(n_embd_, /*dim=*/2);                                   // 3 x (B, T, C)
@@ -24,10 +34,7 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x, const tor
     att = torch::softmax(att, -1);
     if (dropout_ > 0) att = F::dropout(att, F::DropoutFuncOptions().p(dropout_).training(is_training()));
     auto y = torch::bmm(att, v);                                                       // (B*H, T, D)
-    y = y.view({B, H, T, D}).transpose(1, 2).reshape({B, T, C});                       // (B, T, C)
-    y = c_proj(y);
-    if (dropout_ > 0) y = F::dropout(y, F::DropoutFuncOptions().p(dropout_).training(is_training()));
-    return y;
+    return y.view({B, H, T, D}).transpose(1, 2).reshape({B, T, C});                    // (B, T, C)
 }
 
 MlpImpl::MlpImpl(const ModelConfig& cfg) : dropout_(cfg.dropout) {
@@ -53,6 +60,13 @@ torch::Tensor BlockImpl::forward(const torch::Tensor& x, const torch::Tensor& bi
     return y + mlp(ln_2(y));             // (B, T, C)
 }
 
+torch::Tensor BlockImpl::forwardRows(const torch::Tensor& x, const torch::Tensor& bias, const torch::Tensor& rows) {
+    const auto C = x.size(-1);
+    const auto mixed = attn->mix(ln_1(x), bias).reshape({-1, C}).index_select(0, rows); // (N, C)
+    auto y = x.reshape({-1, C}).index_select(0, rows) + attn->project(mixed);          // (N, C)
+    return y + mlp(ln_2(y));                                                             // (N, C)
+}
+
 GptImpl::GptImpl(const ModelConfig& cfg) : cfg_(cfg) {
     wte = register_module("wte", torch::nn::Embedding(cfg.vocab_size, cfg.n_embd));
     wpe = register_module("wpe", torch::nn::Embedding(cfg.block_size, cfg.n_embd));
@@ -74,17 +88,33 @@ GptImpl::GptImpl(const ModelConfig& cfg) : cfg_(cfg) {
     }
 }
 
+namespace {
+// The mask as an additive bias, built once for all layers: (B, 1, T, T) bool -> (B*H, T, T).
+torch::Tensor attentionBias(const torch::Tensor& allowed, std::int64_t heads, const torch::TensorOptions& options) {
+    const auto B = allowed.size(0), T = allowed.size(2);
+    return torch::zeros({B, 1, T, T}, options)
+        .masked_fill(allowed.logical_not(), -std::numeric_limits<float>::infinity())
+        .expand({B, heads, T, T})
+        .reshape({B * heads, T, T});
+}
+} // namespace
+
 torch::Tensor GptImpl::hidden(const torch::Tensor& idx, const torch::Tensor& pos, const torch::Tensor& allowed) {
     auto x = wte(idx) + wpe(pos); // (B, T, C)
     if (cfg_.dropout > 0) x = F::dropout(x, F::DropoutFuncOptions().p(cfg_.dropout).training(is_training()));
-    // The mask as an additive bias, built once for all layers: (B, 1, T, T) bool -> (B*H, T, T).
-    const auto B = idx.size(0), T = idx.size(1);
-    auto bias = torch::zeros({B, 1, T, T}, x.options())
-                    .masked_fill(allowed.logical_not(), -std::numeric_limits<float>::infinity())
-                    .expand({B, cfg_.n_head, T, T})
-                    .reshape({B * cfg_.n_head, T, T});
+    const auto bias = attentionBias(allowed, cfg_.n_head, x.options());
     for (const auto& block : *h) x = block->as<Block>()->forward(x, bias);
     return ln_f(x); // (B, T, C)
+}
+
+torch::Tensor GptImpl::hiddenRows(const torch::Tensor& idx, const torch::Tensor& pos, const torch::Tensor& allowed,
+                                  const torch::Tensor& rows) {
+    auto x = wte(idx) + wpe(pos); // (B, T, C)
+    if (cfg_.dropout > 0) x = F::dropout(x, F::DropoutFuncOptions().p(cfg_.dropout).training(is_training()));
+    const auto bias = attentionBias(allowed, cfg_.n_head, x.options());
+    const auto L = h->size();
+    for (std::size_t i = 0; i + 1 < L; ++i) x = (*h)[i]->as<Block>()->forward(x, bias); // (B, T, C)
+    return ln_f((*h)[L - 1]->as<Block>()->forwardRows(x, bias, rows));                   // (N, C)
 }
 
 torch::Tensor GptImpl::logitsOf(const torch::Tensor& hiddenRows) {

@@ -16,6 +16,10 @@ public:
     explicit CausalSelfAttentionImpl(const ModelConfig& cfg);
     // x (B, T, C); bias (B*H, T, T) float, 0 where query t may attend to key s and -inf elsewhere.
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& bias);
+    // The heads' mix before the output projection: x (B, T, C) -> (B, T, C).
+    torch::Tensor mix(const torch::Tensor& x, const torch::Tensor& bias);
+    // The output projection (and dropout) of mixed rows: (..., C) -> (..., C).
+    torch::Tensor project(const torch::Tensor& mixed);
 
     torch::nn::Linear c_attn{nullptr}, c_proj{nullptr};
 
@@ -40,6 +44,10 @@ class BlockImpl : public torch::nn::Module {
 public:
     explicit BlockImpl(const ModelConfig& cfg);
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& bias); // bias as in attention
+    // The block's output at some positions only: x (B, T, C), rows (N) flat indices b * T + t ->
+    // (N, C). Every position still serves as a key and value; the output projection and the MLP
+    // run on the N rows alone. Equal to forward(x, bias).reshape({-1, C}).index_select(0, rows).
+    torch::Tensor forwardRows(const torch::Tensor& x, const torch::Tensor& bias, const torch::Tensor& rows);
 
     torch::nn::LayerNorm ln_1{nullptr}, ln_2{nullptr};
     CausalSelfAttention attn{nullptr};
@@ -58,6 +66,11 @@ public:
     // only the rows it needs onto the vocabulary.
     torch::Tensor hidden(const torch::Tensor& idx, const torch::Tensor& pos, const torch::Tensor& allowed);
     torch::Tensor logitsOf(const torch::Tensor& hiddenRows); // (N, C) -> (N, V)
+    // The final hidden states (N, C) at the positions `rows` (N) only, flat indices b * T + t:
+    // the last block's projection and MLP, and ln_f, run on those rows alone (training needs no
+    // more: the loss counts response tokens only). Equal to hidden(...) at those rows.
+    torch::Tensor hiddenRows(const torch::Tensor& idx, const torch::Tensor& pos, const torch::Tensor& allowed,
+                             const torch::Tensor& rows);
 
     const ModelConfig& config() const { return cfg_; }
     // Parameters that take weight decay (matrices) and those that do not (biases, norms).

@@ -41,18 +41,6 @@ private:
     bool on_;
 };
 
-TrainConfig readRunConfig(const std::string& runDir) {
-    const std::string path = (fs::path(runDir) / "config.json").string();
-    std::ifstream in(path);
-    if (!in) throw std::invalid_argument(path + ": cannot open (is this a run directory?)");
-    try {
-        return configFromJson(nlohmann::json::parse(in));
-    } catch (const nlohmann::json::parse_error& e) {
-        throw std::invalid_argument(path + ": not valid JSON (" + std::string(e.what()) + ")");
-    } catch (const std::invalid_argument& e) {
-        throw std::invalid_argument(path + ": " + e.what());
-    }
-}
 
 // The tokenizer of a run: from the checkpoint being continued, a named model, or trained on the
 // run's text by rank 0 (the other ranks wait for it at a barrier).
@@ -109,7 +97,7 @@ ValidationResult validate(Gpt& model, const std::vector<Example>& val, const std
                                   windows.begin() + std::ptrdiff_t(std::min(n, i + std::size_t(cfg.batch_size))));
         Batch b = makeBatch(val, slice, pad, device);
         AutocastScope autocast(bf16);
-        sum += weightedLossSum(model(b.idx, b.pos, b.allowed), b).item<double>();
+        sum += responseLossSum(model, b).item<double>();
         r.tokens += b.lossTokens;
     }
     model->train();
@@ -120,6 +108,19 @@ ValidationResult validate(Gpt& model, const std::vector<Example>& val, const std
 nlohmann::json num(double v) { return std::isnan(v) ? nlohmann::json() : nlohmann::json(v); }
 
 } // namespace
+
+TrainConfig readRunConfig(const std::string& runDir) {
+    const std::string path = (fs::path(runDir) / "config.json").string();
+    std::ifstream in(path);
+    if (!in) throw std::invalid_argument(path + ": cannot open (is this a run directory?)");
+    try {
+        return configFromJson(nlohmann::json::parse(in));
+    } catch (const nlohmann::json::parse_error& e) {
+        throw std::invalid_argument(path + ": not valid JSON (" + std::string(e.what()) + ")");
+    } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument(path + ": " + e.what());
+    }
+}
 
 TrainOutcome runTraining(const TrainOptions& options) {
     const auto started = Clock::now();
@@ -254,7 +255,7 @@ TrainOutcome runTraining(const TrainOptions& options) {
             torch::Tensor loss;
             {
                 AutocastScope autocast(bf16);
-                loss = weightedLossSum(model(b.idx, b.pos, b.allowed), b) / double(std::max<std::int64_t>(1, stepLossTokens));
+                loss = responseLossSum(model, b) / double(std::max<std::int64_t>(1, stepLossTokens));
             }
             loss.backward();
             lossSum += loss.item<double>();

@@ -24,4 +24,8 @@ enum class TrainOutcome { Finished, Stopped };
 // Throws std::invalid_argument for bad input (config, dataset), std::runtime_error otherwise.
 TrainOutcome runTraining(const TrainOptions& options);
 
+struct TrainConfig;
+// RUN/config.json read and checked; std::invalid_argument naming the file and field otherwise.
+TrainConfig readRunConfig(const std::string& runDir);
+
 } // namespace proda::train
