@@ -139,6 +139,25 @@ private slots:
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'extra'"), 1);
     }
 
+    void readingAnOlderProjectUpgradesItFirst() {
+        // `proda report` on a project an older build wrote: it is brought up to date, then read.
+        QTemporaryDir dir;
+        const auto path = testutil::path(dir, "older.proda");
+        {
+            const std::vector<Migration> older(projectMigrations().begin(), projectMigrations().end() - 1);
+            Project p = Project::open(path, Project::Mode::CreateNew, older);
+            p.db().exec("INSERT INTO disciplines(code, name) VALUES ('001', 'Physics')");
+        }
+        Project p = Project::open(path, Project::Mode::ReadOnly);
+        QCOMPARE(p.db().scalarInt("PRAGMA user_version"), currentSchemaVersion());
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM disciplines"), 1);
+        // A newer one is still refused, untouched.
+        auto newer = projectMigrations();
+        newer.push_back({currentSchemaVersion() + 1, "add a table", [](Database& db) { db.exec("CREATE TABLE extra(x)"); }});
+        Project::open(path, Project::Mode::OpenExisting, newer);
+        QVERIFY_THROWS_EXCEPTION(ProjectError, Project::open(path, Project::Mode::ReadOnly));
+    }
+
     void version1FileIsUpgradedKeepingData() {
         QTemporaryDir dir;
         const auto path = testutil::path(dir, "old.proda");

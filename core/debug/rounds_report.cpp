@@ -218,7 +218,7 @@ std::vector<RoundRow> roundsReport(Database& db) {
 
 std::string againstBaselineVerdict(const McNemar& m) {
     if (m.p >= 0.05) return "no significant difference";
-    return m.b > m.c ? "targeted repair beats the equal-compute baseline" : "the baseline beats targeted repair";
+    return m.b > m.c ? "targeted repair beats the baseline" : "the baseline beats targeted repair";
 }
 
 std::optional<Interval> accuracyInterval(const SplitFigures& f) {
@@ -312,14 +312,17 @@ std::string computeText(const std::vector<RoundRow>& rows) {
              (r.trainTokens ? ", " + millions(*r.trainTokens) + " training tokens" : std::string());
         const RoundRow* twin = r.matchedRound ? rowOf(*r.matchedRound) : nullptr;
         if (twin) {
-            s += "; equal compute with targeted round " + std::to_string(twin->round) + ": " + std::to_string(r.patchSamples) +
-                 " added samples as its patches";
+            s += "; random baseline of targeted round " + std::to_string(twin->round) + ": " +
+                 std::to_string(r.samples - r.replaySamples) + " added samples as its " + std::to_string(twin->patchSamples) +
+                 " patches";
             if (r.addedChars && r.matchedChars && *r.matchedChars > 0) {
                 std::snprintf(line, sizeof line, ", added text %lld characters against %lld (%.3f×)", static_cast<long long>(*r.addedChars),
                               static_cast<long long>(*r.matchedChars), double(*r.addedChars) / double(*r.matchedChars));
                 s += line;
             }
-            if (twin->trainSteps) s += ", steps " + std::to_string(*r.trainSteps) + " against " + std::to_string(*twin->trainSteps);
+            if (twin->trainSteps)
+                s += ", steps " + std::to_string(*r.trainSteps) + " against " + std::to_string(*twin->trainSteps) +
+                     (*r.trainSteps == *twin->trainSteps ? " (equal compute)" : " (NOT equal compute: trained before its twin, or with a step count of its own)");
             if (r.trainTokens && twin->trainTokens && *twin->trainTokens > 0) {
                 std::snprintf(line, sizeof line, ", training tokens %.3f× its", double(*r.trainTokens) / double(*twin->trainTokens));
                 s += line;
@@ -333,11 +336,13 @@ std::string computeText(const std::vector<RoundRow>& rows) {
             const auto it = r.againstBaseline.find(split);
             if (it == r.againstBaseline.end()) continue;
             const McNemar& m = it->second;
+            const RoundRow* base = rowOf(*r.baselineRound);
+            const bool equal = base && base->trainSteps && r.trainSteps && *base->trainSteps == *r.trainSteps;
             std::snprintf(line, sizeof line,
-                          "targeted round %d against its equal-compute baseline round %d, %s items: %lld right only in round %d, "
+                          "targeted round %d against its %sbaseline round %d, %s items: %lld right only in round %d, "
                           "%lld only in round %d, McNemar p = %.3g: %s\n",
-                          r.round, *r.baselineRound, split, static_cast<long long>(m.b), r.round, static_cast<long long>(m.c),
-                          *r.baselineRound, m.p, againstBaselineVerdict(m).c_str());
+                          r.round, equal ? "equal-compute " : "", *r.baselineRound, split, static_cast<long long>(m.b), r.round,
+                          static_cast<long long>(m.c), *r.baselineRound, m.p, againstBaselineVerdict(m).c_str());
             s += line;
         }
     }

@@ -69,8 +69,8 @@ struct RoundRow {
 };
 
 // What the paired test of a targeted round against its baseline says, in words: "targeted repair
-// beats the equal-compute baseline", "the baseline beats targeted repair" (p < 0.05) or "no
-// significant difference".
+// beats the baseline", "the baseline beats targeted repair" (p < 0.05) or "no significant
+// difference". The report calls the baseline equal-compute where both runs took the same steps.
 std::string againstBaselineVerdict(const McNemar& m);
 
 // Every round in order. Rounds without an evaluation have no figures.

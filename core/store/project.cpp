@@ -24,6 +24,24 @@ void enableWal(Database& db) {
 Project Project::open(const std::string& path, Mode mode) { return open(path, mode, projectMigrations()); }
 
 Project Project::open(const std::string& path, Mode mode, const std::vector<Migration>& migrations) {
+    if (mode == Mode::ReadOnly && fs::exists(path)) {
+        // A project of an older schema is brought up to date first (what opening it in the
+        // workbench does), so reading verbs work after an upgrade; a read-only file says so.
+        int version = -1;
+        try {
+            Database probe(path, false, true);
+            if (probe.scalarInt("PRAGMA application_id") == kApplicationId) version = static_cast<int>(probe.scalarInt("PRAGMA user_version"));
+        } catch (const std::exception&) {
+        }
+        if (version > 0 && version < static_cast<int>(migrations.size())) {
+            try {
+                open(path, Mode::OpenExisting, migrations);
+            } catch (const std::exception& e) {
+                throw ProjectError(path + ": schema version " + std::to_string(version) + " must be upgraded to " +
+                                   std::to_string(migrations.size()) + " before it can be read, and upgrading failed: " + e.what());
+            }
+        }
+    }
     const bool exists = fs::exists(path);
     if (mode == Mode::CreateNew && exists) throw ProjectError(path + ": already exists");
     if ((mode == Mode::OpenExisting || mode == Mode::ReadOnly) && !exists)

@@ -8,6 +8,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QCoreApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -50,6 +51,31 @@ QString deltaWithTest(const std::optional<double>& d, const std::map<std::string
     return s;
 }
 
+QString trd(const char* text) { return QCoreApplication::translate("RoundsDashboard", text); }
+
+// "280 steps, 1.15M tokens"; a baseline adds its targeted twin's steps, which it was held to.
+QString computeText(const debug::RoundRow& r, const std::vector<debug::RoundRow>& rows) {
+    if (!r.trainSteps) return QStringLiteral("\u2014");
+    QString s = trd("%1 steps").arg(*r.trainSteps);
+    if (r.trainTokens) s += trd(", %1M tokens").arg(double(*r.trainTokens) / 1e6, 0, 'f', 2);
+    if (r.matchedRound)
+        for (const auto& twin : rows)
+            if (twin.round == *r.matchedRound && twin.trainSteps)
+                s += trd(" (round %1: %2 steps)").arg(twin.round).arg(*twin.trainSteps);
+    return s;
+}
+
+// "round 3: 9 / 12, p 0.66, no significant difference": right only here / only in the baseline.
+QString againstBaselineText(const debug::RoundRow& r) {
+    const auto it = r.againstBaseline.find("test");
+    if (!r.baselineRound || it == r.againstBaseline.end()) return QStringLiteral("\u2014");
+    const McNemar& m = it->second;
+    const QString verdict = m.p >= 0.05 ? trd("no significant difference")
+                            : m.b > m.c ? trd("targeted repair is better")
+                                        : trd("the baseline is better");
+    return trd("round %1: %2 / %3, p %4, %5").arg(*r.baselineRound).arg(m.b).arg(m.c).arg(m.p, 0, 'g', 2).arg(verdict);
+}
+
 QTableWidgetItem* cell(const QString& text, Qt::Alignment align = Qt::AlignRight | Qt::AlignVCenter) {
     auto* it = new QTableWidgetItem(text);
     it->setTextAlignment(align);
@@ -76,10 +102,16 @@ RoundsDashboard::RoundsDashboard(QWidget* parent)
     auto* split = new QSplitter(Qt::Vertical, this);
     split_ = split;
     table_->setObjectName(QStringLiteral("roundsTable"));
-    table_->setColumnCount(14);
-    table_->setHorizontalHeaderLabels({tr("Round"), tr("Kind"), tr("Dataset"), tr("Dev"), tr("Test"), tr("\u0394 dev"), tr("\u0394 test"),
+    table_->setColumnCount(16);
+    table_->setHorizontalHeaderLabels({tr("Round"), tr("Kind"), tr("Dataset"), tr("Test"), tr("Dev"), tr("\u0394 test"), tr("\u0394 dev"),
                                        tr("Fixed dev / test"), tr("Regressed"), tr("Still failing"), tr("Control"), tr("Concept gaps"),
-                                       tr("Reasoning deficits"), tr("Training facts learned")});
+                                       tr("Reasoning deficits"), tr("Training facts learned"), tr("Compute"),
+                                       tr("Against its baseline (test)")});
+    table_->horizontalHeaderItem(4)->setToolTip(tr("The split the debugger saw: its failures were diagnosed and patched."));
+    table_->horizontalHeaderItem(14)->setToolTip(tr("Optimizer steps and the tokens they trained on. A random baseline is held to "
+                                                    "its targeted twin's steps: equal compute."));
+    table_->horizontalHeaderItem(15)->setToolTip(tr("A targeted round against its equal-compute random baseline on the same test "
+                                                    "items: items right only here, right only in the baseline, McNemar's p."));
     table_->horizontalHeaderItem(13)->setToolTip(tr("Of a sample of the facts its dataset teaches, the share the round's checkpoint "
                                                     "knows when asked in other words (guessing would reach the share in brackets). "
                                                     "Under half: under-trained, its failures say little about the data."));
@@ -252,10 +284,10 @@ void RoundsDashboard::refresh() {
                                        .arg(r.datasetVersion)
                                        .arg(loc.toString(qlonglong(r.samples)), loc.toString(qlonglong(r.patchSamples)),
                                             loc.toString(qlonglong(r.replaySamples)))));
-        table_->setItem(i, 3, cell(withInterval(r.dev)));
-        table_->setItem(i, 4, cell(withInterval(r.test)));
-        table_->setItem(i, 5, cell(hasParent ? deltaWithTest(r.deltaDev, r.transitions, "dev") : QStringLiteral("\u2014")));
-        table_->setItem(i, 6, cell(hasParent ? deltaWithTest(r.deltaTest, r.transitions, "test") : QStringLiteral("\u2014")));
+        table_->setItem(i, 3, cell(withInterval(r.test)));
+        table_->setItem(i, 4, cell(withInterval(r.dev)));
+        table_->setItem(i, 5, cell(hasParent ? deltaWithTest(r.deltaTest, r.transitions, "test") : QStringLiteral("\u2014")));
+        table_->setItem(i, 6, cell(hasParent ? deltaWithTest(r.deltaDev, r.transitions, "dev") : QStringLiteral("\u2014")));
         table_->setItem(i, 7, cell(hasParent ? both(&debug::Transitions::fixed) : QStringLiteral("\u2014")));
         table_->setItem(i, 8, cell(hasParent ? both(&debug::Transitions::regressed) : QStringLiteral("\u2014")));
         table_->setItem(i, 9, cell(hasParent ? both(&debug::Transitions::stillFailing) : QStringLiteral("\u2014")));
@@ -267,6 +299,8 @@ void RoundsDashboard::refresh() {
                                                                           r.underTrained ? tr(": under-trained") : QString())
                                               : QStringLiteral("\u2014")));
         if (r.underTrained) table_->item(i, 13)->setForeground(QColor(0xc0392b));
+        table_->setItem(i, 14, cell(computeText(r, rows)));
+        table_->setItem(i, 15, cell(againstBaselineText(r)));
         if (!r.evaluationId) table_->item(i, 3)->setToolTip(tr("not evaluated yet"));
     }
 
