@@ -348,6 +348,11 @@ private slots:
         const QString learned = w.diagnosis()->rounds()->table()->item(0, 13)->text();
         QVERIFY2(learned.contains(QLatin1String("(chance")), qPrintable(learned));
         QCOMPARE(count(path_, "SELECT count(*) FROM fact_recall") > 0, true);
+        // Its compute: the optimizer steps of the run the evaluation scored.
+        const QString compute = w.diagnosis()->rounds()->table()->item(0, 14)->text();
+        const auto steps = count(path_, "SELECT r.steps FROM training_runs r JOIN evaluations e ON e.run_id = r.id "
+                                        "WHERE e.round = 1 ORDER BY e.id DESC LIMIT 1");
+        QVERIFY2(compute.startsWith(QStringLiteral("%1 steps").arg(steps)), qPrintable(compute));
         const std::string expected = text(path_,
             "WITH gap AS (SELECT d.target_kind AS kind, coalesce(d.override_target, d.target_id) AS target FROM diagnoses d "
             "WHERE d.evaluation_id = (SELECT max(id) FROM evaluations WHERE round = 1) AND coalesce(d.override_verdict, d.verdict) = 'concept_gap') "
@@ -670,10 +675,13 @@ private slots:
         QVERIFY2(home.contains(QLatin1String("round 1 (initial): test 0.0%")), qPrintable(home));
         QVERIFY2(home.contains(QLatin1String("round 2 (targeted): test 100.0%, dev 100.0% (+100.0)")), qPrintable(home));
         auto cell = [d](int row, int col) { return d->table()->item(row, col)->text(); };
-        QVERIFY(cell(0, 3).startsWith(QLatin1String("50.0% [")));  // dev of round 1: i3 of i1, i3, with its interval
-        QVERIFY(cell(1, 3).startsWith(QLatin1String("100.0% [")));
-        QCOMPARE(cell(1, 5), QStringLiteral("+50.0 (p 1)"));  // dev change against round 1, i1 fixed: McNemar p 1
-        QCOMPARE(cell(1, 6), QStringLiteral("+100.0 (p 1)")); // test: i2 fixed
+        // Test first (the headline), then dev (what the debugger saw).
+        QCOMPARE(d->table()->horizontalHeaderItem(3)->text(), QStringLiteral("Test"));
+        QVERIFY(cell(0, 4).startsWith(QLatin1String("50.0% [")));  // dev of round 1: i3 of i1, i3, with its interval
+        QVERIFY(cell(1, 4).startsWith(QLatin1String("100.0% [")));
+        QVERIFY(cell(0, 3).startsWith(QLatin1String("0.0% [")));   // test of round 1: i2 wrong
+        QCOMPARE(cell(1, 6), QStringLiteral("+50.0 (p 1)"));  // dev change against round 1, i1 fixed: McNemar p 1
+        QCOMPARE(cell(1, 5), QStringLiteral("+100.0 (p 1)")); // test: i2 fixed
         QCOMPARE(cell(1, 7), QStringLiteral("1 / 1")); // fixed: i1 (dev) and i2 (test)
         QCOMPARE(cell(1, 8), QStringLiteral("0 / 0"));
         QCOMPARE(cell(0, 5), QStringLiteral("\u2014")); // round 1 has no parent

@@ -53,27 +53,45 @@ QString deltaWithTest(const std::optional<double>& d, const std::map<std::string
 
 QString trd(const char* text) { return QCoreApplication::translate("RoundsDashboard", text); }
 
-// "280 steps, 1.15M tokens"; a baseline adds its targeted twin's steps, which it was held to.
+const debug::RoundRow* rowOf(const std::vector<debug::RoundRow>& rows, int round) {
+    for (const auto& r : rows)
+        if (r.round == round) return &r;
+    return nullptr;
+}
+
+// "38 steps · 0.13M tokens"; a baseline says whether it took its targeted twin's steps.
 QString computeText(const debug::RoundRow& r, const std::vector<debug::RoundRow>& rows) {
     if (!r.trainSteps) return QStringLiteral("\u2014");
     QString s = trd("%1 steps").arg(*r.trainSteps);
-    if (r.trainTokens) s += trd(", %1M tokens").arg(double(*r.trainTokens) / 1e6, 0, 'f', 2);
-    if (r.matchedRound)
-        for (const auto& twin : rows)
-            if (twin.round == *r.matchedRound && twin.trainSteps)
-                s += trd(" (round %1: %2 steps)").arg(twin.round).arg(*twin.trainSteps);
+    if (r.trainTokens) s += trd(" \u00b7 %1M tokens").arg(double(*r.trainTokens) / 1e6, 0, 'f', 2);
+    if (const auto* twin = r.matchedRound ? rowOf(rows, *r.matchedRound) : nullptr; twin && twin->trainSteps)
+        s += *twin->trainSteps == *r.trainSteps ? trd(" (= round %1)").arg(twin->round)
+                                                 : trd(" (round %1: %2 steps)").arg(twin->round).arg(*twin->trainSteps);
     return s;
 }
 
-// "round 3: 9 / 12, p 0.66, no significant difference": right only here / only in the baseline.
-QString againstBaselineText(const debug::RoundRow& r) {
+// A targeted round against its random baseline on the same test items, in a sentence; empty
+// without a baseline that was evaluated.
+QString againstBaselineText(const debug::RoundRow& r, const std::vector<debug::RoundRow>& rows) {
     const auto it = r.againstBaseline.find("test");
-    if (!r.baselineRound || it == r.againstBaseline.end()) return QStringLiteral("\u2014");
+    if (!r.baselineRound || it == r.againstBaseline.end()) return {};
     const McNemar& m = it->second;
+    const auto* base = rowOf(rows, *r.baselineRound);
+    const bool equal = base && base->trainSteps && r.trainSteps && *base->trainSteps == *r.trainSteps;
     const QString verdict = m.p >= 0.05 ? trd("no significant difference")
-                            : m.b > m.c ? trd("targeted repair is better")
-                                        : trd("the baseline is better");
-    return trd("round %1: %2 / %3, p %4, %5").arg(*r.baselineRound).arg(m.b).arg(m.c).arg(m.p, 0, 'g', 2).arg(verdict);
+                            : m.b > m.c ? trd("targeted repair beats the baseline")
+                                        : trd("the baseline beats targeted repair");
+    return (equal ? trd("<b>Targeted round %1 against its equal-compute baseline, round %2</b>, on the same test items: ")
+                  : trd("<b>Targeted round %1 against its baseline, round %2</b> (not held to the same steps), on the same test items: "))
+               .arg(r.round)
+               .arg(*r.baselineRound) +
+           trd("%1 right only in round %2, %3 only in round %4; McNemar's p %5: %6.")
+               .arg(m.b)
+               .arg(r.round)
+               .arg(m.c)
+               .arg(*r.baselineRound)
+               .arg(m.p, 0, 'g', 2)
+               .arg(verdict);
 }
 
 QTableWidgetItem* cell(const QString& text, Qt::Alignment align = Qt::AlignRight | Qt::AlignVCenter) {
@@ -102,16 +120,16 @@ RoundsDashboard::RoundsDashboard(QWidget* parent)
     auto* split = new QSplitter(Qt::Vertical, this);
     split_ = split;
     table_->setObjectName(QStringLiteral("roundsTable"));
-    table_->setColumnCount(16);
+    table_->setColumnCount(15);
     table_->setHorizontalHeaderLabels({tr("Round"), tr("Kind"), tr("Dataset"), tr("Test"), tr("Dev"), tr("\u0394 test"), tr("\u0394 dev"),
-                                       tr("Fixed dev / test"), tr("Regressed"), tr("Still failing"), tr("Control"), tr("Concept gaps"),
-                                       tr("Reasoning deficits"), tr("Training facts learned"), tr("Compute"),
-                                       tr("Against its baseline (test)")});
+                                       tr("Fixed dev / test"), tr("Regressed"), tr("Still failing"), tr("Control"), tr("Gaps"),
+                                       tr("Deficits"), tr("Facts learned"), tr("Compute")});
+    table_->horizontalHeaderItem(11)->setToolTip(tr("Concept gaps among the round's diagnosed dev failures."));
+    table_->horizontalHeaderItem(12)->setToolTip(tr("Reasoning deficits among the round's diagnosed dev failures."));
     table_->horizontalHeaderItem(4)->setToolTip(tr("The split the debugger saw: its failures were diagnosed and patched."));
     table_->horizontalHeaderItem(14)->setToolTip(tr("Optimizer steps and the tokens they trained on. A random baseline is held to "
                                                     "its targeted twin's steps: equal compute."));
-    table_->horizontalHeaderItem(15)->setToolTip(tr("A targeted round against its equal-compute random baseline on the same test "
-                                                    "items: items right only here, right only in the baseline, McNemar's p."));
+
     table_->horizontalHeaderItem(13)->setToolTip(tr("Of a sample of the facts its dataset teaches, the share the round's checkpoint "
                                                     "knows when asked in other words (guessing would reach the share in brackets). "
                                                     "Under half: under-trained, its failures say little about the data."));
@@ -263,6 +281,12 @@ void RoundsDashboard::refresh() {
                           tr(" The test split is the headline; dev is what the debugger saw. Accuracy with its 95% interval; "
                              "a change with McNemar's p on the items both rounds answered. Control: items on chains no patch of "
                              "the round targets."));
+    QString verdicts;
+    for (const auto& r : rows) {
+        const QString line = againstBaselineText(r, rows);
+        if (!line.isEmpty()) verdicts += QStringLiteral("<br>") + line;
+    }
+    if (!verdicts.isEmpty()) summary_->setText(summary_->text() + verdicts);
     const QLocale loc;
     table_->setRowCount(static_cast<int>(rows.size()));
     for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
@@ -295,12 +319,13 @@ void RoundsDashboard::refresh() {
                                                     : QStringLiteral("\u2014")));
         table_->setItem(i, 11, cell(QString::number(r.conceptGaps)));
         table_->setItem(i, 12, cell(QString::number(r.reasoningDeficits)));
-        table_->setItem(i, 13, cell(r.learned ? tr("%1 (chance %2)%3").arg(pct(r.learned), pct(r.learnedByChance),
-                                                                          r.underTrained ? tr(": under-trained") : QString())
-                                              : QStringLiteral("\u2014")));
-        if (r.underTrained) table_->item(i, 13)->setForeground(QColor(0xc0392b));
+        table_->setItem(i, 13, cell(r.learned ? tr("%1 (chance %2)").arg(pct(r.learned), pct(r.learnedByChance)) : QStringLiteral("\u2014")));
+        if (r.underTrained) {
+            table_->item(i, 13)->setForeground(QColor(0xc0392b));
+            table_->item(i, 13)->setToolTip(tr("Under-trained: the checkpoint knows less than half of the facts its data teaches, "
+                                               "so its failures say little about the data."));
+        }
         table_->setItem(i, 14, cell(computeText(r, rows)));
-        table_->setItem(i, 15, cell(againstBaselineText(r)));
         if (!r.evaluationId) table_->item(i, 3)->setToolTip(tr("not evaluated yet"));
     }
 
