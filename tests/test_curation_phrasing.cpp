@@ -52,6 +52,10 @@ private slots:
         QCOMPARE(synth::definitionClause("(FCS) The extra characters added to a frame for error detection and correction(?)."),
                  std::string("the extra characters added to a frame for error detection and correction"));
         QCOMPARE(synth::definitionClause("(Or \"man page\") A part of the manual."), std::string("a part of the manual"));
+        // A pronunciation and the aside after it: a distractor read "/li'nuks/ (but see below) An implementation ...".
+        QCOMPARE(synth::definitionClause("/li'nuks/ (but see below) An implementation of the Unix kernel."),
+                 std::string("an implementation of the Unix kernel"));
+        QCOMPARE(synth::definitionClause("1/2 of a pint."), std::string("1/2 of a pint")); // no slash opens it
         // "Eternity is a seemingly endless time interval (waiting).": a short aside after the gloss
         // goes; a longer one in the middle stays.
         QCOMPARE(synth::definitionClause("a seemingly endless time interval (waiting)"), std::string("a seemingly endless time interval"));
@@ -117,6 +121,17 @@ private slots:
         QVERIFY(!sharesWordPart("Rosaceae", "Rubiales"));   // but one character apart is ("M5 is a generalisation of X": M4)
         QCOMPARE(indefiniteArticle("European"), std::string("a")); // "an European framing specification"
         QCOMPARE(indefiniteArticle("Ethernet"), std::string("an"));
+        // An acronym said as a word takes "a" ("an RISC microprocessor" read wrong); one read out by
+        // its letters takes the article of its first letter's name.
+        QCOMPARE(indefiniteArticle("RISC"), std::string("a"));
+        QCOMPARE(indefiniteArticle("RAM"), std::string("a"));
+        QCOMPARE(indefiniteArticle("MIDI"), std::string("a"));
+        QCOMPARE(indefiniteArticle("SQL"), std::string("an"));
+        QCOMPARE(indefiniteArticle("FPU"), std::string("an"));
+        QCOMPARE(indefiniteArticle("HTML"), std::string("an"));
+        QCOMPARE(indefiniteArticle("LED"), std::string("an"));
+        QCOMPARE(indefiniteArticle("MS-DOS"), std::string("an"));
+        QCOMPARE(fixArticles("It is an RISC microprocessor."), std::string("It is a RISC microprocessor."));
         QCOMPARE(stemClause("Windows NT", "is a", "X"), std::string("Windows NT is an X"));
         QCOMPARE(stemClause("DDL commands", "is part of", "X"), std::string("DDL commands are part of X"));
         QCOMPARE(stemClause("processors", "has", "X"), std::string("processors have X"));
@@ -236,6 +251,18 @@ private slots:
         QVERIFY(!teachableDefinition("See also zeroth and note that not all off-by-one errors are fencepost errors"));
         QVERIFY(!teachableDefinition("Compare {fencepost error}"));
         QVERIFY(!teachableDefinition("A Prolog by Jan Wielemaker <jan@swi.psy.uva.nl>"));
+        // A gloss that is a statement about something else ("Bayes' postulate is the difficulty of
+        // applying Bayes' theorem is that ..."); a verb inside a relative clause is fine.
+        QVERIFY(!teachableDefinition("the difficulty of applying Bayes' theorem is that the probabilities of the different causes "
+                                     "are seldom known, in which case it may be postulated that they are all equal"));
+        QVERIFY(teachableDefinition("a set whose members are members of another set; a set contained within another set"));
+        QVERIFY(teachableDefinition("a register that has a built-in adder that adds an input number to the contents of the register"));
+        QVERIFY(teachableDefinition("the state in which the body is at rest"));
+        QVERIFY(teachableDefinition("An implementation of the Unix kernel. It is free software."));
+        QVERIFY(teachableDefinition("the way something is with respect to its main attributes"));
+        QVERIFY(teachableDefinition("the act of terminating a project or procedure before it is completed"));
+        QVERIFY(teachableDefinition("(mathematics) a subset (that is not empty) of a mathematical group"));
+        QVERIFY(!teachableDefinition("(hydrostatics) the volume of a body immersed in a fluid is equal to the volume of the displaced fluid"));
         QVERIFY(!teachableDefinition("<language, specification> 1"));
         QVERIFY(!teachableDefinition("Xerox PARC, 1977")); // FOLDOC on Mesa: a lab and a year define nothing
         QVERIFY(teachableDefinition("A seer's prophecy"));

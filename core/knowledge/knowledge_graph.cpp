@@ -6,6 +6,7 @@
 #include "store/database.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 
@@ -81,7 +82,37 @@ bool teachableDefinition(std::string_view d) {
             ++words;
         i = j == i ? i + 1 : j;
     }
-    return words >= 2 && d.find_first_of("{}<>") == std::string_view::npos && !crossReferenceDefinition(d);
+    return words >= 2 && d.find_first_of("{}<>") == std::string_view::npos && !crossReferenceDefinition(d) && !glossIsASentence(d);
+}
+
+bool glossIsASentence(std::string_view d) {
+    // "the difficulty of applying Bayes' theorem is that the probabilities ... are seldom known"
+    // (WordNet's gloss of Bayes' postulate) states a law about something else; "Bayes' postulate is
+    // the difficulty of applying ... is that ..." defines nothing. A finite "is" or "are" in the
+    // first clause, outside brackets and before any word that opens a subordinate clause, after
+    // a noun ("the way something is", "how much there is" are phrases), makes it a sentence.
+    std::string first(d.substr(0, std::min(d.find_first_of(";:"), d.find(". "))));
+    for (auto open = first.find('('); open != std::string::npos; open = first.find('(')) {
+        const auto close = first.find(')', open);
+        first.erase(open, close == std::string::npos ? std::string::npos : close + 1 - open);
+    }
+    first = normalizeTerm(first);
+    static const std::array<std::string_view, 24> opensClause = {
+        "that", "which", "who", "whom", "whose", "where", "when", "whereby", "if", "because", "as", "than",
+        "while", "until", "how", "whether", "before", "after", "once", "since", "what", "why", "although", "unless"};
+    static const std::array<std::string_view, 8> pronouns = {"something", "anything", "everything", "nothing", "it", "there", "this", "one"};
+    std::string_view previous;
+    for (std::size_t at = 0; at < first.size();) {
+        std::size_t end = first.find(' ', at);
+        if (end == std::string::npos) end = first.size();
+        const std::string_view w(first.data() + at, end - at);
+        if (std::find(opensClause.begin(), opensClause.end(), w) != opensClause.end()) return false;
+        if ((w == "is" || w == "are") && !previous.empty())
+            return std::find(pronouns.begin(), pronouns.end(), previous) == pronouns.end();
+        previous = w;
+        at = end + 1;
+    }
+    return false;
 }
 
 KnowledgeGraph KnowledgeGraph::load(Database& db) {

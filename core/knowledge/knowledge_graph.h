@@ -40,6 +40,9 @@ class Database;
 // "<author@host>", "<language, specification>"), and not a cross-reference ("See DNS", "Compare
 // ..."). Concepts with another keep their definition for the explorer, but no sample uses it.
 bool teachableDefinition(std::string_view definition);
+// A gloss written as a statement about something else ("the difficulty of applying Bayes' theorem
+// is that ..."): a finite "is"/"are" in its first clause before any relative clause opens.
+bool glossIsASentence(std::string_view definition);
 // A definition that only points elsewhere ("See DNS", "See also ...", "Compare ...").
 bool crossReferenceDefinition(std::string_view definition);
 

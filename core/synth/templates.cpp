@@ -198,9 +198,11 @@ std::string definitionClause(std::string_view definition) {
     std::string d(definition);
     // Dictionary apparatus before the gloss ("(FCS) The extra characters ...", "(Or \"man
     // page\") A part of ...") and editors' query marks ("correction(?)") are no part of it.
-    while (!d.empty() && d[0] == '(') {
-        const auto close = d.find(')');
-        if (close == std::string::npos || close + 2 >= d.size() || d[close + 1] != ' ') break;
+    // So is a pronunciation between slashes (FOLDOC's "/li'nuks/ (but see below) An
+    // implementation of the Unix kernel ...").
+    while (!d.empty() && (d[0] == '(' || d[0] == '/')) {
+        const auto close = d.find(d[0] == '(' ? ')' : '/', 1);
+        if (close == std::string::npos || close > 60 || close + 2 >= d.size() || d[close + 1] != ' ') break;
         d.erase(0, close + 2);
     }
     for (auto at = d.find("(?)"); at != std::string::npos; at = d.find("(?)")) {

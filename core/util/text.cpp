@@ -88,6 +88,13 @@ std::string trim(std::string_view s) {
 std::string indefiniteArticle(std::string_view next) {
     if (next.empty()) return "a";
     const char c = next[0];
+    auto isVowel = [](char x) { return std::string_view("AEIOU").find(x) != std::string_view::npos; };
+    // An acronym said as a word: a consonant, then a vowel ("a RISC", "a RAM", "a NASA", "a MIDI"),
+    // where the letters of "SQL", "FPU" or "HTML" are read out ("an SQL"). "LED" is read out.
+    std::size_t capitals = 0;
+    while (capitals < next.size() && std::isupper(static_cast<unsigned char>(next[capitals]))) ++capitals;
+    const bool wordEnds = capitals == next.size() || !std::isalnum(static_cast<unsigned char>(next[capitals]));
+    if (capitals >= 3 && wordEnds && !isVowel(c) && isVowel(next[1]) && next.substr(0, capitals) != "LED") return "a";
     if (next.size() == 1 || std::isupper(static_cast<unsigned char>(next[1])) || std::isdigit(static_cast<unsigned char>(next[1])))
         return std::string_view("AEFHILMNORSXaefhilmnorsx8").find(c) != std::string_view::npos ? "an" : "a"; // letters read out
     // "a European", "a unit", "a user", "a one-pass": a vowel letter that sounds "you" or "w".
