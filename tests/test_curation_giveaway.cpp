@@ -113,6 +113,39 @@ private slots:
             for (const auto& d : it.distractors) QVERIFY2(d.text.ends_with(" language"), it.question.c_str());
     }
 
+    // FOLDOC, seed 80803: "Ratatosk is written in X and X is a Y" keyed "functional language"
+    // beside "occam" and "pidgen+", languages written in lower case and no categories: the stem
+    // says Y is what Gofer is, a kind of language, so a name among the options is ruled out by it.
+    void whatANamedThingIsHasCategoriesBesideIt() {
+        auto build = [](bool moreCategories) {
+            return taxonomyGraph("Language", {{"k1", "functional language", "programming language"},
+                                              {"k2", "logic language", "programming language"},
+                                              {"k3", "imperative language", "programming language"}},
+                                 {{"a", "b"}}, "concept", [&](KnowledgeWriter& w) {
+                                     for (const char* t : {"Ratatosk", "Gofer", "Miranda", "Prolog", "C", "occam", "pidgen+", "Autocode",
+                                                           "Smalltalk"})
+                                         w.upsertConcept({t, t, "concept", "", "Language", ""});
+                                     w.upsertRelation({"a", "Ratatosk", "FUNCTION", "is written in", "Gofer", "Language", ""});
+                                     const char* isA[][3] = {{"b", "Gofer", "functional language"}, {"m", "Miranda", "functional language"},
+                                                             {"p", "Prolog", "logic language"}, {"c", "C", "imperative language"},
+                                                             {"o", "occam", "programming language"}, {"g", "pidgen+", "programming language"},
+                                                             {"u", "Autocode", "programming language"}};
+                                     for (const auto& r : isA) w.upsertRelation({r[0], r[1], "SPECIALIZATION", "is a", r[2], "Language", ""});
+                                     if (!moreCategories) return;
+                                     w.upsertConcept({"object-oriented language", "object-oriented language", "concept", "", "Language", ""});
+                                     w.upsertRelation({"k4", "object-oriented language", "SPECIALIZATION", "is a kind of", "programming language",
+                                                       "Language", ""});
+                                     w.upsertRelation({"s", "Smalltalk", "SPECIALIZATION", "is a", "object-oriented language", "Language", ""});
+                                 });
+        };
+        const std::set<std::string> names = {"occam", "pidgen+", "Autocode"};
+        for (bool more : {false, true})
+            for (const auto& it : itemsAnswering(build(more), "functional language"))
+                for (const auto& o : it.options) QVERIFY2(!names.count(o), (it.question + " / " + o).c_str());
+        // With three other kinds of language to offer, the item is made, of categories only.
+        QVERIFY(!itemsAnswering(build(true), "functional language").empty());
+    }
+
     // WordNet sample, seed 48611: "signature is a kind of X and X is a kind of music" keyed
     // "tune" beside "speech" and "utterance", auditory communication like music but no music:
     // the stem rules them out. A middle answer's options are kinds of what its stem says it is.

@@ -164,6 +164,14 @@ std::vector<Cand> nodeCandidates(const KnowledgeGraph& g, const GraphChain& c, i
         return false;
     };
     const bool answerHasKinds = hasKinds(a);
+    // The stem says the answer is what a named thing is ("Gofer is a Y", a dictionary's genus of
+    // its headword): a category, so an option that has no kinds — another name, "occam" or
+    // "pidgen+" beside "functional language" — is ruled out by the stem alone. (WordNet's "is a
+    // kind of" joins classes, whose leaves are classes too: "fumigant" is no name.)
+    const bool askedAsGenus = p > 0 && c.steps[static_cast<std::size_t>(p - 1)].forward &&
+                              c.steps[static_cast<std::size_t>(p - 1)].type == RelationType::Specialization &&
+                              c.edges[static_cast<std::size_t>(p - 1)] >= 0 &&
+                              g.edges[static_cast<std::size_t>(c.edges[static_cast<std::size_t>(p - 1)])].predicate == "is a";
     // An individual (WordNet's "is an instance of": Glendower, Vuillard) where a class is asked
     // ("Sitting Bull is an instance of X") is ruled out at a glance, and a class beside individuals too.
     auto individual = [&](int node) {
@@ -192,7 +200,7 @@ std::vector<Cand> nodeCandidates(const KnowledgeGraph& g, const GraphChain& c, i
         // A middle answer's stem states its genus ("X is a kind of music"): a cousin ("speech"
         // beside "tune") is not of it, and is ruled out by the stem alone.
         return d == 3 || (d == 2 && !want.genera.empty()) || (d == 1 && middleStated) || gap >= kGeneralityRefused ||
-               individual(cand.nodes.back()) != answerIsIndividual;
+               individual(cand.nodes.back()) != answerIsIndividual || (askedAsGenus && !hasKinds(cand.nodes.back()));
     });
     return pool;
 }
