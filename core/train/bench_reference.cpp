@@ -39,8 +39,7 @@ std::vector<Batch> realBatches(const std::string& runDir, const TrainConfig& cfg
         throw std::invalid_argument(tokPath.string() + ": missing (train the run for a step first: its tokenizer is made then)");
     const Tokenizer tok = Tokenizer::load(tokPath.string());
     const auto samples = readDataset((fs::path(runDir) / "dataset.jsonl").string());
-    static TokenizedData data; // WindowStream keeps a reference to the examples
-    data = tokenize(samples, tok, cfg.model.block_size, cfg.val_fraction);
+    const TokenizedData data = tokenize(samples, tok, cfg.model.block_size, cfg.val_fraction); // the stream reads these
     if (data.train.empty()) throw std::invalid_argument(runDir + "/dataset.jsonl: no training examples");
     WindowStream stream(data.train, cfg.model.block_size, cfg.seed);
     std::vector<Batch> out;

@@ -41,7 +41,6 @@ private:
     bool on_;
 };
 
-
 // The tokenizer of a run: from the checkpoint being continued, a named model, or trained on the
 // run's text by rank 0 (the other ranks wait for it at a barrier).
 Tokenizer runTokenizer(const TrainConfig& cfg, const std::string& runDir, const std::string& fromCheckpoint,
