@@ -536,6 +536,8 @@ private slots:
         QProcess child;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PRODA_TEST_TRAIN_UNTIL_KILLED"), path);
+        // The killed child cannot remove its own temporary directory: let it make it inside ours.
+        env.insert(QStringLiteral("TMPDIR"), dir.path());
         child.setProcessEnvironment(env);
         child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("aKilledWorkbenchLeavesARunThatResumes")});
         QVERIFY(child.waitForStarted());
