@@ -56,6 +56,9 @@ private slots:
         QCOMPARE(synth::definitionClause("/li'nuks/ (but see below) An implementation of the Unix kernel."),
                  std::string("an implementation of the Unix kernel"));
         QCOMPARE(synth::definitionClause("1/2 of a pint."), std::string("1/2 of a pint")); // no slash opens it
+        // FOLDOC's CLU entry doubles a word; a distractor read "developed by by Hamilton".
+        QCOMPARE(synth::definitionClause("A language extending CLU, developed by by Hamilton in 1984."),
+                 std::string("a language extending CLU, developed by Hamilton in 1984"));
         // "Eternity is a seemingly endless time interval (waiting).": a short aside after the gloss
         // goes; a longer one in the middle stays.
         QCOMPARE(synth::definitionClause("a seemingly endless time interval (waiting)"), std::string("a seemingly endless time interval"));

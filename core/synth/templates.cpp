@@ -209,6 +209,11 @@ std::string definitionClause(std::string_view definition) {
         const std::size_t from = at > 0 && d[at - 1] == ' ' ? at - 1 : at;
         d.erase(from, at + 3 - from);
     }
+    // A function word the source doubles ("developed by by Hamilton") is written once.
+    for (std::string_view w : {"by", "the", "of", "a", "an", "to", "in", "on", "for", "and", "or", "is", "with", "as", "at"}) {
+        const std::string twice = " " + std::string(w) + " " + std::string(w) + " ";
+        for (auto at = d.find(twice); at != std::string::npos; at = d.find(twice)) d.erase(at, w.size() + 1);
+    }
     while (!d.empty() && (d.back() == '.' || d.back() == ' ' || d.back() == ';')) d.pop_back();
     // So is a short aside after it (WordNet's "a seemingly endless time interval (waiting)"):
     // the sentence it would end dangles on it.
