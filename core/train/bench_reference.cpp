@@ -83,15 +83,8 @@ fs::path writeForPython(const fs::path& dir, const std::vector<Batch>& batches, 
 Pass trainHere(const TrainConfig& cfg, const std::vector<Batch>& batches, int warmup, bool responseOnly) {
     torch::manual_seed(cfg.seed);
     Gpt model(cfg.model);
-    auto [decay, noDecay] = model->decayGroups();
-    std::vector<torch::optim::OptimizerParamGroup> groups;
-    auto opts = [&](double wd) {
-        return std::make_unique<torch::optim::AdamWOptions>(
-            torch::optim::AdamWOptions(cfg.lr).betas({cfg.beta1, cfg.beta2}).weight_decay(wd));
-    };
-    groups.emplace_back(decay, opts(cfg.weight_decay));
-    groups.emplace_back(noDecay, opts(0.0));
-    torch::optim::AdamW optimizer(std::move(groups));
+    const auto optimizerOwner = makeOptimizer(model, cfg);
+    torch::optim::AdamW& optimizer = *optimizerOwner;
     const auto params = model->parameters();
     model->train();
     Pass p;

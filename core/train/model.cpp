@@ -99,9 +99,14 @@ torch::Tensor attentionBias(const torch::Tensor& allowed, std::int64_t heads, co
 }
 } // namespace
 
-torch::Tensor GptImpl::hidden(const torch::Tensor& idx, const torch::Tensor& pos, const torch::Tensor& allowed) {
+torch::Tensor GptImpl::embed(const torch::Tensor& idx, const torch::Tensor& pos) {
     auto x = wte(idx) + wpe(pos); // (B, T, C)
     if (cfg_.dropout > 0) x = F::dropout(x, F::DropoutFuncOptions().p(cfg_.dropout).training(is_training()));
+    return x;
+}
+
+torch::Tensor GptImpl::hidden(const torch::Tensor& idx, const torch::Tensor& pos, const torch::Tensor& allowed) {
+    auto x = embed(idx, pos); // (B, T, C)
     const auto bias = attentionBias(allowed, cfg_.n_head, x.options());
     for (const auto& block : *h) x = block->as<Block>()->forward(x, bias);
     return ln_f(x); // (B, T, C)
@@ -109,8 +114,7 @@ torch::Tensor GptImpl::hidden(const torch::Tensor& idx, const torch::Tensor& pos
 
 torch::Tensor GptImpl::hiddenRows(const torch::Tensor& idx, const torch::Tensor& pos, const torch::Tensor& allowed,
                                   const torch::Tensor& rows) {
-    auto x = wte(idx) + wpe(pos); // (B, T, C)
-    if (cfg_.dropout > 0) x = F::dropout(x, F::DropoutFuncOptions().p(cfg_.dropout).training(is_training()));
+    auto x = embed(idx, pos); // (B, T, C)
     const auto bias = attentionBias(allowed, cfg_.n_head, x.options());
     const auto L = h->size();
     for (std::size_t i = 0; i + 1 < L; ++i) x = (*h)[i]->as<Block>()->forward(x, bias); // (B, T, C)
@@ -133,6 +137,18 @@ std::pair<std::vector<torch::Tensor>, std::vector<torch::Tensor>> GptImpl::decay
         else noDecay.push_back(p.value());
     }
     return {decay, noDecay};
+}
+
+std::unique_ptr<torch::optim::AdamW> makeOptimizer(Gpt& model, const TrainConfig& cfg) {
+    auto [decay, noDecay] = model->decayGroups();
+    auto options = [&](double weightDecay) {
+        return std::make_unique<torch::optim::AdamWOptions>(
+            torch::optim::AdamWOptions(cfg.lr).betas({cfg.beta1, cfg.beta2}).weight_decay(weightDecay));
+    };
+    std::vector<torch::optim::OptimizerParamGroup> groups;
+    groups.emplace_back(decay, options(cfg.weight_decay));
+    groups.emplace_back(noDecay, options(0.0));
+    return std::make_unique<torch::optim::AdamW>(std::move(groups));
 }
 
 torch::Tensor documentCausalMask(const torch::Tensor& doc) {

@@ -9,6 +9,8 @@
 
 #include <torch/torch.h>
 
+#include <memory>
+
 namespace proda::train {
 
 class CausalSelfAttentionImpl : public torch::nn::Module {
@@ -81,9 +83,15 @@ public:
     torch::nn::LayerNorm ln_f{nullptr};
 
 private:
+    torch::Tensor embed(const torch::Tensor& idx, const torch::Tensor& pos); // tokens + positions (B, T, C)
     ModelConfig cfg_;
 };
 TORCH_MODULE(Gpt);
+
+// AdamW over the model's parameters as `config` sets it: weight decay on the matrices and
+// embeddings, none on biases and LayerNorm gains (decayGroups). The trainer and its benchmark
+// train with this one optimizer.
+std::unique_ptr<torch::optim::AdamW> makeOptimizer(Gpt& model, const TrainConfig& config);
 
 // Mask for packed windows: token t attends to s when s <= t and both belong to the same document.
 // doc (B, T) int64 document index per position -> (B, 1, T, T) bool.

@@ -160,13 +160,8 @@ TrainOutcome runTraining(const TrainOptions& options) {
     torch::manual_seed(cfg.seed);
     Gpt model(cfg.model);
     model->to(device);
-    auto [decay, noDecay] = model->decayGroups();
-    std::vector<torch::optim::OptimizerParamGroup> groups;
-    groups.emplace_back(decay, std::make_unique<torch::optim::AdamWOptions>(
-                                   torch::optim::AdamWOptions(cfg.lr).betas({cfg.beta1, cfg.beta2}).weight_decay(cfg.weight_decay)));
-    groups.emplace_back(noDecay, std::make_unique<torch::optim::AdamWOptions>(
-                                     torch::optim::AdamWOptions(cfg.lr).betas({cfg.beta1, cfg.beta2}).weight_decay(0.0)));
-    torch::optim::AdamW optimizer(std::move(groups));
+    const auto optimizerOwner = makeOptimizer(model, cfg);
+    torch::optim::AdamW& optimizer = *optimizerOwner;
 
     WindowStream stream(data.train, cfg.model.block_size, cfg.seed);
     const int W = dist.worldSize(), B = cfg.batch_size;
