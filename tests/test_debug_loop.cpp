@@ -91,6 +91,8 @@ void TestDebugLoop::loopWithBaseline() {
         QCOMPARE(config["equal_compute"]["run"].get<std::int64_t>(), twin[0].id);
         QCOMPARE(rounds[2]["train_steps"].get<std::int64_t>(), twin[0].steps);
         QCOMPARE(rounds[2]["equal_compute_of"]["round"].get<int>(), 2);
+        QVERIFY(rounds[2]["equal_compute"].get<bool>() && rounds[1]["equal_compute"].get<bool>());
+        QVERIFY(!rounds[0]["equal_compute"].get<bool>());
         QCOMPARE(rounds[1]["against_baseline"]["round"].get<int>(), 3);
         QVERIFY(rounds[1]["against_baseline"]["test"]["p"].is_number());
     }

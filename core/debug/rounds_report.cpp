@@ -197,10 +197,12 @@ std::vector<RoundRow> roundsReport(Database& db) {
         rows.push_back(std::move(row));
     }
     // Targeted repair against plain data scaling: each baseline beside the targeted twin it copies.
-    for (const auto& base : rows) {
-        if (!base.matchedRound || !correctByRound.count(base.round) || !correctByRound.count(*base.matchedRound)) continue;
+    for (auto& base : rows) {
+        if (!base.matchedRound) continue;
         const auto twin = std::find_if(rows.begin(), rows.end(), [&](const RoundRow& r) { return r.round == *base.matchedRound; });
         if (twin == rows.end()) continue;
+        base.equalCompute = twin->equalCompute = base.trainSteps && twin->trainSteps && *base.trainSteps == *twin->trainSteps;
+        if (!correctByRound.count(base.round) || !correctByRound.count(twin->round)) continue;
         const auto& theirs = correctByRound[base.round];
         std::map<std::string, std::pair<std::int64_t, std::int64_t>> split; // b, c
         for (const auto& [id, ok] : correctByRound[twin->round]) {
@@ -285,7 +287,7 @@ ojson toJson(const RoundRow& r) {
             {"train_steps", optInt(r.trainSteps)}, {"train_tokens", optInt(r.trainTokens)},
             {"added_chars", optInt(r.addedChars)},
             {"equal_compute_of", r.matchedRound ? ojson{{"round", *r.matchedRound}, {"matched_chars", optInt(r.matchedChars)}} : ojson()},
-            {"against_baseline", againstBaselineJson(r)}};
+            {"against_baseline", againstBaselineJson(r)}, {"equal_compute", r.equalCompute}};
 }
 
 namespace {
@@ -322,7 +324,7 @@ std::string computeText(const std::vector<RoundRow>& rows) {
             }
             if (twin->trainSteps)
                 s += ", steps " + std::to_string(*r.trainSteps) + " against " + std::to_string(*twin->trainSteps) +
-                     (*r.trainSteps == *twin->trainSteps ? " (equal compute)" : " (NOT equal compute: trained before its twin, or with a step count of its own)");
+                     (r.equalCompute ? " (equal compute)" : " (NOT equal compute: trained before its twin, or with a step count of its own)");
             if (r.trainTokens && twin->trainTokens && *twin->trainTokens > 0) {
                 std::snprintf(line, sizeof line, ", training tokens %.3f× its", double(*r.trainTokens) / double(*twin->trainTokens));
                 s += line;
@@ -336,12 +338,10 @@ std::string computeText(const std::vector<RoundRow>& rows) {
             const auto it = r.againstBaseline.find(split);
             if (it == r.againstBaseline.end()) continue;
             const McNemar& m = it->second;
-            const RoundRow* base = rowOf(*r.baselineRound);
-            const bool equal = base && base->trainSteps && r.trainSteps && *base->trainSteps == *r.trainSteps;
             std::snprintf(line, sizeof line,
                           "targeted round %d against its %sbaseline round %d, %s items: %lld right only in round %d, "
                           "%lld only in round %d, McNemar p = %.3g: %s\n",
-                          r.round, equal ? "equal-compute " : "", *r.baselineRound, split, static_cast<long long>(m.b), r.round,
+                          r.round, r.equalCompute ? "equal-compute " : "", *r.baselineRound, split, static_cast<long long>(m.b), r.round,
                           static_cast<long long>(m.c), *r.baselineRound, m.p, againstBaselineVerdict(m).c_str());
             s += line;
         }

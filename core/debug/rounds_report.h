@@ -66,6 +66,9 @@ struct RoundRow {
     // "test"): b = right only in the targeted round, c = right only in the baseline.
     std::optional<int> baselineRound;
     std::map<std::string, McNemar> againstBaseline;
+    // Set on a random baseline and on its targeted twin when both runs took the same optimizer
+    // steps: the baseline was held to equal compute.
+    bool equalCompute = false;
 };
 
 // What the paired test of a targeted round against its baseline says, in words: "targeted repair

@@ -65,23 +65,21 @@ QString computeText(const debug::RoundRow& r, const std::vector<debug::RoundRow>
     QString s = trd("%1 steps").arg(*r.trainSteps);
     if (r.trainTokens) s += trd(" \u00b7 %1M tokens").arg(double(*r.trainTokens) / 1e6, 0, 'f', 2);
     if (const auto* twin = r.matchedRound ? rowOf(rows, *r.matchedRound) : nullptr; twin && twin->trainSteps)
-        s += *twin->trainSteps == *r.trainSteps ? trd(" (= round %1)").arg(twin->round)
+        s += r.equalCompute ? trd(" (= round %1)").arg(twin->round)
                                                  : trd(" (round %1: %2 steps)").arg(twin->round).arg(*twin->trainSteps);
     return s;
 }
 
 // A targeted round against its random baseline on the same test items, in a sentence; empty
 // without a baseline that was evaluated.
-QString againstBaselineText(const debug::RoundRow& r, const std::vector<debug::RoundRow>& rows) {
+QString againstBaselineText(const debug::RoundRow& r) {
     const auto it = r.againstBaseline.find("test");
     if (!r.baselineRound || it == r.againstBaseline.end()) return {};
     const McNemar& m = it->second;
-    const auto* base = rowOf(rows, *r.baselineRound);
-    const bool equal = base && base->trainSteps && r.trainSteps && *base->trainSteps == *r.trainSteps;
     const QString verdict = m.p >= 0.05 ? trd("no significant difference")
                             : m.b > m.c ? trd("targeted repair beats the baseline")
                                         : trd("the baseline beats targeted repair");
-    return (equal ? trd("<b>Targeted round %1 against its equal-compute baseline, round %2</b>, on the same test items: ")
+    return (r.equalCompute ? trd("<b>Targeted round %1 against its equal-compute baseline, round %2</b>, on the same test items: ")
                   : trd("<b>Targeted round %1 against its baseline, round %2</b> (not held to the same steps), on the same test items: "))
                .arg(r.round)
                .arg(*r.baselineRound) +
@@ -283,7 +281,7 @@ void RoundsDashboard::refresh() {
                              "the round targets."));
     QString verdicts;
     for (const auto& r : rows) {
-        const QString line = againstBaselineText(r, rows);
+        const QString line = againstBaselineText(r);
         if (!line.isEmpty()) verdicts += QStringLiteral("<br>") + line;
     }
     if (!verdicts.isEmpty()) summary_->setText(summary_->text() + verdicts);
