@@ -16,6 +16,9 @@
 #include "synth/dataset_store.h"
 #include "synth/templates.h"
 #include "tester/item_store.h"
+#include "testutil.h"
+
+#include <QTemporaryDir>
 
 #include <map>
 #include <set>
@@ -187,5 +190,35 @@ private:
 };
 
 inline const std::set<std::string> kAllConcepts = {"a", "b", "c", "d", "e", "f", "g", "h", "m", "v", "x", "y", "z", "q", "k", "n"};
+
+// A project with the fixture's knowledge and items, in a temporary directory of its own; round1()
+// adds round 1's dataset, round and evaluation.
+struct RoundFixture {
+    QTemporaryDir dir;
+    std::string path;
+    Project p;
+    explicit RoundFixture(std::vector<Item> extraItems = {})
+        : path(testutil::path(dir, "d.proda")), p(Project::open(path, Project::Mode::CreateNew)) {
+        writeKb(p.db());
+        writeItems(p.db(), std::move(extraItems));
+    }
+    Database& db() { return p.db(); }
+    // Round 1 on a dataset teaching g1's first and last relation and g3 (not r2), evaluated with
+    // the given items right.
+    std::int64_t round1(const std::map<std::string, bool>& correct, const std::string& source = "builtin") {
+        writeDataset(db(), {{"r1", "a", "b"}, {"r3", "c", "d"}, {"r6", "e", "f"}, {"r7", "f", "g"}, {"r4", "h", "a"}, {"r5", "a", "m"}});
+        ensureRound(db(), 1);
+        return writeEvaluation(db(), 1, correct, source);
+    }
+    // A dataset version of round 1's children: one patch sample on r2 (g1's second hop).
+    std::int64_t patchVersionOfR2() {
+        NewDatasetVersion v;
+        v.samples.push_back(sample("patch", {"b", "c"}, {"r2"}));
+        v.samples.back().origin = SampleOrigin::Patch;
+        v.parent = 1;
+        v.parentIsLatest = false;
+        return createDatasetVersion(db(), v).version;
+    }
+};
 
 } // namespace debugfix

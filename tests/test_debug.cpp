@@ -1,20 +1,16 @@
-// The debugger (issue 7): diagnosis against a model whose known facts are controlled, overrides,
-// the coverage fallback, patches and their leak check, review, the next round's replay
-// disjointness, the random baseline's budget, the rounds report, imported results, choice
-// parsing and endpoint evaluation against a loopback server.
-#include "debug/choice_parse.h"
+// The debugger: diagnosis against a model whose known facts are controlled, overrides, the
+// coverage fallback, patches and their leak check, review, the next round's replay disjointness,
+// the random baseline's budget, the rounds report, training-fact recall (models evaluated
+// elsewhere: test_debug_results).
 #include "debug/diagnosis.h"
 #include "debug/fact_recall.h"
-#include "debug/import_results.h"
 #include "debug/next_round.h"
 #include "debug/patch_leaks.h"
 #include "debug/patches.h"
 #include "debug/rounds_report.h"
 #include "debug_fixture.h"
-#include "llm/chat_model.h"
 #include "run/round_runner.h"
 #include "store/schema.h"
-#include "test_llm_server.h"
 #include "testutil.h"
 #include "util/error.h"
 
@@ -28,33 +24,6 @@ using namespace debugfix;
 
 namespace {
 
-struct Fixture {
-    QTemporaryDir dir;
-    std::string path;
-    Project p;
-    explicit Fixture(std::vector<Item> extraItems = {})
-        : path(testutil::path(dir, "d.proda")), p(Project::open(path, Project::Mode::CreateNew)) {
-        writeKb(p.db());
-        writeItems(p.db(), std::move(extraItems));
-    }
-    Database& db() { return p.db(); }
-    // Round 1 on a dataset teaching g1's first and last relation and g3 (not r2), evaluated with
-    // the given items right.
-    std::int64_t round1(const std::map<std::string, bool>& correct, const std::string& source = "builtin") {
-        writeDataset(db(), {{"r1", "a", "b"}, {"r3", "c", "d"}, {"r6", "e", "f"}, {"r7", "f", "g"}, {"r4", "h", "a"}, {"r5", "a", "m"}});
-        ensureRound(db(), 1);
-        return writeEvaluation(db(), 1, correct, source);
-    }
-    // A dataset version of round 1's children: one patch sample on r2 (g1's second hop).
-    std::int64_t patchVersionOfR2() {
-        NewDatasetVersion v;
-        v.samples.push_back(sample("patch", {"b", "c"}, {"r2"}));
-        v.samples.back().origin = SampleOrigin::Patch;
-        v.parent = 1;
-        v.parentIsLatest = false;
-        return createDatasetVersion(db(), v).version;
-    }
-};
 
 bool sqlFails(Database& db, const char* sql) {
     try {
@@ -90,13 +59,6 @@ private slots:
     void baselineUsesTheSameBudget();
     void reportCountsFixedRegressedControl();
     void statisticsAgainstWorkedExamples();
-    void importLmEval();
-    void importMalformed_data();
-    void importMalformed();
-    void importOpenCompass();
-    void parseChoice_data();
-    void parseChoice();
-    void endpointEvaluationThroughLoopback();
     void factRecallTellsLearnedFromTaught();
     void gapsTellUnderLearnedFromUntaught();
     void underLearnedGapsAreReinforcedNotContrasted();
@@ -118,7 +80,7 @@ void TestDebug::conceptGapAtEarliestFailingHop() {
     QFETCH(QString, known);
     QFETCH(QString, target);
     QFETCH(int, hop);
-    Fixture f;
+    RoundFixture f;
     f.round1({{"i1", false}, {"i2", false}, {"i3", true}});
     std::set<std::string> rels;
     for (const auto& r : known.split(u',')) rels.insert(r.toStdString());
@@ -139,7 +101,7 @@ void TestDebug::conceptGapAtEarliestFailingHop() {
 }
 
 void TestDebug::reasoningDeficitWhenAllProbesPass() {
-    Fixture f;
+    RoundFixture f;
     f.round1({{"i1", false}, {"i2", true}, {"i3", false}});
     FactModel model(f.db(), {"r1", "r2", "r3", "r4", "r5", "r6", "r7"}, kAllConcepts);
     const auto r = debug::diagnoseRound(f.db(), 1, &model);
@@ -164,7 +126,7 @@ void TestDebug::reasoningDeficitWhenAllProbesPass() {
 }
 
 void TestDebug::definitionGapNamesTheConcept() {
-    Fixture f;
+    RoundFixture f;
     f.round1({{"i1", false}});
     auto concepts = kAllConcepts;
     concepts.erase("b"); // knows every relation but not what thermal expansion is
@@ -181,7 +143,7 @@ void TestDebug::definitionGapNamesTheConcept() {
 }
 
 void TestDebug::onlyDevFailuresAreDiagnosed() {
-    Fixture f;
+    RoundFixture f;
     f.round1({{"i1", true}, {"i2", false}, {"i3", true}}); // only the test item failed
     FactModel model(f.db(), {}, {});
     const auto r = debug::diagnoseRound(f.db(), 1, &model);
@@ -191,7 +153,7 @@ void TestDebug::onlyDevFailuresAreDiagnosed() {
 }
 
 void TestDebug::overrideStoredBesideVerdict() {
-    Fixture f;
+    RoundFixture f;
     const auto eval = f.round1({{"i1", false}});
     FactModel model(f.db(), {"r1", "r3"}, kAllConcepts);
     debug::diagnoseRound(f.db(), 1, &model);
@@ -215,7 +177,7 @@ void TestDebug::overrideStoredBesideVerdict() {
 }
 
 void TestDebug::coverageFallbackIsLabelled() {
-    Fixture f;
+    RoundFixture f;
     f.round1({{"i1", false}, {"i3", false}}, "import");
     const auto r = debug::diagnoseRound(f.db(), 1, nullptr);
     QCOMPARE(r.method, std::string("coverage"));
@@ -237,7 +199,7 @@ void TestDebug::coverageFallbackIsLabelled() {
 void TestDebug::patchesNeverContainItemText() {
     // An item whose question is word for word what the scaffold of g3 would ask, with its
     // answer: that patch must be dropped.
-    Fixture f({item("i4", "g3", "dev",
+    RoundFixture f({item("i4", "g3", "dev",
                     "Starting at friction, take these links in order: \"causes\"; \"causes\". Work through each link, then say where you arrive.",
                     {"corrosion", "melting", "radiation", "oxidation"})});
     f.round1({{"i1", false}, {"i3", false}, {"i4", true}});
@@ -257,7 +219,7 @@ void TestDebug::patchesNeverContainItemText() {
 }
 
 void TestDebug::patchesTargetTheirErrorsAndReview() {
-    Fixture f;
+    RoundFixture f;
     f.round1({{"i1", false}, {"i3", false}});
     FactModel model(f.db(), {"r1", "r3", "r6", "r7"}, kAllConcepts); // i1: gap at r2; i3: deficit on g3
     debug::diagnoseRound(f.db(), 1, &model);
@@ -305,7 +267,7 @@ void TestDebug::patchesTargetTheirErrorsAndReview() {
 // --max-failures: the most confident diagnoses are patched, the rest counted as deferred; a
 // curator's override goes before any confidence.
 void TestDebug::maxFailuresPatchesTheMostConfidentFirst() {
-    Fixture f;
+    RoundFixture f;
     const auto eval = f.round1({{"i1", false}, {"i3", false}});
     FactModel model(f.db(), {"r1", "r3", "r6", "r7"}, kAllConcepts); // i1: gap at r2; i3: deficit on g3
     debug::diagnoseRound(f.db(), 1, &model);
@@ -336,7 +298,7 @@ void TestDebug::maxFailuresPatchesTheMostConfidentFirst() {
 }
 
 void TestDebug::replayIsDisjointFromTargetedRelations() {
-    Fixture f;
+    RoundFixture f;
     // Adversarial parent samples: several carry the targeted r2 among other relations.
     NewDatasetVersion v;
     for (int i = 0; i < 40; ++i) v.samples.push_back(sample("plain " + std::to_string(i), {"e", "f"}, {"r6"}));
@@ -391,7 +353,7 @@ void TestDebug::replayIsDisjointFromTargetedRelations() {
 }
 
 void TestDebug::baselineUsesTheSameBudget() {
-    Fixture f;
+    RoundFixture f;
     f.round1({{"i1", false}, {"i3", false}});
     FactModel model(f.db(), {"r1", "r3", "r6", "r7"}, kAllConcepts);
     debug::diagnoseRound(f.db(), 1, &model);
@@ -465,7 +427,7 @@ void TestDebug::baselineUsesTheSameBudget() {
 }
 
 void TestDebug::reportCountsFixedRegressedControl() {
-    Fixture f({item("i5", "g3", "dev", "Which process does friction finally lead to, two causal steps on?", {"corrosion", "melting", "oxidation", "fracture"}),
+    RoundFixture f({item("i5", "g3", "dev", "Which process does friction finally lead to, two causal steps on?", {"corrosion", "melting", "oxidation", "fracture"}),
                item("i6", "g1", "dev", "From heat, three causal steps on, which process is reached?", {"fracture", "melting", "oxidation", "erosion"}),
                item("i7", "g3", "test", "Friction causes what, which in turn causes what?", {"corrosion", "heat", "fracture", "melting"})});
     // Round 1: i1 wrong, i6 wrong, i3 right, i5 right, i7 right, i2 wrong.
@@ -533,162 +495,11 @@ void TestDebug::statisticsAgainstWorkedExamples() {
     QVERIFY(std::abs(big.p - 0.002237) < 2e-5);
 }
 
-void TestDebug::importLmEval() {
-    Fixture f;
-    const std::string file = testutil::path(f.dir, "samples_proda_bench.jsonl");
-    // i1: option 0 best (right); i3: option 2 best (wrong), as lm-eval writes them (strings, nested).
-    testutil::writeFile(file,
-        R"({"doc_id": 0, "doc": {"id": "i1", "question": "q"}, "target": 0, "filtered_resps": [["-1.5", "False"], ["-3.0", "False"], ["-4.0", "False"], ["-2.5", "False"]], "acc": 1.0, "acc_norm": 1.0})" "\n"
-        R"({"doc_id": 1, "doc": {"id": "i3", "question": "q"}, "target": 0, "resps": [[["-6.0", false]], [["-3.0", false]], [["-1.0", false]], [["-9.0", false]]], "acc": 0.0})" "\n");
-    const auto r = debug::readResults(f.db(), "lm-eval", file, 1);
-    QCOMPARE(r.records, std::int64_t(2));
-    QCOMPARE(r.itemsMissing, std::int64_t(1));
-    QCOMPARE(r.evaluation.source, std::string("import"));
-    std::map<std::string, Prediction> by;
-    for (const auto& p : r.predictions) by[p.itemId] = p;
-    QVERIFY(by.at("i1").correct);
-    QCOMPARE(by.at("i3").predicted, 2);
-    QVERIFY(!by.at("i3").correct);
-    QCOMPARE(by.at("i3").split, std::string("dev"));
-    QCOMPARE(by.at("i3").scores, (std::vector<double>{-6.0, -3.0, -1.0, -9.0}));
-    // Stored, then diagnosed by coverage: imported predictions have no live model.
-    writeDataset(f.db(), {{"r1", "a", "b"}});
-    ensureRound(f.db(), 1);
-    storeEvaluation(f.path, r.evaluation, r.predictions);
-    f.db().exec("SELECT 1"); // the store used its own connection
-    const auto d = debug::diagnoseRound(f.db(), 1, nullptr);
-    QCOMPARE(d.method, std::string("coverage"));
-    QCOMPARE(d.diagnosed, std::int64_t(1));
-}
-
-void TestDebug::importMalformed_data() {
-    QTest::addColumn<QString>("format");
-    QTest::addColumn<QByteArray>("content");
-    QTest::addColumn<QString>("expected"); // '|'-separated parts of the message
-    const std::string good = R"({"doc": {"id": "i1"}, "filtered_resps": [[-1, false], [-2, false], [-3, false], [-4, false]]})";
-    QTest::newRow("bad json") << "lm-eval" << QByteArray::fromStdString(good + "\n{\"doc\": \n") << ":2|malformed JSON";
-    QTest::newRow("no doc id") << "lm-eval" << QByteArray::fromStdString(good + "\n" + R"({"doc": {}, "filtered_resps": []})" + "\n")
-                               << ":2|'doc.id'|missing";
-    QTest::newRow("unknown item") << "lm-eval" << QByteArray(R"({"doc": {"id": "zz"}, "filtered_resps": [[-1, false], [-2, false], [-3, false], [-4, false]]})" "\n")
-                                  << ":1|'doc.id'|no benchmark item 'zz'";
-    QTest::newRow("three options") << "lm-eval" << QByteArray(R"({"doc": {"id": "i1"}, "filtered_resps": [[-1, false], [-2, false], [-3, false]]})" "\n")
-                                   << ":1|'filtered_resps'|expected 4 options";
-    QTest::newRow("not a number") << "lm-eval" << QByteArray(R"({"doc": {"id": "i1"}, "filtered_resps": [["x", false], [-2, false], [-3, false], [-4, false]]})" "\n")
-                                  << ":1|'filtered_resps[0]'|log-likelihood";
-    QTest::newRow("twice") << "lm-eval" << QByteArray::fromStdString(good + "\n" + good + "\n") << ":2|appears twice";
-    QTest::newRow("changed answer") << "lm-eval" << QByteArray(R"({"doc": {"id": "i1"}, "target": 2, "filtered_resps": [[-1, false], [-2, false], [-3, false], [-4, false]]})" "\n")
-                                    << ":1|'target'|differs";
-    QTest::newRow("empty") << "lm-eval" << QByteArray("\n\n") << "no per-sample record";
-    QTest::newRow("oc not json") << "opencompass" << QByteArray("{\"0\": ") << "malformed JSON";
-    QTest::newRow("oc no prediction") << "opencompass" << QByteArray(R"({"0": {"id": "i1"}})") << "'0.prediction'|missing";
-    QTest::newRow("oc unknown question") << "opencompass" << QByteArray(R"({"0": {"origin_prompt": "What is love?", "prediction": "A"}})")
-                                         << "'0.origin_prompt'|no benchmark item";
-}
-
-void TestDebug::importMalformed() {
-    QFETCH(QString, format);
-    QFETCH(QByteArray, content);
-    QFETCH(QString, expected);
-    Fixture f;
-    const std::string file = testutil::path(f.dir, "results.txt");
-    testutil::writeFile(file, content.toStdString());
-    try {
-        debug::readResults(f.db(), format.toStdString(), file, 1);
-        QFAIL("no error");
-    } catch (const InputError& e) {
-        const std::string msg = e.what();
-        QVERIFY2(msg.find(file) != std::string::npos, msg.c_str());
-        for (const auto& part : expected.split(u'|')) QVERIFY2(msg.find(part.toStdString()) != std::string::npos, msg.c_str());
-    }
-    QCOMPARE(f.db().scalarInt("SELECT count(*) FROM evaluations"), std::int64_t(0));
-}
-
-void TestDebug::importOpenCompass() {
-    Fixture f;
-    const std::string file = testutil::path(f.dir, "proda_bench.json");
-    const auto items = loadItems(f.db());
-    nlohmann::json j = nlohmann::json::object();
-    int k = 0;
-    const char* replies[] = {"Answer: A", "(C)", "fracture"};
-    for (const auto& it : items) {
-        std::string prompt = "Question: " + it.question + "\nA. " + it.options[0] + "\nB. " + it.options[1] + "\nAnswer:";
-        j[std::to_string(k)] = {{"origin_prompt", prompt}, {"prediction", replies[k]}, {"gold", "A"}};
-        ++k;
-    }
-    testutil::writeFile(file, j.dump());
-    const auto r = debug::readResults(f.db(), "opencompass", file, 1);
-    QCOMPARE(r.records, std::int64_t(3));
-    std::map<std::string, bool> ok;
-    for (const auto& p : r.predictions) ok[p.itemId] = p.correct;
-    QCOMPARE(ok[items[0].id], true);
-    QCOMPARE(ok[items[1].id], false);
-    // "fracture" is option A of i1 only: read as that option's text for i1, no option for the others.
-    QCOMPARE(ok[items[2].id], items[2].options[0] == "fracture");
-}
-
-void TestDebug::parseChoice_data() {
-    QTest::addColumn<QString>("reply");
-    QTest::addColumn<int>("expected");
-    QTest::newRow("bare") << "B" << 1;
-    QTest::newRow("bracketed") << "(C)" << 2;
-    QTest::newRow("lower with paren") << "d) condensation" << 3;
-    QTest::newRow("answer colon") << "Answer: B" << 1;
-    QTest::newRow("the answer is") << "I think the answer is (A) because heat does that." << 0;
-    QTest::newRow("letter dot text") << "C. sublimation" << 2;
-    QTest::newRow("option text") << "It must be sublimation." << 2;
-    QTest::newRow("thinking first") << "<think>Maybe A? No.</think>\nD" << 3;
-    QTest::newRow("letter out of range") << "F" << -1;
-    QTest::newRow("two options named") << "heat or melting" << -1;
-    QTest::newRow("article is no letter") << "A process I do not know" << -1;
-    QTest::newRow("empty") << "" << -1;
-}
-
-void TestDebug::parseChoice() {
-    QFETCH(QString, reply);
-    QFETCH(int, expected);
-    const std::vector<std::string> options = {"heat", "melting", "sublimation", "condensation"};
-    QCOMPARE(debug::parseChoice(reply.toStdString(), options), expected);
-}
-
-void TestDebug::endpointEvaluationThroughLoopback() {
-    Fixture f;
-    QTemporaryDir fixtures;
-    // The server answers i1 right with a bare letter, i3 right in prose, i2 with nothing usable.
-    testutil::writeFile(testutil::path(fixtures, "i1.json"), R"({"match": "starts with heat", "replies": [{"content": "A"}]})");
-    testutil::writeFile(testutil::path(fixtures, "i3.json"), R"({"match": "starts with friction", "replies": [{"content": "The answer is (A)."}]})");
-    testutil::writeFile(testutil::path(fixtures, "i2.json"), R"({"match": "starts with combustion", "replies": [{"content": "I cannot tell."}]})");
-    testllm::ReplayServer server(fixtures.path().toStdString());
-    llm::ChatModelOptions o;
-    o.client.endpoint = server.endpoint();
-    o.client.timeoutSeconds = 5;
-    o.client.concurrency = 3;
-    o.model = "loopback";
-    const auto r = llm::evaluateEndpoint(f.path, 1, o);
-    QCOMPARE(r.predictions.size(), std::size_t(3));
-    QCOMPARE(r.unparsed, std::int64_t(1));
-    std::map<std::string, Prediction> by;
-    for (const auto& p : r.predictions) by[p.itemId] = p;
-    QVERIFY(by.at("i1").correct);
-    QVERIFY(by.at("i3").correct);
-    QCOMPARE(by.at("i2").predicted, -1);
-    QCOMPARE(r.evaluation.source, std::string("endpoint"));
-    QVERIFY(r.evaluation.model.find("#loopback") != std::string::npos);
-    const auto& seen = server.requests();
-    QVERIFY(!seen.empty());
-    const std::string user = seen.front().body["messages"][1]["content"].get<std::string>();
-    QVERIFY(user.find("\nA. ") != std::string::npos && user.find("letter") != std::string::npos);
-    // Asked again: served from the project's cache, except the unusable reply, which is asked anew.
-    server.reset();
-    const auto again = llm::evaluateEndpoint(f.path, 1, o);
-    QCOMPARE(static_cast<int>(server.requests().size()), 1);
-    QCOMPARE(again.stats.cacheHits, std::int64_t(2));
-}
-
 QTEST_GUILESS_MAIN(TestDebug)
 // Did the training compile? Of the facts round 1's dataset teaches (r1, r3, r4, r5, r6, r7), the
 // model that knows r1, r4 and r6 learned those and none of the rest; r2, not taught, is not asked.
 void TestDebug::factRecallTellsLearnedFromTaught() {
-    Fixture f;
+    RoundFixture f;
     const auto eval = f.round1({{"i1", false}, {"i2", true}, {"i3", true}});
     FactModel model(f.db(), {"r1", "r4", "r6", "r2"}, kAllConcepts);
     const auto r = debug::measureFactRecall(f.db(), eval, model);
@@ -734,7 +545,7 @@ void TestDebug::factRecallTellsLearnedFromTaught() {
 // A concept gap at a relation round 1's dataset taught (r1, one sample) is under-learned; at one it
 // never taught (r2) it is untaught. Diagnose, the report and its JSON say which.
 void TestDebug::gapsTellUnderLearnedFromUntaught() {
-    Fixture f;
+    RoundFixture f;
     f.round1({{"i1", false}, {"i2", false}, {"i3", true}});
     {
         FactModel model(f.db(), {"r1", "r3"}, kAllConcepts);
@@ -771,7 +582,7 @@ void TestDebug::gapsTellUnderLearnedFromUntaught() {
 // in the probe's forms, twice in the formats that did not teach it (tf, mcq) and once as qa; r2
 // was never taught: its patches contrast it with look-alikes, as before.
 void TestDebug::underLearnedGapsAreReinforcedNotContrasted() {
-    Fixture f;
+    RoundFixture f;
     f.round1({{"i1", false}, {"i2", false}, {"i3", true}});
     FactModel model(f.db(), {"r2", "r3"}, kAllConcepts); // i1's gap is at r1: under-learned
     debug::diagnoseRound(f.db(), 1, &model);
@@ -793,7 +604,7 @@ void TestDebug::underLearnedGapsAreReinforcedNotContrasted() {
     QVERIFY(f.db().scalarInt("SELECT count(*) FROM patches WHERE kind = 'reinforce'") > 0);
 
     // The untaught gap (r2) of another failure gets contrastive patches.
-    Fixture g;
+    RoundFixture g;
     g.round1({{"i1", false}, {"i2", false}, {"i3", true}});
     FactModel knowsR1(g.db(), {"r1", "r3"}, kAllConcepts);
     debug::diagnoseRound(g.db(), 1, &knowsR1);
@@ -805,7 +616,7 @@ void TestDebug::underLearnedGapsAreReinforcedNotContrasted() {
 // only in the targeted round, c: right only in the baseline), per split, with the baseline's
 // compute beside its twin's.
 void TestDebug::reportPairsTargetedWithItsBaseline() {
-    Fixture f({item("i5", "g3", "test", "Which process does friction finally lead to, two causal steps on?", {"corrosion", "melting", "oxidation", "fracture"}),
+    RoundFixture f({item("i5", "g3", "test", "Which process does friction finally lead to, two causal steps on?", {"corrosion", "melting", "oxidation", "fracture"}),
                item("i6", "g1", "test", "From heat, three causal steps on, which process is reached?", {"fracture", "melting", "oxidation", "erosion"}),
                item("i7", "g3", "test", "Friction causes what, which in turn causes what?", {"corrosion", "heat", "fracture", "melting"})});
     f.round1({{"i1", false}, {"i2", false}, {"i3", false}, {"i5", false}, {"i6", false}, {"i7", false}});
@@ -829,6 +640,7 @@ void TestDebug::reportPairsTargetedWithItsBaseline() {
     QCOMPARE(*rows[2].matchedRound, 2);
     QCOMPARE(*rows[2].matchedChars, std::int64_t(100));
     QVERIFY(!rows[2].baselineRound && rows[0].againstBaseline.empty());
+    QVERIFY(!t.equalCompute && !rows[2].equalCompute); // neither round was trained: nothing was held equal
     const auto j = debug::toJson(t);
     QCOMPARE(j["against_baseline"]["test"]["targeted_only"].get<int>(), 2);
     QCOMPARE(debug::toJson(rows[2])["equal_compute_of"]["round"].get<int>(), 2);
