@@ -89,5 +89,6 @@ int proda_spm_piece_size(void* processor) {
 }
 int proda_spm_eos_id(void* processor) { return static_cast<sentencepiece::SentencePieceProcessor*>(processor)->eos_id(); }
 int proda_spm_pad_id(void* processor) { return static_cast<sentencepiece::SentencePieceProcessor*>(processor)->pad_id(); }
+void proda_spm_release(void* buffer) { std::free(buffer); }
 
 } // extern "C"

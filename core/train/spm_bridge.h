@@ -4,7 +4,9 @@
 // Why a separate library loaded with dlopen: Debian's libsentencepiece bundles (and exports) its
 // own protobuf 3.14, while libtorch links the system protobuf 3.21. Linked into one executable
 // the two copies interpose each other's symbols and the process crashes before main. Loaded with
-// RTLD_LOCAL | RTLD_DEEPBIND, SentencePiece binds to its own copy and libtorch to the system's.
+// dlmopen into a link-map namespace of its own, SentencePiece (and its C and C++ runtimes) bind to
+// their own copies and libtorch to the system's. Not RTLD_DEEPBIND: the address sanitizer refuses it.
+// A namespace has its own heap, so memory the bridge allocates goes back through proda_spm_release.
 // Plain C types only across this boundary.
 #include <stddef.h>
 
@@ -24,6 +26,8 @@ char* proda_spm_decode(void* processor, const int* ids, size_t count, size_t* le
 int proda_spm_piece_size(void* processor);
 int proda_spm_eos_id(void* processor);
 int proda_spm_pad_id(void* processor);
+// Frees a buffer or message the functions above returned (the bridge's heap, not the caller's).
+void proda_spm_release(void* buffer);
 
 #ifdef __cplusplus
 }

@@ -25,6 +25,7 @@ struct Bridge {
     decltype(&proda_spm_piece_size) pieceSize;
     decltype(&proda_spm_eos_id) eosId;
     decltype(&proda_spm_pad_id) padId;
+    decltype(&proda_spm_release) release;
 };
 
 std::vector<std::string> bridgeCandidates() {
@@ -52,7 +53,7 @@ const Bridge& bridge() {
         std::string tried;
         for (const auto& path : bridgeCandidates()) {
             if (path.find('/') != std::string::npos && !fs::exists(path)) continue;
-            h = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+            h = dlmopen(LM_ID_NEWLM, path.c_str(), RTLD_NOW | RTLD_LOCAL);
             if (h) break;
             tried += "\n  " + path + ": " + dlerror();
         }
@@ -73,6 +74,7 @@ const Bridge& bridge() {
         b.pieceSize = reinterpret_cast<decltype(b.pieceSize)>(sym("proda_spm_piece_size"));
         b.eosId = reinterpret_cast<decltype(b.eosId)>(sym("proda_spm_eos_id"));
         b.padId = reinterpret_cast<decltype(b.padId)>(sym("proda_spm_pad_id"));
+        b.release = reinterpret_cast<decltype(b.release)>(sym("proda_spm_release"));
     });
     if (!failure.empty()) throw std::runtime_error(failure);
     return b;
@@ -80,7 +82,7 @@ const Bridge& bridge() {
 
 std::string takeError(char* e) {
     std::string s = e ? e : "unknown error";
-    std::free(e);
+    if (e) bridge().release(e);
     return s;
 }
 
@@ -151,7 +153,7 @@ std::vector<int> Tokenizer::encode(std::string_view text) const {
     std::size_t n = 0;
     int* ids = bridge().encode(sp_, text.data(), text.size(), &n);
     std::vector<int> out(ids, ids + n);
-    std::free(ids);
+    bridge().release(ids);
     return out;
 }
 
@@ -159,7 +161,7 @@ std::string Tokenizer::decode(const std::vector<int>& ids) const {
     std::size_t n = 0;
     char* s = bridge().decode(sp_, ids.data(), ids.size(), &n);
     std::string out(s, n);
-    std::free(s);
+    bridge().release(s);
     return out;
 }
 
