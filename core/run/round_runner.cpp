@@ -5,6 +5,7 @@
 #include "run/run_directory.h"
 #include "run/run_checkpoints.h"
 #include "run/run_owner.h"
+#include "run/trainer_events.h"
 #include "run/trainer_process.h"
 #include "store/project.h"
 #include "tester/item_store.h"
@@ -44,26 +45,6 @@ TrainingRun resolved(TrainingRun run, const std::string& bulkDir) {
     return run;
 }
 
-std::optional<double> num(const nlohmann::json& j, const char* key) {
-    return j.contains(key) && j[key].is_number() ? std::optional<double>(j[key].get<double>()) : std::nullopt;
-}
-
-// Reads the result lines `proda-train score` writes (scorer.h toJson): each as JSON and as the
-// answer it gives.
-void forEachScoreLine(const std::string& path, const std::function<void(const nlohmann::json&, ChoiceAnswer)>& visit) {
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error(path + ": proda-train wrote no results");
-    std::string line;
-    while (std::getline(in, line)) {
-        const auto j = nlohmann::json::parse(line);
-        ChoiceAnswer a;
-        a.id = j.at("id").get<std::string>();
-        a.predicted = j.at("predicted").get<int>();
-        a.predictedNorm = j.at("predicted_norm").get<int>();
-        a.scores = j.at("logprob").get<std::vector<double>>();
-        visit(j, std::move(a));
-    }
-}
 
 // Turns the trainer's failure into the error the caller reports: bad input in the run directory
 // (exit 2) is the project's data at fault; anything else is internal.
@@ -88,32 +69,15 @@ TrainingRun runAndRecord(Project& project, TrainingRun run, const std::vector<st
         pendingMetrics.clear();
     };
     const auto result = runTrainerProcess(trainerExecutable(), args, [&](const nlohmann::json& e) {
-        const std::string kind = e.value("event", "");
-        if (kind == "start") run.totalSteps = e.value("total_steps", std::int64_t(0));
-        if (kind == "step")
-            pendingMetrics.push_back({e.value("step", std::int64_t(0)), "train", e.value("loss", 0.0), num(e, "lr"),
-                                      num(e, "tokens_per_s"), num(e, "elapsed_s")});
-        if (kind == "eval" && e.contains("val_loss") && e["val_loss"].is_number())
-            pendingMetrics.push_back({e.value("step", std::int64_t(0)), "val", e["val_loss"].get<double>(), std::nullopt,
-                                      std::nullopt, num(e, "elapsed_s")});
+        takeTrainerEvent(e, run, pendingMetrics);
         if (pendingMetrics.size() >= 50) flush();
         if (onEvent) onEvent(e);
     }, cancel);
     flush();
 
     if (result.exitCode == 0 && result.done) {
-        const auto& d = *result.done;
-        run.status = d.value("status", "finished") == "stopped" ? "stopped" : "finished";
-        run.steps = d.value("steps", std::int64_t(0));
-        run.totalSteps = d.value("total_steps", run.totalSteps);
-        if (!run.firstLoss) run.firstLoss = num(d, "first_loss"); // a resumed run keeps the loss it began with
-        run.finalLoss = num(d, "final_loss");
-        run.valLoss = num(d, "val_loss");
-        run.tokensPerS = num(d, "tokens_per_s");
-        run.elapsedS = num(d, "elapsed_s");
-        if (d.contains("tokens_seen") && d["tokens_seen"].is_number_integer()) run.tokensSeen = d["tokens_seen"].get<std::int64_t>();
-        run.stepS = num(d, "step_s");
-        run.checkpoint = relativeToBulk(bulk, d.value("checkpoint", ""));
+        takeDoneEvent(*result.done, run);
+        run.checkpoint = relativeToBulk(bulk, run.checkpoint);
         finishTrainingRun(db, run);
         return resolved(run, bulk);
     }
@@ -300,13 +264,13 @@ Evaluation evaluateRound(Project& project, const EvalRequest& req) {
     if (result.exitCode != 0 || !result.done) throwTrainerFailure(result, "evaluating round " + std::to_string(req.round));
 
     std::vector<Prediction> predictions;
-    forEachScoreLine(evalDir + "/predictions.jsonl", [&](const nlohmann::json& j, ChoiceAnswer a) {
+    readScoreLines(evalDir + "/predictions.jsonl", [&](const nlohmann::json& j, ChoiceAnswer a) {
         Prediction p;
         p.itemId = std::move(a.id);
         p.predicted = a.predicted;
         p.predictedNorm = a.predictedNorm;
-        p.correct = j.value("correct", false);
-        p.correctNorm = j.value("correct_norm", false);
+        p.correct = jsonBool(j, "correct").value_or(false);
+        p.correctNorm = jsonBool(j, "correct_norm").value_or(false);
         p.scores = std::move(a.scores);
         p.split = splitOf.count(p.itemId) ? splitOf[p.itemId] : "test";
         predictions.push_back(std::move(p));
@@ -351,13 +315,14 @@ public:
         const auto result = runTrainerProcess(
             trainerExecutable(), {"score", run_.runDir, "--requests", req, "--out", out, "--checkpoint", run_.checkpoint},
             [&](const nlohmann::json& e) {
-                if (progress && e.value("event", "") == "score_progress")
-                    progress(e.value("done", std::size_t(0)), e.value("total", std::size_t(0)));
+                if (progress && jsonString(e, "event") == "score_progress")
+                    progress(static_cast<std::size_t>(std::max<std::int64_t>(0, jsonInteger(e, "done").value_or(0))),
+                             static_cast<std::size_t>(std::max<std::int64_t>(0, jsonInteger(e, "total").value_or(0))));
             },
             nullptr);
         if (result.exitCode != 0) throwTrainerFailure(result, "probing " + name());
         std::map<std::string, ChoiceAnswer> byId;
-        forEachScoreLine(out, [&](const nlohmann::json&, ChoiceAnswer a) { byId[a.id] = std::move(a); });
+        readScoreLines(out, [&](const nlohmann::json&, ChoiceAnswer a) { byId[a.id] = std::move(a); });
         std::vector<ChoiceAnswer> answers;
         for (const auto& q : queries) answers.push_back(byId.count(q.id) ? byId[q.id] : ChoiceAnswer{q.id, -1, std::nullopt, {}});
         return answers;
@@ -389,7 +354,7 @@ namespace {
 nlohmann::json trainerReply(const std::vector<std::string>& args, const std::string& kind, const std::string& what) {
     std::optional<nlohmann::json> reply;
     const auto result = runTrainerProcess(trainerExecutable(), args, [&](const nlohmann::json& e) {
-        if (e.value("event", "") == kind) reply = e;
+        if (jsonString(e, "event") == kind) reply = e;
     }, nullptr);
     if (result.exitCode != 0) throwTrainerFailure(result, what);
     if (!reply) throw std::runtime_error("proda-train " + args.front() + " reported no " + kind + " event");
@@ -400,7 +365,8 @@ nlohmann::json trainerReply(const std::vector<std::string>& args, const std::str
 
 TrainerDevices trainerDevices() {
     const auto e = trainerReply({"devices"}, "devices", "asking the trainer for its devices");
-    return {e.value("cuda", false), e.value("cuda_devices", 0), e.value("cpu_threads", 0)};
+    return {jsonBool(e, "cuda").value_or(false), static_cast<int>(jsonInteger(e, "cuda_devices").value_or(0)),
+            static_cast<int>(jsonInteger(e, "cpu_threads").value_or(0))};
 }
 
 std::string generateWithRound(Project& project, int round, const GenerationRequest& request) {
@@ -411,11 +377,11 @@ std::string generateWithRound(Project& project, int round, const GenerationReque
     auto run = latestUsableRun(project.db(), round);
     if (!run) throw InputError("round " + std::to_string(round) + " has no trained checkpoint to generate with");
     const TrainingRun r = resolved(*run, project.bulkDir(true));
-    return trainerReply({"generate", r.runDir, "--checkpoint", r.checkpoint, "--prompt", request.prompt, "--max-new",
+    const auto reply = trainerReply({"generate", r.runDir, "--checkpoint", r.checkpoint, "--prompt", request.prompt, "--max-new",
                          std::to_string(request.maxNewTokens), "--temperature", std::to_string(request.temperature), "--top-k",
                          std::to_string(request.topK), "--seed", std::to_string(request.seed)},
-                        "generation", "generating with round " + std::to_string(round))
-        .value("text", "");
+                        "generation", "generating with round " + std::to_string(round));
+    return jsonString(reply, "text").value_or("");
 }
 
 } // namespace proda

@@ -1,5 +1,7 @@
 #include "run/run_checkpoints.h"
 
+#include "run/trainer_events.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -47,7 +49,7 @@ std::vector<CheckpointEntry> listCheckpoints(const std::string& runDir) {
         CheckpointEntry c;
         c.dir = fs::absolute(it->path()).string();
         c.step = j["step"].get<std::int64_t>();
-        c.totalSteps = j.value("total_steps", std::int64_t{0});
+        c.totalSteps = jsonInteger(j, "total_steps").value_or(0);
         c.loss = number(j, "last_loss");
         c.valLoss = number(j, "last_val_loss");
         c.elapsedS = number(j, "elapsed_s").value_or(0);

@@ -3,6 +3,7 @@
 #include "run/run_directory.h"
 #include "run/run_owner.h"
 #include "run/run_store.h"
+#include "run/trainer_events.h"
 
 #include <nlohmann/json.hpp>
 
@@ -19,16 +20,13 @@ std::vector<FollowedStep> TrainerLogTail::readNew() {
     if (!in) return out;
     in.seekg(static_cast<std::streamoff>(offset_));
     std::string line;
-    auto number = [](const nlohmann::json& j, const char* key) {
-        return j.contains(key) && j[key].is_number() ? std::optional<double>(j[key].get<double>()) : std::nullopt;
-    };
     while (std::getline(in, line)) {
         if (in.eof()) break; // no newline yet: the trainer is still writing this line
         offset_ += line.size() + 1;
         const auto j = nlohmann::json::parse(line, nullptr, false);
         if (!j.is_object()) continue;
-        out.push_back({j.value("current_steps", std::int64_t(0)), j.value("total_steps", std::int64_t(0)), number(j, "loss"),
-                       number(j, "eval_loss"), number(j, "lr")});
+        out.push_back({jsonInteger(j, "current_steps").value_or(0), jsonInteger(j, "total_steps").value_or(0), jsonNumber(j, "loss"),
+                       jsonNumber(j, "eval_loss"), jsonNumber(j, "lr")});
     }
     return out;
 }

@@ -2,6 +2,7 @@
 
 #include "run/run_directory.h"
 #include "run/run_store.h"
+#include "run/trainer_events.h"
 #include "store/database.h"
 
 #include <nlohmann/json.hpp>
@@ -54,8 +55,8 @@ void writeRunOwner(const std::string& runDir) {
 
 std::optional<long> liveRunOwner(const std::string& runDir) {
     const auto owner = nlohmann::json::parse(fileText((fs::path(runDir) / "owner.json").string()), nullptr, false);
-    if (!owner.is_object() || owner.value("host", "") != hostName() || owner.value("boot_id", "") != bootId()) return std::nullopt;
-    const long pid = owner.value("pid", 0L);
+    if (!owner.is_object() || jsonString(owner, "host") != hostName() || jsonString(owner, "boot_id") != bootId()) return std::nullopt;
+    const long pid = static_cast<long>(jsonInteger(owner, "pid").value_or(0));
     return ownerAlive(pid) ? std::optional<long>(pid) : std::nullopt;
 }
 
@@ -74,9 +75,9 @@ std::int64_t markInterruptedRuns(Database& db, const std::string& bulkDir) {
         if (!resolved) continue;
         const fs::path dir = *resolved;
         const auto owner = nlohmann::json::parse(fileText((dir / "owner.json").string()), nullptr, false);
-        if (!owner.is_object() || owner.value("host", "") != host) continue;
-        const long pid = owner.value("pid", 0L);
-        if (owner.value("boot_id", "") == boot && ownerAlive(pid)) continue;
+        if (!owner.is_object() || jsonString(owner, "host") != host) continue;
+        const long pid = static_cast<long>(jsonInteger(owner, "pid").value_or(0));
+        if (jsonString(owner, "boot_id") == boot && ownerAlive(pid)) continue;
         run.status = "failed";
         run.message = "interrupted: the proda process (pid " + std::to_string(pid) +
                       ") that ran it ended without finishing it (killed, or the machine restarted); checkpoints "

@@ -1,5 +1,7 @@
 #include "run/trainer_process.h"
 
+#include "run/trainer_events.h"
+
 #include <QProcess>
 #include <QStringList>
 
@@ -9,7 +11,8 @@
 namespace proda {
 
 std::string TrainerProcessResult::message() const {
-    if (error && error->contains("message")) return (*error)["message"].get<std::string>();
+    if (error)
+        if (const auto m = jsonString(*error, "message")) return *m;
     if (exitCode == -1) return "proda-train crashed or could not start" + (stderrTail.empty() ? "" : ": " + stderrTail);
     return "proda-train exited " + std::to_string(exitCode) + (stderrTail.empty() ? "" : ": " + stderrTail);
 }
@@ -38,12 +41,12 @@ TrainerProcessResult runTrainerProcess(const std::string& executable, const std:
             const QByteArray line = pending.left(nl).trimmed();
             pending.remove(0, nl + 1);
             if (line.isEmpty()) continue;
-            auto j = nlohmann::json::parse(line.constData(), line.constData() + line.size(), nullptr, false);
-            if (j.is_discarded() || !j.is_object()) continue; // not an event: ignore, the log is on stderr
-            const std::string kind = j.value("event", "");
-            if (kind == "done") r.done = j;
-            if (kind == "error") r.error = j;
-            if (onEvent) onEvent(j);
+            auto j = parseTrainerEventLine(std::string_view(line.constData(), static_cast<std::size_t>(line.size())));
+            if (!j) continue; // not an event: ignore, the log is on stderr
+            const std::string kind = jsonString(*j, "event").value_or("");
+            if (kind == "done") r.done = *j;
+            if (kind == "error") r.error = *j;
+            if (onEvent) onEvent(*j);
         }
     };
     while (p.state() != QProcess::NotRunning) {
