@@ -116,9 +116,12 @@ void HomeWorkspace::showSnapshot(const ProjectSnapshot& snap) {
             parts << tr("round %1 (%2) not evaluated").arg(r.round).arg(kind);
             continue;
         }
-        QString part = tr("round %1 (%2): test %3, dev %4").arg(r.round).arg(kind, pct(r.test.accuracy()), pct(r.dev.accuracy()));
-        if (r.parent && r.deltaTest) part += QStringLiteral(" (%1%2)").arg(*r.deltaTest >= 0 ? QStringLiteral("+") : QString()).arg(*r.deltaTest * 100, 0, 'f', 1);
-        parts << part;
+        if (r.parent && r.deltaTest) {
+            const QString change = QStringLiteral("%1%2").arg(*r.deltaTest >= 0 ? QStringLiteral("+") : QString()).arg(*r.deltaTest * 100, 0, 'f', 1);
+            parts << tr("round %1 (%2): test %3, dev %4 (%5)").arg(r.round).arg(kind, pct(r.test.accuracy()), pct(r.dev.accuracy()), change);
+        } else {
+            parts << tr("round %1 (%2): test %3, dev %4").arg(r.round).arg(kind, pct(r.test.accuracy()), pct(r.dev.accuracy()));
+        }
     }
     rounds_->setText(parts.isEmpty()
                          ? tr("<b>Rounds</b> &nbsp; none yet: train and evaluate round 1 in the Training workspace.")

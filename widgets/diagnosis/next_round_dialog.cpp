@@ -127,12 +127,14 @@ NextRoundDialog::Outcome NextRoundDialog::write(const QString& path, int parent,
             o.baselineRandom = true;
             try {
                 const auto b = debug::nextRound(p.db(), o);
-                text += tr(" Baseline round %1: dataset v%2, %3 random and %4 replay samples.").arg(b.round).arg(b.datasetVersion).arg(b.added).arg(b.replay);
+                text = tr("%1 Baseline round %2: dataset v%3, %4 random and %5 replay samples.")
+                           .arg(text, QString::number(b.round), QString::number(b.datasetVersion), QString::number(b.added),
+                                QString::number(b.replay));
             } catch (const std::exception& e) {
-                text += tr(" The baseline could not be made: %1").arg(QString::fromStdString(e.what()));
+                text = tr("%1 The baseline could not be made: %2").arg(text, QString::fromStdString(e.what()));
             }
         }
-        return {true, text + tr(" Train it in the Training workspace.")};
+        return {true, tr("%1 Train it in the Training workspace.").arg(text)};
     } catch (const std::exception& e) {
         return {false, QString::fromStdString(e.what())};
     }

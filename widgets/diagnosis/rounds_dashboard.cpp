@@ -51,8 +51,6 @@ QString deltaWithTest(const std::optional<double>& d, const std::map<std::string
     return s;
 }
 
-QString trd(const char* text) { return QCoreApplication::translate("RoundsDashboard", text); }
-
 const debug::RoundRow* rowOf(const std::vector<debug::RoundRow>& rows, int round) {
     for (const auto& r : rows)
         if (r.round == round) return &r;
@@ -62,11 +60,11 @@ const debug::RoundRow* rowOf(const std::vector<debug::RoundRow>& rows, int round
 // "38 steps · 0.13M tokens"; a baseline says whether it took its targeted twin's steps.
 QString computeText(const debug::RoundRow& r, const std::vector<debug::RoundRow>& rows) {
     if (!r.trainSteps) return QStringLiteral("\u2014");
-    QString s = trd("%1 steps").arg(*r.trainSteps);
-    if (r.trainTokens) s += trd(" \u00b7 %1M tokens").arg(double(*r.trainTokens) / 1e6, 0, 'f', 2);
+    QString s = r.trainTokens ? RoundsDashboard::tr("%1 steps \u00b7 %2M tokens").arg(*r.trainSteps).arg(double(*r.trainTokens) / 1e6, 0, 'f', 2)
+                              : RoundsDashboard::tr("%1 steps").arg(*r.trainSteps);
     if (const auto* twin = r.matchedRound ? rowOf(rows, *r.matchedRound) : nullptr; twin && twin->trainSteps)
-        s += r.equalCompute ? trd(" (= round %1)").arg(twin->round)
-                                                 : trd(" (round %1: %2 steps)").arg(twin->round).arg(*twin->trainSteps);
+        s = r.equalCompute ? RoundsDashboard::tr("%1 (= round %2)").arg(s).arg(twin->round)
+                           : RoundsDashboard::tr("%1 (round %2: %3 steps)").arg(s).arg(twin->round).arg(*twin->trainSteps);
     return s;
 }
 
@@ -76,20 +74,19 @@ QString againstBaselineText(const debug::RoundRow& r) {
     const auto it = r.againstBaseline.find("test");
     if (!r.baselineRound || it == r.againstBaseline.end()) return {};
     const McNemar& m = it->second;
-    const QString verdict = m.p >= 0.05 ? trd("no significant difference")
-                            : m.b > m.c ? trd("targeted repair beats the baseline")
-                                        : trd("the baseline beats targeted repair");
-    return (r.equalCompute ? trd("<b>Targeted round %1 against its equal-compute baseline, round %2</b>, on the same test items: ")
-                  : trd("<b>Targeted round %1 against its baseline, round %2</b> (not held to the same steps), on the same test items: "))
-               .arg(r.round)
-               .arg(*r.baselineRound) +
-           trd("%1 right only in round %2, %3 only in round %4; McNemar's p %5: %6.")
-               .arg(m.b)
-               .arg(r.round)
-               .arg(m.c)
-               .arg(*r.baselineRound)
-               .arg(m.p, 0, 'g', 2)
-               .arg(verdict);
+    const QString verdict = m.p >= 0.05 ? RoundsDashboard::tr("no significant difference")
+                            : m.b > m.c ? RoundsDashboard::tr("targeted repair beats the baseline")
+                                        : RoundsDashboard::tr("the baseline beats targeted repair");
+    return (r.equalCompute ? RoundsDashboard::tr("<b>Targeted round %1 against its equal-compute baseline, round %2</b>, on the same test "
+                                                 "items: %3 right only in round %1, %4 only in round %2; McNemar's p %5: %6.")
+                           : RoundsDashboard::tr("<b>Targeted round %1 against its baseline, round %2</b> (not held to the same steps), on "
+                                                 "the same test items: %3 right only in round %1, %4 only in round %2; McNemar's p %5: %6."))
+        .arg(r.round)
+        .arg(*r.baselineRound)
+        .arg(m.b)
+        .arg(m.c)
+        .arg(m.p, 0, 'g', 2)
+        .arg(verdict);
 }
 
 QTableWidgetItem* cell(const QString& text, Qt::Alignment align = Qt::AlignRight | Qt::AlignVCenter) {
@@ -199,12 +196,16 @@ void RoundsDashboard::showItems(int round, const QString& transition) {
     std::set<int> rounds;
     for (const auto& it : list)
         for (const auto& [r, ok] : it.correct) rounds.insert(r);
-    const QString what = transition == QLatin1String("fixed")       ? tr("fixed")
-                         : transition == QLatin1String("regressed") ? tr("regressed")
-                                                                    : tr("still failing");
-    itemsTitle_->setText((list.size() == 1 ? tr("<b>Round %1: 1 item %2</b>").arg(round).arg(what)
-                                           : tr("<b>Round %1: %2 items %3</b>").arg(round).arg(list.size()).arg(what)) +
-                         tr(" against its parent; each round's result (its latest evaluation). Double-click one to open it in Benchmark."));
+    const bool one = list.size() == 1;
+    const QString count = transition == QLatin1String("fixed")
+                              ? (one ? tr("<b>Round %1: 1 item fixed</b>").arg(round) : tr("<b>Round %1: %2 items fixed</b>").arg(round).arg(list.size()))
+                          : transition == QLatin1String("regressed")
+                              ? (one ? tr("<b>Round %1: 1 item regressed</b>").arg(round)
+                                     : tr("<b>Round %1: %2 items regressed</b>").arg(round).arg(list.size()))
+                              : (one ? tr("<b>Round %1: 1 item still failing</b>").arg(round)
+                                     : tr("<b>Round %1: %2 items still failing</b>").arg(round).arg(list.size()));
+    itemsTitle_->setText(tr("%1 against its parent; each round's result (its latest evaluation). Double-click one to open it in Benchmark.")
+                             .arg(count));
     items_->clear();
     items_->setRowCount(0);
     QStringList headers{tr("Item"), tr("Split"), tr("Discipline")};
@@ -275,10 +276,11 @@ void RoundsDashboard::refresh() {
                              "workspace (or <tt>proda train</tt> and <tt>proda eval</tt>); each round then shows its accuracy here, "
                              "with the change against the round it came from.</p>"));
     else
-        summary_->setText((rows.size() == 1 ? tr("1 round, %1 evaluated.").arg(evaluated) : tr("%1 rounds, %2 evaluated.").arg(rows.size()).arg(evaluated)) +
-                          tr(" The test split is the headline; dev is what the debugger saw. Accuracy with its 95% interval; "
+        summary_->setText(tr("%1 The test split is the headline; dev is what the debugger saw. Accuracy with its 95% interval; "
                              "a change with McNemar's p on the items both rounds answered. Control: items on chains no patch of "
-                             "the round targets."));
+                             "the round targets.")
+                              .arg(rows.size() == 1 ? tr("1 round, %1 evaluated.").arg(evaluated)
+                                                    : tr("%1 rounds, %2 evaluated.").arg(rows.size()).arg(evaluated)));
     QString verdicts;
     for (const auto& r : rows) {
         const QString line = againstBaselineText(r);

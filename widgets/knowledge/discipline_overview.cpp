@@ -82,7 +82,7 @@ void DisciplineOverview::setStats(const KnowledgeStats& s) {
     const double largestPct = s.largestComponentFraction * 100;
     // Sparse projects have a largest component far below 1%: more digits, so it does not read as 0.
     html += row(tr("Largest component"),
-                QStringLiteral("%1% of the concepts").arg(largestPct, 0, 'f', largestPct < 1 ? 3 : 1), false);
+                tr("%1% of the concepts").arg(largestPct, 0, 'f', largestPct < 1 ? 3 : 1), false);
     html += QStringLiteral("</table>");
     if (!s.orphanConceptSamples.empty()) {
         QStringList ids;

@@ -86,7 +86,7 @@ QVariant ChainListModel::data(const QModelIndex& index, int role) const {
         if (index.column() == Steps) return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case Qt::ToolTipRole:
-        return QStringLiteral("%1\n%2 \u00b7 %3 steps \u00b7 %4").arg(q(c.title), q(c.discipline)).arg(c.length).arg(q(c.id));
+        return tr("%1\n%2 \u00b7 %3 steps \u00b7 %4").arg(q(c.title), q(c.discipline)).arg(c.length).arg(q(c.id));
     case IdRole: return q(c.id);
     case DisciplineRole: return q(c.discipline);
     }

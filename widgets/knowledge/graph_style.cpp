@@ -1,6 +1,8 @@
 #include "graph_style.h"
 #include "knowledge/types.h"
 
+#include <QCoreApplication>
+
 #include <array>
 
 namespace proda::graphstyle {
@@ -15,18 +17,18 @@ struct TypeStyle {
     QRgb color;
     Qt::PenStyle style;
     double width;
-    const char* label;
+    const char* label; // translated where shown (context proda::graphstyle)
 };
 // Direction-bearing relations (causal, prerequisite) are solid and heavier; structural ones dashed.
 constexpr std::array<TypeStyle, kRelationTypeCount> kTypes = {{
-    {"SPECIALIZATION", 0x5b6b7c, Qt::SolidLine, 1.4, "kind of"},
-    {"PART_OF", 0x2a9d8f, Qt::DashLine, 1.4, "part of"},
-    {"CAUSAL", 0xd62828, Qt::SolidLine, 2.0, "causes"},
-    {"PREREQUISITE", 0x7b2cbf, Qt::DashDotLine, 1.8, "prerequisite"},
-    {"CONTRAST", 0xe76f51, Qt::DotLine, 1.6, "contrasts"},
-    {"PROPERTY", 0x3a86ff, Qt::DashLine, 1.2, "property"},
-    {"FUNCTION", 0x2b9348, Qt::DashDotDotLine, 1.4, "function"},
-    {"OTHER", 0x9a9a9a, Qt::DotLine, 1.0, "other"},
+    {"SPECIALIZATION", 0x5b6b7c, Qt::SolidLine, 1.4, QT_TRANSLATE_NOOP("proda::graphstyle", "kind of")},
+    {"PART_OF", 0x2a9d8f, Qt::DashLine, 1.4, QT_TRANSLATE_NOOP("proda::graphstyle", "part of")},
+    {"CAUSAL", 0xd62828, Qt::SolidLine, 2.0, QT_TRANSLATE_NOOP("proda::graphstyle", "causes")},
+    {"PREREQUISITE", 0x7b2cbf, Qt::DashDotLine, 1.8, QT_TRANSLATE_NOOP("proda::graphstyle", "prerequisite")},
+    {"CONTRAST", 0xe76f51, Qt::DotLine, 1.6, QT_TRANSLATE_NOOP("proda::graphstyle", "contrasts")},
+    {"PROPERTY", 0x3a86ff, Qt::DashLine, 1.2, QT_TRANSLATE_NOOP("proda::graphstyle", "property")},
+    {"FUNCTION", 0x2b9348, Qt::DashDotDotLine, 1.4, QT_TRANSLATE_NOOP("proda::graphstyle", "function")},
+    {"OTHER", 0x9a9a9a, Qt::DotLine, 1.0, QT_TRANSLATE_NOOP("proda::graphstyle", "other")},
 }};
 
 const TypeStyle& styleOf(const QString& type) {
@@ -52,14 +54,14 @@ QPen relationPen(const QString& type) {
 
 QColor relationColor(const QString& type) { return QColor(styleOf(type).color); }
 
-QString relationLabel(const QString& type) { return QString::fromLatin1(styleOf(type).label); }
+QString relationLabel(const QString& type) { return QCoreApplication::translate("proda::graphstyle", styleOf(type).label); }
 
 QString relationLegendHtml() {
     QString html;
     for (const auto& t : kTypes) {
         const QString dash = t.style == Qt::SolidLine ? QStringLiteral("\u2501\u2501") : QStringLiteral("\u254D\u254D");
         html += QStringLiteral("<span style='color:%1'>%2</span>&nbsp;%3 &nbsp;")
-                    .arg(QColor(t.color).name(), dash, QString::fromLatin1(t.label));
+                    .arg(QColor(t.color).name(), dash, QCoreApplication::translate("proda::graphstyle", t.label));
     }
     return html;
 }

@@ -109,7 +109,13 @@ KnowledgeWorkspace::KnowledgeWorkspace(QWidget* parent)
     connect(service_, &ExplorerService::chainDone, this, &KnowledgeWorkspace::onChain);
     connect(service_, &ExplorerService::overlayDone, this, &KnowledgeWorkspace::onOverlay);
     connect(service_, &ExplorerService::failed, this, [this](const QString& what, const QString& msg) {
-        emit message(tr("Could not load the %1: %2").arg(what, msg));
+        // `what` is the kind of request (explorer_service.cpp's kKindNames).
+        emit message(what == QLatin1String("search")          ? tr("Could not load the search: %1").arg(msg)
+                     : what == QLatin1String("neighbourhood") ? tr("Could not load the neighbourhood: %1").arg(msg)
+                     : what == QLatin1String("concept")       ? tr("Could not load the concept: %1").arg(msg)
+                     : what == QLatin1String("chain")         ? tr("Could not load the chain: %1").arg(msg)
+                     : what == QLatin1String("overlay")       ? tr("Could not load the overlay: %1").arg(msg)
+                                                              : tr("Could not load the %1: %2").arg(what, msg));
         if (what == QLatin1String("neighbourhood")) canvas_->clearGraph(msg);
     });
     clearProject();
@@ -300,10 +306,10 @@ void KnowledgeWorkspace::checkSettled() {
 void KnowledgeWorkspace::onSearchDone(const SearchResult& r) {
     if (r.text != search_->text().trimmed()) return; // typed on since: a newer search is coming
     results_->setHits(r.hits);
-    searchInfo_->setText(r.hits.empty() ? tr("No concept matches \u201C%1\u201D.").arg(r.text)
-                        : r.termPrefixOnly ? tr("Terms starting with \u201C%1\u201D (type more to search definitions too)").arg(r.text)
-                                           : tr("%n result(s)", nullptr, int(r.hits.size())) +
-                                                 (r.hits.size() >= 50 ? tr(" (best 50)") : QString()));
+    searchInfo_->setText(r.hits.empty()          ? tr("No concept matches \u201C%1\u201D.").arg(r.text)
+                         : r.termPrefixOnly      ? tr("Terms starting with \u201C%1\u201D (type more to search definitions too)").arg(r.text)
+                         : r.hits.size() >= 50   ? tr("%n result(s) (best 50)", nullptr, int(r.hits.size()))
+                                                 : tr("%n result(s)", nullptr, int(r.hits.size())));
 }
 
 void KnowledgeWorkspace::onNeighborhood(const NeighborhoodResult& r) {
@@ -311,12 +317,16 @@ void KnowledgeWorkspace::onNeighborhood(const NeighborhoodResult& r) {
     canvas_->setGraph(r.graph, r.layout);
     canvas_->selectConcept(QString::fromStdString(r.graph.center));
     const QLocale loc;
-    QString info = tr("%1 concepts \u00b7 %2 relations \u00b7 radius %3")
-                       .arg(loc.toString(qlonglong(r.graph.nodes.size())), loc.toString(qlonglong(r.graph.edges.size())))
-                       .arg(radius_->value());
-    if (r.graph.truncated) info += tr(" \u00b7 capped at %1 concepts: \u201CShow more\u201D raises the cap").arg(nodeLimit_);
-    info += tr(" \u00b7 double-click a concept to centre on it");
-    graphInfo_->setText(info);
+    const QString concepts = loc.toString(qlonglong(r.graph.nodes.size())), relations = loc.toString(qlonglong(r.graph.edges.size()));
+    graphInfo_->setText(r.graph.truncated
+                            ? tr("%1 concepts \u00b7 %2 relations \u00b7 radius %3 \u00b7 capped at %4 concepts: \u201CShow more\u201D raises "
+                                 "the cap \u00b7 double-click a concept to centre on it")
+                                  .arg(concepts, relations)
+                                  .arg(radius_->value())
+                                  .arg(nodeLimit_)
+                            : tr("%1 concepts \u00b7 %2 relations \u00b7 radius %3 \u00b7 double-click a concept to centre on it")
+                                  .arg(concepts, relations)
+                                  .arg(radius_->value()));
     updateNavigation();
     if (overlay_->currentIndex() != NoOverlay) requestOverlay();
 }
@@ -341,10 +351,12 @@ void KnowledgeWorkspace::onChain(const ChainResult& r) {
     }
     canvas_->highlight(relations, concepts);
     const int onCanvas = int(canvas_->highlightedRelations().size());
-    QString info = tr("\u201C%1\u201D: %2 steps").arg(QString::fromStdString(r.path.chain.title)).arg(r.path.steps.size());
-    if (onCanvas < int(relations.size()))
-        info += tr(", %1 outside this neighbourhood (raise the radius to see them)").arg(relations.size() - onCanvas);
-    if (!r.path.complete) info += tr(" \u00b7 broken: a relation of this chain no longer exists");
+    const QString title = QString::fromStdString(r.path.chain.title);
+    QString info = onCanvas < int(relations.size())
+                       ? tr("\u201C%1\u201D: %2 steps, %3 outside this neighbourhood (raise the radius to see them)")
+                             .arg(title, QString::number(r.path.steps.size()), QString::number(relations.size() - onCanvas))
+                       : tr("\u201C%1\u201D: %2 steps").arg(title, QString::number(r.path.steps.size()));
+    if (!r.path.complete) info = tr("%1 \u00b7 broken: a relation of this chain no longer exists").arg(info);
     chainInfo_->setText(info);
 }
 
@@ -401,7 +413,7 @@ void KnowledgeWorkspace::onOverlay(const OverlayResult& r) {
         const QString key = QString::fromStdString(id);
         covered += v > 0;
         colors.insert(key, v > 0 ? graphstyle::overlayColor(v / std::max(1.0, o.maxValue), heat) : QColor(0xbdbdbd));
-        tips.insert(key, tr("%1 %2").arg(v, 0, 'f', 0).arg(label));
+        tips.insert(key, tr("%1 %2", "overlay tooltip: a count, then what is counted").arg(v, 0, 'f', 0).arg(label));
     }
     canvas_->setOverlay(colors, tips);
     overlayInfo_->setText(tr("Overlay: %1 \u2014 %2 of %3 shown concepts have any (most: %4); grey rings have none.")

@@ -20,6 +20,15 @@ namespace {
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
+// The kinds of decision the statistics count (review_events.target_kind), in words.
+QString kindName(const std::string& kind) {
+    if (kind == "item") return ReviewStatsView::tr("item");
+    if (kind == "sample") return ReviewStatsView::tr("sample");
+    if (kind == "patch") return ReviewStatsView::tr("patch");
+    if (kind == "distractor") return ReviewStatsView::tr("distractor");
+    return q(kind);
+}
+
 // A horizontal bar chart of (label, value) pairs, or its empty state in words.
 QChart* barChart(const QString& title, const QList<QPair<QString, double>>& bars, double max, const QString& format,
                  const QString& empty) {
@@ -104,7 +113,7 @@ void ReviewStatsView::refresh() {
     replaceChart(reasons_, barChart(tr("Rejections by reason"), reasons, maxReasons, QStringLiteral("@value"), tr("no rejection yet")));
     QStringList kinds;
     for (const auto& [kind, r] : stats_.byKind)
-        kinds << tr("%1: %2 decided, %3 rejected (%4%)").arg(q(kind)).arg(r.decided).arg(r.rejected).arg(qRound(100 * r.rate()));
+        kinds << tr("%1: %2 decided, %3 rejected (%4%)").arg(kindName(kind)).arg(r.decided).arg(r.rejected).arg(qRound(100 * r.rate()));
     summary_->setText(kinds.isEmpty() ? tr("<i>No review decisions in this project yet.</i>") : kinds.join(QStringLiteral(" \u00b7 ")));
     weights_->setEnabled(!operatorWeightsFromStats(stats_).empty());
 }

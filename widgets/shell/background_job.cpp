@@ -1,6 +1,7 @@
 #include "background_job.h"
 #include "util/error.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QThread>
 #include <QThreadPool>
@@ -94,7 +95,7 @@ JobHandle startErased(QObject* receiver, std::function<void(JobContext&)> work, 
             end.error = QString::fromStdString(e.what());
         } catch (...) { // nothing may escape a worker thread
             end.kind = JobEnd::Kind::Failed;
-            end.error = QStringLiteral("an unknown error");
+            end.error = QCoreApplication::translate("proda::BackgroundJob", "an unknown error");
         }
         postTo(target, [state, end, done = std::move(done)] {
             state->delivered = true;

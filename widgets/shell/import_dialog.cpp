@@ -19,10 +19,10 @@ namespace proda {
 
 QString formatName(ImportSpec::Format f) {
     switch (f) {
-    case ImportSpec::KbJsonl: return QObject::tr("KB JSONL directory");
-    case ImportSpec::ProdaJson: return QObject::tr("ProDa JSON (extractor output)");
-    case ImportSpec::WordNet: return QObject::tr("WordNet 3.0 database");
-    case ImportSpec::Corpus: return QObject::tr("Corpus (text folder or dictd), then extract");
+    case ImportSpec::KbJsonl: return ImportDialog::tr("KB JSONL directory");
+    case ImportSpec::ProdaJson: return ImportDialog::tr("ProDa JSON (extractor output)");
+    case ImportSpec::WordNet: return ImportDialog::tr("WordNet 3.0 database");
+    case ImportSpec::Corpus: return ImportDialog::tr("Corpus (text folder or dictd), then extract");
     }
     return {};
 }

@@ -318,9 +318,14 @@ void TryModelPanel::showResult(const ChoiceAnswer& a, bool letterOnly) {
             if (key_[i]->isChecked()) return i;
         return -1;
     }();
-    QString text = tr("The model picks <b>%1</b> (%2)").arg(QChar('A' + a.predicted)).arg(QString::fromStdString(scoredOptions_[static_cast<std::size_t>(a.predicted)]).toHtmlEscaped());
-    if (a.predictedNorm && *a.predictedNorm != a.predicted) text += tr("; per byte it would pick %1").arg(QChar('A' + *a.predictedNorm));
-    if (key >= 0) text += key == a.predicted ? tr(": <span style=\"color:#2e8b57\">right</span>.") : tr(": <span style=\"color:#c0392b\">wrong</span> (the key is %1).").arg(QChar('A' + key));
+    QString text = tr("The model picks <b>%1</b> (%2)")
+                       .arg(QString(QChar('A' + a.predicted)),
+                            QString::fromStdString(scoredOptions_[static_cast<std::size_t>(a.predicted)]).toHtmlEscaped());
+    if (a.predictedNorm && *a.predictedNorm != a.predicted)
+        text = tr("%1; per byte it would pick %2").arg(text, QString(QChar('A' + *a.predictedNorm)));
+    if (key >= 0)
+        text = key == a.predicted ? tr("%1: <span style=\"color:#2e8b57\">right</span>.").arg(text)
+                                  : tr("%1: <span style=\"color:#c0392b\">wrong</span> (the key is %2).").arg(text, QString(QChar('A' + key)));
     verdict_->setText(text);
 }
 
