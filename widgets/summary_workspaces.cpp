@@ -1,5 +1,6 @@
 #include "summary_workspaces.h"
 #include "project_loader.h"
+#include "terms.h"
 
 #include <QLabel>
 #include <nlohmann/json.hpp>
@@ -77,9 +78,9 @@ void TrainingHistoryPage::showSnapshot(const ProjectSnapshot& snap) {
                 muted(tr("A run trains a model on one dataset version: <tt>proda train PROJECT --round 1</tt>. Runs "
                          "appear here with their losses and speed."));
     } else {
-        html += QStringLiteral("<table cellpadding='4'><tr><th align='left'>Run</th><th>Round</th><th align='left'>Status</th>"
-                               "<th align='right'>Steps</th><th align='right'>Loss</th><th align='right'>Val loss</th>"
-                               "<th align='right'>Tokens/s</th><th align='right'>Time</th><th align='left'>Continues</th></tr>");
+        html += tr("<table cellpadding='4'><tr><th align='left'>Run</th><th>Round</th><th align='left'>Status</th>"
+                   "<th align='right'>Steps</th><th align='right'>Loss</th><th align='right'>Val loss</th>"
+                   "<th align='right'>Tokens/s</th><th align='right'>Time</th><th align='left'>Continues</th></tr>");
         for (const TrainingRun& r : snap.summary.runs) {
             const QString loss = r.firstLoss && r.finalLoss ? QStringLiteral("%1 \u2192 %2").arg(*r.firstLoss, 0, 'f', 3).arg(*r.finalLoss, 0, 'f', 3)
                                                             : QStringLiteral("\u2014");
@@ -88,7 +89,8 @@ void TrainingHistoryPage::showSnapshot(const ProjectSnapshot& snap) {
                                    "<td align='right'>%9 s</td><td>%10</td></tr>")
                         .arg(r.id)
                         .arg(r.round)
-                        .arg(q(r.status) + (r.message.empty() ? QString() : QStringLiteral(": ") + q(r.message.substr(0, 80))))
+                        .arg(r.message.empty() ? terms::runStatus(r.status).toHtmlEscaped()
+                                               : tr("%1: %2").arg(terms::runStatus(r.status).toHtmlEscaped(), q(r.message.substr(0, 80))))
                         .arg(n(r.steps), n(r.totalSteps), loss)
                         .arg(r.valLoss ? QString::number(*r.valLoss, 'f', 3) : QStringLiteral("\u2014"))
                         .arg(r.tokensPerS ? n(std::int64_t(*r.tokensPerS)) : QStringLiteral("\u2014"))
@@ -134,9 +136,9 @@ void EvaluationsPage::showSnapshot(const ProjectSnapshot& snap) {
         return;
     }
     QString html = tr("<h3>Evaluations</h3>");
-    html += QStringLiteral("<table cellpadding='4'><tr><th align='left'>Evaluation</th><th>Round</th><th align='left'>Model</th>"
-                           "<th align='right'>Items</th><th align='right'>acc</th><th align='right'>dev</th>"
-                           "<th align='right'>test</th><th align='right'>Concept gaps</th><th align='right'>Reasoning deficits</th></tr>");
+    html += tr("<table cellpadding='4'><tr><th align='left'>Evaluation</th><th>Round</th><th align='left'>Model</th>"
+               "<th align='right'>Items</th><th align='right'>acc</th><th align='right'>dev</th>"
+               "<th align='right'>test</th><th align='right'>Concept gaps</th><th align='right'>Reasoning deficits</th></tr>");
     auto pct = [](const nlohmann::json& m, const char* split) {
         return m.contains(split) ? QString::number(100.0 * m[split].value("acc", 0.0), 'f', 1) + QStringLiteral("%")
                                  : QStringLiteral("\u2014");

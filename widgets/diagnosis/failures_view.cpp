@@ -1,4 +1,5 @@
 #include "failures_view.h"
+#include "terms.h"
 
 #include "debug/diagnosis.h"
 #include "debug/patches.h"
@@ -48,16 +49,24 @@ enum Column { ItemCol, SplitCol, DisciplineCol, VerdictCol, TargetCol, Confidenc
 // A diagnosis target in words: a concept's term, a relation as its statement.
 QString targetText(KnowledgeQueries& k, const std::string& kind, const std::string& id) {
     if (kind == "concept")
-        if (auto c = k.conceptById(id)) return QObject::tr("concept \u201c%1\u201d").arg(q(c->term));
+        if (auto c = k.conceptById(id)) return FailuresView::tr("concept \u201c%1\u201d").arg(q(c->term));
     if (kind == "relation")
         if (auto r = k.relation(id)) {
             auto term = [&](const std::string& cid) {
                 auto c = k.conceptById(cid);
                 return c ? c->term : cid;
             };
-            return QObject::tr("relation \u201c%1 %2 %3\u201d").arg(q(term(r->subject)), q(r->predicate), q(term(r->object)));
+            return FailuresView::tr("relation \u201c%1 %2 %3\u201d").arg(q(term(r->subject)), q(r->predicate), q(term(r->object)));
         }
     return q(kind + " " + id);
+}
+
+// The verdict column: the verdict, what kind of gap it is, and whether a curator overrode it.
+QString verdictCell(const std::string& verdict, const std::string& gap, bool overridden) {
+    QString text = terms::verdict(verdict);
+    if (gap == "under_learned") text = FailuresView::tr("%1, under-learned").arg(text);
+    else if (gap == "untaught") text = FailuresView::tr("%1, untaught").arg(text);
+    return overridden ? FailuresView::tr("%1 (override)").arg(text) : text;
 }
 
 // Sorts by the number it shows, not by its text.
@@ -302,10 +311,7 @@ void FailuresView::refresh() {
                 const std::string verdict = d->second.effectiveVerdict();
                 (verdict == "concept_gap" ? gaps : deficits)++;
                 const std::string gap = d->second.gapKind();
-                table_->setItem(row, VerdictCol, new QTableWidgetItem(q(verdict) + (gap == "under_learned" ? tr(", under-learned")
-                                                                                     : gap == "untaught"    ? tr(", untaught")
-                                                                                                            : QString()) +
-                                                                      (d->second.overrideVerdict ? tr(" (override)") : QString())));
+                table_->setItem(row, VerdictCol, new QTableWidgetItem(verdictCell(verdict, gap, d->second.overrideVerdict.has_value())));
                 table_->item(row, VerdictCol)->setData(Qt::UserRole, q(verdict));
                 table_->setItem(row, TargetCol, new QTableWidgetItem(targetText(knowledge, d->second.targetKind, d->second.effectiveTarget())));
                 table_->setItem(row, ConfidenceCol, new NumberItem(d->second.confidence));
@@ -382,9 +388,10 @@ void FailuresView::showDetail() {
         if (pred && pred->scores.size() == 4) prob = optionProbabilities(pred->scores);
         html += QStringLiteral("<table cellpadding=\"3\">");
         for (int i = 0; i < 4; ++i) {
-            QString mark;
-            if (i == it->answer) mark += tr(" \u2714 key");
-            if (pred && i == pred->predicted) mark += tr(" \u25c0 model's pick");
+            QStringList marks;
+            if (i == it->answer) marks << tr("\u2714 key");
+            if (pred && i == pred->predicted) marks << tr("\u25c0 model's pick");
+            const QString mark = marks.join(QLatin1Char(' '));
             const int width = static_cast<int>(std::lround(prob[static_cast<std::size_t>(i)] * 200));
             html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td><table cellspacing=\"0\" cellpadding=\"0\"><tr><td width=\"%3\" "
                                    "style=\"background:%4\">&nbsp;</td></tr></table></td><td>%5%</td><td>%6</td></tr>")
@@ -400,11 +407,14 @@ void FailuresView::showDetail() {
         const debug::Diagnosis* diag = diagnosed == diagnoses_.end() ? nullptr : &diagnosed->second;
         if (diag) {
             KnowledgeQueries knowledge(p.db());
-            html += tr("<h4>Verdict: %1</h4><p>%2, confidence %3, by %4%5</p>")
-                        .arg(esc(diag->effectiveVerdict()), targetText(knowledge, diag->targetKind, diag->effectiveTarget()).toHtmlEscaped())
-                        .arg(diag->confidence, 0, 'f', 2)
-                        .arg(esc(diag->method))
-                        .arg(diag->overrideVerdict ? tr("; overridden (was %1): %2").arg(esc(diag->verdict), esc(diag->overrideNote)) : QString());
+            const QString verdict = terms::verdict(diag->effectiveVerdict()).toHtmlEscaped();
+            const QString target = targetText(knowledge, diag->targetKind, diag->effectiveTarget()).toHtmlEscaped();
+            const QString confidence = QString::number(diag->confidence, 'f', 2);
+            html += diag->overrideVerdict
+                        ? tr("<h4>Verdict: %1</h4><p>%2, confidence %3, by %4; overridden (was %5): %6</p>")
+                              .arg(verdict, target, confidence, esc(diag->method), terms::verdict(diag->verdict).toHtmlEscaped(),
+                                   esc(diag->overrideNote))
+                        : tr("<h4>Verdict: %1</h4><p>%2, confidence %3, by %4</p>").arg(verdict, target, confidence, esc(diag->method));
             if (diag->gapKind() == "under_learned")
                 html += tr("<p><b>Under-learned:</b> the round's dataset taught this (%1), and the model did not learn it — "
                            "more passes or other forms of the same fact, rather than new data.</p>")
@@ -454,7 +464,7 @@ void FailuresView::showDetail() {
                 QString prompt = q(patch.sample.prompt).section(QLatin1Char('\n'), 0, 0);
                 if (prompt.size() > 110) prompt = prompt.left(109) + QChar(0x2026);
                 html += QStringLiteral("<tr><td>%1</td><td>%2 %3</td><td><a href=\"patch:%4\">%5</a></td></tr>")
-                            .arg(esc(patch.status), esc(patch.kind), esc(std::string(toString(patch.sample.format))), esc(patch.id),
+                            .arg(terms::reviewStatus(patch.status).toHtmlEscaped(), esc(patch.kind), esc(std::string(toString(patch.sample.format))), esc(patch.id),
                                  prompt.toHtmlEscaped());
             }
             html += QStringLiteral("</table>");
@@ -478,7 +488,7 @@ bool FailuresView::overrideSelected(const QString& verdict) {
         return false;
     }
     overrideNote_->clear();
-    emit message(tr("Verdict of %1 set to %2.").arg(q(itemId), verdict));
+    emit message(tr("Verdict of %1 set to %2.").arg(q(itemId), terms::verdict(verdict.toStdString())));
     refresh();
     return true;
 }

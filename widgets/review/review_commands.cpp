@@ -1,5 +1,6 @@
 #include "review_commands.h"
 #include "review_service.h"
+#include "terms.h"
 #include "util/error.h"
 
 #include <QAction>
@@ -35,7 +36,7 @@ std::vector<DecideResult> DecisionCommand::write(const std::vector<Decision>& de
                 first = r.outcome == DecideOutcome::Missing
                             ? QCoreApplication::translate("Review", "%1 is no longer in the project.").arg(QString::fromStdString(describe(d.target)))
                             : QCoreApplication::translate("Review", "%1 was changed elsewhere to \u201c%2\u201d; it was left as it is.")
-                                  .arg(QString::fromStdString(describe(d.target)), QString::fromStdString(r.current.status));
+                                  .arg(QString::fromStdString(describe(d.target)), terms::reviewStatus(r.current.status));
             if (r.outcome == DecideOutcome::Missing) continue;
         }
         d.to = r.current; // what the project holds now
@@ -83,9 +84,11 @@ void ItemChangeCommand::refuse(const std::exception& e) {
 void ItemChangeCommand::redo() {
     try {
         const auto now = service_->item(id_);
-        if (!now) throw InputError("item " + id_ + ": not in the project");
+        const QString id = QString::fromStdString(id_);
+        if (!now) throw InputError(QCoreApplication::translate("Review", "item %1: not in the project").arg(id).toStdString());
         if (!before_) before_ = now;
-        else if (!sameItemState(*now, *before_)) throw InputError("item " + id_ + " was changed elsewhere since; it was left as it is");
+        else if (!sameItemState(*now, *before_))
+            throw InputError(QCoreApplication::translate("Review", "item %1 was changed elsewhere since; it was left as it is").arg(id).toStdString());
         apply_(service_);
         after_ = service_->item(id_);
         if (sink_.itemEdited) sink_.itemEdited(id_);

@@ -1,4 +1,5 @@
 #include "review_detail_view.h"
+#include "terms.h"
 
 #include <QScrollBar>
 #include <QUrl>
@@ -16,24 +17,24 @@ QString conceptLink(const std::string& id, const std::string& term) {
 }
 
 QString statusBadge(const std::string& status, const std::string& reason) {
-    if (status == "proposed") return QObject::tr("<span style=\"color:#888\">to review</span>");
+    if (status == "proposed") return ReviewDetailView::tr("<span style=\"color:#888\">to review</span>");
     const QString color = status == "accepted" ? QStringLiteral("#2e8b57") : status == "rejected" ? QStringLiteral("#c0392b") : QStringLiteral("#2980b9");
-    QString s = QStringLiteral("<b style=\"color:%1\">%2</b>").arg(color, esc(status));
+    QString s = QStringLiteral("<b style=\"color:%1\">%2</b>").arg(color, terms::reviewStatus(status).toHtmlEscaped());
     if (!reason.empty()) s += QStringLiteral(" (%1)").arg(esc(reasonLabel(reason)));
     return s;
 }
 
 QString chainHtml(const ChainPath& chain) {
-    QString html = QStringLiteral("<h4>%1</h4><table cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">").arg(QObject::tr("Chain"));
+    QString html = QStringLiteral("<h4>%1</h4><table cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">").arg(ReviewDetailView::tr("Chain"));
     for (std::size_t i = 0; i < chain.steps.size(); ++i) {
         const auto& s = chain.steps[i];
         html += QStringLiteral("<tr><td valign=\"top\" width=\"45%\">%1. %2 <i>%3</i> %4</td><td valign=\"top\" style=\"color:#666\">%5</td></tr>")
                     .arg(i + 1)
                     .arg(conceptLink(s.relation.subject, s.subjectTerm), esc(s.relation.predicate), conceptLink(s.relation.object, s.objectTerm),
-                         s.relation.sourceQuote.empty() ? QObject::tr("(no source quote)")
+                         s.relation.sourceQuote.empty() ? ReviewDetailView::tr("(no source quote)")
                                                         : QStringLiteral("\u201c%1\u201d").arg(esc(s.relation.sourceQuote)));
     }
-    if (!chain.complete) html += QStringLiteral("<tr><td colspan=\"2\">%1</td></tr>").arg(QObject::tr("A relation of this chain is no longer in the project."));
+    if (!chain.complete) html += QStringLiteral("<tr><td colspan=\"2\">%1</td></tr>").arg(ReviewDetailView::tr("A relation of this chain is no longer in the project."));
     return html + QStringLiteral("</table>");
 }
 

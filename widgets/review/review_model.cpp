@@ -1,4 +1,5 @@
 #include "review_model.h"
+#include "terms.h"
 
 #include <QColor>
 #include <QGuiApplication>
@@ -14,8 +15,8 @@ namespace {
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
 QString statusText(const ReviewRow& r) {
-    if (r.status == "proposed") return QObject::tr("to review");
-    return q(r.status);
+    if (r.status == "proposed") return ReviewListModel::tr("to review");
+    return terms::reviewStatus(r.status);
 }
 
 // Status colours read on light and dark palettes alike.
@@ -49,7 +50,7 @@ QVariant ReviewListModel::data(const QModelIndex& index, int role) const {
         default: return {};
         }
     case Qt::ToolTipRole:
-        if (index.column() == Status && !r.reason.empty()) return tr("%1: %2").arg(q(r.status), q(reasonLabel(r.reason)));
+        if (index.column() == Status && !r.reason.empty()) return tr("%1: %2").arg(terms::reviewStatus(r.status), q(reasonLabel(r.reason)));
         if (index.column() == Text || index.column() == Answer) return q(index.column() == Text ? r.text : r.answer);
         return {};
     case Qt::ForegroundRole:

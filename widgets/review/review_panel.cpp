@@ -4,6 +4,7 @@
 #include "review_edit_dialog.h"
 #include "review_model.h"
 #include "review_service.h"
+#include "terms.h"
 
 #include <QBoxLayout>
 #include <QComboBox>
@@ -43,11 +44,20 @@ QString kindNoun(ReviewKind k, int n = 1) {
     return {};
 }
 
-QString kindPlural(ReviewKind k) {
+QString openToReview(ReviewKind k) {
     switch (k) {
-    case ReviewKind::Item: return ReviewPanel::tr("benchmark items");
-    case ReviewKind::Sample: return ReviewPanel::tr("training samples");
-    case ReviewKind::Patch: return ReviewPanel::tr("patch samples");
+    case ReviewKind::Item: return ReviewPanel::tr("Open a project to review its benchmark items.");
+    case ReviewKind::Sample: return ReviewPanel::tr("Open a project to review its training samples.");
+    case ReviewKind::Patch: return ReviewPanel::tr("Open a project to review its patch samples.");
+    }
+    return {};
+}
+
+QString noneMatch(ReviewKind k) {
+    switch (k) {
+    case ReviewKind::Item: return ReviewPanel::tr("No benchmark items match the filter.");
+    case ReviewKind::Sample: return ReviewPanel::tr("No training samples match the filter.");
+    case ReviewKind::Patch: return ReviewPanel::tr("No patch samples match the filter.");
     }
     return {};
 }
@@ -201,7 +211,7 @@ ReviewPanel::ReviewPanel(ReviewKind kind, ReviewService* service, QUndoStack* un
                 this, &ReviewPanel::accept);
     connect(new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Backspace), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut),
             &QShortcut::activated, this, &ReviewPanel::startReject);
-    clear(tr("Open a project to review its %1.").arg(kindPlural(kind)));
+    clear(openToReview(kind));
 }
 
 ReviewPanel::~ReviewPanel() = default;
@@ -269,7 +279,7 @@ void ReviewPanel::applyFilter() {
     const QString keep = currentId();
     proxy_->setFilter(f);
     if (!keep.isEmpty() && !select(keep, false) && proxy_->rowCount() > 0) view_->setCurrentIndex(proxy_->index(0, ReviewListModel::Text));
-    if (proxy_->rowCount() == 0) detail_->showEmpty(tr("No %1 match the filter.").arg(kindPlural(kind_)));
+    if (proxy_->rowCount() == 0) detail_->showEmpty(noneMatch(kind_));
     updatePosition();
 }
 
@@ -413,9 +423,10 @@ void ReviewPanel::onCheck(const ItemCheckResult& r) {
 void ReviewPanel::updatePosition() {
     const int shown = proxy_->rowCount(), total = model_->rowCount();
     const QModelIndex cur = view_->currentIndex();
-    QString text = shown == 0 ? tr("none shown") : tr("%1 of %2").arg(cur.isValid() ? cur.row() + 1 : 0).arg(shown);
-    if (shown != total) text += tr(" (of %1)").arg(total);
-    position_->setText(text);
+    const int at = cur.isValid() ? cur.row() + 1 : 0;
+    position_->setText(shown == total ? (shown == 0 ? tr("none shown") : tr("%1 of %2").arg(at).arg(shown))
+                       : shown == 0   ? tr("none shown (of %1)").arg(total)
+                                      : tr("%1 of %2 (of %3)").arg(at).arg(shown).arg(total));
     progress_->setMaximum(std::max(total, 1));
     progress_->setValue(model_->reviewed());
 }
@@ -593,8 +604,9 @@ void ReviewPanel::decideCurrent(const QString& status, const QString& reason) {
     // The row below now, before the decision can re-sort or filter the list.
     const QString below = row0 + 1 < proxy_->rowCount() ? proxy_->index(row0 + 1, 0).data(ReviewListModel::IdRole).toString() : QString();
     const bool onDistractor = option_ >= 0;
-    const QString verb = status == QLatin1String("accepted") ? tr("accept") : tr("reject");
-    undo_->push(new DecisionCommand(service_, sink(), {d}, QStringLiteral("%1 %2").arg(verb, q(describe(d.target)))));
+    const QString target = q(describe(d.target));
+    undo_->push(new DecisionCommand(service_, sink(), {d},
+                                    status == QLatin1String("accepted") ? tr("accept %1").arg(target) : tr("reject %1").arg(target)));
     if (onDistractor) return;
     if (const ReviewRow* now = model_->find(id.toStdString()); !now || !(ReviewState{now->status, now->reason} == d.to))
         return; // refused (changed elsewhere): stay, so the curator sees what the project holds
@@ -612,18 +624,22 @@ int ReviewPanel::decideAllShown(const QString& status, const QString& reason, bo
         Decision d{{kind_, r.id, -1}, {r.status, r.reason}, {status.toStdString(), reason.toStdString()}, "bulk"};
         if (!(d.from == d.to)) decisions.push_back(std::move(d));
     }
+    const bool accepting = status == QLatin1String("accepted");
     if (decisions.empty()) {
-        emit message(tr("Every row shown is already %1.").arg(status));
+        emit message(accepting                                ? tr("Every row shown is already accepted.")
+                     : status == QLatin1String("rejected") ? tr("Every row shown is already rejected.")
+                                                              : tr("Every row shown is already %1.").arg(terms::reviewStatus(status.toStdString())));
         return 0;
     }
     const int n = static_cast<int>(decisions.size());
-    const QString verb = status == QLatin1String("accepted") ? tr("Accept") : tr("Reject");
+    const QString rows = kindNoun(kind_, n);
     if (!confirmed &&
-        QMessageBox::question(this, tr("%1 all shown").arg(verb),
-                              tr("%1 %2 matching the current filter (not only the rows on screen)? One undo takes it back.")
-                                  .arg(verb, kindNoun(kind_, n))) != QMessageBox::Yes)
+        QMessageBox::question(this, accepting ? tr("Accept all shown") : tr("Reject all shown"),
+                              accepting ? tr("Accept %1 matching the current filter (not only the rows on screen)? One undo takes it back.").arg(rows)
+                                        : tr("Reject %1 matching the current filter (not only the rows on screen)? One undo takes it back.").arg(rows)) !=
+            QMessageBox::Yes)
         return 0;
-    undo_->push(new DecisionCommand(service_, sink(), std::move(decisions), tr("%1 %2").arg(verb.toLower(), kindNoun(kind_, n))));
+    undo_->push(new DecisionCommand(service_, sink(), std::move(decisions), accepting ? tr("accept %1").arg(rows) : tr("reject %1").arg(rows)));
     return n;
 }
 
@@ -662,7 +678,8 @@ void ReviewPanel::regenerate() {
     const auto& d = detail_->detail();
     if (kind_ != ReviewKind::Item || !d || !d->item || q(d->item->id) != currentId()) return;
     if (option_ < 0) {
-        emit message(tr("Pick a distractor first (1\u20134), then G offers the replacements generation would make."));
+        // "\u2013" "4": lupdate would read a hex digit right after \uXXXX as part of the escape.
+        emit message(tr("Pick a distractor first (1\u2013" "4), then G offers the replacements generation would make."));
         return;
     }
     emit message(tr("Looking for replacements of option %1\u2026").arg(QChar(optionLetter(option_))));
@@ -704,13 +721,13 @@ void ReviewPanel::onCandidates(const CandidatesResult& r) {
 void ReviewPanel::toggleGuidelines() { guidelines_->setVisible(!guidelines_->isVisible()); }
 
 void ReviewPanel::showShortcuts() {
-    const QString rows = tr(
+    const QString rows = tr( // "\u2013" "7": see regenerate()
         "<table cellpadding=\"3\">"
         "<tr><td><b>A</b></td><td>accept (the item, or the picked option) and move to the next</td></tr>"
-        "<tr><td><b>R</b></td><td>reject: then 1\u20137 or the underlined letter of the reason</td></tr>"
+        "<tr><td><b>R</b></td><td>reject: then 1\u2013" "7 or the underlined letter of the reason</td></tr>"
         "<tr><td><b>E</b></td><td>edit the item's text</td></tr>"
         "<tr><td><b>J</b> / <b>K</b></td><td>next / previous</td></tr>"
-        "<tr><td><b>1</b>\u2013<b>4</b></td><td>pick option A\u2013D (then A / R act on it; Esc returns to the item)</td></tr>"
+        "<tr><td><b>1</b>\u2013<b>4</b></td><td>pick option A\u2013" "D (then A / R act on it; Esc returns to the item)</td></tr>"
         "<tr><td><b>G</b></td><td>with an option picked: replace it by another distractor generation offers, by operator</td></tr>"
         "<tr><td><b>F</b></td><td>flag for later (filter: Flagged)</td></tr>"
         "<tr><td><b>H</b></td><td>show or hide the review guidelines</td></tr>"
@@ -727,9 +744,11 @@ void ReviewPanel::refreshRecent() {
     if (!service_->hasProject()) return;
     try {
         for (const auto& r : service_->recent(10)) {
-            QString text = QStringLiteral("%1 %2").arg(q(r.newStatus), q(describe(r.target)));
-            if (!r.reason.empty()) text += QStringLiteral(" (%1)").arg(q(reasonLabel(r.reason)));
-            text += QStringLiteral("  \u00b7 %1").arg(q(r.at.size() >= 19 ? r.at.substr(11, 8) : r.at));
+            const QString status = terms::reviewStatus(r.newStatus), target = q(describe(r.target)),
+                          at = q(r.at.size() >= 19 ? r.at.substr(11, 8) : r.at);
+            // "accepted item b-12  · 10:41:07": the new status, what was decided, the reason, the time.
+            const QString text = r.reason.empty() ? tr("%1 %2  \u00b7 %3").arg(status, target, at)
+                                                  : tr("%1 %2 (%3)  \u00b7 %4").arg(status, target, q(reasonLabel(r.reason)), at);
             auto* it = new QListWidgetItem(text, recent_);
             it->setData(Qt::UserRole, q(r.target.id));
             it->setData(Qt::UserRole + 1, static_cast<int>(r.target.kind));

@@ -1,5 +1,6 @@
 #include "training_launcher.h"
 #include "training_runner.h"
+#include "terms.h"
 
 #include "run/run_owner.h"
 #include "run/run_store.h"
@@ -48,9 +49,9 @@ QString q(const std::string& s) { return QString::fromStdString(s); }
 QString n(std::int64_t v) { return QLocale().toString(static_cast<qlonglong>(v)); }
 
 QString duration(double seconds) {
-    if (seconds < 90) return QObject::tr("%1 s").arg(qRound(seconds));
-    if (seconds < 5400) return QObject::tr("%1 min").arg(qRound(seconds / 60));
-    return QObject::tr("%1 h %2 min").arg(int(seconds / 3600)).arg(qRound(std::fmod(seconds, 3600) / 60));
+    if (seconds < 90) return TrainingLauncher::tr("%1 s").arg(qRound(seconds));
+    if (seconds < 5400) return TrainingLauncher::tr("%1 min").arg(qRound(seconds / 60));
+    return TrainingLauncher::tr("%1 h %2 min").arg(int(seconds / 3600)).arg(qRound(std::fmod(seconds, 3600) / 60));
 }
 
 QChart* lineChart(const QString& title) {
@@ -337,7 +338,8 @@ void TrainingLauncher::refresh() {
             id->setCheckState(ticked.count(static_cast<qlonglong>(r.id)) ? Qt::Checked : Qt::Unchecked);
             runs_->setItem(row, 0, id);
             runs_->setItem(row, 1, new QTableWidgetItem(QString::number(r.round)));
-            runs_->setItem(row, 2, new QTableWidgetItem(q(r.status)));
+            runs_->setItem(row, 2, new QTableWidgetItem(terms::runStatus(r.status)));
+            runs_->item(row, 2)->setData(Qt::UserRole, q(r.status)); // the stored status, for Resume
             runs_->item(row, 2)->setToolTip(q(r.message));
             runs_->setItem(row, 3, new QTableWidgetItem(QStringLiteral("%1 / %2").arg(n(r.steps), n(r.totalSteps))));
             runs_->setItem(row, 4, new QTableWidgetItem(r.finalLoss ? QString::number(*r.finalLoss, 'f', 3) : QStringLiteral("\u2014")));
@@ -391,17 +393,16 @@ void TrainingLauncher::updateRoundInfo() {
         std::sort(cover.begin(), cover.end(), [](const auto& a, const auto& b) { return a.samples > b.samples; });
         for (std::size_t i = 0; i < cover.size() && i < 4; ++i) disciplines << QStringLiteral("%1 %2").arg(q(cover[i].discipline), n(cover[i].samples));
         if (cover.size() > 4) disciplines << tr("%1 more").arg(cover.size() - 4);
-        roundInfo_->setText(tr("Dataset v%1: <b>%2</b> samples<br>by format: %3<br>by origin: synth %4, patch %5, replay %6<br>"
-                               "by discipline: %7%8")
-                                .arg(version)
-                                .arg(n(info->samples), formats.join(QStringLiteral(", ")), n(info->synth), n(info->patch), n(info->replay),
-                                     disciplines.join(QStringLiteral(", ")),
-                                     r && r->parent ? tr("<br>continues from round %1's checkpoint: by default %2 passes at a peak "
-                                                         "learning rate of %3, as <tt>proda loop</tt> trains it")
-                                                          .arg(*r->parent)
-                                                          .arg(FollowupBudget{}.epochs)
-                                                          .arg(FollowupBudget{}.lr)
-                                                    : QString()));
+        QString text = tr("Dataset v%1: <b>%2</b> samples<br>by format: %3<br>by origin: synth %4, patch %5, replay %6<br>"
+                          "by discipline: %7")
+                           .arg(QString::number(version), n(info->samples), formats.join(QStringLiteral(", ")), n(info->synth), n(info->patch),
+                                n(info->replay), disciplines.join(QStringLiteral(", ")));
+        if (r && r->parent)
+            text = tr("%1<br>continues from round %2's checkpoint: by default %3 passes at a peak learning rate of %4, as "
+                      "<tt>proda loop</tt> trains it")
+                       .arg(text, QString::number(*r->parent), QStringLiteral("%1").arg(FollowupBudget{}.epochs),
+                            QStringLiteral("%1").arg(FollowupBudget{}.lr));
+        roundInfo_->setText(text);
         start_->setEnabled(!running());
     } catch (const std::exception& e) {
         roundInfo_->setText(q(e.what()).toHtmlEscaped());
@@ -441,14 +442,13 @@ void TrainingLauncher::updateEstimate() {
     const int steps = maxSteps_->value();
     const auto measured = tokensPerSByPreset_.find(preset);
     if (steps > 0 && measured != tokensPerSByPreset_.end() && measured->second > 0)
-        text += tr(" Time \u2248 %1 for %2 steps (%3 tokens/s measured here).")
-                    .arg(duration(steps * tokensPerStep / measured->second))
-                    .arg(n(steps))
-                    .arg(n(std::llround(measured->second)));
+        text = tr("%1 Time \u2248 %2 for %3 steps (%4 tokens/s measured here).")
+                   .arg(text, duration(steps * tokensPerStep / measured->second), n(steps), n(std::llround(measured->second)));
     else if (steps > 0)
-        text += tr(" %1 tokens in %2 steps; time known after a first run of this preset.").arg(n(std::llround(steps * tokensPerStep))).arg(n(steps));
+        text = tr("%1 %2 tokens in %3 steps; time known after a first run of this preset.")
+                   .arg(text, n(std::llround(steps * tokensPerStep)), n(steps));
     else
-        text += tr(" Steps follow from the epochs once the trainer has tokenized the dataset.");
+        text = tr("%1 Steps follow from the epochs once the trainer has tokenized the dataset.").arg(text);
     estimate_->setText(text);
 }
 
@@ -463,10 +463,10 @@ nlohmann::json TrainingLauncher::formJson() const {
 }
 
 void TrainingLauncher::applyFormJson(const nlohmann::json& j) {
-    if (!j.is_object()) throw std::invalid_argument("the file is not a JSON object");
+    if (!j.is_object()) throw std::invalid_argument(tr("the file is not a JSON object").toStdString());
     if (j.contains("preset")) {
         const int i = preset_->findData(q(j.at("preset").get<std::string>()));
-        if (i < 0) throw std::invalid_argument("field 'preset': not tiny, small or base");
+        if (i < 0) throw std::invalid_argument(tr("field 'preset': not tiny, small or base").toStdString());
         preset_->setCurrentIndex(i);
     }
     maxSteps_->setValue(j.value("max_steps", 0));
@@ -618,8 +618,13 @@ void TrainingLauncher::onEvent(const TrainerEventLine& line) {
             eta_->setText(tr("ETA %1").arg(duration(rate * double(std::max<std::int64_t>(0, totalSteps_ - std::int64_t(step))))));
         }
         if (std::isfinite(step) && (std::llround(step) % 25 == 0 || std::llround(step) == totalSteps_))
-            appendLog(tr("step %1/%2  loss %3  lr %4").arg(std::llround(step)).arg(totalSteps_).arg(loss, 0, 'f', 4).arg(lr, 0, 'g', 3) +
-                      (std::isfinite(tps) ? tr("  %1 tokens/s").arg(std::llround(tps)) : QString()));
+            appendLog(std::isfinite(tps) ? tr("step %1/%2  loss %3  lr %4  %5 tokens/s")
+                                               .arg(std::llround(step))
+                                               .arg(totalSteps_)
+                                               .arg(loss, 0, 'f', 4)
+                                               .arg(lr, 0, 'g', 3)
+                                               .arg(std::llround(tps))
+                                         : tr("step %1/%2  loss %3  lr %4").arg(std::llround(step)).arg(totalSteps_).arg(loss, 0, 'f', 4).arg(lr, 0, 'g', 3));
     } else if (kind == QLatin1String("eval") && val_) {
         const double step = num("step"), loss = num("val_loss");
         if (std::isfinite(step) && std::isfinite(loss)) {
@@ -636,7 +641,7 @@ void TrainingLauncher::onEvent(const TrainerEventLine& line) {
     } else if (kind == QLatin1String("error")) {
         appendLog(tr("error: %1").arg(q(e.value("message", std::string()))));
     } else if (kind == QLatin1String("done")) {
-        appendLog(tr("done: %1").arg(q(e.value("status", std::string()))));
+        appendLog(tr("done: %1").arg(terms::runStatus(e.value("status", std::string()))));
     }
 }
 
@@ -762,7 +767,8 @@ void TrainingLauncher::showEvaluation(int round) {
         std::vector<std::string> names;
         for (auto it = bySize.rbegin(); it != bySize.rend(); ++it) names.push_back(it->second); // largest at the top
         for (const auto& d : names) disciplines << QStringLiteral("%1 (%2)").arg(q(d)).arg(itemsOf[d]);
-        if (itemsOf.size() > kShown) chart->setTitle(chart->title() + tr("<br>the %1 largest of %2 disciplines").arg(kShown).arg(itemsOf.size()));
+        if (itemsOf.size() > kShown)
+            chart->setTitle(tr("%1<br>the %2 largest of %3 disciplines").arg(chart->title(), QString::number(kShown), QString::number(itemsOf.size())));
         for (const auto& [split, m] : bySplit) {
             auto* set = new QBarSet(q(split));
             for (const auto& d : names) *set << (m.count(d) ? m.at(d) : 0.0);

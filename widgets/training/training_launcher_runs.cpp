@@ -2,6 +2,7 @@
 // trainer what it can train on, resuming a stopped run, and following a run another process trains.
 #include "training_launcher.h"
 #include "training_runner.h"
+#include "terms.h"
 
 #include "run/round_runner.h"
 #include "run/run_owner.h"
@@ -89,7 +90,8 @@ void TrainingLauncher::followTick() {
         Project p = Project::open(path_.toStdString(), Project::Mode::ReadOnly);
         const auto run = trainingRun(p.db(), followedRun_);
         if (run && run->status == "running" && liveRunOwner(followedDir_)) return;
-        appendLog(tr("Run %1 ended: %2.").arg(followedRun_).arg(run ? q(run->status) : tr("no longer in the project")));
+        appendLog(run ? tr("Run %1 ended: %2.").arg(QString::number(followedRun_), terms::runStatus(run->status))
+                      : tr("Run %1 ended: no longer in the project.").arg(followedRun_));
     } catch (const std::exception& e) {
         appendLog(tr("Stopped following: %1").arg(q(e.what())));
     }
@@ -109,7 +111,8 @@ void TrainingLauncher::stopFollowing() {
 void TrainingLauncher::updateResume() {
     const int row = runs_->currentRow();
     const QTableWidgetItem* status = row >= 0 ? runs_->item(row, 2) : nullptr;
-    const bool resumable = status && (status->text() == QLatin1String("stopped") || status->text() == QLatin1String("failed"));
+    const QString stored = status ? status->data(Qt::UserRole).toString() : QString();
+    const bool resumable = stored == QLatin1String("stopped") || stored == QLatin1String("failed");
     resume_->setEnabled(!running() && !following() && resumable);
 }
 
