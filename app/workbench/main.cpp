@@ -1,7 +1,9 @@
 // proda-workbench [PROJECT] [--workspace NAME] [--select ID] [--tab graph|overview|items|samples|patches|statistics|launch|try|history|rounds|failures|evaluations] [--screenshot FILE]
-//                 [--size WxH] [--dark]
+//                 [--size WxH] [--dark] [--language system|en|zh_CN]
 // With --screenshot the window renders the requested state, waits until every asynchronous load
 // and the graph layout have settled, saves the PNG and exits (for docs and tests).
+// The interface's language is the one chosen in Preferences (ui/language), or --language for this
+// run; its translation is built into the executable (:/i18n/proda_<language>.qm).
 #include "benchmark_workspace.h"
 #include "home_workspace.h"
 #include "knowledge_workspace.h"
@@ -14,12 +16,62 @@
 #include "preferences.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QIcon>
 #include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QSettings>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
+
+namespace {
+
+// The translation context of the texts below (the command line's help and errors).
+struct Workbench {
+    Q_DECLARE_TR_FUNCTIONS(Workbench)
+};
+
+// --language NAME (or --language=NAME), read before the parser exists: its help is translated too.
+QString languageArgument(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        if (arg == QLatin1String("--")) break;
+        if (arg == QLatin1String("--language") && i + 1 < argc) return QString::fromLocal8Bit(argv[i + 1]);
+        if (arg.startsWith(QLatin1String("--language="))) return arg.mid(11);
+    }
+    return {};
+}
+
+// Installs the interface's translation for `language` ("system": the first of the system's
+// languages that has one; "en": none, English is the source) and Qt's own translation of the same
+// language where Qt's is installed (its dialogs and standard buttons). False for a language with
+// no translation.
+bool installTranslations(QApplication& app, const QString& language) {
+    if (language == QLatin1String("en") || language.startsWith(QLatin1String("en_"))) {
+        QLocale::setDefault(QLocale(language));
+        return true;
+    }
+    const bool system = language.isEmpty() || language == QLatin1String("system");
+    const QLocale locale = system ? QLocale::system() : QLocale(language);
+    auto* ours = new QTranslator(&app);
+    if (!ours->load(locale, QStringLiteral("proda"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        delete ours;
+        return system; // a system language without a translation: English
+    }
+    if (!system) QLocale::setDefault(locale); // numbers and dates as the chosen language writes them
+    QApplication::installTranslator(ours);
+    auto* qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    else
+        delete qt;
+    return true;
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -29,30 +81,46 @@ int main(int argc, char** argv) {
     QApplication::setDesktopFileName(QStringLiteral("proda-workbench"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("proda-workbench"), QIcon(QStringLiteral(":/icons/proda-workbench.svg"))));
 
+    // The language first: the command line's help below is in it too.
+    QString languageName = languageArgument(argc, argv);
+    const bool languageGiven = !languageName.isEmpty();
+    if (!languageGiven) languageName = QSettings().value(QLatin1String(proda::prefs::kLanguage), QStringLiteral("system")).toString();
+    const bool translated = installTranslations(app, languageName);
+
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("ProDa Workbench: test-driven data engineering for language models"));
+    parser.setApplicationDescription(Workbench::tr("ProDa Workbench: test-driven data engineering for language models"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A .proda project to open."), QStringLiteral("[PROJECT]"));
+    parser.addPositionalArgument(QStringLiteral("project"), Workbench::tr("A .proda project to open."), QStringLiteral("[PROJECT]"));
     QCommandLineOption workspace(QStringLiteral("workspace"),
-                                 QStringLiteral("Workspace to show: home, knowledge, benchmark, training or diagnosis."),
+                                 Workbench::tr("Workspace to show: home, knowledge, benchmark, training or diagnosis."),
                                  QStringLiteral("NAME"), QStringLiteral("home"));
-    QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Centre the knowledge explorer on concept ID, or (benchmark) select item, sample or patch ID, or (diagnosis) a failed item or a patch."),
+    QCommandLineOption select(QStringLiteral("select"), Workbench::tr("Centre the knowledge explorer on concept ID, or (benchmark) select item, sample or patch ID, or (diagnosis) a failed item or a patch."),
                               QStringLiteral("ID"));
-    QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Render the state to FILE (PNG) and exit."),
+    QCommandLineOption screenshot(QStringLiteral("screenshot"), Workbench::tr("Render the state to FILE (PNG) and exit."),
                                   QStringLiteral("FILE"));
-    QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size WxH (default 1280x800)."), QStringLiteral("WxH"),
+    QCommandLineOption size(QStringLiteral("size"), Workbench::tr("Window size WxH (default 1280x800)."), QStringLiteral("WxH"),
                             QStringLiteral("1280x800"));
-    QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Tab to show: graph or overview (knowledge); items, samples, patches or statistics (benchmark); launch, try or history (training); rounds, failures or evaluations (diagnosis)."),
+    QCommandLineOption tab(QStringLiteral("tab"), Workbench::tr("Tab to show: graph or overview (knowledge); items, samples, patches or statistics (benchmark); launch, try or history (training); rounds, failures or evaluations (diagnosis)."),
                            QStringLiteral("TAB"),
                            QStringLiteral("graph"));
-    QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark theme for this run."));
-    parser.addOptions({workspace, select, screenshot, size, tab, dark});
+    QCommandLineOption dark(QStringLiteral("dark"), Workbench::tr("Use the dark theme for this run."));
+    QCommandLineOption language(QStringLiteral("language"),
+                                Workbench::tr("Interface language for this run instead of the one in Preferences: zh_CN (Simplified "
+                                              "Chinese), en (English) or system."),
+                                QStringLiteral("NAME"));
+    parser.addOptions({workspace, select, screenshot, size, tab, dark, language});
     parser.process(app);
+    if (languageGiven && !translated) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(Workbench::tr("proda-workbench: no translation for the language '%1' (zh_CN, en, system)").arg(languageName)));
+        return 2;
+    }
     proda::MainWindow::Workspace ws = proda::MainWindow::Home;
     if (!proda::MainWindow::workspaceFromName(parser.value(workspace), &ws)) {
-        std::fprintf(stderr, "proda-workbench: unknown workspace '%s' (home, knowledge, benchmark, training, diagnosis)\n",
-                     qPrintable(parser.value(workspace)));
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(Workbench::tr("proda-workbench: unknown workspace '%1' (home, knowledge, benchmark, training, diagnosis)")
+                                    .arg(parser.value(workspace))));
         return 2;
     }
     proda::prefs::applyTheme(parser.isSet(dark) ? QStringLiteral("dark") : QString());
@@ -65,7 +133,8 @@ int main(int argc, char** argv) {
     window.training()->showTab(parser.value(tab));
     window.diagnosis()->showTab(parser.value(tab));
     if (!window.benchmark()->showTab(parser.value(tab)) && ws == proda::MainWindow::Benchmark && parser.isSet(tab)) {
-        std::fprintf(stderr, "proda-workbench: unknown benchmark tab '%s' (items, samples, patches, statistics)\n", qPrintable(parser.value(tab)));
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(Workbench::tr("proda-workbench: unknown benchmark tab '%1' (items, samples, patches, statistics)").arg(parser.value(tab))));
         return 2;
     }
     window.show();
@@ -74,7 +143,7 @@ int main(int argc, char** argv) {
     const QString selectId = parser.value(select);
     auto grab = [&window, shot] {
         const bool ok = window.grab().save(shot);
-        if (!ok) std::fprintf(stderr, "proda-workbench: could not write %s\n", qPrintable(shot));
+        if (!ok) std::fprintf(stderr, "%s\n", qPrintable(Workbench::tr("proda-workbench: could not write %1").arg(shot)));
         QApplication::exit(ok ? 0 : 3);
     };
     // Grab once the explorer has nothing pending; a watchdog grabs anyway (and says so) rather
@@ -94,7 +163,7 @@ int main(int argc, char** argv) {
         });
         poll->start();
         QTimer::singleShot(60000, &window, [grab] {
-            std::fprintf(stderr, "proda-workbench: still busy after 60 s; saving the screenshot as it is\n");
+            std::fprintf(stderr, "%s\n", qPrintable(Workbench::tr("proda-workbench: still busy after 60 s; saving the screenshot as it is")));
             grab();
         });
     };

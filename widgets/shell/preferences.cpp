@@ -57,9 +57,12 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     theme_->addItem(tr("Dark"), QStringLiteral("dark"));
     theme_->setCurrentIndex(std::max(0, theme_->findData(s.value(QLatin1String(prefs::kTheme), QStringLiteral("system")))));
     language_->addItem(tr("System default"), QStringLiteral("system"));
+    // Each language by its own name, so it can be found whatever the interface's language is.
     language_->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    language_->addItem(QStringLiteral("\u7b80\u4f53\u4e2d\u6587"), QStringLiteral("zh_CN")); // 简体中文
     language_->setCurrentIndex(std::max(0, language_->findData(s.value(QLatin1String(prefs::kLanguage), QStringLiteral("system")))));
-    language_->setToolTip(tr("Applies at the next start. English is the only translation shipped so far."));
+    language_->setToolTip(tr("Applies at the next start. English and Simplified Chinese are shipped; \u201CSystem default\u201D "
+                             "follows the system's language where it is one of them, else English."));
     auto* form = new QFormLayout;
     form->addRow(tr("LLM &endpoint:"), endpoint_);
     form->addRow(tr("LLM &model:"), model_);

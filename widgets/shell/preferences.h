@@ -12,7 +12,7 @@ namespace prefs {
 inline constexpr const char* kLlmEndpoint = "llm/endpoint";
 inline constexpr const char* kLlmModel = "llm/model";
 inline constexpr const char* kTheme = "ui/theme";       // "system" | "dark"
-inline constexpr const char* kLanguage = "ui/language"; // "system" | a locale name
+inline constexpr const char* kLanguage = "ui/language"; // "system" | "en" | "zh_CN"
 // Applies the stored theme, or `theme` when given, to the application (dark: Fusion with a dark palette).
 void applyTheme(const QString& theme = QString());
 } // namespace prefs
