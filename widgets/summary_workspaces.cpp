@@ -16,10 +16,11 @@ namespace {
 QString n(std::int64_t v) { return QLocale().toString(qlonglong(v)); }
 QString q(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
 
-QString countTable(const QString& heading, const std::map<std::string, std::int64_t>& counts) {
+// `label` shows a key (a stored code) in words.
+QString countTable(const QString& heading, const std::map<std::string, std::int64_t>& counts, QString (*label)(const std::string&)) {
     QString html = QStringLiteral("<h3>%1</h3><table cellpadding='3'>").arg(heading);
     for (const auto& [k, v] : counts)
-        html += QStringLiteral("<tr><td>%1</td><td align='right'><b>%2</b></td></tr>").arg(q(k), n(v));
+        html += QStringLiteral("<tr><td>%1</td><td align='right'><b>%2</b></td></tr>").arg(label(k).toHtmlEscaped(), n(v));
     return html + QStringLiteral("</table>");
 }
 QString muted(const QString& text) { return QStringLiteral("<p style='color:gray'><i>%1</i></p>").arg(text); }
@@ -162,7 +163,7 @@ void EvaluationsPage::showSnapshot(const ProjectSnapshot& snap) {
     html += QStringLiteral("</table>");
     if (s.diagnoses.empty())
         html += muted(tr("No diagnosis yet: <tt>proda diagnose PROJECT --round N</tt> probes the failed dev items."));
-    if (!s.patchesByStatus.empty()) html += countTable(tr("Patches"), s.patchesByStatus);
+    if (!s.patchesByStatus.empty()) html += countTable(tr("Patches"), s.patchesByStatus, terms::reviewStatus);
     setBody(html);
 }
 

@@ -1,6 +1,7 @@
 #include "concept_inspector.h"
 #include "explorer_service.h"
 #include "graph_style.h"
+#include "terms.h"
 
 #include <QUrl>
 
@@ -130,7 +131,7 @@ void ConceptInspector::showDetail(const DetailResult& r) {
     if (r.projectItems == 0) html += tr("<p class='muted'>No benchmark items in this project yet.</p>");
     else if (r.items.empty()) html += tr("<p class='muted'>No benchmark item goes through this concept.</p>");
     for (const ItemRef& it : r.items)
-        html += QStringLiteral("<p>%1 <span class='meta'>[%2, %3]</span></p>").arg(q(it.question), q(it.status), q(it.split));
+        html += QStringLiteral("<p>%1 <span class='meta'>[%2, %3]</span></p>").arg(q(it.question), terms::reviewStatus(it.status).toHtmlEscaped(), q(it.split));
     if (r.itemsTotal > std::int64_t(r.items.size()))
         html += tr("<p class='muted'>and %1 more</p>").arg(r.itemsTotal - std::int64_t(r.items.size()));
 
