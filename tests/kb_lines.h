@@ -50,6 +50,9 @@ inline void addBadInputRows() {
             "concepts.jsonl:2|truncated");
         row("malformed json", "concepts.jsonl", lines({kGoodConcept, R"({"id": "n2", term: 1})"}), "concepts.jsonl:2|malformed JSON");
         row("not an object", "concepts.jsonl", lines({kGoodConcept, "[1,2]"}), "concepts.jsonl:2|expected a JSON object");
+        // A number beyond a double is nlohmann's out_of_range, not a parse_error (found by fuzz_llm_reply).
+        row("number too large", "concepts.jsonl", lines({kGoodConcept, R"({"id":"n2","term":"a","weight":6E6666666})"}),
+            "concepts.jsonl:2|malformed JSON|number overflow");
         row("missing field", "concepts.jsonl", lines({R"({"id":"n1","type":"entity","discipline":"X"})"}), "concepts.jsonl:1|'term'|missing");
         row("wrong type", "concepts.jsonl", lines({R"({"id":"n1","term":42,"type":"entity","discipline":"X"})"}),
             "concepts.jsonl:1|'term'|expected a string");

@@ -196,6 +196,7 @@ private slots:
         row("truncated file", "text", "\n    {\"statement_id\": \"S6\"", "", 19, "", "malformed JSON");
         row("invalid UTF-8", "text", "A fracture in a solid.", "A fracture in a sol\xC3id.", 6, "", "invalid UTF-8");
         row("not an object", "whole", "", "[1, 2]", 1, "", "expected a JSON object, found an array");
+        row("number too large", "text", "\"term\": \"crack\",", "\"term\": \"crack\", \"weight\": 6E6666666,", 0, "", "number overflow");
         // Field errors: no line in a whole JSON document, but the exact field path.
         row("missing l1_concepts", "remove", "/l1_concepts", "", 0, "l1_concepts", "missing");
         row("missing l3_chains", "remove", "/l3_chains", "", 0, "l3_chains", "missing");

@@ -219,7 +219,7 @@ ParsedReply parseLlmReply(const std::string& content, const ChunkText& chunk) {
     json reply;
     try {
         reply = json::parse(unwrap(content));
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) { // parse_error, or out_of_range for a number too large
         std::string start = content.substr(0, 80);
         std::replace(start.begin(), start.end(), '\n', ' ');
         out.error = ReplyError{"content", "is not JSON (" + std::string(e.what()) + "); it starts: '" + start + "'"};

@@ -123,6 +123,8 @@ bool JsonlReader::parseNext(Record& out) {
             std::string what = e.what();
             if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
             failAtParse("malformed JSON: " + what);
+        } catch (const nlohmann::json::out_of_range& e) { // a number too large for 64 bits
+            failAtParse(std::string("malformed JSON: ") + e.what());
         }
         if (!out.value.is_object()) failAtParse(std::string("expected a JSON object, found ") + jsonTypeName(out.value));
         out.line = parseLine_;

@@ -38,10 +38,10 @@ void checkManifest(const std::string& path) {
     nlohmann::json m;
     try {
         m = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) { // parse_error, or out_of_range for a number too large
         throw InputError(path, 0, "", std::string("malformed JSON: ") + e.what());
     }
-    if (!m.is_object() || m.value("format", "") != "proda-kb-jsonl")
+    if (!m.is_object() || !m.contains("format") || m["format"] != "proda-kb-jsonl")
         throw InputError(path, 0, "format", "not a ProDa KB JSONL manifest (expected \"proda-kb-jsonl\")");
     if (!m.contains("version") || !m["version"].is_number_integer())
         throw InputError(path, 0, "version", "missing or not a whole number");

@@ -102,6 +102,8 @@ json parseFile(const std::string& file) {
         std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
         if (at >= text.size()) at = text.find_last_not_of(" \t\r\n");
         throw InputError(file, lineAt(text, at), "", "malformed JSON: " + what);
+    } catch (const json::out_of_range& e) { // a number too large for 64 bits; nlohmann gives no position
+        throw InputError(file, 0, "", std::string("malformed JSON: ") + e.what());
     }
 }
 

@@ -34,7 +34,7 @@ void forEachJsonlObject(const std::string& path,
         nlohmann::json j;
         try {
             j = nlohmann::json::parse(line);
-        } catch (const nlohmann::json::parse_error& e) {
+        } catch (const nlohmann::json::exception& e) { // parse_error, or out_of_range for a number too large
             fail("", std::string("not valid JSON (") + e.what() + ")");
         }
         if (!j.is_object()) fail("", "expected an object");

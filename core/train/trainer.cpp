@@ -114,7 +114,7 @@ TrainConfig readRunConfig(const std::string& runDir) {
     if (!in) throw std::invalid_argument(path + ": cannot open (is this a run directory?)");
     try {
         return configFromJson(nlohmann::json::parse(in));
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) { // parse_error, or out_of_range for a number too large
         throw std::invalid_argument(path + ": not valid JSON (" + std::string(e.what()) + ")");
     } catch (const std::invalid_argument& e) {
         throw std::invalid_argument(path + ": " + e.what());
