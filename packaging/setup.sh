@@ -3,7 +3,10 @@
 # in build/main, so whichever runs second only rebuilds what changed.
 #   packaging/setup.sh run [--headless]   install, build, open the sample project in the workbench
 #                                         (--headless, or no display: the closed loop in the terminal)
-#   packaging/setup.sh test               install, build, run the whole test suite through ctest
+#   packaging/setup.sh test               install, build, run the whole test suite through ctest:
+#                                         the gui, fault and slow tests in build/main, the unit
+#                                         tests under AddressSanitizer and UBSan, and a smoke run of
+#                                         every fuzz target (build/asan, clang; PRODA_FUZZ_SECONDS)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,6 +20,7 @@ packages=(
   qt6-l10n-tools libqt6sql6-sqlite nlohmann-json3-dev libsqlite3-dev zlib1g-dev
   libtorch-dev libgloo-dev libsentencepiece-dev libopenblas0-pthread
   xvfb xauth wordnet-base dict-foldoc dict-gcide desktop-file-utils appstream
+  clang libclang-rt-14-dev llvm
 )
 
 install_missing() {
@@ -41,8 +45,23 @@ install_missing() {
 build() {
   local dir="$1"
   echo "== configuring and building in $dir"
-  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  # CI holds the build to no warnings at all.
+  local werror=OFF
+  [ "${CI:-}" = "true" ] && werror=ON
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRODA_WERROR=$werror >/dev/null
   cmake --build "$dir" -j2
+}
+
+# The sanitizer build (CMakePresets.json, preset asan): the unit tests under ASan and UBSan, then
+# every fuzz target for PRODA_FUZZ_SECONDS from its seeds.
+sanitized_tests() {
+  echo "== configuring and building the sanitizer and fuzz build in build/asan (clang)"
+  cmake --preset asan >/dev/null
+  cmake --build --preset asan
+  echo "== the unit tests under AddressSanitizer and UBSan"
+  ctest --preset asan --timeout 900
+  echo "== fuzzing every reader of outside input for ${PRODA_FUZZ_SECONDS:-60} s each"
+  ctest --test-dir build/asan -L fuzz -j2 --output-on-failure --timeout 900
 }
 
 case "$mode" in
@@ -51,7 +70,9 @@ case "$mode" in
     build build/main
     echo "== running the test suite"
     export QT_QPA_PLATFORM=offscreen
-    ctest --test-dir build/main --output-on-failure --timeout 900
+    # The unit tests run in the sanitizer build below; everything else (gui, fault, slow) here.
+    ctest --test-dir build/main -LE '^unit$' --output-on-failure --timeout 900 -j2
+    sanitized_tests
     ;;
   run)
     install_missing

@@ -84,7 +84,7 @@ Args parse(int argc, char** argv, int from, const std::vector<std::string>& valu
     Args a;
     for (int i = from; i < argc; ++i) {
         std::string s = argv[i];
-        if (!s.starts_with("--")) {
+        if (s.rfind("--", 0) != 0) {
             a.positional.push_back(s);
             continue;
         }

@@ -69,7 +69,7 @@ std::string saveCheckpoint(const std::string& runDir, Gpt& model, torch::optim::
 
     std::vector<fs::path> all;
     for (const auto& e : fs::directory_iterator(root))
-        if (e.is_directory() && e.path().filename().string().starts_with("step-")) all.push_back(e.path());
+        if (e.is_directory() && e.path().filename().string().rfind("step-", 0) == 0) all.push_back(e.path());
     std::sort(all.begin(), all.end());
     for (std::size_t i = 0; i + std::size_t(keep) < all.size(); ++i)
         if (all[i] != final) fs::remove_all(all[i]);

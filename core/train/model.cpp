@@ -67,6 +67,14 @@ torch::Tensor BlockImpl::forwardRows(const torch::Tensor& x, const torch::Tensor
     return y + mlp(ln_2(y));                                                             // (N, C)
 }
 
+namespace {
+// (Not std::string::ends_with: this file also builds as C++17, see core/train/CMakeLists.txt.)
+bool endsWith(const std::string& s, const char* tail) {
+    const std::size_t n = std::char_traits<char>::length(tail);
+    return s.size() >= n && s.compare(s.size() - n, n, tail) == 0;
+}
+} // namespace
+
 GptImpl::GptImpl(const ModelConfig& cfg) : cfg_(cfg) {
     wte = register_module("wte", torch::nn::Embedding(cfg.vocab_size, cfg.n_embd));
     wpe = register_module("wpe", torch::nn::Embedding(cfg.block_size, cfg.n_embd));
@@ -81,9 +89,9 @@ GptImpl::GptImpl(const ModelConfig& cfg) : cfg_(cfg) {
     for (auto& p : named_parameters()) {
         const std::string& name = p.key();
         auto& t = p.value();
-        if (name.ends_with(".bias")) t.zero_();
+        if (endsWith(name, ".bias")) t.zero_();
         else if (name.find("ln_") != std::string::npos) t.fill_(1.0);
-        else if (name.ends_with("c_proj.weight")) t.normal_(0.0, residualStd);
+        else if (endsWith(name, "c_proj.weight")) t.normal_(0.0, residualStd);
         else t.normal_(0.0, 0.02);
     }
 }

@@ -105,7 +105,7 @@ Tokenizer& Tokenizer::operator=(Tokenizer&& o) noexcept {
 Tokenizer Tokenizer::train(const std::vector<std::string>& lines, int vocabSize, const std::string& modelPath,
                            int threads) {
     std::string prefix = modelPath;
-    if (prefix.ends_with(".model")) prefix.resize(prefix.size() - 6);
+    if (prefix.size() >= 6 && prefix.compare(prefix.size() - 6, 6, ".model") == 0) prefix.resize(prefix.size() - 6);
     const std::vector<std::pair<std::string, std::string>> args = {
         {"model_prefix", prefix},
         {"model_type", "bpe"},
