@@ -211,6 +211,11 @@ private slots:
         key(p, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier); // redo: item 8 accepted again
         QCOMPARE(status(8), QStringLiteral("accepted/"));
         QCOMPARE(w.undoStack()->index(), w.undoStack()->count() - 2);
+        key(p, Qt::Key_Y, Qt::ControlModifier); // redo by Ctrl+Y too: item 9 flagged again
+        QCOMPARE(count(path, "SELECT count(*) FROM review_flags"), std::int64_t(1));
+        key(p, Qt::Key_Z, Qt::ControlModifier); // and undone, as the rest of the test expects
+        QCOMPARE(count(path, "SELECT count(*) FROM review_flags"), std::int64_t(0));
+        QCOMPARE(w.undoStack()->index(), w.undoStack()->count() - 2);
         // The last decisions are listed, newest first.
         auto* recent = p->findChild<QListWidget*>(QStringLiteral("recentDecisions"));
         QCOMPARE(recent->count(), 10);

@@ -127,7 +127,12 @@ void addUndoShortcuts(QUndoStack* stack, QWidget* scope) {
     QAction* undo = stack->createUndoAction(scope, QObject::tr("&Undo"));
     QAction* redo = stack->createRedoAction(scope, QObject::tr("&Redo"));
     undo->setShortcut(QKeySequence::Undo);
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    // Ctrl+Shift+Z and Ctrl+Y everywhere, beside the platform's own: each once, since the same key
+    // twice on one action (X11's Redo is Ctrl+Shift+Z) is an ambiguous shortcut that never fires.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence& k : {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)})
+        if (!redoKeys.contains(k)) redoKeys.append(k);
+    redo->setShortcuts(redoKeys);
     for (QAction* a : {undo, redo}) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         scope->addAction(a);

@@ -78,7 +78,9 @@ ImportDialog::ImportDialog(QWidget* parent)
     hint_->setWordWrap(true);
     auto* form = new QFormLayout;
     form->addRow(tr("&Format:"), format_);
-    form->addRow(tr("&Path:"), row);
+    auto* pathLabel = new QLabel(tr("&Path:"), this); // a layout row gets no buddy by itself: Alt+P
+    pathLabel->setBuddy(path_);
+    form->addRow(pathLabel, row);
     form->addRow(QString(), hint_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Import"));
