@@ -359,6 +359,14 @@ private slots:
         QCOMPARE(static_cast<int>(first["l2_ids"].size()), 3);
         QCOMPARE(static_cast<int>(first["l1_ids"].size()), 4);
         QVERIFY_THROWS_EXCEPTION(InputError, exportItems(p.db(), "mmlu", jsonl, "train"));
+        // A directory given for a one-file format: said so, nothing left behind.
+        try {
+            exportItems(p.db(), "mmlu", dir.path().toStdString(), "test");
+            QFAIL("an export over a directory was accepted");
+        } catch (const InputError& e) {
+            QVERIFY2(std::string(e.what()).find("is a directory") != std::string::npos, e.what());
+        }
+        QVERIFY(!std::filesystem::exists(dir.path().toStdString() + ".part"));
     }
 
     void orthogonalityLeaksAreFound() {

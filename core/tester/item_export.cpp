@@ -21,6 +21,8 @@ constexpr const char* kTask = "proda_bench";
 
 void writeAtomically(const std::string& path, const std::string& text) {
     const fs::path p(path);
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) throw InputError(path, 0, "", "is a directory: this format writes one file (give a file name)");
     if (p.has_parent_path()) fs::create_directories(p.parent_path());
     const std::string tmp = path + ".part";
     {
@@ -28,7 +30,12 @@ void writeAtomically(const std::string& path, const std::string& text) {
         f << text;
         if (!f.flush()) throw InputError(path, 0, "", "cannot write");
     }
-    fs::rename(tmp, path);
+    fs::rename(tmp, path, ec);
+    if (ec) {
+        const std::string why = ec.message();
+        fs::remove(tmp, ec);
+        throw InputError(path, 0, "", "cannot write: " + why);
+    }
 }
 
 // MMLU subjects are snake_case names ("abstract_algebra").
