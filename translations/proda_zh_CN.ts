@@ -2968,8 +2968,8 @@
         <translation>模型选择 &lt;b&gt;%1&lt;/b&gt;（%2）</translation>
     </message>
     <message>
-        <source>%1; per byte it would pick %2</source>
-        <translation>%1；按每字节计算则会选择 %2</translation>
+        <source>%1 Per byte it would pick %2.</source>
+        <translation>%1 按每字节计算则会选择 %2。</translation>
     </message>
     <message>
         <source>%1: &lt;span style=&quot;color:#2e8b57&quot;&gt;right&lt;/span&gt;.</source>

@@ -321,11 +321,12 @@ void TryModelPanel::showResult(const ChoiceAnswer& a, bool letterOnly) {
     QString text = tr("The model picks <b>%1</b> (%2)")
                        .arg(QString(QChar('A' + a.predicted)),
                             QString::fromStdString(scoredOptions_[static_cast<std::size_t>(a.predicted)]).toHtmlEscaped());
-    if (a.predictedNorm && *a.predictedNorm != a.predicted)
-        text = tr("%1; per byte it would pick %2").arg(text, QString(QChar('A' + *a.predictedNorm)));
+    // The verdict belongs to the pick itself; the per-byte pick is a note after it.
     if (key >= 0)
         text = key == a.predicted ? tr("%1: <span style=\"color:#2e8b57\">right</span>.").arg(text)
                                   : tr("%1: <span style=\"color:#c0392b\">wrong</span> (the key is %2).").arg(text, QString(QChar('A' + key)));
+    if (a.predictedNorm && *a.predictedNorm != a.predicted)
+        text = tr("%1 Per byte it would pick %2.").arg(text, QString(QChar('A' + *a.predictedNorm)));
     verdict_->setText(text);
 }
 
