@@ -15,11 +15,6 @@ namespace proda {
 
 namespace {
 
-std::optional<double> number(const nlohmann::json& j, const char* key) {
-    const auto it = j.find(key);
-    return it != j.end() && it->is_number() ? std::optional<double>(it->get<double>()) : std::nullopt;
-}
-
 std::int64_t sizeOnDisk(const fs::path& dir) {
     std::error_code ec;
     std::int64_t total = 0;
@@ -45,14 +40,15 @@ std::vector<CheckpointEntry> listCheckpoints(const std::string& runDir) {
         if (!name.starts_with("step-") || fs::is_symlink(it->path(), ec) || !it->is_directory(ec)) continue;
         std::ifstream in(it->path() / "state.json");
         const auto j = nlohmann::json::parse(in, nullptr, false);
-        if (!in || j.is_discarded() || !j.is_object() || !j.contains("step") || !j["step"].is_number_integer()) continue;
+        const auto step = j.is_object() ? jsonInteger(j, "step") : std::nullopt;
+        if (!in || !step) continue;
         CheckpointEntry c;
         c.dir = fs::absolute(it->path()).string();
-        c.step = j["step"].get<std::int64_t>();
+        c.step = *step;
         c.totalSteps = jsonInteger(j, "total_steps").value_or(0);
-        c.loss = number(j, "last_loss");
-        c.valLoss = number(j, "last_val_loss");
-        c.elapsedS = number(j, "elapsed_s").value_or(0);
+        c.loss = jsonNumber(j, "last_loss");
+        c.valLoss = jsonNumber(j, "last_val_loss");
+        c.elapsedS = jsonNumber(j, "elapsed_s").value_or(0);
         c.bytes = sizeOnDisk(it->path());
         c.latest = name == latest;
         out.push_back(std::move(c));
