@@ -36,6 +36,31 @@ private slots:
         QVERIFY(others > 0);
     }
 
+    // WordNet, seed 11213: "servitor is a kind of X and X is a kind of assistant" keyed "attendant"
+    // beside "subordinate" (a servitor is one as any reader reads it); "wencher is a kind of X and
+    // X is a kind of libertine" keyed "adulterer" beside "womanizer" and "rake". People are
+    // classed by role and roles overlap: between two roles below "person" no middle item is made.
+    // Below "person" itself the roles differ enough, and the item is made.
+    void aRoleBetweenOverlappingRolesIsNotAsked() {
+        const KnowledgeGraph g = taxonomyGraph(
+            "noun.person",
+            {{"r1", "servitor", "attendant"}, {"r2", "attendant", "assistant"}, {"r3", "subordinate", "assistant"},
+             {"r4", "deputy", "assistant"}, {"r5", "aide", "assistant"}, {"r6", "accomplice", "assistant"},
+             {"r7", "assistant", "worker"}, {"r8", "worker", "person"}, {"r9", "fantasist", "creator"},
+             {"r10", "creator", "person"}, {"r11", "leader", "person"}, {"r12", "scientist", "person"},
+             {"r13", "artist", "creator"}, {"r14", "chemist", "scientist"}, {"r15", "chief", "leader"},
+             {"r16", "laborer", "worker"}, {"r17", "adventurer", "person"}, {"r18", "explorer", "adventurer"},
+             {"r19", "person", "organism"}},
+            {{"r1", "r2"}, {"r9", "r10"}}, "noun.person");
+        bool roleBelowPerson = false;
+        for (const Item& it : itemsOverSeeds(g, 8)) {
+            const std::string key = it.options[static_cast<std::size_t>(it.answer)];
+            QVERIFY2(!(it.shape == ItemShape::Middle && key == "attendant"), it.question.c_str());
+            roleBelowPerson = roleBelowPerson || (it.shape == ItemShape::Middle && key == "creator");
+        }
+        QVERIFY(roleBelowPerson);
+    }
+
     // WordNet: "strap is a part of X and X is a kind of man's clothing" offered "blue" beside
     // "brace": the sense "blue clothing" is a later one of a word a reader takes as the colour.
     // With a chain around it such a sense reads as meant; an option stands alone, so it is never

@@ -1,6 +1,7 @@
 // Regression tests for the curator's "giveaway" rejections that the rest of test_curation does not
 // cover: options a reader rules out by what the stem names, without the knowledge asked for.
 #include "curation_fixture.h"
+#include "synth/sample_builder.h"
 
 #include <QtTest>
 
@@ -117,7 +118,7 @@ private slots:
     // beside "occam" and "pidgen+", languages written in lower case and no categories: the stem
     // says Y is what Gofer is, a kind of language, so a name among the options is ruled out by it.
     void whatANamedThingIsHasCategoriesBesideIt() {
-        auto build = [](bool moreCategories) {
+        auto build = [](bool moreCategories, bool lineage = false) {
             return taxonomyGraph("Language", {{"k1", "functional language", "programming language"},
                                               {"k2", "logic language", "programming language"},
                                               {"k3", "imperative language", "programming language"}},
@@ -131,6 +132,15 @@ private slots:
                                                              {"o", "occam", "programming language"}, {"g", "pidgen+", "programming language"},
                                                              {"u", "Autocode", "programming language"}};
                                      for (const auto& r : isA) w.upsertRelation({r[0], r[1], "SPECIALIZATION", "is a", r[2], "Language", ""});
+                                     // FOLDOC, seed 11213: "hp2ps is written in X and X is a Y" keyed "Page
+                                     // Description Language" beside "Common Lisp" and "Autocode": names with
+                                     // implementations and versions, but no kinds.
+                                     if (lineage) {
+                                         w.upsertConcept({"Autocode II", "Autocode II", "concept", "", "Language", ""});
+                                         w.upsertConcept({"occam 2", "occam 2", "concept", "", "Language", ""});
+                                         w.upsertRelation({"ai", "Autocode II", "SPECIALIZATION", "is an implementation of", "Autocode", "Language", ""});
+                                         w.upsertRelation({"oc", "occam 2", "SPECIALIZATION", "is a version of", "occam", "Language", ""});
+                                     }
                                      if (!moreCategories) return;
                                      w.upsertConcept({"object-oriented language", "object-oriented language", "concept", "", "Language", ""});
                                      w.upsertRelation({"k4", "object-oriented language", "SPECIALIZATION", "is a kind of", "programming language",
@@ -140,8 +150,9 @@ private slots:
         };
         const std::set<std::string> names = {"occam", "pidgen+", "Autocode"};
         for (bool more : {false, true})
-            for (const auto& it : itemsAnswering(build(more), "functional language"))
-                for (const auto& o : it.options) QVERIFY2(!names.count(o), (it.question + " / " + o).c_str());
+            for (bool lineage : {false, true})
+                for (const auto& it : itemsAnswering(build(more, lineage), "functional language"))
+                    for (const auto& o : it.options) QVERIFY2(!names.count(o), (it.question + " / " + o).c_str());
         // With three other kinds of language to offer, the item is made, of categories only.
         QVERIFY(!itemsAnswering(build(true), "functional language").empty());
     }
@@ -226,6 +237,52 @@ private slots:
         for (const auto& it : items)
             for (const auto& o : it.options)
                 QVERIFY2(o != "register" && o != "Random-access memory" && o != "abstract machine", it.question.c_str());
+    }
+
+    // WordNet sample, seed 11213: "Which of the following is a broader category that includes
+    // Naegele's rule?" keyed "principle" beside "Kepler's law", "law of equivalent proportions" and
+    // "Henry's law": a category with many kinds beside laws with none, told by its generality
+    // alone. A sample's options keep to the rules an item's do (OptionFit).
+    void sampleOptionsAreOfTheAnswersGenerality() {
+        ScratchProject p;
+        std::set<std::string> leaves;
+        p.write([&](KnowledgeWriter& w) {
+            auto add = [&](const std::string& t) { w.upsertConcept({t, t, "noun", "", "noun.cognition", ""}); };
+            auto isA = [&](const std::string& s, const std::string& o) {
+                w.upsertRelation({s + ">" + o, s, "SPECIALIZATION", "is a kind of", o, "noun.cognition", ""});
+            };
+            add("generalization");
+            for (const std::string cat : {"principle", "rule", "theory", "law"}) {
+                add(cat);
+                isA(cat, "generalization");
+                for (int k = 1; k <= 40; ++k) {
+                    const std::string kind = cat + " " + std::to_string(k);
+                    add(kind);
+                    isA(kind, cat);
+                    leaves.insert(kind);
+                }
+            }
+            for (const std::string law : {"Henry's law", "Kepler's law", "Boyle's law", "Ohm's law"}) {
+                add(law);
+                isA(law, "law");
+                leaves.insert(law);
+            }
+            add("Naegele's rule");
+            isA("Naegele's rule", "principle");
+        });
+        const KnowledgeGraph kb = KnowledgeGraph::load(p.db());
+        const int edge = kb.edgeIndex("Naegele's rule>principle");
+        QVERIFY(edge >= 0);
+        int asked = 0;
+        for (std::uint64_t seed = 1; seed <= 24; ++seed) {
+            synth::Rng rng(seed);
+            synth::SampleBuilder b(kb, rng, [](const std::string&) { return true; });
+            const auto m = b.mcqFromRelation(edge, static_cast<int>(seed % 4));
+            if (!m || m->options[static_cast<std::size_t>(m->answer[0] - 'A')] != "principle") continue;
+            ++asked;
+            for (const auto& o : m->options) QVERIFY2(!leaves.count(o), (m->prompt + " / " + o).c_str());
+        }
+        QVERIFY(asked > 0);
     }
 };
 

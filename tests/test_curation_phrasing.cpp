@@ -62,6 +62,10 @@ private slots:
         // "Eternity is a seemingly endless time interval (waiting).": a short aside after the gloss
         // goes; a longer one in the middle stays.
         QCOMPARE(synth::definitionClause("a seemingly endless time interval (waiting)"), std::string("a seemingly endless time interval"));
+        // FOLDOC, seed 11213: "Ch is an interpreted programming language ... and graph plotting, it
+        // is a superset of C++": the second sentence, joined by a comma, is no part of the gloss.
+        QCOMPARE(synth::definitionClause("An interpreted language for scripting and graph plotting, it is a superset of C++."),
+                 std::string("an interpreted language for scripting and graph plotting"));
         QCOMPARE(synth::definitionClause("a unit (of length) used in surveying"), std::string("a unit (of length) used in surveying"));
         QCOMPARE(synth::definitionClause("a rule (that holds for every case of the kind it describes)"),
                  std::string("a rule (that holds for every case of the kind it describes)"));
@@ -86,6 +90,14 @@ private slots:
         QVERIFY(sharesWordPart("PL/I", "PL/S"));
         QVERIFY(!sharesWordPart("E1", "T3")); // one letter is no family
         QVERIFY(sharesWordPart("M4", "M5"));
+        // FOLDOC, seed 11213: "OpenStep is derived from X" keyed "NEXTSTEP"; a camel-case part
+        // closes the other name. "386BSD" described as "... to the Intel i386 architecture".
+        QVERIFY(sharesWordPart("NEXTSTEP", "OpenStep"));
+        QVERIFY(sharesWordPart("Java", "JavaScript"));
+        QVERIFY(sharesWordPart("386BSD", "a port of Berkeley Net Release/2 to the Intel i386 architecture"));
+        QVERIFY(!sharesWordPart("NEXTSTEP", "Open Look"));
+        QVERIFY(!sharesWordPart("Unix", "BeOS")); // "Be" and "OS" are too short to be parts
+        QVERIFY(!sharesWordPart("80486", "Intel 8086"));
         QVERIFY(sharesWordPart("Rubiaceae", "Rubiales")); // taxa of one genus, Rubia
         // "weeping willow is a member of X and X is a member of Salicaceae": Salix, its type genus.
         QVERIFY(sharesWordPart("Salix", "Salicaceae"));

@@ -102,6 +102,7 @@ int runGenerate(const Args& a, Project& p) {
               {"skipped_broad_answer", r.skippedBroadAnswer}, {"skipped_not_things", r.skippedNotThings},
               {"skipped_misread", r.skippedMisread}, {"skipped_open_relation", r.skippedOpenRelation},
               {"skipped_same_term_hop", r.skippedSameTermHop}, {"skipped_unknown_category", r.skippedUnknownCategory},
+              {"skipped_overlapping_roles", r.skippedOverlappingRoles},
               {"by_shape", r.byShape}, {"by_operator", r.byOperator}, {"project_operator_weights", r.projectWeights},
               {"load_s", r.loadSeconds},
               {"generate_s", r.generateSeconds}, {"write_s", r.writeSeconds}};
@@ -116,13 +117,15 @@ int runGenerate(const Args& a, Project& p) {
                 "%lld against a relation's direction, %lld asking only for a broad category, %lld through verbs or "
                 "adjectives, %lld through a word usually read in another sense, %lld asking for a concept "
                 "reached through a relation with many objects (\"has\", \"uses\"), %lld with a hop between two senses "
-                "of one term, %lld asking for a concept of no known kind\n"
+                "of one term, %lld asking for a concept of no known kind, %lld asking which of two overlapping roles "
+                "lies between them\n"
                 "%.2f s load, %.2f s generate, %.2f s write\n",
                 static_cast<long long>(r.skippedNoDistractors), static_cast<long long>(r.skippedBrokenChain),
                 static_cast<long long>(r.skippedLongChain), static_cast<long long>(r.skippedAgainstDirection),
                 static_cast<long long>(r.skippedBroadAnswer), static_cast<long long>(r.skippedNotThings),
                 static_cast<long long>(r.skippedMisread), static_cast<long long>(r.skippedOpenRelation),
-                static_cast<long long>(r.skippedSameTermHop), static_cast<long long>(r.skippedUnknownCategory), r.loadSeconds,
+                static_cast<long long>(r.skippedSameTermHop), static_cast<long long>(r.skippedUnknownCategory),
+                static_cast<long long>(r.skippedOverlappingRoles), r.loadSeconds,
                 r.generateSeconds, r.writeSeconds);
     return 0;
 }

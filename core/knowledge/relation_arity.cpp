@@ -23,4 +23,13 @@ bool namesTheOneObject(RelationType type, std::string_view predicate) {
     return false; // uses, implements, runs on, is similar to, is related to
 }
 
+bool statesAGenus(std::string_view predicate) {
+    if (predicate == "is a" || predicate == "is an") return true;
+    static constexpr std::array<std::string_view, 8> lineage = {"version", "extension", "variant", "dialect",
+                                                                "implementation", "revision", "port", "descendant"};
+    for (std::string_view w : lineage)
+        if (predicate.find(w) != std::string_view::npos) return false;
+    return predicate.starts_with("is a ") || predicate.starts_with("is an ");
+}
+
 } // namespace proda

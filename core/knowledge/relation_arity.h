@@ -14,4 +14,10 @@ namespace proda {
 // a lineage ("is a version of", "is based on", "was developed by", "is written in").
 bool namesTheOneObject(RelationType type, std::string_view predicate);
 
+// True when an is-a predicate read from text says what kind of thing its subject is ("is a", "is a
+// kind of", "is a form of"), not where it comes from ("is a version of", "is a dialect of", "is an
+// implementation of"): "CMU Common Lisp is an implementation of Common Lisp" makes Common Lisp no
+// category, "PostScript is a page description language" makes one.
+bool statesAGenus(std::string_view predicate);
+
 } // namespace proda

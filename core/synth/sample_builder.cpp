@@ -5,6 +5,8 @@
 #include "tester/phrasing.h"
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <unordered_set>
 
 namespace proda::synth {
@@ -88,13 +90,16 @@ std::vector<SampleBuilder::Candidate> SampleBuilder::candidates(int answer, std:
     return out;
 }
 
-std::vector<SampleBuilder::Candidate> SampleBuilder::sameCategoryFirst(const std::vector<Candidate>& pool, int answer) const {
-    const Category want = categoryOf(kb_, answer);
-    std::vector<Candidate> tiers[3];
+std::vector<SampleBuilder::Candidate> SampleBuilder::sameCategoryFirst(const std::vector<Candidate>& pool, int answer,
+                                                                       OptionStem stem) const {
+    const OptionFit fit(kb_, answer, stem);
+    std::vector<std::pair<int, Candidate>> ranked;
     for (const auto& c : pool)
-        if (const int d = categoryDistance(want, categoryOf(kb_, c.node)); d < 3) tiers[d].push_back(c);
+        if (const int tier = fit.tier(c.node); tier >= 0) ranked.emplace_back(tier, c);
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
     std::vector<Candidate> out;
-    for (const auto& t : tiers) out.insert(out.end(), t.begin(), t.end());
+    out.reserve(ranked.size());
+    for (const auto& r : ranked) out.push_back(r.second);
     return out;
 }
 
@@ -199,7 +204,10 @@ std::optional<Sample> SampleBuilder::mcqFromRelation(int edge, int answerPos) {
     }
     if (t < 0) return std::nullopt;
     const int q = forward ? e.s : e.o, answer = forward ? e.o : e.s;
-    const auto pool = sameCategoryFirst(candidates(answer, e.type, forward, e.discipline), answer);
+    // Asked for what a named thing is ("Which of the following is a broader category that includes
+    // PostScript?"), options are categories, not other names ("Common Lisp", "Autocode").
+    const auto pool = sameCategoryFirst(candidates(answer, e.type, forward, e.discipline), answer,
+                                        {.askedAsGenus = forward && asksWhatItIs(e)});
     const auto truth = kb_.answerSet(q, e.type, forward);
     const bool answerName = writtenAsName(kb_.nodes[answer].bareTerm()); // names beside names only
     const auto chosen = pick(pool, 3, {kb_.nodes[q].termKey, kb_.nodes[answer].termKey},

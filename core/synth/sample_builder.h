@@ -2,6 +2,7 @@
 // Builds one sample at a time from one concept (L1) or one relation (L2). Internal to synthesis;
 // every builder returns nothing when it cannot make a valid sample (no template allowed, fewer
 // than three valid distractors, no verified-false perturbation), and the caller moves on.
+#include "knowledge/categories.h"
 #include "knowledge/knowledge_graph.h"
 #include "synth/rng.h"
 #include "synth/sample.h"
@@ -35,12 +36,14 @@ private:
     // (graph first: siblings under SPECIALIZATION, same-type neighbours, other ends of the same
     // relation type when `t` is given; then concepts of the same kind), in a random but seeded order.
     std::vector<Candidate> candidates(int answer, std::optional<RelationType> t, bool forward, int discipline);
-    // Options a reader cannot rule out at a glance: candidates sharing a genus with `answer`
-    // first, then those sharing one two levels up, then those of unknown category; a candidate
-    // of another known category is dropped ("database management system" beside "capitalization"
-    // and "canto": the only software gives itself away). Order within a group is kept. The
-    // categories are the ones items compare options by (knowledge/categories.h).
-    std::vector<Candidate> sameCategoryFirst(const std::vector<Candidate>& pool, int answer) const;
+    // Options a reader cannot rule out at a glance, by the rules items use (OptionFit in
+    // knowledge/categories.h): candidates sharing a genus with `answer` first, then cousins, then
+    // those of unknown category and other fallbacks; a candidate of another known category is
+    // dropped ("database management system" beside "capitalization" and "canto": the only
+    // software gives itself away), and so is a thing where the stem asks for a category, or one
+    // far broader or narrower than the answer ("principle" beside "Henry's law"). Order within a
+    // tier is kept.
+    std::vector<Candidate> sameCategoryFirst(const std::vector<Candidate>& pool, int answer, OptionStem stem = {}) const;
     // Picks up to `need` candidates that pass `valid` and whose terms differ from each other and
     // from the terms in `taken`.
     std::vector<Candidate> pick(const std::vector<Candidate>& pool, std::size_t need, std::vector<int> takenTerms,

@@ -156,7 +156,9 @@ std::optional<Sample> SampleBuilder::tfFromRelation(int edge, bool truth) {
             // A name put where a common noun was ("PostScript is a B") is false on its face.
             const bool replacedName = writtenAsName(kb_.nodes[replace].bareTerm());
             // Of the replaced end's category: "Hp2ps is written in PKZIP" is false on its face.
-            chosen = pick(sameCategoryFirst(candidates(replace, e.type, replacedObject, e.discipline), replace), 1,
+            chosen = pick(sameCategoryFirst(candidates(replace, e.type, replacedObject, e.discipline), replace,
+                                            {.askedAsGenus = replacedObject && asksWhatItIs(e)}),
+                          1,
                           {kb_.nodes[e.s].termKey, kb_.nodes[e.o].termKey},
                           [&](int c) {
                               return writtenAsName(kb_.nodes[c].bareTerm()) == replacedName &&

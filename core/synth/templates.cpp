@@ -214,6 +214,10 @@ std::string definitionClause(std::string_view definition) {
         const std::string twice = " " + std::string(w) + " " + std::string(w) + " ";
         for (auto at = d.find(twice); at != std::string::npos; at = d.find(twice)) d.erase(at, w.size() + 1);
     }
+    // A second sentence joined by a comma ("... and graph plotting, it is a superset of C++") is
+    // no part of the gloss: the clause ends before it.
+    for (std::string_view splice : {", it is ", ", it was ", ", it has ", ", they are ", ", this is "})
+        if (const auto at = d.find(splice); at != std::string::npos && at > 0) d.erase(at);
     while (!d.empty() && (d.back() == '.' || d.back() == ' ' || d.back() == ';')) d.pop_back();
     // So is a short aside after it (WordNet's "a seemingly endless time interval (waiting)"):
     // the sentence it would end dangles on it.

@@ -3,11 +3,11 @@
 #include "tester/candidates.h"
 
 #include "extract/terms.h"
+#include "knowledge/categories.h"
 #include "tester/phrasing.h"
 #include "util/text.h"
 
 #include <algorithm>
-#include <cmath>
 #include <set>
 
 namespace proda::itemgen {
@@ -140,67 +140,20 @@ std::vector<Cand> nodeCandidates(const KnowledgeGraph& g, const GraphChain& c, i
         pool.back().tier = 1;
     }
     addComembers(g, c, p, pool);
-    // Options must be of the answer's category: when only the answer is a language (or only it an
-    // operating system), the category gives it away. Cousins are a fallback; an option of another
-    // category is never offered, nor, when the answer's category is known, one of no known
-    // category ("barf" beside "hole"): a reader eliminates it at a glance. (A structure without a
-    // taxonomy knows no categories: its options are all alike.)
-    // An answer that is itself a category (something is a kind of it) beside options that are
-    // not ("change of state" beside "Wild West Show") is told by its generality alone, so such
-    // options are a fallback too.
-    Category want = categoryOf(g, a);
-    // A middle answer is read as what its stem says it is ("X is a kind of writing"): options of
-    // its other categories ("tune" beside "section", which is music too) fit no link of the stem.
-    const bool middleStated = p > 0 && p < T0 && statedParent >= 0;
-    if (middleStated) {
-        const Category stated = categoryOf(g, statedParent);
-        want.genera = {g.nodes[statedParent].termKey};
-        want.grandGenera = stated.genera;
-    }
-    auto hasKinds = [&](int node) {
-        if (!g.statedKinds(g.nodes[node].termKey).empty()) return true;
-        for (int e : g.in(node))
-            if (g.edges[e].type == RelationType::Specialization) return true;
-        return false;
-    };
-    const bool answerHasKinds = hasKinds(a);
-    // The stem says the answer is what a named thing is ("Gofer is a Y", a dictionary's genus of
-    // its headword): a category, so an option that has no kinds — another name, "occam" or
-    // "pidgen+" beside "functional language" — is ruled out by the stem alone. (WordNet's "is a
-    // kind of" joins classes, whose leaves are classes too: "fumigant" is no name.)
-    const bool askedAsGenus = p > 0 && c.steps[static_cast<std::size_t>(p - 1)].forward &&
-                              c.steps[static_cast<std::size_t>(p - 1)].type == RelationType::Specialization &&
-                              c.edges[static_cast<std::size_t>(p - 1)] >= 0 &&
-                              g.edges[static_cast<std::size_t>(c.edges[static_cast<std::size_t>(p - 1)])].predicate == "is a";
-    // An individual (WordNet's "is an instance of": Glendower, Vuillard) where a class is asked
-    // ("Sitting Bull is an instance of X") is ruled out at a glance, and a class beside individuals too.
-    auto individual = [&](int node) {
-        for (int e : g.out(node))
-            if (g.edges[e].type == RelationType::Specialization && g.edges[e].predicate == "is an instance of") return true;
-        return false;
-    };
-    const bool answerIsIndividual = individual(a);
-    auto generality = [&](int node) { return std::log2(1.0 + g.kindCount(node)); };
+    // Options of the answer's kind only (knowledge/categories.h). What a named thing "is a" (a
+    // dictionary's genus of its headword: "Gofer is a Y") is a category, so the stem rules out an
+    // option with no kinds.
+    OptionStem stem;
+    if (p > 0 && p < T0 && statedParent >= 0) stem.statedParent = statedParent;
+    if (const auto before = static_cast<std::size_t>(p - 1); p > 0 && c.steps[before].forward && c.edges[before] >= 0)
+        stem.askedAsGenus = asksWhatItIs(g.edges[static_cast<std::size_t>(c.edges[before])]);
+    const OptionFit fit(g, a, stem);
     std::erase_if(pool, [&](Cand& cand) {
         if (cand.nodes.empty()) return false;
-        const Category other = categoryOf(g, cand.nodes.back());
-        // A category beside things of its own head word that are not its siblings ("protocol
-        // layer" beside "transport layer", "presentation layer" or "OSI layer") is their umbrella
-        // or overlaps them: true of them as read, or picked by its generality alone.
-        if (answerHasKinds && !want.head.empty() && want.head == other.head && !intersects(want.genera, other.genera))
-            return true;
-        const int d = categoryDistance(want, other);
-        cand.tier += d;
-        // (and the other way round: "high-level language" beside "C" and "Pascal")
-        if (answerHasKinds != hasKinds(cand.nodes.back())) cand.tier += 2;
-        // So is a broad category beside narrow ones ("activity" beside "tempo", "carnival" and
-        // "meddling"): kinds below that differ eightfold are a fallback, sixteenfold never offered.
-        const double gap = std::abs(generality(a) - generality(cand.nodes.back()));
-        if (gap >= kGeneralityFallback) cand.tier += 2;
-        // A middle answer's stem states its genus ("X is a kind of music"): a cousin ("speech"
-        // beside "tune") is not of it, and is ruled out by the stem alone.
-        return d == 3 || (d == 2 && !want.genera.empty()) || (d == 1 && middleStated) || gap >= kGeneralityRefused ||
-               individual(cand.nodes.back()) != answerIsIndividual || (askedAsGenus && !hasKinds(cand.nodes.back()));
+        const int t = fit.tier(cand.nodes.back());
+        if (t < 0) return true;
+        cand.tier += t;
+        return false;
     });
     return pool;
 }

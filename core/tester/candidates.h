@@ -25,9 +25,6 @@ struct Cand {
 
 constexpr std::size_t kScanLimit = 400;  // edges looked at per node and operator (hubs have thousands)
 constexpr std::size_t kPerOperator = 40; // candidates kept per operator
-// Generality of a node: log2 of 1 + the kinds below it. Options this far apart in generality from
-// the answer are a fallback, and that far never offered.
-constexpr double kGeneralityFallback = 3, kGeneralityRefused = 4;
 
 
 void addNode(const KnowledgeGraph& g, std::vector<Cand>& pool, const char* op, int node, std::vector<int> used);

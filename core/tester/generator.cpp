@@ -73,6 +73,19 @@ bool askedThroughOneObjects(const KnowledgeGraph& g, const GraphChain& c, ItemSh
 // WordNet's parts of speech other than nouns; any other concept type ("concept", "process") names a thing.
 bool namesAThing(const std::string& type) { return type != "verb" && type != "adjective" && type != "adverb"; }
 
+// People are classed by role, and roles overlap: a servitor is an attendant and a subordinate, a
+// wencher an adulterer and a womanizer, though the structure lists one genus for each. Between
+// two roles below "person" (an assistant, a libertine), every other kind of the second is one a
+// reader takes as true of the first, so no middle item asks for the role between them. (The
+// kinds of "person" itself, creator, leader, scientist, differ enough to tell apart.)
+bool betweenOverlappingRoles(const KnowledgeGraph& g, const GraphChain& c) {
+    const int person = g.termKeyOf("person");
+    const int end = g.nodes[c.nodes.back()].termKey;
+    if (person < 0 || end == person) return false;
+    const auto up = g.ancestorTerms(end);
+    return up && up->count(person) > 0;
+}
+
 // Picks three valid distractors: operator by weight (less for one already used, for variety),
 // then a candidate of comparable length; finally, if the answer would be the longest option more
 // often than chance, swaps in a valid candidate at least as long as the answer.
@@ -426,11 +439,12 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
             else plan.push_back({s, T});
         }
         std::set<std::string> done;
-        int made = 0, broad = 0, open = 0, unknownKind = 0;
+        int made = 0, broad = 0, open = 0, unknownKind = 0, roles = 0;
         for (auto [shape, pos] : plan) {
             if (made >= opt.perChain) break;
             if (!done.insert(std::string(toString(shape)) + std::to_string(pos)).second) continue;
             if (!askedThroughOneObjects(g, c, shape, pos)) { ++open; continue; }
+            if (shape == ItemShape::Middle && betweenOverlappingRoles(g, c)) { ++roles; continue; }
             if (shape != ItemShape::Link && g.broadTerm(g.nodes[c.nodes[pos]].termKey, opt.maxBroadKinds)) { ++broad; continue; }
             // A concept of no known kind (nothing says what it is: "algorithm" at the top of a
             // dictionary's shallow taxonomy, "Prolog" whose entry names no genus) has options no
@@ -456,6 +470,7 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
         else if (broad > 0) ++report.skippedBroadAnswer;
         else if (unknownKind > 0) ++report.skippedUnknownCategory;
         else if (open > 0) ++report.skippedOpenRelation;
+        else if (roles > 0) ++report.skippedOverlappingRoles;
         else ++report.skippedNoDistractors;
     }
     // Answer positions: every block of four items uses each position once, in a seeded order, so

@@ -88,6 +88,7 @@ struct GenerateReport {
     std::int64_t skippedOpenRelation = 0; // its unnamed concepts reached through "has", "uses", ...
     std::int64_t skippedSameTermHop = 0;  // a hop between two senses of one term ("Philippines is a part of Philippines")
     std::int64_t skippedUnknownCategory = 0; // asking for a concept of no known kind
+    std::int64_t skippedOverlappingRoles = 0; // asking which of a person's overlapping roles lies between two
     std::map<std::string, std::int64_t> byShape, byOperator;
     std::map<std::string, double> projectWeights; // meta "bench.operator_weights" (from review statistics), when set
     double loadSeconds = 0, generateSeconds = 0, writeSeconds = 0;

@@ -371,17 +371,58 @@ std::vector<std::string> letterRuns(std::string_view s) {
     return out;
 }
 
+// The parts of a name written in camel case, lower case, four letters or more: "OpenStep" ->
+// open, step; "NeXTSTEP" -> none (no lower-case letter before a capital after the first part).
+std::vector<std::string> camelParts(std::string_view s) {
+    std::vector<std::string> out;
+    std::string cur;
+    bool inner = false;
+    auto flush = [&] {
+        if (cur.size() >= 4) out.push_back(cur);
+        cur.clear();
+    };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (!std::isalpha(c)) { flush(); continue; }
+        if (std::isupper(c) && i > 0 && std::islower(static_cast<unsigned char>(s[i - 1]))) { flush(); inner = true; }
+        cur.push_back(static_cast<char>(std::tolower(c)));
+    }
+    flush();
+    if (!inner) out.clear();
+    return out;
+}
+
+// Runs of three digits or more: "386BSD" -> 386, "i386" -> 386.
+std::vector<std::string> digitRuns(std::string_view s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : s) {
+        if (std::isdigit(static_cast<unsigned char>(c))) cur.push_back(c);
+        else if (!cur.empty()) { if (cur.size() >= 3) out.push_back(cur); cur.clear(); }
+    }
+    if (cur.size() >= 3) out.push_back(cur);
+    return out;
+}
+
 // Names read off each other by a short part: a run of three letters or more that both hold
 // whole ("GW-Ada" / "Ada/Ed"); the letters before a mark opening the other ("POP++" /
 // "POPLOG"); an acronym's first three letters opening a name ("PASSIM" / "Pascal"); an acronym
-// spelling the other's initials ("TCP/IP" / "Transmission Control Protocol"). Only where `a`
-// is written as a name (a capital letter); common words go through the checks below.
+// spelling the other's initials ("TCP/IP" / "Transmission Control Protocol"); a camel-case
+// part opening or closing a word of the other ("OpenStep" / "NEXTSTEP", "JavaScript" / "Java");
+// a run of three digits or more ("386BSD" / "i386"). Only where `a` is written as a name (a
+// capital letter); common words go through the checks below.
 bool namesShareAPart(std::string_view a, std::string_view b) {
     if (std::none_of(a.begin(), a.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); })) return false;
     const auto aRuns = letterRuns(a), bRuns = letterRuns(b);
     for (const auto& x : aRuns)
         for (const auto& y : bRuns)
             if (x.size() >= 3 && x == y) return true;
+    for (const auto& part : camelParts(a))
+        for (const auto& y : bRuns)
+            if (y.size() > part.size() && (y.starts_with(part) || y.ends_with(part))) return true;
+    const auto bDigits = digitRuns(b);
+    for (const auto& x : digitRuns(a))
+        if (std::find(bDigits.begin(), bDigits.end(), x) != bDigits.end()) return true;
     // letters before a mark or a digit ("POP" of "POP++")
     if (const std::string stem = familyStem(a);
         stem.size() >= 3 && !bRuns.empty() && bRuns.front().size() > stem.size() && bRuns.front().starts_with(stem))
