@@ -47,7 +47,7 @@ private slots:
             QVERIFY2(top.out.contains(verb), verb);
             const Run r = runProda({QString::fromLatin1(verb), QStringLiteral("--help")});
             QCOMPARE(r.code, 0);
-            QVERIFY(r.out.startsWith("usage: proda " + QByteArray(verb)));
+            QVERIFY(r.out.startsWith(QByteArray("usage: proda " + QByteArray(verb))));
         }
     }
 
@@ -56,13 +56,13 @@ private slots:
     void decimalOptionsAreChecked_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("not a number") << QStringList{"synth", project_, "--qa", "lots"} << "--qa expects a number, got 'lots'";
-        QTest::newRow("trailing text") << QStringList{"synth", project_, "--mcq", "0.5x"} << "--mcq expects a number";
-        QTest::newRow("above range") << QStringList{"bench", "generate", project_, "--dev-fraction", "1.5"}
-                                     << "--dev-fraction must be at least 0 and at most 1, got '1.5'";
-        QTest::newRow("zero epochs") << QStringList{"train", project_, "--epochs", "0"} << "--epochs must be above 0";
-        QTest::newRow("negative replay") << QStringList{"round", "next", project_, "--replay-ratio", "-1"}
-                                         << "--replay-ratio must be at least 0";
+        QTest::newRow("not a number") << testutil::qargs({"synth", project_, "--qa", "lots"}) << QStringLiteral("--qa expects a number, got 'lots'");
+        QTest::newRow("trailing text") << testutil::qargs({"synth", project_, "--mcq", "0.5x"}) << QStringLiteral("--mcq expects a number");
+        QTest::newRow("above range") << testutil::qargs({"bench", "generate", project_, "--dev-fraction", "1.5"})
+                                     << QStringLiteral("--dev-fraction must be at least 0 and at most 1, got '1.5'");
+        QTest::newRow("zero epochs") << testutil::qargs({"train", project_, "--epochs", "0"}) << QStringLiteral("--epochs must be above 0");
+        QTest::newRow("negative replay") << testutil::qargs({"round", "next", project_, "--replay-ratio", "-1"})
+                                         << QStringLiteral("--replay-ratio must be at least 0");
     }
     void decimalOptionsAreChecked() {
         QFETCH(QStringList, args);

@@ -284,6 +284,88 @@ private slots:
         }
         QVERIFY(asked > 0);
     }
+
+    // FOLDOC and WordNet samples, seed 22391: "True or false: Operating system is a broader
+    // category that includes RISC OS." (its initials), "Intel 80386DX is a version of Intel 80386"
+    // (the name inside the name), "What is game equipment?" answered "equipment or apparatus used
+    // in playing a game" (every word of the question): each contains its own answer.
+    void samplesDoNotAnswerThemselves() {
+        ScratchProject p;
+        p.write([](KnowledgeWriter& w) {
+            w.upsertConcept({"RISC OS", "RISC OS", "concept", "An operating system for ARM computers.", "os", ""});
+            w.upsertConcept({"Amoeba", "Amoeba", "concept", "A distributed operating system.", "os", ""});
+            w.upsertConcept({"operating system", "operating system", "concept", "The program that runs a computer.", "os", ""});
+            w.upsertConcept({"Intel 80386DX", "Intel 80386DX", "concept", "A 32-bit processor.", "os", ""});
+            w.upsertConcept({"Intel 80386", "Intel 80386", "concept", "A microprocessor from Intel.", "os", ""});
+            w.upsertConcept({"game equipment", "game equipment", "concept", "equipment or apparatus used in playing a game", "os", ""});
+            w.upsertConcept({"ball", "ball", "concept", "round object that is hit or thrown or kicked in games", "os", ""});
+            w.upsertRelation({"r1", "RISC OS", "SPECIALIZATION", "is an", "operating system", "os", ""});
+            w.upsertRelation({"r2", "Amoeba", "SPECIALIZATION", "is an", "operating system", "os", ""});
+            w.upsertRelation({"r3", "Intel 80386DX", "SPECIALIZATION", "is a version of", "Intel 80386", "os", ""});
+            w.upsertRelation({"r4", "ball", "SPECIALIZATION", "is a kind of", "game equipment", "os", ""});
+        });
+        const KnowledgeGraph kb = KnowledgeGraph::load(p.db());
+        QVERIFY(!kb.teachable(kb.edgeIndex("r1")));
+        QVERIFY(kb.teachable(kb.edgeIndex("r2")));
+        QVERIFY(!kb.teachable(kb.edgeIndex("r3")));
+        int ballAsked = 0;
+        for (std::uint64_t seed = 1; seed <= 16; ++seed) {
+            synth::Rng rng(seed);
+            synth::SampleBuilder b(kb, rng, [](const std::string&) { return true; });
+            QVERIFY(!b.qaFromConcept(kb.conceptIndex("game equipment")));
+            ballAsked += b.qaFromConcept(kb.conceptIndex("ball")).has_value();
+        }
+        QVERIFY(ballAsked > 0);
+    }
+
+    // FOLDOC, seeds 11213 and 22391: "hp2ps is written in X and X is a Y" keyed "Page Description
+    // Language" beside "Common Lisp", "Autocode" and "SuccessoR", names of languages: the headword
+    // is capitalised, but PostScript's entry writes "a page description language", a common noun
+    // that stands beside categories. (Here Interpress's entry, off the chain: a chain concept's
+    // gloss naming "language" would rule out every "... language" as an echo.)
+    void aHeadwordTheSourceWritesInLowerCaseIsNoName() {
+        auto build = [](const char* interpress) {
+            ScratchProject p;
+            p.write([&](KnowledgeWriter& w) {
+                auto add = [&](const char* t, const char* def = "") { w.upsertConcept({t, t, "concept", def, "Language", ""}); };
+                auto rel = [&](const char* id, const char* s, const char* pred, const char* o, const char* type = "SPECIALIZATION") {
+                    w.upsertRelation({id, s, type, pred, o, "Language", ""});
+                };
+                add("hp2ps", "A program that prints heap profiles.");
+                add("PostScript", "A programming system from Adobe.");
+                add("Interpress", interpress);
+                add("Page Description Language", "A notation that describes printed pages.");
+                add("language", "A system of communication.");
+                for (const char* t : {"Common Lisp", "Autocode", "SuccessoR", "Macintosh Common Lisp", "Mercury Autocode", "SuccessoR II",
+                                      "markup language", "functional language", "query language", "HTML", "Gofer", "SQL"})
+                    add(t);
+                rel("a", "hp2ps", "is written in", "PostScript", "FUNCTION");
+                rel("b", "PostScript", "is a", "Page Description Language");
+                rel("i", "Interpress", "is a", "Page Description Language");
+                const char* isA[][3] = {{"c1", "Macintosh Common Lisp", "Common Lisp"}, {"c2", "Mercury Autocode", "Autocode"},
+                                        {"c3", "SuccessoR II", "SuccessoR"},         {"c4", "HTML", "markup language"},
+                                        {"c5", "Gofer", "functional language"},       {"c6", "SQL", "query language"},
+                                        {"k1", "Page Description Language", "language"}, {"k2", "markup language", "language"},
+                                        {"k3", "functional language", "language"},    {"k4", "query language", "language"},
+                                        {"k5", "Common Lisp", "language"},            {"k6", "Autocode", "language"},
+                                        {"k7", "SuccessoR", "language"}};
+                for (const auto& r : isA) rel(r[0], r[1], "is a", r[2]);
+                writeChains(w, "Language", {{"a", "b"}});
+            });
+            return KnowledgeGraph::load(p.db());
+        };
+        const std::set<std::string> names = {"Common Lisp", "Autocode", "SuccessoR"};
+        const KnowledgeGraph g = build("A page description language from Xerox.");
+        QVERIFY(!g.nodes[static_cast<std::size_t>(g.conceptIndex("Page Description Language"))].name);
+        QVERIFY(g.nodes[static_cast<std::size_t>(g.conceptIndex("Common Lisp"))].name);
+        const auto items = itemsAnswering(g, "Page Description Language");
+        QVERIFY(!items.empty());
+        for (const auto& it : items)
+            for (const auto& o : it.options) QVERIFY2(!names.count(o), (it.question + " / " + o).c_str());
+        // Where no text writes it in lower case, the capitalised headword reads as a name.
+        const KnowledgeGraph named = build("A printing protocol from Xerox.");
+        QVERIFY(named.nodes[static_cast<std::size_t>(named.conceptIndex("Page Description Language"))].name);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCurationGiveaway)

@@ -98,6 +98,17 @@ private slots:
         QVERIFY(!sharesWordPart("NEXTSTEP", "Open Look"));
         QVERIFY(!sharesWordPart("Unix", "BeOS")); // "Be" and "OS" are too short to be parts
         QVERIFY(!sharesWordPart("80486", "Intel 8086"));
+        // FOLDOC, seed 22391: "Hitachi 6309 is a version of X" keyed "Motorola 6809"; a model
+        // number one digit from the named one. "DBC" described as "a data-parallel bit-serial C";
+        // "RISC OS" holds the initials of "operating system".
+        QVERIFY(sharesWordPart("Motorola 6809", "Hitachi 6309"));
+        QVERIFY(!sharesWordPart("Motorola 6809", "Intel 8080"));
+        QVERIFY(spelledByInitials("DBC", "a data-parallel bit-serial C based on MPL"));
+        QVERIFY(!spelledByInitials("DBC", "a database of bits and counters"));
+        QVERIFY(!spelledByInitials("C", "a compiler"));
+        QVERIFY(readableFromStem("operating system", "RISC OS"));
+        QVERIFY(readableFromStem("RISC OS", "operating system"));
+        QVERIFY(!readableFromStem("operating system", "Amoeba"));
         QVERIFY(sharesWordPart("Rubiaceae", "Rubiales")); // taxa of one genus, Rubia
         // "weeping willow is a member of X and X is a member of Salicaceae": Salix, its type genus.
         QVERIFY(sharesWordPart("Salix", "Salicaceae"));

@@ -20,10 +20,10 @@ using namespace proda;
 
 namespace {
 
-std::pair<int, std::string> cli(const QStringList& args) {
+std::pair<int, std::string> cli(testutil::Args args) {
     QProcess p;
     p.setProcessChannelMode(QProcess::SeparateChannels);
-    p.start(QStringLiteral(PRODA_CLI), args);
+    p.start(QStringLiteral(PRODA_CLI), testutil::qargs(args));
     p.waitForFinished(600000);
     return {p.exitCode(), p.readAllStandardOutput().toStdString() + p.readAllStandardError().toStdString()};
 }

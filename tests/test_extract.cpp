@@ -85,7 +85,7 @@ private slots:
         QVERIFY(std::filesystem::exists(path + ".d/sample-corpus/foldoc-sample.dict"));
         QVERIFY_THROWS_EXCEPTION(std::exception, createSampleProject(path)); // never over an existing project
         QProcess cli;
-        cli.start(QStringLiteral(PRODA_CLI), {"init", QString::fromStdString(path), "--sample"});
+        cli.start(QStringLiteral(PRODA_CLI), testutil::qargs({"init", QString::fromStdString(path), "--sample"}));
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 2);
     }
@@ -96,7 +96,7 @@ private slots:
         QTemporaryDir dir;
         const std::string path = testutil::path(dir, "sample.proda");
         QProcess cli;
-        cli.start(QStringLiteral(PRODA_CLI), {"init", QString::fromStdString(path), "--sample", "--json"});
+        cli.start(QStringLiteral(PRODA_CLI), testutil::qargs({"init", QString::fromStdString(path), "--sample", "--json"}));
         QVERIFY(cli.waitForFinished(120000));
         QCOMPARE(cli.exitCode(), 0);
         const auto j = nlohmann::json::parse(cli.readAllStandardOutput().toStdString());
@@ -126,8 +126,8 @@ private slots:
         QVERIFY(p.db().scalarInt("SELECT count(*) FROM usual_senses WHERE qualifier = 'music'") > 10);
         QVERIFY(p.db().scalarInt("SELECT count(*) FROM usual_senses WHERE qualifier = ''") > 10);
         QCOMPARE(datasetInfo(p.db(), 1)->samples, j.at("samples").get<std::int64_t>());
-        cli.start(QStringLiteral(PRODA_CLI), {"init", QString::fromStdString(path + "x"), "--sample",
-                                              "--sample-corpus", "gcide"});
+        cli.start(QStringLiteral(PRODA_CLI), testutil::qargs({"init", QString::fromStdString(path + "x"), "--sample",
+                                                              "--sample-corpus", "gcide"}));
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 1);
         QVERIFY(cli.readAllStandardError().contains("wordnet or foldoc"));
@@ -331,9 +331,9 @@ private slots:
             Project p = Project::open(project, Project::Mode::CreateNew);
             ingestAndExtract(p);
         }
-        auto run = [&](const QStringList& extra) {
+        auto run = [&](testutil::Args extra) {
             QProcess proc;
-            proc.start(PRODA_CLI, QStringList{"sample-relations", QString::fromStdString(project)} + extra);
+            proc.start(QStringLiteral(PRODA_CLI), testutil::qargs({"sample-relations", QString::fromStdString(project)}) + testutil::qargs(extra));
             proc.waitForFinished(60000);
             return std::make_pair(proc.exitCode(), proc.readAllStandardOutput());
         };
@@ -347,7 +347,7 @@ private slots:
     void llmExtractorNeedsEndpointAndModel() { // the llm extractor itself is tested in test_llm
         QTemporaryDir dir;
         QProcess proc;
-        proc.start(PRODA_CLI, {"extract", QString::fromStdString(testutil::path(dir, "p.proda")), "--extractor", "llm"});
+        proc.start(QStringLiteral(PRODA_CLI), testutil::qargs({"extract", QString::fromStdString(testutil::path(dir, "p.proda")), "--extractor", "llm"}));
         proc.waitForFinished(60000);
         QCOMPARE(proc.exitCode(), 1);
         QVERIFY(proc.readAllStandardError().contains("needs --endpoint URL and --model NAME"));

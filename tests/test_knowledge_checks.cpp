@@ -66,13 +66,13 @@ private slots:
         QCOMPARE(r.flagged("relation."), 4);
         QVERIFY(r.vagueShareByDiscipline.at("systems") > 0.16 && r.vagueShareByDiscipline.at("systems") < 0.17);
         QProcess cli;
-        cli.start(QStringLiteral(PRODA_CLI), {"kb", "check", QString::fromStdString(path), "--json"});
+        cli.start(QStringLiteral(PRODA_CLI), {QStringLiteral("kb"), QStringLiteral("check"), QString::fromStdString(path), QStringLiteral("--json")});
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 0);
         const auto j = nlohmann::json::parse(cli.readAllStandardOutput().toStdString());
         QCOMPARE(j.at("relations").get<int>(), 6);
         QCOMPARE(j.at("classes").size(), r.classes.size());
-        cli.start(QStringLiteral(PRODA_CLI), {"kb", "fix", QString::fromStdString(path)});
+        cli.start(QStringLiteral(PRODA_CLI), {QStringLiteral("kb"), QStringLiteral("fix"), QString::fromStdString(path)});
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 1);
     }

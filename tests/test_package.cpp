@@ -61,7 +61,7 @@ private slots:
         const Run info = run(QStringLiteral("dpkg-deb"), {QStringLiteral("-f"), deb_, QStringLiteral("Depends")});
         QCOMPARE(info.code, 0);
         for (const char* lib : {"libqt6widgets6", "libqt6charts6", "libsqlite3-0", "libtorch", "libsentencepiece0", "libopenblas0-pthread"})
-            QVERIFY2(info.out.contains(QLatin1String(lib)), qPrintable(QStringLiteral("%1 not in Depends: %2").arg(lib, info.out)));
+            QVERIFY2(info.out.contains(QLatin1String(lib)), qPrintable(QStringLiteral("%1 not in Depends: %2").arg(QLatin1String(lib), info.out)));
     }
 
     void installedCliRuns() {

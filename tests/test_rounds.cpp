@@ -177,9 +177,9 @@ private slots:
     void cliTrainAndEvalPrintJsonSummaries() {
         QTemporaryDir dir;
         const std::string path = readyProject(dir);
-        auto cli = [&](const QStringList& args) {
+        auto cli = [&](testutil::Args args) {
             QProcess p;
-            p.start(QStringLiteral(PRODA_CLI), args);
+            p.start(QStringLiteral(PRODA_CLI), testutil::qargs(args));
             p.waitForFinished(300000);
             return std::make_pair(p.exitCode(), p.readAllStandardOutput());
         };
@@ -225,8 +225,8 @@ private slots:
         QTemporaryDir dir;
         const std::string path = readyProject(dir);
         QProcess cli;
-        cli.start(QStringLiteral(PRODA_CLI), {"train", QString::fromStdString(path), "--preset", "tiny", "--max-steps", "100000",
-                                             "--threads", "1", "--set", R"({"vocab_size":400,"block_size":96,"batch_size":4})"});
+        cli.start(QStringLiteral(PRODA_CLI), testutil::qargs({"train", QString::fromStdString(path), "--preset", "tiny", "--max-steps", "100000",
+                                                             "--threads", "1", "--set", R"({"vocab_size":400,"block_size":96,"batch_size":4})"}));
         QVERIFY(cli.waitForStarted());
         std::string runDir;
         for (int i = 0; i < 600 && runDir.empty(); ++i) {
@@ -257,7 +257,7 @@ private slots:
         const auto runs = trainingRuns(p.db());
         QCOMPARE(runs.size(), std::size_t(2));
         QCOMPARE(runs[0].status, std::string("failed"));
-        QVERIFY2(QString::fromStdString(runs[0].message).startsWith("interrupted"), runs[0].message.c_str());
+        QVERIFY2(QString::fromStdString(runs[0].message).startsWith(QLatin1String("interrupted")), runs[0].message.c_str());
         QCOMPARE(markInterruptedRuns(p.db(), p.bulkDir(false)), std::int64_t(0)); // nothing else to mark
     }
 
@@ -284,7 +284,7 @@ private slots:
                 else builtinModel(path, 1);
                 QFAIL("a run directory outside the project was used");
             } catch (const InputError& e) {
-                QVERIFY2(QString::fromStdString(e.what()).contains("training_runs.run_dir of run 1"), e.what());
+                QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("training_runs.run_dir of run 1")), e.what());
             }
         }
         {
@@ -315,7 +315,7 @@ private slots:
             trainRound(path, req);
             QFAIL("a bad config was accepted");
         } catch (const InputError& e) {
-            QVERIFY2(QString::fromUtf8(e.what()).contains("n_embd"), e.what());
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String("n_embd")), e.what());
         }
         {
             Project p = Project::open(path);
@@ -328,13 +328,13 @@ private slots:
             trainRound(path, req);
             QFAIL("a missing tokenizer was accepted");
         } catch (const InputError& e) {
-            QVERIFY2(QString::fromUtf8(e.what()).contains("gone.model"), e.what());
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String("gone.model")), e.what());
         }
         Project p = Project::open(path);
         const auto runs = trainingRuns(p.db());
         QCOMPARE(runs.size(), std::size_t(1));
         QCOMPARE(runs[0].status, std::string("failed"));
-        QVERIFY(QString::fromStdString(runs[0].message).contains("gone.model"));
+        QVERIFY(QString::fromStdString(runs[0].message).contains(QLatin1String("gone.model")));
         QVERIFY(!latestUsableRun(p.db(), 1));
         QVERIFY_THROWS_EXCEPTION(InputError, evaluateRound(path, EvalRequest{}));
     }

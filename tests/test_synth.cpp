@@ -426,9 +426,9 @@ private slots:
         QTemporaryDir dir;
         { Project p = projectWith(dir, true); }
         const auto project = QString::fromStdString(testutil::path(dir, "p.proda"));
-        auto run = [&](const QStringList& args) {
+        auto run = [&](testutil::Args args) {
             QProcess proc;
-            proc.start(QStringLiteral(PRODA_CLI), args);
+            proc.start(QStringLiteral(PRODA_CLI), testutil::qargs(args));
             proc.waitForFinished(120000);
             return std::pair{proc.exitCode(), QString::fromUtf8(proc.readAllStandardOutput() + proc.readAllStandardError())};
         };

@@ -82,7 +82,7 @@ private Q_SLOTS:
             configFromJson(nlohmann::json::parse(json.toStdString()));
             QFAIL("accepted a bad config");
         } catch (const std::invalid_argument& e) {
-            QVERIFY2(QString::fromUtf8(e.what()).contains("'" + field + "'"), e.what());
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QString(u'\'' + field + u'\'')), e.what());
         }
     }
 
@@ -205,7 +205,7 @@ private Q_SLOTS:
         const auto la = lossesOf(a), lb = lossesOf(b);
         QCOMPARE(la.size(), std::size_t(30));
         QCOMPARE(la, lb); // same seed, same threads: the same losses to the last bit
-        QVERIFY2(la.back() < la.front() * 0.6, qPrintable(QString("%1 -> %2").arg(la.front()).arg(la.back())));
+        QVERIFY2(la.back() < la.front() * 0.6, qPrintable(QStringLiteral("%1 -> %2").arg(la.front()).arg(la.back())));
         auto latest = latestCheckpoint(a);
         QVERIFY(latest);
         QCOMPARE(readCheckpointInfo(*latest).state.step, 30L);
@@ -227,7 +227,7 @@ private Q_SLOTS:
         qInfo("losses of steps 1-5 (trainer_log precision): %s", qPrintable(all)); // to update GOLDEN_LOSSES
         QCOMPARE(losses.size(), golden.size());
         for (std::size_t i = 0; i < golden.size(); ++i)
-            QVERIFY2(std::abs(losses[i] - golden[i]) < 5e-3, qPrintable(QString("step %1: %2, stored %3").arg(i + 1).arg(losses[i], 0, 'f', 4).arg(golden[i], 0, 'f', 4)));
+            QVERIFY2(std::abs(losses[i] - golden[i]) < 5e-3, qPrintable(QStringLiteral("step %1: %2, stored %3").arg(i + 1).arg(losses[i], 0, 'f', 4).arg(golden[i], 0, 'f', 4)));
     }
 
     void memorizesASmallSet() {
@@ -242,7 +242,7 @@ private Q_SLOTS:
         o.runDir = a;
         runTraining(o);
         const auto losses = lossesOf(a);
-        QVERIFY2(losses.back() < 0.1, qPrintable(QString("final loss %1").arg(losses.back())));
+        QVERIFY2(losses.back() < 0.1, qPrintable(QStringLiteral("final loss %1").arg(losses.back())));
     }
 
     void batchedScoringEqualsOneOptionPerPass() {
@@ -262,7 +262,7 @@ private Q_SLOTS:
             QCOMPARE(batched[r].logprob.size(), reqs[r].options.size());
             for (std::size_t o = 0; o < batched[r].logprob.size(); ++o)
                 QVERIFY2(std::abs(batched[r].logprob[o] - one[r].logprob[o]) < 1e-3,
-                         qPrintable(QString("%1/%2: %3 vs %4").arg(r).arg(o).arg(batched[r].logprob[o]).arg(one[r].logprob[o])));
+                         qPrintable(QStringLiteral("%1/%2: %3 vs %4").arg(r).arg(o).arg(batched[r].logprob[o]).arg(one[r].logprob[o])));
             QCOMPARE(batched[r].predicted, one[r].predicted);
             QVERIFY(batched[r].logprob[0] < 0);
         }
@@ -283,7 +283,7 @@ private Q_SLOTS:
             readScoreRequests(file);
             QFAIL("accepted an answer out of range");
         } catch (const std::invalid_argument& e) {
-            QVERIFY2(QString::fromUtf8(e.what()).contains(":2: field 'answer'"), e.what());
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String(":2: field 'answer'")), e.what());
         }
     }
 

@@ -4,6 +4,7 @@
 // rank with twice the batch.
 #include "train/checkpoint.h"
 #include "train/model.h"
+#include "qargs.h"
 #include "train_fixture.h"
 
 #include <QProcess>
@@ -36,10 +37,10 @@ std::vector<nlohmann::json> parseEvents(const QByteArray& out) {
     return events;
 }
 
-Result run(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
+Result run(testutil::Args args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
     QProcess p;
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral(PRODA_TRAIN), args);
+    p.start(QStringLiteral(PRODA_TRAIN), testutil::qargs(args));
     Result r;
     if (!p.waitForFinished(300000)) {
         p.kill();
@@ -147,8 +148,8 @@ private Q_SLOTS:
         const std::string runDir = tmp(dir, "run");
         trainfix::writeRun(runDir, trainfix::tinyConfig(3), 20);
         if (!config.isEmpty()) std::ofstream(runDir + "/config.json") << config.toStdString();
-        if (dataset == "<empty>") std::ofstream(runDir + "/dataset.jsonl", std::ios::trunc);
-        else if (dataset == "<missing>") std::filesystem::remove(runDir + "/dataset.jsonl");
+        if (dataset == QLatin1String("<empty>")) std::ofstream(runDir + "/dataset.jsonl", std::ios::trunc);
+        else if (dataset == QLatin1String("<missing>")) std::filesystem::remove(runDir + "/dataset.jsonl");
         else if (!dataset.isEmpty()) std::ofstream(runDir + "/dataset.jsonl") << dataset.toStdString() << "\n";
         const Result r = run({"train", q(runDir)});
         QCOMPARE(r.exitCode, 2);
@@ -171,7 +172,7 @@ private Q_SLOTS:
         std::filesystem::copy_file(b + "/tokenizer.model", a + "/tokenizer.model", std::filesystem::copy_options::overwrite_existing);
         const Result r = run({"train", q(a), "--resume"});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(QString::fromStdString(r.of("error")[0]["message"].get<std::string>()).contains("tokenizer differs"),
+        QVERIFY2(QString::fromStdString(r.of("error")[0]["message"].get<std::string>()).contains(QLatin1String("tokenizer differs")),
                  r.of("error")[0]["message"].get<std::string>().c_str());
         const Result noCheckpoint = run({"train", q(tmp(dir, "missing")), "--resume"});
         QCOMPARE(noCheckpoint.exitCode, 2);
@@ -194,7 +195,7 @@ private Q_SLOTS:
 
         // Stop the second run after a few steps with SIGTERM, as the GUI's Cancel does.
         QProcess p;
-        p.start(QStringLiteral(PRODA_TRAIN), {"train", q(cut)});
+        p.start(QStringLiteral(PRODA_TRAIN), testutil::qargs({"train", q(cut)}));
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += p.readAllStandardOutput(), out.count("\"event\":\"step\"") >= 5), 120000);
         p.terminate();
@@ -215,7 +216,7 @@ private Q_SLOTS:
         auto ref = lossByStep(reference), mine = lossByStep(stopped);
         for (const auto& [step, loss] : lossByStep(resumed)) mine[step] = loss;
         QCOMPARE(mine.size(), std::size_t(40));
-        for (const auto& [step, loss] : ref) QVERIFY2(mine[step] == loss, qPrintable(QString("step %1: %2 vs %3").arg(step).arg(mine[step]).arg(loss)));
+        for (const auto& [step, loss] : ref) QVERIFY2(mine[step] == loss, qPrintable(QStringLiteral("step %1: %2 vs %3").arg(step).arg(mine[step]).arg(loss)));
     }
 
     void killedMidRunLeavesTheLastCheckpointUsable() {
@@ -225,7 +226,7 @@ private Q_SLOTS:
         cfg["checkpoint_interval"] = 3;
         trainfix::writeRun(runDir, cfg);
         QProcess p;
-        p.start(QStringLiteral(PRODA_TRAIN), {"train", q(runDir)});
+        p.start(QStringLiteral(PRODA_TRAIN), testutil::qargs({"train", q(runDir)}));
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += p.readAllStandardOutput(), out.count("\"event\":\"checkpoint\"") >= 2), 120000);
         ::kill(pid_t(p.processId()), SIGKILL); // no chance to clean up
@@ -260,12 +261,12 @@ private Q_SLOTS:
         QProcess ranks[2];
         for (int r = 0; r < 2; ++r) {
             auto env = QProcessEnvironment::systemEnvironment();
-            env.insert("RANK", QString::number(r));
-            env.insert("WORLD_SIZE", "2");
-            env.insert("MASTER_ADDR", "127.0.0.1");
-            env.insert("MASTER_PORT", QString::number(port));
+            env.insert(QStringLiteral("RANK"), QString::number(r));
+            env.insert(QStringLiteral("WORLD_SIZE"), QStringLiteral("2"));
+            env.insert(QStringLiteral("MASTER_ADDR"), QStringLiteral("127.0.0.1"));
+            env.insert(QStringLiteral("MASTER_PORT"), QString::number(port));
             ranks[r].setProcessEnvironment(env);
-            ranks[r].start(QStringLiteral(PRODA_TRAIN), {"train", q(two), "--threads", "1"});
+            ranks[r].start(QStringLiteral(PRODA_TRAIN), testutil::qargs({"train", q(two), "--threads", "1"}));
         }
         for (auto& p : ranks) {
             QVERIFY(p.waitForFinished(300000));
@@ -278,7 +279,7 @@ private Q_SLOTS:
         QVERIFY(!a.empty());
         double worst = 0;
         for (std::size_t i = 0; i < a.size(); ++i) worst = std::max(worst, (a[i] - b[i]).abs().max().item<double>());
-        QVERIFY2(worst < 1e-4, qPrintable(QString("max parameter difference %1").arg(worst)));
+        QVERIFY2(worst < 1e-4, qPrintable(QStringLiteral("max parameter difference %1").arg(worst)));
     }
 };
 

@@ -3,6 +3,8 @@
 // from compact text.
 #include "store/project.h"
 
+#include "qargs.h"
+
 #include <QTemporaryDir>
 #include <QTest>
 

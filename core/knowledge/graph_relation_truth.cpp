@@ -31,7 +31,10 @@ bool isTransitive(RelationType t) {
 } // namespace
 
 bool KnowledgeGraph::selfAnswering(int edge) const {
-    return answersItself(nodes[edges[edge].s].bareTerm(), nodes[edges[edge].o].bareTerm());
+    // ... or one is read off the other: an acronym of it ("RISC OS is an operating system"), the
+    // other spelled inside it ("Intel 80386DX is a version of Intel 80386").
+    const std::string s = nodes[edges[edge].s].bareTerm(), o = nodes[edges[edge].o].bareTerm();
+    return answersItself(s, o) || readableFromStem(o, s) || readableFromStem(s, o);
 }
 
 bool KnowledgeGraph::joinsChainEnds(int edge) const {

@@ -4,6 +4,7 @@
 #include "knowledge/relation_arity.h"
 #include "knowledge/usual_senses.h"
 #include "store/database.h"
+#include "tester/phrasing.h"
 
 #include <algorithm>
 #include <array>
@@ -253,7 +254,51 @@ KnowledgeGraph KnowledgeGraph::load(Database& db) {
     g.buildIndexes(g.termKeys_.size());
     g.countKinds();
     g.indexGlosses();
+    g.markNames();
     return g;
+}
+
+void KnowledgeGraph::markNames() {
+    // Capitalised terms of two words or more, by their lower-case form (letters and spaces only).
+    std::unordered_map<std::string, std::vector<int>> lowerForms;
+    for (std::size_t n = 0; n < nodes.size(); ++n) {
+        GraphNode& node = nodes[n];
+        const std::string bare = node.bareTerm();
+        node.name = writtenAsName(bare);
+        if (!node.name || bare.find(' ') == std::string::npos) continue;
+        std::string lower;
+        for (char c : bare) {
+            if (!std::isalpha(static_cast<unsigned char>(c)) && c != ' ') { lower.clear(); break; }
+            lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        }
+        if (!lower.empty()) lowerForms[lower].push_back(static_cast<int>(n));
+    }
+    if (lowerForms.empty()) return;
+    // Runs of two to four lower-case words of every definition.
+    std::vector<std::string_view> words;
+    std::string run;
+    for (const GraphNode& node : nodes) {
+        words.clear();
+        std::string_view d = node.definition;
+        for (std::size_t at = 0; at < d.size();) {
+            const std::size_t end = std::min(d.find(' ', at), d.size());
+            std::string_view w = d.substr(at, end - at);
+            while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
+            while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.front()))) w.remove_prefix(1);
+            const bool lower = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+            words.push_back(lower ? w : std::string_view());
+            at = end + 1;
+        }
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            run.assign(words[i]);
+            for (std::size_t k = 1; k < 4 && i + k < words.size() && !words[i].empty() && !words[i + k].empty(); ++k) {
+                run += ' ';
+                run += words[i + k];
+                if (auto it = lowerForms.find(run); it != lowerForms.end())
+                    for (int n : it->second) nodes[static_cast<std::size_t>(n)].name = false;
+            }
+        }
+    }
 }
 
 void KnowledgeGraph::buildIndexes(std::size_t termCount) {

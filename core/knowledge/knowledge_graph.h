@@ -70,6 +70,10 @@ struct GraphNode {
     // `misread` with a chain around it (an item), `misreadAlone` as a lone fact (a sample, a probe).
     bool misread = false, misreadAlone = false;
     bool qualified = false; // the term ends with its topic domain: "stop (music)"
+    // Written as a name (a capital in its head word: "GWHIS", "X Window System"), unless the source
+    // writes it in lower case somewhere ("a page description language" in PostScript's entry makes
+    // FOLDOC's headword "Page Description Language" a common noun). Names stand beside names.
+    bool name = false;
     // The term without its topic domain, for checks on its words ("tank circuit" holds "circuit").
     std::string bareTerm() const { return proda::bareTerm(term, qualified); }
 };
@@ -157,7 +161,8 @@ public:
     // in one fact; training on it would let a benchmark item be answered by recall (DESIGN §3.2).
     bool joinsChainEnds(int edge) const;
     // One end's term holds the other's, or a word part of it, or abbreviates it ("carbon atom is
-    // a kind of atom", "towline is a kind of line"): a question on it contains its own answer.
+    // a kind of atom", "towline is a kind of line", "RISC OS is an operating system", "Intel
+    // 80386DX is a version of Intel 80386"): a question on it contains its own answer.
     bool selfAnswering(int edge) const;
     // "Gofer has compiler", "TEMPO has semantics": a property read from a text whose object is
     // one common word, which a reader supplies for almost anything; it teaches nothing and makes
@@ -236,6 +241,7 @@ public:
     bool definitionIsUnique(int node) const;
 
 private:
+    void markNames();
     // Keys of term pairs: in this order (chain ends are stored both ways), or in either order
     // (terms joined by any relation). One encoding for what is stored and what is looked up.
     static std::uint64_t orderedPair(int a, int b) {

@@ -3,6 +3,7 @@
 #include "knowledge/categories.h"
 #include "synth/templates.h"
 #include "tester/phrasing.h"
+#include "util/text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +15,20 @@ namespace proda::synth {
 namespace {
 
 const char* const kLetters[] = {"A", "B", "C", "D"};
+
+// Every word of a term of two words or more, each of three letters or more, is in the text.
+bool restatesTerm(const std::string& text, const std::string& term) {
+    int words = 0;
+    for (std::size_t at = 0; at < term.size();) {
+        const std::size_t end = std::min(term.find(' ', at), term.size());
+        const std::string w = term.substr(at, end - at);
+        at = end + 1;
+        if (w.size() < 3) continue;
+        if (!containsWords(text, w)) return false;
+        ++words;
+    }
+    return words >= 2;
+}
 constexpr std::size_t kMaxClause = 300;  // longer definitions make poor stems and options
 
 } // namespace
@@ -125,6 +140,9 @@ std::optional<Sample> SampleBuilder::qaFromConcept(int node) {
     if (n.defKey < 0) return std::nullopt;
     const std::string clause = definitionClause(n.definition);
     // Asked for the term, a definition that gives it away teaches nothing.
+    // A definition that repeats every word of its term ("game equipment: equipment or apparatus used
+    // in playing a game") answers "What is game equipment?" from the question's own words.
+    if (restatesTerm(clause, n.bareTerm())) return std::nullopt;
     const bool canAskTerm = clause.size() <= kMaxClause && kb_.definitionIsUnique(node) && !definitionNamesTerm(clause, n);
     bool askTerm = canAskTerm && rng_.below(3) == 0;
     int t = chooseTemplate(askTerm ? "qa.def.term" : "qa.def.what", askTerm ? qaTermTemplates().size() : qaDefTemplates().size());
@@ -209,10 +227,10 @@ std::optional<Sample> SampleBuilder::mcqFromRelation(int edge, int answerPos) {
     const auto pool = sameCategoryFirst(candidates(answer, e.type, forward, e.discipline), answer,
                                         {.askedAsGenus = forward && asksWhatItIs(e)});
     const auto truth = kb_.answerSet(q, e.type, forward);
-    const bool answerName = writtenAsName(kb_.nodes[answer].bareTerm()); // names beside names only
+    const bool answerName = kb_.nodes[answer].name; // names beside names only
     const auto chosen = pick(pool, 3, {kb_.nodes[q].termKey, kb_.nodes[answer].termKey},
                              [&](int c) {
-                                 return writtenAsName(kb_.nodes[c].bareTerm()) == answerName &&
+                                 return kb_.nodes[c].name == answerName &&
                                         !kb_.possiblyTrue(truth, c) && !kb_.kindRelated(answer, c) &&
                                         !kb_.namedInDefinitions(q, c) && !kb_.namedInDefinitions(answer, c);
                              });

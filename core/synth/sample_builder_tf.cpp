@@ -42,7 +42,7 @@ bool sharesContentWord(const std::string& text, const std::string& term) {
 
 bool SampleBuilder::definitionNamesTerm(const std::string& clause, const GraphNode& n) {
     return containsWords(clause, n.term) || sharesContentWord(clause, n.term) || sharesWordPart(clause, n.bareTerm()) ||
-           sharesStem(clause, n.bareTerm());
+           sharesStem(clause, n.bareTerm()) || spelledByInitials(n.bareTerm(), clause);
 }
 
 std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
@@ -71,7 +71,7 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
 
     const auto pool = candidates(node, std::nullopt, true, n.discipline);
     std::unordered_set<int> defs{n.defKey};
-    const bool answerName = writtenAsName(n.bareTerm());
+    const bool answerName = n.name;
     const auto chosen = pick(pool, 3, {n.termKey}, [&](int c) {
         const auto& x = kb_.nodes[c];
         // No sense of the option's term has this definition; no option the description names,
@@ -81,7 +81,7 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
         if (kb_.kindRelated(node, c)) return false;
         if (askTerm)
             return !kb_.sameDefinition(c, node) && !containsWords(clause, x.term) && !nearDuplicate(n.term, x.term) &&
-                   writtenAsName(x.bareTerm()) == answerName;
+                   x.name == answerName;
         if (x.defKey < 0 || definitionClause(x.definition).size() > kMaxClause || kb_.sameDefinition(node, c)) return false;
         // Another thing's description that names the asked term is ruled out by reading it
         // ("A superset of Mesa, from Xerox PARC" for "What is Mesa?").
@@ -154,14 +154,14 @@ std::optional<Sample> SampleBuilder::tfFromRelation(int edge, bool truth) {
             const int keep = replacedObject ? e.s : e.o, replace = replacedObject ? e.o : e.s;
             const auto truth = kb_.answerSet(keep, e.type, replacedObject);
             // A name put where a common noun was ("PostScript is a B") is false on its face.
-            const bool replacedName = writtenAsName(kb_.nodes[replace].bareTerm());
+            const bool replacedName = kb_.nodes[replace].name;
             // Of the replaced end's category: "Hp2ps is written in PKZIP" is false on its face.
             chosen = pick(sameCategoryFirst(candidates(replace, e.type, replacedObject, e.discipline), replace,
                                             {.askedAsGenus = replacedObject && asksWhatItIs(e)}),
                           1,
                           {kb_.nodes[e.s].termKey, kb_.nodes[e.o].termKey},
                           [&](int c) {
-                              return writtenAsName(kb_.nodes[c].bareTerm()) == replacedName &&
+                              return kb_.nodes[c].name == replacedName &&
                                      !kb_.possiblyTrue(truth, c) && !kb_.kindRelated(replace, c) &&
                                      !kb_.namedInDefinitions(keep, c) && !kb_.namedInDefinitions(replace, c);
                           });

@@ -224,7 +224,7 @@ struct NodeRules {
                // makes "keeper" a guard too as a reader reads it, "church officer: a church
                // official" an "officeholder"
                !sharesStem(chainGlosses, d.nodes.size() ? G.nodes[d.nodes.back()].bareTerm() : d.text) &&
-               writtenAsName(d.nodes.size() ? G.nodes[d.nodes.back()].bareTerm() : d.text) == answerName &&
+               (d.nodes.size() ? G.nodes[d.nodes.back()].name : writtenAsName(d.text)) == answerName &&
                namedWithRank(d.text) == namedWithRank(answer) &&
                !(d.nodes.size() && nearDuplicate(G.nodes[a].bareTerm(), G.nodes[d.nodes.back()].bareTerm())) &&
                (answerShares || !sharesWordPart(d.text, namedText));
@@ -257,7 +257,7 @@ std::optional<NodeRules> nodeRules(const KnowledgeGraph& g, const GraphChain& c,
     // "legislative act").
     // (Checked on the terms without a topic domain: "tank circuit" holds "circuit (electronics)".)
     const std::string bareAnswer = g.nodes[a].bareTerm();
-    r.answerName = writtenAsName(bareAnswer);
+    r.answerName = g.nodes[a].name;
     auto readable = [&](const std::string& namedTerm) {
         return readableFromStem(bareAnswer, namedTerm) || answersItself(bareAnswer, namedTerm);
     };

@@ -276,6 +276,7 @@ bool abbreviates(const std::vector<std::string>& shortForm, const std::vector<st
 
 namespace {
 std::vector<std::string_view> spaceSeparated(std::string_view s); // below
+std::string alnumLower(std::string_view w);                       // below
 } // namespace
 
 bool readableFromStem(std::string_view answer, std::string_view named) {
@@ -303,6 +304,18 @@ bool readableFromStem(std::string_view answer, std::string_view named) {
             word.ends_with(std::string_view(plain).substr(marks + 1)))
             return true;
     }
+    // A word in capitals of one that spells the other's initials ("RISC OS" / "operating system").
+    auto spellsInitials = [](std::string_view acronymText, const std::vector<std::string>& words) {
+        if (words.size() < 2) return false;
+        const std::string init = initials(words);
+        for (const auto word : spaceSeparated(acronymText))
+            if (word.size() >= 2 && init.size() == word.size() &&
+                std::all_of(word.begin(), word.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }) &&
+                alnumLower(word) == init)
+                return true;
+        return false;
+    };
+    if (spellsInitials(named, a) || spellsInitials(answer, n)) return true;
     // A name whose capitals spell the answer ("SuccessoR": SR) or end in it ("MooZ": Z): its
     // author hid the answer in it. Only mixed-case words, so "MS-DOS" spells no "MD".
     for (const auto word : spaceSeparated(named)) {
@@ -316,6 +329,20 @@ bool readableFromStem(std::string_view answer, std::string_view named) {
         if (word.size() > plain.size() && word.ends_with(plain) && std::isupper(static_cast<unsigned char>(plain.front())) &&
             std::islower(static_cast<unsigned char>(word[word.size() - plain.size() - 1])))
             return true;
+    }
+    return false;
+}
+
+bool spelledByInitials(std::string_view term, std::string_view text) {
+    const std::string t = alnumLower(term);
+    if (t.size() < 3 || t.find_first_of("0123456789") != std::string::npos || term.find(' ') != std::string_view::npos) return false;
+    const auto words = spaceSeparated(text);
+    for (std::size_t i = 0; i + t.size() <= words.size(); ++i) {
+        std::size_t k = 0;
+        while (k < t.size() && !words[i + k].empty() &&
+               std::tolower(static_cast<unsigned char>(words[i + k][0])) == static_cast<unsigned char>(t[k]))
+            ++k;
+        if (k == t.size()) return true;
     }
     return false;
 }
@@ -527,6 +554,15 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
     // So is one opening with the same letters before a digit or a mark ("OPS5" beside "OPS83",
     // "PL/I" beside "PL/S"): the family shows before any knowledge does (familyStem).
     const auto namedNames = spaceSeparated(named);
+    // So is a model number one digit from another of its length ("Hitachi 6309" beside "Motorola
+    // 6809"; not "80486" beside "8086").
+    auto modelNumber = [](std::string_view w) {
+        return w.size() >= 4 && std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    };
+    for (const auto ow : spaceSeparated(option))
+        for (const auto nw : namedNames)
+            if (modelNumber(ow) && modelNumber(nw) && ow.size() == nw.size() && oneEditApart(std::string(ow), std::string(nw)))
+                return true;
     for (const auto ow : spaceSeparated(option)) {
         if (!productName(ow)) continue;
         const std::string stem = familyStem(ow);

@@ -38,6 +38,9 @@ std::string chainExplanation(const KnowledgeGraph& g, const GraphChain& c);
 // first word ("SEM" / "semantic specification language"), or the answer is spelled inside the
 // named term ("electricity" / "hydroelectricity").
 bool readableFromStem(std::string_view answer, std::string_view named);
+// The first letters of consecutive words of `text` spell `term`, a one-word name of three letters
+// or more ("a data-parallel bit-serial C based on MPL" spells "DBC").
+bool spelledByInitials(std::string_view term, std::string_view text);
 
 // "floating point numbers are part of X", "X is an industry-standard language": one clause of a
 // stem, the verb agreeing with a plural subject and the article fitting the word after it.

@@ -395,7 +395,7 @@ void FailuresView::showDetail() {
             const int width = static_cast<int>(std::lround(prob[static_cast<std::size_t>(i)] * 200));
             html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td><table cellspacing=\"0\" cellpadding=\"0\"><tr><td width=\"%3\" "
                                    "style=\"background:%4\">&nbsp;</td></tr></table></td><td>%5%</td><td>%6</td></tr>")
-                        .arg(QChar(optionLetter(i)), esc(it->options[i]))
+                        .arg(QChar::fromLatin1(optionLetter(i)), esc(it->options[i]))
                         .arg(std::max(width, 1))
                         .arg(i == it->answer ? QStringLiteral("#2e8b57") : QStringLiteral("#888"))
                         .arg(prob[static_cast<std::size_t>(i)] * 100, 0, 'f', 1)

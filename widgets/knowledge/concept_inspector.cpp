@@ -105,7 +105,7 @@ void ConceptInspector::showDetail(const DetailResult& r) {
         auto it = r.terms.find(id);
         return it == r.terms.end() ? q(id) : q(it->second);
     };
-    auto relations = [&](const std::vector<Relation>& list, bool outgoing) {
+    auto relations = [&](const std::vector<Relation>& list, bool outgoing) -> QString {
         QString out = outgoing ? tr("<h3>Relations out (%1)</h3>").arg(list.size()) : tr("<h3>Relations in (%1)</h3>").arg(list.size());
         if (list.empty()) return out + tr("<p class='muted'>None.</p>");
         out += QStringLiteral("<table cellspacing='0' cellpadding='1'>");

@@ -108,13 +108,13 @@ QString ReviewDetailView::itemHtml(const ReviewDetail& d) const {
         const bool invalid = check_ && std::find(check_->invalidOptions.begin(), check_->invalidOptions.end(), i) != check_->invalidOptions.end();
         const QString bg = i == selected_ ? QStringLiteral(" style=\"background:#fff3c4\"") : QString();
         html += QStringLiteral("<tr%1><td width=\"28\"><b>%2</b></td><td>%3%4</td><td>%5</td><td style=\"color:#666\">%6</td><td>%7</td></tr>")
-                    .arg(bg, QString(QChar(optionLetter(i))), key ? QStringLiteral("<b>%1</b>").arg(esc(it.options[i])) : esc(it.options[i]),
+                    .arg(bg, QString(QChar::fromLatin1(optionLetter(i))), key ? QStringLiteral("<b>%1</b>").arg(esc(it.options[i])) : esc(it.options[i]),
                          invalid ? QStringLiteral(" <b style=\"color:#c0392b\">%1</b>").arg(tr("true under the knowledge")) : QString(), badge,
                          provenance, state);
     }
     html += QStringLiteral("</table>");
     if (selected_ >= 0)
-        html += QStringLiteral("<p><i>%1</i></p>").arg(tr("Option %1 selected: A accepts it, R rejects it, G replaces it, Esc returns to the item.").arg(QChar(optionLetter(selected_))));
+        html += QStringLiteral("<p><i>%1</i></p>").arg(tr("Option %1 selected: A accepts it, R rejects it, G replaces it, Esc returns to the item.").arg(QChar::fromLatin1(optionLetter(selected_))));
     html += checkHtml(d);
     if (d.chain) html += chainHtml(*d.chain);
     if (!it.explanation.empty()) html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(tr("Explanation"), esc(it.explanation));
@@ -129,7 +129,7 @@ QString ReviewDetailView::checkHtml(const ReviewDetail& d) const {
         const ItemCheck& c = *check_;
         if (!c.verifiable) problems << tr("Not verifiable against the knowledge (free text or a chain that is gone).");
         if (!c.correctTrue) problems << tr("The keyed answer is not true under the knowledge.");
-        for (int i : c.invalidOptions) problems << tr("Option %1 is also true under the knowledge.").arg(QChar(optionLetter(i)));
+        for (int i : c.invalidOptions) problems << tr("Option %1 is also true under the knowledge.").arg(QChar::fromLatin1(optionLetter(i)));
         if (c.duplicateOptions) problems << tr("Two options are the same.");
         if (c.emptyOption) problems << tr("An option is empty.");
         if (c.ngramLeak) problems << tr("Leak: %1% of the question's word sequences are in training sample %2.").arg(qRound(c.ngramShare * 100)).arg(esc(c.ngramSample));
@@ -161,7 +161,7 @@ QString ReviewDetailView::sampleHtml(const ReviewDetail& d) const {
         for (std::size_t i = 0; i < d.options.size(); ++i) {
             const bool key = d.answer.size() == 1 && d.answer[0] == optionLetter(static_cast<int>(i));
             html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
-                        .arg(QChar(optionLetter(static_cast<int>(i))), key ? QStringLiteral("<b>%1 \u2714</b>").arg(esc(d.options[i])) : esc(d.options[i]));
+                        .arg(QChar::fromLatin1(optionLetter(static_cast<int>(i))), key ? QStringLiteral("<b>%1 \u2714</b>").arg(esc(d.options[i])) : esc(d.options[i]));
         }
         html += QStringLiteral("</table>");
     }

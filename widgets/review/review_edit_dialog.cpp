@@ -18,9 +18,9 @@ ReviewEditDialog::ReviewEditDialog(const Item& item, QWidget* parent) : QDialog(
     form->addRow(tr("Question:"), question_);
     for (int i = 0; i < 4; ++i) {
         auto* e = new QLineEdit(QString::fromStdString(item.options[i]), this);
-        e->setObjectName(QStringLiteral("editOption%1").arg(QChar(optionLetter(i))));
+        e->setObjectName(QStringLiteral("editOption%1").arg(QChar::fromLatin1(optionLetter(i))));
         options_[i] = e;
-        form->addRow(i == item.answer ? tr("%1 (key):").arg(QChar(optionLetter(i))) : tr("%1:").arg(QChar(optionLetter(i))), e);
+        form->addRow(i == item.answer ? tr("%1 (key):").arg(QChar::fromLatin1(optionLetter(i))) : tr("%1:").arg(QChar::fromLatin1(optionLetter(i))), e);
     }
     form->addRow(new QLabel(tr("<span style=\"color:#666\">A changed option becomes your own distractor; the checks run on "
                                "the edited item at once.</span>"),

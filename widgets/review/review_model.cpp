@@ -40,7 +40,7 @@ QVariant ReviewListModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Status: return statusText(r) + (r.flagged ? QStringLiteral(" \u2691") : QString());
+        case Status: return QString(statusText(r) + (r.flagged ? QStringLiteral(" \u2691") : QString()));
         case Text: return q(r.text);
         case Answer: return q(r.answer);
         case Discipline: return q(r.discipline);

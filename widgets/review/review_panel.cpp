@@ -508,7 +508,7 @@ void ReviewPanel::pickOption(int option) {
     }
     const auto& d = detail_->detail();
     if (option >= 0 && d && d->item && option == d->item->answer) {
-        emit message(tr("Option %1 is the key: A and R act on the whole item.").arg(QChar(optionLetter(option))));
+        emit message(tr("Option %1 is the key: A and R act on the whole item.").arg(QChar::fromLatin1(optionLetter(option))));
         option = -1;
     }
     option_ = option_ == option ? -1 : option;
@@ -524,11 +524,11 @@ void ReviewPanel::startReject() {
     const auto& reasons = reviewReasons(option_ >= 0);
     for (std::size_t i = 0; i < reasons.size(); ++i) {
         QString label = q(reasons[i].label);
-        const qsizetype at = label.indexOf(QChar(reasons[i].key));
+        const qsizetype at = label.indexOf(QChar::fromLatin1(reasons[i].key));
         if (at >= 0) label = label.left(at) + QStringLiteral("<u>") + label.at(at) + QStringLiteral("</u>") + label.mid(at + 1);
         parts << QStringLiteral("<b>%1</b>&nbsp;%2").arg(i + 1).arg(label);
     }
-    const QString what = option_ >= 0 ? tr("Reject option %1 because:").arg(QChar(optionLetter(option_))) : tr("Reject because:");
+    const QString what = option_ >= 0 ? tr("Reject option %1 because:").arg(QChar::fromLatin1(optionLetter(option_))) : tr("Reject because:");
     reasonPrompt_->setText(QStringLiteral("%1&nbsp; %2 &nbsp;<span style=\"color:#888\">%3</span>")
                                .arg(what, parts.join(QStringLiteral(" &nbsp;\u00b7&nbsp; ")), tr("(Esc cancels)")));
     reasonBar_->show();
@@ -682,7 +682,7 @@ void ReviewPanel::regenerate() {
         emit message(tr("Pick a distractor first (1\u2013" "4), then G offers the replacements generation would make."));
         return;
     }
-    emit message(tr("Looking for replacements of option %1\u2026").arg(QChar(optionLetter(option_))));
+    emit message(tr("Looking for replacements of option %1\u2026").arg(QChar::fromLatin1(optionLetter(option_))));
     service_->loadCandidates(*d->item, option_);
 }
 
@@ -701,7 +701,7 @@ void ReviewPanel::onCandidates(const CandidatesResult& r) {
     auto* menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("replacementMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    menu->addSection(tr("Replace option %1 \u201c%2\u201d with").arg(QChar(optionLetter(r.option)), q(d->item->options[r.option])));
+    menu->addSection(tr("Replace option %1 \u201c%2\u201d with").arg(QChar::fromLatin1(optionLetter(r.option)), q(d->item->options[r.option])));
     std::map<std::string, QMenu*> byOp;
     const std::string itemId = d->item->id, seen = d->item->options[r.option];
     const int option = r.option;
@@ -712,7 +712,7 @@ void ReviewPanel::onCandidates(const CandidatesResult& r) {
         sub->addAction(q(c.text), this, [this, itemId, seen, option, c] {
             undo_->push(new ItemChangeCommand(
                 service_, sink(), itemId, [itemId, option, c, seen](ReviewService* s) { s->replaceDistractor(itemId, option, c, seen); },
-                tr("replace option %1 of item %2").arg(QChar(optionLetter(option))).arg(q(itemId))));
+                tr("replace option %1 of item %2").arg(QChar::fromLatin1(optionLetter(option))).arg(q(itemId))));
         });
     }
     menu->popup(detail_->mapToGlobal(detail_->rect().center()));
