@@ -74,14 +74,15 @@ bool askedThroughOneObjects(const KnowledgeGraph& g, const GraphChain& c, ItemSh
 bool namesAThing(const std::string& type) { return type != "verb" && type != "adjective" && type != "adverb"; }
 
 // People are classed by role, and roles overlap: a servitor is an attendant and a subordinate, a
-// wencher an adulterer and a womanizer, though the structure lists one genus for each. Between
-// two roles below "person" (an assistant, a libertine), every other kind of the second is one a
-// reader takes as true of the first, so no middle item asks for the role between them. (The
-// kinds of "person" itself, creator, leader, scientist, differ enough to tell apart.)
+// wencher an adulterer and a womanizer, a programmer an engineer, an expert and a worker, though
+// the structure lists one genus for each. Between two roles (the second "person" or below it),
+// every other kind of the second is one a reader takes as true of the first, so no middle item
+// asks for the role between them.
 bool betweenOverlappingRoles(const KnowledgeGraph& g, const GraphChain& c) {
     const int person = g.termKeyOf("person");
     const int end = g.nodes[c.nodes.back()].termKey;
-    if (person < 0 || end == person) return false;
+    if (person < 0) return false;
+    if (end == person) return true;
     const auto up = g.ancestorTerms(end);
     return up && up->count(person) > 0;
 }
