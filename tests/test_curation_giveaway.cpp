@@ -366,6 +366,49 @@ private slots:
         const KnowledgeGraph named = build("A printing protocol from Xerox.");
         QVERIFY(named.nodes[static_cast<std::size_t>(named.conceptIndex("Page Description Language"))].name);
     }
+
+    // FOLDOC, seeds 11213 and 22391: "site map is an X and X is written in HTML" keyed "web page"
+    // beside "memory dump", "swap file" and "run-time library": the one option of the Web that
+    // HTML names. An answer tied to the named end by what it does is read by its subject, and at
+    // least two of its options share it.
+    void aMiddleAnswerTiedByUseHasOptionsOfItsSubject() {
+        auto build = [](bool webSiblings) {
+            ScratchProject p;
+            p.write([&](KnowledgeWriter& w) {
+                auto add = [&](const char* t, const char* d) { w.upsertConcept({t, t, "concept", "", d, ""}); };
+                add("site map", "Web");
+                add("web page", "Web");
+                add("HTML", "Hypertext");
+                add("document", "General");
+                for (const char* t : {"memory dump", "swap file", "run-time library"}) add(t, "Operating system");
+                if (webSiblings)
+                    for (const char* t : {"home page", "style sheet"}) add(t, "Web");
+                w.upsertRelation({"a", "site map", "SPECIALIZATION", "is a", "web page", "Web", ""});
+                w.upsertRelation({"b", "web page", "FUNCTION", "is written in", "HTML", "Web", ""});
+                w.upsertRelation({"g", "web page", "SPECIALIZATION", "is a", "document", "Web", ""});
+                std::vector<std::string> kinds = {"memory dump", "swap file", "run-time library"};
+                if (webSiblings) kinds.insert(kinds.end(), {"home page", "style sheet"});
+                for (const auto& t : kinds) {
+                    // each a category of its own ("site map is an X" asks for one)
+                    w.upsertConcept({t + " 1", t + " 1", "concept", "", "General", ""});
+                    w.upsertRelation({"k " + t, t, "SPECIALIZATION", "is a", "document", "General", ""});
+                    w.upsertRelation({"j " + t, t + " 1", "SPECIALIZATION", "is a", t, "General", ""});
+                }
+                writeChains(w, "Web", {{"a", "b"}});
+            });
+            return KnowledgeGraph::load(p.db());
+        };
+        const std::set<std::string> web = {"home page", "style sheet"};
+        const auto items = itemsAnswering(build(true), "web page");
+        QVERIFY(!items.empty());
+        for (const auto& it : items) {
+            if (it.shape != ItemShape::Middle) continue;
+            int ofWeb = 0;
+            for (const auto& d : it.distractors) ofWeb += web.count(d.text) > 0;
+            QVERIFY2(ofWeb >= 2, it.question.c_str());
+        }
+        for (const auto& it : itemsAnswering(build(false), "web page")) QVERIFY2(it.shape != ItemShape::Middle, it.question.c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCurationGiveaway)

@@ -208,10 +208,15 @@ private slots:
                  std::string("reasoning_deficit"));
         // The breakdown by discipline and verdict counts what the project holds, and a cell lists
         // its items.
-        const std::string biggest = text(path_, "SELECT coalesce((SELECT s.name FROM predictions p JOIN items i ON i.id = p.item_id "
-                                                "JOIN disciplines s ON s.id = i.discipline_id JOIN diagnoses d ON d.item_id = p.item_id AND d.evaluation_id = p.evaluation_id "
-                                                "WHERE p.correct = 0 AND coalesce(d.override_verdict, d.verdict) = 'concept_gap' "
-                                                "GROUP BY s.name ORDER BY count(*) DESC, s.name LIMIT 1), '')");
+        // (Of the disciplines the heatmap shows, those with the most failures, the one with the
+        // most concept gaps.)
+        const std::string biggest = text(path_, "SELECT coalesce((SELECT name FROM (SELECT s.name AS name, count(*) AS total, "
+                                                "sum(coalesce(d.override_verdict, d.verdict) = 'concept_gap') AS gaps "
+                                                "FROM predictions p JOIN items i ON i.id = p.item_id JOIN disciplines s ON s.id = i.discipline_id "
+                                                "LEFT JOIN diagnoses d ON d.item_id = p.item_id AND d.evaluation_id = p.evaluation_id "
+                                                "WHERE p.correct = 0 GROUP BY s.name ORDER BY total DESC, s.name LIMIT " +
+                                                std::to_string(VerdictHeatmap::kShownDisciplines) +
+                                                ") WHERE gaps > 0 ORDER BY gaps DESC, name LIMIT 1), '')");
         QVERIFY(!biggest.empty()); // the fixture's failures include concept gaps
         {
             const auto gaps = count(path_, "SELECT count(*) FROM predictions p JOIN items i ON i.id = p.item_id JOIN disciplines s ON s.id = i.discipline_id "

@@ -331,6 +331,16 @@ std::optional<Item> buildOne(const KnowledgeGraph& g, const GraphChain& c, ItemS
         const bool answerShares = rules->answerShares;
         const std::string& answerParts = rules->answerParts;
         auto pool = nodeCandidates(g, c, pos, rng);
+        // A middle answer tied to the named end by what it does or is made of, not by what it is
+        // ("site map is an X and X is written in HTML"), is read by its subject: options of another
+        // subject ("memory dump", "swap file" beside "web page") are ruled out by the stem, so those
+        // of the answer's subject come first, and an item with fewer than two of them is not made.
+        const bool topical = shape == ItemShape::Middle && c.steps[static_cast<std::size_t>(pos)].type != RelationType::Specialization &&
+                             c.steps[static_cast<std::size_t>(pos)].type != RelationType::PartOf;
+        auto ofTopic = [&](const Cand& d) { return !d.nodes.empty() && g.nodes[d.nodes.back()].discipline == g.nodes[rules->a].discipline; };
+        if (topical)
+            for (auto& d : pool)
+                if (!ofTopic(d)) d.tier += 8; // after every option of the subject, whatever its other tiers
         auto valid = [&](const Cand& d) { return rules->valid(d); };
         // An answer that shares a word part with the stem ("time scale" ... "time period") is
         // found by spelling unless most options share one too: those come first, and an item
@@ -367,6 +377,7 @@ std::optional<Item> buildOne(const KnowledgeGraph& g, const GraphChain& c, ItemS
         auto validBeside = [&](const Cand& d) { return valid(d) && !family(d); };
         if (!choose(pool, answer, validBeside, opt, rng, bal, chosen)) return std::nullopt;
         if (standsApart(g, rules->a, chosen)) return std::nullopt;
+        if (topical && std::count_if(chosen.begin(), chosen.end(), ofTopic) < 2) return std::nullopt;
         for (std::size_t at = 0; answerShares && at < answerParts.size();) {
             const std::size_t end = std::min(answerParts.find(' ', at), answerParts.size());
             const std::string w = answerParts.substr(at, end - at);

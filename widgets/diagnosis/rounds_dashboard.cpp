@@ -293,7 +293,7 @@ void RoundsDashboard::refresh() {
         const auto& r = rows[static_cast<std::size_t>(i)];
         // Fixed / regressed / still failing as "dev / test", on the items both rounds answered.
         const bool hasParent = r.parent.has_value() && r.evaluationId.has_value() && !r.transitions.empty();
-        auto both = [&r](std::int64_t debug::Transitions::*field) {
+        auto both = [&r](std::int64_t debug::Transitions::*field) -> QString {
             auto of = [&](const char* split) {
                 const auto it = r.transitions.find(split);
                 return QString::number(it == r.transitions.end() ? 0 : it->second.*field);
