@@ -66,6 +66,11 @@ private slots:
         // is a superset of C++": the second sentence, joined by a comma, is no part of the gloss.
         QCOMPARE(synth::definitionClause("An interpreted language for scripting and graph plotting, it is a superset of C++."),
                  std::string("an interpreted language for scripting and graph plotting"));
+        // FOLDOC, seed 44819: a long aside before the gloss ("means (After the human computers ...")
+        QCOMPARE(synth::definitionClause("(After the human computers in Frank Herbert's \"Dune\" novels) An object-oriented language."),
+                 std::string("an object-oriented language"));
+        QCOMPARE(synth::definitionClause("(a very long remark that goes on and on and on, well past sixty characters) of the text"),
+                 std::string("(a very long remark that goes on and on and on, well past sixty characters) of the text"));
         QCOMPARE(synth::definitionClause("a unit (of length) used in surveying"), std::string("a unit (of length) used in surveying"));
         QCOMPARE(synth::definitionClause("a rule (that holds for every case of the kind it describes)"),
                  std::string("a rule (that holds for every case of the kind it describes)"));
@@ -109,6 +114,9 @@ private slots:
         QVERIFY(readableFromStem("operating system", "RISC OS"));
         QVERIFY(readableFromStem("RISC OS", "operating system"));
         QVERIFY(!readableFromStem("operating system", "Amoeba"));
+        // WordNet, seed 44819: "Chinese wistaria is a kind of X" keyed "wisteria": two spellings.
+        QVERIFY(sharesWordPart("wisteria", "Chinese wistaria"));
+        QVERIFY(!sharesWordPart("vine", "Chinese wine"));
         QVERIFY(sharesWordPart("Rubiaceae", "Rubiales")); // taxa of one genus, Rubia
         // "weeping willow is a member of X and X is a member of Salicaceae": Salix, its type genus.
         QVERIFY(sharesWordPart("Salix", "Salicaceae"));

@@ -200,9 +200,12 @@ std::string definitionClause(std::string_view definition) {
     // page\") A part of ...") and editors' query marks ("correction(?)") are no part of it.
     // So is a pronunciation between slashes (FOLDOC's "/li'nuks/ (but see below) An
     // implementation of the Unix kernel ...").
+    // (A longer aside goes too where the gloss after it opens with a determiner: "(After the human
+    // computers in Frank Herbert's \"Dune\") An object-oriented ...".)
     while (!d.empty() && (d[0] == '(' || d[0] == '/')) {
         const auto close = d.find(d[0] == '(' ? ')' : '/', 1);
-        if (close == std::string::npos || close > 60 || close + 2 >= d.size() || d[close + 1] != ' ') break;
+        if (close == std::string::npos || close + 2 >= d.size() || d[close + 1] != ' ') break;
+        if (close > 60 && !(close <= 300 && d[0] == '(' && startsWithDeterminer(std::string_view(d).substr(close + 2)))) break;
         d.erase(0, close + 2);
     }
     for (auto at = d.find("(?)"); at != std::string::npos; at = d.find("(?)")) {

@@ -594,9 +594,10 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
         while (k < w.size() && k < x.size() && w[k] == x[k]) ++k;
         return (k >= 6 && w.size() >= 6 && x.size() >= 6) || (k >= 5 && 10 * k >= 7 * std::min(w.size(), x.size()));
     };
+    // ... or two spellings of one word, one letter apart ("wisteria" / "Chinese wistaria").
     for (const auto& w : optionWords)
         for (const auto& x : namedWords)
-            if (openAlike(w, x) || closeAlike(w, x, 5)) return true;
+            if (openAlike(w, x) || closeAlike(w, x, 5) || (w.size() >= 6 && x.size() >= 6 && oneEditApart(w, x))) return true;
     // An acronym both hold as a word: "CD player" beside "CD drive".
     for (const auto ow : spaceSeparated(option))
         if (ow.size() >= 2 && std::all_of(ow.begin(), ow.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }))
