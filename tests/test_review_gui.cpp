@@ -14,12 +14,15 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QProcess>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -146,6 +149,32 @@ private slots:
         proxy.sort(ReviewListModel::Answer);
         model.setRows({});
         QCOMPARE(proxy.rowCount(), 0);
+    }
+
+    // The filter bar's combos show their "Any ..." labels whole ("Any discipline" was cut to
+    // "Any disciplin").
+    void filterCombosShowTheirLabelsWhole() {
+        BenchmarkWorkspace w;
+        w.setProject(project());
+        w.resize(1600, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(waitLoaded(w));
+        ReviewPanel* p = w.panel(ReviewKind::Item);
+        int checked = 0;
+        for (const char* name : {"filterStatus", "filterDiscipline", "filterSplit", "filterShape", "filterOperator", "filterFailed"}) {
+            auto* c = p->findChild<QComboBox*>(QLatin1String(name));
+            QVERIFY2(c, name);
+            // the room for the text: the combo less its frame and arrow, as the style draws it
+            QStyleOptionComboBox opt;
+            opt.initFrom(c);
+            opt.frame = true;
+            const int room = c->style()->subControlRect(QStyle::CC_ComboBox, &opt, QStyle::SC_ComboBoxEditField, c).width();
+            const int text = c->fontMetrics().horizontalAdvance(c->itemText(0));
+            QVERIFY2(room >= text, qPrintable(QStringLiteral("%1: %2 px for %3 px of text").arg(QLatin1String(name)).arg(room).arg(text)));
+            ++checked;
+        }
+        QCOMPARE(checked, 6);
     }
 
     void keyboardReviewOfTenItemsWithUndo() {

@@ -8,6 +8,7 @@
 
 #include <QBoxLayout>
 #include <QComboBox>
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QKeyEvent>
@@ -25,6 +26,8 @@
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QUndoStack>
+
+#include <algorithm>
 
 namespace proda {
 
@@ -234,7 +237,10 @@ void ReviewPanel::buildFilterBar(QBoxLayout* row) {
         c->setObjectName(name);
         c->addItem(any, QString());
         c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        c->setMinimumContentsLength(7);
+        // Wide enough for its "Any ..." label in the interface's script (CJK characters are wider
+        // than the average one the length counts), and no wider: the values can be long.
+        const QFontMetrics fm = c->fontMetrics();
+        c->setMinimumContentsLength(std::max(7, (fm.horizontalAdvance(any) + fm.averageCharWidth() - 1) / fm.averageCharWidth()));
         row->addWidget(c);
         connect(c, &QComboBox::currentIndexChanged, this, &ReviewPanel::applyFilter);
         return c;
