@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the workbench's benchmark executables.
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <vector>
 
@@ -10,7 +11,7 @@ namespace proda::bench {
 inline double percentile(std::vector<double> v, double p) {
     if (v.empty()) return 0;
     std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, std::size_t(p * double(v.size() - 1) + 0.5))];
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(std::lround(p * double(v.size() - 1))))];
 }
 
 } // namespace proda::bench

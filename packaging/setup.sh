@@ -3,9 +3,11 @@
 # in build/main, so whichever runs second only rebuilds what changed.
 #   packaging/setup.sh run [--headless]   install, build, open the sample project in the workbench
 #                                         (--headless, or no display: the closed loop in the terminal)
-#   packaging/setup.sh test               install, build, run the whole test suite through ctest:
-#                                         the gui, fault and slow tests in build/main, the unit
-#                                         tests under AddressSanitizer and UBSan, and a smoke run of
+#   packaging/setup.sh test               install, check the layout (.clang-format), build, run
+#                                         .clang-tidy's checks on the files the newest commit
+#                                         touches, then the whole test suite through ctest: the
+#                                         gui, fault and slow tests in build/main, the unit tests
+#                                         under AddressSanitizer and UBSan, and a smoke run of
 #                                         every fuzz target (build/asan, clang; PRODA_FUZZ_SECONDS)
 set -euo pipefail
 
@@ -20,7 +22,7 @@ packages=(
   qt6-l10n-tools libqt6sql6-sqlite nlohmann-json3-dev libsqlite3-dev zlib1g-dev
   libtorch-dev libgloo-dev libsentencepiece-dev libopenblas0-pthread
   xvfb xauth wordnet-base dict-foldoc dict-gcide desktop-file-utils appstream
-  clang libclang-rt-14-dev llvm
+  clang libclang-rt-14-dev llvm clang-format clang-tidy
 )
 
 install_missing() {
@@ -67,7 +69,9 @@ sanitized_tests() {
 case "$mode" in
   test)
     install_missing
+    bash packaging/lint.sh format
     build build/main
+    bash packaging/lint.sh tidy-changed build/main
     echo "== running the test suite"
     export QT_QPA_PLATFORM=offscreen
     # The unit tests run in the sanitizer build below; everything else (gui, fault, slow) here.

@@ -149,6 +149,7 @@ public:
     std::vector<ChoiceAnswer> answer(const std::vector<ChoiceQuery>& queries,
                                      const std::function<void(std::size_t, std::size_t)>& = {}) override {
         std::vector<ChoiceAnswer> out;
+        out.reserve(queries.size());
         for (const auto& q : queries) out.push_back(one(q));
         asked += queries.size();
         return out;

@@ -54,6 +54,7 @@ private slots:
 
     void longPathIsSplitAtSix() {
         std::vector<CoverEdge> edges;
+        edges.reserve(10);
         for (int i = 0; i < 10; ++i) edges.push_back({i, i + 1});
         const auto r = coverEdges(11, edges, {});
         QVERIFY(r.uncovered.empty());
@@ -113,6 +114,7 @@ private slots:
 
     void directedWalksStopAtTheirLimitAndTakeSymmetricEdgesEitherWay() {
         std::vector<CoverEdge> edges;
+        edges.reserve(8);
         for (int i = 0; i < 7; ++i) edges.push_back({i, i + 1});
         edges.push_back({9, 7, true}); // "9 contrasts with 7": the walk may go 7 -> 9
         const auto r = coverEdges(10, edges, {}, 2, 6, 3);
@@ -129,6 +131,7 @@ private slots:
 
     void deterministic() {
         std::vector<CoverEdge> edges;
+        edges.reserve(200);
         for (int i = 0; i < 200; ++i) edges.push_back({(i * 7) % 50, (i * 13 + 5) % 50});
         const auto a = coverEdges(50, edges, {}, 2, 6, 3);
         const auto b = coverEdges(50, edges, {}, 2, 6, 3);

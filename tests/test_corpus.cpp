@@ -59,7 +59,7 @@ void expectInputError(Project& p, const std::string& path, std::initializer_list
 }
 
 std::string copyFixtureDict(const QTemporaryDir& dir) {
-    const std::string d = testutil::path(dir, "dict");
+    std::string d = testutil::path(dir, "dict");
     fs::create_directories(d);
     for (const char* f : {"tiny.index", "tiny.dict", "tiny.dict.dz"}) fs::copy_file(kFixtures + "/dict/" + f, d + "/" + f);
     return d;

@@ -1,6 +1,7 @@
 // Regression tests for the curator's "ambiguous" rejections that the rest of test_curation does
 // not cover: an option a reader takes as true because the source text echoes it.
 #include "curation_fixture.h"
+#include "knowledge/relation_arity.h"
 
 #include <QtTest>
 
@@ -9,6 +10,19 @@ using namespace proda;
 class TestCurationAmbiguous : public QObject {
     Q_OBJECT
 private slots:
+    // "CMU Common Lisp is an implementation of Common Lisp" makes Common Lisp no category of
+    // things; the words of lineage count as words, not inside others ("is a transport for").
+    void lineageIsNoGenus() {
+        QVERIFY(statesAGenus("is a"));
+        QVERIFY(statesAGenus("is a kind of"));
+        QVERIFY(statesAGenus("is a form of"));
+        QVERIFY(!statesAGenus("is an implementation of"));
+        QVERIFY(!statesAGenus("is a port of"));
+        QVERIFY(!statesAGenus("is a version of"));
+        QVERIFY(statesAGenus("is a transport for"));
+        QVERIFY(statesAGenus("is a reporting tool for"));
+        QVERIFY(!statesAGenus("uses"));
+    }
     // WordNet: "portwatcher is a kind of X and X is a kind of Y. Which broader category is Y?"
     // keyed "guard" beside "keeper": watchman's gloss, "a guard who keeps watch", makes a
     // watchman a keeper too as any reader reads it. A chain concept's gloss that echoes an

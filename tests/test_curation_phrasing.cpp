@@ -179,6 +179,12 @@ private slots:
         QCOMPARE(fixArticles("OS/VS2 is a operating system."), std::string("OS/VS2 is an operating system."));
         QCOMPARE(fixArticles("A evaluation strategy, an unit, a SQL query"), std::string("An evaluation strategy, a unit, an SQL query"));
         QCOMPARE(fixArticles("Data in a table"), std::string("Data in a table"));
+        // Counts in reports: "checked 1 items" read wrong.
+        QCOMPARE(counted(1, "item"), std::string("1 item"));
+        QCOMPARE(counted(0, "item"), std::string("0 items"));
+        QCOMPARE(counted(316, "item"), std::string("316 items"));
+        QCOMPARE(counted(3, "entry", "entries"), std::string("3 entries"));
+        QCOMPARE(counted(1, "entry", "entries"), std::string("1 entry"));
     }
 
     // Ungrammatical: "ringhals are a kind of X". WordNet heads its nouns in the singular.

@@ -385,7 +385,7 @@ void TestDebug::baselineUsesTheSameBudget() {
     QVERIFY(b.addedChars <= b.matchedChars); // the fixture's pool has nothing as long as a patch
     // The choice itself: two of six samples whose text makes 110 characters (50 + 60), not the
     // first two drawn (10 + 10); a pool with nothing long enough gives its longest.
-    auto pool = [](std::vector<int> lengths) {
+    auto pool = [](const std::vector<int>& lengths) {
         std::vector<Sample> out;
         for (int n : lengths) {
             Sample s;

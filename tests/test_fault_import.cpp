@@ -59,7 +59,7 @@ private slots:
         QElapsedTimer t;
         t.start();
         const QString file = QString::fromStdString(project);
-        while (QFileInfo(file).size() < 8 * 1024 * 1024 && t.elapsed() < 60000 && victim.state() == QProcess::Running)
+        while (QFileInfo(file).size() < 8LL * 1024 * 1024 && t.elapsed() < 60000 && victim.state() == QProcess::Running)
             QThread::msleep(20);
         QVERIFY2(victim.state() == QProcess::Running, "the import finished before it could be killed; make the KB larger");
         ::kill(static_cast<pid_t>(victim.processId()), SIGKILL);
@@ -100,7 +100,7 @@ private slots:
         const QString wal = QString::fromStdString(project + "-wal");
         QElapsedTimer t;
         t.start();
-        while (QFileInfo(wal).size() < 4 * 1024 * 1024 && t.elapsed() < 60000 && victim.state() == QProcess::Running)
+        while (QFileInfo(wal).size() < 4LL * 1024 * 1024 && t.elapsed() < 60000 && victim.state() == QProcess::Running)
             QThread::msleep(20);
         QVERIFY2(victim.state() == QProcess::Running, "the import finished before it could be killed; make the KB larger");
         ::kill(static_cast<pid_t>(victim.processId()), SIGKILL);

@@ -32,7 +32,7 @@ QStringList expand(const QStringList& args, const QMap<QString, QString>& vars) 
     return out;
 }
 
-Run cli(const QStringList& args, std::function<void()> childSetup = {}) {
+Run cli(const QStringList& args, const std::function<void()>& childSetup = {}) {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     if (childSetup) p.setChildProcessModifier(childSetup);
@@ -208,7 +208,7 @@ private slots:
         const auto before = fingerprint(victim);
         const Run starved = cli({QStringLiteral("synth"), QString::fromStdString(victim), QStringLiteral("--size"), QStringLiteral("3000")}, [] {
             ::signal(SIGXFSZ, SIG_IGN); // a write past the limit fails instead of killing the process
-            const rlimit limit{256 * 1024, 256 * 1024};
+            const rlimit limit{256UL * 1024, 256UL * 1024};
             ::setrlimit(RLIMIT_FSIZE, &limit);
         });
         QCOMPARE(starved.code, 2);

@@ -316,7 +316,7 @@ private slots:
         QElapsedTimer timer;
         timer.start();
         const ImportReport r = importWordNet(p, wn);
-        const double seconds = timer.elapsed() / 1000.0;
+        const double seconds = static_cast<double>(timer.elapsed()) / 1000.0;
         qInfo("%s", r.toText().c_str());
         qInfo("full WordNet import: %.2f s", seconds);
         const KnowledgeStats s = computeStats(p.db());

@@ -206,6 +206,7 @@ private slots:
             o.concurrency = concurrency;
             llm::ChatClient client(o);
             std::vector<llm::ChatRequest> requests;
+            requests.reserve(8);
             for (int i = 0; i < 8; ++i) requests.push_back(ask("client:ok", i));
             QElapsedTimer t;
             t.start();
@@ -222,6 +223,7 @@ private slots:
         ReplayServer server(kReplies);
         std::vector<std::string> contents(3);
         std::vector<std::thread> workers;
+        workers.reserve(3);
         for (int i = 0; i < 3; ++i)
             workers.emplace_back([&, i] {
                 llm::ChatClient client(clientOptions(server)); // one client and event loop per thread

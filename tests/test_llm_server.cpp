@@ -90,7 +90,7 @@ json route(ReplayServer::State& st, const std::string& method, const std::string
 }
 
 // One connection: reads one request, answers it (after the reply's delay) and closes.
-void serve(QTcpSocket* socket, std::shared_ptr<ReplayServer::State> st) {
+void serve(QTcpSocket* socket, const std::shared_ptr<ReplayServer::State>& st) {
     auto buffer = std::make_shared<QByteArray>();
     auto answered = std::make_shared<bool>(false);
     auto done = [st, answered] {

@@ -124,6 +124,44 @@ private slots:
         QCOMPARE(a.db().scalarInt("SELECT count(*) FROM review_events"), std::int64_t(2));
     }
 
+    // A window re-reads its lists when another connection changed what they show, and only then:
+    // the window's own training run writing its rounds and evaluations is no change to them.
+    void changesElsewhereAreReviewChangesOnly() {
+        QTemporaryDir dir;
+        Project a = project(dir);
+        Project b = Project::open(testutil::path(dir, "r.proda"));
+        ReviewChangeWatch watch;
+        QVERIFY(!watch.changedSinceLastCall(a.db())); // takes note
+        QVERIFY(!watch.changedSinceLastCall(a.db()));
+        ensureRound(b.db(), 1);
+        writeEvaluation(b.db(), 1, {{"i1", false}, {"i2", true}});
+        QVERIFY(!watch.changedSinceLastCall(a.db()));
+        // A decision elsewhere is a change, once.
+        decide(b.db(), {decision(ReviewKind::Item, "i1", {}, {"accepted", ""})});
+        QVERIFY(watch.changedSinceLastCall(a.db()));
+        QVERIFY(!watch.changedSinceLastCall(a.db()));
+        // This connection's own decision is none, even when another commit follows it.
+        decide(a.db(), {decision(ReviewKind::Item, "i2", {}, {"accepted", ""})});
+        watch.noteOwnWrite(a.db());
+        writeEvaluation(b.db(), 1, {{"i1", true}, {"i2", true}});
+        QVERIFY(!watch.changedSinceLastCall(a.db()));
+        // A flag set, then cleared, elsewhere; a sample decided; a distractor decided.
+        setFlag(b.db(), ReviewKind::Item, "i2", true);
+        QVERIFY(watch.changedSinceLastCall(a.db()));
+        setFlag(b.db(), ReviewKind::Item, "i2", false);
+        QVERIFY(watch.changedSinceLastCall(a.db()));
+        const std::string sample = loadReviewRows(b.db(), ReviewKind::Sample)[0].id;
+        decide(b.db(), {decision(ReviewKind::Sample, sample, {}, {"rejected", "wrong_answer"})});
+        QVERIFY(watch.changedSinceLastCall(a.db()));
+        decide(b.db(), {decision(ReviewKind::Item, "i2", {}, {"rejected", "actually_true"}, 2)});
+        QVERIFY(watch.changedSinceLastCall(a.db()));
+        // A change elsewhere before this connection's own write is still reported after it.
+        setFlag(b.db(), ReviewKind::Item, "i1", true);
+        setFlag(a.db(), ReviewKind::Item, "i2", true);
+        watch.noteOwnWrite(a.db());
+        QVERIFY(watch.changedSinceLastCall(a.db()));
+    }
+
     void undoIsADecisionBack() {
         QTemporaryDir dir;
         Project p = project(dir);

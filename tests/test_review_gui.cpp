@@ -95,7 +95,7 @@ class TestReviewGui : public QObject {
 
     // A fresh copy of the sample project (built once by the CLI) for each test.
     QString project() {
-        const QString path = dir_.filePath(QStringLiteral("s%1.proda").arg(++copies_));
+        QString path = dir_.filePath(QStringLiteral("s%1.proda").arg(++copies_));
         QFile::copy(pristine_, path);
         return path;
     }

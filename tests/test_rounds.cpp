@@ -33,7 +33,7 @@ namespace {
 std::string readyProject(const QTemporaryDir& dir) {
     const auto kb = testutil::path(dir, "kb");
     synthfixture::writeGridKb(kb, 120);
-    const std::string path = testutil::path(dir, "p.proda");
+    std::string path = testutil::path(dir, "p.proda");
     Project p = Project::open(path, Project::Mode::CreateNew);
     importKbJsonl(p, kb);
     generateItems(p.db(), GenerateOptions{});

@@ -123,7 +123,7 @@ void TestRunFiles::scoreLinesRefused() {
     const std::string file = testutil::path(dir, "predictions.jsonl");
     testutil::writeFile(file, "{\"id\":\"i1\",\"predicted\":2,\"predicted_norm\":1,\"logprob\":[-3,-2]}" "\n" + second.toStdString() + "\n");
     try {
-        readScoreLines(file, [](const json&, ChoiceAnswer) {});
+        readScoreLines(file, [](const json&, const ChoiceAnswer&) {});
         QFAIL("a bad result line was read");
     } catch (const InputError& e) {
         QVERIFY2(QString::fromStdString(e.what()).contains(expected), e.what());

@@ -266,7 +266,7 @@ private slots:
         generateItems(p.db(), GenerateOptions{});
         const auto before = loadItems(p.db());
         QVERIFY(before.size() >= 36);
-        const Item accepted = before[0], rejectedD = before[1], edited = before[2];
+        const Item &accepted = before[0], &rejectedD = before[1], &edited = before[2];
         reviewItem(p.db(), accepted.id, "accepted", "", "looks fine");
         reviewDistractor(p.db(), rejectedD.id, rejectedD.distractors[0].optionIndex, "rejected", "too_easy");
         editItem(p.db(), edited.id, "A question rewritten by hand?", {}, "clearer");

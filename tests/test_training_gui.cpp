@@ -594,6 +594,13 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(std::any_of(events.begin(), events.end(),
                                              [](const QList<QVariant>& e) { return e.at(0).value<TrainerEventLine>().kind == QLatin1String("step"); }),
                                  120000);
+        // The run in progress is listed from its start, as running, with its steps so far.
+        auto* list = l->findChild<QTableWidget*>(QStringLiteral("trainingRuns"));
+        QVERIFY(list->rowCount() > 0);
+        const int newest = list->rowCount() - 1;
+        QCOMPARE(list->item(newest, 0)->text().toStdString(), text(path_, "SELECT id FROM training_runs ORDER BY id DESC LIMIT 1"));
+        QCOMPARE(list->item(newest, 2)->data(Qt::UserRole).toString(), QStringLiteral("running"));
+        QVERIFY2(!list->item(newest, 3)->text().startsWith(QLatin1String("0 /")), qPrintable(list->item(newest, 3)->text()));
         l->stop();
         QVERIFY(done.wait(120000));
         QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));

@@ -180,7 +180,7 @@ int runReview(const Args& a, Project& p) {
         if (optionEdit) {
             const auto& e = *optionEdit;
             if (e.size() < 2 || e[1] != '=' || e[0] < 'A' || e[0] > 'D') throw UsageError("--option takes LETTER=TEXT, e.g. B=steam");
-            edits.push_back({e[0] - 'A', e.substr(2)});
+            edits.emplace_back(e[0] - 'A', e.substr(2));
         }
         editItem(p.db(), itemId, question.value_or(""), edits, note);
     }

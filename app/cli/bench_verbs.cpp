@@ -161,15 +161,15 @@ int runBenchStore(const Args& a) {
     out["orphan_concepts"] = stats.orphanConcepts;
     out["orphan_relations"] = stats.orphanRelations;
     out["import_s"] = imp.seconds;
-    out["import_peak_mib"] = imp.peakKiB / 1024.0;
+    out["import_peak_mib"] = static_cast<double>(imp.peakKiB) / 1024.0;
     out["baseline_sqlite3_csv_import_s"] = baseline;
     out["import_vs_baseline_ratio"] = imp.seconds / baseline;
     out["stats_s"] = statsSeconds;
     out["search_median_ms"] = median(searchMs);
     out["search_max_ms"] = searchMs.empty() ? 0 : *std::max_element(searchMs.begin(), searchMs.end());
-    out["search_mean_hits"] = hits / 100.0;
+    out["search_mean_hits"] = static_cast<double>(hits) / 100.0;
     out["neighbors_r2_l500_median_ms"] = median(neighborMs);
-    out["neighbors_mean_nodes"] = nodes / 100.0;
+    out["neighbors_mean_nodes"] = static_cast<double>(nodes) / 100.0;
     if (auto wn = a.value("wordnet")) {
         const std::string wnPath = work + "/wordnet.proda";
         for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(wnPath + suffix);
@@ -179,7 +179,7 @@ int runBenchStore(const Args& a) {
             importWordNet(wp, *wn);
         });
         out["wordnet_import_s"] = w.seconds;
-        out["wordnet_import_peak_mib"] = w.peakKiB / 1024.0;
+        out["wordnet_import_peak_mib"] = static_cast<double>(w.peakKiB) / 1024.0;
         out["wordnet_ok"] = w.ok;
     }
     const nlohmann::ordered_json targets = {{"import_s", 10.0},  {"import_vs_baseline_ratio", 5.0},

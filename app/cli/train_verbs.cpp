@@ -8,6 +8,7 @@
 #include "llm/chat_model.h"
 #include "llm/qt_runtime.h"
 #include "run/round_runner.h"
+#include "run/trainer_events.h"
 #include "store/project.h"
 #include "synth/dataset_store.h"
 #include "util/error.h"
@@ -61,10 +62,12 @@ int runTrain(const Args& a) {
     const bool json = a.flag("json");
     const Progress bar = terminalProgress(!json);
     req.onEvent = [&](const nlohmann::json& e) {
-        if (e.value("event", "") == "step" && bar.onProgress) {
+        // Read as the run store reads it: a field of another type is absent, never an exception.
+        if (jsonString(e, "event") == "step" && bar.onProgress) {
             char phase[96];
-            std::snprintf(phase, sizeof phase, "training: loss %.3f, %.0f tok/s", e.value("loss", 0.0), e.value("tokens_per_s", 0.0));
-            bar.report(phase, e.value("step", 0L), e.value("total_steps", 0L));
+            std::snprintf(phase, sizeof phase, "training: loss %.3f, %.0f tok/s", jsonNumber(e, "loss").value_or(0.0),
+                          jsonNumber(e, "tokens_per_s").value_or(0.0));
+            bar.report(phase, jsonInteger(e, "step").value_or(0), jsonInteger(e, "total_steps").value_or(0));
         }
     };
     TrainingRun run;
@@ -144,7 +147,8 @@ int runEval(const Args& a) {
     const bool json = a.flag("json");
     const Progress bar = terminalProgress(!json);
     req.onEvent = [&](const nlohmann::json& e) {
-        if (e.value("event", "") == "score_progress") bar.report("scoring items", e.value("done", 0L), e.value("total", 0L));
+        if (jsonString(e, "event") == "score_progress")
+            bar.report("scoring items", jsonInteger(e, "done").value_or(0), jsonInteger(e, "total").value_or(0));
     };
     const Evaluation e = a.value("endpoint") ? evaluateThroughEndpoint(a, req.round) : evaluateRound(a.positional()[0], req);
     finishProgress();

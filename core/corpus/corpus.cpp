@@ -186,8 +186,9 @@ public:
                 if (titles[k].empty()) titles[k] = lines[members[k]].headword;
                 if (onFirst && !found) { primary = k; found = true; }
             }
-            std::rotate(members.begin(), members.begin() + primary, members.begin() + primary + 1);
-            std::rotate(titles.begin(), titles.begin() + primary, titles.begin() + primary + 1);
+            const auto at = static_cast<std::ptrdiff_t>(primary);
+            std::rotate(members.begin(), members.begin() + at, members.begin() + at + 1);
+            std::rotate(titles.begin(), titles.begin() + at, titles.begin() + at + 1);
             for (std::size_t k = 0; k < members.size(); ++k) {
                 const auto& l = lines[members[k]];
                 const std::string key = s.file + "#" + l.headword + "#" + std::to_string(nth[members[k]]);

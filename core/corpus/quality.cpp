@@ -148,7 +148,7 @@ std::vector<std::uint32_t> DedupIndex::shingles(std::string_view text) {
     std::uint64_t h = 0;
     bool inWord = false;
     for (char ch : text) {
-        const unsigned char c = static_cast<unsigned char>(ch);
+        const auto c = static_cast<unsigned char>(ch);
         if (std::isalnum(c) || c >= 0x80) {
             if (!inWord) h = 1469598103934665603ULL;
             h = (h ^ static_cast<unsigned char>(std::tolower(c))) * 1099511628211ULL;

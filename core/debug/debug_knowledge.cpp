@@ -86,6 +86,13 @@ std::vector<int> DebugKnowledge::falseAlternatives(int q, int answer, RelationTy
     return out;
 }
 
+std::vector<std::string> DebugKnowledge::termsOf(const std::vector<int>& nodes) const {
+    std::vector<std::string> terms;
+    terms.reserve(nodes.size());
+    for (int n : nodes) terms.push_back(kb.nodes[n].term);
+    return terms;
+}
+
 std::vector<int> DebugKnowledge::otherDefinitions(int node, std::size_t n, std::uint64_t seed) const {
     std::unordered_set<int> terms{kb.nodes[node].termKey}, defs{kb.nodes[node].defKey};
     std::vector<int> out;

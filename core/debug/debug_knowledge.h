@@ -37,6 +37,8 @@ public:
     std::vector<int> otherDefinitions(int node, std::size_t n, std::uint64_t seed) const;
     // Up to `n` terms that are not true ends of chain `c` under the structure (ItemTruth).
     std::vector<int> falseChainEnds(const GraphChain& c, std::size_t n, std::uint64_t seed) const;
+    // The terms of `nodes`, in their order (the options a probe or patch shows).
+    std::vector<std::string> termsOf(const std::vector<int>& nodes) const;
 
     // Confusable candidates for `answer` (unfiltered, in a seeded order).
     std::vector<int> confusable(int answer, const RelationType* t, bool forward, std::uint64_t seed) const;

@@ -79,7 +79,7 @@ std::vector<Sample> randomAdditional(Database& db, const std::vector<Sample>& pa
     SynthOptions so;
     so.seed = seed;
     std::vector<Sample> fresh;
-    for (std::int64_t size = static_cast<std::int64_t>(parent.size() + 4 * budget + 64); fresh.size() < budget && size < (1 << 26);
+    for (auto size = static_cast<std::int64_t>(parent.size() + 4 * budget + 64); fresh.size() < budget && size < (1 << 26);
          size *= 4) {
         so.size = size;
         fresh.clear();

@@ -23,7 +23,7 @@ Sample make(SampleFormat f, std::string templateId, std::string discipline, std:
     return s;
 }
 
-void finish(std::vector<Sample>& out, std::vector<std::string> l1, std::vector<std::string> l2) {
+void finish(std::vector<Sample>& out, const std::vector<std::string>& l1, const std::vector<std::string>& l2) {
     for (auto& s : out) {
         s.l1Ids = l1;
         s.l2Ids = l2;
@@ -68,8 +68,7 @@ std::vector<Sample> contrastRelation(const DebugKnowledge& k, int edge, int neig
     if (alts.empty()) return out;
     const std::string d = kb.disciplines[e.discipline], fact = statementOf(kb, edge), S = capitalized(kb.nodes[e.s].term);
     const std::string& o = kb.nodes[e.o].term;
-    std::vector<std::string> names;
-    for (int a : alts) names.push_back(kb.nodes[a].term);
+    const std::vector<std::string> names = k.termsOf(alts);
     const std::size_t shown = std::min<std::size_t>(alts.size(), static_cast<std::size_t>(std::max(neighbours, 1)));
     const std::vector<std::string> near(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(shown));
     out.push_back(make(SampleFormat::Qa, "patch.contrast.rel.qa.is", d,
@@ -107,8 +106,7 @@ std::vector<Sample> contrastConcept(const DebugKnowledge& k, int node, int neigh
     if (others.empty()) return out;
     const std::string d = kb.disciplines[n.discipline], is = definitionSentence(n.term, n.definition, n.type);
     const std::string clause = synth::definitionClause(n.definition);
-    std::vector<std::string> names;
-    for (int o : others) names.push_back(kb.nodes[o].term);
+    const std::vector<std::string> names = k.termsOf(others);
     const std::size_t shown = std::min<std::size_t>(others.size(), static_cast<std::size_t>(std::max(neighbours, 1)));
     out.push_back(make(SampleFormat::Qa, "patch.contrast.def.qa.isnot", d, "What is " + n.term + ", and what is it not?",
                        is + " It is not " + orList({names.begin(), names.begin() + static_cast<std::ptrdiff_t>(shown)}) + "."));
@@ -142,8 +140,7 @@ std::vector<Sample> reinforceRelation(const DebugKnowledge& k, int edge, const s
     if (alts.empty()) return out; // no verified-false object: the probes could not ask it either
     const std::string d = kb.disciplines[e.discipline], fact = statementOf(kb, edge), S = capitalized(kb.nodes[e.s].term);
     const std::string& o = kb.nodes[e.o].term;
-    std::vector<std::string> names;
-    for (int a : alts) names.push_back(kb.nodes[a].term);
+    const std::vector<std::string> names = k.termsOf(alts);
     for (int i = 0; i < passesFor(taughtFormats, "qa"); ++i)
         out.push_back(i == 0 ? make(SampleFormat::Qa, "patch.reinforce.rel.qa.complete", d,
                                     "Complete the statement: " + S + " " + e.predicate + " ...", fact + ".")
@@ -178,8 +175,7 @@ std::vector<Sample> reinforceConcept(const DebugKnowledge& k, int node, const st
     if (others.empty()) return out;
     const std::string d = kb.disciplines[n.discipline], is = definitionSentence(n.term, n.definition, n.type);
     const std::string clause = synth::definitionClause(n.definition);
-    std::vector<std::string> names;
-    for (int o : others) names.push_back(kb.nodes[o].term);
+    const std::vector<std::string> names = k.termsOf(others);
     for (int i = 0; i < passesFor(taughtFormats, "qa"); ++i)
         out.push_back(i == 0 ? make(SampleFormat::Qa, "patch.reinforce.def.qa.what", d, "What is " + n.term + "?", is)
                              : make(SampleFormat::Qa, "patch.reinforce.def.qa.term", d, "Which term is described as: " + clause + "?",
@@ -223,8 +219,7 @@ std::vector<Sample> scaffoldChain(const DebugKnowledge& k, const GraphChain& c) 
     out.push_back(make(SampleFormat::Qa, "patch.scaffold.qa", d, given + " Work through each link, then say where you arrive.",
                        steps + conclusion));
     const auto wrong = k.falseChainEnds(c, 3, seedOf(c.id, 15));
-    std::vector<std::string> names;
-    for (int w : wrong) names.push_back(kb.nodes[w].term);
+    const std::vector<std::string> names = k.termsOf(wrong);
     if (wrong.size() == 3)
         out.push_back(mcq("patch.scaffold.mcq", d, given + " Which concept do you reach?", end, names, steps + conclusion,
                           seedOf(c.id, 16)));

@@ -39,8 +39,7 @@ std::optional<Probe> definitionProbe(const DebugKnowledge& k, const GraphChain& 
     if (n.defKey < 0 || clause.size() > kMaxClause || !k.kb.definitionIsUnique(node)) return std::nullopt;
     const auto others = k.otherDefinitions(node, 3, seedOf(n.id, 7));
     if (others.size() < 3) return std::nullopt;
-    std::vector<std::string> terms;
-    for (int o : others) terms.push_back(k.kb.nodes[o].term);
+    const std::vector<std::string> terms = k.termsOf(others);
     Probe p{"definition", std::max(position - 1, 0), 0, "concept", n.id, {}};
     p.queries.push_back(choice(c.id + "/def/" + std::to_string(position), "Which term fits this description? \"" + clause + "\"",
                                n.term, terms, seedOf(n.id, 8)));
@@ -65,8 +64,7 @@ std::vector<Probe> edgeProbes(const DebugKnowledge& k, int e, int hop, const std
     }
     out.push_back(std::move(tf));
     if (alternatives.size() == 3) {
-        std::vector<std::string> terms;
-        for (int a : alternatives) terms.push_back(k.kb.nodes[a].term);
+        const std::vector<std::string> terms = k.termsOf(alternatives);
         Probe comp{"completion", hop, 0, "relation", r.id, {}};
         comp.queries.push_back(choice(base + "/completion",
                                       "Finish this fact with the right term: \"" + synth::capitalized(k.kb.nodes[r.s].term) +

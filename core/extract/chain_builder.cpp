@@ -83,9 +83,8 @@ public:
             const auto asKey = std::find_if(f.headed.begin(), f.headed.end(),
                                             [&](const auto& h) { return lowerAscii(h.first) == lowerAscii(c.key); });
             if (asKey != f.headed.end()) c.term = asKey->first;
-            else if (!f.headed.empty() && k != f.surfaces.end() && !caseKeys_.count(c.key)) c.term = k->first;
+            else if (k != f.surfaces.end() && (f.headed.empty() || !caseKeys_.count(c.key))) c.term = k->first;
             else if (!f.headed.empty()) c.term = mostFrequent(f.headed);
-            else if (k != f.surfaces.end()) c.term = k->first;
             else c.term = mostFrequent(f.surfaces); // std::map order breaks ties deterministically
             std::string_view why = conceptRejection(c.term, !f.headed.empty());
             if (why.empty() && f.headed.empty()) {

@@ -85,6 +85,7 @@ public:
         readRelations(arrayMember(reply, "relations"));
         const auto order = readChains(arrayMember(reply, "chains"));
         std::vector<ExtractedStatement> out;
+        out.reserve(order.size());
         for (auto r : order) out.push_back(relations_[r]);
         return out;
     }

@@ -167,7 +167,7 @@ private:
         if (p.pronoun) return (p.text == "it" || p.text == "It" || p.text == "this" || p.text == "This") ? topic_ : "";
         for (const auto& g : genera_)
             if (p.begin >= g.begin && p.begin < g.end) return g.subject;
-        const std::string text = surface(p);
+        std::string text = surface(p);
         if (!topic_.empty()) {
             // "the word ampersand", "Perl single quote": a phrase ending in the headword names it.
             const std::string key = canonicalKey(text), topicKey = canonicalKey(topic_);

@@ -120,7 +120,7 @@ std::string canonicalKey(std::string_view surface, bool sentenceInitial) {
 namespace {
 
 std::string foldedKey(std::string_view surface, bool sentenceInitial) {
-    const std::string norm = normalizeTerm(surface);
+    std::string norm = normalizeTerm(surface);
     if (norm.empty()) return norm;
     // Only the head of a phrase is inflected: the last word ("computer networks" -> "computer
     // network"), or the word before "of" ("sets of computers" -> "set of computers").

@@ -98,7 +98,7 @@ std::vector<std::string> hopDirections(const std::vector<std::pair<std::string, 
     if (ends.size() > 1 && (at == ends[1].first || at == ends[1].second)) at = ends[0].second;
     for (const auto& [subject, object] : ends) {
         const bool forward = subject == at;
-        out.push_back(forward ? "forward" : "backward");
+        out.emplace_back(forward ? "forward" : "backward");
         at = forward ? object : subject;
     }
     return out;

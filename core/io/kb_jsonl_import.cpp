@@ -19,7 +19,7 @@ namespace {
 
 constexpr std::size_t kMaxTermBytes = 1024;
 constexpr std::size_t kMaxIdBytes = 256;
-constexpr std::size_t kMaxTextBytes = 256 * 1024;
+constexpr std::size_t kMaxTextBytes = std::size_t{256} * 1024;
 
 void reportEvery(const Progress& progress, const JsonlReader& r, const char* phase) {
     if (r.line() % 8192 == 0)

@@ -551,7 +551,7 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
         }
 
         if (indexesRead == 0)
-            report.warnings.push_back("no index files (index.noun, ...): word senses are not ranked, so a word "
+            report.warnings.emplace_back("no index files (index.noun, ...): word senses are not ranked, so a word "
                                       "usually read in another sense is not told apart");
         else if (qualified || misread || samplesOnly)
             report.warnings.push_back(std::to_string(qualified + misread + samplesOnly) + " concepts are named by a word "

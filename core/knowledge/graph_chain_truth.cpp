@@ -25,17 +25,17 @@ std::optional<TermSet> KnowledgeGraph::reach(int startTerm, std::span<const Step
         }
         return true;
     };
-    for (std::size_t i = 0; i < steps.size(); ++i) {
+    for (const auto& step : steps) {
         next.clear();
         seen.clear();
-        if (!expand(frontier, steps[i], next)) return std::nullopt;
+        if (!expand(frontier, step, next)) return std::nullopt;
         // A reader takes "is a kind of" and "is a part of" through any number of links: a gulf
         // is a kind of inlet, so "X is a kind of body of water" holds of it as of the inlet.
-        if (steps[i].type == RelationType::Specialization || steps[i].type == RelationType::PartOf) {
+        if (step.type == RelationType::Specialization || step.type == RelationType::PartOf) {
             std::vector<int> layer = next, deeper;
             for (int depth = 1; depth < kTransitiveDepth && !layer.empty(); ++depth) {
                 deeper.clear();
-                if (!expand(layer, steps[i], deeper)) return std::nullopt;
+                if (!expand(layer, step, deeper)) return std::nullopt;
                 next.insert(next.end(), deeper.begin(), deeper.end());
                 layer.swap(deeper);
             }

@@ -391,7 +391,7 @@ void KnowledgeGraph::countKinds() {
     std::vector<std::pair<int, std::size_t>> stack;
     for (int root = 0; root < n; ++root) {
         if (state[root]) continue;
-        stack.push_back({root, 0});
+        stack.emplace_back(root, 0);
         state[root] = 1;
         while (!stack.empty()) {
             auto& [v, next] = stack.back();
@@ -401,7 +401,7 @@ void KnowledgeGraph::countKinds() {
                 const int child = edges[e].s;
                 if (edges[e].type != RelationType::Specialization || state[child]) continue;
                 state[child] = 1;
-                stack.push_back({child, 0});
+                stack.emplace_back(child, 0);
                 continue;
             }
             long long count = 0;

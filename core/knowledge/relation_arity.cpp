@@ -1,5 +1,6 @@
 #include "knowledge/relation_arity.h"
 
+#include <algorithm>
 #include <array>
 
 namespace proda {
@@ -27,8 +28,14 @@ bool statesAGenus(std::string_view predicate) {
     if (predicate == "is a" || predicate == "is an") return true;
     static constexpr std::array<std::string_view, 8> lineage = {"version", "extension", "variant", "dialect",
                                                                 "implementation", "revision", "port", "descendant"};
-    for (std::string_view w : lineage)
-        if (predicate.find(w) != std::string_view::npos) return false;
+    // Whole words: "is a transport for" states no port.
+    std::size_t at = 0;
+    while (at < predicate.size()) {
+        const std::size_t end = std::min(predicate.find(' ', at), predicate.size());
+        const std::string_view word = predicate.substr(at, end - at);
+        if (std::find(lineage.begin(), lineage.end(), word) != lineage.end()) return false;
+        at = end + 1;
+    }
     return predicate.starts_with("is a ") || predicate.starts_with("is an ");
 }
 

@@ -81,6 +81,7 @@ EndpointEvaluation evaluateEndpoint(const std::string& projectPath, int round, c
             if (it.status != "rejected") items.push_back(std::move(it));
     }
     std::vector<ChoiceQuery> queries;
+    queries.reserve(items.size());
     for (const auto& it : items) queries.push_back({it.id, it.question, {it.options.begin(), it.options.end()}, it.answer});
     auto model = endpointModel(projectPath, options);
     const auto answers = model->answer(queries);

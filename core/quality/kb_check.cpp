@@ -203,9 +203,9 @@ nlohmann::json toJson(const QualityReport& r) {
 
 std::string toText(const QualityReport& r) {
     std::ostringstream out;
-    out << "checked " << r.concepts << " concepts, " << r.relations << " relations, " << r.chains << " chains, "
-        << r.items << " items";
-    if (r.datasetVersion > 0) out << ", " << r.samples << " samples of dataset v" << r.datasetVersion;
+    out << "checked " << counted(r.concepts, "concept") << ", " << counted(r.relations, "relation") << ", "
+        << counted(r.chains, "chain") << ", " << counted(r.items, "item");
+    if (r.datasetVersion > 0) out << ", " << counted(r.samples, "sample") << " of dataset v" << r.datasetVersion;
     out << "\n";
     auto of = [](std::int64_t n, std::int64_t total) {
         char buf[32];

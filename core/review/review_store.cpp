@@ -152,6 +152,39 @@ std::vector<DecideResult> decide(Database& db, const std::vector<Decision>& deci
     return out;
 }
 
+std::string reviewStateStamp(Database& db) {
+    // Decisions and edits append to the event tables (whose ids only grow); regeneration and new
+    // versions change the row sets and their times; flags are few, so they are listed whole.
+    Statement st = db.prepare(
+        "SELECT (SELECT coalesce(max(id), 0) FROM review_events) || ':' || (SELECT coalesce(max(id), 0) FROM patch_events)"
+        " || ':' || (SELECT count(*) || '/' || coalesce(max(updated_at), '') || '/' || coalesce(min(id), '') || '/' ||"
+        " coalesce(max(id), '') FROM items)"
+        " || ':' || (SELECT count(*) FROM item_distractors)"
+        " || ':' || (SELECT count(*) || '/' || coalesce(max(rowid), 0) || '/' || coalesce(max(updated_at), '') FROM patches)"
+        " || ':' || (SELECT count(*) || '/' || coalesce(max(rowid), 0) FROM datasets)"
+        " || ':' || (SELECT count(*) || '/' || coalesce(max(updated_at), '') FROM sample_reviews)"
+        " || ':' || (SELECT coalesce(group_concat(target_kind || ' ' || target_id, ','), '') FROM review_flags)");
+    return st.step() ? st.columnText(0) : std::string();
+}
+
+bool ReviewChangeWatch::changedSinceLastCall(Database& db) {
+    // data_version moves when another connection commits and never for this one's own commits:
+    // the cheap test first, the stamp only when it moved.
+    const std::int64_t v = db.scalarInt("PRAGMA data_version");
+    if (dataVersion_ >= 0 && v == dataVersion_) return false;
+    const bool first = dataVersion_ < 0;
+    dataVersion_ = v;
+    std::string stamp = reviewStateStamp(db);
+    const bool changed = !first && stamp != stamp_;
+    stamp_ = std::move(stamp);
+    return changed;
+}
+
+void ReviewChangeWatch::noteOwnWrite(Database& db) {
+    if (dataVersion_ < 0 || db.scalarInt("PRAGMA data_version") != dataVersion_) return;
+    stamp_ = reviewStateStamp(db);
+}
+
 void setFlag(Database& db, ReviewKind kind, const std::string& id, bool flagged) {
     Statement st = db.prepare(flagged ? "INSERT OR IGNORE INTO review_flags(target_kind, target_id) VALUES(?,?)"
                                       : "DELETE FROM review_flags WHERE target_kind = ? AND target_id = ?");

@@ -88,6 +88,26 @@ ReviewState currentState(Database& db, const ReviewTarget& t);
 // Flags mark a row for a later look; they are no decision.
 void setFlag(Database& db, ReviewKind kind, const std::string& id, bool flagged);
 
+// Tells a window whether what its review lists show was changed by another connection (another
+// window, the CLI) since it last asked. A training run's progress, an evaluation or a diagnosis
+// written meanwhile is no such change: the lists are re-read only when a decision, an edit, a
+// flag, regenerated items, a new dataset version or new patches say so.
+class ReviewChangeWatch {
+public:
+    // The first call only takes note of the project's state and answers false.
+    bool changedSinceLastCall(Database& db);
+    // After this connection's own write: what it wrote is no change elsewhere. (When another
+    // connection has committed since the last call, the next call still reports it.)
+    void noteOwnWrite(Database& db);
+    void reset() { dataVersion_ = -1; stamp_.clear(); }
+
+private:
+    std::int64_t dataVersion_ = -1; // PRAGMA data_version: any other connection's commit
+    std::string stamp_;             // reviewStateStamp() when data_version last moved
+};
+// A summary of the review tables that changes whenever what the review lists show does.
+std::string reviewStateStamp(Database& db);
+
 struct RecentDecision {
     ReviewTarget target;
     std::string oldStatus, newStatus, reason, at;

@@ -324,6 +324,7 @@ public:
         std::map<std::string, ChoiceAnswer> byId;
         readScoreLines(out, [&](const nlohmann::json&, ChoiceAnswer a) { byId[a.id] = std::move(a); });
         std::vector<ChoiceAnswer> answers;
+        answers.reserve(queries.size());
         for (const auto& q : queries) answers.push_back(byId.count(q.id) ? byId[q.id] : ChoiceAnswer{q.id, -1, std::nullopt, {}});
         return answers;
     }

@@ -34,13 +34,14 @@ std::vector<FollowedStep> TrainerLogTail::readNew() {
 std::optional<TrainingRun> runRunningElsewhere(Database& db, const std::string& bulkDir) {
     markInterruptedRuns(db, bulkDir);
     const auto runs = trainingRuns(db);
-    for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
-        if (it->status != "running") continue;
-        const auto dir = resolvedInBulk(bulkDir, it->runDir);
+    for (std::size_t i = runs.size(); i-- > 0;) { // newest first
+        const TrainingRun& candidate = runs[i];
+        if (candidate.status != "running") continue;
+        const auto dir = resolvedInBulk(bulkDir, candidate.runDir);
         if (!dir) continue;
         const auto owner = liveRunOwner(*dir);
         if (!owner || *owner == static_cast<long>(getpid())) continue;
-        TrainingRun run = *it;
+        TrainingRun run = candidate;
         run.runDir = *dir;
         return run;
     }

@@ -117,7 +117,7 @@ KnowledgeStats computeStats(Database& db, const KnowledgeGraph& g) {
         s.maxDegree = *maxIt;
         s.maxDegreeConcept = g.nodes[maxIt - degree.begin()].id;
         std::vector<std::int64_t> sorted = degree;
-        std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+        std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2), sorted.end());
         s.medianDegree = sorted[sorted.size() / 2];
     }
     return s;

@@ -56,7 +56,7 @@ std::int64_t KnowledgeWriter::disciplineId(const std::string& nameOrCoded) {
         if (code.empty()) {
             char buf[24];
             std::snprintf(buf, sizeof buf, "%03lld",
-                          static_cast<long long>(db_.scalarInt("SELECT count(*) FROM disciplines") + 1));
+                          static_cast<long long>(db_.scalarInt("SELECT count(*) FROM disciplines")) + 1);
             code = buf;
         }
         insertDiscipline_.bind(1, code).bind(2, name).run();

@@ -56,7 +56,7 @@ void coverUncovered(Database& db, ReachabilitySummary& summary, const Progress& 
             const std::int32_t to = node(st.columnView(2));
             // "contrasts with" reads the same both ways, so a walk may take it from its object.
             edges.push_back({from, to, st.columnText(5) == toString(RelationType::Contrast)});
-            covered.push_back(st.columnInt(4) != 0);
+            covered.push_back(st.columnInt(4) != 0 ? 1 : 0);
         }
     }
     {

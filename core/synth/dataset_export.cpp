@@ -21,7 +21,7 @@ std::optional<DatasetExportFormat> datasetExportFormatFromString(std::string_vie
 std::string_view toString(DatasetExportFormat f) { return f == DatasetExportFormat::Alpaca ? "alpaca" : "sharegpt"; }
 
 std::string systemPromptFor(SampleFormat format, const std::string& discipline) {
-    const std::string who = "You are an expert in " + (discipline.empty() ? std::string("this domain") : discipline) + ". ";
+    std::string who = "You are an expert in " + (discipline.empty() ? std::string("this domain") : discipline) + ". ";
     switch (format) {
     case SampleFormat::Qa: return who + "Answer the question accurately and concisely.";
     case SampleFormat::Mcq:

@@ -19,12 +19,9 @@ const char* const kLetters[] = {"A", "B", "C", "D"};
 // Every word of a term of two words or more, each of three letters or more, is in the text.
 bool restatesTerm(const std::string& text, const std::string& term) {
     int words = 0;
-    for (std::size_t at = 0; at < term.size();) {
-        const std::size_t end = std::min(term.find(' ', at), term.size());
-        const std::string w = term.substr(at, end - at);
-        at = end + 1;
+    for (std::string_view w : splitOn(term, " ")) {
         if (w.size() < 3) continue;
-        if (!containsWords(text, w)) return false;
+        if (!containsWords(text, std::string(w))) return false;
         ++words;
     }
     return words >= 2;

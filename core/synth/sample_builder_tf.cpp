@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace proda::synth {
@@ -27,15 +28,9 @@ std::string definitionStatement(int form, std::string_view term, std::string_vie
 
 // A word of five letters or more of `term` that `text` holds as a whole word.
 bool sharesContentWord(const std::string& text, const std::string& term) {
-    std::size_t at = 0;
-    while (at < term.size()) {
-        std::size_t end = term.find_first_of(" -/", at);
-        if (end == std::string::npos) end = term.size();
-        const std::string w = term.substr(at, end - at);
-        if (w.size() >= 5 && containsWords(text, w)) return true;
-        at = end + 1;
-    }
-    return false;
+    const auto words = splitOn(term, " -/");
+    return std::any_of(words.begin(), words.end(),
+                       [&](std::string_view w) { return w.size() >= 5 && containsWords(text, std::string(w)); });
 }
 
 } // namespace

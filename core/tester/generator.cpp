@@ -77,9 +77,8 @@ bool namesAThing(const std::string& type) { return type != "verb" && type != "ad
 // wencher an adulterer and a womanizer, a programmer an engineer, an expert and a worker, though
 // the structure lists one genus for each. Between two roles (the second "person" or below it),
 // every other kind of the second is one a reader takes as true of the first, so no middle item
-// asks for the role between them.
-bool betweenOverlappingRoles(const KnowledgeGraph& g, const GraphChain& c) {
-    const int person = g.termKeyOf("person");
+// asks for the role between them. `person` is the term key of "person" (-1: none).
+bool betweenOverlappingRoles(const KnowledgeGraph& g, const GraphChain& c, int person) {
     const int end = g.nodes[c.nodes.back()].termKey;
     if (person < 0) return false;
     if (end == person) return true;
@@ -94,7 +93,7 @@ template <class Valid>
 bool choose(std::vector<Cand>& pool, const std::string& answer, Valid&& valid, const GenerateOptions& opt,
             std::mt19937_64& rng, LengthBalance& bal, std::vector<Cand>& chosen) {
     std::set<std::string> texts{normalizeTerm(answer)};
-    const double ansLen = static_cast<double>(answer.size());
+    const auto ansLen = static_cast<double>(answer.size());
     std::vector<char> used(pool.size(), 0);
     std::map<std::string, int> opUses;
     auto accept = [&](std::size_t i) {
@@ -123,7 +122,8 @@ bool choose(std::vector<Cand>& pool, const std::string& answer, Valid&& valid, c
         auto& idx = byOp[op];
         std::shuffle(idx.begin(), idx.end(), rng);
         std::stable_sort(idx.begin(), idx.end(), [&](std::size_t x, std::size_t y) {
-            return std::abs(pool[x].text.size() - ansLen) < std::abs(pool[y].text.size() - ansLen);
+            return std::abs(static_cast<double>(pool[x].text.size()) - ansLen) <
+                   std::abs(static_cast<double>(pool[y].text.size()) - ansLen);
         });
         const std::size_t pick = idx[rng() % std::min<std::size_t>(2, idx.size())];
         if (accept(pick)) { chosen.push_back(pool[pick]); ++opUses[op]; }
@@ -405,6 +405,7 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
     std::vector<Item> items;
     LengthBalance bal;
     const double wsum = opt.endWeight + opt.middleWeight + opt.linkWeight;
+    const int person = g.termKeyOf("person");
     for (std::size_t ci = 0; ci < g.chains.size(); ++ci) {
         if (ci % 512 == 0) { progress.checkCancelled(); progress.report("generate", static_cast<std::int64_t>(ci), static_cast<std::int64_t>(g.chains.size())); }
         const GraphChain& c = g.chains[ci];
@@ -447,8 +448,8 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
         for (int k = 1; k < T; ++k) mids.push_back(1 + static_cast<int>((h / 7 + k - 1) % (T - 1)));
         for (ItemShape s : {first, ItemShape::End, ItemShape::Middle, ItemShape::Link}) {
             if (s == ItemShape::Link && opt.linkWeight <= 0) continue;
-            if (s == ItemShape::Middle) { for (int k : mids) plan.push_back({s, k}); }
-            else plan.push_back({s, T});
+            if (s == ItemShape::Middle) { for (int k : mids) plan.emplace_back(s, k); }
+            else plan.emplace_back(s, T);
         }
         std::set<std::string> done;
         int made = 0, broad = 0, open = 0, unknownKind = 0, roles = 0;
@@ -456,7 +457,7 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
             if (made >= opt.perChain) break;
             if (!done.insert(std::string(toString(shape)) + std::to_string(pos)).second) continue;
             if (!askedThroughOneObjects(g, c, shape, pos)) { ++open; continue; }
-            if (shape == ItemShape::Middle && betweenOverlappingRoles(g, c)) { ++roles; continue; }
+            if (shape == ItemShape::Middle && betweenOverlappingRoles(g, c, person)) { ++roles; continue; }
             if (shape != ItemShape::Link && g.broadTerm(g.nodes[c.nodes[pos]].termKey, opt.maxBroadKinds)) { ++broad; continue; }
             // A concept of no known kind (nothing says what it is: "algorithm" at the top of a
             // dictionary's shallow taxonomy, "Prolog" whose entry names no genus) has options no

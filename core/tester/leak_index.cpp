@@ -62,7 +62,7 @@ LeakIndex::LeakIndex(Database& db, int ngram) : n_(std::max(1, ngram)) {
         a.insert(a.end(), b.begin(), b.end());
         std::sort(a.begin(), a.end());
         a.erase(std::unique(a.begin(), a.end()), a.end());
-        for (auto h : a) grams_.push_back({h, idx});
+        for (auto h : a) grams_.emplace_back(h, idx);
     }
     std::sort(grams_.begin(), grams_.end());
     fact_ = std::make_unique<Statement>(db.prepare(

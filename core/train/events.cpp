@@ -10,7 +10,7 @@ EventSink::EventSink(bool enabled, const std::string& trainerLogPath) : enabled_
     if (enabled_ && !trainerLogPath.empty()) log_.open(trainerLogPath, std::ios::app);
 }
 
-void EventSink::emit(const std::string& event, nlohmann::json fields) {
+void EventSink::emit(const std::string& event, const nlohmann::json& fields) {
     if (!enabled_) return;
     nlohmann::json line = {{"event", event}, {"v", kRunFormatVersion}};
     line.update(fields);

@@ -13,7 +13,7 @@ namespace proda::train {
 class EventSink {
 public:
     EventSink(bool enabled, const std::string& trainerLogPath = {});
-    void emit(const std::string& event, nlohmann::json fields);
+    void emit(const std::string& event, const nlohmann::json& fields);
     // One trainer_log.jsonl line (LLaMA-Factory: current_steps, total_steps, loss, eval_loss, lr,
     // epoch, percentage, elapsed_time, remaining_time).
     void trainerLog(long step, long totalSteps, double loss, double evalLoss, double lr, double epoch,

@@ -8,7 +8,7 @@
 // their own copies and libtorch to the system's. Not RTLD_DEEPBIND: the address sanitizer refuses it.
 // A namespace has its own heap, so memory the bridge allocates goes back through proda_spm_release.
 // Plain C types only across this boundary.
-#include <stddef.h>
+#include <cstddef>
 
 #ifdef __cplusplus
 extern "C" {

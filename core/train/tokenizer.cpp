@@ -30,7 +30,7 @@ struct Bridge {
 
 std::vector<std::string> bridgeCandidates() {
     std::vector<std::string> c;
-    if (const char* env = std::getenv("PRODA_SPM_LIB"); env && *env) c.push_back(env);
+    if (const char* env = std::getenv("PRODA_SPM_LIB"); env && *env) c.emplace_back(env);
     std::error_code ec;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (!ec) {
@@ -38,9 +38,9 @@ std::vector<std::string> bridgeCandidates() {
         c.push_back((exe.parent_path() / "../lib/proda/libproda_spm.so").string());
     }
 #ifdef PRODA_SPM_BUILD_PATH
-    c.push_back(PRODA_SPM_BUILD_PATH);
+    c.emplace_back(PRODA_SPM_BUILD_PATH);
 #endif
-    c.push_back("libproda_spm.so");
+    c.emplace_back("libproda_spm.so");
     return c;
 }
 

@@ -1,5 +1,6 @@
 #include "util/text.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 
@@ -37,7 +38,7 @@ std::string normalizeTerm(std::string_view s) {
     out.reserve(s.size());
     bool space = false;
     for (char ch : s) {
-        unsigned char c = static_cast<unsigned char>(ch);
+        auto c = static_cast<unsigned char>(ch);
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '_') {
             space = !out.empty();
             continue;
@@ -83,6 +84,25 @@ std::string trim(std::string_view s) {
     while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
     while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
     return std::string(s.substr(b, e - b));
+}
+
+std::vector<std::string_view> splitOn(std::string_view s, std::string_view separators) {
+    std::vector<std::string_view> pieces;
+    std::size_t at = 0;
+    while (at < s.size()) {
+        const std::size_t end = std::min(s.find_first_of(separators, at), s.size());
+        if (end > at) pieces.push_back(s.substr(at, end - at));
+        at = end + 1;
+    }
+    return pieces;
+}
+
+std::string counted(std::int64_t n, std::string_view noun, std::string_view plural) {
+    std::string out = std::to_string(n) + ' ';
+    if (n == 1) out += noun;
+    else if (!plural.empty()) out += plural;
+    else (out += noun) += 's';
+    return out;
 }
 
 std::string indefiniteArticle(std::string_view next) {

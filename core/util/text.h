@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace proda {
 
@@ -31,6 +32,13 @@ std::uint64_t contentHash(std::string_view s);
 std::string stableId(char prefix, std::initializer_list<std::string_view> parts);
 
 std::string trim(std::string_view s);
+
+// The non-empty pieces of `s` between any of the `separators` ("game equipment" -> game, equipment).
+std::vector<std::string_view> splitOn(std::string_view s, std::string_view separators);
+
+// "1 item", "2 items": a count and its noun in the number the count takes (plural: the noun's
+// plural when it is not the noun plus "s", as "1 entry", "3 entries").
+std::string counted(std::int64_t n, std::string_view noun, std::string_view plural = {});
 
 // "a" or "an" as the next word is said: "an X", "an SQL", "a unit", "an interface".
 std::string indefiniteArticle(std::string_view next);

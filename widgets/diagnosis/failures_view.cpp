@@ -493,7 +493,7 @@ bool FailuresView::overrideSelected(const QString& verdict) {
     return true;
 }
 
-void FailuresView::runJob(const QString& what, ProjectParts writes, std::function<QString(Project&, int round)> work) {
+void FailuresView::runJob(const QString& what, ProjectParts writes, const std::function<QString(Project&, int round)>& work) {
     if (busy() || round_->count() == 0) return;
     for (auto* b : {diagnose_, patches_, nextRound_}) b->setEnabled(false);
     const int round = round_->currentData().toInt();

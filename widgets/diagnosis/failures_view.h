@@ -74,7 +74,7 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    void runJob(const QString& what, ProjectParts writes, std::function<QString(Project&, int round)> work);
+    void runJob(const QString& what, ProjectParts writes, const std::function<QString(Project&, int round)>& work);
     void applyFilter();
     void showDetail();
 

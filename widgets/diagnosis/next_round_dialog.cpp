@@ -12,8 +12,8 @@
 
 namespace proda {
 
-NextRoundDialog::NextRoundDialog(const QString& projectPath, int parentRound, QWidget* parent)
-    : QDialog(parent), path_(projectPath), parent_(parentRound), ratio_(new QDoubleSpinBox(this)), baseline_(new QCheckBox(this)),
+NextRoundDialog::NextRoundDialog(QString projectPath, int parentRound, QWidget* parent)
+    : QDialog(parent), path_(std::move(projectPath)), parent_(parentRound), ratio_(new QDoubleSpinBox(this)), baseline_(new QCheckBox(this)),
       plan_(new QLabel(this)) {
     setWindowTitle(tr("Assemble the round after round %1").arg(parentRound));
     auto* form = new QFormLayout(this);

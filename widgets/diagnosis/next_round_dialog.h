@@ -17,7 +17,7 @@ namespace proda {
 class NextRoundDialog final : public QDialog {
     Q_OBJECT
 public:
-    NextRoundDialog(const QString& projectPath, int parentRound, QWidget* parent = nullptr);
+    NextRoundDialog(QString projectPath, int parentRound, QWidget* parent = nullptr);
     ~NextRoundDialog() override;
     // The plan for the current settings, in words; false when it cannot be made (no accepted patches).
     bool preview();

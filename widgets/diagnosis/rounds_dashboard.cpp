@@ -338,7 +338,8 @@ void RoundsDashboard::refresh() {
     for (const auto& r : rows)
         for (const auto& [d, f] : r.testByDiscipline) size[d] = std::max(size[d], f.items);
     std::vector<std::pair<std::int64_t, std::string>> order;
-    for (const auto& [d, n] : size) order.push_back({n, d});
+    order.reserve(size.size());
+    for (const auto& [d, n] : size) order.emplace_back(n, d);
     std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
     if (order.size() > 8) order.resize(8);
     if (evaluated > 0 && !order.empty()) {

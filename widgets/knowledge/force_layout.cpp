@@ -67,8 +67,8 @@ LayoutResult computeForceLayout(const LayoutInput& in, const std::atomic_bool* c
                         double vx = p[i].x - p[j].x, vy = p[i].y - p[j].y;
                         double d2 = vx * vx + vy * vy;
                         if (d2 < 1e-6) { // coincident: push apart along a fixed, index-based direction
-                            vx = 0.01 * ((i * 7 + j) % 5 + 1);
-                            vy = 0.01 * ((i * 3 + j) % 7 + 1);
+                            vx = 0.01 * static_cast<double>((i * 7 + j) % 5 + 1);
+                            vy = 0.01 * static_cast<double>((i * 3 + j) % 7 + 1);
                             d2 = vx * vx + vy * vy;
                         }
                         if (d2 > cutoff * cutoff) continue;

@@ -65,7 +65,7 @@ void ReviewService::setProject(const QString& path) {
     ++generation_;
     writer_.reset();
     path_ = path;
-    dataVersion_ = -1;
+    watch_.reset();
     if (path.isEmpty()) return;
     writer_ = std::make_unique<Project>(Project::open(path.toStdString()));
 }
@@ -150,19 +150,31 @@ void ReviewService::loadCandidates(const Item& item, int option) {
 
 void ReviewService::replaceDistractor(const std::string& id, int option, const DistractorCandidate& c, const std::string& expectedText) {
     proda::replaceDistractor(writer_->db(), id, option, c.text, c.op, c.nodeIds, "", expectedText);
+    watch_.noteOwnWrite(writer_->db());
 }
 
-// Our own commits leave PRAGMA data_version as it is, so the writes below never hide a change
-// another connection made meanwhile from changedElsewhere().
-std::vector<DecideResult> ReviewService::decide(const std::vector<Decision>& decisions) { return proda::decide(writer_->db(), decisions); }
+// Our own writes are noted by the watch, so changedElsewhere() never takes them for another
+// connection's, and never hides a change another connection made meanwhile.
+std::vector<DecideResult> ReviewService::decide(const std::vector<Decision>& decisions) {
+    auto results = proda::decide(writer_->db(), decisions);
+    watch_.noteOwnWrite(writer_->db());
+    return results;
+}
 
-void ReviewService::setFlag(ReviewKind kind, const std::string& id, bool flagged) { proda::setFlag(writer_->db(), kind, id, flagged); }
+void ReviewService::setFlag(ReviewKind kind, const std::string& id, bool flagged) {
+    proda::setFlag(writer_->db(), kind, id, flagged);
+    watch_.noteOwnWrite(writer_->db());
+}
 
 void ReviewService::editItem(const std::string& id, const std::string& question, const std::vector<std::pair<int, std::string>>& options) {
     proda::editItem(writer_->db(), id, question, options);
+    watch_.noteOwnWrite(writer_->db());
 }
 
-void ReviewService::restoreItem(const Item& before, const Item& expected) { proda::restoreItem(writer_->db(), before, expected); }
+void ReviewService::restoreItem(const Item& before, const Item& expected) {
+    proda::restoreItem(writer_->db(), before, expected);
+    watch_.noteOwnWrite(writer_->db());
+}
 
 std::optional<Item> ReviewService::item(const std::string& id) { return loadItem(writer_->db(), id); }
 std::vector<RecentDecision> ReviewService::recent(int limit) { return recentDecisions(writer_->db(), limit); }
@@ -175,11 +187,7 @@ void ReviewService::storeOperatorWeights(const std::map<std::string, double>& we
 
 bool ReviewService::changedElsewhere() {
     if (!writer_) return false;
-    // data_version changes when another connection commits; our own commits leave it alone.
-    const std::int64_t v = writer_->db().scalarInt("PRAGMA data_version");
-    const bool changed = dataVersion_ >= 0 && v != dataVersion_;
-    dataVersion_ = v;
-    return changed;
+    return watch_.changedSinceLastCall(writer_->db());
 }
 
 } // namespace proda

@@ -102,7 +102,7 @@ private:
     std::atomic_int generation_{0}, checkerGeneration_{0};
     std::atomic_int latest_[8] = {}; // per slot: rows and detail of each kind, check, candidates
     int pending_ = 0;
-    std::int64_t dataVersion_ = -1;
+    ReviewChangeWatch watch_;
 };
 
 } // namespace proda

@@ -89,18 +89,18 @@ JobHandle startErased(QObject* receiver, std::function<void(JobContext&)> work, 
 
 // Starts `work(JobContext&) -> R` and calls `done(JobResult<R>)` on the receiver's thread.
 template <typename Work, typename Done>
-JobHandle startJob(QObject* receiver, Work work, Done done, JobOptions options = {}) {
+JobHandle startJob(QObject* receiver, Work work, Done done, const JobOptions& options = {}) {
     using R = std::invoke_result_t<Work&, JobContext&>;
     if constexpr (std::is_void_v<R>) {
         return detail::startErased(
             receiver, [work = std::move(work)](JobContext& c) mutable { work(c); },
-            [done = std::move(done)](const JobEnd& end) mutable { done(JobResult<void>{end}); }, std::move(options));
+            [done = std::move(done)](const JobEnd& end) mutable { done(JobResult<void>{end}); }, options);
     } else {
         auto value = std::make_shared<std::optional<R>>(); // written by the worker, read after it ended
         return detail::startErased(
             receiver, [work = std::move(work), value](JobContext& c) mutable { value->emplace(work(c)); },
             [done = std::move(done), value](const JobEnd& end) mutable { done(JobResult<R>{end, std::move(*value)}); },
-            std::move(options));
+            options);
     }
 }
 
@@ -114,9 +114,9 @@ public:
     ~JobSlot() { wait(); } // the owner's members outlive the work that reports into them
 
     template <typename Work, typename Done>
-    const JobHandle& start(QObject* receiver, Work work, Done done, JobOptions options = {}) {
+    const JobHandle& start(QObject* receiver, Work work, Done done, const JobOptions& options = {}) {
         if (current_) current_.discard();
-        current_ = startJob(receiver, std::move(work), std::move(done), std::move(options));
+        current_ = startJob(receiver, std::move(work), std::move(done), options);
         return current_;
     }
     bool busy() const { return current_ && current_.running(); }

@@ -35,7 +35,9 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <fstream>
 #include <set>
@@ -153,8 +155,7 @@ TrainingLauncher::TrainingLauncher(QWidget* parent)
     clearProject();
 }
 
-TrainingLauncher::~TrainingLauncher() {
-}
+TrainingLauncher::~TrainingLauncher() = default;
 
 void TrainingLauncher::buildForm(QFormLayout* form) {
     round_ = new QComboBox(this);
@@ -321,35 +322,7 @@ void TrainingLauncher::refresh() {
                 round_->addItem(tr("Round 1 (new) \u2014 dataset v%1").arg(*latest), 1);
         const int i = round_->findData(keep);
         round_->setCurrentIndex(i >= 0 ? i : round_->count() - 1);
-        // Past runs, and the speed each preset reached here (for the time estimate); the runs
-        // ticked for an overlay stay ticked.
-        std::set<qlonglong> ticked;
-        for (int row = 0; row < runs_->rowCount(); ++row)
-            if (auto* it = runs_->item(row, 0); it && it->checkState() == Qt::Checked) ticked.insert(it->data(Qt::UserRole).toLongLong());
-        const QSignalBlocker blockRuns(runs_);
-        const auto runs = trainingRuns(db);
-        runs_->setRowCount(static_cast<int>(runs.size()));
-        tokensPerSByPreset_.clear();
-        for (int row = 0; row < static_cast<int>(runs.size()); ++row) {
-            const auto& r = runs[static_cast<std::size_t>(row)];
-            auto* id = new QTableWidgetItem(QString::number(r.id));
-            id->setData(Qt::UserRole, static_cast<qlonglong>(r.id));
-            id->setFlags(id->flags() | Qt::ItemIsUserCheckable);
-            id->setCheckState(ticked.count(static_cast<qlonglong>(r.id)) ? Qt::Checked : Qt::Unchecked);
-            runs_->setItem(row, 0, id);
-            runs_->setItem(row, 1, new QTableWidgetItem(QString::number(r.round)));
-            runs_->setItem(row, 2, new QTableWidgetItem(terms::runStatus(r.status)));
-            runs_->item(row, 2)->setData(Qt::UserRole, q(r.status)); // the stored status, for Resume
-            runs_->item(row, 2)->setToolTip(q(r.message));
-            runs_->setItem(row, 3, new QTableWidgetItem(QStringLiteral("%1 / %2").arg(n(r.steps), n(r.totalSteps))));
-            runs_->setItem(row, 4, new QTableWidgetItem(r.finalLoss ? QString::number(*r.finalLoss, 'f', 3) : QStringLiteral("\u2014")));
-            runs_->setItem(row, 5, new QTableWidgetItem(r.valLoss ? QString::number(*r.valLoss, 'f', 3) : QStringLiteral("\u2014")));
-            runs_->setItem(row, 6, new QTableWidgetItem(r.tokensPerS ? n(std::llround(*r.tokensPerS)) : QStringLiteral("\u2014")));
-            const auto config = nlohmann::json::parse(r.configJson, nullptr, false);
-            // The time estimate counts validation and checkpoints too: tokens over the whole run.
-            if (r.tokensSeen && r.elapsedS && *r.elapsedS > 0 && config.is_object())
-                tokensPerSByPreset_[config.value("preset", "")] = double(*r.tokensSeen) / *r.elapsedS;
-        }
+        fillRuns(db);
         // Nothing to look at yet: the newest run's curve.
         const bool anyTicked = [&] {
             for (int row = 0; row < runs_->rowCount(); ++row)
@@ -370,6 +343,38 @@ void TrainingLauncher::refresh() {
     showEvaluation(selectedRound());
     if (showOverlay) showRunCurves();
     setRunning(running());
+}
+
+// Past runs (a run in progress among them), and the speed each preset reached here (for the time
+// estimate); the runs ticked for an overlay stay ticked.
+void TrainingLauncher::fillRuns(Database& db) {
+    std::set<qlonglong> ticked;
+    for (int row = 0; row < runs_->rowCount(); ++row)
+        if (auto* it = runs_->item(row, 0); it && it->checkState() == Qt::Checked) ticked.insert(it->data(Qt::UserRole).toLongLong());
+    const QSignalBlocker blockRuns(runs_);
+    const auto runs = trainingRuns(db);
+    runs_->setRowCount(static_cast<int>(runs.size()));
+    tokensPerSByPreset_.clear();
+    for (int row = 0; row < static_cast<int>(runs.size()); ++row) {
+        const auto& r = runs[static_cast<std::size_t>(row)];
+        auto* id = new QTableWidgetItem(QString::number(r.id));
+        id->setData(Qt::UserRole, static_cast<qlonglong>(r.id));
+        id->setFlags(id->flags() | Qt::ItemIsUserCheckable);
+        id->setCheckState(ticked.count(static_cast<qlonglong>(r.id)) ? Qt::Checked : Qt::Unchecked);
+        runs_->setItem(row, 0, id);
+        runs_->setItem(row, 1, new QTableWidgetItem(QString::number(r.round)));
+        runs_->setItem(row, 2, new QTableWidgetItem(terms::runStatus(r.status)));
+        runs_->item(row, 2)->setData(Qt::UserRole, q(r.status)); // the stored status, for Resume
+        runs_->item(row, 2)->setToolTip(q(r.message));
+        runs_->setItem(row, 3, new QTableWidgetItem(QStringLiteral("%1 / %2").arg(n(r.steps), n(r.totalSteps))));
+        runs_->setItem(row, 4, new QTableWidgetItem(r.finalLoss ? QString::number(*r.finalLoss, 'f', 3) : QStringLiteral("\u2014")));
+        runs_->setItem(row, 5, new QTableWidgetItem(r.valLoss ? QString::number(*r.valLoss, 'f', 3) : QStringLiteral("\u2014")));
+        runs_->setItem(row, 6, new QTableWidgetItem(r.tokensPerS ? n(std::llround(*r.tokensPerS)) : QStringLiteral("\u2014")));
+        const auto config = nlohmann::json::parse(r.configJson, nullptr, false);
+        // The time estimate counts validation and checkpoints too: tokens over the whole run.
+        if (r.tokensSeen && r.elapsedS && *r.elapsedS > 0 && config.is_object())
+            tokensPerSByPreset_[config.value("preset", "")] = double(*r.tokensSeen) / *r.elapsedS;
+    }
 }
 
 void TrainingLauncher::updateRoundInfo() {
@@ -582,15 +587,35 @@ void TrainingLauncher::onEvent(const TrainerEventLine& line) {
     if (!e.is_object()) return;
     const QString kind = line.kind;
     auto num = [&](const char* k) { return e.contains(k) && e[k].is_number() ? e[k].get<double>() : std::nan(""); };
+    // A field of the wrong type reads as absent: the trainer's output is read, never trusted.
+    auto count = [&](const char* k) {
+        const double v = num(k);
+        return std::isfinite(v) && v >= 0 ? static_cast<std::int64_t>(v) : std::int64_t(0);
+    };
+    auto text = [&](const char* k) {
+        return e.contains(k) && e[k].is_string() ? QString::fromStdString(e[k].get<std::string>()) : QString();
+    };
     if (kind == QLatin1String("start")) {
-        totalSteps_ = e.value("total_steps", std::int64_t(0));
+        totalSteps_ = count("total_steps");
         progress_->setFormat(tr("step %v of %m"));
-        progress_->setMaximum(static_cast<int>(std::max<std::int64_t>(totalSteps_, 1)));
+        progress_->setMaximum(static_cast<int>(std::clamp<std::int64_t>(totalSteps_, 1, std::numeric_limits<int>::max())));
+        const QString device = text("device");
         appendLog(tr("start: %1 parameters, %2 training examples, %3 steps on %4")
-                      .arg(n(e.value("parameters", std::int64_t(0))), n(e.value("train_examples", std::int64_t(0))), n(totalSteps_),
-                           QString::fromStdString(e.value("device", std::string("?")))));
+                      .arg(n(count("parameters")), n(count("train_examples")), n(totalSteps_),
+                           device.isEmpty() ? QStringLiteral("?") : device));
+        // The run is in the project from its start: list it among the runs.
+        try {
+            Project p = Project::open(path_.toStdString(), Project::Mode::ReadOnly);
+            fillRuns(p.db());
+        } catch (const std::exception&) {
+            // A busy or vanished project: the list is filled again when the run ends.
+        }
     } else if (kind == QLatin1String("step") && train_) {
         const double step = num("step"), loss = num("loss"), tps = num("tokens_per_s"), lr = num("lr"), elapsed = num("elapsed_s");
+        // The run in progress is the newest row: its steps as they come (the project has them at the end).
+        if (const int last = runs_->rowCount() - 1; std::isfinite(step) && last >= 0 &&
+                                                     runs_->item(last, 2)->data(Qt::UserRole).toString() == QLatin1String("running"))
+            runs_->item(last, 3)->setText(QStringLiteral("%1 / %2").arg(n(std::llround(step)), n(totalSteps_)));
         if (std::isfinite(step) && std::isfinite(loss)) {
             train_->append(step, loss);
             if (loss > maxLoss_) {
@@ -634,14 +659,14 @@ void TrainingLauncher::onEvent(const TrainerEventLine& line) {
             appendLog(tr("validation at step %1: loss %2").arg(std::llround(step)).arg(loss, 0, 'f', 4));
         }
     } else if (kind == QLatin1String("checkpoint")) {
-        appendLog(tr("checkpoint at step %1 (%2)").arg(e.value("step", 0)).arg(q(e.value("reason", std::string()))));
+        appendLog(tr("checkpoint at step %1 (%2)").arg(count("step")).arg(text("reason")));
     } else if (kind == QLatin1String("score_progress")) {
-        progress_->setMaximum(static_cast<int>(std::max<std::int64_t>(1, e.value("total", std::int64_t(1)))));
-        progress_->setValue(static_cast<int>(e.value("done", std::int64_t(0))));
+        progress_->setMaximum(static_cast<int>(std::clamp<std::int64_t>(count("total"), 1, std::numeric_limits<int>::max())));
+        progress_->setValue(static_cast<int>(std::min<std::int64_t>(count("done"), std::numeric_limits<int>::max())));
     } else if (kind == QLatin1String("error")) {
-        appendLog(tr("error: %1").arg(q(e.value("message", std::string()))));
+        appendLog(tr("error: %1").arg(text("message")));
     } else if (kind == QLatin1String("done")) {
-        appendLog(tr("done: %1").arg(terms::runStatus(e.value("status", std::string()))));
+        appendLog(tr("done: %1").arg(terms::runStatus(text("status").toStdString())));
     }
 }
 
@@ -761,11 +786,14 @@ void TrainingLauncher::showEvaluation(int round) {
         // The largest disciplines only: more bars than this are unreadable in the pane.
         constexpr std::size_t kShown = 6;
         std::vector<std::pair<std::int64_t, std::string>> bySize;
-        for (const auto& [d, items] : itemsOf) bySize.push_back({items, d});
+        bySize.reserve(itemsOf.size());
+        for (const auto& [d, items] : itemsOf) bySize.emplace_back(items, d);
         std::sort(bySize.begin(), bySize.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
         if (bySize.size() > kShown) bySize.resize(kShown);
+        std::reverse(bySize.begin(), bySize.end()); // largest at the top
         std::vector<std::string> names;
-        for (auto it = bySize.rbegin(); it != bySize.rend(); ++it) names.push_back(it->second); // largest at the top
+        names.reserve(bySize.size());
+        for (const auto& entry : bySize) names.push_back(entry.second);
         for (const auto& d : names) disciplines << QStringLiteral("%1 (%2)").arg(q(d)).arg(itemsOf[d]);
         if (itemsOf.size() > kShown)
             chart->setTitle(tr("%1<br>the %2 largest of %3 disciplines").arg(chart->title(), QString::number(kShown), QString::number(itemsOf.size())));

@@ -36,6 +36,7 @@ class QValueAxis;
 
 namespace proda {
 
+class Database;
 class TrainingRunner;
 struct TrainerEventLine;
 
@@ -82,6 +83,7 @@ private:
     // Asks the trainer once, off the GUI thread, what it can train on; shows it beside Device.
     void probeDevices();
     void updateRoundInfo();
+    void fillRuns(Database& db);
     void showRunCurves();
     void clearCurves();
     void showEvaluation(int round);

@@ -1,5 +1,6 @@
 #include "training_runner.h"
 
+#include "run/trainer_events.h"
 #include "store/project.h"
 #include "util/error.h"
 
@@ -26,7 +27,7 @@ void TrainingRunner::start(Task task, Work work) {
         [this, work = std::move(work)](JobContext& context) {
             // Each event of proda-train comes back as it arrives, in order, while this runner lives.
             auto forward = [this, &context](const nlohmann::json& e) {
-                TrainerEventLine line{QString::fromStdString(e.value("event", "")), e.dump()};
+                TrainerEventLine line{QString::fromStdString(jsonString(e, "event").value_or(std::string())), e.dump()};
                 context.post([this, line] { emit trainerEvent(line); });
             };
             return work(forward, context.cancelFlag());
