@@ -4,13 +4,13 @@
 // neighbourhood, and the largest event-loop stall over the whole session. Prints each figure
 // beside its target (issue 8: open <= 3 s, keystroke <= 50 ms, 500-node layout <= 1 s, no
 // stall > 100 ms). Not a test: figures depend on the machine.
+#include "bench_util.h"
 #include "explorer_service.h"
-#include "knowledge_workspace.h"
-#include "graph_canvas.h"
 #include "force_layout.h"
+#include "graph_canvas.h"
+#include "knowledge_workspace.h"
 #include "main_window.h"
 #include "store/knowledge_queries.h"
-#include "bench_util.h"
 #include "store/project.h"
 
 #include <QApplication>
@@ -40,8 +40,8 @@ template <class Obj, class Signal> bool waitFor(Obj* obj, Signal signal, int ms 
 
 void line(const char* what, double value, const char* unit, double target, bool lowerIsBetter = true) {
     const bool ok = lowerIsBetter ? value <= target : value >= target;
-    std::printf("  %-44s %10.1f %-3s (target %s %.0f %s) %s\n", what, value, unit, lowerIsBetter ? "<=" : ">=", target, unit,
-                ok ? "ok" : "MISSED");
+    std::printf("  %-44s %10.1f %-3s (target %s %.0f %s) %s\n", what, value, unit, lowerIsBetter ? "<=" : ">=", target,
+                unit, ok ? "ok" : "MISSED");
 }
 
 // Terms to type: a fixed-seed sample of the project's concepts.
@@ -66,8 +66,9 @@ std::vector<std::string> sampleTerms(const std::string& project, int count) {
 std::string bigCentre(const std::string& project, int nodes) {
     Project p = Project::open(project, Project::Mode::ReadOnly);
     KnowledgeQueries q(p.db());
-    Statement st = p.db().prepare("SELECT id FROM (SELECT subject AS id FROM relations UNION ALL SELECT object FROM relations) "
-                                  "GROUP BY id ORDER BY count(*) DESC LIMIT 5");
+    Statement st =
+        p.db().prepare("SELECT id FROM (SELECT subject AS id FROM relations UNION ALL SELECT object FROM relations) "
+                       "GROUP BY id ORDER BY count(*) DESC LIMIT 5");
     std::string best;
     std::size_t bestSize = 0;
     while (st.step()) {
@@ -85,9 +86,10 @@ int main(int argc, char** argv) {
     QStandardPaths::setTestModeEnabled(true); // leave the user's recent-projects list alone
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("The .proda project to measure."));
-    QCommandLineOption words(QStringLiteral("words"), QStringLiteral("Terms to type (default 30)."), QStringLiteral("N"), QStringLiteral("30"));
-    QCommandLineOption nodes(QStringLiteral("nodes"), QStringLiteral("Neighbourhood size to lay out (default 500)."), QStringLiteral("N"),
-                             QStringLiteral("500"));
+    QCommandLineOption words(QStringLiteral("words"), QStringLiteral("Terms to type (default 30)."),
+                             QStringLiteral("N"), QStringLiteral("30"));
+    QCommandLineOption nodes(QStringLiteral("nodes"), QStringLiteral("Neighbourhood size to lay out (default 500)."),
+                             QStringLiteral("N"), QStringLiteral("500"));
     parser.addOptions({words, nodes});
     parser.addHelpOption();
     parser.process(app);
@@ -180,7 +182,8 @@ int main(int argc, char** argv) {
     std::printf("  %-44s %10.1f ms\n", "neighbourhood query", big.queryMs);
     line("force layout (that neighbourhood)", big.layout.seconds * 1000, "ms", 1000);
     std::printf("  subgraph of %zu concepts, %zu relations (breadth-first from the same centre, depth <= %d)\n",
-                deep.nodes.size(), deep.edges.size(), deep.depth.empty() ? 0 : *std::max_element(deep.depth.begin(), deep.depth.end()));
+                deep.nodes.size(), deep.edges.size(),
+                deep.depth.empty() ? 0 : *std::max_element(deep.depth.begin(), deep.depth.end()));
     line("force layout (that subgraph)", deepLayout.seconds * 1000, "ms", 1000);
     std::printf("  %-44s %10.2f s  (query + layout + animation)\n", "centre to settled", settleSeconds);
     line("largest event-loop stall (whole session)", double(worstStall), "ms", 100);

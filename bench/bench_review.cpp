@@ -6,11 +6,11 @@
 // transaction) beside a baseline in the same run, a bare one-row UPDATE in its own transaction.
 // Targets: filter and scroll steps <= 50 ms (no visible lag), a decision persisted <= 20 ms.
 // Not a test: figures depend on the machine.
+#include "bench_util.h"
 #include "review_model.h"
 #include "review_panel.h"
 #include "review_service.h"
 #include "store/database.h"
-#include "bench_util.h"
 #include "store/project.h"
 #include "tester/item_store.h"
 
@@ -33,7 +33,8 @@ namespace {
 using bench::percentile;
 
 void line(const char* what, double value, const char* unit, double target) {
-    std::printf("  %-46s %9.2f %-3s (target <= %.0f %s) %s\n", what, value, unit, target, unit, value <= target ? "ok" : "MISSED");
+    std::printf("  %-46s %9.2f %-3s (target <= %.0f %s) %s\n", what, value, unit, target, unit,
+                value <= target ? "ok" : "MISSED");
 }
 
 double msSince(const QElapsedTimer& t) { return static_cast<double>(t.nsecsElapsed()) / 1e6; }
@@ -41,9 +42,11 @@ double msSince(const QElapsedTimer& t) { return static_cast<double>(t.nsecsElaps
 // N items in the shape generation writes them (stem, four options, three distractors with
 // operators), over ten disciplines and both splits.
 void writeItems(Database& db, int n) {
-    db.exec("INSERT INTO disciplines(code, name) VALUES ('001','Physics'),('002','Chemistry'),('003','Biology'),('004','Music'),"
-            "('005','Computing'),('006','Mathematics'),('007','Astronomy'),('008','Medicine'),('009','Law'),('010','History')");
-    const char* names[] = {"Physics", "Chemistry", "Biology", "Music", "Computing", "Mathematics", "Astronomy", "Medicine", "Law", "History"};
+    db.exec(
+        "INSERT INTO disciplines(code, name) VALUES ('001','Physics'),('002','Chemistry'),('003','Biology'),('004','Music'),"
+        "('005','Computing'),('006','Mathematics'),('007','Astronomy'),('008','Medicine'),('009','Law'),('010','History')");
+    const char* names[] = {"Physics",     "Chemistry", "Biology",  "Music", "Computing",
+                           "Mathematics", "Astronomy", "Medicine", "Law",   "History"};
     const char* ops[] = {"SUBST_SIBLING", "CONTRAST", "SAME_KIND", "SHARED_LINK", "SUBST_ADJ", "WRONG_HOP"};
     std::mt19937 rng(7);
     std::vector<Item> items;
@@ -54,8 +57,8 @@ void writeItems(Database& db, int n) {
         it.chainId = "ch" + std::to_string(i / 2);
         it.shape = i % 3 == 0 ? ItemShape::Middle : ItemShape::End;
         it.templateId = "end.bench";
-        it.question = "Concept " + std::to_string(i) + " is a kind of X and X is part of system " + std::to_string(i % 997) +
-                      ". Which concept is X?";
+        it.question = "Concept " + std::to_string(i) + " is a kind of X and X is part of system " +
+                      std::to_string(i % 997) + ". Which concept is X?";
         for (int k = 0; k < 4; ++k) it.options[k] = "option " + std::to_string((i * 4 + k) % 5003);
         it.answer = static_cast<int>(rng() % 4);
         it.discipline = names[i % 10];
@@ -71,14 +74,15 @@ void writeItems(Database& db, int n) {
 } // namespace
 
 int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
+    qputenv("QT_QPA_PLATFORM",
+            qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
     QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    QCommandLineOption itemsOpt(QStringLiteral("items"), QStringLiteral("Items in the project (default 16000)."), QStringLiteral("N"),
-                                QStringLiteral("16000"));
-    QCommandLineOption decisionsOpt(QStringLiteral("decisions"), QStringLiteral("Decisions timed (default 300)."), QStringLiteral("N"),
-                                    QStringLiteral("300"));
+    QCommandLineOption itemsOpt(QStringLiteral("items"), QStringLiteral("Items in the project (default 16000)."),
+                                QStringLiteral("N"), QStringLiteral("16000"));
+    QCommandLineOption decisionsOpt(QStringLiteral("decisions"), QStringLiteral("Decisions timed (default 300)."),
+                                    QStringLiteral("N"), QStringLiteral("300"));
     parser.addOptions({itemsOpt, decisionsOpt});
     parser.process(app);
     const int nItems = std::max(100, parser.value(itemsOpt).toInt());
@@ -165,6 +169,7 @@ int main(int argc, char** argv) {
     line("decision persisted (median)", percentile(decide, 0.5), "ms", 20);
     line("decision persisted (p95)", percentile(decide, 0.95), "ms", 20);
     std::printf("  %-46s %9.2f ms\n", "baseline: bare one-row UPDATE (median)", percentile(baseline, 0.5));
-    std::printf("  %-46s %9.2f x\n", "decision / baseline (median)", percentile(decide, 0.5) / std::max(1e-6, percentile(baseline, 0.5)));
+    std::printf("  %-46s %9.2f x\n", "decision / baseline (median)",
+                percentile(decide, 0.5) / std::max(1e-6, percentile(baseline, 0.5)));
     return 0;
 }

@@ -32,7 +32,7 @@ namespace {
 
 // Ticks every 10 ms on the GUI thread; a gap beyond the period is time the loop could not run.
 class GapMeter {
-public:
+  public:
     GapMeter() {
         clock_.start();
         QObject::connect(&timer_, &QTimer::timeout, [this] {
@@ -50,7 +50,7 @@ public:
     double p99() const { return bench::percentile(gaps_, 0.99); }
     std::size_t ticks() const { return gaps_.size(); }
 
-private:
+  private:
     QTimer timer_;
     QElapsedTimer clock_;
     qint64 last_ = 0;
@@ -77,10 +77,14 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true); // no recent-projects entry in the user's settings
     QCommandLineParser cli;
-    cli.addPositionalArgument(QStringLiteral("project"), QStringLiteral("a project with a round to train (default: the sample)"));
-    cli.addOption({QStringLiteral("steps"), QStringLiteral("optimizer steps of the run"), QStringLiteral("N"), QStringLiteral("200")});
-    cli.addOption({QStringLiteral("preset"), QStringLiteral("model preset"), QStringLiteral("NAME"), QStringLiteral("tiny")});
-    cli.addOption({QStringLiteral("idle-ms"), QStringLiteral("length of the idle baseline"), QStringLiteral("N"), QStringLiteral("2000")});
+    cli.addPositionalArgument(QStringLiteral("project"),
+                              QStringLiteral("a project with a round to train (default: the sample)"));
+    cli.addOption({QStringLiteral("steps"), QStringLiteral("optimizer steps of the run"), QStringLiteral("N"),
+                   QStringLiteral("200")});
+    cli.addOption(
+        {QStringLiteral("preset"), QStringLiteral("model preset"), QStringLiteral("NAME"), QStringLiteral("tiny")});
+    cli.addOption({QStringLiteral("idle-ms"), QStringLiteral("length of the idle baseline"), QStringLiteral("N"),
+                   QStringLiteral("2000")});
     cli.addHelpOption();
     cli.process(app);
 
@@ -95,7 +99,8 @@ int main(int argc, char** argv) {
     w.showWorkspace(MainWindow::Training);
     w.show();
     w.openProject(path);
-    if (!waitFor(&w, &MainWindow::projectReady, 60000)) return std::fprintf(stderr, "%s: did not open\n", qPrintable(path)), 2;
+    if (!waitFor(&w, &MainWindow::projectReady, 60000))
+        return std::fprintf(stderr, "%s: did not open\n", qPrintable(path)), 2;
     TrainingLauncher* l = w.training()->launcher();
     auto* preset = l->findChild<QComboBox*>(QStringLiteral("trainingPreset"));
     preset->setCurrentIndex(preset->findData(cli.value(QStringLiteral("preset"))));
@@ -117,18 +122,20 @@ int main(int argc, char** argv) {
     bool ok = false;
     QString message;
     QObject::connect(l->runner(), &TrainingRunner::finished, [&](bool o, const QString& m) { ok = o, message = m; });
-    if (!waitFor(l->runner(), &TrainingRunner::finished, 600000)) return std::fprintf(stderr, "the run did not end in 10 min\n"), 2;
+    if (!waitFor(l->runner(), &TrainingRunner::finished, 600000))
+        return std::fprintf(stderr, "the run did not end in 10 min\n"), 2;
     waitFor(&w, &MainWindow::projectReady, 60000); // the changed parts read again
     const double seconds = double(runClock.elapsed()) / 1000;
     if (!ok) return std::fprintf(stderr, "the run failed: %s\n", qPrintable(message)), 2;
 
-    std::printf("bench_training: %s, preset %s, %d steps\n", qPrintable(path), qPrintable(cli.value(QStringLiteral("preset"))),
-                cli.value(QStringLiteral("steps")).toInt());
+    std::printf("bench_training: %s, preset %s, %d steps\n", qPrintable(path),
+                qPrintable(cli.value(QStringLiteral("preset"))), cli.value(QStringLiteral("steps")).toInt());
     std::printf("  idle baseline: %zu ticks, largest gap %.0f ms, p99 %.0f ms\n", idleTicks, idleWorst, idleP99);
-    std::printf("  training run:  %.1f s, %d trainer events, %zu ticks, largest gap %.0f ms, p99 %.0f ms\n", seconds, events,
-                meter.ticks(), meter.worst(), meter.p99());
+    std::printf("  training run:  %.1f s, %d trainer events, %zu ticks, largest gap %.0f ms, p99 %.0f ms\n", seconds,
+                events, meter.ticks(), meter.worst(), meter.p99());
     std::printf("  ratio largest gap training / idle: %.2f\n", idleWorst > 0 ? meter.worst() / idleWorst : 0.0);
     const bool met = meter.worst() <= 100;
-    std::printf("  largest event-loop stall while training: %.0f ms (target <= 100 ms) %s\n", meter.worst(), met ? "ok" : "MISSED");
+    std::printf("  largest event-loop stall while training: %.0f ms (target <= 100 ms) %s\n", meter.worst(),
+                met ? "ok" : "MISSED");
     return met ? 0 : 1;
 }

@@ -4,11 +4,11 @@
 // rules extractor run on one dictionary entry.
 #include "extract/chain_builder.h"
 #include "extract/extractor.h"
+#include "knowledge/knowledge_graph.h"
 #include "knowledge/links.h"
 #include "store/knowledge_writer.h"
 #include "store/project.h"
 #include "tester/generator.h"
-#include "knowledge/knowledge_graph.h"
 #include "testutil.h"
 
 #include <QTemporaryDir>
@@ -20,7 +20,7 @@
 namespace proda {
 
 inline ExtractedStatement statement(const std::string& s, const std::string& predicate, const std::string& o,
-                             RelationType type = RelationType::Specialization, bool headed = true) {
+                                    RelationType type = RelationType::Specialization, bool headed = true) {
     ExtractedStatement st;
     st.subject = s;
     st.object = o;
@@ -65,7 +65,8 @@ inline std::vector<Item> itemsAnswering(const KnowledgeGraph& g, const std::stri
 struct IsA {
     const char *id, *s, *o;
 };
-inline void writeTaxonomy(KnowledgeWriter& w, const std::string& discipline, std::initializer_list<IsA> isA, const char* type) {
+inline void writeTaxonomy(KnowledgeWriter& w, const std::string& discipline, std::initializer_list<IsA> isA,
+                          const char* type) {
     std::set<std::string> terms;
     for (const auto& r : isA) terms.insert({r.s, r.o});
     for (const auto& t : terms) w.upsertConcept({t, t, type, "", discipline, ""});
@@ -73,14 +74,16 @@ inline void writeTaxonomy(KnowledgeWriter& w, const std::string& discipline, std
 }
 
 // Chains c1, c2, ... over the given relation ids.
-inline void writeChains(KnowledgeWriter& w, const std::string& discipline, const std::vector<std::vector<std::string>>& chains) {
-    for (std::size_t i = 0; i < chains.size(); ++i) w.upsertChain({"c" + std::to_string(i + 1), discipline, "", chains[i]}, "imported");
+inline void writeChains(KnowledgeWriter& w, const std::string& discipline,
+                        const std::vector<std::vector<std::string>>& chains) {
+    for (std::size_t i = 0; i < chains.size(); ++i)
+        w.upsertChain({"c" + std::to_string(i + 1), discipline, "", chains[i]}, "imported");
 }
 
 // A new project in a temporary directory that lives as long as this object; write() fills it in
 // one transaction.
 class ScratchProject {
-public:
+  public:
     ScratchProject() : p_(Project::open(testutil::path(dir_, "p.proda"), Project::Mode::CreateNew)) {}
     void write(const std::function<void(KnowledgeWriter&)>& fill) {
         Transaction tx(p_.db());
@@ -90,7 +93,7 @@ public:
     }
     Database& db() { return p_.db(); }
 
-private:
+  private:
     QTemporaryDir dir_; // declared first: the project lives inside it
     Project p_;
 };
@@ -98,8 +101,8 @@ private:
 // A project holding a taxonomy (writeTaxonomy), whatever `more` adds, and chains c1, c2, ... over
 // the given relation ids, read back as the item generator sees it.
 inline KnowledgeGraph taxonomyGraph(const std::string& discipline, std::initializer_list<IsA> isA,
-                        const std::vector<std::vector<std::string>>& chains, const char* type,
-                        const std::function<void(KnowledgeWriter&)>& more = {}) {
+                                    const std::vector<std::vector<std::string>>& chains, const char* type,
+                                    const std::function<void(KnowledgeWriter&)>& more = {}) {
     ScratchProject p;
     p.write([&](KnowledgeWriter& w) {
         writeTaxonomy(w, discipline, isA, type);

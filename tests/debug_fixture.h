@@ -35,15 +35,19 @@ inline void writeKb(Database& db) {
     Transaction tx(db);
     KnowledgeWriter w(db);
     const std::vector<std::pair<std::string, std::string>> concepts = {
-        {"a", "heat"},         {"b", "thermal expansion"}, {"c", "thermal stress"}, {"d", "fracture"},
-        {"e", "friction"},     {"f", "erosion"},           {"g", "corrosion"},      {"h", "combustion"},
-        {"m", "melting"},      {"v", "evaporation"},       {"x", "diffusion"},      {"y", "magnetism"},
-        {"z", "sublimation"},  {"q", "oxidation"},         {"k", "condensation"},   {"n", "radiation"}};
+        {"a", "heat"},        {"b", "thermal expansion"}, {"c", "thermal stress"}, {"d", "fracture"},
+        {"e", "friction"},    {"f", "erosion"},           {"g", "corrosion"},      {"h", "combustion"},
+        {"m", "melting"},     {"v", "evaporation"},       {"x", "diffusion"},      {"y", "magnetism"},
+        {"z", "sublimation"}, {"q", "oxidation"},         {"k", "condensation"},   {"n", "radiation"}};
     for (const auto& [id, term] : concepts)
-        w.upsertConcept({id, term, "process", "The process called " + term + " in this fixture, number " + id + ".", kDisc, ""});
-    struct R { const char *id, *s, *type, *pred, *o; };
-    const R rels[] = {{"r1", "a", "CAUSAL", "causes", "b"}, {"r2", "b", "CAUSAL", "leads to", "c"}, {"r3", "c", "CAUSAL", "causes", "d"},
-                      {"r4", "h", "CAUSAL", "causes", "a"}, {"r5", "a", "CAUSAL", "causes", "m"}, {"r6", "e", "CAUSAL", "causes", "f"},
+        w.upsertConcept(
+            {id, term, "process", "The process called " + term + " in this fixture, number " + id + ".", kDisc, ""});
+    struct R {
+        const char *id, *s, *type, *pred, *o;
+    };
+    const R rels[] = {{"r1", "a", "CAUSAL", "causes", "b"}, {"r2", "b", "CAUSAL", "leads to", "c"},
+                      {"r3", "c", "CAUSAL", "causes", "d"}, {"r4", "h", "CAUSAL", "causes", "a"},
+                      {"r5", "a", "CAUSAL", "causes", "m"}, {"r6", "e", "CAUSAL", "causes", "f"},
                       {"r7", "f", "CAUSAL", "causes", "g"}};
     for (const auto& r : rels) w.upsertRelation({r.id, r.s, r.type, r.pred, r.o, kDisc, ""});
     w.upsertChain({"g1", kDisc, "heat to fracture", {"r1", "r2", "r3"}}, "imported");
@@ -68,12 +72,18 @@ inline Item item(const std::string& id, const std::string& chain, const std::str
 
 inline void writeItems(Database& db, std::vector<Item> extra = {}) {
     std::vector<Item> items = {
-        item("i1", "g1", "dev", "In a causal chain that starts with heat, each step directly causing the next: causes, leads to, causes. What is the final effect?",
-             {"fracture", "friction", "magnetism", "diffusion"}),
-        item("i2", "g2", "test", "In a causal chain that starts with combustion, each step directly causing the next: causes, causes. What is the final effect?",
-             {"melting", "erosion", "oxidation", "radiation"}),
-        item("i3", "g3", "dev", "In a causal chain that starts with friction, each step directly causing the next: causes, causes. What is the final effect?",
-             {"corrosion", "melting", "sublimation", "condensation"})};
+        item(
+            "i1", "g1", "dev",
+            "In a causal chain that starts with heat, each step directly causing the next: causes, leads to, causes. What is the final effect?",
+            {"fracture", "friction", "magnetism", "diffusion"}),
+        item(
+            "i2", "g2", "test",
+            "In a causal chain that starts with combustion, each step directly causing the next: causes, causes. What is the final effect?",
+            {"melting", "erosion", "oxidation", "radiation"}),
+        item(
+            "i3", "g3", "dev",
+            "In a causal chain that starts with friction, each step directly causing the next: causes, causes. What is the final effect?",
+            {"corrosion", "melting", "sublimation", "condensation"})};
     items.insert(items.end(), extra.begin(), extra.end());
     GenerateReport r;
     writeGeneratedItems(db, items, r);
@@ -135,7 +145,7 @@ inline std::int64_t writeEvaluation(Database& db, int round, const std::map<std:
 // the quoted claim, the sentence to complete, the description — and answers from what it knows,
 // with log-probability-like scores (confident when it knows, leaning "false" / undecided when not).
 class FactModel final : public ModelUnderTest {
-public:
+  public:
     FactModel(Database& db, const std::set<std::string>& relations, const std::set<std::string>& concepts) {
         const auto k = debug::DebugKnowledge::load(db);
         for (const auto& r : relations) facts_.insert(debug::statementOf(k.kb, k.edgeOf(r)));
@@ -156,7 +166,7 @@ public:
     }
     std::size_t asked = 0;
 
-private:
+  private:
     static std::string between(const std::string& s, const std::string& a, const std::string& b) {
         const auto i = s.find(a);
         if (i == std::string::npos) return {};
@@ -172,7 +182,8 @@ private:
         if (q.options.size() == 2) {
             const std::string claim = between(q.prompt, "claim: \"", ".\"");
             const bool known = facts_.count(claim) > 0;
-            return {q.id, known ? 0 : 1, std::nullopt, known ? std::vector<double>{-0.2, -2.5} : std::vector<double>{-2.5, -0.2}};
+            return {q.id, known ? 0 : 1, std::nullopt,
+                    known ? std::vector<double>{-0.2, -2.5} : std::vector<double>{-2.5, -0.2}};
         }
         if (q.prompt.find("___") != std::string::npos) {
             const std::string head = between(q.prompt, "\"", " ___\"");
@@ -190,7 +201,8 @@ private:
     std::map<std::string, std::string> definitions_;
 };
 
-inline const std::set<std::string> kAllConcepts = {"a", "b", "c", "d", "e", "f", "g", "h", "m", "v", "x", "y", "z", "q", "k", "n"};
+inline const std::set<std::string> kAllConcepts = {"a", "b", "c", "d", "e", "f", "g", "h",
+                                                   "m", "v", "x", "y", "z", "q", "k", "n"};
 
 // A project with the fixture's knowledge and items, in a temporary directory of its own; round1()
 // adds round 1's dataset, round and evaluation.
@@ -207,7 +219,12 @@ struct RoundFixture {
     // Round 1 on a dataset teaching g1's first and last relation and g3 (not r2), evaluated with
     // the given items right.
     std::int64_t round1(const std::map<std::string, bool>& correct, const std::string& source = "builtin") {
-        writeDataset(db(), {{"r1", "a", "b"}, {"r3", "c", "d"}, {"r6", "e", "f"}, {"r7", "f", "g"}, {"r4", "h", "a"}, {"r5", "a", "m"}});
+        writeDataset(db(), {{"r1", "a", "b"},
+                            {"r3", "c", "d"},
+                            {"r6", "e", "f"},
+                            {"r7", "f", "g"},
+                            {"r4", "h", "a"},
+                            {"r5", "a", "m"}});
         ensureRound(db(), 1);
         return writeEvaluation(db(), 1, correct, source);
     }

@@ -16,8 +16,8 @@
 namespace explorerfixture {
 
 inline std::string treeConcept(const std::string& id, const std::string& term, const char* discipline) {
-    return "{\"id\":\"" + id + "\",\"term\":\"" + term + "\",\"type\":\"entity\",\"definition\":\"Definition of " + term +
-           ".\",\"discipline\":\"" + discipline + "\",\"source_quote\":\"" + term + " appears here\"}\n";
+    return "{\"id\":\"" + id + "\",\"term\":\"" + term + "\",\"type\":\"entity\",\"definition\":\"Definition of " +
+           term + ".\",\"discipline\":\"" + discipline + "\",\"source_quote\":\"" + term + " appears here\"}\n";
 }
 
 inline void writeTreeKb(const std::string& dir, int children, int grand) {
@@ -26,13 +26,15 @@ inline void writeTreeKb(const std::string& dir, int children, int grand) {
     for (int c = 0; c < children; ++c) {
         const std::string cid = "k" + std::to_string(c);
         concepts << treeConcept(cid, "child " + std::to_string(c), c % 2 ? "002 Biology" : "001 Physics");
-        relations << "{\"id\":\"rk" << c << "\",\"subject\":\"hub\",\"type\":\"PART_OF\",\"predicate\":\"has part\",\"object\":\""
-                  << cid << "\",\"discipline\":\"001 Physics\",\"source_quote\":\"q\"}\n";
+        relations << "{\"id\":\"rk" << c
+                  << "\",\"subject\":\"hub\",\"type\":\"PART_OF\",\"predicate\":\"has part\",\"object\":\"" << cid
+                  << "\",\"discipline\":\"001 Physics\",\"source_quote\":\"q\"}\n";
         for (int g = 0; g < grand; ++g) {
             const std::string gid = cid + "g" + std::to_string(g);
             concepts << treeConcept(gid, "grandchild " + std::to_string(c) + " " + std::to_string(g), "002 Biology");
-            relations << "{\"id\":\"r" << gid << "\",\"subject\":\"" << cid << "\",\"type\":\"CAUSAL\",\"predicate\":\"causes\",\"object\":\""
-                      << gid << "\",\"discipline\":\"002 Biology\",\"source_quote\":\"q\"}\n";
+            relations << "{\"id\":\"r" << gid << "\",\"subject\":\"" << cid
+                      << "\",\"type\":\"CAUSAL\",\"predicate\":\"causes\",\"object\":\"" << gid
+                      << "\",\"discipline\":\"002 Biology\",\"source_quote\":\"q\"}\n";
             chains << "{\"id\":\"g" << gid << "\",\"discipline\":\"002 Biology\",\"title\":\"hub to " << gid
                    << "\",\"relations\":[\"rk" << c << "\",\"r" << gid << "\"]}\n";
         }
@@ -77,7 +79,8 @@ inline void addDataset(const QString& file) {
         return s;
     };
     proda::NewDatasetVersion v;
-    v.samples = {sample("What is heat?", {"c1"}), sample("Define heat.", {"c1"}), sample("What is thermal expansion?", {"c2"})};
+    v.samples = {sample("What is heat?", {"c1"}), sample("Define heat.", {"c1"}),
+                 sample("What is thermal expansion?", {"c2"})};
     proda::createDatasetVersion(p.db(), v);
 }
 

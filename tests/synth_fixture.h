@@ -25,10 +25,13 @@ namespace synthfixture {
 
 // heat -CAUSAL-> thermal stress, joining the ends of testutil::writeSmallKb's chain g1.
 inline const char* kShortcutRelation =
-    R"({"id":"r9","subject":"c1","type":"CAUSAL","predicate":"causes","object":"c3","discipline":"001 Physics"})" "\n";
+    R"({"id":"r9","subject":"c1","type":"CAUSAL","predicate":"causes","object":"c3","discipline":"001 Physics"})"
+    "\n";
 
 inline void writeTrapKb(const std::string& dir) {
-    testutil::writeFile(dir + "/concepts.jsonl", R"({"id":"h1","term":"heat","type":"process","definition":"The transfer of thermal energy between bodies.","discipline":"001 Physics"}
+    testutil::writeFile(
+        dir + "/concepts.jsonl",
+        R"({"id":"h1","term":"heat","type":"process","definition":"The transfer of thermal energy between bodies.","discipline":"001 Physics"}
 {"id":"h2","term":"thermal expansion","type":"process","definition":"The growth of a body as its temperature rises.","discipline":"001 Physics"}
 {"id":"h3","term":"thermal stress","type":"process","definition":"A stress caused by constrained expansion.","discipline":"001 Physics"}
 {"id":"h4","term":"friction","type":"process","definition":"The resistance to sliding between surfaces.","discipline":"001 Physics"}
@@ -56,7 +59,9 @@ inline void writeTrapKb(const std::string& dir) {
 {"id":"k4","term":"electrolyte","type":"device","definition":"A medium that conducts ions.","discipline":"003 Chemistry"}
 {"id":"k5","term":"flashlight","type":"device","definition":"A portable electric lamp.","discipline":"003 Chemistry"}
 )");
-    testutil::writeFile(dir + "/relations.jsonl", R"({"id":"p1","subject":"h1","type":"CAUSAL","predicate":"causes","object":"h2","discipline":"001 Physics"}
+    testutil::writeFile(
+        dir + "/relations.jsonl",
+        R"({"id":"p1","subject":"h1","type":"CAUSAL","predicate":"causes","object":"h2","discipline":"001 Physics"}
 {"id":"p2","subject":"h2","type":"CAUSAL","predicate":"leads to","object":"h3","discipline":"001 Physics"}
 {"id":"p3","subject":"h4","type":"CAUSAL","predicate":"produces","object":"h1","discipline":"001 Physics"}
 {"id":"p4","subject":"h6","type":"CAUSAL","predicate":"releases","object":"h1","discipline":"001 Physics"}
@@ -83,7 +88,8 @@ inline void writeTrapKb(const std::string& dir) {
 {"id":"m3","subject":"k4","type":"PART_OF","predicate":"is part of","object":"k1","discipline":"003 Chemistry"}
 {"id":"m4","subject":"k2","type":"FUNCTION","predicate":"is used for","object":"k5","discipline":"003 Chemistry"}
 )");
-    testutil::writeFile(dir + "/chains.jsonl", R"({"id":"g1","discipline":"001 Physics","title":"heat to stress","relations":["p1","p2"]}
+    testutil::writeFile(dir + "/chains.jsonl",
+                        R"({"id":"g1","discipline":"001 Physics","title":"heat to stress","relations":["p1","p2"]}
 {"id":"g2","discipline":"002 Biology","title":"cell to organism","relations":["q1","q2","q3","q4"]}
 {"id":"g3","discipline":"003 Chemistry","title":"electrode to flashlight","relations":["m2","m1","m4"]}
 )");
@@ -94,9 +100,9 @@ inline void writeTrapKb(const std::string& dir) {
 // consecutive relations: enough distinct samples for ratio and balance figures.
 inline void writeGridKb(const std::string& dir, int n) {
     static const char* kTypes[] = {"process", "entity", "property", "method"};
-    static const char* kRel[][2] = {{"CAUSAL", "causes"},         {"SPECIALIZATION", "is a kind of"},
-                                    {"PART_OF", "is part of"},   {"PREREQUISITE", "requires"},
-                                    {"PROPERTY", "has property"}, {"FUNCTION", "is used for"},
+    static const char* kRel[][2] = {{"CAUSAL", "causes"},          {"SPECIALIZATION", "is a kind of"},
+                                    {"PART_OF", "is part of"},     {"PREREQUISITE", "requires"},
+                                    {"PROPERTY", "has property"},  {"FUNCTION", "is used for"},
                                     {"CONTRAST", "contrasts with"}};
     auto term = [](int i) {
         std::string t;
@@ -107,12 +113,12 @@ inline void writeGridKb(const std::string& dir, int n) {
     std::string c, r, g;
     for (int i = 0; i < n; ++i)
         c += R"({"id":"n)" + std::to_string(i) + R"(","term":")" + term(i) + R"(","type":")" + kTypes[i % 4] +
-             R"(","definition":"A )" + kTypes[i % 4] + " numbered " + std::to_string(i) + R"( in the grid.","discipline":")" +
-             disc(i) + "\"}\n";
+             R"(","definition":"A )" + kTypes[i % 4] + " numbered " + std::to_string(i) +
+             R"( in the grid.","discipline":")" + disc(i) + "\"}\n";
     for (int i = 0; i + 1 < n; ++i)
-        r += R"({"id":"e)" + std::to_string(i) + R"(","subject":"n)" + std::to_string(i) + R"(","type":")" + kRel[i % 7][0] +
-             R"(","predicate":")" + kRel[i % 7][1] + R"(","object":"n)" + std::to_string(i + 1) + R"(","discipline":")" +
-             disc(i) + "\"}\n";
+        r += R"({"id":"e)" + std::to_string(i) + R"(","subject":"n)" + std::to_string(i) + R"(","type":")" +
+             kRel[i % 7][0] + R"(","predicate":")" + kRel[i % 7][1] + R"(","object":"n)" + std::to_string(i + 1) +
+             R"(","discipline":")" + disc(i) + "\"}\n";
     for (int i = 0; i + 2 < n; i += 2)
         g += R"({"id":"p)" + std::to_string(i) + R"(","discipline":")" + disc(i) + R"(","title":"t","relations":["e)" +
              std::to_string(i) + R"(","e)" + std::to_string(i + 1) + "\"]}\n";
@@ -132,8 +138,10 @@ using namespace proda;
 // A new project holding the trap KB, or the grid KB with `gridSize` concepts.
 inline Project projectWith(const QTemporaryDir& dir, bool grid, int gridSize = 400) {
     const auto kb = testutil::path(dir, "kb");
-    if (grid) synthfixture::writeGridKb(kb, gridSize);
-    else synthfixture::writeTrapKb(kb);
+    if (grid)
+        synthfixture::writeGridKb(kb, gridSize);
+    else
+        synthfixture::writeTrapKb(kb);
     Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
     importKbJsonl(p, kb);
     return p;
@@ -148,8 +156,8 @@ inline SynthOptions opts(std::int64_t size, std::uint64_t seed = 1) {
 
 // Term-level facts of the project, computed here independently of KnowledgeGraph.
 struct Facts {
-    std::map<std::string, std::string> termOf;                        // concept id -> normalised term
-    std::set<std::pair<std::string, std::string>> related;             // unordered term pairs
+    std::map<std::string, std::string> termOf;                                  // concept id -> normalised term
+    std::set<std::pair<std::string, std::string>> related;                      // unordered term pairs
     std::map<std::pair<std::string, std::string>, std::set<std::string>> typed; // (type, term) -> object terms
 
     explicit Facts(Database& db) {

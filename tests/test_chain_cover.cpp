@@ -33,9 +33,12 @@ bool directedWalk(const std::vector<CoverEdge>& edges, const std::vector<std::in
     if (edges[chain[0]].symmetric && (at == e1.from || at == e1.to)) at = edges[chain[0]].to;
     for (auto e : chain) {
         const auto& x = edges[e];
-        if (x.from == at) at = x.to;
-        else if (x.symmetric && x.to == at) at = x.from;
-        else return false;
+        if (x.from == at)
+            at = x.to;
+        else if (x.symmetric && x.to == at)
+            at = x.from;
+        else
+            return false;
     }
     return true;
 }
@@ -43,7 +46,7 @@ bool directedWalk(const std::vector<CoverEdge>& edges, const std::vector<std::in
 
 class TestChainCover : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void pathIsOneChain() {
         const std::vector<CoverEdge> edges = {{0, 1}, {1, 2}, {2, 3}};
         const auto r = coverEdges(4, edges, {});

@@ -22,8 +22,9 @@ const std::string kFixtures = std::string(PRODA_FIXTURES) + "/corpus";
 
 // The dropped reasons of a document's chunks, "kept" for NULL, joined with ','.
 std::string reasonsOf(Database& db, const std::string& title) {
-    Statement st = db.prepare("SELECT coalesce(c.dropped_reason, 'kept') FROM chunks c JOIN documents d ON d.id = c.document_id "
-                              "WHERE d.title = ? ORDER BY d.id, c.ordinal");
+    Statement st =
+        db.prepare("SELECT coalesce(c.dropped_reason, 'kept') FROM chunks c JOIN documents d ON d.id = c.document_id "
+                   "WHERE d.title = ? ORDER BY d.id, c.ordinal");
     st.bind(1, title);
     std::string out;
     while (st.step()) out += (out.empty() ? "" : ",") + st.columnText(0);
@@ -31,7 +32,8 @@ std::string reasonsOf(Database& db, const std::string& title) {
 }
 
 std::string disciplineOf(Database& db, const std::string& path) {
-    Statement st = db.prepare("SELECT ds.name FROM documents d JOIN disciplines ds ON ds.id = d.discipline_id WHERE d.path = ?");
+    Statement st =
+        db.prepare("SELECT ds.name FROM documents d JOIN disciplines ds ON ds.id = d.discipline_id WHERE d.path = ?");
     st.bind(1, path);
     return st.step() ? st.columnText(0) : std::string("<none>");
 }
@@ -52,7 +54,8 @@ void expectInputError(Project& p, const std::string& path, std::initializer_list
         QFAIL(("no error for " + path).c_str());
     } catch (const InputError& e) {
         const std::string msg = e.what();
-        for (const auto& n : needles) QVERIFY2(msg.find(n) != std::string::npos, (msg + "  [missing: " + n + "]").c_str());
+        for (const auto& n : needles)
+            QVERIFY2(msg.find(n) != std::string::npos, (msg + "  [missing: " + n + "]").c_str());
         if (line >= 0) QCOMPARE(e.line(), line);
     }
     QCOMPARE(snapshot(p.db()), before);
@@ -61,7 +64,8 @@ void expectInputError(Project& p, const std::string& path, std::initializer_list
 std::string copyFixtureDict(const QTemporaryDir& dir) {
     std::string d = testutil::path(dir, "dict");
     fs::create_directories(d);
-    for (const char* f : {"tiny.index", "tiny.dict", "tiny.dict.dz"}) fs::copy_file(kFixtures + "/dict/" + f, d + "/" + f);
+    for (const char* f : {"tiny.index", "tiny.dict", "tiny.dict.dz"})
+        fs::copy_file(kFixtures + "/dict/" + f, d + "/" + f);
     return d;
 }
 
@@ -69,10 +73,11 @@ std::string copyFixtureDict(const QTemporaryDir& dir) {
 
 class TestCorpus : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void chunkBoundariesAndOffsets() {
         std::string text = "Title line\n\n";
-        for (int i = 0; i < 6; ++i) text += "Paragraph " + std::to_string(i) + " has a few words in it.\nAnd a second line.\n\n";
+        for (int i = 0; i < 6; ++i)
+            text += "Paragraph " + std::to_string(i) + " has a few words in it.\nAnd a second line.\n\n";
         std::string longPara;
         for (int i = 0; i < 40; ++i) longPara += "Sentence number " + std::to_string(i) + " is moderately long. ";
         text += longPara + "\n\n" + std::string(700, 'x') + "\n";
@@ -85,7 +90,8 @@ private slots:
         for (const auto& sp : spans) {
             QVERIFY(sp.start >= prevEnd && sp.end > sp.start);
             QVERIFY(sp.end - sp.start <= 300);
-            QVERIFY(!std::isspace(static_cast<unsigned char>(text[sp.start])) && !std::isspace(static_cast<unsigned char>(text[sp.end - 1])));
+            QVERIFY(!std::isspace(static_cast<unsigned char>(text[sp.start])) &&
+                    !std::isspace(static_cast<unsigned char>(text[sp.end - 1])));
             prevEnd = sp.end;
         }
         // Whole short paragraphs are packed: the first chunk starts at 0 and ends at a paragraph end.
@@ -108,7 +114,9 @@ private slots:
         Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
         const std::string file = testutil::path(dir, "corpus/long.txt");
         std::string text;
-        for (int i = 0; i < 30; ++i) text += "Para " + std::to_string(i) + ". Heat flows from hot to cold bodies, number " + std::to_string(i * 7) + ".\n\n";
+        for (int i = 0; i < 30; ++i)
+            text += "Para " + std::to_string(i) + ". Heat flows from hot to cold bodies, number " +
+                    std::to_string(i * 7) + ".\n\n";
         testutil::writeFile(file, text);
         ChunkingOptions o;
         o.targetChars = 150;
@@ -147,13 +155,17 @@ private slots:
         QVERIFY(r.toText().find("1 near-duplicate") != std::string::npos);
         QCOMPARE(r.toJson()["dropped"]["boilerplate"].get<int>(), 3);
         // The rules one by one.
-        QCOMPARE(std::string(quality::boilerplateRule("Copyright 1998 Jane Doe\nAll text here.")), std::string("copyright"));
+        QCOMPARE(std::string(quality::boilerplateRule("Copyright 1998 Jane Doe\nAll text here.")),
+                 std::string("copyright"));
         QVERIFY(!quality::boilerplateRule("copyright\n\n   <legal> The exclusive right to copy a work."));
-        QCOMPARE(std::string(quality::boilerplateRule("See http://example.org/a/very/long/path/to/somewhere")), std::string("links"));
-        QVERIFY(!quality::boilerplateRule("The protocol is described at http://example.org in detail, with many words of prose around it."));
+        QCOMPARE(std::string(quality::boilerplateRule("See http://example.org/a/very/long/path/to/somewhere")),
+                 std::string("links"));
+        QVERIFY(!quality::boilerplateRule(
+            "The protocol is described at http://example.org in detail, with many words of prose around it."));
         const auto a = quality::DedupIndex::shingles("one two three four five six seven");
         QCOMPARE(a.size(), std::size_t(3));
-        QCOMPARE(quality::DedupIndex::jaccard(a, quality::DedupIndex::shingles("One, two; three four five six seven!")), 1.0);
+        QCOMPARE(quality::DedupIndex::jaccard(a, quality::DedupIndex::shingles("One, two; three four five six seven!")),
+                 1.0);
     }
 
     void disciplinesFromFoldersAndMap() {
@@ -195,14 +207,19 @@ private slots:
         QCOMPARE(rb.documents, ra.documents);
         QCOMPARE(rb.chunks, ra.chunks);
         auto dump = [](Database& db) {
-            Statement st = db.prepare("SELECT d.title, c.start_offset, c.end_offset, c.text FROM chunks c JOIN documents d ON d.id = c.document_id ORDER BY c.id");
+            Statement st = db.prepare(
+                "SELECT d.title, c.start_offset, c.end_offset, c.text FROM chunks c JOIN documents d ON d.id = c.document_id ORDER BY c.id");
             std::string s;
-            while (st.step()) s += st.columnText(0) + "|" + st.columnText(1) + "|" + st.columnText(2) + "|" + st.columnText(3) + "\n";
+            while (st.step())
+                s += st.columnText(0) + "|" + st.columnText(1) + "|" + st.columnText(2) + "|" + st.columnText(3) + "\n";
             return s;
         };
         QCOMPARE(dump(b.db()), dump(a.db()));
-        QVERIFY(dump(a.db()).find("{data abstraction}") != std::string::npos); // cross references stay for the extractor
-        QCOMPARE(a.db().scalarInt("SELECT count(*) FROM documents WHERE source_kind = 'dictd' AND source_path LIKE '%tiny.dict'"), 10);
+        QVERIFY(dump(a.db()).find("{data abstraction}") !=
+                std::string::npos); // cross references stay for the extractor
+        QCOMPARE(a.db().scalarInt(
+                     "SELECT count(*) FROM documents WHERE source_kind = 'dictd' AND source_path LIKE '%tiny.dict'"),
+                 10);
     }
 
     void dictdHeadwordsAndDisciplines() {
@@ -226,9 +243,11 @@ private slots:
         QCOMPARE(reasonsOf(db, "ADT"), std::string(""));
         QCOMPARE(reasonsOf(db, "TCP"), std::string("kept"));
         QCOMPARE(reasonsOf(db, "Transmission Control Protocol"), std::string(""));
-        QCOMPARE(reasonsOf(db, "x"), std::string("short")); // below the dictd threshold of 20
+        QCOMPARE(reasonsOf(db, "x"), std::string("short"));  // below the dictd threshold of 20
         QCOMPARE(reasonsOf(db, "foo"), std::string("kept")); // short, but above it
-        QCOMPARE(db.scalarInt("SELECT count(DISTINCT content_hash) FROM documents WHERE title IN ('ADT', 'abstract data type')"), 1);
+        QCOMPARE(db.scalarInt(
+                     "SELECT count(DISTINCT content_hash) FROM documents WHERE title IN ('ADT', 'abstract data type')"),
+                 1);
         QCOMPARE(db.scalarInt("SELECT count(*) FROM documents WHERE title LIKE '00-database%'"), 0);
         // The basename works too, and the second run skips everything.
         const CorpusReport again = ingestCorpus(p, kFixtures + "/dict/tiny", {}, map);
@@ -254,7 +273,9 @@ private slots:
         QCOMPARE(again.chunks, 0);
         QCOMPARE(p.db().scalarInt("SELECT max(id) FROM chunks"), maxChunk);
         // Changing one file re-chunks just that file.
-        testutil::writeFile(corpus + "/chemistry/bonds.txt", "A chemical bond is a lasting attraction between atoms, ions or molecules; it enables chemical compounds.\n");
+        testutil::writeFile(
+            corpus + "/chemistry/bonds.txt",
+            "A chemical bond is a lasting attraction between atoms, ions or molecules; it enables chemical compounds.\n");
         again = ingestCorpus(p, corpus);
         QCOMPARE(again.documents, 1);
         QCOMPARE(again.documentsUpdated, 1);
@@ -270,7 +291,9 @@ private slots:
     void invalidUtf8IsReplacedAndCounted() {
         QTemporaryDir dir;
         Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
-        testutil::writeFile(testutil::path(dir, "c/latin1.txt"), "Caf\xE9 au lait is coffee with hot milk, served in a bowl in some regions of France \xFF.\n");
+        testutil::writeFile(
+            testutil::path(dir, "c/latin1.txt"),
+            "Caf\xE9 au lait is coffee with hot milk, served in a bowl in some regions of France \xFF.\n");
         const CorpusReport r = ingestCorpus(p, testutil::path(dir, "c"));
         QCOMPARE(r.invalidUtf8Replaced, 2);
         Statement st = p.db().prepare("SELECT text FROM chunks");
@@ -345,7 +368,8 @@ private slots:
         QVERIFY(r.chunksKept() > 10000);
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM chunks WHERE dropped_reason IS NULL"), r.chunksKept());
         QVERIFY(p.db().scalarInt("SELECT count(*) FROM disciplines") > 20);
-        QCOMPARE(disciplineOf(p.db(), "/usr/share/dictd/foldoc.dict.dz#abstract data type#1"), std::string("Programming"));
+        QCOMPARE(disciplineOf(p.db(), "/usr/share/dictd/foldoc.dict.dz#abstract data type#1"),
+                 std::string("Programming"));
     }
 };
 

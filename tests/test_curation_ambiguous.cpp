@@ -9,7 +9,7 @@ using namespace proda;
 
 class TestCurationAmbiguous : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     // "CMU Common Lisp is an implementation of Common Lisp" makes Common Lisp no category of
     // things; the words of lineage count as words, not inside others ("is a transport for").
     void lineageIsNoGenus() {
@@ -30,14 +30,23 @@ private slots:
     void glossEchoingAnOptionRulesItOut() {
         const KnowledgeGraph g = taxonomyGraph(
             "noun.person",
-            {{"r1", "portwatcher", "watchman"}, {"r2", "watchman", "guard"}, {"r3", "guard", "protector"},
-             {"r4", "keeper", "protector"}, {"r5", "lawman", "protector"}, {"r6", "chaperon", "protector"},
-             {"r7", "bouncer", "protector"}, {"r8", "bodyguard", "guard"}, {"r9", "gamekeeper", "keeper"},
-             {"r10", "sheriff", "lawman"}, {"r11", "duenna", "chaperon"}, {"r12", "doorman", "bouncer"},
+            {{"r1", "portwatcher", "watchman"},
+             {"r2", "watchman", "guard"},
+             {"r3", "guard", "protector"},
+             {"r4", "keeper", "protector"},
+             {"r5", "lawman", "protector"},
+             {"r6", "chaperon", "protector"},
+             {"r7", "bouncer", "protector"},
+             {"r8", "bodyguard", "guard"},
+             {"r9", "gamekeeper", "keeper"},
+             {"r10", "sheriff", "lawman"},
+             {"r11", "duenna", "chaperon"},
+             {"r12", "doorman", "bouncer"},
              {"r13", "protector", "defender"}},
             {{"r1", "r2"}}, "noun.person", [](KnowledgeWriter& w) {
                 w.upsertConcept({"watchman", "watchman", "noun.person", "a guard who keeps watch", "noun.person", ""});
-                w.upsertConcept({"portwatcher", "portwatcher", "noun.person", "a watchman on a wharf", "noun.person", ""});
+                w.upsertConcept(
+                    {"portwatcher", "portwatcher", "noun.person", "a watchman on a wharf", "noun.person", ""});
             });
         const auto items = itemsAnswering(g, "guard");
         QVERIFY2(!items.empty(), "no item keyed 'guard' was made");
@@ -57,16 +66,27 @@ private slots:
     // "worker". People are classed by role and roles overlap: between two roles no middle item is
     // made, and `bench generate` counts the chains that made nothing for it.
     void aRoleBetweenOverlappingRolesIsNotAsked() {
-        const KnowledgeGraph g = taxonomyGraph(
-            "noun.person",
-            {{"r1", "servitor", "attendant"}, {"r2", "attendant", "assistant"}, {"r3", "subordinate", "assistant"},
-             {"r4", "deputy", "assistant"}, {"r5", "aide", "assistant"}, {"r6", "accomplice", "assistant"},
-             {"r7", "assistant", "worker"}, {"r8", "worker", "person"}, {"r9", "fantasist", "creator"},
-             {"r10", "creator", "person"}, {"r11", "leader", "person"}, {"r12", "scientist", "person"},
-             {"r13", "artist", "creator"}, {"r14", "chemist", "scientist"}, {"r15", "chief", "leader"},
-             {"r16", "laborer", "worker"}, {"r17", "adventurer", "person"}, {"r18", "explorer", "adventurer"},
-             {"r19", "person", "organism"}},
-            {{"r1", "r2"}, {"r9", "r10"}}, "noun.person");
+        const KnowledgeGraph g = taxonomyGraph("noun.person",
+                                               {{"r1", "servitor", "attendant"},
+                                                {"r2", "attendant", "assistant"},
+                                                {"r3", "subordinate", "assistant"},
+                                                {"r4", "deputy", "assistant"},
+                                                {"r5", "aide", "assistant"},
+                                                {"r6", "accomplice", "assistant"},
+                                                {"r7", "assistant", "worker"},
+                                                {"r8", "worker", "person"},
+                                                {"r9", "fantasist", "creator"},
+                                                {"r10", "creator", "person"},
+                                                {"r11", "leader", "person"},
+                                                {"r12", "scientist", "person"},
+                                                {"r13", "artist", "creator"},
+                                                {"r14", "chemist", "scientist"},
+                                                {"r15", "chief", "leader"},
+                                                {"r16", "laborer", "worker"},
+                                                {"r17", "adventurer", "person"},
+                                                {"r18", "explorer", "adventurer"},
+                                                {"r19", "person", "organism"}},
+                                               {{"r1", "r2"}, {"r9", "r10"}}, "noun.person");
         for (const Item& it : itemsOverSeeds(g, 8)) QVERIFY2(it.shape != ItemShape::Middle, it.question.c_str());
         GenerateOptions opt;
         opt.perChain = 3;
@@ -80,14 +100,21 @@ private slots:
     // With a chain around it such a sense reads as meant; an option stands alone, so it is never
     // offered.
     void optionUsuallyReadOtherwiseIsNotOffered() {
-        const KnowledgeGraph g = taxonomyGraph(
-            "noun.artifact",
-            {{"r1", "tuxedo", "dress suit"}, {"r2", "dress suit", "man's clothing"}, {"r3", "blue", "man's clothing"},
-             {"r4", "togs", "man's clothing"}, {"r5", "brace", "man's clothing"}, {"r6", "dress hat", "man's clothing"},
-             {"r7", "navy blue", "blue"}, {"r8", "sportswear", "togs"}, {"r9", "suspenders", "brace"},
-             {"r10", "top hat", "dress hat"}, {"r11", "man's clothing", "clothing"}},
-            {{"r1", "r2"}}, "noun.artifact",
-            [](KnowledgeWriter& w) { w.markUsualSense("blue", "blue color or pigment", "", false); });
+        const KnowledgeGraph g = taxonomyGraph("noun.artifact",
+                                               {{"r1", "tuxedo", "dress suit"},
+                                                {"r2", "dress suit", "man's clothing"},
+                                                {"r3", "blue", "man's clothing"},
+                                                {"r4", "togs", "man's clothing"},
+                                                {"r5", "brace", "man's clothing"},
+                                                {"r6", "dress hat", "man's clothing"},
+                                                {"r7", "navy blue", "blue"},
+                                                {"r8", "sportswear", "togs"},
+                                                {"r9", "suspenders", "brace"},
+                                                {"r10", "top hat", "dress hat"},
+                                                {"r11", "man's clothing", "clothing"}},
+                                               {{"r1", "r2"}}, "noun.artifact", [](KnowledgeWriter& w) {
+                                                   w.markUsualSense("blue", "blue color or pigment", "", false);
+                                               });
         const auto items = itemsAnswering(g, "dress suit");
         QVERIFY2(!items.empty(), "no item keyed 'dress suit' was made");
         for (const auto& it : items)
@@ -101,9 +128,16 @@ private slots:
     void aPartOfSeveralWholesAsksNoWhole() {
         const KnowledgeGraph g = taxonomyGraph(
             "noun.object",
-            {{"k1", "lake", "body of water"}, {"k2", "sea", "body of water"}, {"k3", "gulf", "body of water"},
-             {"k4", "bay", "body of water"}, {"k5", "main", "body of water"}, {"k6", "pond", "body of water"},
-             {"e1", "locomotive", "vehicle"}, {"e2", "tram", "vehicle"}, {"e3", "lorry", "vehicle"}, {"e4", "bicycle", "vehicle"}},
+            {{"k1", "lake", "body of water"},
+             {"k2", "sea", "body of water"},
+             {"k3", "gulf", "body of water"},
+             {"k4", "bay", "body of water"},
+             {"k5", "main", "body of water"},
+             {"k6", "pond", "body of water"},
+             {"e1", "locomotive", "vehicle"},
+             {"e2", "tram", "vehicle"},
+             {"e3", "lorry", "vehicle"},
+             {"e4", "bicycle", "vehicle"}},
             {{"p1", "k1"}, {"p3", "e1"}}, "noun", [](KnowledgeWriter& w) {
                 for (const char* t : {"inlet", "cowcatcher"}) w.upsertConcept({t, t, "noun", "", "noun.object", ""});
                 w.upsertRelation({"p1", "inlet", "PART_OF", "is a part of", "lake", "noun.object", ""});
@@ -119,21 +153,25 @@ private slots:
     // entertainer). An individual named by one word is written by its shortest fuller name.
     // (Under "professional": no middle item asks for one of a person's roles.)
     void anIndividualIsWrittenByItsFullName() {
-        const KnowledgeGraph g = taxonomyGraph("noun.person",
-                                               {{"a", "scientist", "professional"}, {"b", "entertainer", "professional"},
-                                                {"c", "advocate", "professional"}, {"d", "creator", "professional"},
-                                                {"e", "leader", "professional"}},
-                                               {{"i", "a"}}, "noun", [](KnowledgeWriter& w) {
-                                                   w.upsertConcept({"Harvey", "Harvey", "noun", "English physician", "noun.person", ""});
-                                                   w.upsertRelation({"i", "Harvey", "SPECIALIZATION", "is an instance of", "scientist",
-                                                                     "noun.person", ""});
-                                                   w.addAlias("Harvey", "Sir William Harvey");
-                                                   w.addAlias("Harvey", "William Harvey");
-                                               });
+        const KnowledgeGraph g =
+            taxonomyGraph("noun.person",
+                          {{"a", "scientist", "professional"},
+                           {"b", "entertainer", "professional"},
+                           {"c", "advocate", "professional"},
+                           {"d", "creator", "professional"},
+                           {"e", "leader", "professional"}},
+                          {{"i", "a"}}, "noun", [](KnowledgeWriter& w) {
+                              w.upsertConcept({"Harvey", "Harvey", "noun", "English physician", "noun.person", ""});
+                              w.upsertRelation({"i", "Harvey", "SPECIALIZATION", "is an instance of", "scientist",
+                                                "noun.person", ""});
+                              w.addAlias("Harvey", "Sir William Harvey");
+                              w.addAlias("Harvey", "William Harvey");
+                          });
         QCOMPARE(g.nodes[g.conceptIndex("Harvey")].term, std::string("William Harvey"));
         const auto items = itemsAnswering(g, "scientist");
         QVERIFY(!items.empty());
-        for (const Item& it : items) QVERIFY2(it.question.find("William Harvey is an instance of") != std::string::npos, it.question.c_str());
+        for (const Item& it : items)
+            QVERIFY2(it.question.find("William Harvey is an instance of") != std::string::npos, it.question.c_str());
     }
 
     // WordNet, seed 35711: "Brunswick is a part of X and X is a part of United States" keyed
@@ -142,11 +180,17 @@ private slots:
     void aNameTwoOfAKindShareAsksNothing() {
         const KnowledgeGraph g = taxonomyGraph(
             "noun.location",
-            {{"k1", "Maine", "American state"}, {"k2", "Georgia", "American state"}, {"k3", "Ohio", "American state"},
-             {"k4", "Utah", "American state"}, {"k5", "Kansas", "American state"}, {"k6", "Vermont", "American state"}},
+            {{"k1", "Maine", "American state"},
+             {"k2", "Georgia", "American state"},
+             {"k3", "Ohio", "American state"},
+             {"k4", "Utah", "American state"},
+             {"k5", "Kansas", "American state"},
+             {"k6", "Vermont", "American state"}},
             {{"b1", "u1"}, {"n1", "u1"}}, "noun", [](KnowledgeWriter& w) {
-                w.upsertConcept({"brunswick-me", "Brunswick", "noun", "a town in southwestern Maine", "noun.location", ""});
-                w.upsertConcept({"brunswick-ga", "Brunswick", "noun", "a port city in southeastern Georgia", "noun.location", ""});
+                w.upsertConcept(
+                    {"brunswick-me", "Brunswick", "noun", "a town in southwestern Maine", "noun.location", ""});
+                w.upsertConcept(
+                    {"brunswick-ga", "Brunswick", "noun", "a port city in southeastern Georgia", "noun.location", ""});
                 w.upsertConcept({"bangor", "Bangor", "noun", "a town in central Maine", "noun.location", ""});
                 w.upsertConcept({"United States", "United States", "noun", "", "noun.location", ""});
                 w.upsertRelation({"b1", "brunswick-me", "PART_OF", "is a part of", "Maine", "noun.location", ""});
@@ -154,7 +198,8 @@ private slots:
                 w.upsertRelation({"n1", "bangor", "PART_OF", "is a part of", "Maine", "noun.location", ""});
                 int k = 0;
                 for (const char* state : {"Maine", "Georgia", "Ohio", "Utah", "Kansas", "Vermont"})
-                    w.upsertRelation({"u" + std::to_string(++k), state, "PART_OF", "is a part of", "United States", "noun.location", ""});
+                    w.upsertRelation({"u" + std::to_string(++k), state, "PART_OF", "is a part of", "United States",
+                                      "noun.location", ""});
             });
         const auto items = itemsAnswering(g, "Maine");
         QVERIFY(std::any_of(items.begin(), items.end(), [](const Item& it) { return it.chainId == "c2"; }));
@@ -169,11 +214,17 @@ private slots:
     void aGlossNamingTheRelatedConceptRulesAnOptionOut() {
         const KnowledgeGraph g = taxonomyGraph(
             "noun.plant",
-            {{"r1", "sand myrtle", "shrub"}, {"v1", "shrubbery", "vegetation"}, {"v2", "scrub", "vegetation"},
-             {"v3", "browse", "vegetation"}, {"v4", "forest", "vegetation"}, {"v5", "grassland", "vegetation"},
-             {"v6", "brier", "vegetation"}, {"s1", "shrub", "woody plant"}},
+            {{"r1", "sand myrtle", "shrub"},
+             {"v1", "shrubbery", "vegetation"},
+             {"v2", "scrub", "vegetation"},
+             {"v3", "browse", "vegetation"},
+             {"v4", "forest", "vegetation"},
+             {"v5", "grassland", "vegetation"},
+             {"v6", "brier", "vegetation"},
+             {"s1", "shrub", "woody plant"}},
             {{"r1", "m1"}}, "noun", [](KnowledgeWriter& w) {
-                w.upsertConcept({"scrub", "scrub", "noun", "dense vegetation consisting of stunted trees or bushes", "noun.plant", ""});
+                w.upsertConcept({"scrub", "scrub", "noun", "dense vegetation consisting of stunted trees or bushes",
+                                 "noun.plant", ""});
                 w.upsertConcept({"bush", "bush", "noun", "a large wilderness area", "noun.location", ""});
                 w.addAlias("shrub", "bush");
                 w.upsertRelation({"m1", "shrub", "PART_OF", "is a member of", "shrubbery", "noun.plant", ""});
@@ -192,14 +243,15 @@ private slots:
     // "X is a kind of body of water" holds of a gulf that is a kind of inlet, an inlet being one:
     // chain truth takes is-a and part-of through several links, as a reader does.
     void isAHoldsThroughSeveralLinks() {
-        const KnowledgeGraph g = taxonomyGraph("noun.object",
-                                               {{"a", "gulf", "inlet"}, {"b", "inlet", "body of water"}, {"c", "body of water", "thing"}},
-                                               {{"a", "b"}}, "noun");
+        const KnowledgeGraph g = taxonomyGraph(
+            "noun.object", {{"a", "gulf", "inlet"}, {"b", "inlet", "body of water"}, {"c", "body of water", "thing"}},
+            {{"a", "b"}}, "noun");
         const Step up{RelationType::Specialization, true};
         const auto above = g.reach(g.termKeyOf("gulf"), std::vector<Step>{up}, 10000);
         QVERIFY(above && above->count(g.termKeyOf("inlet")) && above->count(g.termKeyOf("body of water")) &&
                 above->count(g.termKeyOf("thing")));
-        const auto below = g.reach(g.termKeyOf("thing"), std::vector<Step>{{RelationType::Specialization, false}}, 10000);
+        const auto below =
+            g.reach(g.termKeyOf("thing"), std::vector<Step>{{RelationType::Specialization, false}}, 10000);
         QVERIFY(below && below->count(g.termKeyOf("gulf")));
     }
 };

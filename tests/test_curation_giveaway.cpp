@@ -9,23 +9,24 @@ using namespace proda;
 
 class TestCurationGiveaway : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     // WordNet: "pinniped mammal is a member of X and X is a member of Y. Which larger whole is Y?"
     // keyed "Carnivora" beside Zeomorphi, Conodonta and Brachyura, animal orders of fishes,
     // conodonts and crabs: the only order of mammals, which the stem names. Other orders of the
     // whole Carnivora belongs to (Eutheria) come first.
     void wholeBesideOtherPartsOfItsWhole() {
         ScratchProject p;
-        const char* orders[] = {"Carnivora", "Chiroptera", "Primates", "Lagomorpha", "Rodentia",
-                                "Zeomorphi", "Conodonta", "Brachyura", "Anura"};
+        const char* orders[] = {"Carnivora", "Chiroptera", "Primates",  "Lagomorpha", "Rodentia",
+                                "Zeomorphi", "Conodonta",  "Brachyura", "Anura"};
         p.write([&](KnowledgeWriter& w) {
             const std::string d = "noun.animal";
             auto addConcept = [&](const std::string& t) { w.upsertConcept({t, t, "noun", "", d, ""}); };
-            auto link = [&](const std::string& id, const std::string& s, const char* type, const char* pred, const std::string& o) {
+            auto link = [&](const std::string& id, const std::string& s, const char* type, const char* pred,
+                            const std::string& o) {
                 w.upsertRelation({id, s, type, pred, o, d, ""});
             };
-            for (const char* t : {"pinniped mammal", "Pinnipedia", "Eutheria", "Acanthopterygii", "Reptantia", "animal order",
-                                  "animal group", "Salientia"})
+            for (const char* t : {"pinniped mammal", "Pinnipedia", "Eutheria", "Acanthopterygii", "Reptantia",
+                                  "animal order", "animal group", "Salientia"})
                 addConcept(t);
             for (const char* o : orders) {
                 addConcept(o);
@@ -65,7 +66,8 @@ private slots:
                 w.upsertRelation({"k-" + t, t, "SPECIALIZATION", "is classed as", "dicot genus", d, ""});
                 w.upsertRelation({"m-" + t, t, "PART_OF", "is a member of", "phlox family", d, ""});
             };
-            for (const char* t : {"Greek valerian", "dicot genus", "phlox family"}) w.upsertConcept({t, t, "noun", "", d, ""});
+            for (const char* t : {"Greek valerian", "dicot genus", "phlox family"})
+                w.upsertConcept({t, t, "noun", "", d, ""});
             for (const char* t : bare) add(t);
             for (const char* t : ranked) add(t);
             w.upsertRelation({"m1", "Greek valerian", "PART_OF", "is a member of", "genus Polemonium", d, ""});
@@ -75,7 +77,8 @@ private slots:
         const auto items = itemsAnswering(g, "genus Polemonium");
         QVERIFY2(!items.empty(), "no item keyed 'genus Polemonium' was made");
         for (const auto& it : items)
-            for (const auto& o : it.options) QVERIFY2(o.starts_with("genus "), qPrintable(QString::fromStdString(it.question + " / " + o)));
+            for (const auto& o : it.options)
+                QVERIFY2(o.starts_with("genus "), qPrintable(QString::fromStdString(it.question + " / " + o)));
     }
 
     // FOLDOC: "call-by-need is an X and X is a Y. Which broader category is Y?" keyed "algorithm"
@@ -86,23 +89,29 @@ private slots:
     // is known, beside other kinds of that ("logic language" under "programming language").
     void broaderCategoryOfNoKnownKindIsNotAsked() {
         auto build = [](bool kindKnown) {
-            return taxonomyGraph("Language",
-                                 {{"b", "Gofer", "functional language"}, {"m", "Miranda", "functional language"},
-                                  {"c", "Cross-C", "cross-compiler"}, {"e", "call-by-need", "evaluation strategy"},
-                                  {"i", "BASIC interpreter", "interpreter"}, {"j", "GCC", "cross-compiler"},
-                                  {"k", "eager evaluation", "evaluation strategy"}, {"l", "Tcl interpreter", "interpreter"},
-                                  {"p", "Prolog", "logic language"}, {"q", "C", "imperative language"},
-                                  {"r", "Smalltalk", "object-oriented language"}},
-                                 {{"a", "b"}}, "concept", [&](KnowledgeWriter& w) {
-                                     w.upsertConcept({"Ratatosk", "Ratatosk", "concept", "", "Language", ""});
-                                     w.upsertRelation({"a", "Ratatosk", "FUNCTION", "is written in", "Gofer", "Language", ""});
-                                     if (!kindKnown) return;
-                                     w.upsertConcept({"programming language", "programming language", "concept", "", "Language", ""});
-                                     for (const char* t : {"functional language", "logic language", "imperative language",
-                                                           "object-oriented language"})
-                                         w.upsertRelation({std::string("k-") + t, t, "SPECIALIZATION", "is a kind of",
-                                                           "programming language", "Language", ""});
-                                 });
+            return taxonomyGraph(
+                "Language",
+                {{"b", "Gofer", "functional language"},
+                 {"m", "Miranda", "functional language"},
+                 {"c", "Cross-C", "cross-compiler"},
+                 {"e", "call-by-need", "evaluation strategy"},
+                 {"i", "BASIC interpreter", "interpreter"},
+                 {"j", "GCC", "cross-compiler"},
+                 {"k", "eager evaluation", "evaluation strategy"},
+                 {"l", "Tcl interpreter", "interpreter"},
+                 {"p", "Prolog", "logic language"},
+                 {"q", "C", "imperative language"},
+                 {"r", "Smalltalk", "object-oriented language"}},
+                {{"a", "b"}}, "concept", [&](KnowledgeWriter& w) {
+                    w.upsertConcept({"Ratatosk", "Ratatosk", "concept", "", "Language", ""});
+                    w.upsertRelation({"a", "Ratatosk", "FUNCTION", "is written in", "Gofer", "Language", ""});
+                    if (!kindKnown) return;
+                    w.upsertConcept({"programming language", "programming language", "concept", "", "Language", ""});
+                    for (const char* t :
+                         {"functional language", "logic language", "imperative language", "object-oriented language"})
+                        w.upsertRelation({std::string("k-") + t, t, "SPECIALIZATION", "is a kind of",
+                                          "programming language", "Language", ""});
+                });
         };
         QVERIFY(itemsAnswering(build(false), "functional language").empty());
         GenerateReport rep;
@@ -119,34 +128,42 @@ private slots:
     // says Y is what Gofer is, a kind of language, so a name among the options is ruled out by it.
     void whatANamedThingIsHasCategoriesBesideIt() {
         auto build = [](bool moreCategories, bool lineage = false) {
-            return taxonomyGraph("Language", {{"k1", "functional language", "programming language"},
-                                              {"k2", "logic language", "programming language"},
-                                              {"k3", "imperative language", "programming language"}},
-                                 {{"a", "b"}}, "concept", [&](KnowledgeWriter& w) {
-                                     for (const char* t : {"Ratatosk", "Gofer", "Miranda", "Prolog", "C", "occam", "pidgen+", "Autocode",
-                                                           "Smalltalk"})
-                                         w.upsertConcept({t, t, "concept", "", "Language", ""});
-                                     w.upsertRelation({"a", "Ratatosk", "FUNCTION", "is written in", "Gofer", "Language", ""});
-                                     const char* isA[][3] = {{"b", "Gofer", "functional language"}, {"m", "Miranda", "functional language"},
-                                                             {"p", "Prolog", "logic language"}, {"c", "C", "imperative language"},
-                                                             {"o", "occam", "programming language"}, {"g", "pidgen+", "programming language"},
-                                                             {"u", "Autocode", "programming language"}};
-                                     for (const auto& r : isA) w.upsertRelation({r[0], r[1], "SPECIALIZATION", "is a", r[2], "Language", ""});
-                                     // FOLDOC, seed 11213: "hp2ps is written in X and X is a Y" keyed "Page
-                                     // Description Language" beside "Common Lisp" and "Autocode": names with
-                                     // implementations and versions, but no kinds.
-                                     if (lineage) {
-                                         w.upsertConcept({"Autocode II", "Autocode II", "concept", "", "Language", ""});
-                                         w.upsertConcept({"occam 2", "occam 2", "concept", "", "Language", ""});
-                                         w.upsertRelation({"ai", "Autocode II", "SPECIALIZATION", "is an implementation of", "Autocode", "Language", ""});
-                                         w.upsertRelation({"oc", "occam 2", "SPECIALIZATION", "is a version of", "occam", "Language", ""});
-                                     }
-                                     if (!moreCategories) return;
-                                     w.upsertConcept({"object-oriented language", "object-oriented language", "concept", "", "Language", ""});
-                                     w.upsertRelation({"k4", "object-oriented language", "SPECIALIZATION", "is a kind of", "programming language",
-                                                       "Language", ""});
-                                     w.upsertRelation({"s", "Smalltalk", "SPECIALIZATION", "is a", "object-oriented language", "Language", ""});
-                                 });
+            return taxonomyGraph(
+                "Language",
+                {{"k1", "functional language", "programming language"},
+                 {"k2", "logic language", "programming language"},
+                 {"k3", "imperative language", "programming language"}},
+                {{"a", "b"}}, "concept", [&](KnowledgeWriter& w) {
+                    for (const char* t :
+                         {"Ratatosk", "Gofer", "Miranda", "Prolog", "C", "occam", "pidgen+", "Autocode", "Smalltalk"})
+                        w.upsertConcept({t, t, "concept", "", "Language", ""});
+                    w.upsertRelation({"a", "Ratatosk", "FUNCTION", "is written in", "Gofer", "Language", ""});
+                    const char* isA[][3] = {
+                        {"b", "Gofer", "functional language"},    {"m", "Miranda", "functional language"},
+                        {"p", "Prolog", "logic language"},        {"c", "C", "imperative language"},
+                        {"o", "occam", "programming language"},   {"g", "pidgen+", "programming language"},
+                        {"u", "Autocode", "programming language"}};
+                    for (const auto& r : isA)
+                        w.upsertRelation({r[0], r[1], "SPECIALIZATION", "is a", r[2], "Language", ""});
+                    // FOLDOC, seed 11213: "hp2ps is written in X and X is a Y" keyed "Page
+                    // Description Language" beside "Common Lisp" and "Autocode": names with
+                    // implementations and versions, but no kinds.
+                    if (lineage) {
+                        w.upsertConcept({"Autocode II", "Autocode II", "concept", "", "Language", ""});
+                        w.upsertConcept({"occam 2", "occam 2", "concept", "", "Language", ""});
+                        w.upsertRelation({"ai", "Autocode II", "SPECIALIZATION", "is an implementation of", "Autocode",
+                                          "Language", ""});
+                        w.upsertRelation(
+                            {"oc", "occam 2", "SPECIALIZATION", "is a version of", "occam", "Language", ""});
+                    }
+                    if (!moreCategories) return;
+                    w.upsertConcept(
+                        {"object-oriented language", "object-oriented language", "concept", "", "Language", ""});
+                    w.upsertRelation({"k4", "object-oriented language", "SPECIALIZATION", "is a kind of",
+                                      "programming language", "Language", ""});
+                    w.upsertRelation(
+                        {"s", "Smalltalk", "SPECIALIZATION", "is a", "object-oriented language", "Language", ""});
+                });
         };
         const std::set<std::string> names = {"occam", "pidgen+", "Autocode"};
         for (bool more : {false, true})
@@ -162,17 +179,24 @@ private slots:
     // the stem rules them out. A middle answer's options are kinds of what its stem says it is.
     void middleOptionsAreOfTheStatedGenus() {
         const KnowledgeGraph g = taxonomyGraph("noun.communication",
-                                               {{"a", "signature", "tune"}, {"b", "tune", "music"}, {"c", "song", "music"},
-                                                {"d", "dance music", "music"}, {"e", "march", "music"}, {"f", "lullaby", "music"},
-                                                {"g", "music", "auditory communication"}, {"h", "speech", "auditory communication"},
-                                                {"i", "utterance", "auditory communication"}, {"j", "lecture", "speech"},
+                                               {{"a", "signature", "tune"},
+                                                {"b", "tune", "music"},
+                                                {"c", "song", "music"},
+                                                {"d", "dance music", "music"},
+                                                {"e", "march", "music"},
+                                                {"f", "lullaby", "music"},
+                                                {"g", "music", "auditory communication"},
+                                                {"h", "speech", "auditory communication"},
+                                                {"i", "utterance", "auditory communication"},
+                                                {"j", "lecture", "speech"},
                                                 {"k", "oration", "speech"}},
                                                {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}}, "noun");
         bool asked = false;
         for (const Item& it : itemsOverSeeds(g, 8)) {
             if (it.shape != ItemShape::Middle || it.options[static_cast<std::size_t>(it.answer)] != "tune") continue;
             asked = true;
-            for (const auto& d : it.distractors) QVERIFY2(d.text != "speech" && d.text != "utterance", it.question.c_str());
+            for (const auto& d : it.distractors)
+                QVERIFY2(d.text != "speech" && d.text != "utterance", it.question.c_str());
         }
         QVERIFY(asked);
     }
@@ -191,9 +215,10 @@ private slots:
             st.objectHeaded = objectHeaded;
             return st;
         };
-        const auto d = extract::buildKnowledge({fromEntry(statement("Scheme", "is a", "uniform Lisp dialect"), false),
-                                                fromEntry(statement("Scheme", "is a dialect of", "Lisp"), true),
-                                                fromEntry(statement("Scheme", "is a", "emphasised ease-of-use"), false)});
+        const auto d =
+            extract::buildKnowledge({fromEntry(statement("Scheme", "is a", "uniform Lisp dialect"), false),
+                                     fromEntry(statement("Scheme", "is a dialect of", "Lisp"), true),
+                                     fromEntry(statement("Scheme", "is a", "emphasised ease-of-use"), false)});
         auto generaOf = [](const extract::KnowledgeDraft& k, const std::string& term) {
             std::vector<std::string> out;
             for (const auto& sg : k.statedGenera)
@@ -202,12 +227,13 @@ private slots:
         };
         QCOMPARE(generaOf(d, "Scheme"), std::vector<std::string>{"uniform Lisp dialect"});
 
-        const auto e = extract::buildKnowledge({fromEntry(statement("editor", "is a", "program"), true),
-                                                fromEntry(statement("Perl", "is a", "high-level programming language"), false),
-                                                fromEntry(statement("Perl", "was written by", "Larry Wall"), true),
-                                                fromEntry(statement("high-level", "is a", "abstraction level"), true),
-                                                fromEntry(statement("programming language", "is a", "formal language"), true),
-                                                fromEntry(statement("editor", "is a", "something"), false)});
+        const auto e =
+            extract::buildKnowledge({fromEntry(statement("editor", "is a", "program"), true),
+                                     fromEntry(statement("Perl", "is a", "high-level programming language"), false),
+                                     fromEntry(statement("Perl", "was written by", "Larry Wall"), true),
+                                     fromEntry(statement("high-level", "is a", "abstraction level"), true),
+                                     fromEntry(statement("programming language", "is a", "formal language"), true),
+                                     fromEntry(statement("editor", "is a", "something"), false)});
         QCOMPARE(generaOf(e, "editor"), std::vector<std::string>{"program"});
         QCOMPARE(generaOf(e, "Perl"), std::vector<std::string>{"programming language"});
     }
@@ -220,23 +246,28 @@ private slots:
         ScratchProject p;
         p.write([&](KnowledgeWriter& w) {
             const std::string d = "Hardware";
-            for (const char* t : {"Zilog Z280", "Zilog Z80", "microprocessor", "register", "Random-access memory", "abstract machine",
-                                  "minicomputer", "mainframe", "workstation", "supercomputer", "PDP-11", "VAX", "Sun-4", "Cray-1"})
+            for (const char* t :
+                 {"Zilog Z280", "Zilog Z80", "microprocessor", "register", "Random-access memory", "abstract machine",
+                  "minicomputer", "mainframe", "workstation", "supercomputer", "PDP-11", "VAX", "Sun-4", "Cray-1"})
                 w.upsertConcept({t, t, "concept", "", d, ""});
             w.upsertRelation({"v", "Zilog Z280", "SPECIALIZATION", "is a version of", "Zilog Z80", d, ""});
             w.upsertRelation({"z", "Zilog Z80", "SPECIALIZATION", "is a", "microprocessor", d, ""});
-            const std::pair<const char*, const char*> kinds[] = {
-                {"PDP-11", "minicomputer"}, {"VAX", "mainframe"}, {"Sun-4", "workstation"}, {"Cray-1", "supercomputer"}};
+            const std::pair<const char*, const char*> kinds[] = {{"PDP-11", "minicomputer"},
+                                                                 {"VAX", "mainframe"},
+                                                                 {"Sun-4", "workstation"},
+                                                                 {"Cray-1", "supercomputer"}};
             for (auto [s, o] : kinds) w.upsertRelation({std::string("k-") + s, s, "SPECIALIZATION", "is a", o, d, ""});
             writeChains(w, d, {{"v", "z"}});
             for (const char* t : {"microprocessor", "minicomputer", "mainframe", "workstation", "supercomputer"})
-                p.db().exec("INSERT INTO concept_genera(concept_id, genus) VALUES ('" + std::string(t) + "', 'computer')");
+                p.db().exec("INSERT INTO concept_genera(concept_id, genus) VALUES ('" + std::string(t) +
+                            "', 'computer')");
         });
         const auto items = itemsAnswering(KnowledgeGraph::load(p.db()), "microprocessor");
         QVERIFY2(!items.empty(), "no item keyed 'microprocessor' was made");
         for (const auto& it : items)
             for (const auto& o : it.options)
-                QVERIFY2(o != "register" && o != "Random-access memory" && o != "abstract machine", it.question.c_str());
+                QVERIFY2(o != "register" && o != "Random-access memory" && o != "abstract machine",
+                         it.question.c_str());
     }
 
     // WordNet sample, seed 11213: "Which of the following is a broader category that includes
@@ -294,11 +325,14 @@ private slots:
         p.write([](KnowledgeWriter& w) {
             w.upsertConcept({"RISC OS", "RISC OS", "concept", "An operating system for ARM computers.", "os", ""});
             w.upsertConcept({"Amoeba", "Amoeba", "concept", "A distributed operating system.", "os", ""});
-            w.upsertConcept({"operating system", "operating system", "concept", "The program that runs a computer.", "os", ""});
+            w.upsertConcept(
+                {"operating system", "operating system", "concept", "The program that runs a computer.", "os", ""});
             w.upsertConcept({"Intel 80386DX", "Intel 80386DX", "concept", "A 32-bit processor.", "os", ""});
             w.upsertConcept({"Intel 80386", "Intel 80386", "concept", "A microprocessor from Intel.", "os", ""});
-            w.upsertConcept({"game equipment", "game equipment", "concept", "equipment or apparatus used in playing a game", "os", ""});
-            w.upsertConcept({"ball", "ball", "concept", "round object that is hit or thrown or kicked in games", "os", ""});
+            w.upsertConcept({"game equipment", "game equipment", "concept",
+                             "equipment or apparatus used in playing a game", "os", ""});
+            w.upsertConcept(
+                {"ball", "ball", "concept", "round object that is hit or thrown or kicked in games", "os", ""});
             w.upsertRelation({"r1", "RISC OS", "SPECIALIZATION", "is an", "operating system", "os", ""});
             w.upsertRelation({"r2", "Amoeba", "SPECIALIZATION", "is an", "operating system", "os", ""});
             w.upsertRelation({"r3", "Intel 80386DX", "SPECIALIZATION", "is a version of", "Intel 80386", "os", ""});
@@ -327,8 +361,11 @@ private slots:
         auto build = [](const char* interpress) {
             ScratchProject p;
             p.write([&](KnowledgeWriter& w) {
-                auto add = [&](const char* t, const char* def = "") { w.upsertConcept({t, t, "concept", def, "Language", ""}); };
-                auto rel = [&](const char* id, const char* s, const char* pred, const char* o, const char* type = "SPECIALIZATION") {
+                auto add = [&](const char* t, const char* def = "") {
+                    w.upsertConcept({t, t, "concept", def, "Language", ""});
+                };
+                auto rel = [&](const char* id, const char* s, const char* pred, const char* o,
+                               const char* type = "SPECIALIZATION") {
                     w.upsertRelation({id, s, type, pred, o, "Language", ""});
                 };
                 add("hp2ps", "A program that prints heap profiles.");
@@ -336,18 +373,25 @@ private slots:
                 add("Interpress", interpress);
                 add("Page Description Language", "A notation that describes printed pages.");
                 add("language", "A system of communication.");
-                for (const char* t : {"Common Lisp", "Autocode", "SuccessoR", "Macintosh Common Lisp", "Mercury Autocode", "SuccessoR II",
-                                      "markup language", "functional language", "query language", "HTML", "Gofer", "SQL"})
+                for (const char* t : {"Common Lisp", "Autocode", "SuccessoR", "Macintosh Common Lisp",
+                                      "Mercury Autocode", "SuccessoR II", "markup language", "functional language",
+                                      "query language", "HTML", "Gofer", "SQL"})
                     add(t);
                 rel("a", "hp2ps", "is written in", "PostScript", "FUNCTION");
                 rel("b", "PostScript", "is a", "Page Description Language");
                 rel("i", "Interpress", "is a", "Page Description Language");
-                const char* isA[][3] = {{"c1", "Macintosh Common Lisp", "Common Lisp"}, {"c2", "Mercury Autocode", "Autocode"},
-                                        {"c3", "SuccessoR II", "SuccessoR"},         {"c4", "HTML", "markup language"},
-                                        {"c5", "Gofer", "functional language"},       {"c6", "SQL", "query language"},
-                                        {"k1", "Page Description Language", "language"}, {"k2", "markup language", "language"},
-                                        {"k3", "functional language", "language"},    {"k4", "query language", "language"},
-                                        {"k5", "Common Lisp", "language"},            {"k6", "Autocode", "language"},
+                const char* isA[][3] = {{"c1", "Macintosh Common Lisp", "Common Lisp"},
+                                        {"c2", "Mercury Autocode", "Autocode"},
+                                        {"c3", "SuccessoR II", "SuccessoR"},
+                                        {"c4", "HTML", "markup language"},
+                                        {"c5", "Gofer", "functional language"},
+                                        {"c6", "SQL", "query language"},
+                                        {"k1", "Page Description Language", "language"},
+                                        {"k2", "markup language", "language"},
+                                        {"k3", "functional language", "language"},
+                                        {"k4", "query language", "language"},
+                                        {"k5", "Common Lisp", "language"},
+                                        {"k6", "Autocode", "language"},
                                         {"k7", "SuccessoR", "language"}};
                 for (const auto& r : isA) rel(r[0], r[1], "is a", r[2]);
                 writeChains(w, "Language", {{"a", "b"}});
@@ -407,7 +451,8 @@ private slots:
             for (const auto& d : it.distractors) ofWeb += web.count(d.text) > 0;
             QVERIFY2(ofWeb >= 2, it.question.c_str());
         }
-        for (const auto& it : itemsAnswering(build(false), "web page")) QVERIFY2(it.shape != ItemShape::Middle, it.question.c_str());
+        for (const auto& it : itemsAnswering(build(false), "web page"))
+            QVERIFY2(it.shape != ItemShape::Middle, it.question.c_str());
     }
 };
 

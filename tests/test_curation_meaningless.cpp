@@ -8,7 +8,7 @@ using namespace proda;
 
 class TestCurationMeaningless : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     // WordNet: "Mindanao is a part of X, X is a part of Philippines, ...": one hop joined the
     // country Philippines to the islands Philippines, which reads "Philippines is a part of
     // Philippines". No item is made from a chain with a hop between two senses of one term.
@@ -16,8 +16,8 @@ private slots:
         ScratchProject p;
         p.write([](KnowledgeWriter& w) {
             const std::string d = "noun.location";
-            for (const char* id : {"Luzon", "Mindanao", "Visayas", "Palawan", "islands", "Austronesia", "Melanesia", "Micronesia",
-                                   "Polynesia"})
+            for (const char* id : {"Luzon", "Mindanao", "Visayas", "Palawan", "islands", "Austronesia", "Melanesia",
+                                   "Micronesia", "Polynesia"})
                 w.upsertConcept({id, id, "noun", "", d, ""});
             w.upsertConcept({"ph-islands", "Philippines", "noun", "an archipelago in the southwestern Pacific", d, ""});
             w.upsertConcept({"ph-country", "Philippines", "noun", "a republic on the Philippine Islands", d, ""});
@@ -45,19 +45,23 @@ private slots:
     void creditsAndMemberListsAreNoGenus() {
         // (The sentence-initial capital aside: the extractor writes "xerox PARC".)
         auto genusOf = [](const std::vector<ExtractedStatement>& sts, const std::string& s) {
-            return std::any_of(sts.begin(), sts.end(),
-                               [&](const auto& st) { return st.subject == s && st.type == RelationType::Specialization; });
+            return std::any_of(sts.begin(), sts.end(), [&](const auto& st) {
+                return st.subject == s && st.type == RelationType::Specialization;
+            });
         };
         QVERIFY(!genusOf(extractEntry("Mesa", "Xerox PARC, 1977. System and application programming."), "Mesa"));
-        const auto mac = extractEntry("Macintosh Operating System",
-                                      "(Mac OS) Apple Computer, Inc.'s proprietary operating system for their {Macintosh}.");
+        const auto mac =
+            extractEntry("Macintosh Operating System",
+                         "(Mac OS) Apple Computer, Inc.'s proprietary operating system for their {Macintosh}.");
         QVERIFY(!genusOf(mac, "Macintosh Operating System"));
-        const auto mini = extractEntry("minicomputer", "A {computer} built between about 1963 and 1987. Other minicomputers were "
-                                                       "the {AS/400}, the {PRIME} series and the {AP-3}.");
+        const auto mini =
+            extractEntry("minicomputer", "A {computer} built between about 1963 and 1987. Other minicomputers were "
+                                         "the {AS/400}, the {PRIME} series and the {AP-3}.");
         QVERIFY(hasStatement(mini, "minicomputer", "computer"));
         QVERIFY(!hasStatement(mini, "minicomputer", "AS/400"));
         // A name with no year or company after it is a genus still: "Fast Ethernet over optical fibre".
-        QVERIFY(hasStatement(extractEntry("100BaseFX", "{Fast Ethernet} over optical fibre."), "100BaseFX", "Fast Ethernet"));
+        QVERIFY(hasStatement(extractEntry("100BaseFX", "{Fast Ethernet} over optical fibre."), "100BaseFX",
+                             "Fast Ethernet"));
     }
 
     // FOLDOC samples: "How is batch file related to filename extension? Batch file has filename
@@ -67,17 +71,23 @@ private slots:
         ScratchProject p;
         p.write([](KnowledgeWriter& w) {
             const std::string d = "Language";
-            for (const char* t : {"Gofer", "compiler", "semantics", "lazy evaluation", "ZX-80", "BASIC", "multi-threading"})
+            for (const char* t :
+                 {"Gofer", "compiler", "semantics", "lazy evaluation", "ZX-80", "BASIC", "multi-threading"})
                 w.upsertConcept({t, t, "concept", "", d, ""});
-            const char* rels[][2] = {{"Gofer", "compiler"}, {"Gofer", "semantics"}, {"Gofer", "lazy evaluation"},
-                                     {"ZX-80", "BASIC"}, {"Gofer", "multi-threading"}};
-            for (const auto& r : rels) w.upsertRelation({std::string(r[0]) + "-" + r[1], r[0], "PROPERTY", "has", r[1], d, ""});
+            const char* rels[][2] = {{"Gofer", "compiler"},
+                                     {"Gofer", "semantics"},
+                                     {"Gofer", "lazy evaluation"},
+                                     {"ZX-80", "BASIC"},
+                                     {"Gofer", "multi-threading"}};
+            for (const auto& r : rels)
+                w.upsertRelation({std::string(r[0]) + "-" + r[1], r[0], "PROPERTY", "has", r[1], d, ""});
             writeChains(w, d, {{"Gofer-compiler"}});
         });
         const auto fromText = [&](bool text) {
             if (text) {
                 p.db().exec("INSERT OR IGNORE INTO documents(id, path) VALUES (1, 'foldoc.index')");
-                p.db().exec("INSERT OR IGNORE INTO chunks(id, document_id, ordinal, start_offset, end_offset, text) VALUES (1, 1, 0, 0, 1, 'x')");
+                p.db().exec(
+                    "INSERT OR IGNORE INTO chunks(id, document_id, ordinal, start_offset, end_offset, text) VALUES (1, 1, 0, 0, 1, 'x')");
             }
             p.db().exec(text ? "UPDATE relations SET chunk_id = 1" : "UPDATE relations SET chunk_id = NULL");
             return KnowledgeGraph::load(p.db());

@@ -2,8 +2,8 @@
 // where the knowledge structure holds what an entry says and no more: each taken from an item a
 // curator rejected on FOLDOC.
 #include "curation_fixture.h"
-#include "store/database.h"
 #include "knowledge/knowledge_graph.h"
+#include "store/database.h"
 #include "synth/rng.h"
 #include "synth/sample_builder.h"
 
@@ -20,14 +20,22 @@ namespace {
 // relation and by "has": the chain RUSH -[is a dialect of]-> PL/I -[has]-> structure assignment.
 void writeLanguages(KnowledgeWriter& w) {
     const std::pair<const char*, const char*> concepts[] = {
-        {"Simula", "an early object-oriented notation from Oslo"}, {"PL/I", "a procedural language designed by IBM"},
-        {"RUSH", "a remote interactive system from Allen-Babcock"}, {"XPL", "a compiler writing dialect by McKeeman"},
-        {"Algol", "an algorithmic notation defined by committee"}, {"Fortran", "a numeric formula translator"},
-        {"Cobol", "a business record processing notation"}, {"Pascal", "a teaching notation by Wirth"},
-        {"structure assignment", "copying whole records at once"}, {"pointer arithmetic", "adding offsets to addresses"},
-        {"garbage collection", "reclaiming unreachable storage"}, {"exception handling", "recovering from runtime faults"},
-        {"tail call", "jumping into a final subroutine invocation"}, {"closure", "a function bundled with its bindings"},
-        {"CHIP-48", "an interpreter for calculators"}, {"CHIP-8", "a virtual machine for early microcomputer games"}};
+        {"Simula", "an early object-oriented notation from Oslo"},
+        {"PL/I", "a procedural language designed by IBM"},
+        {"RUSH", "a remote interactive system from Allen-Babcock"},
+        {"XPL", "a compiler writing dialect by McKeeman"},
+        {"Algol", "an algorithmic notation defined by committee"},
+        {"Fortran", "a numeric formula translator"},
+        {"Cobol", "a business record processing notation"},
+        {"Pascal", "a teaching notation by Wirth"},
+        {"structure assignment", "copying whole records at once"},
+        {"pointer arithmetic", "adding offsets to addresses"},
+        {"garbage collection", "reclaiming unreachable storage"},
+        {"exception handling", "recovering from runtime faults"},
+        {"tail call", "jumping into a final subroutine invocation"},
+        {"closure", "a function bundled with its bindings"},
+        {"CHIP-48", "an interpreter for calculators"},
+        {"CHIP-8", "a virtual machine for early microcomputer games"}};
     for (const auto& [t, d] : concepts) w.upsertConcept({t, t, "concept", d, "Language", ""});
     auto rel = [&](const char* id, const char* s, const char* type, const char* pred, const char* o) {
         w.upsertRelation({id, s, type, pred, o, "Language", ""});
@@ -48,8 +56,10 @@ void writeLanguages(KnowledgeWriter& w) {
 // concept of known kind.
 void writeLanguageKinds(Database& db) {
     for (const char* t : {"Simula", "PL/I", "RUSH", "XPL", "Algol", "Fortran", "Cobol", "Pascal"})
-        db.exec(std::string("INSERT INTO concept_genera(concept_id, genus) VALUES ('") + t + "', 'programming language')");
-    for (const char* t : {"structure assignment", "pointer arithmetic", "garbage collection", "exception handling", "tail call", "closure"})
+        db.exec(std::string("INSERT INTO concept_genera(concept_id, genus) VALUES ('") + t +
+                "', 'programming language')");
+    for (const char* t : {"structure assignment", "pointer arithmetic", "garbage collection", "exception handling",
+                          "tail call", "closure"})
         db.exec(std::string("INSERT INTO concept_genera(concept_id, genus) VALUES ('") + t + "', 'language feature')");
 }
 
@@ -61,7 +71,8 @@ void withLanguages(bool fromText, const std::function<void(Database&)>& read) {
     writeLanguageKinds(p.db());
     if (fromText) {
         p.db().exec("INSERT INTO documents(id, path) VALUES (1, 'foldoc.index')");
-        p.db().exec("INSERT INTO chunks(id, document_id, ordinal, start_offset, end_offset, text) VALUES (1, 1, 0, 0, 1, 'x')");
+        p.db().exec(
+            "INSERT INTO chunks(id, document_id, ordinal, start_offset, end_offset, text) VALUES (1, 1, 0, 0, 1, 'x')");
         p.db().exec("UPDATE relations SET chunk_id = 1");
     }
     read(p.db());
@@ -76,7 +87,7 @@ KnowledgeGraph languagesGraph(bool fromText) {
 // Which multiple-choice and false true/false samples eight seeds make on each relation, by predicate.
 struct MadeOn {
     std::set<std::string> mcq, falseTf;
-    std::map<std::string, std::vector<std::string>> prompts; // every prompt made on each predicate
+    std::map<std::string, std::vector<std::string>> prompts;    // every prompt made on each predicate
     std::map<std::string, std::vector<std::string>> falseShown; // false twins and MCQ options, by predicate
 };
 MadeOn samplesOnRelations(bool fromText) {
@@ -111,7 +122,7 @@ MadeOn samplesOnRelations(bool fromText) {
 
 class TestCurationOpen : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     // Ambiguous: "RUSH is a dialect of X and X has Y. Which concept is Y?" A dictionary lists
     // some of what PL/I has, not all: "pointer arithmetic" may be as true as the keyed answer.
     void unnamedConceptsComeThroughOneObject() {
@@ -123,7 +134,8 @@ private slots:
         QVERIFY(!itemsAnswering(text, "PL/I").empty());
         QCOMPARE(rep.skippedOpenRelation, std::int64_t(1)); // the contrast chain; the first gave its middle item
         // Meaningless: "RUSH is a dialect of X and X differs from Cobol" holds of almost any X.
-        for (const Item& it : itemsAnswering(text, "PL/I")) QVERIFY2(it.question.find("differs") == std::string::npos, it.question.c_str());
+        for (const Item& it : itemsAnswering(text, "PL/I"))
+            QVERIFY2(it.question.find("differs") == std::string::npos, it.question.c_str());
         // Imported pointers (WordNet's) list every object: the same chain asks for its end.
         QVERIFY(!itemsAnswering(languagesGraph(false), "structure assignment").empty());
     }
@@ -140,8 +152,8 @@ private slots:
         // Giveaway: "PostScript is a B. False": a name put where a common noun was, or a feature
         // among languages, is false on its face.
         for (const std::string& text : text.falseShown.at("is a dialect of"))
-            for (const char* feature : {"structure assignment", "pointer arithmetic", "garbage collection", "exception handling",
-                                        "tail call", "closure"})
+            for (const char* feature : {"structure assignment", "pointer arithmetic", "garbage collection",
+                                        "exception handling", "tail call", "closure"})
                 QVERIFY2(text.find(feature) == std::string::npos, text.c_str());
         // Giveaway: "CHIP-48 is a version of ___" with CHIP-8 the only option sharing its name.
         QVERIFY(!text.mcq.count("is a version of"));
@@ -179,10 +191,13 @@ private slots:
         ScratchProject p;
         p.write([](KnowledgeWriter& w) {
             const std::string d = "Tool";
-            for (const char* t : {"hp2ps", "PostScript", "PKZIP", "gzip", "zipgrep", "gunzip", "C", "Pascal", "TeX", "Unix"})
+            for (const char* t :
+                 {"hp2ps", "PostScript", "PKZIP", "gzip", "zipgrep", "gunzip", "C", "Pascal", "TeX", "Unix"})
                 w.upsertConcept({t, t, "concept", "", d, ""});
-            const char* rels[][3] = {{"hp2ps", "is written in", "PostScript"}, {"TeX", "is written in", "Pascal"},
-                                     {"Unix", "is written in", "C"}, {"zipgrep", "is written in", "PKZIP"},
+            const char* rels[][3] = {{"hp2ps", "is written in", "PostScript"},
+                                     {"TeX", "is written in", "Pascal"},
+                                     {"Unix", "is written in", "C"},
+                                     {"zipgrep", "is written in", "PKZIP"},
                                      {"gunzip", "is written in", "gzip"}};
             int k = 0;
             for (const auto& r : rels) w.upsertRelation({"w" + std::to_string(++k), r[0], "OTHER", r[1], r[2], d, ""});
@@ -200,7 +215,8 @@ private slots:
             synth::SampleBuilder b(kb, rng, [](const std::string&) { return true; });
             if (auto t = b.tfFromRelation(hp2ps, false)) {
                 ++twins;
-                QVERIFY2(t->prompt.find("PKZIP") == std::string::npos && t->prompt.find("gzip") == std::string::npos, t->prompt.c_str());
+                QVERIFY2(t->prompt.find("PKZIP") == std::string::npos && t->prompt.find("gzip") == std::string::npos,
+                         t->prompt.c_str());
             }
         }
         QVERIFY(twins > 0);
@@ -212,7 +228,8 @@ private slots:
     void relationsAreAskedAsStated() {
         const MadeOn made = samplesOnRelations(true);
         const auto& dialect = made.prompts.at("is a dialect of");
-        QVERIFY(std::any_of(dialect.begin(), dialect.end(), [](const std::string& p) { return p.find("is a dialect of") != std::string::npos; }));
+        QVERIFY(std::any_of(dialect.begin(), dialect.end(),
+                            [](const std::string& p) { return p.find("is a dialect of") != std::string::npos; }));
         for (const std::string& prompt : dialect) {
             QVERIFY2(prompt.find("kind") == std::string::npos && prompt.find("broader") == std::string::npos &&
                          prompt.find("specific type") == std::string::npos,
@@ -224,14 +241,20 @@ private slots:
     // and X Window System offered beside "browser": the only common noun is the category.
     void namesStandBesideNames() {
         const KnowledgeGraph g = taxonomyGraph("Tool",
-                                          {{"a", "I-Comm", "web browser"}, {"b", "web browser", "browser"},
-                                           {"c", "GNU Emacs", "Emacs"}, {"d", "Emacs", "text editor"},
-                                           {"e", "twm", "window manager"}, {"f", "GWHIS", "help system"},
-                                           {"g", "XFree86", "X Window System"}, {"h", "Linux", "operating system"},
-                                           // (a broader category is asked only where its own is known)
-                                           {"i", "browser", "program"}, {"j", "text editor", "program"},
-                                           {"k", "window manager", "program"}, {"l", "help system", "program"}},
-                                          {{"a", "b"}, {"c", "d"}}, "concept");
+                                               {{"a", "I-Comm", "web browser"},
+                                                {"b", "web browser", "browser"},
+                                                {"c", "GNU Emacs", "Emacs"},
+                                                {"d", "Emacs", "text editor"},
+                                                {"e", "twm", "window manager"},
+                                                {"f", "GWHIS", "help system"},
+                                                {"g", "XFree86", "X Window System"},
+                                                {"h", "Linux", "operating system"},
+                                                // (a broader category is asked only where its own is known)
+                                                {"i", "browser", "program"},
+                                                {"j", "text editor", "program"},
+                                                {"k", "window manager", "program"},
+                                                {"l", "help system", "program"}},
+                                               {{"a", "b"}, {"c", "d"}}, "concept");
         const auto asked = itemsAnswering(g, "browser");
         QVERIFY(!asked.empty());
         for (const Item& it : asked)
@@ -242,7 +265,8 @@ private slots:
         // beside "Emacs" unless the other options are common nouns too.
         for (const Item& it : itemsAnswering(g, "Emacs"))
             for (const auto& d : it.distractors)
-                QVERIFY2(d.text != "browser" && d.text != "window manager" && d.text != "help system", it.question.c_str());
+                QVERIFY2(d.text != "browser" && d.text != "window manager" && d.text != "help system",
+                         it.question.c_str());
     }
 };
 

@@ -19,7 +19,7 @@ using namespace proda;
 
 class TestCurationPhrasing : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     // Ungrammatical: "X is a methods", "X is a Storage devices": a headword written in the plural
     // is shown in the singular that the text writes.
     void aPluralHeadwordReadsInTheSingular() {
@@ -49,9 +49,11 @@ private slots:
     // Ungrammatical: "Frame Check Sequence means (FCS) The extra characters ... correction(?)",
     // "Text editor is an utility program", "Eternity is a seemingly endless time interval (waiting)".
     void definitionsCarryNoApparatus() {
-        QCOMPARE(synth::definitionClause("(FCS) The extra characters added to a frame for error detection and correction(?)."),
+        QCOMPARE(synth::definitionClause(
+                     "(FCS) The extra characters added to a frame for error detection and correction(?)."),
                  std::string("the extra characters added to a frame for error detection and correction"));
-        QCOMPARE(synth::definitionClause("(Or \"man page\") A part of the manual."), std::string("a part of the manual"));
+        QCOMPARE(synth::definitionClause("(Or \"man page\") A part of the manual."),
+                 std::string("a part of the manual"));
         // A pronunciation and the aside after it: a distractor read "/li'nuks/ (but see below) An implementation ...".
         QCOMPARE(synth::definitionClause("/li'nuks/ (but see below) An implementation of the Unix kernel."),
                  std::string("an implementation of the Unix kernel"));
@@ -61,17 +63,23 @@ private slots:
                  std::string("a language extending CLU, developed by Hamilton in 1984"));
         // "Eternity is a seemingly endless time interval (waiting).": a short aside after the gloss
         // goes; a longer one in the middle stays.
-        QCOMPARE(synth::definitionClause("a seemingly endless time interval (waiting)"), std::string("a seemingly endless time interval"));
+        QCOMPARE(synth::definitionClause("a seemingly endless time interval (waiting)"),
+                 std::string("a seemingly endless time interval"));
         // FOLDOC, seed 11213: "Ch is an interpreted programming language ... and graph plotting, it
         // is a superset of C++": the second sentence, joined by a comma, is no part of the gloss.
-        QCOMPARE(synth::definitionClause("An interpreted language for scripting and graph plotting, it is a superset of C++."),
+        QCOMPARE(synth::definitionClause(
+                     "An interpreted language for scripting and graph plotting, it is a superset of C++."),
                  std::string("an interpreted language for scripting and graph plotting"));
         // FOLDOC, seed 44819: a long aside before the gloss ("means (After the human computers ...")
-        QCOMPARE(synth::definitionClause("(After the human computers in Frank Herbert's \"Dune\" novels) An object-oriented language."),
+        QCOMPARE(synth::definitionClause(
+                     "(After the human computers in Frank Herbert's \"Dune\" novels) An object-oriented language."),
                  std::string("an object-oriented language"));
-        QCOMPARE(synth::definitionClause("(a very long remark that goes on and on and on, well past sixty characters) of the text"),
-                 std::string("(a very long remark that goes on and on and on, well past sixty characters) of the text"));
-        QCOMPARE(synth::definitionClause("a unit (of length) used in surveying"), std::string("a unit (of length) used in surveying"));
+        QCOMPARE(
+            synth::definitionClause(
+                "(a very long remark that goes on and on and on, well past sixty characters) of the text"),
+            std::string("(a very long remark that goes on and on and on, well past sixty characters) of the text"));
+        QCOMPARE(synth::definitionClause("a unit (of length) used in surveying"),
+                 std::string("a unit (of length) used in surveying"));
         QCOMPARE(synth::definitionClause("a rule (that holds for every case of the kind it describes)"),
                  std::string("a rule (that holds for every case of the kind it describes)"));
         // FOLDOC samples: "I860 is a microprocessor", "Ls ...": a name in lower case keeps it.
@@ -85,7 +93,8 @@ private slots:
 
     // Ungrammatical: "is a industry-standard language", "floating point numbers is part of X".
     void stemsAreGrammatical() {
-        QCOMPARE(stemClause("X", "is a", "industry-standard language"), std::string("X is an industry-standard language"));
+        QCOMPARE(stemClause("X", "is a", "industry-standard language"),
+                 std::string("X is an industry-standard language"));
         // Giveaway: a key one letter or digit from a named term ("ZX-80" for "ZX-81", "HP-UX" for "HP-SUX").
         QVERIFY(sharesWordPart("ZX-80", "ZX-81"));
         QVERIFY(sharesWordPart("HP-UX", "HP-SUX"));
@@ -152,7 +161,8 @@ private slots:
         QVERIFY(readableFromStem("SR", "SuccessoR"));
         QVERIFY(readableFromStem("Z", "MooZ"));
         QVERIFY(!readableFromStem("Ada", "GW-Ada")); // no capital boundary inside a word: "GW-Ada" is read as written
-        QVERIFY(!sharesWordPart("Rosaceae", "Rubiales"));   // but one character apart is ("M5 is a generalisation of X": M4)
+        QVERIFY(
+            !sharesWordPart("Rosaceae", "Rubiales")); // but one character apart is ("M5 is a generalisation of X": M4)
         QCOMPARE(indefiniteArticle("European"), std::string("a")); // "an European framing specification"
         QCOMPARE(indefiniteArticle("Ethernet"), std::string("an"));
         // An acronym said as a word takes "a" ("an RISC microprocessor" read wrong); one read out by
@@ -174,10 +184,12 @@ private slots:
         QCOMPARE(stemClause("ringhals", "is a kind of", "X", true), std::string("ringhals is a kind of X"));
         QCOMPARE(stemClause("Windows", "runs on", "X"), std::string("Windows runs on X")); // a name, not a plural
         QCOMPARE(stemClause("bus", "is a", "Y"), std::string("bus is a Y"));
-        QCOMPARE(stemClause("Aerobacter aerogenes", "is a kind of", "X"), std::string("Aerobacter aerogenes is a kind of X"));
+        QCOMPARE(stemClause("Aerobacter aerogenes", "is a kind of", "X"),
+                 std::string("Aerobacter aerogenes is a kind of X"));
         // Samples: "OS/VS2 is a operating system", "a evaluation strategy".
         QCOMPARE(fixArticles("OS/VS2 is a operating system."), std::string("OS/VS2 is an operating system."));
-        QCOMPARE(fixArticles("A evaluation strategy, an unit, a SQL query"), std::string("An evaluation strategy, a unit, an SQL query"));
+        QCOMPARE(fixArticles("A evaluation strategy, an unit, a SQL query"),
+                 std::string("An evaluation strategy, a unit, an SQL query"));
         QCOMPARE(fixArticles("Data in a table"), std::string("Data in a table"));
         // Counts in reports: "checked 1 items" read wrong.
         QCOMPARE(counted(1, "item"), std::string("1 item"));
@@ -190,10 +202,16 @@ private slots:
     // Ungrammatical: "ringhals are a kind of X". WordNet heads its nouns in the singular.
     void lemmasAreSingular() {
         const KnowledgeGraph g = taxonomyGraph("noun.animal",
-                                          {{"a", "ringhals", "elapid"}, {"b", "elapid", "snake"}, {"c", "cobra", "elapid"},
-                                           {"d", "krait", "elapid"}, {"e", "mamba", "elapid"}, {"f", "viper", "snake"},
-                                           {"g", "boa", "snake"}, {"h", "python", "snake"}, {"i", "colubrid", "snake"}},
-                                          {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}}, "noun");
+                                               {{"a", "ringhals", "elapid"},
+                                                {"b", "elapid", "snake"},
+                                                {"c", "cobra", "elapid"},
+                                                {"d", "krait", "elapid"},
+                                                {"e", "mamba", "elapid"},
+                                                {"f", "viper", "snake"},
+                                                {"g", "boa", "snake"},
+                                                {"h", "python", "snake"},
+                                                {"i", "colubrid", "snake"}},
+                                               {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}}, "noun");
         bool asked = false;
         for (const Item& it : itemsOverSeeds(g, 4)) {
             if (!containsWords(it.question, "ringhals")) continue;
@@ -207,10 +225,14 @@ private slots:
     // word whose singular is a noun of its own ("force"); "ringhals" above does not.
     void pluralLemmasTakePluralVerbs() {
         const KnowledgeGraph g = taxonomyGraph("noun.phenomenon",
-                                          {{"a", "van der Waal's forces", "attraction"}, {"b", "attraction", "force"},
-                                           {"c", "repulsion", "force"}, {"d", "gravitation", "force"}, {"e", "magnetism", "force"},
-                                           {"f", "friction", "force"}, {"g", "capillarity", "attraction"}},
-                                          {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}}, "noun");
+                                               {{"a", "van der Waal's forces", "attraction"},
+                                                {"b", "attraction", "force"},
+                                                {"c", "repulsion", "force"},
+                                                {"d", "gravitation", "force"},
+                                                {"e", "magnetism", "force"},
+                                                {"f", "friction", "force"},
+                                                {"g", "capillarity", "attraction"}},
+                                               {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}}, "noun");
         bool asked = false;
         for (const Item& it : itemsOverSeeds(g, 4)) {
             if (it.question.find("Waal's forces ") == std::string::npos) continue;
@@ -249,10 +271,15 @@ private slots:
     // "-ware" stands out by its shape.
     void optionsSharingAPartTheAnswerLacks() {
         const KnowledgeGraph g = taxonomyGraph("computer science",
-                                          {{"a", "Java SE", "platform"}, {"b", "platform", "software"},
-                                           {"c", "shareware", "software"}, {"d", "spyware", "software"}, {"e", "freeware", "software"},
-                                           {"f", "compiler", "software"}, {"g", "text editor", "software"}, {"h", "debugger", "software"}},
-                                          {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}}, "noun");
+                                               {{"a", "Java SE", "platform"},
+                                                {"b", "platform", "software"},
+                                                {"c", "shareware", "software"},
+                                                {"d", "spyware", "software"},
+                                                {"e", "freeware", "software"},
+                                                {"f", "compiler", "software"},
+                                                {"g", "text editor", "software"},
+                                                {"h", "debugger", "software"}},
+                                               {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}}, "noun");
         const auto asked = itemsAnswering(g, "platform");
         QVERIFY(!asked.empty());
         for (const Item& it : asked) {
@@ -268,10 +295,11 @@ private slots:
     void samplesDoNotAnswerThemselves() {
         ScratchProject p;
         p.write([&](KnowledgeWriter& w) {
-            for (const char* t : {"Boltzmann's constant", "constant", "tank circuit", "circuit", "quantity", "electrical device",
-                                  "towline", "line", "mark"})
+            for (const char* t : {"Boltzmann's constant", "constant", "tank circuit", "circuit", "quantity",
+                                  "electrical device", "towline", "line", "mark"})
                 w.upsertConcept({t, t, "noun", "", "physics", ""});
-            w.upsertRelation({"r1", "Boltzmann's constant", "SPECIALIZATION", "is a kind of", "constant", "physics", ""});
+            w.upsertRelation(
+                {"r1", "Boltzmann's constant", "SPECIALIZATION", "is a kind of", "constant", "physics", ""});
             w.upsertRelation({"r2", "constant", "SPECIALIZATION", "is a kind of", "quantity", "physics", ""});
             w.upsertRelation({"r3", "tank circuit", "SPECIALIZATION", "is a kind of", "circuit", "physics", ""});
             w.upsertRelation({"r4", "circuit", "SPECIALIZATION", "is a kind of", "electrical device", "physics", ""});
@@ -293,29 +321,35 @@ private slots:
         QVERIFY(!teachableDefinition("A Prolog by Jan Wielemaker <jan@swi.psy.uva.nl>"));
         // A gloss that is a statement about something else ("Bayes' postulate is the difficulty of
         // applying Bayes' theorem is that ..."); a verb inside a relative clause is fine.
-        QVERIFY(!teachableDefinition("the difficulty of applying Bayes' theorem is that the probabilities of the different causes "
-                                     "are seldom known, in which case it may be postulated that they are all equal"));
-        QVERIFY(teachableDefinition("a set whose members are members of another set; a set contained within another set"));
-        QVERIFY(teachableDefinition("a register that has a built-in adder that adds an input number to the contents of the register"));
+        QVERIFY(!teachableDefinition(
+            "the difficulty of applying Bayes' theorem is that the probabilities of the different causes "
+            "are seldom known, in which case it may be postulated that they are all equal"));
+        QVERIFY(
+            teachableDefinition("a set whose members are members of another set; a set contained within another set"));
+        QVERIFY(teachableDefinition(
+            "a register that has a built-in adder that adds an input number to the contents of the register"));
         QVERIFY(teachableDefinition("the state in which the body is at rest"));
         QVERIFY(teachableDefinition("An implementation of the Unix kernel. It is free software."));
         QVERIFY(teachableDefinition("the way something is with respect to its main attributes"));
         QVERIFY(teachableDefinition("the act of terminating a project or procedure before it is completed"));
         QVERIFY(teachableDefinition("(mathematics) a subset (that is not empty) of a mathematical group"));
-        QVERIFY(!teachableDefinition("(hydrostatics) the volume of a body immersed in a fluid is equal to the volume of the displaced fluid"));
+        QVERIFY(!teachableDefinition(
+            "(hydrostatics) the volume of a body immersed in a fluid is equal to the volume of the displaced fluid"));
         QVERIFY(!teachableDefinition("<language, specification> 1"));
         QVERIFY(!teachableDefinition("Xerox PARC, 1977")); // FOLDOC on Mesa: a lab and a year define nothing
         QVERIFY(teachableDefinition("A seer's prophecy"));
         QVERIFY(teachableDefinition("Seeing-eye dog training"));
         // Ungrammatical: "Which term in noun.phenomenon is described as follows ...".
-        QCOMPARE(synth::fill("Which term in {d} matches?", {.d = "noun.phenomenon"}), std::string("Which term in natural phenomena matches?"));
+        QCOMPARE(synth::fill("Which term in {d} matches?", {.d = "noun.phenomenon"}),
+                 std::string("Which term in natural phenomena matches?"));
         QCOMPARE(synth::readableDiscipline("verb.motion"), std::string("verbs of motion"));
         QCOMPARE(synth::readableDiscipline("computer science"), std::string("computer science"));
         QCOMPARE(synth::definitionSentence("level", "indicator that establishes the horizontal", "noun"),
                  std::string("Level: indicator that establishes the horizontal."));
         QCOMPARE(synth::definitionSentence("shade", "a quality of a given color", "noun"),
                  std::string("Shade is a quality of a given color."));
-        QCOMPARE(synth::definitionSentence("enlighten", "make understand", "verb"), std::string("Enlighten means make understand."));
+        QCOMPARE(synth::definitionSentence("enlighten", "make understand", "verb"),
+                 std::string("Enlighten means make understand."));
     }
 
     // Giveaway: "shower curtain is a part of X and X is a kind of booth" with "shower stall"
@@ -324,7 +358,8 @@ private slots:
     void aWordOnlyTheAnswerSharesGivesItAway() {
         ScratchProject p;
         p.write([&](KnowledgeWriter& w) {
-            for (const char* t : {"shower curtain", "shower stall", "booth", "tollbooth", "voting booth", "telephone booth", "compartment"})
+            for (const char* t : {"shower curtain", "shower stall", "booth", "tollbooth", "voting booth",
+                                  "telephone booth", "compartment"})
                 w.upsertConcept({t, t, "noun", "", "artifacts", ""});
             w.upsertRelation({"c", "shower curtain", "PART_OF", "is a part of", "shower stall", "artifacts", ""});
             w.upsertRelation({"s", "shower stall", "SPECIALIZATION", "is a kind of", "booth", "artifacts", ""});

@@ -24,7 +24,6 @@ using namespace debugfix;
 
 namespace {
 
-
 bool sqlFails(Database& db, const char* sql) {
     try {
         db.exec(sql);
@@ -44,7 +43,7 @@ std::string allText(const debug::Patch& p) {
 
 class TestDebug : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void conceptGapAtEarliestFailingHop_data();
     void conceptGapAtEarliestFailingHop();
     void reasoningDeficitWhenAllProbesPass();
@@ -67,13 +66,17 @@ private slots:
 };
 
 void TestDebug::conceptGapAtEarliestFailingHop_data() {
-    QTest::addColumn<QString>("known");   // relations the model knows, comma-separated
+    QTest::addColumn<QString>("known"); // relations the model knows, comma-separated
     QTest::addColumn<QString>("target");
     QTest::addColumn<int>("hop");
-    QTest::newRow("second hop unknown") << "r1,r3" << "r2" << 1;
-    QTest::newRow("first hop unknown") << "r2,r3" << "r1" << 0;
-    QTest::newRow("last hop unknown") << "r1,r2" << "r3" << 2;
-    QTest::newRow("two unknown: the earlier") << "r3" << "r1" << 0;
+    QTest::newRow("second hop unknown") << "r1,r3"
+                                        << "r2" << 1;
+    QTest::newRow("first hop unknown") << "r2,r3"
+                                       << "r1" << 0;
+    QTest::newRow("last hop unknown") << "r1,r2"
+                                      << "r3" << 2;
+    QTest::newRow("two unknown: the earlier") << "r3"
+                                              << "r1" << 0;
 }
 
 void TestDebug::conceptGapAtEarliestFailingHop() {
@@ -157,7 +160,8 @@ void TestDebug::overrideStoredBesideVerdict() {
     const auto eval = f.round1({{"i1", false}});
     FactModel model(f.db(), {"r1", "r3"}, kAllConcepts);
     debug::diagnoseRound(f.db(), 1, &model);
-    debug::overrideDiagnosis(f.db(), eval, "i1", "reasoning_deficit", "g1", "the relation is taught; it is composition");
+    debug::overrideDiagnosis(f.db(), eval, "i1", "reasoning_deficit", "g1",
+                             "the relation is taught; it is composition");
     auto d = debug::loadDiagnoses(f.db(), eval).at(0);
     QCOMPARE(d.verdict, std::string("concept_gap"));
     QCOMPARE(d.targetId, std::string("r2"));
@@ -199,9 +203,10 @@ void TestDebug::coverageFallbackIsLabelled() {
 void TestDebug::patchesNeverContainItemText() {
     // An item whose question is word for word what the scaffold of g3 would ask, with its
     // answer: that patch must be dropped.
-    RoundFixture f({item("i4", "g3", "dev",
-                    "Starting at friction, take these links in order: \"causes\"; \"causes\". Work through each link, then say where you arrive.",
-                    {"corrosion", "melting", "radiation", "oxidation"})});
+    RoundFixture f({item(
+        "i4", "g3", "dev",
+        "Starting at friction, take these links in order: \"causes\"; \"causes\". Work through each link, then say where you arrive.",
+        {"corrosion", "melting", "radiation", "oxidation"})});
     f.round1({{"i1", false}, {"i3", false}, {"i4", true}});
     FactModel model(f.db(), {"r1", "r2", "r3", "r6", "r7"}, kAllConcepts); // both failures are deficits
     debug::diagnoseRound(f.db(), 1, &model);
@@ -213,7 +218,8 @@ void TestDebug::patchesNeverContainItemText() {
     const auto items = loadItems(f.db());
     for (const auto& p : debug::loadPatches(f.db())) {
         const std::string text = debug::spacedWords(allText(p));
-        for (const auto& it : items) QVERIFY2(text.find(debug::spacedWords(it.question)) == std::string::npos, p.id.c_str());
+        for (const auto& it : items)
+            QVERIFY2(text.find(debug::spacedWords(it.question)) == std::string::npos, p.id.c_str());
         for (const auto& l1 : p.sample.l1Ids) QVERIFY(l1 != "h" || p.kind != "scaffold"); // never g2's ends
     }
 }
@@ -251,7 +257,11 @@ void TestDebug::patchesTargetTheirErrorsAndReview() {
     QVERIFY_THROWS_EXCEPTION(InputError, debug::reviewPatches(f.db(), first, "rejected"));
     QCOMPARE(debug::reviewPatches(f.db(), first, "rejected", "ambiguous", "two readings"), std::int64_t(1));
     debug::editPatch(f.db(), c[1].id, "", "Thermal expansion leads to thermal stress.", "shorter");
-    const auto edited = debug::loadPatches(f.db(), [&] { debug::PatchFilter x; x.ids = {c[1].id}; return x; }());
+    const auto edited = debug::loadPatches(f.db(), [&] {
+        debug::PatchFilter x;
+        x.ids = {c[1].id};
+        return x;
+    }());
     QCOMPARE(edited.at(0).status, std::string("edited"));
     QVERIFY(edited.at(0).sample.id != c[1].id); // the content changed, so the sample id does
     QCOMPARE(f.db().scalarInt("SELECT count(*) FROM patch_events"), n + 2);
@@ -338,8 +348,9 @@ void TestDebug::replayIsDisjointFromTargetedRelations() {
     QCOMPARE(r.added, accepted);
     QCOMPARE(r.replay, std::min<std::int64_t>(40, 2 * accepted));
     // Independently of the report: no replay member of the new version teaches r2.
-    Statement st = f.db().prepare("SELECT count(*) FROM dataset_samples ds JOIN samples s ON s.id = ds.sample_id WHERE ds.version = ? "
-                                  "AND ds.origin = 'replay' AND EXISTS (SELECT 1 FROM json_each(s.l2_ids) WHERE value = 'r2')");
+    Statement st = f.db().prepare(
+        "SELECT count(*) FROM dataset_samples ds JOIN samples s ON s.id = ds.sample_id WHERE ds.version = ? "
+        "AND ds.origin = 'replay' AND EXISTS (SELECT 1 FROM json_each(s.l2_ids) WHERE value = 'r2')");
     st.bind(1, r.datasetVersion);
     QVERIFY(st.step());
     QCOMPARE(st.columnInt(0), std::int64_t(0));
@@ -376,7 +387,8 @@ void TestDebug::baselineUsesTheSameBudget() {
     // As much added text as the patches, as near as the synthesizer's pool allows.
     std::int64_t patchChars = 0;
     forEachDatasetSample(f.db(), t.datasetVersion, [&](const Sample& s) {
-        if (s.origin == SampleOrigin::Patch) patchChars += static_cast<std::int64_t>(s.prompt.size() + s.response.size());
+        if (s.origin == SampleOrigin::Patch)
+            patchChars += static_cast<std::int64_t>(s.prompt.size() + s.response.size());
     });
     QCOMPARE(t.addedChars, patchChars);
     QCOMPARE(b.matchedChars, patchChars);
@@ -415,11 +427,15 @@ void TestDebug::baselineUsesTheSameBudget() {
     QCOMPARE(*bi->parent, *ti->parent);
     // The same replay subset; the added samples are synthesized ones the parent did not have.
     std::set<std::string> replayT, replayB, parent;
-    forEachDatasetSample(f.db(), t.datasetVersion, [&](const Sample& s) { if (s.origin == SampleOrigin::Replay) replayT.insert(s.id); });
+    forEachDatasetSample(f.db(), t.datasetVersion, [&](const Sample& s) {
+        if (s.origin == SampleOrigin::Replay) replayT.insert(s.id);
+    });
     forEachDatasetSample(f.db(), 1, [&](const Sample& s) { parent.insert(s.id); });
     forEachDatasetSample(f.db(), b.datasetVersion, [&](const Sample& s) {
-        if (s.origin == SampleOrigin::Replay) replayB.insert(s.id);
-        else QVERIFY(!parent.count(s.id) && s.templateId.rfind("patch.", 0) != 0);
+        if (s.origin == SampleOrigin::Replay)
+            replayB.insert(s.id);
+        else
+            QVERIFY(!parent.count(s.id) && s.templateId.rfind("patch.", 0) != 0);
     });
     QCOMPARE(replayB, replayT);
     QCOMPARE(roundInfo(f.db(), b.round)->kind, std::string("baseline_random"));
@@ -427,9 +443,12 @@ void TestDebug::baselineUsesTheSameBudget() {
 }
 
 void TestDebug::reportCountsFixedRegressedControl() {
-    RoundFixture f({item("i5", "g3", "dev", "Which process does friction finally lead to, two causal steps on?", {"corrosion", "melting", "oxidation", "fracture"}),
-               item("i6", "g1", "dev", "From heat, three causal steps on, which process is reached?", {"fracture", "melting", "oxidation", "erosion"}),
-               item("i7", "g3", "test", "Friction causes what, which in turn causes what?", {"corrosion", "heat", "fracture", "melting"})});
+    RoundFixture f({item("i5", "g3", "dev", "Which process does friction finally lead to, two causal steps on?",
+                         {"corrosion", "melting", "oxidation", "fracture"}),
+                    item("i6", "g1", "dev", "From heat, three causal steps on, which process is reached?",
+                         {"fracture", "melting", "oxidation", "erosion"}),
+                    item("i7", "g3", "test", "Friction causes what, which in turn causes what?",
+                         {"corrosion", "heat", "fracture", "melting"})});
     // Round 1: i1 wrong, i6 wrong, i3 right, i5 right, i7 right, i2 wrong.
     f.round1({{"i1", false}, {"i6", false}, {"i3", true}, {"i5", true}, {"i7", true}, {"i2", false}});
     // Round 2 targets r2 (on g1 only): g2 and g3 items are the control.
@@ -509,11 +528,12 @@ void TestDebug::factRecallTellsLearnedFromTaught() {
     QVERIFY(r.all.probed >= 4);
     std::set<std::string> learned, notLearned;
     {
-        Statement st = f.db().prepare("SELECT relation_id, learned, samples, formats FROM fact_recall WHERE evaluation_id = ?");
+        Statement st =
+            f.db().prepare("SELECT relation_id, learned, samples, formats FROM fact_recall WHERE evaluation_id = ?");
         st.bind(1, eval);
         while (st.step()) {
             (st.columnInt(1) ? learned : notLearned).insert(st.columnText(0));
-            QCOMPARE(st.columnInt(2), std::int64_t(1));        // one sample of the fixture's dataset each
+            QCOMPARE(st.columnInt(2), std::int64_t(1)); // one sample of the fixture's dataset each
             QCOMPARE(st.columnText(3), std::string("qa"));
         }
     }
@@ -597,8 +617,8 @@ void TestDebug::underLearnedGapsAreReinforcedNotContrasted() {
         QVERIFY2(p.sample.templateId.rfind("patch.reinforce.", 0) == 0, p.sample.templateId.c_str());
         ++formats[std::string(toString(p.sample.format))];
     }
-    QCOMPARE(formats["qa"], 1); // taught as qa: one more pass
-    QCOMPARE(formats["tf"], 4); // not taught as tf: the true claim and a false twin, twice
+    QCOMPARE(formats["qa"], 1);                          // taught as qa: one more pass
+    QCOMPARE(formats["tf"], 4);                          // not taught as tf: the true claim and a false twin, twice
     QVERIFY(formats["mcq"] == 2 || formats["mcq"] == 1); // twice, unless both draws put the key in one place
     // Stored: the patches table takes the new kind.
     QVERIFY(f.db().scalarInt("SELECT count(*) FROM patches WHERE kind = 'reinforce'") > 0);
@@ -616,13 +636,17 @@ void TestDebug::underLearnedGapsAreReinforcedNotContrasted() {
 // only in the targeted round, c: right only in the baseline), per split, with the baseline's
 // compute beside its twin's.
 void TestDebug::reportPairsTargetedWithItsBaseline() {
-    RoundFixture f({item("i5", "g3", "test", "Which process does friction finally lead to, two causal steps on?", {"corrosion", "melting", "oxidation", "fracture"}),
-               item("i6", "g1", "test", "From heat, three causal steps on, which process is reached?", {"fracture", "melting", "oxidation", "erosion"}),
-               item("i7", "g3", "test", "Friction causes what, which in turn causes what?", {"corrosion", "heat", "fracture", "melting"})});
+    RoundFixture f({item("i5", "g3", "test", "Which process does friction finally lead to, two causal steps on?",
+                         {"corrosion", "melting", "oxidation", "fracture"}),
+                    item("i6", "g1", "test", "From heat, three causal steps on, which process is reached?",
+                         {"fracture", "melting", "oxidation", "erosion"}),
+                    item("i7", "g3", "test", "Friction causes what, which in turn causes what?",
+                         {"corrosion", "heat", "fracture", "melting"})});
     f.round1({{"i1", false}, {"i2", false}, {"i3", false}, {"i5", false}, {"i6", false}, {"i7", false}});
     const auto version = f.patchVersionOfR2();
     createRound(f.db(), version, 1, "targeted", R"({"targeted_relations":["r2"],"added_chars":100})");
-    createRound(f.db(), version, 1, "baseline_random", R"({"targeted_relations":["r2"],"matched_targeted_round":2,"added_chars":98,"matched_chars":100})");
+    createRound(f.db(), version, 1, "baseline_random",
+                R"({"targeted_relations":["r2"],"matched_targeted_round":2,"added_chars":98,"matched_chars":100})");
     // Test items: i2 i5 i6 i7. Targeted right on i2 i5 i6, baseline right on i5 i7: b = 2, c = 1.
     writeEvaluation(f.db(), 2, {{"i1", true}, {"i2", true}, {"i3", false}, {"i5", true}, {"i6", true}, {"i7", false}});
     writeEvaluation(f.db(), 3, {{"i1", false}, {"i2", false}, {"i3", true}, {"i5", true}, {"i6", false}, {"i7", true}});
@@ -645,8 +669,11 @@ void TestDebug::reportPairsTargetedWithItsBaseline() {
     QCOMPARE(j["against_baseline"]["test"]["targeted_only"].get<int>(), 2);
     QCOMPARE(debug::toJson(rows[2])["equal_compute_of"]["round"].get<int>(), 2);
     const std::string text = debug::toText(rows);
-    QVERIFY2(text.find("targeted round 2 against its baseline round 3, test items: 2 right only in round 2, 1 only in round 3") !=
-                 std::string::npos, text.c_str());
+    QVERIFY2(
+        text.find(
+            "targeted round 2 against its baseline round 3, test items: 2 right only in round 2, 1 only in round 3") !=
+            std::string::npos,
+        text.c_str());
     // A verdict needs p < 0.05: 12 against 1 is one (exact p = 0.0034), and 1 against 12 the other way.
     QCOMPARE(debug::againstBaselineVerdict(mcnemar(12, 1)), std::string("targeted repair beats the baseline"));
     QCOMPARE(debug::againstBaselineVerdict(mcnemar(1, 12)), std::string("the baseline beats targeted repair"));
@@ -676,7 +703,9 @@ void TestDebug::migrationToVersion13KeepsPatchesAndRuns() {
         before = debug::loadPatches(p.db());
         QVERIFY(!before.empty());
         beginTrainingRun(p.db(), 1, "runs/old", "{}", std::nullopt);
-        QVERIFY(sqlFails(p.db(), "INSERT INTO patches(id, round, kind, format, prompt, response) VALUES('x', 1, 'reinforce', 'qa', 'p', 'r')"));
+        QVERIFY(sqlFails(
+            p.db(),
+            "INSERT INTO patches(id, round, kind, format, prompt, response) VALUES('x', 1, 'reinforce', 'qa', 'p', 'r')"));
     }
     Project p = Project::open(path);
     QCOMPARE(p.db().scalarInt("PRAGMA user_version"), std::int64_t(currentSchemaVersion()));
@@ -693,8 +722,11 @@ void TestDebug::migrationToVersion13KeepsPatchesAndRuns() {
     const auto runs = trainingRuns(p.db(), 1);
     QCOMPARE(runs.size(), std::size_t(1));
     QVERIFY(!runs[0].tokensSeen && !runs[0].stepS); // not recorded before: unknown, not zero
-    p.db().exec("INSERT INTO patches(id, round, kind, format, prompt, response) VALUES('x', 1, 'reinforce', 'qa', 'p', 'r')");
-    QVERIFY(sqlFails(p.db(), "INSERT INTO patches(id, round, kind, format, prompt, response) VALUES('y', 1, 'other', 'qa', 'p', 'r')"));
+    p.db().exec(
+        "INSERT INTO patches(id, round, kind, format, prompt, response) VALUES('x', 1, 'reinforce', 'qa', 'p', 'r')");
+    QVERIFY(sqlFails(
+        p.db(),
+        "INSERT INTO patches(id, round, kind, format, prompt, response) VALUES('y', 1, 'other', 'qa', 'p', 'r')"));
     Statement check = p.db().prepare("PRAGMA integrity_check");
     QVERIFY(check.step());
     QCOMPARE(check.columnText(0), std::string("ok"));

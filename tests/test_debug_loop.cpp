@@ -11,9 +11,9 @@
 #include "testutil.h"
 
 #include <QProcess>
-#include <cmath>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 using namespace proda;
@@ -50,7 +50,7 @@ std::int64_t writeLoopProject(const std::string& path) {
 
 class TestDebugLoop : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase() { qputenv("PRODA_TRAIN", PRODA_TRAIN_EXE); }
     void loopWithBaseline();
     void verbsRefuseBadInput();
@@ -61,7 +61,8 @@ void TestDebugLoop::loopWithBaseline() {
     QTemporaryDir dir;
     const std::string path = testutil::path(dir, "loop.proda");
     QVERIFY(writeLoopProject(path) > 40);
-    auto [rc, out] = cli({"loop", q(path), "--rounds", "2", "--auto-accept", "--baseline", "--max-steps", "15", "--threads", "1", "--json"});
+    auto [rc, out] = cli({"loop", q(path), "--rounds", "2", "--auto-accept", "--baseline", "--max-steps", "15",
+                          "--threads", "1", "--json"});
     QVERIFY2(rc == 0, out.c_str());
     const auto j = nlohmann::json::parse(out.substr(0, out.rfind('}') + 1));
     QCOMPARE(j["replay_violations"].get<int>(), 0);
@@ -114,10 +115,12 @@ void TestDebugLoop::loopWithBaseline() {
                      s["report"]["diagnosed"].get<int>());
         }
     QCOMPARE(diagnose, 1);
-    QCOMPARE(r1["concept_gaps"].get<int>() + r1["reasoning_deficits"].get<int>(), j["concept_gaps"].get<int>() + j["reasoning_deficits"].get<int>());
+    QCOMPARE(r1["concept_gaps"].get<int>() + r1["reasoning_deficits"].get<int>(),
+             j["concept_gaps"].get<int>() + j["reasoning_deficits"].get<int>());
     // Fixed + regressed + still failing + still correct covers every dev item of round 2.
     const auto& t = rounds[1]["transitions"]["dev"];
-    QCOMPARE(t["fixed"].get<int>() + t["regressed"].get<int>() + t["still_failing"].get<int>() + t["still_correct"].get<int>(),
+    QCOMPARE(t["fixed"].get<int>() + t["regressed"].get<int>() + t["still_failing"].get<int>() +
+                 t["still_correct"].get<int>(),
              rounds[1]["dev_items"].get<int>());
     // The report verb reads the same rounds.
     auto [rc2, report] = cli({"report", q(path)});
@@ -136,10 +139,10 @@ void TestDebugLoop::verbsRefuseBadInput() {
         Project p = Project::open(path, Project::Mode::CreateNew);
         testerfix::writeRandomKb(p.db(), 4);
     }
-    QCOMPARE(cli({"diagnose", q(path), "--round", "1"}).first, 2);            // no round
-    QCOMPARE(cli({"round", "next", q(path)}).first, 2);                          // no round to continue
-    QCOMPARE(cli({"round", "sideways", q(path)}).first, 1);                      // usage
-    QCOMPARE(cli({"patch-review", q(path), "--status", "accepted"}).first, 1);  // no ids, no filter
+    QCOMPARE(cli({"diagnose", q(path), "--round", "1"}).first, 2);             // no round
+    QCOMPARE(cli({"round", "next", q(path)}).first, 2);                        // no round to continue
+    QCOMPARE(cli({"round", "sideways", q(path)}).first, 1);                    // usage
+    QCOMPARE(cli({"patch-review", q(path), "--status", "accepted"}).first, 1); // no ids, no filter
     QCOMPARE(cli({"import-results", q(path), "--format", "csv", "x"}).first, 2);
     const auto [rc, msg] = cli({"import-results", q(path), "--format", "lm-eval", q(path + ".missing")});
     QCOMPARE(rc, 2);
@@ -153,7 +156,8 @@ void TestDebugLoop::loopOverSeedsReportsMeanAndSd() {
     QTemporaryDir dir;
     const std::string path = testutil::path(dir, "seeds.proda");
     QVERIFY(writeLoopProject(path) > 40);
-    auto [rc, out] = cli({"loop", q(path), "--rounds", "1", "--max-steps", "8", "--threads", "1", "--seeds", "2", "--json"});
+    auto [rc, out] =
+        cli({"loop", q(path), "--rounds", "1", "--max-steps", "8", "--threads", "1", "--seeds", "2", "--json"});
     QVERIFY2(rc == 0, out.c_str());
     const auto j = nlohmann::json::parse(out.substr(0, out.rfind('}') + 1));
     QCOMPARE(j["seeds"].get<int>(), 2);
@@ -177,8 +181,8 @@ void TestDebugLoop::loopOverSeedsReportsMeanAndSd() {
     // The demo too, on the bundled sample: its three rounds over two seeds; --force replaces the copies.
     const std::string demo = testutil::path(dir, "demo");
     for (int run = 0; run < 2; ++run) {
-        auto [drc, dout] = cli({"demo", q(demo), "--preset", "tiny", "--max-steps", "5", "--max-failures", "5", "--threads", "1",
-                                "--seeds", "2", "--force", "--json"});
+        auto [drc, dout] = cli({"demo", q(demo), "--preset", "tiny", "--max-steps", "5", "--max-failures", "5",
+                                "--threads", "1", "--seeds", "2", "--force", "--json"});
         QVERIFY2(drc == 0, dout.c_str());
         const auto d = nlohmann::json::parse(dout.substr(0, dout.rfind('}') + 1));
         QCOMPARE(d["rounds"].size(), std::size_t(3)); // round 1, the targeted round, the baseline

@@ -19,7 +19,7 @@ using namespace debugfix;
 
 class TestDebugResults : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void importLmEval();
     void importMalformed_data();
     void importMalformed();
@@ -33,9 +33,12 @@ void TestDebugResults::importLmEval() {
     RoundFixture f;
     const std::string file = testutil::path(f.dir, "samples_proda_bench.jsonl");
     // i1: option 0 best (right); i3: option 2 best (wrong), as lm-eval writes them (strings, nested).
-    testutil::writeFile(file,
-        R"({"doc_id": 0, "doc": {"id": "i1", "question": "q"}, "target": 0, "filtered_resps": [["-1.5", "False"], ["-3.0", "False"], ["-4.0", "False"], ["-2.5", "False"]], "acc": 1.0, "acc_norm": 1.0})" "\n"
-        R"({"doc_id": 1, "doc": {"id": "i3", "question": "q"}, "target": 0, "resps": [[["-6.0", false]], [["-3.0", false]], [["-1.0", false]], [["-9.0", false]]], "acc": 0.0})" "\n");
+    testutil::writeFile(
+        file,
+        R"({"doc_id": 0, "doc": {"id": "i1", "question": "q"}, "target": 0, "filtered_resps": [["-1.5", "False"], ["-3.0", "False"], ["-4.0", "False"], ["-2.5", "False"]], "acc": 1.0, "acc_norm": 1.0})"
+        "\n"
+        R"({"doc_id": 1, "doc": {"id": "i3", "question": "q"}, "target": 0, "resps": [[["-6.0", false]], [["-3.0", false]], [["-1.0", false]], [["-9.0", false]]], "acc": 0.0})"
+        "\n");
     const auto r = debug::readResults(f.db(), "lm-eval", file, 1);
     QCOMPARE(r.records, std::int64_t(2));
     QCOMPARE(r.itemsMissing, std::int64_t(1));
@@ -61,23 +64,42 @@ void TestDebugResults::importMalformed_data() {
     QTest::addColumn<QString>("format");
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("expected"); // '|'-separated parts of the message
-    const std::string good = R"({"doc": {"id": "i1"}, "filtered_resps": [[-1, false], [-2, false], [-3, false], [-4, false]]})";
+    const std::string good =
+        R"({"doc": {"id": "i1"}, "filtered_resps": [[-1, false], [-2, false], [-3, false], [-4, false]]})";
     QTest::newRow("bad json") << "lm-eval" << QByteArray::fromStdString(good + "\n{\"doc\": \n") << ":2|malformed JSON";
-    QTest::newRow("no doc id") << "lm-eval" << QByteArray::fromStdString(good + "\n" + R"({"doc": {}, "filtered_resps": []})" + "\n")
+    QTest::newRow("no doc id") << "lm-eval"
+                               << QByteArray::fromStdString(good + "\n" + R"({"doc": {}, "filtered_resps": []})" + "\n")
                                << ":2|'doc.id'|missing";
-    QTest::newRow("unknown item") << "lm-eval" << QByteArray(R"({"doc": {"id": "zz"}, "filtered_resps": [[-1, false], [-2, false], [-3, false], [-4, false]]})" "\n")
-                                  << ":1|'doc.id'|no benchmark item 'zz'";
-    QTest::newRow("three options") << "lm-eval" << QByteArray(R"({"doc": {"id": "i1"}, "filtered_resps": [[-1, false], [-2, false], [-3, false]]})" "\n")
-                                   << ":1|'filtered_resps'|expected 4 options";
-    QTest::newRow("not a number") << "lm-eval" << QByteArray(R"({"doc": {"id": "i1"}, "filtered_resps": [["x", false], [-2, false], [-3, false], [-4, false]]})" "\n")
-                                  << ":1|'filtered_resps[0]'|log-likelihood";
+    QTest::newRow("unknown item")
+        << "lm-eval"
+        << QByteArray(R"({"doc": {"id": "zz"}, "filtered_resps": [[-1, false], [-2, false], [-3, false], [-4, false]]})"
+                      "\n")
+        << ":1|'doc.id'|no benchmark item 'zz'";
+    QTest::newRow("three options")
+        << "lm-eval"
+        << QByteArray(R"({"doc": {"id": "i1"}, "filtered_resps": [[-1, false], [-2, false], [-3, false]]})"
+                      "\n")
+        << ":1|'filtered_resps'|expected 4 options";
+    QTest::newRow("not a number")
+        << "lm-eval"
+        << QByteArray(
+               R"({"doc": {"id": "i1"}, "filtered_resps": [["x", false], [-2, false], [-3, false], [-4, false]]})"
+               "\n")
+        << ":1|'filtered_resps[0]'|log-likelihood";
     QTest::newRow("twice") << "lm-eval" << QByteArray::fromStdString(good + "\n" + good + "\n") << ":2|appears twice";
-    QTest::newRow("changed answer") << "lm-eval" << QByteArray(R"({"doc": {"id": "i1"}, "target": 2, "filtered_resps": [[-1, false], [-2, false], [-3, false], [-4, false]]})" "\n")
-                                    << ":1|'target'|differs";
+    QTest::newRow("changed answer")
+        << "lm-eval"
+        << QByteArray(
+               R"({"doc": {"id": "i1"}, "target": 2, "filtered_resps": [[-1, false], [-2, false], [-3, false], [-4, false]]})"
+               "\n")
+        << ":1|'target'|differs";
     QTest::newRow("empty") << "lm-eval" << QByteArray("\n\n") << "no per-sample record";
     QTest::newRow("oc not json") << "opencompass" << QByteArray("{\"0\": ") << "malformed JSON";
-    QTest::newRow("oc no prediction") << "opencompass" << QByteArray(R"({"0": {"id": "i1"}})") << "'0.prediction'|missing";
-    QTest::newRow("oc unknown question") << "opencompass" << QByteArray(R"({"0": {"origin_prompt": "What is love?", "prediction": "A"}})")
+    QTest::newRow("oc no prediction") << "opencompass" << QByteArray(R"({"0": {"id": "i1"}})")
+                                      << "'0.prediction'|missing";
+    QTest::newRow("oc unknown question") << "opencompass"
+                                         << QByteArray(
+                                                R"({"0": {"origin_prompt": "What is love?", "prediction": "A"}})")
                                          << "'0.origin_prompt'|no benchmark item";
 }
 
@@ -94,7 +116,8 @@ void TestDebugResults::importMalformed() {
     } catch (const InputError& e) {
         const std::string msg = e.what();
         QVERIFY2(msg.find(file) != std::string::npos, msg.c_str());
-        for (const auto& part : expected.split(u'|')) QVERIFY2(msg.find(part.toStdString()) != std::string::npos, msg.c_str());
+        for (const auto& part : expected.split(u'|'))
+            QVERIFY2(msg.find(part.toStdString()) != std::string::npos, msg.c_str());
     }
     QCOMPARE(f.db().scalarInt("SELECT count(*) FROM evaluations"), std::int64_t(0));
 }
@@ -107,7 +130,8 @@ void TestDebugResults::importOpenCompass() {
     int k = 0;
     const char* replies[] = {"Answer: A", "(C)", "fracture"};
     for (const auto& it : items) {
-        std::string prompt = "Question: " + it.question + "\nA. " + it.options[0] + "\nB. " + it.options[1] + "\nAnswer:";
+        std::string prompt =
+            "Question: " + it.question + "\nA. " + it.options[0] + "\nB. " + it.options[1] + "\nAnswer:";
         j[std::to_string(k)] = {{"origin_prompt", prompt}, {"prediction", replies[k]}, {"gold", "A"}};
         ++k;
     }
@@ -150,9 +174,12 @@ void TestDebugResults::endpointEvaluationThroughLoopback() {
     RoundFixture f;
     QTemporaryDir fixtures;
     // The server answers i1 right with a bare letter, i3 right in prose, i2 with nothing usable.
-    testutil::writeFile(testutil::path(fixtures, "i1.json"), R"({"match": "starts with heat", "replies": [{"content": "A"}]})");
-    testutil::writeFile(testutil::path(fixtures, "i3.json"), R"({"match": "starts with friction", "replies": [{"content": "The answer is (A)."}]})");
-    testutil::writeFile(testutil::path(fixtures, "i2.json"), R"({"match": "starts with combustion", "replies": [{"content": "I cannot tell."}]})");
+    testutil::writeFile(testutil::path(fixtures, "i1.json"),
+                        R"({"match": "starts with heat", "replies": [{"content": "A"}]})");
+    testutil::writeFile(testutil::path(fixtures, "i3.json"),
+                        R"({"match": "starts with friction", "replies": [{"content": "The answer is (A)."}]})");
+    testutil::writeFile(testutil::path(fixtures, "i2.json"),
+                        R"({"match": "starts with combustion", "replies": [{"content": "I cannot tell."}]})");
     testllm::ReplayServer server(fixtures.path().toStdString());
     llm::ChatModelOptions o;
     o.client.endpoint = server.endpoint();

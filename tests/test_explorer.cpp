@@ -5,9 +5,9 @@
 #include "explorer_service.h"
 #include "force_layout.h"
 #include "navigation_history.h"
+#include "run/run_store.h"
 #include "store/explorer_queries.h"
 #include "store/knowledge_queries.h"
-#include "run/run_store.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -33,7 +33,7 @@ LayoutInput ring(int n) {
 
 class TestExplorer : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void layoutIsDeterministicAndKeepsNeighboursClose() {
         const LayoutInput in = ring(60);
         const LayoutResult a = computeForceLayout(in), b = computeForceLayout(in);
@@ -144,15 +144,18 @@ private slots:
             e.model = "import:test";
             e.source = "import";
             e.round = 1;
-            const auto id = recordEvaluation(p.db(), e, {{"i1", 1, std::nullopt, false, std::nullopt, {}, "dev"},
-                                                         {"i2", 0, std::nullopt, true, std::nullopt, {}, "dev"}});
+            const auto id = recordEvaluation(p.db(), e,
+                                             {{"i1", 1, std::nullopt, false, std::nullopt, {}, "dev"},
+                                              {"i2", 0, std::nullopt, true, std::nullopt, {}, "dev"}});
             // A newer evaluation outside the rounds in which both items pass.
             Evaluation later = e;
             later.round.reset();
-            recordEvaluation(p.db(), later, {{"i1", 0, std::nullopt, true, std::nullopt, {}, "dev"},
-                                             {"i2", 0, std::nullopt, true, std::nullopt, {}, "dev"}});
-            Statement d = p.db().prepare("INSERT INTO diagnoses(evaluation_id, item_id, verdict, method, target_kind, target_id) "
-                                         "VALUES (?, 'i1', 'concept_gap', 'probe', 'concept', 'c2')");
+            recordEvaluation(p.db(), later,
+                             {{"i1", 0, std::nullopt, true, std::nullopt, {}, "dev"},
+                              {"i2", 0, std::nullopt, true, std::nullopt, {}, "dev"}});
+            Statement d =
+                p.db().prepare("INSERT INTO diagnoses(evaluation_id, item_id, verdict, method, target_kind, target_id) "
+                               "VALUES (?, 'i1', 'concept_gap', 'probe', 'concept', 'c2')");
             d.bind(1, id).run();
         }
         Project p = Project::open(path, Project::Mode::ReadOnly);
@@ -165,9 +168,9 @@ private slots:
         QVERIFY(heat.available);
         QVERIFY(heat.label.find("round 1") != std::string::npos);
         QVERIFY(!q.overlay(OverlayKind::FailureHeat, {"c1"}, 2).available); // a round with no evaluation
-        QCOMPARE(heat.values[0].second, 1.0); // on the failed item's chain
-        QCOMPARE(heat.values[1].second, 3.0); // on it, and the located gap counts twice
-        QCOMPARE(heat.values[2].second, 0.0); // only on the passed item's chain
+        QCOMPARE(heat.values[0].second, 1.0);                               // on the failed item's chain
+        QCOMPARE(heat.values[1].second, 3.0);                               // on it, and the located gap counts twice
+        QCOMPARE(heat.values[2].second, 0.0);                               // only on the passed item's chain
         QCOMPARE(heat.maxValue, 3.0);
     }
 
@@ -210,7 +213,8 @@ private slots:
         QAbstractItemModelTester t1(&hits, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t2(&chains, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t3(&steps, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        hits.setHits({{"c1", "heat", "process", "001 Physics", "Transfer of \u2026"}, {"c2", "thermal expansion", "process", "001 Physics", ""}});
+        hits.setHits({{"c1", "heat", "process", "001 Physics", "Transfer of \u2026"},
+                      {"c2", "thermal expansion", "process", "001 Physics", ""}});
         QCOMPARE(hits.rowCount(), 2);
         QCOMPARE(hits.index(1, SearchResultModel::Term).data().toString(), QStringLiteral("thermal expansion"));
         QCOMPARE(hits.index(0, SearchResultModel::Discipline).data().toString(), QStringLiteral("001 Physics"));
@@ -225,7 +229,8 @@ private slots:
 
         ChainPath path;
         path.chain = {"g1", "Physics", "heat to stress", {"r1"}};
-        path.steps.push_back({Relation{"r1", "c1", "CAUSAL", "causes", "c2", "Physics", "q"}, "heat", "thermal expansion"});
+        path.steps.push_back(
+            {Relation{"r1", "c1", "CAUSAL", "causes", "c2", "Physics", "q"}, "heat", "thermal expansion"});
         steps.setPath(path);
         QCOMPARE(steps.rowCount(), 1);
         QCOMPARE(steps.index(0, ChainStepModel::Predicate).data().toString(), QStringLiteral("causes"));

@@ -26,30 +26,38 @@ QString xmlError(const std::string& file, int& elements) {
 
 class TestExport : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void kbJsonlRoundTripIsByteIdentical() {
         QTemporaryDir dir;
         testutil::writeSmallKb(testutil::path(dir, "kb"));
         // Unicode, quotes and control characters must survive.
-        testutil::writeFile(testutil::path(dir, "kb/concepts.jsonl"),
-                            testutil::readFile(testutil::path(dir, "kb/concepts.jsonl")) +
-                                "{\"id\":\"c9\",\"term\":\"caf\xC3\xA9 \\\"q\\\"\",\"type\":\"x\",\"definition\":\"tab\\there \xE2\x86\x92\",\"discipline\":\"003 \xE5\x8C\x96\xE5\xAD\xA6\"}\n");
-        testutil::writeFile(testutil::path(dir, "kb/relations.jsonl"),
-                            testutil::readFile(testutil::path(dir, "kb/relations.jsonl")) +
-                                R"({"id":"r9","subject":"c9","type":"OTHER","predicate":"relates to","object":"c1","discipline":"001 Physics"})" "\n");
+        testutil::writeFile(
+            testutil::path(dir, "kb/concepts.jsonl"),
+            testutil::readFile(testutil::path(dir, "kb/concepts.jsonl")) +
+                "{\"id\":\"c9\",\"term\":\"caf\xC3\xA9 \\\"q\\\"\",\"type\":\"x\",\"definition\":\"tab\\there \xE2\x86\x92\",\"discipline\":\"003 \xE5\x8C\x96\xE5\xAD\xA6\"}\n");
+        testutil::writeFile(
+            testutil::path(dir, "kb/relations.jsonl"),
+            testutil::readFile(testutil::path(dir, "kb/relations.jsonl")) +
+                R"({"id":"r9","subject":"c9","type":"OTHER","predicate":"relates to","object":"c1","discipline":"001 Physics"})"
+                "\n");
         Project a = Project::open(testutil::path(dir, "a.proda"), Project::Mode::CreateNew);
         importKbJsonl(a, testutil::path(dir, "kb"));
         // Version 2: another name, a cross-reference, and each hop's direction travel too.
         a.db().exec("INSERT INTO concept_aliases(concept_id, alias) VALUES ('c1', 'warmth')");
-        a.db().exec("INSERT INTO concept_links(subject, kind, object, source_quote) VALUES ('c1', 'see_also', 'c2', 'See c2.')");
+        a.db().exec(
+            "INSERT INTO concept_links(subject, kind, object, source_quote) VALUES ('c1', 'see_also', 'c2', 'See c2.')");
         // Version 3: a stated genus.
-        a.db().exec("INSERT INTO concept_genera(concept_id, genus, source_quote) VALUES ('c1', 'form of energy', 'Heat is a form of energy.')");
+        a.db().exec(
+            "INSERT INTO concept_genera(concept_id, genus, source_quote) VALUES ('c1', 'form of energy', 'Heat is a form of energy.')");
         const auto first = exportKbJsonl(a.db(), testutil::path(dir, "out1"));
-        QVERIFY(testutil::readFile(testutil::path(dir, "out1/concepts.jsonl")).find(R"("aliases":["warmth"])") != std::string::npos);
-        QVERIFY(testutil::readFile(testutil::path(dir, "out1/links.jsonl")).find(R"("kind":"see_also")") != std::string::npos);
-        QVERIFY(testutil::readFile(testutil::path(dir, "out1/genera.jsonl")).find(R"("genus":"form of energy")") != std::string::npos);
-        QVERIFY(testutil::readFile(testutil::path(dir, "out1/chains.jsonl")).find(R"("directions":["forward","forward"])") !=
+        QVERIFY(testutil::readFile(testutil::path(dir, "out1/concepts.jsonl")).find(R"("aliases":["warmth"])") !=
                 std::string::npos);
+        QVERIFY(testutil::readFile(testutil::path(dir, "out1/links.jsonl")).find(R"("kind":"see_also")") !=
+                std::string::npos);
+        QVERIFY(testutil::readFile(testutil::path(dir, "out1/genera.jsonl")).find(R"("genus":"form of energy")") !=
+                std::string::npos);
+        QVERIFY(testutil::readFile(testutil::path(dir, "out1/chains.jsonl"))
+                    .find(R"("directions":["forward","forward"])") != std::string::npos);
         QCOMPARE(first.chains, 3); // two imported, one made by the chain cover for r9
         Project b = Project::open(testutil::path(dir, "b.proda"), Project::Mode::CreateNew);
         importKbJsonl(b, testutil::path(dir, "out1"));
@@ -76,7 +84,8 @@ private slots:
     void newerKbJsonlVersionIsRefused() {
         QTemporaryDir dir;
         testutil::writeSmallKb(testutil::path(dir, "kb"));
-        testutil::writeFile(testutil::path(dir, "kb/manifest.json"), "{\"format\": \"proda-kb-jsonl\", \"version\": 7}");
+        testutil::writeFile(testutil::path(dir, "kb/manifest.json"),
+                            "{\"format\": \"proda-kb-jsonl\", \"version\": 7}");
         Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
         try {
             importKbJsonl(p, testutil::path(dir, "kb"));

@@ -3,11 +3,11 @@
 // ids, resumability) plus the sample-relations verb. No raw string literals here: moc reads this file.
 #include "corpus/corpus.h"
 #include "corpus/sample_project.h"
-#include "synth/dataset_store.h"
 #include "extract/extract_run.h"
 #include "extract/noun_phrase.h"
 #include "extract/terms.h"
 #include "store/knowledge_stats.h"
+#include "synth/dataset_store.h"
 #include "testutil.h"
 
 #include <QProcess>
@@ -58,7 +58,7 @@ ExtractionReport ingestAndExtract(Project& p) {
 
 class TestExtract : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void foldocSampleProjectIsReadyForRoundOne() {
         QTemporaryDir dir;
         const std::string path = testutil::path(dir, "sample.proda");
@@ -77,9 +77,10 @@ private slots:
         // An is-a statement no chain holds stays as its concept's stated genus ("MySQL: a
         // relational database management system"), never beside a relation that says the same.
         QVERIFY(p.db().scalarInt("SELECT count(*) FROM concept_genera") > 5);
-        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM concept_genera g JOIN relations r ON r.subject = g.concept_id "
-                                  "AND r.type = 'SPECIALIZATION' JOIN concepts o ON o.id = r.object AND o.term = g.genus"),
-                 std::int64_t(0));
+        QCOMPARE(
+            p.db().scalarInt("SELECT count(*) FROM concept_genera g JOIN relations r ON r.subject = g.concept_id "
+                             "AND r.type = 'SPECIALIZATION' JOIN concepts o ON o.id = r.object AND o.term = g.genus"),
+            std::int64_t(0));
         QCOMPARE(datasetInfo(p.db(), 1)->samples, r.samples);
         // The corpus stays beside the project as the chunks' provenance.
         QVERIFY(std::filesystem::exists(path + ".d/sample-corpus/foldoc-sample.dict"));
@@ -96,7 +97,8 @@ private slots:
         QTemporaryDir dir;
         const std::string path = testutil::path(dir, "sample.proda");
         QProcess cli;
-        cli.start(QStringLiteral(PRODA_CLI), testutil::qargs({"init", QString::fromStdString(path), "--sample", "--json"}));
+        cli.start(QStringLiteral(PRODA_CLI),
+                  testutil::qargs({"init", QString::fromStdString(path), "--sample", "--json"}));
         QVERIFY(cli.waitForFinished(120000));
         QCOMPARE(cli.exitCode(), 0);
         const auto j = nlohmann::json::parse(cli.readAllStandardOutput().toStdString());
@@ -147,13 +149,15 @@ private slots:
         row("kind of", "A lexer is a kind of program.", "lexer", T::Specialization, "program");
         row("type of", "Heat is a form of energy.", "heat", T::Specialization, "energy");
         row("appositive", "Scheme, a dialect of Lisp, is small.", "Scheme", T::Specialization, "Lisp");
-        row("such as", "Programming languages such as Lisp are old.", "Lisp", T::Specialization, "programming language");
+        row("such as", "Programming languages such as Lisp are old.", "Lisp", T::Specialization,
+            "programming language");
         row("causes", "Heat causes thermal expansion.", "heat", T::Causal, "thermal expansion");
         row("leads to", "Thermal expansion leads to thermal stress.", "thermal expansion", T::Causal, "thermal stress");
         row("results in", "Thermal stress results in cracks.", "thermal stress", T::Causal, "crack");
         row("caused by", "Packet loss is caused by congestion.", "congestion", T::Causal, "packet loss");
         row("requires", "Convection requires a fluid.", "convection", T::Prerequisite, "fluid");
-        row("depends on", "Conduction depends on a temperature gradient.", "conduction", T::Prerequisite, "temperature gradient");
+        row("depends on", "Conduction depends on a temperature gradient.", "conduction", T::Prerequisite,
+            "temperature gradient");
         row("needs", "A compiler needs a parser.", "compiler", T::Prerequisite, "parser");
         row("consists of", "A cell consists of a nucleus and a membrane.", "membrane", T::PartOf, "cell");
         row("contains", "A cell contains a nucleus.", "nucleus", T::PartOf, "cell");
@@ -162,13 +166,16 @@ private slots:
         row("unlike", "Unlike conduction, convection moves matter.", "convection", T::Contrast, "conduction");
         row("as opposed to", "Weather, as opposed to climate, changes daily.", "weather", T::Contrast, "climate");
         row("differs from", "A virus differs from a bacterium.", "virus", T::Contrast, "bacterium");
-        row("used to", "A thermometer is an instrument used to measure temperature.", "thermometer", T::Function, "temperature");
+        row("used to", "A thermometer is an instrument used to measure temperature.", "thermometer", T::Function,
+            "temperature");
         row("used for", "A lexer is used for lexical analysis.", "lexer", T::Function, "lexical analysis");
         row("has a", "A program has an entry point.", "program", T::Property, "entry point");
-        row("characterized by", "Fever is characterized by high body temperature.", "fever", T::Property, "high body temperature");
+        row("characterized by", "Fever is characterized by high body temperature.", "fever", T::Property,
+            "high body temperature");
         // A version, port or extension is of its original's kind; a successor is lineage only;
         // a platform is what a program needs.
-        row("version of", "The Motorola 6801 is a version of the Motorola 6800.", "Motorola 6801", T::Specialization, "Motorola 6800");
+        row("version of", "The Motorola 6801 is a version of the Motorola 6800.", "Motorola 6801", T::Specialization,
+            "Motorola 6800");
         row("extension of", "ACT++ is an extension of C++.", "ACT++", T::Specialization, "C++");
         row("descendant of", "Modula-2 is a descendant of Pascal.", "Modula-2", T::Other, "Pascal");
         row("runs on", "CLISP runs on a microcomputer.", "CLISP", T::Prerequisite, "microcomputer");
@@ -254,8 +261,9 @@ private slots:
     }
 
     void crossReferencesAreTypedBySentence() {
-        const std::string entry = "widget\n\n   <programming> A {program} that requires {Lisp} and\n"
-                                  "   {graphics}.  It was written by {Jane\n   Doe} at {MIT}.\n\n   See also {gadget}.\n\n   (1999-01-01)\n";
+        const std::string entry =
+            "widget\n\n   <programming> A {program} that requires {Lisp} and\n"
+            "   {graphics}.  It was written by {Jane\n   Doe} at {MIT}.\n\n   See also {gadget}.\n\n   (1999-01-01)\n";
         const auto st = extractText(entry, "widget");
         QVERIFY2(has(st, "widget", RelationType::Specialization, "program"), dump(st).c_str());
         QVERIFY2(has(st, "widget", RelationType::Prerequisite, "Lisp"), dump(st).c_str());
@@ -283,10 +291,11 @@ private slots:
         QVERIFY2(s.chains >= 4, r.toText().c_str());
         // Every hop of an extracted chain follows its relation: each relation's object is the next
         // one's subject.
-        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM chain_relations a JOIN chain_relations b ON b.chain_id = a.chain_id "
-                                  "AND b.position = a.position + 1 JOIN relations ra ON ra.id = a.relation_id "
-                                  "JOIN relations rb ON rb.id = b.relation_id WHERE ra.object <> rb.subject"),
-                 0);
+        QCOMPARE(
+            p.db().scalarInt("SELECT count(*) FROM chain_relations a JOIN chain_relations b ON b.chain_id = a.chain_id "
+                             "AND b.position = a.position + 1 JOIN relations ra ON ra.id = a.relation_id "
+                             "JOIN relations rb ON rb.id = b.relation_id WHERE ra.object <> rb.subject"),
+            0);
         QCOMPARE(s.orphanConcepts, 0);
         QCOMPARE(s.orphanRelations, 0);
         QCOMPARE(s.brokenChains, 0);
@@ -333,7 +342,8 @@ private slots:
         }
         auto run = [&](testutil::Args extra) {
             QProcess proc;
-            proc.start(QStringLiteral(PRODA_CLI), testutil::qargs({"sample-relations", QString::fromStdString(project)}) + testutil::qargs(extra));
+            proc.start(QStringLiteral(PRODA_CLI),
+                       testutil::qargs({"sample-relations", QString::fromStdString(project)}) + testutil::qargs(extra));
             proc.waitForFinished(60000);
             return std::make_pair(proc.exitCode(), proc.readAllStandardOutput());
         };
@@ -347,7 +357,9 @@ private slots:
     void llmExtractorNeedsEndpointAndModel() { // the llm extractor itself is tested in test_llm
         QTemporaryDir dir;
         QProcess proc;
-        proc.start(QStringLiteral(PRODA_CLI), testutil::qargs({"extract", QString::fromStdString(testutil::path(dir, "p.proda")), "--extractor", "llm"}));
+        proc.start(
+            QStringLiteral(PRODA_CLI),
+            testutil::qargs({"extract", QString::fromStdString(testutil::path(dir, "p.proda")), "--extractor", "llm"}));
         proc.waitForFinished(60000);
         QCOMPARE(proc.exitCode(), 1);
         QVERIFY(proc.readAllStandardError().contains("needs --endpoint URL and --model NAME"));

@@ -26,10 +26,11 @@ void writeChainKb(const std::string& dir, const std::string& tag, int chains) {
               << R"(","type":"entity","definition":"Definition number )" << i * 4 + k
               << R"( with several words to index.","discipline":"Discipline )" << i % 7 << "\"}\n";
         for (int k = 0; k < 3; ++k)
-            r << R"({"id":")" << base << "r" << k << R"(","subject":")" << base << "c" << k << R"(","type":"CAUSAL","predicate":"causes","object":")"
-              << base << "c" << k + 1 << R"(","discipline":"Discipline )" << i % 7 << "\"}\n";
-        g << R"({"id":")" << base << R"(g","discipline":"Discipline )" << i % 7 << R"(","title":"t","relations":[")" << base
-          << R"(r0",")" << base << R"(r1",")" << base << "r2\"]}\n";
+            r << R"({"id":")" << base << "r" << k << R"(","subject":")" << base << "c" << k
+              << R"(","type":"CAUSAL","predicate":"causes","object":")" << base << "c" << k + 1
+              << R"(","discipline":"Discipline )" << i % 7 << "\"}\n";
+        g << R"({"id":")" << base << R"(g","discipline":"Discipline )" << i % 7 << R"(","title":"t","relations":[")"
+          << base << R"(r0",")" << base << R"(r1",")" << base << "r2\"]}\n";
     }
 }
 
@@ -42,7 +43,7 @@ std::int64_t count(const std::string& project, const char* table) {
 
 class TestFaultImport : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     // A first import into an empty project takes the bulk path (rollback journal, indexes built at
     // the end); killed half way, the next open must roll it back to the empty, valid project.
     void sigkillDuringBulkImportOfEmptyProject() {
@@ -53,15 +54,17 @@ private slots:
         init.start(QStringLiteral(PRODA_CLI), {QStringLiteral("init"), QString::fromStdString(project)});
         QVERIFY(init.waitForFinished(60000));
         QProcess victim;
-        victim.start(QStringLiteral(PRODA_CLI), {QStringLiteral("import"), QString::fromStdString(project), QStringLiteral("--format"),
-                                                QStringLiteral("kb-jsonl"), dir.filePath(QStringLiteral("big"))});
+        victim.start(QStringLiteral(PRODA_CLI),
+                     {QStringLiteral("import"), QString::fromStdString(project), QStringLiteral("--format"),
+                      QStringLiteral("kb-jsonl"), dir.filePath(QStringLiteral("big"))});
         QVERIFY(victim.waitForStarted());
         QElapsedTimer t;
         t.start();
         const QString file = QString::fromStdString(project);
         while (QFileInfo(file).size() < 8LL * 1024 * 1024 && t.elapsed() < 60000 && victim.state() == QProcess::Running)
             QThread::msleep(20);
-        QVERIFY2(victim.state() == QProcess::Running, "the import finished before it could be killed; make the KB larger");
+        QVERIFY2(victim.state() == QProcess::Running,
+                 "the import finished before it could be killed; make the KB larger");
         ::kill(static_cast<pid_t>(victim.processId()), SIGKILL);
         QVERIFY(victim.waitForFinished(10000));
 
@@ -86,15 +89,17 @@ private slots:
         init.start(QStringLiteral(PRODA_CLI), {QStringLiteral("init"), QString::fromStdString(project)});
         QVERIFY(init.waitForFinished(60000));
         QProcess first;
-        first.start(QStringLiteral(PRODA_CLI), {QStringLiteral("import"), QString::fromStdString(project), QStringLiteral("--format"),
-                                               QStringLiteral("kb-jsonl"), dir.filePath(QStringLiteral("first"))});
+        first.start(QStringLiteral(PRODA_CLI),
+                    {QStringLiteral("import"), QString::fromStdString(project), QStringLiteral("--format"),
+                     QStringLiteral("kb-jsonl"), dir.filePath(QStringLiteral("first"))});
         QVERIFY(first.waitForFinished(60000));
         QCOMPARE(first.exitCode(), 0);
         QCOMPARE(count(project, "concepts"), 800);
 
         QProcess victim;
-        victim.start(QStringLiteral(PRODA_CLI), {QStringLiteral("import"), QString::fromStdString(project), QStringLiteral("--format"),
-                                                QStringLiteral("kb-jsonl"), dir.filePath(QStringLiteral("second"))});
+        victim.start(QStringLiteral(PRODA_CLI),
+                     {QStringLiteral("import"), QString::fromStdString(project), QStringLiteral("--format"),
+                      QStringLiteral("kb-jsonl"), dir.filePath(QStringLiteral("second"))});
         QVERIFY(victim.waitForStarted());
         // Wait until the child is writing (its WAL grows), then kill it mid-transaction.
         const QString wal = QString::fromStdString(project + "-wal");
@@ -102,7 +107,8 @@ private slots:
         t.start();
         while (QFileInfo(wal).size() < 4LL * 1024 * 1024 && t.elapsed() < 60000 && victim.state() == QProcess::Running)
             QThread::msleep(20);
-        QVERIFY2(victim.state() == QProcess::Running, "the import finished before it could be killed; make the KB larger");
+        QVERIFY2(victim.state() == QProcess::Running,
+                 "the import finished before it could be killed; make the KB larger");
         ::kill(static_cast<pid_t>(victim.processId()), SIGKILL);
         QVERIFY(victim.waitForFinished(10000));
         QCOMPARE(victim.exitStatus(), QProcess::CrashExit);

@@ -59,20 +59,22 @@ std::map<std::string, std::int64_t> fingerprint(const std::string& project) {
 QString describe(const std::map<std::string, std::int64_t>& a, const std::map<std::string, std::int64_t>& b) {
     QString s;
     for (const auto& [t, n] : a)
-        if (!b.count(t) || b.at(t) != n) s += QStringLiteral("%1: %2 vs %3; ").arg(QString::fromStdString(t)).arg(n).arg(b.count(t) ? b.at(t) : -1);
+        if (!b.count(t) || b.at(t) != n)
+            s += QStringLiteral("%1: %2 vs %3; ").arg(QString::fromStdString(t)).arg(n).arg(b.count(t) ? b.at(t) : -1);
     return s;
 }
 
 void copyProject(const std::string& from, const std::string& to) {
     fs::copy_file(from, to, fs::copy_options::overwrite_existing);
-    if (fs::exists(from + ".d")) fs::copy(from + ".d", to + ".d", fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+    if (fs::exists(from + ".d"))
+        fs::copy(from + ".d", to + ".d", fs::copy_options::recursive | fs::copy_options::overwrite_existing);
 }
 
 } // namespace
 
 class TestFaultVerbs : public QObject {
     Q_OBJECT
-private:
+  private:
     QTemporaryDir dir_;
     QMap<QString, QString> vars_;
     std::map<QString, std::string> stages_; // name -> project file at that stage
@@ -89,7 +91,7 @@ private:
         return r.code == 0;
     }
 
-private slots:
+  private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
         const std::string empty = testutil::path(dir_, "empty.proda"), sample = testutil::path(dir_, "sample.proda");
@@ -109,8 +111,8 @@ private slots:
                 const int answer = static_cast<int>(st.columnInt(1)), best = i % 2 ? (answer + 1) % 4 : answer;
                 std::string scores;
                 for (int k = 0; k < 4; ++k) scores += (k ? "," : "") + std::string(k == best ? "-0.5" : "-2.0");
-                lines += "{\"doc\":{\"id\":\"" + st.columnText(0) + "\"},\"filtered_resps\":[" + scores + "],\"target\":" +
-                         std::to_string(answer) + "}\n";
+                lines += "{\"doc\":{\"id\":\"" + st.columnText(0) + "\"},\"filtered_resps\":[" + scores +
+                         "],\"target\":" + std::to_string(answer) + "}\n";
             }
             testutil::writeFile(results.toStdString(), lines);
         }
@@ -118,14 +120,16 @@ private slots:
         const QString P = QStringLiteral("{P}");
         QVERIFY(advance(QStringLiteral("empty"), QStringLiteral("knowledge"),
                         {QStringLiteral("extract"), P, QStringLiteral("--corpus"), QStringLiteral("{F}")}));
-        QVERIFY(advance(QStringLiteral("knowledge"), QStringLiteral("items"), {QStringLiteral("bench"), QStringLiteral("generate"), P}));
+        QVERIFY(advance(QStringLiteral("knowledge"), QStringLiteral("items"),
+                        {QStringLiteral("bench"), QStringLiteral("generate"), P}));
         QVERIFY(advance(QStringLiteral("sample"), QStringLiteral("evaluated"),
-                        {QStringLiteral("import-results"), P, QStringLiteral("--format"), QStringLiteral("lm-eval"), QStringLiteral("{R}")}));
+                        {QStringLiteral("import-results"), P, QStringLiteral("--format"), QStringLiteral("lm-eval"),
+                         QStringLiteral("{R}")}));
         QVERIFY(advance(QStringLiteral("evaluated"), QStringLiteral("diagnosed"), {QStringLiteral("diagnose"), P}));
         QVERIFY(advance(QStringLiteral("diagnosed"), QStringLiteral("patched"), {QStringLiteral("patch"), P}));
         QVERIFY(advance(QStringLiteral("patched"), QStringLiteral("accepted"),
-                        {QStringLiteral("patch-review"), P, QStringLiteral("--status"), QStringLiteral("accepted"), QStringLiteral("--round"),
-                         QStringLiteral("1")}));
+                        {QStringLiteral("patch-review"), P, QStringLiteral("--status"), QStringLiteral("accepted"),
+                         QStringLiteral("--round"), QStringLiteral("1")}));
     }
 
     void killedBeforeCommit_data() {
@@ -134,28 +138,42 @@ private slots:
         QTest::addColumn<int>("commit"); // which commit of the step to die before
         const QString P = QStringLiteral("{P}");
         QTest::newRow("import wordnet") << QStringLiteral("empty")
-                                        << QStringList{QStringLiteral("import"), P, QStringLiteral("--format"), QStringLiteral("wordnet"), QStringLiteral("{W}")} << 1;
-        QTest::newRow("extract, first batch") << QStringLiteral("empty")
-                                              << QStringList{QStringLiteral("extract"), P, QStringLiteral("--corpus"), QStringLiteral("{F}")} << 1;
-        QTest::newRow("extract, second batch") << QStringLiteral("empty")
-                                               << QStringList{QStringLiteral("extract"), P, QStringLiteral("--corpus"), QStringLiteral("{F}")} << 2;
-        QTest::newRow("bench generate") << QStringLiteral("knowledge") << QStringList{QStringLiteral("bench"), QStringLiteral("generate"), P} << 1;
-        QTest::newRow("synth") << QStringLiteral("items") << QStringList{QStringLiteral("synth"), P, QStringLiteral("--size"), QStringLiteral("800")} << 1;
+                                        << QStringList{QStringLiteral("import"), P, QStringLiteral("--format"),
+                                                       QStringLiteral("wordnet"), QStringLiteral("{W}")}
+                                        << 1;
+        QTest::newRow("extract, first batch")
+            << QStringLiteral("empty")
+            << QStringList{QStringLiteral("extract"), P, QStringLiteral("--corpus"), QStringLiteral("{F}")} << 1;
+        QTest::newRow("extract, second batch")
+            << QStringLiteral("empty")
+            << QStringList{QStringLiteral("extract"), P, QStringLiteral("--corpus"), QStringLiteral("{F}")} << 2;
+        QTest::newRow("bench generate") << QStringLiteral("knowledge")
+                                        << QStringList{QStringLiteral("bench"), QStringLiteral("generate"), P} << 1;
+        QTest::newRow("synth") << QStringLiteral("items")
+                               << QStringList{QStringLiteral("synth"), P, QStringLiteral("--size"),
+                                              QStringLiteral("800")}
+                               << 1;
         QTest::newRow("import-results") << QStringLiteral("sample")
-                                        << QStringList{QStringLiteral("import-results"), P, QStringLiteral("--format"), QStringLiteral("lm-eval"), QStringLiteral("{R}")} << 1;
+                                        << QStringList{QStringLiteral("import-results"), P, QStringLiteral("--format"),
+                                                       QStringLiteral("lm-eval"), QStringLiteral("{R}")}
+                                        << 1;
         QTest::newRow("diagnose") << QStringLiteral("evaluated") << QStringList{QStringLiteral("diagnose"), P} << 1;
         QTest::newRow("patch") << QStringLiteral("diagnosed") << QStringList{QStringLiteral("patch"), P} << 1;
         QTest::newRow("patch review") << QStringLiteral("patched")
-                                      << QStringList{QStringLiteral("patch-review"), P, QStringLiteral("--status"), QStringLiteral("accepted"),
-                                                     QStringLiteral("--round"), QStringLiteral("1")} << 1;
-        QTest::newRow("round assembly") << QStringLiteral("accepted") << QStringList{QStringLiteral("round"), QStringLiteral("next"), P} << 1;
+                                      << QStringList{QStringLiteral("patch-review"), P,
+                                                     QStringLiteral("--status"),     QStringLiteral("accepted"),
+                                                     QStringLiteral("--round"),      QStringLiteral("1")}
+                                      << 1;
+        QTest::newRow("round assembly") << QStringLiteral("accepted")
+                                        << QStringList{QStringLiteral("round"), QStringLiteral("next"), P} << 1;
     }
 
     void killedBeforeCommit() {
         QFETCH(QString, from);
         QFETCH(QStringList, args);
         QFETCH(int, commit);
-        const std::string victim = testutil::path(dir_, "victim.proda"), reference = testutil::path(dir_, "reference.proda");
+        const std::string victim = testutil::path(dir_, "victim.proda"),
+                          reference = testutil::path(dir_, "reference.proda");
         for (const auto& p : {victim, reference}) {
             fs::remove_all(p + ".d");
             fs::remove(p);
@@ -178,9 +196,12 @@ private slots:
         QVERIFY(child.waitForStarted());
         QString err;
         while (!err.contains(QStringLiteral("stalled before commit")) && child.state() == QProcess::Running)
-            if (child.waitForReadyRead(120000)) err += QString::fromUtf8(child.readAll());
-            else break;
-        QVERIFY2(err.contains(QStringLiteral("stalled before commit")), qPrintable(QStringLiteral("the step never reached commit %1: %2").arg(commit).arg(err)));
+            if (child.waitForReadyRead(120000))
+                err += QString::fromUtf8(child.readAll());
+            else
+                break;
+        QVERIFY2(err.contains(QStringLiteral("stalled before commit")),
+                 qPrintable(QStringLiteral("the step never reached commit %1: %2").arg(commit).arg(err)));
         ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
         QVERIFY(child.waitForFinished(10000));
         QCOMPARE(child.exitStatus(), QProcess::CrashExit);
@@ -206,18 +227,22 @@ private slots:
         const std::string victim = testutil::path(dir_, "full.proda");
         copyProject(stage(QStringLiteral("items")), victim);
         const auto before = fingerprint(victim);
-        const Run starved = cli({QStringLiteral("synth"), QString::fromStdString(victim), QStringLiteral("--size"), QStringLiteral("3000")}, [] {
-            ::signal(SIGXFSZ, SIG_IGN); // a write past the limit fails instead of killing the process
-            const rlimit limit{256UL * 1024, 256UL * 1024};
-            ::setrlimit(RLIMIT_FSIZE, &limit);
-        });
+        const Run starved = cli(
+            {QStringLiteral("synth"), QString::fromStdString(victim), QStringLiteral("--size"), QStringLiteral("3000")},
+            [] {
+                ::signal(SIGXFSZ, SIG_IGN); // a write past the limit fails instead of killing the process
+                const rlimit limit{256UL * 1024, 256UL * 1024};
+                ::setrlimit(RLIMIT_FSIZE, &limit);
+            });
         QCOMPARE(starved.code, 2);
-        QVERIFY2(starved.out.contains(QString::fromStdString(victim)) && starved.out.contains(QStringLiteral("the disk is full")) &&
+        QVERIFY2(starved.out.contains(QString::fromStdString(victim)) &&
+                     starved.out.contains(QStringLiteral("the disk is full")) &&
                      starved.out.contains(QStringLiteral("nothing of it was saved")),
                  qPrintable(starved.out));
         const auto after = fingerprint(victim);
         QVERIFY2(after == before, qPrintable(describe(before, after)));
-        const Run again = cli({QStringLiteral("synth"), QString::fromStdString(victim), QStringLiteral("--size"), QStringLiteral("3000")});
+        const Run again = cli({QStringLiteral("synth"), QString::fromStdString(victim), QStringLiteral("--size"),
+                               QStringLiteral("3000")});
         QVERIFY2(again.code == 0, qPrintable(again.out));
     }
 };

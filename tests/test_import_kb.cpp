@@ -15,7 +15,7 @@ using namespace proda;
 
 class TestImportKb : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     // The reader parses on its own thread, in batches: every record before a defect comes out,
     // in order and with its line, before the defect is raised; blank lines keep their numbers.
     void readerKeepsFileOrderAcrossBatches() {
@@ -58,8 +58,8 @@ private slots:
                         (i % 3 ? " of the optics" : " of a sieve") + "\",\"discipline\":\"001 Physics\"}\n";
         for (int i = 1; i < n - 1; ++i) // c3001 lies on no relation: the prune deletes it
             relations += "{\"id\":\"r" + std::to_string(i) + "\",\"subject\":\"c" + std::to_string(i) +
-                         "\",\"type\":\"PART_OF\",\"predicate\":\"is part of\",\"object\":\"c" +
-                         std::to_string(i + 1) + "\",\"discipline\":\"001 Physics\"}\n";
+                         "\",\"type\":\"PART_OF\",\"predicate\":\"is part of\",\"object\":\"c" + std::to_string(i + 1) +
+                         "\",\"discipline\":\"001 Physics\"}\n";
         for (int i = 1; i + 1 < n - 1; i += 2)
             chains += "{\"id\":\"g" + std::to_string(i) + "\",\"discipline\":\"001 Physics\",\"relations\":[\"r" +
                       std::to_string(i) + "\",\"r" + std::to_string(i + 1) + "\"]}\n";
@@ -82,13 +82,17 @@ private slots:
         QCOMPARE(matches("term:lens AND definition:optics"), std::int64_t(1000));
         QCOMPARE(matches("\"number 2999\""), std::int64_t(1));
         // Column sizes (bm25's document lengths) came over too.
-        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM concept_fts_docsize"), p.db().scalarInt("SELECT count(*) FROM concepts"));
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM concept_fts_docsize"),
+                 p.db().scalarInt("SELECT count(*) FROM concepts"));
 
-        testutil::writeFile(kb + "/concepts.jsonl", "{\"id\":\"c9999\",\"term\":\"prism\",\"type\":\"entity\","
-                                                    "\"definition\":\"a sieve of light\",\"discipline\":\"001 Physics\"}\n");
-        testutil::writeFile(kb + "/relations.jsonl", "{\"id\":\"r9999\",\"subject\":\"c9999\",\"type\":\"PART_OF\","
-                                                     "\"predicate\":\"is part of\",\"object\":\"c1\",\"discipline\":\"001 Physics\"}\n");
-        testutil::writeFile(kb + "/chains.jsonl", "{\"id\":\"g9999\",\"discipline\":\"001 Physics\",\"relations\":[\"r9999\",\"r1\"]}\n");
+        testutil::writeFile(kb + "/concepts.jsonl",
+                            "{\"id\":\"c9999\",\"term\":\"prism\",\"type\":\"entity\","
+                            "\"definition\":\"a sieve of light\",\"discipline\":\"001 Physics\"}\n");
+        testutil::writeFile(kb + "/relations.jsonl",
+                            "{\"id\":\"r9999\",\"subject\":\"c9999\",\"type\":\"PART_OF\","
+                            "\"predicate\":\"is part of\",\"object\":\"c1\",\"discipline\":\"001 Physics\"}\n");
+        testutil::writeFile(kb + "/chains.jsonl",
+                            "{\"id\":\"g9999\",\"discipline\":\"001 Physics\",\"relations\":[\"r9999\",\"r1\"]}\n");
         QCOMPARE(importKbJsonl(p, kb).ftsIndex, std::string("incremental"));
         p.db().exec("INSERT INTO concept_fts(concept_fts) VALUES ('integrity-check')");
         QCOMPARE(matches("sieve"), std::int64_t(1001));
@@ -153,13 +157,18 @@ private slots:
         importKbJsonl(p, testutil::path(dir, "kb"));
         // A second set sharing c3 (updated definition) and adding c7 plus a chain through c3.
         const std::string kb2 = testutil::path(dir, "kb2");
-        testutil::writeFile(kb2 + "/concepts.jsonl",
-                            lines({R"({"id":"c3","term":"thermal stress","type":"quantity","definition":"Mechanical stress from constrained expansion.","discipline":"001 Physics","source_quote":"stress builds"})",
-                                   R"({"id":"c7","term":"crack","type":"entity","definition":"A fracture.","discipline":"001 Physics","source_quote":"cracks"})"}));
-        testutil::writeFile(kb2 + "/relations.jsonl",
-                            lines({R"({"id":"r5","subject":"c3","type":"CAUSAL","predicate":"causes","object":"c7","discipline":"001 Physics","source_quote":"stress causes cracks"})"}));
-        testutil::writeFile(kb2 + "/chains.jsonl",
-                            lines({R"({"id":"g3","discipline":"001 Physics","title":"expansion to crack","relations":["r2","r5"]})"}));
+        testutil::writeFile(
+            kb2 + "/concepts.jsonl",
+            lines(
+                {R"({"id":"c3","term":"thermal stress","type":"quantity","definition":"Mechanical stress from constrained expansion.","discipline":"001 Physics","source_quote":"stress builds"})",
+                 R"({"id":"c7","term":"crack","type":"entity","definition":"A fracture.","discipline":"001 Physics","source_quote":"cracks"})"}));
+        testutil::writeFile(
+            kb2 + "/relations.jsonl",
+            lines(
+                {R"({"id":"r5","subject":"c3","type":"CAUSAL","predicate":"causes","object":"c7","discipline":"001 Physics","source_quote":"stress causes cracks"})"}));
+        testutil::writeFile(
+            kb2 + "/chains.jsonl",
+            lines({R"({"id":"g3","discipline":"001 Physics","title":"expansion to crack","relations":["r2","r5"]})"}));
         const ImportReport r = importKbJsonl(p, kb2);
         QCOMPARE(r.concepts.added, 1);
         QCOMPARE(r.concepts.updated, 1);
@@ -176,8 +185,10 @@ private slots:
     void relationsWithoutChainsGetCovered() {
         QTemporaryDir dir;
         const std::string kb = testutil::path(dir, "kb");
-        testutil::writeFile(kb + "/concepts.jsonl", lines({kGoodConcept, kGoodConcept2, kGoodConcept3,
-                                                           R"({"id":"n4","term":"lonely","type":"entity","definition":"","discipline":"001 Physics"})"}));
+        testutil::writeFile(
+            kb + "/concepts.jsonl",
+            lines({kGoodConcept, kGoodConcept2, kGoodConcept3,
+                   R"({"id":"n4","term":"lonely","type":"entity","definition":"","discipline":"001 Physics"})"}));
         testutil::writeFile(kb + "/relations.jsonl", lines({kGoodRel1, kGoodRel2}));
         Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
         const ImportReport r = importKbJsonl(p, kb);
@@ -203,13 +214,17 @@ private slots:
 
         const std::string kb = testutil::path(dir, "bad");
         // A third relation s3 not adjacent to s1, for the chain adjacency case.
-        testutil::writeFile(kb + "/concepts.jsonl",
-                            lines({kGoodConcept, kGoodConcept2, kGoodConcept3,
-                                   R"({"id":"n4","term":"aperture","type":"entity","definition":"Opening.","discipline":"001 Physics"})",
-                                   R"({"id":"n5","term":"stop","type":"entity","definition":"Limit.","discipline":"001 Physics"})"}));
-        testutil::writeFile(kb + "/relations.jsonl",
-                            lines({kGoodRel1, kGoodRel2,
-                                   R"({"id":"s3","subject":"n4","type":"PART_OF","predicate":"is part of","object":"n5","discipline":"001 Physics"})"}));
+        testutil::writeFile(
+            kb + "/concepts.jsonl",
+            lines(
+                {kGoodConcept, kGoodConcept2, kGoodConcept3,
+                 R"({"id":"n4","term":"aperture","type":"entity","definition":"Opening.","discipline":"001 Physics"})",
+                 R"({"id":"n5","term":"stop","type":"entity","definition":"Limit.","discipline":"001 Physics"})"}));
+        testutil::writeFile(
+            kb + "/relations.jsonl",
+            lines(
+                {kGoodRel1, kGoodRel2,
+                 R"({"id":"s3","subject":"n4","type":"PART_OF","predicate":"is part of","object":"n5","discipline":"001 Physics"})"}));
         testutil::writeFile(kb + "/chains.jsonl", lines({kGoodChain}));
         testutil::writeFile(kb + "/" + file.toStdString(), content.toStdString());
         try {

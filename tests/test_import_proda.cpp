@@ -25,7 +25,8 @@ using testutil::counts;
 using testutil::one;
 
 bool contains(const std::vector<std::string>& lines, const QString& text) {
-    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return QString::fromStdString(l).contains(text); });
+    return std::any_of(lines.begin(), lines.end(),
+                       [&](const std::string& l) { return QString::fromStdString(l).contains(text); });
 }
 
 // A project holding the small KB of testutil (it has "tissue", which statement S10 links to).
@@ -49,7 +50,7 @@ const std::string kBridge = conceptIdFor("bridge", "structure");
 
 class TestImportProda : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void importsFixture() {
         QTemporaryDir dir;
         Project p = projectWithKb(dir);
@@ -63,8 +64,10 @@ private slots:
         QVERIFY(r.reachability.chainsCreated > 0); // for S7, S8, S10, S13
         QCOMPARE(r.unlinkedCount, 2);
         QVERIFY(contains(r.unlinked, QStringLiteral("extract.json: statement S12: object 'wood' matches no concept")));
-        QVERIFY(contains(r.unlinked, QStringLiteral("extract.json: statement S9: subject 'unknown thing' matches no concept")));
-        QVERIFY2(contains(r.warnings, QStringLiteral("chain CH3 not stored (1 linked relation(s)")), r.toText().c_str());
+        QVERIFY(contains(r.unlinked,
+                         QStringLiteral("extract.json: statement S9: subject 'unknown thing' matches no concept")));
+        QVERIFY2(contains(r.warnings, QStringLiteral("chain CH3 not stored (1 linked relation(s)")),
+                 r.toText().c_str());
         QVERIFY2(contains(r.warnings, QStringLiteral("1 concept(s) not imported")), r.toText().c_str());
 
         // Statements link by normalized term, file first ("heat" -> the file's "Heat", not the
@@ -83,16 +86,19 @@ private slots:
         QCOMPARE(typeOf(kCrack, RelationType::Other, "c5"), std::string("can damage"));
         QCOMPARE(typeOf(kCrack, RelationType::Contrast, kBridge), std::string("is unlike"));
         const std::string s1 = relationIdFor(kHeat, RelationType::Causal, kExpansion);
-        QCOMPARE(one(p, "SELECT source_quote FROM relations WHERE id = ?", s1), std::string("Heat causes bodies to expand."));
-        QCOMPARE(one(p, "SELECT d.name FROM relations r JOIN disciplines d ON d.id = r.discipline_id WHERE r.id = ?", s1),
-                 std::string("Materials Science"));
+        QCOMPARE(one(p, "SELECT source_quote FROM relations WHERE id = ?", s1),
+                 std::string("Heat causes bodies to expand."));
+        QCOMPARE(
+            one(p, "SELECT d.name FROM relations r JOIN disciplines d ON d.id = r.discipline_id WHERE r.id = ?", s1),
+            std::string("Materials Science"));
         QCOMPARE(one(p, "SELECT d.name FROM relations r JOIN disciplines d ON d.id = r.discipline_id WHERE r.id = ?",
                      relationIdFor(kCrack, RelationType::Contrast, kBridge)),
                  std::string("Unassigned"));
         QCOMPARE(one(p, "SELECT term FROM concepts WHERE id = ?", kHeat), std::string("Heat"));
         QCOMPARE(one(p, "SELECT definition FROM concepts WHERE id = ?", kCrack), std::string("A fracture in a solid."));
-        QCOMPARE(one(p, "SELECT d.name FROM concepts c JOIN disciplines d ON d.id = c.discipline_id WHERE c.id = ?", kMetal),
-                 std::string("Materials Science"));
+        QCOMPARE(
+            one(p, "SELECT d.name FROM concepts c JOIN disciplines d ON d.id = c.discipline_id WHERE c.id = ?", kMetal),
+            std::string("Materials Science"));
         QCOMPARE(one(p, "SELECT id FROM concepts WHERE term = ?", "unused idea"), std::string("<none>"));
 
         // CH1 stored with its relations in file order.
@@ -152,16 +158,29 @@ private slots:
         QTemporaryDir dir;
         const std::string d = testutil::path(dir, "extract");
         auto l1 = [](const char* id, const char* term) {
-            return json{{"concept_id", id}, {"term", term}, {"type", "part"}, {"definition", ""}, {"parent_statement_ids", json::array()}};
+            return json{{"concept_id", id},
+                        {"term", term},
+                        {"type", "part"},
+                        {"definition", ""},
+                        {"parent_statement_ids", json::array()}};
         };
         const json a = {{"l1_concepts", {l1("K1", "gear"), l1("K2", "shaft"), l1("K3", "motor")}},
                         {"l2_statements", json::array()},
                         {"l3_chains", json::array()}};
-        const json b = {{"l1_concepts", json::array()},
-                        {"l2_statements",
-                         {{{"statement_id", "T1"}, {"parent_chain_id", "G"}, {"subject", "gear"}, {"predicate", "is part of"}, {"object", "shaft"}},
-                          {{"statement_id", "T2"}, {"parent_chain_id", "G"}, {"subject", "motor"}, {"predicate", "drives"}, {"object", "shaft"}}}},
-                        {"l3_chains", {{{"chain_id", "G"}, {"domain_context", "Mechanics"}, {"process_name", "drive train"}}}}};
+        const json b = {
+            {"l1_concepts", json::array()},
+            {"l2_statements",
+             {{{"statement_id", "T1"},
+               {"parent_chain_id", "G"},
+               {"subject", "gear"},
+               {"predicate", "is part of"},
+               {"object", "shaft"}},
+              {{"statement_id", "T2"},
+               {"parent_chain_id", "G"},
+               {"subject", "motor"},
+               {"predicate", "drives"},
+               {"object", "shaft"}}}},
+            {"l3_chains", {{{"chain_id", "G"}, {"domain_context", "Mechanics"}, {"process_name", "drive train"}}}}};
         testutil::writeFile(d + "/b.json", b.dump(2));
         testutil::writeFile(d + "/a.json", a.dump(2));
         testutil::writeFile(d + "/notes.txt", "not JSON, not read");
@@ -196,29 +215,42 @@ private slots:
         row("truncated file", "text", "\n    {\"statement_id\": \"S6\"", "", 19, "", "malformed JSON");
         row("invalid UTF-8", "text", "A fracture in a solid.", "A fracture in a sol\xC3id.", 6, "", "invalid UTF-8");
         row("not an object", "whole", "", "[1, 2]", 1, "", "expected a JSON object, found an array");
-        row("number too large", "text", "\"term\": \"crack\",", "\"term\": \"crack\", \"weight\": 6E6666666,", 0, "", "number overflow");
+        row("number too large", "text", "\"term\": \"crack\",", "\"term\": \"crack\", \"weight\": 6E6666666,", 0, "",
+            "number overflow");
         // Field errors: no line in a whole JSON document, but the exact field path.
         row("missing l1_concepts", "remove", "/l1_concepts", "", 0, "l1_concepts", "missing");
         row("missing l3_chains", "remove", "/l3_chains", "", 0, "l3_chains", "missing");
-        row("statements not an array", "set", "/l2_statements", "{}", 0, "l2_statements", "expected an array, found an object");
-        row("concept not an object", "set", "/l1_concepts/2", "\"C3\"", 0, "l1_concepts[2]", "expected an object, found a string");
-        row("term not a string", "set", "/l1_concepts/0/term", "true", 0, "l1_concepts[0].term", "expected a string, found a boolean");
-        row("definition not a string", "set", "/l1_concepts/1/definition", "[1]", 0, "l1_concepts[1].definition", "found an array");
+        row("statements not an array", "set", "/l2_statements", "{}", 0, "l2_statements",
+            "expected an array, found an object");
+        row("concept not an object", "set", "/l1_concepts/2", "\"C3\"", 0, "l1_concepts[2]",
+            "expected an object, found a string");
+        row("term not a string", "set", "/l1_concepts/0/term", "true", 0, "l1_concepts[0].term",
+            "expected a string, found a boolean");
+        row("definition not a string", "set", "/l1_concepts/1/definition", "[1]", 0, "l1_concepts[1].definition",
+            "found an array");
         row("empty term", "set", "/l1_concepts/4/term", "\"  \"", 0, "l1_concepts[4].term", "is empty");
-        row("NUL in term", "set", "/l1_concepts/0/term", "\"heat\\u0000sink\"", 0, "l1_concepts[0].term", "control character U+0000");
-        row("tab in predicate", "set", "/l2_statements/0/predicate", "\"is\\tpart of\"", 0, "l2_statements[0].predicate", "U+0009");
-        row("escape in definition", "set", "/l1_concepts/1/definition", "\"bold \\u001b[1m\"", 0, "l1_concepts[1].definition", "U+001B");
+        row("NUL in term", "set", "/l1_concepts/0/term", "\"heat\\u0000sink\"", 0, "l1_concepts[0].term",
+            "control character U+0000");
+        row("tab in predicate", "set", "/l2_statements/0/predicate", "\"is\\tpart of\"", 0,
+            "l2_statements[0].predicate", "U+0009");
+        row("escape in definition", "set", "/l1_concepts/1/definition", "\"bold \\u001b[1m\"", 0,
+            "l1_concepts[1].definition", "U+001B");
         row("bad parent statement id", "set", "/l1_concepts/0/parent_statement_ids/1", "{}", 0,
             "l1_concepts[0].parent_statement_ids[1]", "expected a string, found an object");
-        row("duplicate concept_id", "set", "/l1_concepts/3/concept_id", "\"C1\"", 0, "l1_concepts[3].concept_id", "duplicate concept_id 'C1'");
-        row("subject not a string", "set", "/l2_statements/3/subject", "42", 0, "l2_statements[3].subject", "expected a string, found a number");
-        row("missing predicate", "remove", "/l2_statements/0/predicate", "", 0, "l2_statements[0].predicate", "missing");
-        row("duplicate statement_id", "set", "/l2_statements/2/statement_id", "\"S1\"", 0, "l2_statements[2].statement_id",
-            "duplicate statement_id 'S1'");
-        row("unknown parent chain", "set", "/l2_statements/1/parent_chain_id", "\"CH9\"", 0, "l2_statements[1].parent_chain_id",
-            "names no chain in l3_chains: 'CH9'");
-        row("duplicate chain_id", "set", "/l3_chains/1/chain_id", "\"CH1\"", 0, "l3_chains[1].chain_id", "duplicate chain_id 'CH1'");
-        row("steps not an array", "set", "/l3_chains/0/steps", "\"heat it\"", 0, "l3_chains[0].steps", "expected an array, found a string");
+        row("duplicate concept_id", "set", "/l1_concepts/3/concept_id", "\"C1\"", 0, "l1_concepts[3].concept_id",
+            "duplicate concept_id 'C1'");
+        row("subject not a string", "set", "/l2_statements/3/subject", "42", 0, "l2_statements[3].subject",
+            "expected a string, found a number");
+        row("missing predicate", "remove", "/l2_statements/0/predicate", "", 0, "l2_statements[0].predicate",
+            "missing");
+        row("duplicate statement_id", "set", "/l2_statements/2/statement_id", "\"S1\"", 0,
+            "l2_statements[2].statement_id", "duplicate statement_id 'S1'");
+        row("unknown parent chain", "set", "/l2_statements/1/parent_chain_id", "\"CH9\"", 0,
+            "l2_statements[1].parent_chain_id", "names no chain in l3_chains: 'CH9'");
+        row("duplicate chain_id", "set", "/l3_chains/1/chain_id", "\"CH1\"", 0, "l3_chains[1].chain_id",
+            "duplicate chain_id 'CH1'");
+        row("steps not an array", "set", "/l3_chains/0/steps", "\"heat it\"", 0, "l3_chains[0].steps",
+            "expected an array, found a string");
     }
 
     void badInput() {
@@ -239,12 +271,15 @@ private slots:
             const auto at = text.find(where.toStdString());
             QVERIFY2(at != std::string::npos, "the edit does not apply to the fixture");
             // An empty replacement truncates the file there.
-            text = what.isEmpty() ? text.substr(0, at + 1) : text.replace(at, where.toUtf8().size(), what.toStdString());
+            text =
+                what.isEmpty() ? text.substr(0, at + 1) : text.replace(at, where.toUtf8().size(), what.toStdString());
         } else {
             json doc = json::parse(text);
             const json::json_pointer ptr(where.toStdString());
-            if (mode == QLatin1String("remove")) doc[ptr.parent_pointer()].erase(ptr.back());
-            else doc[ptr] = json::parse(what.toStdString());
+            if (mode == QLatin1String("remove"))
+                doc[ptr.parent_pointer()].erase(ptr.back());
+            else
+                doc[ptr] = json::parse(what.toStdString());
             text = doc.dump(2);
         }
         const std::string file = testutil::path(dir, "bad.json");
@@ -257,7 +292,9 @@ private slots:
             QCOMPARE(e.file(), file);
             QCOMPARE(e.line(), static_cast<long>(line));
             QCOMPARE(QString::fromStdString(e.field()), field);
-            QVERIFY2(msg.contains(QStringLiteral("bad.json") + (line > 0 ? QStringLiteral(":%1").arg(line) : QString())), qPrintable(msg));
+            QVERIFY2(
+                msg.contains(QStringLiteral("bad.json") + (line > 0 ? QStringLiteral(":%1").arg(line) : QString())),
+                qPrintable(msg));
             if (!field.isEmpty()) QVERIFY2(msg.contains(QStringLiteral("field '%1'").arg(field)), qPrintable(msg));
             QVERIFY2(msg.contains(message), qPrintable(QStringLiteral("'%1' not in: %2").arg(message, msg)));
         }

@@ -60,7 +60,7 @@ const std::string kQuickly = conceptIdFor("quickly", "adverb", "with rapid movem
 
 class TestImportWordNet : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void importsFixture() {
         QTemporaryDir dir;
         Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
@@ -83,12 +83,14 @@ private slots:
         QVERIFY2(hasWarning(r, QStringLiteral("'~' 8")), r.toText().c_str());
         QVERIFY2(hasWarning(r, QStringLiteral("merged 4 pointers")), r.toText().c_str());
         // A taxon filed under its rank word alone is classed as it, not a kind of it.
-        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM relations WHERE source_quote = 'Echinoidea is classed as class'"),
-                 std::int64_t(1));
+        QCOMPARE(
+            p.db().scalarInt("SELECT count(*) FROM relations WHERE source_quote = 'Echinoidea is classed as class'"),
+            std::int64_t(1));
         // A family filed under its order as a hyponym is a member of it, not a kind of it.
-        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM relations WHERE source_quote = 'Ericaceae is a member of Ericales' "
-                                  "AND type = 'PART_OF'"),
-                 std::int64_t(1));
+        QCOMPARE(
+            p.db().scalarInt("SELECT count(*) FROM relations WHERE source_quote = 'Ericaceae is a member of Ericales' "
+                             "AND type = 'PART_OF'"),
+            std::int64_t(1));
 
         const KnowledgeStats s = computeStats(p.db());
         QCOMPARE(s.concepts, 24);
@@ -97,15 +99,16 @@ private slots:
         QCOMPARE(s.orphanRelations, 0);
         QCOMPARE(s.brokenChains, 0);
         QCOMPARE(s.chains, r.reachability.chainsCreated);
-        const std::map<std::string, std::int64_t> types = {{"SPECIALIZATION", 13}, {"PART_OF", 4}, {"CAUSAL", 1},
-                                                           {"PREREQUISITE", 1}, {"CONTRAST", 1}, {"PROPERTY", 2}};
+        const std::map<std::string, std::int64_t> types = {{"SPECIALIZATION", 13}, {"PART_OF", 4},  {"CAUSAL", 1},
+                                                           {"PREREQUISITE", 1},    {"CONTRAST", 1}, {"PROPERTY", 2}};
         for (const auto& [type, n] : types) QCOMPARE(s.relationTypes.at(type), n);
 
         // Concepts: first word, underscores and adjective markers dropped; gloss split.
         QCOMPARE(conceptField(p, kDog, "term"), std::string("dog"));
         QCOMPARE(conceptField(p, kDog, "type"), std::string("noun"));
         QCOMPARE(conceptField(p, kDog, "definition"), std::string("a member of the genus Canis"));
-        QCOMPARE(conceptField(p, kDog, "source_quote"), std::string("a member of the genus Canis; \"the dog barked all night\""));
+        QCOMPARE(conceptField(p, kDog, "source_quote"),
+                 std::string("a member of the genus Canis; \"the dog barked all night\""));
         QCOMPARE(conceptField(p, kCold, "term"), std::string("cold"));
         QCOMPARE(conceptField(p, kCanis, "term"), std::string("Canis"));
         // Disciplines: the topic domain when there is one, else the lexicographer file.
@@ -119,16 +122,21 @@ private slots:
         // Relations: id from (subject, type, object), predicate, quote, subject's discipline.
         const std::string member = relationIdFor(kDog, RelationType::PartOf, kCanis);
         QCOMPARE(one(p, "SELECT predicate FROM relations WHERE id = ?", member), std::string("is a member of"));
-        QCOMPARE(one(p, "SELECT source_quote FROM relations WHERE id = ?", member), std::string("dog is a member of Canis"));
-        QCOMPARE(one(p, "SELECT d.name FROM relations r JOIN disciplines d ON d.id = r.discipline_id WHERE r.id = ?", member),
+        QCOMPARE(one(p, "SELECT source_quote FROM relations WHERE id = ?", member),
+                 std::string("dog is a member of Canis"));
+        QCOMPARE(one(p, "SELECT d.name FROM relations r JOIN disciplines d ON d.id = r.discipline_id WHERE r.id = ?",
+                     member),
                  std::string("noun.animal"));
-        QCOMPARE(one(p, "SELECT predicate FROM relations WHERE id = ?", relationIdFor(kLassie, RelationType::Specialization, kDog)),
+        QCOMPARE(one(p, "SELECT predicate FROM relations WHERE id = ?",
+                     relationIdFor(kLassie, RelationType::Specialization, kDog)),
                  std::string("is an instance of"));
         QCOMPARE(one(p, "SELECT type FROM relations WHERE id = ?", relationIdFor(kKill, RelationType::Causal, kDie)),
                  std::string("CAUSAL"));
-        QCOMPARE(one(p, "SELECT predicate FROM relations WHERE id = ?", relationIdFor(kSnore, RelationType::Prerequisite, kSleep)),
+        QCOMPARE(one(p, "SELECT predicate FROM relations WHERE id = ?",
+                     relationIdFor(kSnore, RelationType::Prerequisite, kSleep)),
                  std::string("entails"));
-        QCOMPARE(one(p, "SELECT predicate FROM relations WHERE id = ?", relationIdFor(kTemperature, RelationType::Property, kHot)),
+        QCOMPARE(one(p, "SELECT predicate FROM relations WHERE id = ?",
+                     relationIdFor(kTemperature, RelationType::Property, kHot)),
                  std::string("has value"));
         // Antonyms: one direction only, from the smaller id.
         const auto [lo, hi] = std::minmax(kHot, kCold);
@@ -136,7 +144,9 @@ private slots:
                  std::string("contrasts with"));
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM relations WHERE type = 'CONTRAST'"), 1);
         // Noun-side attributes only: nothing from an adjective to a noun.
-        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM relations WHERE type = 'PROPERTY' AND subject <> '" + kTemperature + "'"), 0);
+        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM relations WHERE type = 'PROPERTY' AND subject <> '" +
+                                  kTemperature + "'"),
+                 0);
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM imports WHERE format = 'wordnet'"), 1);
 
         // index.noun: "tail" is usually the act of following (another lexicographer file) and the
@@ -148,17 +158,20 @@ private slots:
         // "Ericaceae", never tagged, lists its sense first and the animal second, which the word
         // "animal" tags (a made-up sense, as "indweller" lists the activation by an inner spirit
         // before the inhabitant): the tagged sense is the usual one, the plant family a rare one.
-        QVERIFY2(hasWarning(r, QStringLiteral("5 concepts are named by a word usually read in another sense: 1 are written "
-                                              "with their topic domain (\"stop (music)\"), 3 rare senses are left out of "
-                                              "items and samples, 1 others out of samples")),
-                 r.toText().c_str());
+        QVERIFY2(
+            hasWarning(r, QStringLiteral("5 concepts are named by a word usually read in another sense: 1 are written "
+                                         "with their topic domain (\"stop (music)\"), 3 rare senses are left out of "
+                                         "items and samples, 1 others out of samples")),
+            r.toText().c_str());
         const std::string kTail = conceptIdFor("tail", "noun", "the posterior part of the body of a vertebrate");
         QCOMPARE(one(p, "SELECT qualifier FROM usual_senses WHERE concept_id = ?", kTail), std::string(""));
         QCOMPARE(one(p, "SELECT usual_definition FROM usual_senses WHERE concept_id = ?", kTail),
                  std::string("the act of following someone secretly"));
-        QCOMPARE(one(p, "SELECT qualifier FROM usual_senses WHERE concept_id = ?", kAlgorithm), std::string("computer science"));
+        QCOMPARE(one(p, "SELECT qualifier FROM usual_senses WHERE concept_id = ?", kAlgorithm),
+                 std::string("computer science"));
         QCOMPARE(p.db().scalarInt("SELECT rare FROM usual_senses WHERE concept_id = '" + kTail + "'"), 1);
-        const std::string kWater = conceptIdFor("water", "noun", "binary compound that occurs at room temperature as a clear liquid");
+        const std::string kWater =
+            conceptIdFor("water", "noun", "binary compound that occurs at room temperature as a clear liquid");
         QCOMPARE(p.db().scalarInt("SELECT rare FROM usual_senses WHERE concept_id = '" + kWater + "'"), 0);
         const std::string kBad = conceptIdFor("bad", "noun", "that which is below standard or expectations");
         QCOMPARE(p.db().scalarInt("SELECT rare FROM usual_senses WHERE concept_id = '" + kBad + "'"), 1);
@@ -210,7 +223,7 @@ private slots:
 
     void badInput_data() {
         QTest::addColumn<QString>("file");
-        QTest::addColumn<QByteArray>("find");    // first occurrence is replaced; empty: the file is deleted
+        QTest::addColumn<QByteArray>("find"); // first occurrence is replaced; empty: the file is deleted
         QTest::addColumn<QByteArray>("replace");
         QTest::addColumn<int>("line");
         QTest::addColumn<QString>("field");
@@ -227,30 +240,46 @@ private slots:
         row("word count too large", "data.noun", "01 tail 0 001", "02 tail 0 001", 8, "lex_id", "'#p'");
         row("bad lex_id", "data.noun", "tail 0 001", "tail z 001", 8, "lex_id", "hexadecimal");
         row("non-numeric pointer count", "data.noun", "tail 0 001", "tail 0 0x1", 8, "p_cnt", "decimal");
-        row("pointer count too large", "data.noun", "tail 0 001", "tail 0 002", 8, "pointer_symbol", "unknown pointer symbol '|'");
+        row("pointer count too large", "data.noun", "tail 0 001", "tail 0 002", 8, "pointer_symbol",
+            "unknown pointer symbol '|'");
         row("pointer count too small", "data.noun", "tail 0 001", "tail 0 000", 8, "gloss", "expected '|'");
         row("non-numeric offset", "data.noun", "00000846 08", "0000084x 08", 8, "synset_offset", "decimal");
-        row("duplicate offset", "data.noun", "00000846 08", "00000559 08", 8, "synset_offset", "duplicate synset offset 559 (first on line 6)");
-        row("unknown lexicographer file", "data.noun", "00000846 08", "00000846 77", 8, "lex_filenum", "unknown lexicographer file 77");
-        row("synset type of another file", "data.noun", "00000846 08 n", "00000846 08 v", 8, "ss_type", "does not belong in data.noun");
-        row("dangling pointer", "data.noun", "#p 00000559 n", "#p 00000560 n", 8, "pointer", "targets no synset in data.noun");
-        row("pointer into another file", "data.noun", "@i 00000559 n", "@i 00000559 v", 15, "pointer", "targets no synset in data.verb");
-        row("unknown pointer symbol", "data.noun", "#p 00000559", "#q 00000559", 8, "pointer_symbol", "unknown pointer symbol '#q'");
+        row("duplicate offset", "data.noun", "00000846 08", "00000559 08", 8, "synset_offset",
+            "duplicate synset offset 559 (first on line 6)");
+        row("unknown lexicographer file", "data.noun", "00000846 08", "00000846 77", 8, "lex_filenum",
+            "unknown lexicographer file 77");
+        row("synset type of another file", "data.noun", "00000846 08 n", "00000846 08 v", 8, "ss_type",
+            "does not belong in data.noun");
+        row("dangling pointer", "data.noun", "#p 00000559 n", "#p 00000560 n", 8, "pointer",
+            "targets no synset in data.noun");
+        row("pointer into another file", "data.noun", "@i 00000559 n", "@i 00000559 v", 15, "pointer",
+            "targets no synset in data.verb");
+        row("unknown pointer symbol", "data.noun", "#p 00000559", "#q 00000559", 8, "pointer_symbol",
+            "unknown pointer symbol '#q'");
         row("bad pointer part of speech", "data.noun", "#p 00000559 n", "#p 00000559 x", 8, "pointer_pos", "'x'");
         row("bad source/target", "data.noun", "00000559 n 0000 | the posterior", "00000559 n 00z0 | the posterior", 8,
             "source/target", "hexadecimal");
-        row("invalid UTF-8 in gloss", "data.noun", "of a vertebrate", "of a vert\xff" "ebrate", 8, "gloss", "invalid UTF-8");
-        row("control character in word", "data.noun", "08 n 01 tail", "08 n 01 ta\x01l", 8, "word", "control character U+0001");
-        row("control character in gloss", "data.noun", "of a vertebrate", "of a vert\x07" "brate", 8, "gloss", "U+0007");
+        row("invalid UTF-8 in gloss", "data.noun", "of a vertebrate",
+            "of a vert\xff"
+            "ebrate",
+            8, "gloss", "invalid UTF-8");
+        row("control character in word", "data.noun", "08 n 01 tail", "08 n 01 ta\x01l", 8, "word",
+            "control character U+0001");
+        row("control character in gloss", "data.noun", "of a vertebrate",
+            "of a vert\x07"
+            "brate",
+            8, "gloss", "U+0007");
         row("bad verb frame count", "data.verb", "01 + 08 01", "0x + 08 01", 4, "f_cnt", "decimal");
-        row("truncated last line", "data.verb", " | take a short break from one's activities in order to relax  \n", "", 9,
-            "gloss", "line ends early");
+        row("truncated last line", "data.verb", " | take a short break from one's activities in order to relax  \n", "",
+            9, "gloss", "line ends early");
         row("file without synsets", "data.adj", "00000233 00 a", "  00000233 00 a", 0, "", "holds no synsets");
         // index.noun: two header lines, then algorithm, dog, tail, water.
         row("dangling sense", "index.noun", "00001906 00000846", "00001907 00000846", 5, "synset_offset",
             "sense 1 (1907) targets no synset in data.noun");
-        row("sense of another part of speech", "index.noun", "tail n 2", "tail v 2", 5, "pos", "does not belong in index.noun");
-        row("truncated index line", "index.noun", "2 2 00002071 00001411", "2 2 00002071", 6, "synset_offset", "line ends early");
+        row("sense of another part of speech", "index.noun", "tail n 2", "tail v 2", 5, "pos",
+            "does not belong in index.noun");
+        row("truncated index line", "index.noun", "2 2 00002071 00001411", "2 2 00002071", 6, "synset_offset",
+            "line ends early");
         row("non-numeric tagged count", "index.noun", "1 #p 2 1", "1 #p 2 x", 5, "tagsense_cnt", "decimal");
     }
 

@@ -1,9 +1,9 @@
 // Knowledge checks, search and neighbourhoods on hand-built fixtures with known answers.
 #include "io/importers.h"
 #include "quality/kb_check.h"
-#include "store/knowledge_writer.h"
 #include "store/knowledge_queries.h"
 #include "store/knowledge_stats.h"
+#include "store/knowledge_writer.h"
 #include "testutil.h"
 
 #include <QProcess>
@@ -13,7 +13,7 @@ using namespace proda;
 
 class TestKnowledgeChecks : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     // The quality report finds each planted defect, names an example, and leaves clean
     // knowledge unflagged; the CLI prints the same figures as JSON.
     void qualityReportFindsPlantedDefects() {
@@ -23,8 +23,8 @@ private slots:
             Project p = Project::open(path, Project::Mode::CreateNew);
             Transaction tx(p.db());
             KnowledgeWriter w(p.db());
-            for (const char* t : {"BSD BSD Unix", "Unix", "operating system", "tank circuit", "circuit", "device", "Pthreads",
-                                  "kernel"})
+            for (const char* t : {"BSD BSD Unix", "Unix", "operating system", "tank circuit", "circuit", "device",
+                                  "Pthreads", "kernel"})
                 w.upsertConcept({t, t, "noun", "", "systems", ""});
             w.upsertRelation({"r1", "BSD BSD Unix", "SPECIALIZATION", "is a kind of", "Unix", "systems", ""});
             w.upsertRelation({"r2", "Unix", "SPECIALIZATION", "is a kind of", "operating system", "systems", ""});
@@ -66,13 +66,15 @@ private slots:
         QCOMPARE(r.flagged("relation."), 4);
         QVERIFY(r.vagueShareByDiscipline.at("systems") > 0.16 && r.vagueShareByDiscipline.at("systems") < 0.17);
         QProcess cli;
-        cli.start(QStringLiteral(PRODA_CLI), {QStringLiteral("kb"), QStringLiteral("check"), QString::fromStdString(path), QStringLiteral("--json")});
+        cli.start(QStringLiteral(PRODA_CLI), {QStringLiteral("kb"), QStringLiteral("check"),
+                                              QString::fromStdString(path), QStringLiteral("--json")});
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 0);
         const auto j = nlohmann::json::parse(cli.readAllStandardOutput().toStdString());
         QCOMPARE(j.at("relations").get<int>(), 6);
         QCOMPARE(j.at("classes").size(), r.classes.size());
-        cli.start(QStringLiteral(PRODA_CLI), {QStringLiteral("kb"), QStringLiteral("fix"), QString::fromStdString(path)});
+        cli.start(QStringLiteral(PRODA_CLI),
+                  {QStringLiteral("kb"), QStringLiteral("fix"), QString::fromStdString(path)});
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 1);
     }
@@ -117,11 +119,11 @@ private slots:
             INSERT INTO chain_relations VALUES ('gb', 0, 'r1'), ('gb', 1, 'r4');
         )SQL");
         const KnowledgeStats s = computeStats(p.db());
-        QCOMPARE(s.orphanRelations, 1);                                  // ro is on no chain
-        QCOMPARE(s.orphanConcepts, 3);                                   // o1, o2 (only on ro) and o3
-        QCOMPARE(s.brokenChains, 1);                                     // r1 and r4 share no concept
+        QCOMPARE(s.orphanRelations, 1); // ro is on no chain
+        QCOMPARE(s.orphanConcepts, 3);  // o1, o2 (only on ro) and o3
+        QCOMPARE(s.brokenChains, 1);    // r1 and r4 share no concept
         QCOMPARE(s.brokenChainSamples, std::vector<std::string>{"gb"});
-        QCOMPARE(s.disciplines[0].components, 3);                        // {c1,c2,c3}, {o1,o2}, {o3}
+        QCOMPARE(s.disciplines[0].components, 3); // {c1,c2,c3}, {o1,o2}, {o3}
         QCOMPARE(s.disciplines[0].largestComponentFraction, 3.0 / 6.0);
     }
 
@@ -134,19 +136,19 @@ private slots:
         auto hits = q.search("thermal");
         QCOMPARE(hits.size(), std::size_t(3));
         QCOMPARE(hits[2].id, std::string("c1")); // a definition match ranks below term matches
-        hits = q.search("therm");             // prefix, as typed
+        hits = q.search("therm");                // prefix, as typed
         QCOMPARE(hits.size(), std::size_t(3));
-        hits = q.search("thermal exp");       // c3 too: "thermal stress", "caused by expansion"
+        hits = q.search("thermal exp"); // c3 too: "thermal stress", "caused by expansion"
         QCOMPARE(hits.size(), std::size_t(2));
         QCOMPARE(hits[0].id, std::string("c2"));
         QCOMPARE(hits[0].discipline, std::string("Physics"));
-        hits = q.search("tissues");           // definitions are searched too
+        hits = q.search("tissues"); // definitions are searched too
         QCOMPARE(hits.size(), std::size_t(1));
         QCOMPARE(hits[0].id, std::string("c6"));
-        hits = q.search("cell");              // the exact term ranks first
+        hits = q.search("cell"); // the exact term ranks first
         QVERIFY(!hits.empty());
         QCOMPARE(hits[0].id, std::string("c4"));
-        QVERIFY(q.search("\"*(").empty());     // FTS syntax in user text is not an error
+        QVERIFY(q.search("\"*(").empty()); // FTS syntax in user text is not an error
         QVERIFY(q.search("").empty());
         QCOMPARE(ftsQueryFor("a\"b c"), std::string("\"a\" \"b\" \"c\"*"));
     }

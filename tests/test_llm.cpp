@@ -19,7 +19,7 @@ Q_DECLARE_METATYPE(std::string)
 namespace {
 
 class MemoryCache final : public llm::ChatCache {
-public:
+  public:
     std::optional<std::string> get(const std::string& key) override {
         std::lock_guard lock(m_);
         auto it = map_.find(key);
@@ -34,7 +34,7 @@ public:
         map_.erase(key);
     }
 
-private:
+  private:
     std::mutex m_;
     std::map<std::string, std::string> map_;
 };
@@ -50,10 +50,12 @@ llm::ChatRequest ask(const std::string& marker, int n = 0) {
 
 class TestLlm : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void endpointUrls() {
-        QCOMPARE(llm::chatCompletionsUrl("http://127.0.0.1:8080/v1"), std::string("http://127.0.0.1:8080/v1/chat/completions"));
-        QCOMPARE(llm::chatCompletionsUrl("http://127.0.0.1:8080/v1/"), std::string("http://127.0.0.1:8080/v1/chat/completions"));
+        QCOMPARE(llm::chatCompletionsUrl("http://127.0.0.1:8080/v1"),
+                 std::string("http://127.0.0.1:8080/v1/chat/completions"));
+        QCOMPARE(llm::chatCompletionsUrl("http://127.0.0.1:8080/v1/"),
+                 std::string("http://127.0.0.1:8080/v1/chat/completions"));
         QCOMPARE(llm::chatCompletionsUrl("https://api.example.org/v1/chat/completions"),
                  std::string("https://api.example.org/v1/chat/completions"));
         for (const char* bad : {"", "127.0.0.1:8080", "ftp://host/v1", "http:///v1"}) {
@@ -87,8 +89,8 @@ private slots:
         const auto j = nlohmann::json::parse(testutil::readFile(kDir + "/validation.json"));
         for (const auto& c : j["cases"])
             QTest::newRow(c["name"].get<std::string>().c_str())
-                << c["content"].get<std::string>() << (c["field"].is_null() ? std::string() : c["field"].get<std::string>())
-                << c["statements"].get<int>();
+                << c["content"].get<std::string>()
+                << (c["field"].is_null() ? std::string() : c["field"].get<std::string>()) << c["statements"].get<int>();
     }
     void validation() {
         QFETCH(std::string, content);
@@ -104,7 +106,8 @@ private slots:
         for (const auto& s : r.statements) QCOMPARE(s.chunkId, 5);
         if (statements == 2) { // chains first: the chain's order, not the relations' listing order
             QCOMPARE(r.statements[0].object, std::string("device"));
-            QCOMPARE(r.statements[0].subjectDefinition, std::string("A router is a device that forwards packets between networks."));
+            QCOMPARE(r.statements[0].subjectDefinition,
+                     std::string("A router is a device that forwards packets between networks."));
         }
     }
 
@@ -214,8 +217,10 @@ private slots:
             for (const auto& r : replies) QVERIFY2(r.ok && r.content == "pong", r.error.c_str());
             QCOMPARE(server.maxInFlight(), concurrency);
             // Each reply takes 300 ms: 8 one at a time take 2.4 s, four at a time 0.6 s.
-            if (concurrency == 4) QVERIFY2(t.elapsed() < 1500, QByteArray::number(t.elapsed()).constData());
-            else QVERIFY(t.elapsed() >= 2400);
+            if (concurrency == 4)
+                QVERIFY2(t.elapsed() < 1500, QByteArray::number(t.elapsed()).constData());
+            else
+                QVERIFY(t.elapsed() >= 2400);
         }
     }
 

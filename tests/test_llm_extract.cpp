@@ -31,12 +31,14 @@ using testutil::ids;
 
 // A replay server and a new project holding one of the fixture corpora (corpus/good or corpus/bad).
 struct LlmProject {
-    explicit LlmProject(const char* corpus) : path(testutil::path(dir, "p.proda")), p(Project::open(path, Project::Mode::CreateNew)) {
+    explicit LlmProject(const char* corpus)
+        : path(testutil::path(dir, "p.proda")), p(Project::open(path, Project::Mode::CreateNew)) {
         ingestCorpus(p, kDir + "/corpus/" + corpus);
     }
     // A fresh extractor (fresh counters) over the project's cache, run once.
     ExtractionReport run() {
-        extractor = std::make_unique<LlmExtractor>(extractorOptions(server), std::make_shared<llm::ProjectChatCache>(path));
+        extractor =
+            std::make_unique<LlmExtractor>(extractorOptions(server), std::make_shared<llm::ProjectChatCache>(path));
         return extractKnowledge(p, *extractor);
     }
     ReplayServer server{kReplies};
@@ -67,8 +69,10 @@ struct CliRun {
 CliRun runCli(const QStringList& args, const QString& apiKey = {}) {
     QProcess proc;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    if (!apiKey.isEmpty()) env.insert(QStringLiteral("PRODA_API_KEY"), apiKey);
-    else env.remove(QStringLiteral("PRODA_API_KEY"));
+    if (!apiKey.isEmpty())
+        env.insert(QStringLiteral("PRODA_API_KEY"), apiKey);
+    else
+        env.remove(QStringLiteral("PRODA_API_KEY"));
     proc.setProcessEnvironment(env);
     proc.start(QStringLiteral(PRODA_CLI), args);
     proc.waitForFinished(120000);
@@ -76,18 +80,20 @@ CliRun runCli(const QStringList& args, const QString& apiKey = {}) {
 }
 
 QStringList llmArgs(const std::string& project, const std::string& corpus, const ReplayServer& server) {
-    return {QStringLiteral("extract"), QString::fromStdString(project), QStringLiteral("--corpus"),
-            QString::fromStdString(kDir + "/corpus/" + corpus), QStringLiteral("--extractor"), QStringLiteral("llm"),
-            QStringLiteral("--endpoint"), QString::fromStdString(server.endpoint()), QStringLiteral("--model"),
-            QStringLiteral("test-model"), QStringLiteral("--concurrency"), QStringLiteral("3"), QStringLiteral("--timeout"),
-            QStringLiteral("1")};
+    return {QStringLiteral("extract"),       QString::fromStdString(project),
+            QStringLiteral("--corpus"),      QString::fromStdString(kDir + "/corpus/" + corpus),
+            QStringLiteral("--extractor"),   QStringLiteral("llm"),
+            QStringLiteral("--endpoint"),    QString::fromStdString(server.endpoint()),
+            QStringLiteral("--model"),       QStringLiteral("test-model"),
+            QStringLiteral("--concurrency"), QStringLiteral("3"),
+            QStringLiteral("--timeout"),     QStringLiteral("1")};
 }
 
 } // namespace
 
 class TestLlmExtract : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void extractionEndToEnd() {
         LlmProject f("good");
         const ExtractionReport r = f.run();
@@ -102,13 +108,18 @@ private slots:
         QCOMPARE(s.orphanRelations, 0);
         // Every statement is a relation written, a relation pruned (on no directed chain), a link
         // or a statement on a term that is not a concept.
-        QVERIFY2(s.relations + r.uncoveredPruned + r.linkStatements + r.statementsOnRejectedTerms + r.duplicateStatements == 17,
+        QVERIFY2(s.relations + r.uncoveredPruned + r.linkStatements + r.statementsOnRejectedTerms +
+                         r.duplicateStatements ==
+                     17,
                  r.toText().c_str());
         QVERIFY2(s.chains >= 3, r.toText().c_str()); // directed walks: a hop never runs against its relation
         // The knowledge went through canonicalization: "lava flows" and "lava flow" are one concept.
-        const std::string heat = conceptIdFor("heat", "concept"), expansion = conceptIdFor("thermal expansion", "concept");
-        QCOMPARE(testutil::one(p, "SELECT source_quote FROM relations WHERE id = ?", relationIdFor(heat, RelationType::Causal, expansion)),
-                 std::string("In solids, heat causes thermal expansion, the growth of a body as its temperature rises."));
+        const std::string heat = conceptIdFor("heat", "concept"),
+                          expansion = conceptIdFor("thermal expansion", "concept");
+        QCOMPARE(
+            testutil::one(p, "SELECT source_quote FROM relations WHERE id = ?",
+                          relationIdFor(heat, RelationType::Causal, expansion)),
+            std::string("In solids, heat causes thermal expansion, the growth of a body as its temperature rises."));
         QCOMPARE(testutil::one(p, "SELECT definition FROM concepts WHERE id = ?", expansion),
                  std::string("the growth of a body as its temperature rises"));
         // Requests per chunk: the retries and the repair turn, no more.
@@ -130,7 +141,8 @@ private slots:
         bool repairSeen = false;
         for (const auto& req : server.requests())
             if (req.fixture == "router" && req.body["messages"].size() == 4)
-                repairSeen = req.body["messages"][3]["content"].get<std::string>().find("relations[1].type") != std::string::npos;
+                repairSeen = req.body["messages"][3]["content"].get<std::string>().find("relations[1].type") !=
+                             std::string::npos;
         QVERIFY(repairSeen);
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM llm_cache"), 7);
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM chunk_extractions WHERE extractor = 'llm:test-model'"), 6);
@@ -163,9 +175,12 @@ private slots:
         QCOMPARE(r.chunksExtracted, 1);
         QCOMPARE(r.chunksFailed, 3);
         const std::string all = r.toText();
-        for (const auto& [file, field] : std::vector<std::pair<std::string, std::string>>{
-                 {"ozone.txt", "relations[0].object"}, {"photosynthesis.txt", "content"}, {"tide.txt", "relations[0].quote"}}) {
-            const std::string expected = "chunk " + std::to_string(chunkOf(p, file)) + ": invalid reply (3 tries): field '" + field + "'";
+        for (const auto& [file, field] :
+             std::vector<std::pair<std::string, std::string>>{{"ozone.txt", "relations[0].object"},
+                                                              {"photosynthesis.txt", "content"},
+                                                              {"tide.txt", "relations[0].quote"}}) {
+            const std::string expected =
+                "chunk " + std::to_string(chunkOf(p, file)) + ": invalid reply (3 tries): field '" + field + "'";
             QVERIFY2(all.find(expected) != std::string::npos, (expected + "\n" + all).c_str());
             QCOMPARE(server.count(file.substr(0, file.size() - 4)), 3);
         }
@@ -254,14 +269,16 @@ private slots:
         QTemporaryDir dir;
         const QString project = QString::fromStdString(testutil::path(dir, "p.proda"));
         const QString llmFlag = QStringLiteral("--extractor"), llmName = QStringLiteral("llm");
-        auto r = runCli({QStringLiteral("extract"), project, llmFlag, llmName, QStringLiteral("--model"), QStringLiteral("m")});
+        auto r = runCli(
+            {QStringLiteral("extract"), project, llmFlag, llmName, QStringLiteral("--model"), QStringLiteral("m")});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains("needs --endpoint URL and --model NAME"));
-        r = runCli({QStringLiteral("extract"), project, llmFlag, llmName, QStringLiteral("--model"), QStringLiteral("m"),
-                    QStringLiteral("--endpoint"), QStringLiteral("localhost:8080")});
+        r = runCli({QStringLiteral("extract"), project, llmFlag, llmName, QStringLiteral("--model"),
+                    QStringLiteral("m"), QStringLiteral("--endpoint"), QStringLiteral("localhost:8080")});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("endpoint"), r.err.constData());
-        r = runCli({QStringLiteral("extract"), project, QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:1/v1")});
+        r = runCli({QStringLiteral("extract"), project, QStringLiteral("--endpoint"),
+                    QStringLiteral("http://127.0.0.1:1/v1")});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains("--endpoint applies to --extractor llm"));
     }

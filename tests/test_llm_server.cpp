@@ -72,7 +72,8 @@ json route(ReplayServer::State& st, const std::string& method, const std::string
     const std::string user = firstUserMessage(seen.body);
     Fixture* best = nullptr;
     for (auto& f : st.fixtures)
-        if (!f.match.empty() && user.find(f.match) != std::string::npos && (!best || f.match.size() > best->match.size()))
+        if (!f.match.empty() && user.find(f.match) != std::string::npos &&
+            (!best || f.match.size() > best->match.size()))
             best = &f;
     json reply;
     if (method != "POST" || path != "/v1/chat/completions")
@@ -126,9 +127,12 @@ void serve(QTcpSocket* socket, const std::shared_ptr<ReplayServer::State>& st) {
             if (!guard) return; // the client gave up (its timeout) and the socket is gone
             const int status = spec.value("status", 200);
             std::string body;
-            if (spec.contains("content")) body = envelope(spec["content"], request, spec.value("finish_reason", "stop")).dump();
-            else if (spec.contains("json")) body = spec["json"].dump();
-            else body = spec.value("body", "");
+            if (spec.contains("content"))
+                body = envelope(spec["content"], request, spec.value("finish_reason", "stop")).dump();
+            else if (spec.contains("json"))
+                body = spec["json"].dump();
+            else
+                body = spec.value("body", "");
             std::string head = "HTTP/1.1 " + std::to_string(status) + " " + reason(status) + "\r\n";
             json headers = spec.value("headers", json::object());
             if (!headers.contains("Content-Type")) headers["Content-Type"] = "application/json";
@@ -139,8 +143,10 @@ void serve(QTcpSocket* socket, const std::shared_ptr<ReplayServer::State>& st) {
             guard->disconnectFromHost();
         };
         const int delay = spec.value("delay_ms", 0);
-        if (delay > 0) QTimer::singleShot(delay, socket, send);
-        else send();
+        if (delay > 0)
+            QTimer::singleShot(delay, socket, send);
+        else
+            send();
     });
 }
 

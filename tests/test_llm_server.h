@@ -30,7 +30,7 @@ struct SeenRequest {
 };
 
 class ReplayServer {
-public:
+  public:
     explicit ReplayServer(const std::string& fixtureDir);
     ~ReplayServer();
 
@@ -42,7 +42,7 @@ public:
 
     struct State; // shared with the server thread
 
-private:
+  private:
     std::shared_ptr<State> state_;
     QThread thread_;
     QTcpServer* server_ = nullptr; // lives on thread_

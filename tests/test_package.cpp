@@ -39,14 +39,15 @@ Run run(const QString& program, const QStringList& args, const QString& dir = {}
 
 class TestPackage : public QObject {
     Q_OBJECT
-private:
+  private:
     QTemporaryDir dir_;
     QString root_, deb_;
 
-private slots:
+  private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
-        const Run pack = run(QStringLiteral("cpack"), {QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("-B"), dir_.path()},
+        const Run pack = run(QStringLiteral("cpack"),
+                             {QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("-B"), dir_.path()},
                              QStringLiteral(PRODA_BUILD_DIR));
         QVERIFY2(pack.code == 0, qPrintable(pack.out));
         for (const auto& e : fs::directory_iterator(dir_.path().toStdString()))
@@ -60,8 +61,10 @@ private slots:
     void controlDeclaresDependencies() {
         const Run info = run(QStringLiteral("dpkg-deb"), {QStringLiteral("-f"), deb_, QStringLiteral("Depends")});
         QCOMPARE(info.code, 0);
-        for (const char* lib : {"libqt6widgets6", "libqt6charts6", "libsqlite3-0", "libtorch", "libsentencepiece0", "libopenblas0-pthread"})
-            QVERIFY2(info.out.contains(QLatin1String(lib)), qPrintable(QStringLiteral("%1 not in Depends: %2").arg(QLatin1String(lib), info.out)));
+        for (const char* lib : {"libqt6widgets6", "libqt6charts6", "libsqlite3-0", "libtorch", "libsentencepiece0",
+                                "libopenblas0-pthread"})
+            QVERIFY2(info.out.contains(QLatin1String(lib)),
+                     qPrintable(QStringLiteral("%1 not in Depends: %2").arg(QLatin1String(lib), info.out)));
     }
 
     void installedCliRuns() {
@@ -70,7 +73,8 @@ private slots:
         QVERIFY2(version.out.startsWith(QStringLiteral("proda ")), qPrintable(version.out));
         // The bundled sample is inside the binary: a project from the installed CLI alone.
         const QString project = dir_.filePath(QStringLiteral("s.proda"));
-        const Run init = run(root_ + QStringLiteral("/usr/bin/proda"), {QStringLiteral("init"), project, QStringLiteral("--sample")});
+        const Run init = run(root_ + QStringLiteral("/usr/bin/proda"),
+                             {QStringLiteral("init"), project, QStringLiteral("--sample")});
         QVERIFY2(init.code == 0, qPrintable(init.out));
         QVERIFY(QFileInfo(root_ + QStringLiteral("/usr/bin/proda-train")).isExecutable());
         QVERIFY(QFileInfo::exists(root_ + QStringLiteral("/usr/lib/proda/libproda_spm.so")));
@@ -82,8 +86,10 @@ private slots:
         const QString shot = dir_.filePath(QStringLiteral("home.png"));
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        const Run r = run(root_ + QStringLiteral("/usr/bin/proda-workbench"),
-                          {project, QStringLiteral("--screenshot"), shot, QStringLiteral("--size"), QStringLiteral("1280x800")}, {}, env);
+        const Run r =
+            run(root_ + QStringLiteral("/usr/bin/proda-workbench"),
+                {project, QStringLiteral("--screenshot"), shot, QStringLiteral("--size"), QStringLiteral("1280x800")},
+                {}, env);
         QVERIFY2(r.code == 0, qPrintable(r.out));
         const QImage image(shot);
         QCOMPARE(image.size(), QSize(1280, 800));
@@ -97,13 +103,15 @@ private slots:
                              {QStringLiteral("validate"), QStringLiteral("--no-net"),
                               root_ + QStringLiteral("/usr/share/metainfo/io.github.proda.workbench.metainfo.xml")});
         QVERIFY2(meta.code == 0, qPrintable(meta.out));
-        QVERIFY(QFileInfo::exists(root_ + QStringLiteral("/usr/share/icons/hicolor/scalable/apps/proda-workbench.svg")));
+        QVERIFY(
+            QFileInfo::exists(root_ + QStringLiteral("/usr/share/icons/hicolor/scalable/apps/proda-workbench.svg")));
         QVERIFY(QFileInfo::exists(root_ + QStringLiteral("/usr/share/mime/packages/proda.xml")));
     }
 
     void manualPagesNameEveryVerb() {
         const Run help = run(root_ + QStringLiteral("/usr/bin/proda"), {QStringLiteral("--help")});
-        const Run page = run(QStringLiteral("gzip"), {QStringLiteral("-dc"), root_ + QStringLiteral("/usr/share/man/man1/proda.1.gz")});
+        const Run page = run(QStringLiteral("gzip"),
+                             {QStringLiteral("-dc"), root_ + QStringLiteral("/usr/share/man/man1/proda.1.gz")});
         QCOMPARE(page.code, 0);
         QVERIFY(QFileInfo::exists(root_ + QStringLiteral("/usr/share/man/man1/proda-workbench.1.gz")));
         int verbs = 0;

@@ -2,12 +2,12 @@
 // writers, flags, recent decisions, an undone edit, statistics and operator weights, and the
 // migration that widened the review history.
 #include "debug_fixture.h"
-#include "tester_fixture.h"
 #include "review/review_store.h"
+#include "store/schema.h"
 #include "synth/synthesizer.h"
 #include "tester/checks.h"
 #include "tester/generator.h"
-#include "store/schema.h"
+#include "tester_fixture.h"
 #include "testutil.h"
 #include "util/error.h"
 
@@ -24,9 +24,10 @@ class TestReview : public QObject {
     static Project project(const QTemporaryDir& dir) {
         Project p = Project::open(testutil::path(dir, "r.proda"), Project::Mode::CreateNew);
         writeKb(p.db());
-        std::vector<Item> items = {
-            item("i1", "g1", "dev", "heat causes, leads to, causes. What is the final effect?", {"fracture", "friction", "magnetism", "diffusion"}),
-            item("i2", "g2", "test", "combustion causes, causes. What is the final effect?", {"melting", "erosion", "oxidation", "radiation"})};
+        std::vector<Item> items = {item("i1", "g1", "dev", "heat causes, leads to, causes. What is the final effect?",
+                                        {"fracture", "friction", "magnetism", "diffusion"}),
+                                   item("i2", "g2", "test", "combustion causes, causes. What is the final effect?",
+                                        {"melting", "erosion", "oxidation", "radiation"})};
         const char* ops[] = {"SUBST_SIBLING", "CONTRAST", "SAME_KIND"};
         for (auto& it : items)
             for (int i = 1; i < 4; ++i) it.distractors.push_back({i, it.options[i], ops[i - 1], {"e"}, "proposed", ""});
@@ -36,11 +37,12 @@ class TestReview : public QObject {
         return p;
     }
 
-    static Decision decision(ReviewKind kind, const std::string& id, ReviewState from, ReviewState to, int option = -1) {
+    static Decision decision(ReviewKind kind, const std::string& id, ReviewState from, ReviewState to,
+                             int option = -1) {
         return {{kind, id, option}, std::move(from), std::move(to), ""};
     }
 
-private slots:
+  private slots:
     void rowsOfEveryKind() {
         QTemporaryDir dir;
         Project p = project(dir);
@@ -70,14 +72,19 @@ private slots:
                                        decision(ReviewKind::Item, "i2", {}, {"rejected", "actually_true"}, 2),
                                        decision(ReviewKind::Sample, sid, {}, {"rejected", "wrong_answer"})});
         for (const auto& x : r) QCOMPARE(int(x.outcome), int(DecideOutcome::Saved));
-        QCOMPARE(testutil::one(p, "SELECT status || '/' || reason FROM items WHERE id = ?", "i2"), std::string("rejected/giveaway"));
-        QCOMPARE(testutil::one(p, "SELECT status || '/' || reason FROM item_distractors WHERE item_id = ? AND option_index = 2", "i2"),
-                 std::string("rejected/actually_true"));
+        QCOMPARE(testutil::one(p, "SELECT status || '/' || reason FROM items WHERE id = ?", "i2"),
+                 std::string("rejected/giveaway"));
+        QCOMPARE(
+            testutil::one(
+                p, "SELECT status || '/' || reason FROM item_distractors WHERE item_id = ? AND option_index = 2", "i2"),
+            std::string("rejected/actually_true"));
         QCOMPARE(testutil::one(p, "SELECT status || '/' || reason FROM sample_reviews WHERE sample_id = ?", sid),
                  std::string("rejected/wrong_answer"));
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM review_events"), std::int64_t(4));
-        QCOMPARE(testutil::one(p, "SELECT target_id FROM review_events WHERE target_kind = 'distractor' AND new_status = ?", "rejected"),
-                 std::string("i2:C"));
+        QCOMPARE(
+            testutil::one(p, "SELECT target_id FROM review_events WHERE target_kind = 'distractor' AND new_status = ?",
+                          "rejected"),
+            std::string("i2:C"));
         // The sample list reads the decision back.
         const auto samples = loadReviewRows(p.db(), ReviewKind::Sample);
         QCOMPARE(samples[0].status, std::string("rejected"));
@@ -93,11 +100,15 @@ private slots:
     void badDecisionsWriteNothing() {
         QTemporaryDir dir;
         Project p = project(dir);
-        QVERIFY_THROWS_EXCEPTION(proda::InputError, decide(p.db(), {decision(ReviewKind::Item, "i1", {}, {"accepted", ""}),
-                                                             decision(ReviewKind::Item, "i2", {}, {"rejected", ""})}));
-        QVERIFY_THROWS_EXCEPTION(proda::InputError, decide(p.db(), {decision(ReviewKind::Item, "i1", {}, {"maybe", ""})}));
-        QVERIFY_THROWS_EXCEPTION(proda::InputError, decide(p.db(), {decision(ReviewKind::Item, "i1", {}, {"rejected", "too_long"})}));
-        QVERIFY_THROWS_EXCEPTION(proda::InputError, decide(p.db(), {decision(ReviewKind::Sample, "x", {}, {"edited", ""})}));
+        QVERIFY_THROWS_EXCEPTION(proda::InputError,
+                                 decide(p.db(), {decision(ReviewKind::Item, "i1", {}, {"accepted", ""}),
+                                                 decision(ReviewKind::Item, "i2", {}, {"rejected", ""})}));
+        QVERIFY_THROWS_EXCEPTION(proda::InputError,
+                                 decide(p.db(), {decision(ReviewKind::Item, "i1", {}, {"maybe", ""})}));
+        QVERIFY_THROWS_EXCEPTION(proda::InputError,
+                                 decide(p.db(), {decision(ReviewKind::Item, "i1", {}, {"rejected", "too_long"})}));
+        QVERIFY_THROWS_EXCEPTION(proda::InputError,
+                                 decide(p.db(), {decision(ReviewKind::Sample, "x", {}, {"edited", ""})}));
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM items WHERE status <> 'proposed'"), std::int64_t(0));
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM review_events"), std::int64_t(0));
         const auto r = decide(p.db(), {decision(ReviewKind::Item, "gone", {}, {"accepted", ""})});
@@ -109,17 +120,20 @@ private slots:
         Project a = project(dir);
         Project b = Project::open(testutil::path(dir, "r.proda"));
         // Both windows show i1 as proposed; the first accepts it.
-        QCOMPARE(int(decide(a.db(), {decision(ReviewKind::Item, "i1", {}, {"accepted", ""})})[0].outcome), int(DecideOutcome::Saved));
+        QCOMPARE(int(decide(a.db(), {decision(ReviewKind::Item, "i1", {}, {"accepted", ""})})[0].outcome),
+                 int(DecideOutcome::Saved));
         // The second rejects what it still shows as proposed: refused, and told what is there.
         const auto r = decide(b.db(), {decision(ReviewKind::Item, "i1", {}, {"rejected", "ambiguous"})});
         QCOMPARE(int(r[0].outcome), int(DecideOutcome::Conflict));
         QCOMPARE(r[0].current.status, std::string("accepted"));
         QCOMPARE(testutil::one(a, "SELECT status FROM items WHERE id = ?", "i1"), std::string("accepted"));
         // Deciding from the state it was told about goes through.
-        QCOMPARE(int(decide(b.db(), {decision(ReviewKind::Item, "i1", r[0].current, {"rejected", "ambiguous"})})[0].outcome),
-                 int(DecideOutcome::Saved));
+        QCOMPARE(
+            int(decide(b.db(), {decision(ReviewKind::Item, "i1", r[0].current, {"rejected", "ambiguous"})})[0].outcome),
+            int(DecideOutcome::Saved));
         // The same decision twice is no change and no history row.
-        const auto again = decide(a.db(), {decision(ReviewKind::Item, "i1", {"rejected", "ambiguous"}, {"rejected", "ambiguous"})});
+        const auto again =
+            decide(a.db(), {decision(ReviewKind::Item, "i1", {"rejected", "ambiguous"}, {"rejected", "ambiguous"})});
         QCOMPARE(int(again[0].outcome), int(DecideOutcome::Unchanged));
         QCOMPARE(a.db().scalarInt("SELECT count(*) FROM review_events"), std::int64_t(2));
     }
@@ -168,7 +182,8 @@ private slots:
         decide(p.db(), {decision(ReviewKind::Item, "i1", {}, {"rejected", "ambiguous"})});
         const auto r = decide(p.db(), {decision(ReviewKind::Item, "i1", {"rejected", "ambiguous"}, {})});
         QCOMPARE(int(r[0].outcome), int(DecideOutcome::Saved));
-        QCOMPARE(testutil::one(p, "SELECT status || '/' || reason FROM items WHERE id = ?", "i1"), std::string("proposed/"));
+        QCOMPARE(testutil::one(p, "SELECT status || '/' || reason FROM items WHERE id = ?", "i1"),
+                 std::string("proposed/"));
     }
 
     void anEditIsRestoredWhole() {
@@ -176,7 +191,8 @@ private slots:
         Project p = project(dir);
         const Item before = *loadItem(p.db(), "i1");
         editItem(p.db(), "i1", "A new stem?", {{1, "melting"}});
-        QCOMPARE(testutil::one(p, "SELECT operator FROM item_distractors WHERE item_id = ? AND option_index = 1", "i1"), std::string("MANUAL"));
+        QCOMPARE(testutil::one(p, "SELECT operator FROM item_distractors WHERE item_id = ? AND option_index = 1", "i1"),
+                 std::string("MANUAL"));
         const Item edited = *loadItem(p.db(), "i1");
         // Someone else accepts the edited item: undoing the edit now would overwrite that.
         Item accepted = edited;
@@ -192,7 +208,9 @@ private slots:
         QCOMPARE(after.distractors[0].text, std::string("friction"));
         QCOMPARE(after.distractors[0].nodeIds, std::vector<std::string>{"e"}); // the concepts it came from, back
         // The distractor's state change is in the history too.
-        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM review_events WHERE target_id = 'i1:B' AND note = 'edit undone'"), std::int64_t(1));
+        QCOMPARE(
+            p.db().scalarInt("SELECT count(*) FROM review_events WHERE target_id = 'i1:B' AND note = 'edit undone'"),
+            std::int64_t(1));
     }
 
     void replacementsAreWhatGenerationWouldOffer() {
@@ -230,14 +248,17 @@ private slots:
         const Item after = *loadItem(p.db(), id);
         QCOMPARE(after.options[b], c.text);
         QCOMPARE(after.status, std::string("edited"));
-        const auto d = std::find_if(after.distractors.begin(), after.distractors.end(), [&](const Distractor& x) { return x.optionIndex == b; });
+        const auto d = std::find_if(after.distractors.begin(), after.distractors.end(),
+                                    [&](const Distractor& x) { return x.optionIndex == b; });
         QVERIFY(d != after.distractors.end());
         QCOMPARE(d->op, c.op);
         QCOMPARE(d->status, std::string("edited"));
         QCOMPARE(d->nodeIds, c.nodeIds);
-        QVERIFY_THROWS_EXCEPTION(proda::InputError, replaceDistractor(p.db(), id, before.answer, "x", "CONTRAST", {})); // the key
+        QVERIFY_THROWS_EXCEPTION(proda::InputError,
+                                 replaceDistractor(p.db(), id, before.answer, "x", "CONTRAST", {})); // the key
         // A replacement of what the option no longer reads is refused.
-        QVERIFY_THROWS_EXCEPTION(proda::InputError, replaceDistractor(p.db(), id, b, "y", "CONTRAST", {}, "", before.options[b]));
+        QVERIFY_THROWS_EXCEPTION(proda::InputError,
+                                 replaceDistractor(p.db(), id, b, "y", "CONTRAST", {}, "", before.options[b]));
         restoreItem(p.db(), before, after);
         QVERIFY(sameItemState(*loadItem(p.db(), id), before)); // operator and concepts of the original included
     }
@@ -258,7 +279,8 @@ private slots:
         const auto again = synthesize(p.db(), o);
         QCOMPARE(again.report.curatorRejected, std::int64_t(1));
         QCOMPARE(again.samples.size(), first.samples.size() - 1);
-        QVERIFY(std::none_of(again.samples.begin(), again.samples.end(), [&](const Sample& s) { return s.id == bad.id; }));
+        QVERIFY(
+            std::none_of(again.samples.begin(), again.samples.end(), [&](const Sample& s) { return s.id == bad.id; }));
         std::int64_t produced = 0;
         for (const auto& [f, n] : again.report.producedByFormat) produced += n;
         QCOMPARE(produced, std::int64_t(again.samples.size()));
@@ -269,8 +291,9 @@ private slots:
         QTemporaryDir dir;
         Project p = project(dir);
         ensureRound(p.db(), 1);
-        p.db().exec("INSERT INTO patches(id, round, kind, format, prompt, response, l2_ids, targets) VALUES "
-                    "('sp1', 1, 'scaffold', 'qa', 'What does heat cause?', 'Heat causes thermal expansion.', '[\"r1\"]', '[\"i1\"]')");
+        p.db().exec(
+            "INSERT INTO patches(id, round, kind, format, prompt, response, l2_ids, targets) VALUES "
+            "('sp1', 1, 'scaffold', 'qa', 'What does heat cause?', 'Heat causes thermal expansion.', '[\"r1\"]', '[\"i1\"]')");
         const auto rows = loadReviewRows(p.db(), ReviewKind::Patch);
         QCOMPARE(rows.size(), std::size_t(1));
         QCOMPARE(rows[0].split, std::string("round 1"));
@@ -282,8 +305,10 @@ private slots:
         QCOMPARE(d->relations.size(), std::size_t(1));
         const auto r = decide(p.db(), {decision(ReviewKind::Patch, "sp1", {}, {"rejected", "meaningless_relation"})});
         QCOMPARE(int(r[0].outcome), int(DecideOutcome::Saved));
-        QCOMPARE(testutil::one(p, "SELECT status || '/' || reason FROM patches WHERE id = ?", "sp1"), std::string("rejected/meaningless_relation"));
-        QCOMPARE(testutil::one(p, "SELECT new_status FROM patch_events WHERE patch_id = ?", "sp1"), std::string("rejected"));
+        QCOMPARE(testutil::one(p, "SELECT status || '/' || reason FROM patches WHERE id = ?", "sp1"),
+                 std::string("rejected/meaningless_relation"));
+        QCOMPARE(testutil::one(p, "SELECT new_status FROM patch_events WHERE patch_id = ?", "sp1"),
+                 std::string("rejected"));
         const auto recent = recentDecisions(p.db(), 5);
         QCOMPARE(int(recent[0].target.kind), int(ReviewKind::Patch));
         QCOMPARE(reviewStats(p.db()).byKind.at("patch").rejected, std::int64_t(1));
@@ -316,7 +341,8 @@ private slots:
         QCOMPARE(w.size(), std::size_t(1)); // only CONTRAST has two decisions
         QCOMPARE(w.at("CONTRAST"), 1.5 * 0.5);
         storeOperatorWeights(p.db(), w);
-        QCOMPARE(testutil::one(p, "SELECT value FROM meta WHERE key = ?", "bench.operator_weights"), std::string("{\"CONTRAST\":0.75}"));
+        QCOMPARE(testutil::one(p, "SELECT value FROM meta WHERE key = ?", "bench.operator_weights"),
+                 std::string("{\"CONTRAST\":0.75}"));
         // The next generation draws by them and says so.
         const GenerateReport g = generateItems(p.db(), GenerateOptions{});
         QCOMPARE(g.projectWeights, w);
@@ -360,11 +386,14 @@ private slots:
             writeKb(p.db());
             writeItems(p.db());
             reviewItem(p.db(), "i1", "rejected", "too_easy", "kept");
-            QVERIFY(sqlFailsIn(p.db(), "INSERT INTO review_events(target_kind, target_id, old_status, new_status) VALUES('sample','s','a','b')"));
+            QVERIFY(sqlFailsIn(
+                p.db(),
+                "INSERT INTO review_events(target_kind, target_id, old_status, new_status) VALUES('sample','s','a','b')"));
         }
         Project p = Project::open(path);
         QCOMPARE(p.db().scalarInt("PRAGMA user_version"), std::int64_t(currentSchemaVersion()));
-        QCOMPARE(testutil::one(p, "SELECT reason || '/' || note FROM review_events WHERE target_id = ?", "i1"), std::string("too_easy/kept"));
+        QCOMPARE(testutil::one(p, "SELECT reason || '/' || note FROM review_events WHERE target_id = ?", "i1"),
+                 std::string("too_easy/kept"));
         decide(p.db(), {decision(ReviewKind::Item, "i1", {"rejected", "too_easy"}, {"rejected", "junk_concept"})});
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM review_events"), std::int64_t(2));
         QVERIFY(sqlFailsIn(p.db(), "INSERT INTO review_events(target_kind, target_id, old_status, new_status, reason) "
@@ -374,7 +403,7 @@ private slots:
         QCOMPARE(check.columnText(0), std::string("ok"));
     }
 
-private:
+  private:
     static bool sqlFailsIn(Database& db, const char* sql) {
         try {
             db.exec(sql);

@@ -21,9 +21,9 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QProcess>
+#include <QPushButton>
 #include <QStyle>
 #include <QStyleOptionComboBox>
-#include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -47,7 +47,8 @@ bool waitLoaded(BenchmarkWorkspace& w) {
 // The detail pane shows the current row (the keys that act on options need it).
 bool waitDetail(ReviewPanel* p) {
     auto* d = p->findChild<ReviewDetailView*>();
-    return QTest::qWaitFor([&] { return d->detail() && QString::fromStdString(d->detail()->target.id) == p->currentId(); }, 10000);
+    return QTest::qWaitFor(
+        [&] { return d->detail() && QString::fromStdString(d->detail()->target.id) == p->currentId(); }, 10000);
 }
 
 // A window on the project, active (so shortcuts reach it) and loaded.
@@ -100,7 +101,7 @@ class TestReviewGui : public QObject {
         return path;
     }
 
-private slots:
+  private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
         pristine_ = dir_.filePath(QStringLiteral("sample.proda"));
@@ -162,16 +163,20 @@ private slots:
         QVERIFY(waitLoaded(w));
         ReviewPanel* p = w.panel(ReviewKind::Item);
         int checked = 0;
-        for (const char* name : {"filterStatus", "filterDiscipline", "filterSplit", "filterShape", "filterOperator", "filterFailed"}) {
+        for (const char* name :
+             {"filterStatus", "filterDiscipline", "filterSplit", "filterShape", "filterOperator", "filterFailed"}) {
             auto* c = p->findChild<QComboBox*>(QLatin1String(name));
             QVERIFY2(c, name);
             // the room for the text: the combo less its frame and arrow, as the style draws it
             QStyleOptionComboBox opt;
             opt.initFrom(c);
             opt.frame = true;
-            const int room = c->style()->subControlRect(QStyle::CC_ComboBox, &opt, QStyle::SC_ComboBoxEditField, c).width();
+            const int room =
+                c->style()->subControlRect(QStyle::CC_ComboBox, &opt, QStyle::SC_ComboBoxEditField, c).width();
             const int text = c->fontMetrics().horizontalAdvance(c->itemText(0));
-            QVERIFY2(room >= text, qPrintable(QStringLiteral("%1: %2 px for %3 px of text").arg(QLatin1String(name)).arg(room).arg(text)));
+            QVERIFY2(
+                room >= text,
+                qPrintable(QStringLiteral("%1: %2 px for %3 px of text").arg(QLatin1String(name)).arg(room).arg(text)));
             ++checked;
         }
         QCOMPARE(checked, 6);
@@ -193,7 +198,8 @@ private slots:
         QStringList ids;
         for (int r = 0; r < 10; ++r) ids << p->proxy()->index(r, 0).data(ReviewListModel::IdRole).toString();
         auto status = [&](int i) {
-            return QString::fromStdString(text(path, "SELECT status || '/' || reason FROM items WHERE id = '" + ids[i].toStdString() + "'"));
+            return QString::fromStdString(
+                text(path, "SELECT status || '/' || reason FROM items WHERE id = '" + ids[i].toStdString() + "'"));
         };
         for (int i = 0; i < 4; ++i) key(p, Qt::Key_A); // items 0-3
         QCOMPARE(p->currentId(), ids[4]);
@@ -224,10 +230,12 @@ private slots:
         QCOMPARE(status(4), QStringLiteral("rejected/ambiguous"));
         QCOMPARE(status(5), QStringLiteral("rejected/giveaway"));
         QCOMPARE(status(6), QStringLiteral("proposed/"));
-        QCOMPARE(QString::fromStdString(text(path, "SELECT status || '/' || reason FROM item_distractors WHERE item_id = '" +
-                                                       ids[8].toStdString() + "' AND option_index = " + std::to_string(option))),
+        QCOMPARE(QString::fromStdString(
+                     text(path, "SELECT status || '/' || reason FROM item_distractors WHERE item_id = '" +
+                                    ids[8].toStdString() + "' AND option_index = " + std::to_string(option))),
                  QStringLiteral("rejected/actually_true"));
-        QCOMPARE(count(path, "SELECT count(*) FROM review_flags WHERE target_id = '" + ids[9].toStdString() + "'"), std::int64_t(1));
+        QCOMPARE(count(path, "SELECT count(*) FROM review_flags WHERE target_id = '" + ids[9].toStdString() + "'"),
+                 std::int64_t(1));
         QCOMPARE(p->model()->reviewed(), 9);
 
         // Undo three steps: accept 9, flag 9, accept 8; each written back to the project.
@@ -265,14 +273,17 @@ private slots:
         search->setFocus();
         QTRY_VERIFY(search->hasFocus());
         QTest::keyClick(search, Qt::Key_Return, Qt::ShiftModifier);
-        QCOMPARE(QString::fromStdString(text(path, "SELECT status FROM items WHERE id = '" + first.toStdString() + "'")), QStringLiteral("accepted"));
+        QCOMPARE(
+            QString::fromStdString(text(path, "SELECT status FROM items WHERE id = '" + first.toStdString() + "'")),
+            QStringLiteral("accepted"));
         QVERIFY(search->text().isEmpty());
         const QString second = p->currentId();
         search->setFocus();
         QTest::keyClick(search, Qt::Key_Backspace, Qt::ShiftModifier);
         QVERIFY(p->findChild<QFrame*>(QStringLiteral("reasonPicker"))->isVisible());
         key(p, Qt::Key_1);
-        QCOMPARE(QString::fromStdString(text(path, "SELECT status || '/' || reason FROM items WHERE id = '" + second.toStdString() + "'")),
+        QCOMPARE(QString::fromStdString(
+                     text(path, "SELECT status || '/' || reason FROM items WHERE id = '" + second.toStdString() + "'")),
                  QStringLiteral("rejected/junk_concept"));
     }
 
@@ -322,7 +333,8 @@ private slots:
         QCOMPARE(p->currentId().toStdString(), first);
         QVERIFY(p->findChild<QFrame*>(QStringLiteral("reasonPicker"))->isVisible());
         key(p, Qt::Key_A); // "ambiguous" in the picker, not "accept"
-        QCOMPARE(text(path, "SELECT status || '/' || reason FROM items WHERE id = '" + first + "'"), std::string("rejected/ambiguous"));
+        QCOMPARE(text(path, "SELECT status || '/' || reason FROM items WHERE id = '" + first + "'"),
+                 std::string("rejected/ambiguous"));
 
         // Sorted by status, the decided row moves; A goes on to the row that was below it.
         p->view()->sortByColumn(ReviewListModel::Status, Qt::AscendingOrder); // accepted, then to review, then rejected
@@ -367,8 +379,11 @@ private slots:
         QVERIFY(shown > 50);
         QCOMPARE(p->decideAllShown(QStringLiteral("accepted"), QString(), true), shown);
         QCOMPARE(count(path, "SELECT count(*) FROM items WHERE status = 'accepted'"), std::int64_t(shown));
-        QCOMPARE(count(path, "SELECT count(*) FROM items WHERE status = 'accepted' AND question NOT LIKE '%Climbing the taxonomy%'"),
-                 std::int64_t(0));
+        QCOMPARE(
+            count(
+                path,
+                "SELECT count(*) FROM items WHERE status = 'accepted' AND question NOT LIKE '%Climbing the taxonomy%'"),
+            std::int64_t(0));
         QCOMPARE(w.undoStack()->count(), 1);
         w.undoStack()->undo();
         QCOMPARE(count(path, "SELECT count(*) FROM items WHERE status = 'accepted'"), std::int64_t(0));
@@ -387,8 +402,11 @@ private slots:
         key(s, Qt::Key_A);
         key(s, Qt::Key_R);
         key(s, Qt::Key_W);
-        QCOMPARE(text(path, "SELECT status FROM sample_reviews WHERE sample_id = '" + first + "'"), std::string("accepted"));
-        QCOMPARE(count(path, "SELECT count(*) FROM sample_reviews WHERE status = 'rejected' AND reason = 'wrong_answer'"), std::int64_t(1));
+        QCOMPARE(text(path, "SELECT status FROM sample_reviews WHERE sample_id = '" + first + "'"),
+                 std::string("accepted"));
+        QCOMPARE(
+            count(path, "SELECT count(*) FROM sample_reviews WHERE status = 'rejected' AND reason = 'wrong_answer'"),
+            std::int64_t(1));
         // Items: reject one distractor of each of six items, accept the items.
         ReviewPanel* p = w.panel(ReviewKind::Item);
         w.showKind(ReviewKind::Item);
@@ -429,7 +447,8 @@ private slots:
             option = before.answer == 0 ? 1 : 0;
             key(p, Qt::Key(Qt::Key_1 + option));
             key(p, Qt::Key_G);
-            if (!QTest::qWaitFor([&] { return (menu = p->findChild<QMenu*>(QStringLiteral("replacementMenu"))) != nullptr; }, 3000))
+            if (!QTest::qWaitFor(
+                    [&] { return (menu = p->findChild<QMenu*>(QStringLiteral("replacementMenu"))) != nullptr; }, 3000))
                 key(p, Qt::Key_J);
         }
         QVERIFY(menu);
@@ -459,10 +478,12 @@ private slots:
         child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child-review"), path});
         QVERIFY(child.waitForStarted());
         QByteArray out;
-        QVERIFY(QTest::qWaitFor([&] {
-            out += child.readAllStandardOutput();
-            return out.contains("saved 3") || child.state() == QProcess::NotRunning;
-        }, 90000));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                out += child.readAllStandardOutput();
+                return out.contains("saved 3") || child.state() == QProcess::NotRunning;
+            },
+            90000));
         QVERIFY2(child.state() == QProcess::Running, out.constData());
         child.kill(); // SIGKILL: no clean-up runs
         QVERIFY(child.waitForFinished(10000));
@@ -476,8 +497,9 @@ private slots:
         const std::string id = text(path, "SELECT id FROM items ORDER BY id DESC LIMIT 1");
         const QString png = dir_.filePath(QStringLiteral("bench.png"));
         QProcess app;
-        app.start(QStringLiteral(PRODA_WORKBENCH), {path, QStringLiteral("--workspace"), QStringLiteral("benchmark"), QStringLiteral("--select"),
-                                                     QString::fromStdString(id), QStringLiteral("--screenshot"), png});
+        app.start(QStringLiteral(PRODA_WORKBENCH),
+                  {path, QStringLiteral("--workspace"), QStringLiteral("benchmark"), QStringLiteral("--select"),
+                   QString::fromStdString(id), QStringLiteral("--screenshot"), png});
         QVERIFY(app.waitForFinished(90000));
         QCOMPARE(app.exitCode(), 0);
         QImage image(png);

@@ -7,6 +7,7 @@
 #include "run/run_directory.h"
 #include "run/run_owner.h"
 #include "run/run_store.h"
+#include "store/explorer_summary.h"
 #include "store/project.h"
 #include "store/schema.h"
 #include "synth/dataset_store.h"
@@ -15,7 +16,6 @@
 #include "tester/generator.h"
 #include "tester/item_store.h"
 #include "testutil.h"
-#include "store/explorer_summary.h"
 #include "util/error.h"
 
 #include <QCoreApplication>
@@ -60,7 +60,7 @@ TrainRequest tinyRequest(int round, int steps) {
 
 class TestRounds : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase() { qputenv("PRODA_TRAIN", PRODA_TRAIN_EXE); }
 
     void upgradesAVersionFourProject() {
@@ -73,9 +73,10 @@ private slots:
         }
         Project p = Project::open(path);
         QCOMPARE(p.db().scalarInt("PRAGMA user_version"), std::int64_t(currentSchemaVersion()));
-        QCOMPARE(p.db().scalarInt("SELECT count(*) FROM sqlite_schema WHERE name IN ('rounds','training_runs','evaluations',"
-                                  "'predictions','diagnoses','patches')"),
-                 6);
+        QCOMPARE(
+            p.db().scalarInt("SELECT count(*) FROM sqlite_schema WHERE name IN ('rounds','training_runs','evaluations',"
+                             "'predictions','diagnoses','patches')"),
+            6);
     }
 
     void roundOneNeedsADataset() {
@@ -113,7 +114,8 @@ private slots:
             QVERIFY(summary.checkpoints.count(run.id));
             const auto& list = summary.checkpoints.at(run.id);
             QVERIFY(!list.empty());
-            QVERIFY(std::is_sorted(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.step < b.step; }));
+            QVERIFY(
+                std::is_sorted(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.step < b.step; }));
             QCOMPARE(std::count_if(list.begin(), list.end(), [](const auto& c) { return c.latest; }), 1);
             QCOMPARE(std::filesystem::canonical(list.back().dir), std::filesystem::canonical(run.checkpoint));
             QVERIFY(list.back().latest && list.back().step == 12 && list.back().totalSteps == 12);
@@ -188,7 +190,8 @@ private slots:
                               R"({"vocab_size":400,"block_size":96,"batch_size":4})", "--json"});
         QCOMPARE(rc, 0);
         const auto j = nlohmann::json::parse(out.toStdString());
-        for (const char* k : {"run_dir", "steps", "first_loss", "final_loss", "tokens_per_s", "elapsed_s", "checkpoint"})
+        for (const char* k :
+             {"run_dir", "steps", "first_loss", "final_loss", "tokens_per_s", "elapsed_s", "checkpoint"})
             QVERIFY2(j.contains(k) && !j[k].is_null(), k);
         QCOMPARE(j["steps"].get<int>(), 3);
         QVERIFY(std::filesystem::path(j["run_dir"].get<std::string>()).is_absolute());
@@ -225,8 +228,9 @@ private slots:
         QTemporaryDir dir;
         const std::string path = readyProject(dir);
         QProcess cli;
-        cli.start(QStringLiteral(PRODA_CLI), testutil::qargs({"train", QString::fromStdString(path), "--preset", "tiny", "--max-steps", "100000",
-                                                             "--threads", "1", "--set", R"({"vocab_size":400,"block_size":96,"batch_size":4})"}));
+        cli.start(QStringLiteral(PRODA_CLI),
+                  testutil::qargs({"train", QString::fromStdString(path), "--preset", "tiny", "--max-steps", "100000",
+                                   "--threads", "1", "--set", R"({"vocab_size":400,"block_size":96,"batch_size":4})"}));
         QVERIFY(cli.waitForStarted());
         std::string runDir;
         for (int i = 0; i < 600 && runDir.empty(); ++i) {
@@ -257,7 +261,8 @@ private slots:
         const auto runs = trainingRuns(p.db());
         QCOMPARE(runs.size(), std::size_t(2));
         QCOMPARE(runs[0].status, std::string("failed"));
-        QVERIFY2(QString::fromStdString(runs[0].message).startsWith(QLatin1String("interrupted")), runs[0].message.c_str());
+        QVERIFY2(QString::fromStdString(runs[0].message).startsWith(QLatin1String("interrupted")),
+                 runs[0].message.c_str());
         QCOMPARE(markInterruptedRuns(p.db(), p.bulkDir(false)), std::int64_t(0)); // nothing else to mark
     }
 
@@ -280,16 +285,20 @@ private slots:
         er.threads = 1;
         for (int attempt = 0; attempt < 2; ++attempt) {
             try {
-                if (attempt == 0) evaluateRound(path, er);
-                else builtinModel(path, 1);
+                if (attempt == 0)
+                    evaluateRound(path, er);
+                else
+                    builtinModel(path, 1);
                 QFAIL("a run directory outside the project was used");
             } catch (const InputError& e) {
-                QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("training_runs.run_dir of run 1")), e.what());
+                QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("training_runs.run_dir of run 1")),
+                         e.what());
             }
         }
         {
             Project p = Project::open(path);
-            p.db().exec("UPDATE training_runs SET run_dir = '" + outside + "', checkpoint = '" + outside + "', status = 'running'");
+            p.db().exec("UPDATE training_runs SET run_dir = '" + outside + "', checkpoint = '" + outside +
+                        "', status = 'running'");
             // An absolute path elsewhere is outside too; a running run there is not even looked at.
             QCOMPARE(markInterruptedRuns(p.db(), p.bulkDir(false)), std::int64_t(0));
             QCOMPARE(trainingRuns(p.db()).at(0).status, std::string("running"));

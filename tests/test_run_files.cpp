@@ -16,7 +16,7 @@ using nlohmann::json;
 
 class TestRunFiles : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void eventLines();
     void stepAndEvalEvents();
     void doneEvent();
@@ -38,7 +38,9 @@ void TestRunFiles::stepAndEvalEvents() {
     TrainingRun run;
     std::vector<TrainingMetric> m;
     takeTrainerEvent(json::parse("{\"event\":\"start\",\"total_steps\":40}"), run, m);
-    takeTrainerEvent(json::parse("{\"event\":\"step\",\"step\":3,\"loss\":2.5,\"lr\":0.001,\"tokens_per_s\":900,\"elapsed_s\":1.5}"), run, m);
+    takeTrainerEvent(
+        json::parse("{\"event\":\"step\",\"step\":3,\"loss\":2.5,\"lr\":0.001,\"tokens_per_s\":900,\"elapsed_s\":1.5}"),
+        run, m);
     takeTrainerEvent(json::parse("{\"event\":\"eval\",\"step\":4,\"val_loss\":2.75}"), run, m);
     // Odd types: a step with a loss that is not a number is no metric; a step number that is
     // not an integer reads as 0; a total that is not an integer keeps the one known.
@@ -62,8 +64,10 @@ void TestRunFiles::stepAndEvalEvents() {
 void TestRunFiles::doneEvent() {
     TrainingRun run;
     run.totalSteps = 40;
-    takeDoneEvent(json::parse("{\"event\":\"done\",\"status\":\"stopped\",\"steps\":12,\"first_loss\":3.5,\"final_loss\":1.25,\n        \"val_loss\":2.0,\"tokens_per_s\":1000.5,\"elapsed_s\":9,\"tokens_seen\":12000,\"step_s\":7.5,\"checkpoint\":\"runs/r/checkpoints/step-12\"}"),
-                  run);
+    takeDoneEvent(
+        json::parse(
+            "{\"event\":\"done\",\"status\":\"stopped\",\"steps\":12,\"first_loss\":3.5,\"final_loss\":1.25,\n        \"val_loss\":2.0,\"tokens_per_s\":1000.5,\"elapsed_s\":9,\"tokens_seen\":12000,\"step_s\":7.5,\"checkpoint\":\"runs/r/checkpoints/step-12\"}"),
+        run);
     QCOMPARE(run.status, std::string("stopped"));
     QCOMPARE(run.steps, std::int64_t(12));
     QCOMPARE(run.totalSteps, std::int64_t(40)); // not in the event: the one known stays
@@ -80,8 +84,10 @@ void TestRunFiles::doneEvent() {
 
 void TestRunFiles::doneEventWithOddTypes() {
     TrainingRun run;
-    takeDoneEvent(json::parse("{\"status\":1,\"steps\":\"12\",\"final_loss\":\"low\",\"tokens_seen\":1.5,\"checkpoint\":[\"a\"],\"total_steps\":null}"),
-                  run);
+    takeDoneEvent(
+        json::parse(
+            "{\"status\":1,\"steps\":\"12\",\"final_loss\":\"low\",\"tokens_seen\":1.5,\"checkpoint\":[\"a\"],\"total_steps\":null}"),
+        run);
     QCOMPARE(run.status, std::string("finished"));
     QCOMPARE(run.steps, std::int64_t(0));
     QVERIFY(!run.finalLoss);
@@ -92,8 +98,11 @@ void TestRunFiles::doneEventWithOddTypes() {
 void TestRunFiles::scoreLines() {
     QTemporaryDir dir;
     const std::string file = testutil::path(dir, "predictions.jsonl");
-    testutil::writeFile(file, "{\"id\":\"i1\",\"predicted\":2,\"predicted_norm\":1,\"logprob\":[-3,-2,-1.5,-4],\"correct\":true}" "\n"
-                              "{\"id\":\"i2\",\"predicted\":0,\"predicted_norm\":0,\"logprob\":[-1,-2]}" "\n");
+    testutil::writeFile(
+        file, "{\"id\":\"i1\",\"predicted\":2,\"predicted_norm\":1,\"logprob\":[-3,-2,-1.5,-4],\"correct\":true}"
+              "\n"
+              "{\"id\":\"i2\",\"predicted\":0,\"predicted_norm\":0,\"logprob\":[-1,-2]}"
+              "\n");
     std::vector<ChoiceAnswer> got;
     readScoreLines(file, [&](const json&, ChoiceAnswer a) { got.push_back(std::move(a)); });
     QCOMPARE(got.size(), std::size_t(2));
@@ -109,10 +118,13 @@ void TestRunFiles::scoreLinesRefused_data() {
     QTest::addColumn<QString>("expected");
     QTest::newRow("torn") << QByteArray("{\"id\":\"i2\",\"predi") << "predictions.jsonl:2: not a JSON object";
     QTest::newRow("not an object") << QByteArray("[1]") << "predictions.jsonl:2: not a JSON object";
-    QTest::newRow("id a number") << QByteArray("{\"id\":2,\"predicted\":0,\"predicted_norm\":0,\"logprob\":[]}") << "predictions.jsonl:2: field 'id'";
-    QTest::newRow("predicted a string") << QByteArray("{\"id\":\"i2\",\"predicted\":\"B\",\"predicted_norm\":0,\"logprob\":[]}")
-                                        << "predictions.jsonl:2: field 'predicted'";
-    QTest::newRow("logprob strings") << QByteArray("{\"id\":\"i2\",\"predicted\":0,\"predicted_norm\":0,\"logprob\":[\"-1\"]}")
+    QTest::newRow("id a number") << QByteArray("{\"id\":2,\"predicted\":0,\"predicted_norm\":0,\"logprob\":[]}")
+                                 << "predictions.jsonl:2: field 'id'";
+    QTest::newRow("predicted a string")
+        << QByteArray("{\"id\":\"i2\",\"predicted\":\"B\",\"predicted_norm\":0,\"logprob\":[]}")
+        << "predictions.jsonl:2: field 'predicted'";
+    QTest::newRow("logprob strings") << QByteArray(
+                                            "{\"id\":\"i2\",\"predicted\":0,\"predicted_norm\":0,\"logprob\":[\"-1\"]}")
                                      << "predictions.jsonl:2: field 'logprob'";
 }
 
@@ -121,7 +133,9 @@ void TestRunFiles::scoreLinesRefused() {
     QFETCH(QString, expected);
     QTemporaryDir dir;
     const std::string file = testutil::path(dir, "predictions.jsonl");
-    testutil::writeFile(file, "{\"id\":\"i1\",\"predicted\":2,\"predicted_norm\":1,\"logprob\":[-3,-2]}" "\n" + second.toStdString() + "\n");
+    testutil::writeFile(file, "{\"id\":\"i1\",\"predicted\":2,\"predicted_norm\":1,\"logprob\":[-3,-2]}"
+                              "\n" +
+                                  second.toStdString() + "\n");
     try {
         readScoreLines(file, [](const json&, const ChoiceAnswer&) {});
         QFAIL("a bad result line was read");
@@ -133,8 +147,10 @@ void TestRunFiles::scoreLinesRefused() {
 void TestRunFiles::runDirectoryWithOddTypes() {
     QTemporaryDir dir;
     const std::string run = dir.path().toStdString();
-    testutil::writeFile(run + "/trainer_log.jsonl", "{\"current_steps\":\"2\",\"total_steps\":10,\"loss\":\"x\"}" "\n"
-                                                    "{\"current_steps\":3,\"total_steps\":10,\"loss\":2.5}" "\n");
+    testutil::writeFile(run + "/trainer_log.jsonl", "{\"current_steps\":\"2\",\"total_steps\":10,\"loss\":\"x\"}"
+                                                    "\n"
+                                                    "{\"current_steps\":3,\"total_steps\":10,\"loss\":2.5}"
+                                                    "\n");
     TrainerLogTail tail(run);
     const auto steps = tail.readNew();
     QCOMPARE(steps.size(), std::size_t(2));
@@ -143,7 +159,8 @@ void TestRunFiles::runDirectoryWithOddTypes() {
     QCOMPARE(steps[1].step, std::int64_t(3));
     QCOMPARE(steps[1].loss.value_or(0), 2.5);
 
-    testutil::writeFile(run + "/checkpoints/step-4/state.json", "{\"step\":4,\"total_steps\":\"ten\",\"last_loss\":2.0}");
+    testutil::writeFile(run + "/checkpoints/step-4/state.json",
+                        "{\"step\":4,\"total_steps\":\"ten\",\"last_loss\":2.0}");
     const auto checkpoints = listCheckpoints(run);
     QCOMPARE(checkpoints.size(), std::size_t(1));
     QCOMPARE(checkpoints[0].step, std::int64_t(4));

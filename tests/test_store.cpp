@@ -22,7 +22,7 @@ void writeAtVersion(const std::string& path, int version, const char* sql) {
 
 class TestStore : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void freshFileHasCurrentSchema() {
         QTemporaryDir dir;
         const auto path = testutil::path(dir, "a.proda");
@@ -133,7 +133,8 @@ private slots:
         const auto path = testutil::path(dir, "a.proda");
         Project::open(path, Project::Mode::CreateNew);
         auto migrations = projectMigrations();
-        migrations.push_back({currentSchemaVersion() + 1, "add a table", [](Database& db) { db.exec("CREATE TABLE extra(x)"); }});
+        migrations.push_back(
+            {currentSchemaVersion() + 1, "add a table", [](Database& db) { db.exec("CREATE TABLE extra(x)"); }});
         Project p = Project::open(path, Project::Mode::OpenExisting, migrations);
         QCOMPARE(p.db().scalarInt("PRAGMA user_version"), currentSchemaVersion() + 1);
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'extra'"), 1);
@@ -153,7 +154,8 @@ private slots:
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM disciplines"), 1);
         // A newer one is still refused, untouched.
         auto newer = projectMigrations();
-        newer.push_back({currentSchemaVersion() + 1, "add a table", [](Database& db) { db.exec("CREATE TABLE extra(x)"); }});
+        newer.push_back(
+            {currentSchemaVersion() + 1, "add a table", [](Database& db) { db.exec("CREATE TABLE extra(x)"); }});
         Project::open(path, Project::Mode::OpenExisting, newer);
         QVERIFY_THROWS_EXCEPTION(ProjectError, Project::open(path, Project::Mode::ReadOnly));
     }
@@ -161,10 +163,11 @@ private slots:
     void version1FileIsUpgradedKeepingData() {
         QTemporaryDir dir;
         const auto path = testutil::path(dir, "old.proda");
-        writeAtVersion(path, 1,
-                       "INSERT INTO disciplines(code, name) VALUES ('001', 'Physics');"
-                       "INSERT INTO documents(path) VALUES ('a.txt');"
-                       "INSERT INTO chunks(document_id, ordinal, start_offset, end_offset, text) VALUES (1, 0, 0, 5, 'hello')");
+        writeAtVersion(
+            path, 1,
+            "INSERT INTO disciplines(code, name) VALUES ('001', 'Physics');"
+            "INSERT INTO documents(path) VALUES ('a.txt');"
+            "INSERT INTO chunks(document_id, ordinal, start_offset, end_offset, text) VALUES (1, 0, 0, 5, 'hello')");
         Project p = Project::open(path);
         QCOMPARE(p.db().scalarInt("PRAGMA user_version"), currentSchemaVersion());
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM chunks WHERE dropped_reason IS NULL"), 1);
@@ -194,10 +197,11 @@ private slots:
     void version10FileForgetsRulesExtraction() {
         QTemporaryDir dir;
         const auto path = testutil::path(dir, "old.proda");
-        writeAtVersion(path, 10,
-                       "INSERT INTO documents(path) VALUES ('foldoc.index');"
-                       "INSERT INTO chunks(document_id, ordinal, start_offset, end_offset, text) VALUES (1, 0, 0, 5, 'hello');"
-                       "INSERT INTO chunk_extractions(chunk_id, extractor) VALUES (1, 'rules'), (1, 'llm:m')");
+        writeAtVersion(
+            path, 10,
+            "INSERT INTO documents(path) VALUES ('foldoc.index');"
+            "INSERT INTO chunks(document_id, ordinal, start_offset, end_offset, text) VALUES (1, 0, 0, 5, 'hello');"
+            "INSERT INTO chunk_extractions(chunk_id, extractor) VALUES (1, 'rules'), (1, 'llm:m')");
         Project p = Project::open(path);
         QCOMPARE(p.db().scalarInt("PRAGMA user_version"), currentSchemaVersion());
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM chunk_extractions WHERE extractor = 'rules'"), 0);
@@ -212,8 +216,10 @@ private slots:
         p.db().exec("INSERT INTO disciplines(code, name) VALUES ('001', 'Hardware');"
                     "INSERT INTO concepts(id, term, type, discipline_id) VALUES ('c', 'microprocessor', 'concept', 1);"
                     "INSERT INTO concept_genera(concept_id, genus) VALUES ('c', 'computer')");
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error, p.db().exec("INSERT INTO concept_genera(concept_id, genus) VALUES ('c', '')"));
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error, p.db().exec("INSERT INTO concept_genera(concept_id, genus) VALUES ('x', 'chip')"));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                 p.db().exec("INSERT INTO concept_genera(concept_id, genus) VALUES ('c', '')"));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                 p.db().exec("INSERT INTO concept_genera(concept_id, genus) VALUES ('x', 'chip')"));
         p.db().exec("DELETE FROM concepts WHERE id = 'c'");
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM concept_genera"), 0);
     }
@@ -221,8 +227,9 @@ private slots:
     void foreignKeysAreEnforced() {
         QTemporaryDir dir;
         Project p = Project::open(testutil::path(dir, "a.proda"), Project::Mode::CreateNew);
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
-                                 p.db().exec("INSERT INTO concepts(id, term, type, discipline_id) VALUES ('c', 't', 'x', 42)"));
+        QVERIFY_THROWS_EXCEPTION(
+            std::runtime_error,
+            p.db().exec("INSERT INTO concepts(id, term, type, discipline_id) VALUES ('c', 't', 'x', 42)"));
     }
 };
 

@@ -1,10 +1,10 @@
 // Training-data synthesis (issue 5): ratios, provenance, verified-false statements, MCQ validity,
 // determinism, immutable dataset versions, diffs, coverage and LLaMA-Factory exports.
 #include "io/importers.h"
+#include "knowledge/knowledge_graph.h"
 #include "store/schema.h"
 #include "synth/dataset_export.h"
 #include "synth/dataset_store.h"
-#include "knowledge/knowledge_graph.h"
 #include "synth/synthesizer.h"
 #include "synth_fixture.h"
 #include "util/error.h"
@@ -20,7 +20,7 @@ using namespace synthfixture;
 
 class TestSynth : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void version2ProjectUpgradesKeepingData() {
         QTemporaryDir dir;
         const auto path = testutil::path(dir, "old.proda");
@@ -84,7 +84,8 @@ private slots:
         v.samples = r.samples;
         const auto info = createDatasetVersion(p.db(), v);
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM samples WHERE l1_ids = '[]' OR template_id = '' "
-                                  "OR discipline_id IS NULL OR origin <> 'synth'"), 0);
+                                  "OR discipline_id IS NULL OR origin <> 'synth'"),
+                 0);
         QCOMPARE(p.db().scalarInt("SELECT count(DISTINCT sample_id) FROM sample_concepts"), info.samples);
     }
 
@@ -94,14 +95,16 @@ private slots:
         QTemporaryDir dir;
         const auto kb = testutil::path(dir, "kb");
         testutil::writeSmallKb(kb);
-        testutil::writeFile(kb + "/relations.jsonl", testutil::readFile(kb + "/relations.jsonl") + synthfixture::kShortcutRelation);
+        testutil::writeFile(kb + "/relations.jsonl",
+                            testutil::readFile(kb + "/relations.jsonl") + synthfixture::kShortcutRelation);
         Project p = Project::open(testutil::path(dir, "p.proda"), Project::Mode::CreateNew);
         importKbJsonl(p, kb);
         const auto r = synthesize(p.db(), opts(200));
         QVERIFY(!r.samples.empty());
         for (const auto& s : r.samples) {
             QVERIFY(s.l2Ids.size() <= 1);
-            QVERIFY2(s.l2Ids.empty() || s.l2Ids[0] != "r9", qPrintable(QString::fromStdString(s.prompt + " => " + s.response)));
+            QVERIFY2(s.l2Ids.empty() || s.l2Ids[0] != "r9",
+                     qPrintable(QString::fromStdString(s.prompt + " => " + s.response)));
         }
     }
 
@@ -140,7 +143,8 @@ private slots:
             QVERIFY2(!(objectReplaced ? facts.reaches(type, kept, with) : facts.reaches(type, with, kept)),
                      (kept + " -" + type + "-> " + with).c_str());
             const auto replaced = facts.termOf.at(objectReplaced ? object : subject);
-            QVERIFY(!facts.reaches("SPECIALIZATION", replaced, with) && !facts.reaches("SPECIALIZATION", with, replaced));
+            QVERIFY(!facts.reaches("SPECIALIZATION", replaced, with) &&
+                    !facts.reaches("SPECIALIZATION", with, replaced));
             // The traps: transitive cause, homonym "cell", symmetric contrast.
             QVERIFY(s.prompt.find("Heat causes thermal stress") == std::string::npos);
             QVERIFY(s.prompt.find("Heat causes expansion") == std::string::npos);
@@ -203,9 +207,9 @@ private slots:
             return -1;
         };
         const auto heatCauses = kb.answerSet(node("h1"), RelationType::Causal, true);
-        QVERIFY(kb.possiblyTrue(heatCauses, node("h5")));  // melting: a direct answer
-        QVERIFY(kb.possiblyTrue(heatCauses, node("h3")));  // thermal stress: transitive
-        QVERIFY(kb.possiblyTrue(heatCauses, node("h13"))); // expansion: generalisation of an answer
+        QVERIFY(kb.possiblyTrue(heatCauses, node("h5")));   // melting: a direct answer
+        QVERIFY(kb.possiblyTrue(heatCauses, node("h3")));   // thermal stress: transitive
+        QVERIFY(kb.possiblyTrue(heatCauses, node("h13")));  // expansion: generalisation of an answer
         QVERIFY(!kb.possiblyTrue(heatCauses, node("h12"))); // corrosion
         const auto cellPartOf = kb.answerSet(node("b1"), RelationType::PartOf, true);
         QVERIFY(kb.possiblyTrue(cellPartOf, node("b7")));  // battery: the Chemistry sense of "cell"
@@ -236,9 +240,9 @@ private slots:
             QVERIFY(!r.samples.empty());
             for (const auto& s : r.samples) {
                 // In Biology, "battery" is related to "cell" only through the Chemistry sense.
-                const bool biologyCell = s.discipline == "Biology" &&
-                                         (s.prompt.rfind("Cell is part of", 0) == 0 ||
-                                          s.prompt.find("has cell as one of its parts") != std::string::npos);
+                const bool biologyCell =
+                    s.discipline == "Biology" && (s.prompt.rfind("Cell is part of", 0) == 0 ||
+                                                  s.prompt.find("has cell as one of its parts") != std::string::npos);
                 if (biologyCell)
                     for (const auto& opt : s.options) QVERIFY2(opt != "battery", s.prompt.c_str());
                 const bool heatCauses = s.prompt.find("does heat cause") != std::string::npos ||
@@ -397,7 +401,8 @@ private slots:
         QCOMPARE(share.size(), std::size_t(300));
         for (std::size_t i = 0; i < 300; ++i) {
             const auto& r = alpaca[i];
-            for (const char* k : {"instruction", "input", "output", "system", "question_type", "origin"}) QVERIFY(r[k].is_string());
+            for (const char* k : {"instruction", "input", "output", "system", "question_type", "origin"})
+                QVERIFY(r[k].is_string());
             QVERIFY(r["l1_ids"].is_array() && r["l2_ids"].is_array());
             QCOMPARE(r["instruction"].get<std::string>(), v.samples[i].prompt);
             QCOMPARE(r["output"].get<std::string>(), v.samples[i].response);
@@ -410,8 +415,10 @@ private slots:
         }
         const auto info = nlohmann::json::parse(testutil::readFile(a.infoFile));
         QVERIFY(info.contains("other")); // existing registrations survive
-        QVERIFY(info["p_v1_alpaca"] == nlohmann::json::parse(datasetInfoEntry(DatasetExportFormat::Alpaca, "p_v1_alpaca.json").dump()));
-        QVERIFY(info["p_v1_sharegpt"] == nlohmann::json::parse(datasetInfoEntry(DatasetExportFormat::ShareGpt, "p_v1_sharegpt.json").dump()));
+        QVERIFY(info["p_v1_alpaca"] ==
+                nlohmann::json::parse(datasetInfoEntry(DatasetExportFormat::Alpaca, "p_v1_alpaca.json").dump()));
+        QVERIFY(info["p_v1_sharegpt"] ==
+                nlohmann::json::parse(datasetInfoEntry(DatasetExportFormat::ShareGpt, "p_v1_sharegpt.json").dump()));
         QCOMPARE(info["p_v1_alpaca"]["columns"]["prompt"].get<std::string>(), std::string("instruction"));
         QCOMPARE(info["p_v1_alpaca"]["columns"]["query"].get<std::string>(), std::string("input"));
         QCOMPARE(info["p_v1_alpaca"]["columns"]["response"].get<std::string>(), std::string("output"));
@@ -430,9 +437,11 @@ private slots:
             QProcess proc;
             proc.start(QStringLiteral(PRODA_CLI), testutil::qargs(args));
             proc.waitForFinished(120000);
-            return std::pair{proc.exitCode(), QString::fromUtf8(proc.readAllStandardOutput() + proc.readAllStandardError())};
+            return std::pair{proc.exitCode(),
+                             QString::fromUtf8(proc.readAllStandardOutput() + proc.readAllStandardError())};
         };
-        auto [rc, text] = run({"synth", project, "--size", "200", "--qa", "0.5", "--mcq", "0.25", "--tf", "0.25", "--json"});
+        auto [rc, text] =
+            run({"synth", project, "--size", "200", "--qa", "0.5", "--mcq", "0.25", "--tf", "0.25", "--json"});
         QVERIFY2(rc == 0, qPrintable(text));
         const auto j = nlohmann::json::parse(text.toStdString());
         QCOMPARE(j["version"].get<int>(), 1);

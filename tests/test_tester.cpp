@@ -29,7 +29,8 @@ Project newProject(const QTemporaryDir& dir, const char* name) {
 bool mentions(const std::string& text, const std::string& term) {
     const std::string t = " " + normalizeTerm(text) + " ", p = normalizeTerm(term);
     for (auto at = t.find(p); at != std::string::npos; at = t.find(p, at + 1))
-        if (!std::isalnum(static_cast<unsigned char>(t[at - 1])) && !std::isalnum(static_cast<unsigned char>(t[at + p.size()])))
+        if (!std::isalnum(static_cast<unsigned char>(t[at - 1])) &&
+            !std::isalnum(static_cast<unsigned char>(t[at + p.size()])))
             return true;
     return false;
 }
@@ -52,23 +53,35 @@ const Item* find(const std::vector<Item>& items, const std::string& chain, ItemS
 
 class TestTester : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void answersReadableFromTheStem_data() {
         QTest::addColumn<QString>("answer");
         QTest::addColumn<QString>("named");
         QTest::addColumn<bool>("readable");
-        QTest::newRow("acronym of the answer") << "Lossless Predictive Audio Compression" << "LPAC" << true;
-        QTest::newRow("answer is the acronym") << "ASCII" << "American Standard Code for Information Interchange" << true;
-        QTest::newRow("prefix of the first word") << "semantic specification language" << "SEM" << true;
-        QTest::newRow("unrelated terms") << "middleware" << "Tuxedo" << false;
-        QTest::newRow("same initials, not an acronym") << "bus error" << "byte enable" << false;
-        QTest::newRow("short prefix ignored") << "cell division" << "ce" << false;
-        QTest::newRow("one-word both sides") << "protocol" << "proto" << false;
-        QTest::newRow("compound ending in the answer") << "bug" << "mandelbug" << true;
-        QTest::newRow("name ending in the answer's marks") << "C++" << "ACT++" << true;
-        QTest::newRow("marks alone are no name") << "C#" << "C" << false;
-        QTest::newRow("a word is no compound") << "bus" << "abus" << false;
-        QTest::newRow("the answer beside its own name") << "Ada" << "Ada 95" << false;
+        QTest::newRow("acronym of the answer") << "Lossless Predictive Audio Compression"
+                                               << "LPAC" << true;
+        QTest::newRow("answer is the acronym") << "ASCII"
+                                               << "American Standard Code for Information Interchange" << true;
+        QTest::newRow("prefix of the first word") << "semantic specification language"
+                                                  << "SEM" << true;
+        QTest::newRow("unrelated terms") << "middleware"
+                                         << "Tuxedo" << false;
+        QTest::newRow("same initials, not an acronym") << "bus error"
+                                                       << "byte enable" << false;
+        QTest::newRow("short prefix ignored") << "cell division"
+                                              << "ce" << false;
+        QTest::newRow("one-word both sides") << "protocol"
+                                             << "proto" << false;
+        QTest::newRow("compound ending in the answer") << "bug"
+                                                       << "mandelbug" << true;
+        QTest::newRow("name ending in the answer's marks") << "C++"
+                                                           << "ACT++" << true;
+        QTest::newRow("marks alone are no name") << "C#"
+                                                 << "C" << false;
+        QTest::newRow("a word is no compound") << "bus"
+                                               << "abus" << false;
+        QTest::newRow("the answer beside its own name") << "Ada"
+                                                        << "Ada 95" << false;
     }
     void answersReadableFromTheStem() {
         QFETCH(QString, answer);
@@ -87,7 +100,8 @@ private slots:
         auto askedFor = [&](const std::string& answer) {
             GenerateReport rep;
             const auto items = buildItems(KnowledgeGraph::load(p.db()), allShapes(1), rep);
-            return std::any_of(items.begin(), items.end(), [&](const Item& it) { return it.options[it.answer] == answer; });
+            return std::any_of(items.begin(), items.end(),
+                               [&](const Item& it) { return it.options[it.answer] == answer; });
         };
         QVERIFY(askedFor("radiation"));
         p.db().exec("DELETE FROM relations WHERE id = 'r17'");
@@ -103,8 +117,9 @@ private slots:
         QCOMPARE(static_cast<int>(items.size()), 6); // two chains, three shapes each
         for (const auto& it : items) {
             // Only the start (and for middle/link the end) may be named; never an inner node.
-            const std::vector<std::string> inner = it.chainId == "g1" ? std::vector<std::string>{"expansion", "stress"}
-                                                                       : std::vector<std::string>{"radiation", "tension"};
+            const std::vector<std::string> inner = it.chainId == "g1"
+                                                       ? std::vector<std::string>{"expansion", "stress"}
+                                                       : std::vector<std::string>{"radiation", "tension"};
             for (std::size_t i = 0; i < inner.size(); ++i) {
                 if (i + 1 == inner.size() && it.shape != ItemShape::End) continue; // the end is given there
                 QVERIFY2(!mentions(it.question, inner[i]), it.question.c_str());
@@ -121,7 +136,8 @@ private slots:
         const Item* end = find(items, "g1", ItemShape::End);
         QVERIFY(end);
         QCOMPARE(end->options[end->answer], std::string("stress"));
-        QVERIFY(end->question.find("causes X") != std::string::npos && end->question.find("leads to") != std::string::npos);
+        QVERIFY(end->question.find("causes X") != std::string::npos &&
+                end->question.find("leads to") != std::string::npos);
         const Item* link = find(items, "g1", ItemShape::Link);
         QVERIFY(link);
         QCOMPARE(link->options[link->answer], std::string("causes \xE2\x86\x92 causes"));
@@ -147,17 +163,23 @@ private slots:
             const Item* end = find(items, "g1", ItemShape::End);
             QVERIFY(end);
             for (const auto& d : end->distractors) {
-                QVERIFY2(d.text != "tension", "a true answer (second path heat-causes-radiation-causes-tension) was generated");
+                QVERIFY2(d.text != "tension",
+                         "a true answer (second path heat-causes-radiation-causes-tension) was generated");
                 QVERIFY(d.text != "heat"); // named in the stem
                 ++seen[d.op];
                 const auto& n = d.nodeIds;
                 QVERIFY(!n.empty());
                 QCOMPARE(g.nodes[g.conceptIndex(n.back())].term, d.text);
-                if (d.op == "SUBST_ADJ") QVERIFY(n[0] == "c" && edge("c", n[1], nullptr, true));
-                else if (d.op == "SUBST_SIBLING") QVERIFY(edge("c", n[0], "SPECIALIZATION", false) && edge(n[1], n[0], "SPECIALIZATION", false));
-                else if (d.op == "WRONG_HOP") QVERIFY(n[0] == "a" || n[0] == "b");
-                else if (d.op == "REVERSE") QVERIFY(edge("c", n[1], "CAUSAL", true) || edge("c", n[1], "PREREQUISITE", true));
-                else if (d.op == "CONTRAST") QVERIFY(n[1] == "k" && edge("c", "k", "CONTRAST", true));
+                if (d.op == "SUBST_ADJ")
+                    QVERIFY(n[0] == "c" && edge("c", n[1], nullptr, true));
+                else if (d.op == "SUBST_SIBLING")
+                    QVERIFY(edge("c", n[0], "SPECIALIZATION", false) && edge(n[1], n[0], "SPECIALIZATION", false));
+                else if (d.op == "WRONG_HOP")
+                    QVERIFY(n[0] == "a" || n[0] == "b");
+                else if (d.op == "REVERSE")
+                    QVERIFY(edge("c", n[1], "CAUSAL", true) || edge("c", n[1], "PREREQUISITE", true));
+                else if (d.op == "CONTRAST")
+                    QVERIFY(n[1] == "k" && edge("c", "k", "CONTRAST", true));
             }
         }
         for (const char* op : {"SUBST_ADJ", "SUBST_SIBLING", "WRONG_HOP", "REVERSE", "CONTRAST"})
@@ -221,8 +243,8 @@ private slots:
                 w.upsertRelation({"l" + n, longName, "SPECIALIZATION", "is a kind of", genus, "001 Physics", ""});
                 w.upsertRelation({"x" + n, start, "SPECIALIZATION", "is a kind of", longName, "001 Physics", ""});
                 for (int j = 0; j < 3; ++j)
-                    w.upsertRelation({"s" + n + "_" + std::to_string(j), shortOnes[static_cast<std::size_t>(j)], "SPECIALIZATION",
-                                      "is a kind of", genus, "001 Physics", ""});
+                    w.upsertRelation({"s" + n + "_" + std::to_string(j), shortOnes[static_cast<std::size_t>(j)],
+                                      "SPECIALIZATION", "is a kind of", genus, "001 Physics", ""});
                 w.upsertChain({"h" + n, "001 Physics", "", {"x" + n, "l" + n}}, "imported");
             }
             tx.commit();
@@ -232,7 +254,8 @@ private slots:
         QVERIFY2(items.size() >= 10, std::to_string(items.size()).c_str());
         const auto longest = std::count_if(items.begin(), items.end(), [](const Item& it) {
             const auto& a = it.options[static_cast<std::size_t>(it.answer)];
-            return std::all_of(it.options.begin(), it.options.end(), [&](const std::string& o) { return o == a || o.size() < a.size(); });
+            return std::all_of(it.options.begin(), it.options.end(),
+                               [&](const std::string& o) { return o == a || o.size() < a.size(); });
         });
         QVERIFY2(static_cast<double>(longest) <= 0.33 * static_cast<double>(items.size()) + 1,
                  (std::to_string(longest) + " of " + std::to_string(items.size())).c_str());
@@ -255,7 +278,8 @@ private slots:
         const KnowledgeGraph g = KnowledgeGraph::load(p.db());
         for (const auto& it : loadItems(p.db())) {
             const auto& c = g.chains[g.chainIndex(it.chainId)];
-            for (std::size_t j = 1; j + 1 < c.nodes.size(); ++j) QVERIFY(!mentions(it.question, g.nodes[c.nodes[j]].term));
+            for (std::size_t j = 1; j + 1 < c.nodes.size(); ++j)
+                QVERIFY(!mentions(it.question, g.nodes[c.nodes[j]].term));
         }
     }
 
@@ -340,20 +364,22 @@ private slots:
         QCOMPARE(n, static_cast<int>(test.size()));
         const std::string yaml = testutil::readFile(testutil::path(dir, "out/bench.yaml"));
         for (const char* key : {"task: ", "dataset_path: json", "data_files:", "test: ", "output_type: multiple_choice",
-                                "test_split: test", "doc_to_text: ", "Answer:", "doc_to_choice: [\"A\", \"B\", \"C\", \"D\"]",
-                                "doc_to_target: answer", "metric: acc"})
+                                "test_split: test", "doc_to_text: ", "Answer:",
+                                "doc_to_choice: [\"A\", \"B\", \"C\", \"D\"]", "doc_to_target: answer", "metric: acc"})
             QVERIFY2(yaml.find(key) != std::string::npos, key);
 
         const auto lm = exportItems(p.db(), "lm-eval", testutil::path(dir, "lm"), "test");
         QCOMPARE(static_cast<int>(lm.files.size()), 3); // test, dev (few-shot), yaml
-        QVERIFY(testutil::readFile(testutil::path(dir, "lm/proda_bench.yaml")).find("fewshot_split: dev") != std::string::npos);
+        QVERIFY(testutil::readFile(testutil::path(dir, "lm/proda_bench.yaml")).find("fewshot_split: dev") !=
+                std::string::npos);
 
         const std::string items = testutil::path(dir, "items.json");
         exportItems(p.db(), "proda-items", items, "all");
         const auto arr = nlohmann::json::parse(testutil::readFile(items));
         QCOMPARE(static_cast<int>(arr.size()), static_cast<int>(all.size()));
         const auto& first = arr[0];
-        for (const char* k : {"sample_id", "chain_id", "question", "options", "answer", "explanation", "l1_ids", "l2_ids"})
+        for (const char* k :
+             {"sample_id", "chain_id", "question", "options", "answer", "explanation", "l1_ids", "l2_ids"})
             QVERIFY2(first.contains(k), k);
         QCOMPARE(static_cast<int>(first["options"].size()), 4);
         QVERIFY(first["answer"].get<std::string>().size() == 1);
@@ -382,11 +408,14 @@ private slots:
         // (the composed fact of g1) directly. g2's items stay clean.
         Database& db = p.db();
         db.exec("INSERT INTO datasets(version, content_hash, sample_count) VALUES (1, 'h', 2)");
-        db.prepare("INSERT INTO samples(id, format, prompt, response, template_id, origin) VALUES ('s1','qa',?,'stress','t','synth')")
-            .bind(1, end->question).run();
+        db.prepare(
+              "INSERT INTO samples(id, format, prompt, response, template_id, origin) VALUES ('s1','qa',?,'stress','t','synth')")
+            .bind(1, end->question)
+            .run();
         db.exec("INSERT INTO samples(id, format, prompt, response, template_id, origin) VALUES "
                 "('s2','qa','What does heat ultimately lead to?','Stress.','t','synth')");
-        db.exec("INSERT INTO dataset_samples(version, position, sample_id, origin) VALUES (1,0,'s1','synth'),(1,1,'s2','synth')");
+        db.exec(
+            "INSERT INTO dataset_samples(version, position, sample_id, origin) VALUES (1,0,'s1','synth'),(1,1,'s2','synth')");
         db.exec("INSERT INTO sample_concepts(sample_id, concept_id) VALUES ('s2','a'),('s2','c')");
         const CheckReport r = checkItems(db, {});
         QVERIFY(r.orthogonalityChecked);
@@ -397,7 +426,10 @@ private slots:
         std::set<std::string> leaking;
         for (const auto& c : r.problems) {
             leaking.insert(c.itemId);
-            if (c.ngramLeak) { QCOMPARE(c.itemId, end->id); QCOMPARE(c.ngramSample, std::string("s1")); }
+            if (c.ngramLeak) {
+                QCOMPARE(c.itemId, end->id);
+                QCOMPARE(c.ngramSample, std::string("s1"));
+            }
             if (c.factLeak) QCOMPARE(c.factSample, std::string("s2"));
         }
         for (const auto& it : loadItems(db, {"", "", "g2"})) QVERIFY(!leaking.count(it.id));

@@ -13,7 +13,8 @@
 #include "train_fixture.h"
 
 // Losses of steps 1-5 of trainfix::tinyConfig(5), recorded with this trainer (see goldenLosses).
-#define GOLDEN_LOSSES {6.0083, 5.7155, 5.4698, 5.2457, 5.1090}
+#define GOLDEN_LOSSES                                                                                                  \
+    { 6.0083, 5.7155, 5.4698, 5.2457, 5.1090 }
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,7 +23,9 @@ using namespace proda::train;
 
 namespace {
 
-std::string tmpPath(const QTemporaryDir& d, const char* name) { return d.filePath(QString::fromUtf8(name)).toStdString(); }
+std::string tmpPath(const QTemporaryDir& d, const char* name) {
+    return d.filePath(QString::fromUtf8(name)).toStdString();
+}
 
 Tokenizer trainedTokenizer(const QTemporaryDir& dir) {
     const std::string data = tmpPath(dir, "data.jsonl");
@@ -53,7 +56,7 @@ std::vector<double> lossesOf(const std::string& runDir) {
 
 class TestTrain : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void presetsHaveTheirAdvertisedSizes() {
         QVERIFY(std::abs(parameterCount(presetModel("tiny")) - 200'000) < 60'000);
         QVERIFY(std::abs(parameterCount(presetModel("small")) - 3'000'000) < 500'000);
@@ -68,12 +71,18 @@ private Q_SLOTS:
     void configErrorsNameTheField_data() {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("field");
-        QTest::newRow("newer version") << R"({"format_version": 99})" << "format_version";
-        QTest::newRow("heads") << R"({"n_embd": 66, "n_head": 4})" << "n_embd";
-        QTest::newRow("type") << R"({"batch_size": "many"})" << "batch_size";
-        QTest::newRow("preset") << R"({"preset": "huge"})" << "preset";
-        QTest::newRow("device") << R"({"device": "tpu"})" << "device";
-        QTest::newRow("lr") << R"({"lr": 0.1, "min_lr": 0.5})" << "lr";
+        QTest::newRow("newer version") << R"({"format_version": 99})"
+                                       << "format_version";
+        QTest::newRow("heads") << R"({"n_embd": 66, "n_head": 4})"
+                               << "n_embd";
+        QTest::newRow("type") << R"({"batch_size": "many"})"
+                              << "batch_size";
+        QTest::newRow("preset") << R"({"preset": "huge"})"
+                                << "preset";
+        QTest::newRow("device") << R"({"device": "tpu"})"
+                                << "device";
+        QTest::newRow("lr") << R"({"lr": 0.1, "min_lr": 0.5})"
+                            << "lr";
     }
     void configErrorsNameTheField() {
         QFETCH(QString, json);
@@ -98,8 +107,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Tokenizer tok = trainedTokenizer(dir);
         QVERIFY(tok.vocabSize() <= 400);
-        for (const std::string s : {"heat causes expansion.", "  leading and  double  spaces ", "tab\there\nnew line",
-                                    "Ünïcödé, 中文字符, emoji 🧪🔥", "", "\xE2\x80\x94 dash", "1234567890"}) {
+        for (const std::string s :
+             {"heat causes expansion.", "  leading and  double  spaces ", "tab\there\nnew line",
+              "Ünïcödé, 中文字符, emoji 🧪🔥", "", "\xE2\x80\x94 dash", "1234567890"}) {
             QCOMPARE(QString::fromStdString(tok.decode(tok.encode(s))), QString::fromStdString(s));
         }
         // A saved model loads and encodes the same.
@@ -110,12 +120,16 @@ private Q_SLOTS:
     void datasetErrorsNameFileLineAndField() {
         QTemporaryDir dir;
         const std::string file = tmpPath(dir, "d.jsonl");
-        std::ofstream(file) << R"({"id":"a","prompt":"p","response":"r"})" "\n" R"({"id":"b","prompt":"p"})" "\n";
+        std::ofstream(file) << R"({"id":"a","prompt":"p","response":"r"})"
+                               "\n"
+                               R"({"id":"b","prompt":"p"})"
+                               "\n";
         try {
             readDataset(file);
             QFAIL("accepted a sample without a response");
         } catch (const std::invalid_argument& e) {
-            QVERIFY2(QString::fromUtf8(e.what()).contains(QString::fromStdString(file + ":2: field 'response'")), e.what());
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QString::fromStdString(file + ":2: field 'response'")),
+                     e.what());
         }
         std::ofstream(file) << "{not json\n";
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, readDataset(file));
@@ -181,7 +195,8 @@ private Q_SLOTS:
         };
         const auto full = grads(false), part = grads(true);
         QCOMPARE(full.size(), part.size());
-        for (std::size_t i = 0; i < full.size(); ++i) QVERIFY2(torch::allclose(full[i], part[i], 1e-4, 1e-6), std::to_string(i).c_str());
+        for (std::size_t i = 0; i < full.size(); ++i)
+            QVERIFY2(torch::allclose(full[i], part[i], 1e-4, 1e-6), std::to_string(i).c_str());
     }
 
     void learningRateWarmsUpThenDecays() {
@@ -227,7 +242,10 @@ private Q_SLOTS:
         qInfo("losses of steps 1-5 (trainer_log precision): %s", qPrintable(all)); // to update GOLDEN_LOSSES
         QCOMPARE(losses.size(), golden.size());
         for (std::size_t i = 0; i < golden.size(); ++i)
-            QVERIFY2(std::abs(losses[i] - golden[i]) < 5e-3, qPrintable(QStringLiteral("step %1: %2, stored %3").arg(i + 1).arg(losses[i], 0, 'f', 4).arg(golden[i], 0, 'f', 4)));
+            QVERIFY2(std::abs(losses[i] - golden[i]) < 5e-3, qPrintable(QStringLiteral("step %1: %2, stored %3")
+                                                                            .arg(i + 1)
+                                                                            .arg(losses[i], 0, 'f', 4)
+                                                                            .arg(golden[i], 0, 'f', 4)));
     }
 
     void memorizesASmallSet() {
@@ -251,8 +269,10 @@ private Q_SLOTS:
         Gpt model = tinyModel(5);
         std::vector<ScoreRequest> reqs;
         for (int i = 0; i < 25; ++i)
-            reqs.push_back({"q" + std::to_string(i), "What does heat cause? (" + std::to_string(i) + ")",
-                            {"expansion", "a grammar of " + std::to_string(i), "wear", "memory and more words"}, i % 4});
+            reqs.push_back({"q" + std::to_string(i),
+                            "What does heat cause? (" + std::to_string(i) + ")",
+                            {"expansion", "a grammar of " + std::to_string(i), "wear", "memory and more words"},
+                            i % 4});
         reqs.push_back({"long", std::string(300, 'x'), {"a", "b"}, 0}); // prompt cut to fit block_size
         ScoreOptions single;
         single.batched = false;
@@ -262,7 +282,11 @@ private Q_SLOTS:
             QCOMPARE(batched[r].logprob.size(), reqs[r].options.size());
             for (std::size_t o = 0; o < batched[r].logprob.size(); ++o)
                 QVERIFY2(std::abs(batched[r].logprob[o] - one[r].logprob[o]) < 1e-3,
-                         qPrintable(QStringLiteral("%1/%2: %3 vs %4").arg(r).arg(o).arg(batched[r].logprob[o]).arg(one[r].logprob[o])));
+                         qPrintable(QStringLiteral("%1/%2: %3 vs %4")
+                                        .arg(r)
+                                        .arg(o)
+                                        .arg(batched[r].logprob[o])
+                                        .arg(one[r].logprob[o])));
             QCOMPARE(batched[r].predicted, one[r].predicted);
             QVERIFY(batched[r].logprob[0] < 0);
         }
@@ -277,8 +301,10 @@ private Q_SLOTS:
     void scoreRequestErrorsNameLineAndField() {
         QTemporaryDir dir;
         const std::string file = tmpPath(dir, "items.jsonl");
-        std::ofstream(file) << R"({"id":"a","prompt":"p","options":["x","y"],"answer":1})" "\n"
-                            << R"({"id":"b","prompt":"p","options":["x","y"],"answer":5})" "\n";
+        std::ofstream(file) << R"({"id":"a","prompt":"p","options":["x","y"],"answer":1})"
+                               "\n"
+                            << R"({"id":"b","prompt":"p","options":["x","y"],"answer":5})"
+                               "\n";
         try {
             readScoreRequests(file);
             QFAIL("accepted an answer out of range");
@@ -297,7 +323,8 @@ private Q_SLOTS:
                  generate(model, tok, "What does heat cause?", torch::kCPU, greedy));
         GenerateOptions sampled = greedy;
         sampled.temperature = 1.0, sampled.topK = 20, sampled.seed = 9;
-        QCOMPARE(generate(model, tok, "heat", torch::kCPU, sampled), generate(model, tok, "heat", torch::kCPU, sampled));
+        QCOMPARE(generate(model, tok, "heat", torch::kCPU, sampled),
+                 generate(model, tok, "heat", torch::kCPU, sampled));
     }
 };
 

@@ -2,9 +2,9 @@
 // error lines for bad input, SIGTERM (checkpoint, exit 0) then --resume with identical losses,
 // a SIGKILL leaving the last checkpoint usable, and two c10d ranks on loopback matching one
 // rank with twice the batch.
+#include "qargs.h"
 #include "train/checkpoint.h"
 #include "train/model.h"
-#include "qargs.h"
 #include "train_fixture.h"
 
 #include <QProcess>
@@ -33,7 +33,8 @@ struct Result {
 std::vector<nlohmann::json> parseEvents(const QByteArray& out) {
     std::vector<nlohmann::json> events;
     for (const QByteArray& line : out.split('\n'))
-        if (!line.trimmed().isEmpty()) events.push_back(nlohmann::json::parse(line.toStdString())); // every line is JSON
+        if (!line.trimmed().isEmpty())
+            events.push_back(nlohmann::json::parse(line.toStdString())); // every line is JSON
     return events;
 }
 
@@ -80,7 +81,7 @@ std::vector<torch::Tensor> finalParameters(const std::string& runDir) {
 
 class TestTrainProcess : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void eventsFollowTheProtocol() {
         QTemporaryDir dir;
         const std::string runDir = tmp(dir, "run");
@@ -108,8 +109,10 @@ private Q_SLOTS:
 
         // eval scores the items with the run's checkpoint and writes per-option scores.
         std::ofstream(runDir + "/items.jsonl")
-            << R"({"id":"i1","prompt":"What does heat cause?","options":["expansion","wear","memory","vision"],"answer":0})" "\n"
-            << R"({"id":"i2","prompt":"What does a parser require?","options":["wear","a grammar","light","memory"],"answer":1})" "\n";
+            << R"({"id":"i1","prompt":"What does heat cause?","options":["expansion","wear","memory","vision"],"answer":0})"
+               "\n"
+            << R"({"id":"i2","prompt":"What does a parser require?","options":["wear","a grammar","light","memory"],"answer":1})"
+               "\n";
         const Result e = run({"eval", q(runDir)});
         QCOMPARE(e.exitCode, 0);
         QCOMPARE(e.of("done")[0]["requests"].get<int>(), 2);
@@ -131,14 +134,28 @@ private Q_SLOTS:
         QTest::addColumn<QString>("config");
         QTest::addColumn<QString>("dataset");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("config not json") << "{oops" << "" << "config.json: not valid JSON";
-        QTest::newRow("config field") << R"({"preset":"tiny","batch_size":0})" << "" << "field 'batch_size'";
-        QTest::newRow("dataset field") << "" << R"({"id":"a","prompt":"p"})" << "dataset.jsonl:1: field 'response'";
-        QTest::newRow("dataset empty") << "" << "<empty>" << "dataset.jsonl: no samples";
-        QTest::newRow("dataset missing") << "" << "<missing>" << "dataset.jsonl: cannot open";
-        QTest::newRow("loss diverges") << R"({"preset":"tiny","vocab_size":400,"block_size":64,"batch_size":4,"max_steps":20,"lr":1e30,"min_lr":1e30,"warmup_steps":0,"grad_clip":0,"threads":1})"
-                                       << "" << "field 'lr': the loss became";
-        QTest::newRow("dataset truncated") << "" << "{\"id\":\"a\",\"prompt\":\"p\",\"respo" << "dataset.jsonl:1: not valid JSON";
+        QTest::newRow("config not json") << "{oops"
+                                         << ""
+                                         << "config.json: not valid JSON";
+        QTest::newRow("config field") << R"({"preset":"tiny","batch_size":0})"
+                                      << ""
+                                      << "field 'batch_size'";
+        QTest::newRow("dataset field") << ""
+                                       << R"({"id":"a","prompt":"p"})"
+                                       << "dataset.jsonl:1: field 'response'";
+        QTest::newRow("dataset empty") << ""
+                                       << "<empty>"
+                                       << "dataset.jsonl: no samples";
+        QTest::newRow("dataset missing") << ""
+                                         << "<missing>"
+                                         << "dataset.jsonl: cannot open";
+        QTest::newRow("loss diverges")
+            << R"({"preset":"tiny","vocab_size":400,"block_size":64,"batch_size":4,"max_steps":20,"lr":1e30,"min_lr":1e30,"warmup_steps":0,"grad_clip":0,"threads":1})"
+            << ""
+            << "field 'lr': the loss became";
+        QTest::newRow("dataset truncated") << ""
+                                           << "{\"id\":\"a\",\"prompt\":\"p\",\"respo"
+                                           << "dataset.jsonl:1: not valid JSON";
     }
     void badInputExitsTwoNamingTheField() {
         QFETCH(QString, config);
@@ -148,9 +165,12 @@ private Q_SLOTS:
         const std::string runDir = tmp(dir, "run");
         trainfix::writeRun(runDir, trainfix::tinyConfig(3), 20);
         if (!config.isEmpty()) std::ofstream(runDir + "/config.json") << config.toStdString();
-        if (dataset == QLatin1String("<empty>")) std::ofstream(runDir + "/dataset.jsonl", std::ios::trunc);
-        else if (dataset == QLatin1String("<missing>")) std::filesystem::remove(runDir + "/dataset.jsonl");
-        else if (!dataset.isEmpty()) std::ofstream(runDir + "/dataset.jsonl") << dataset.toStdString() << "\n";
+        if (dataset == QLatin1String("<empty>"))
+            std::ofstream(runDir + "/dataset.jsonl", std::ios::trunc);
+        else if (dataset == QLatin1String("<missing>"))
+            std::filesystem::remove(runDir + "/dataset.jsonl");
+        else if (!dataset.isEmpty())
+            std::ofstream(runDir + "/dataset.jsonl") << dataset.toStdString() << "\n";
         const Result r = run({"train", q(runDir)});
         QCOMPARE(r.exitCode, 2);
         const auto errors = r.of("error");
@@ -169,10 +189,12 @@ private Q_SLOTS:
         trainfix::writeRun(b, other, 60);
         QCOMPARE(run({"train", q(a)}).exitCode, 0);
         QCOMPARE(run({"train", q(b)}).exitCode, 0);
-        std::filesystem::copy_file(b + "/tokenizer.model", a + "/tokenizer.model", std::filesystem::copy_options::overwrite_existing);
+        std::filesystem::copy_file(b + "/tokenizer.model", a + "/tokenizer.model",
+                                   std::filesystem::copy_options::overwrite_existing);
         const Result r = run({"train", q(a), "--resume"});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(QString::fromStdString(r.of("error")[0]["message"].get<std::string>()).contains(QLatin1String("tokenizer differs")),
+        QVERIFY2(QString::fromStdString(r.of("error")[0]["message"].get<std::string>())
+                     .contains(QLatin1String("tokenizer differs")),
                  r.of("error")[0]["message"].get<std::string>().c_str());
         const Result noCheckpoint = run({"train", q(tmp(dir, "missing")), "--resume"});
         QCOMPARE(noCheckpoint.exitCode, 2);
@@ -216,7 +238,9 @@ private Q_SLOTS:
         auto ref = lossByStep(reference), mine = lossByStep(stopped);
         for (const auto& [step, loss] : lossByStep(resumed)) mine[step] = loss;
         QCOMPARE(mine.size(), std::size_t(40));
-        for (const auto& [step, loss] : ref) QVERIFY2(mine[step] == loss, qPrintable(QStringLiteral("step %1: %2 vs %3").arg(step).arg(mine[step]).arg(loss)));
+        for (const auto& [step, loss] : ref)
+            QVERIFY2(mine[step] == loss,
+                     qPrintable(QStringLiteral("step %1: %2 vs %3").arg(step).arg(mine[step]).arg(loss)));
     }
 
     void killedMidRunLeavesTheLastCheckpointUsable() {
@@ -228,7 +252,8 @@ private Q_SLOTS:
         QProcess p;
         p.start(QStringLiteral(PRODA_TRAIN), testutil::qargs({"train", q(runDir)}));
         QByteArray out;
-        QTRY_VERIFY_WITH_TIMEOUT((out += p.readAllStandardOutput(), out.count("\"event\":\"checkpoint\"") >= 2), 120000);
+        QTRY_VERIFY_WITH_TIMEOUT((out += p.readAllStandardOutput(), out.count("\"event\":\"checkpoint\"") >= 2),
+                                 120000);
         ::kill(pid_t(p.processId()), SIGKILL); // no chance to clean up
         QVERIFY(p.waitForFinished(30000));
         auto latest = latestCheckpoint(runDir);

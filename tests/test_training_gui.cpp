@@ -2,37 +2,37 @@
 // a tiny run streams its curve into the charts and its metrics into the project, Evaluate stores
 // an evaluation and draws accuracy per discipline, Stop ends a long run with a checkpoint, a
 // failing trainer is reported and the launcher keeps working, and config files round-trip.
+#include "benchmark_workspace.h"
+#include "debug/rounds_report.h"
 #include "debug_fixture.h"
 #include "diagnosis_workspace.h"
-#include "benchmark_workspace.h"
 #include "failures_view.h"
-#include "verdict_heatmap.h"
-#include "next_round_dialog.h"
-#include "review_model.h"
-#include "review_panel.h"
 #include "home_workspace.h"
 #include "knowledge_workspace.h"
 #include "main_window.h"
+#include "next_round_dialog.h"
+#include "preferences.h"
+#include "review_model.h"
+#include "review_panel.h"
 #include "rounds_dashboard.h"
-#include "debug/rounds_report.h"
 #include "run/round_runner.h"
 #include "run/run_checkpoints.h"
 #include "store/project.h"
+#include "test_llm_server.h"
 #include "testutil.h"
 #include "training_launcher.h"
 #include "training_runner.h"
 #include "training_workspace.h"
 #include "try_model_panel.h"
-#include "preferences.h"
-#include "test_llm_server.h"
+#include "verdict_heatmap.h"
 
 #include <QApplication>
+#include <QBarSeries>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
-#include <QDoubleSpinBox>
-#include <QBarSeries>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -43,12 +43,12 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QSpinBox>
 #include <QStandardItemModel>
-#include <QTextBrowser>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QUrl>
 #include <QtTest>
@@ -92,7 +92,7 @@ class TestTrainingGui : public QObject {
         l->findChild<QSpinBox*>(QStringLiteral("trainingMaxSteps"))->setValue(steps);
     }
 
-private slots:
+  private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true); // the tests' own settings: no endpoint unless a test sets one
         QSettings().remove(QLatin1String(prefs::kLlmEndpoint));
@@ -118,10 +118,12 @@ private slots:
         QTRY_VERIFY(l->findChild<QPushButton*>(QStringLiteral("trainingStart"))->isEnabled());
         // The device the trainer can use, asked of it: here a CPU-only libtorch, unless it sees a GPU.
         auto* deviceInfo = l->findChild<QLabel*>(QStringLiteral("trainingDeviceInfo"));
-        QTRY_VERIFY_WITH_TIMEOUT(deviceInfo->text().startsWith(QLatin1String("CPU only")) || deviceInfo->text().startsWith(QLatin1String("CUDA:")),
+        QTRY_VERIFY_WITH_TIMEOUT(deviceInfo->text().startsWith(QLatin1String("CPU only")) ||
+                                     deviceInfo->text().startsWith(QLatin1String("CUDA:")),
                                  30000);
         if (deviceInfo->text().startsWith(QLatin1String("CPU only"))) {
-            auto* devices = qobject_cast<QStandardItemModel*>(l->findChild<QComboBox*>(QStringLiteral("trainingDevice"))->model());
+            auto* devices =
+                qobject_cast<QStandardItemModel*>(l->findChild<QComboBox*>(QStringLiteral("trainingDevice"))->model());
             QVERIFY(devices && !devices->item(2)->isEnabled()); // "cuda" cannot be chosen
         }
         setBudget(l, "tiny", 40);
@@ -140,7 +142,9 @@ private slots:
         QVERIFY(points(loss, QStringLiteral("validation")) >= 1);
         QCOMPARE(count(path_, "SELECT count(*) FROM training_runs WHERE status = 'finished'"), std::int64_t(1));
         QCOMPARE(count(path_, "SELECT count(*) FROM training_metrics WHERE kind = 'train'"), std::int64_t(40));
-        QVERIFY(l->findChild<QPlainTextEdit*>(QStringLiteral("trainingLog"))->toPlainText().contains(QLatin1String("done: finished")));
+        QVERIFY(l->findChild<QPlainTextEdit*>(QStringLiteral("trainingLog"))
+                    ->toPlainText()
+                    .contains(QLatin1String("done: finished")));
         QTRY_COMPARE(l->findChild<QTableWidget*>(QStringLiteral("trainingRuns"))->rowCount(), 1);
         // Only what a run changes is read again: runs and evaluations, not the knowledge or the lists.
         QTRY_COMPARE(w.lastRead().toInt(), (ProjectParts(ProjectPart::Training) | ProjectPart::Diagnosis).toInt());
@@ -167,7 +171,8 @@ private slots:
         QVERIFY2(verdict.contains(QLatin1String("The model picks")), qPrintable(verdict));
         // The same choice the evaluation stored for that item.
         const std::string stored = text(path_, "SELECT predicted FROM predictions WHERE item_id = '" + item + "'");
-        QVERIFY2(verdict.contains(QStringLiteral("<b>%1</b>").arg(QChar('A' + std::stoi(stored)))), qPrintable(verdict));
+        QVERIFY2(verdict.contains(QStringLiteral("<b>%1</b>").arg(QChar('A' + std::stoi(stored)))),
+                 qPrintable(verdict));
         QVERIFY(!t->loadItem(QStringLiteral("no-such-item")));
         // ... and answered in the model's own words: greedy decoding repeats itself, sampling
         // with a seed repeats itself too.
@@ -178,7 +183,8 @@ private slots:
             return t->findChild<QPlainTextEdit*>(QStringLiteral("tryGeneration"))->toPlainText();
         };
         const QString greedy = generation();
-        QVERIFY2(!greedy.isEmpty() && !greedy.startsWith(QLatin1String("Could not")) && !greedy.contains(QChar(0x2026)), qPrintable(greedy));
+        QVERIFY2(!greedy.isEmpty() && !greedy.startsWith(QLatin1String("Could not")) && !greedy.contains(QChar(0x2026)),
+                 qPrintable(greedy));
         QCOMPARE(generation(), greedy);
         t->findChild<QComboBox*>(QStringLiteral("tryDecoding"))->setCurrentIndex(1);
         t->findChild<QSpinBox*>(QStringLiteral("tryMaxNew"))->setValue(8);
@@ -204,27 +210,33 @@ private slots:
         QVERIFY(f->detail()->toPlainText().contains(QLatin1String("model's pick")));
         const QString overridden = f->table()->item(0, 0)->text();
         QVERIFY(f->overrideSelected(QStringLiteral("reasoning_deficit")));
-        QCOMPARE(text(path_, "SELECT override_verdict FROM diagnoses WHERE item_id = '" + overridden.toStdString() + "'"),
-                 std::string("reasoning_deficit"));
+        QCOMPARE(
+            text(path_, "SELECT override_verdict FROM diagnoses WHERE item_id = '" + overridden.toStdString() + "'"),
+            std::string("reasoning_deficit"));
         // The breakdown by discipline and verdict counts what the project holds, and a cell lists
         // its items.
         // (Of the disciplines the heatmap shows, those with the most failures, the one with the
         // most concept gaps.)
-        const std::string biggest = text(path_, "SELECT coalesce((SELECT name FROM (SELECT s.name AS name, count(*) AS total, "
-                                                "sum(coalesce(d.override_verdict, d.verdict) = 'concept_gap') AS gaps "
-                                                "FROM predictions p JOIN items i ON i.id = p.item_id JOIN disciplines s ON s.id = i.discipline_id "
-                                                "LEFT JOIN diagnoses d ON d.item_id = p.item_id AND d.evaluation_id = p.evaluation_id "
-                                                "WHERE p.correct = 0 GROUP BY s.name ORDER BY total DESC, s.name LIMIT " +
-                                                std::to_string(VerdictHeatmap::kShownDisciplines) +
-                                                ") WHERE gaps > 0 ORDER BY gaps DESC, name LIMIT 1), '')");
+        const std::string biggest = text(
+            path_, "SELECT coalesce((SELECT name FROM (SELECT s.name AS name, count(*) AS total, "
+                   "sum(coalesce(d.override_verdict, d.verdict) = 'concept_gap') AS gaps "
+                   "FROM predictions p JOIN items i ON i.id = p.item_id JOIN disciplines s ON s.id = i.discipline_id "
+                   "LEFT JOIN diagnoses d ON d.item_id = p.item_id AND d.evaluation_id = p.evaluation_id "
+                   "WHERE p.correct = 0 GROUP BY s.name ORDER BY total DESC, s.name LIMIT " +
+                       std::to_string(VerdictHeatmap::kShownDisciplines) +
+                       ") WHERE gaps > 0 ORDER BY gaps DESC, name LIMIT 1), '')");
         QVERIFY(!biggest.empty()); // the fixture's failures include concept gaps
         {
-            const auto gaps = count(path_, "SELECT count(*) FROM predictions p JOIN items i ON i.id = p.item_id JOIN disciplines s ON s.id = i.discipline_id "
-                                           "JOIN diagnoses d ON "
-                                           "d.item_id = p.item_id AND d.evaluation_id = p.evaluation_id WHERE p.correct = 0 AND "
-                                           "coalesce(d.override_verdict, d.verdict) = 'concept_gap' AND s.name = '" + biggest + "'");
+            const auto gaps = count(
+                path_,
+                "SELECT count(*) FROM predictions p JOIN items i ON i.id = p.item_id JOIN disciplines s ON s.id = i.discipline_id "
+                "JOIN diagnoses d ON "
+                "d.item_id = p.item_id AND d.evaluation_id = p.evaluation_id WHERE p.correct = 0 AND "
+                "coalesce(d.override_verdict, d.verdict) = 'concept_gap' AND s.name = '" +
+                    biggest + "'");
             VerdictHeatmap* heat = f->heatmap();
-            QTRY_COMPARE(std::int64_t(heat->count(QString::fromStdString(biggest), QStringLiteral("concept_gap"))), gaps);
+            QTRY_COMPARE(std::int64_t(heat->count(QString::fromStdString(biggest), QStringLiteral("concept_gap"))),
+                         gaps);
             int row = -1;
             for (int r = 0; r < heat->rowCount(); ++r)
                 if (heat->verticalHeaderItem(r)->text() == QString::fromStdString(biggest)) row = r;
@@ -245,7 +257,8 @@ private slots:
         QVERIFY(patches > 0);
         // A failed item lists the patch samples written against it; one opens in the review panel.
         const std::string patchId = text(path_, "SELECT id FROM patches ORDER BY id LIMIT 1");
-        const std::string target = text(path_, "SELECT json_extract(targets, '$[0]') FROM patches WHERE id = '" + patchId + "'");
+        const std::string target =
+            text(path_, "SELECT json_extract(targets, '$[0]') FROM patches WHERE id = '" + patchId + "'");
         int targetRow = -1;
         QTRY_VERIFY([&] {
             for (int r = 0; r < f->table()->rowCount(); ++r)
@@ -259,7 +272,8 @@ private slots:
         ReviewPanel* inline_ = f->patchPanel();
         QTRY_VERIFY(inline_->isVisible());
         QTRY_COMPARE(inline_->currentId(), QString::fromStdString(patchId));
-        const auto forTarget = count(path_, "SELECT count(*) FROM patches, json_each(patches.targets) t WHERE t.value = '" + target + "'");
+        const auto forTarget =
+            count(path_, "SELECT count(*) FROM patches, json_each(patches.targets) t WHERE t.value = '" + target + "'");
         QCOMPARE(std::int64_t(inline_->proxy()->rowCount()), forTarget); // only this item's
         QVERIFY(forTarget < patches);
         inline_->view()->setFocus();
@@ -295,9 +309,11 @@ private slots:
         QVERIFY(next.assemble()); // a second click writes no second round
         QCOMPARE(count(path_, "SELECT count(*) FROM rounds"), std::int64_t(2));
         // The preview's plan is what was written: its sample count is the new version's.
-        const QString samples = QStringLiteral("holds <b>%1</b> samples").arg(count(path_, "SELECT sample_count FROM datasets WHERE version = 2"));
+        const QString samples = QStringLiteral("holds <b>%1</b> samples")
+                                    .arg(count(path_, "SELECT sample_count FROM datasets WHERE version = 2"));
         QVERIFY2(plan.contains(samples), qPrintable(plan));
-        QCOMPARE(count(path_, "SELECT count(*) FROM rounds WHERE kind = 'targeted' AND parent_round = 1"), std::int64_t(1));
+        QCOMPARE(count(path_, "SELECT count(*) FROM rounds WHERE kind = 'targeted' AND parent_round = 1"),
+                 std::int64_t(1));
         QCOMPARE(count(path_, "SELECT count(*) FROM datasets"), std::int64_t(2));
     }
 
@@ -320,10 +336,12 @@ private slots:
         QTRY_VERIFY(model->count() >= 2); // round 1's checkpoint and the endpoint
         model->setCurrentIndex(model->count() - 1);
         QVERIFY(model->currentText().contains(QString::fromStdString(server.endpoint())));
-        t->findChild<QPlainTextEdit*>(QStringLiteral("tryQuestion"))->setPlainText(QStringLiteral("Which planet is called the red planet?"));
+        t->findChild<QPlainTextEdit*>(QStringLiteral("tryQuestion"))
+            ->setPlainText(QStringLiteral("Which planet is called the red planet?"));
         const char* options[] = {"Venus", "Mars", "Jupiter", "Saturn"};
         for (int i = 0; i < 4; ++i)
-            t->findChild<QLineEdit*>(QStringLiteral("tryOption%1").arg(QChar('A' + i)))->setText(QString::fromLatin1(options[i]));
+            t->findChild<QLineEdit*>(QStringLiteral("tryOption%1").arg(QChar('A' + i)))
+                ->setText(QString::fromLatin1(options[i]));
         QSignalSpy scored(t, &TryModelPanel::scored);
         t->score();
         QVERIFY(scored.wait(60000));
@@ -331,10 +349,12 @@ private slots:
         QVERIFY2(verdict.contains(QLatin1String("<b>B</b> (Mars)")), qPrintable(verdict));
         QCOMPARE(server.count("try-model"), 1);
         QSignalSpy generated(t, &TryModelPanel::generated);
-        t->findChild<QPlainTextEdit*>(QStringLiteral("tryQuestion"))->setPlainText(QStringLiteral("Name the red planet."));
+        t->findChild<QPlainTextEdit*>(QStringLiteral("tryQuestion"))
+            ->setPlainText(QStringLiteral("Name the red planet."));
         t->generate();
         QVERIFY(generated.wait(60000));
-        QCOMPARE(t->findChild<QPlainTextEdit*>(QStringLiteral("tryGeneration"))->toPlainText(), QStringLiteral("Mars, the fourth planet from the Sun."));
+        QCOMPARE(t->findChild<QPlainTextEdit*>(QStringLiteral("tryGeneration"))->toPlainText(),
+                 QStringLiteral("Mars, the fourth planet from the Sun."));
         const auto seen = server.requests();
         QVERIFY(!seen.empty());
         QCOMPARE(seen.back().body.value("model", std::string()), std::string("replay"));
@@ -358,7 +378,8 @@ private slots:
         const auto steps = count(path_, "SELECT r.steps FROM training_runs r JOIN evaluations e ON e.run_id = r.id "
                                         "WHERE e.round = 1 ORDER BY e.id DESC LIMIT 1");
         QVERIFY2(compute.startsWith(QStringLiteral("%1 steps").arg(steps)), qPrintable(compute));
-        const std::string expected = text(path_,
+        const std::string expected = text(
+            path_,
             "WITH gap AS (SELECT d.target_kind AS kind, coalesce(d.override_target, d.target_id) AS target FROM diagnoses d "
             "WHERE d.evaluation_id = (SELECT max(id) FROM evaluations WHERE round = 1) AND coalesce(d.override_verdict, d.verdict) = 'concept_gap') "
             "SELECT c FROM (SELECT target AS c FROM gap WHERE kind = 'concept' UNION ALL SELECT r.subject FROM gap JOIN relations r ON r.id = gap.target "
@@ -379,7 +400,8 @@ private slots:
     // round table `proda loop` gives for the same settings.
     void theWorkbenchLoopGivesTheCliLoopsRoundTable() {
         QTemporaryDir dir;
-        const QString cliPath = dir.filePath(QStringLiteral("cli.proda")), guiPath = dir.filePath(QStringLiteral("gui.proda"));
+        const QString cliPath = dir.filePath(QStringLiteral("cli.proda")),
+                      guiPath = dir.filePath(QStringLiteral("gui.proda"));
         for (const QString& p : {cliPath, guiPath}) {
             QProcess init;
             init.start(QStringLiteral(PRODA_CLI), {QStringLiteral("init"), p, QStringLiteral("--sample")});
@@ -387,9 +409,10 @@ private slots:
             QCOMPARE(init.exitCode(), 0);
         }
         QProcess loop;
-        loop.start(QStringLiteral(PRODA_CLI), {QStringLiteral("loop"), cliPath, QStringLiteral("--rounds"), QStringLiteral("2"),
-                                               QStringLiteral("--auto-accept"), QStringLiteral("--baseline"), QStringLiteral("--max-steps"),
-                                               QStringLiteral("30"), QStringLiteral("--threads"), QStringLiteral("1")});
+        loop.start(QStringLiteral(PRODA_CLI),
+                   {QStringLiteral("loop"), cliPath, QStringLiteral("--rounds"), QStringLiteral("2"),
+                    QStringLiteral("--auto-accept"), QStringLiteral("--baseline"), QStringLiteral("--max-steps"),
+                    QStringLiteral("30"), QStringLiteral("--threads"), QStringLiteral("1")});
         QVERIFY(loop.waitForFinished(600000));
         QVERIFY2(loop.exitCode() == 0, loop.readAllStandardError().constData());
 
@@ -496,10 +519,12 @@ private slots:
     // directory, and Stop asks that process to stop it with a checkpoint.
     void aRunOfAnotherProcessIsFollowedAndStopped() {
         QProcess cli;
-        cli.start(QStringLiteral(PRODA_CLI), {QStringLiteral("train"), path_, QStringLiteral("--preset"), QStringLiteral("tiny"),
-                                              QStringLiteral("--max-steps"), QStringLiteral("1000000")});
+        cli.start(QStringLiteral(PRODA_CLI),
+                  {QStringLiteral("train"), path_, QStringLiteral("--preset"), QStringLiteral("tiny"),
+                   QStringLiteral("--max-steps"), QStringLiteral("1000000")});
         QVERIFY(cli.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(count(path_, "SELECT count(*) FROM training_runs WHERE status = 'running'") == 1, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(count(path_, "SELECT count(*) FROM training_runs WHERE status = 'running'") == 1,
+                                 60000);
         const std::string run = text(path_, "SELECT id FROM training_runs WHERE status = 'running'");
         MainWindow w;
         QVERIFY(opened(w, MainWindow::Training, path_));
@@ -546,11 +571,13 @@ private slots:
         child.setProcessEnvironment(env);
         child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("aKilledWorkbenchLeavesARunThatResumes")});
         QVERIFY(child.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(count(path, "SELECT count(*) FROM training_metrics WHERE kind = 'train'") >= 5, 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(count(path, "SELECT count(*) FROM training_metrics WHERE kind = 'train'") >= 5,
+                                 120000);
         ::kill(pid_t(child.processId()), SIGKILL);
         QVERIFY(child.waitForFinished(10000));
         const std::string run = text(path, "SELECT id FROM training_runs");
-        QCOMPARE(text(path, "SELECT status FROM training_runs WHERE id = " + run), std::string("running")); // nobody recorded its end
+        QCOMPARE(text(path, "SELECT status FROM training_runs WHERE id = " + run),
+                 std::string("running")); // nobody recorded its end
         const std::string runDir = dir.filePath(QStringLiteral("killed.proda.d/")).toStdString() +
                                    text(path, "SELECT run_dir FROM training_runs WHERE id = " + run);
         QTRY_VERIFY_WITH_TIMEOUT(!listCheckpoints(runDir).empty(), 60000); // the orphaned trainer's last act
@@ -573,7 +600,8 @@ private slots:
                                              [&](const QList<QVariant>& e) {
                                                  const auto line = e.at(0).value<TrainerEventLine>();
                                                  return line.kind == QLatin1String("step") &&
-                                                        nlohmann::json::parse(line.json).value("step", std::int64_t(0)) > checkpointStep;
+                                                        nlohmann::json::parse(line.json).value(
+                                                            "step", std::int64_t(0)) > checkpointStep;
                                              }),
                                  120000);
         l->stop();
@@ -592,15 +620,19 @@ private slots:
         QSignalSpy events(l->runner(), &TrainingRunner::trainerEvent);
         l->start();
         QTRY_VERIFY_WITH_TIMEOUT(std::any_of(events.begin(), events.end(),
-                                             [](const QList<QVariant>& e) { return e.at(0).value<TrainerEventLine>().kind == QLatin1String("step"); }),
+                                             [](const QList<QVariant>& e) {
+                                                 return e.at(0).value<TrainerEventLine>().kind == QLatin1String("step");
+                                             }),
                                  120000);
         // The run in progress is listed from its start, as running, with its steps so far.
         auto* list = l->findChild<QTableWidget*>(QStringLiteral("trainingRuns"));
         QVERIFY(list->rowCount() > 0);
         const int newest = list->rowCount() - 1;
-        QCOMPARE(list->item(newest, 0)->text().toStdString(), text(path_, "SELECT id FROM training_runs ORDER BY id DESC LIMIT 1"));
+        QCOMPARE(list->item(newest, 0)->text().toStdString(),
+                 text(path_, "SELECT id FROM training_runs ORDER BY id DESC LIMIT 1"));
         QCOMPARE(list->item(newest, 2)->data(Qt::UserRole).toString(), QStringLiteral("running"));
-        QVERIFY2(!list->item(newest, 3)->text().startsWith(QLatin1String("0 /")), qPrintable(list->item(newest, 3)->text()));
+        QVERIFY2(!list->item(newest, 3)->text().startsWith(QLatin1String("0 /")),
+                 qPrintable(list->item(newest, 3)->text()));
         l->stop();
         QVERIFY(done.wait(120000));
         QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
@@ -633,8 +665,8 @@ private slots:
         QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
         QCOMPARE(text(path_, "SELECT count(*) FROM training_runs WHERE id > " + run), std::string("0")); // no new run
         QVERIFY(count(path_, "SELECT steps FROM training_runs WHERE id = " + run) > stoppedAt);
-        QCOMPARE(count(path_, "SELECT count(*) FROM training_metrics WHERE run_id = " + run + " AND kind = 'train' AND step <= " +
-                                  std::to_string(stoppedAt)),
+        QCOMPARE(count(path_, "SELECT count(*) FROM training_metrics WHERE run_id = " + run +
+                                  " AND kind = 'train' AND step <= " + std::to_string(stoppedAt)),
                  stoppedAt); // the curve before the stop kept
     }
 
@@ -687,16 +719,17 @@ private slots:
         // Home names the rounds with their test accuracy and the change against the parent.
         const QString home = w.home()->roundsText();
         QVERIFY2(home.contains(QLatin1String("round 1 (initial): test 0.0%")), qPrintable(home));
-        QVERIFY2(home.contains(QLatin1String("round 2 (targeted): test 100.0%, dev 100.0% (+100.0)")), qPrintable(home));
+        QVERIFY2(home.contains(QLatin1String("round 2 (targeted): test 100.0%, dev 100.0% (+100.0)")),
+                 qPrintable(home));
         auto cell = [d](int row, int col) { return d->table()->item(row, col)->text(); };
         // Test first (the headline), then dev (what the debugger saw).
         QCOMPARE(d->table()->horizontalHeaderItem(3)->text(), QStringLiteral("Test"));
-        QVERIFY(cell(0, 4).startsWith(QLatin1String("50.0% [")));  // dev of round 1: i3 of i1, i3, with its interval
+        QVERIFY(cell(0, 4).startsWith(QLatin1String("50.0% ["))); // dev of round 1: i3 of i1, i3, with its interval
         QVERIFY(cell(1, 4).startsWith(QLatin1String("100.0% [")));
-        QVERIFY(cell(0, 3).startsWith(QLatin1String("0.0% [")));   // test of round 1: i2 wrong
-        QCOMPARE(cell(1, 6), QStringLiteral("+50.0 (p 1)"));  // dev change against round 1, i1 fixed: McNemar p 1
-        QCOMPARE(cell(1, 5), QStringLiteral("+100.0 (p 1)")); // test: i2 fixed
-        QCOMPARE(cell(1, 7), QStringLiteral("1 / 1")); // fixed: i1 (dev) and i2 (test)
+        QVERIFY(cell(0, 3).startsWith(QLatin1String("0.0% ["))); // test of round 1: i2 wrong
+        QCOMPARE(cell(1, 6), QStringLiteral("+50.0 (p 1)"));     // dev change against round 1, i1 fixed: McNemar p 1
+        QCOMPARE(cell(1, 5), QStringLiteral("+100.0 (p 1)"));    // test: i2 fixed
+        QCOMPARE(cell(1, 7), QStringLiteral("1 / 1"));           // fixed: i1 (dev) and i2 (test)
         QCOMPARE(cell(1, 8), QStringLiteral("0 / 0"));
         QCOMPARE(cell(0, 5), QStringLiteral("\u2014")); // round 1 has no parent
         QCOMPARE(d->chart()->chart()->series().size(), 1);
@@ -704,7 +737,8 @@ private slots:
         QCOMPARE(bars->count(), 2); // one bar set per evaluated round
         // A click on round 2's fixed count lists i1 and i2 with their result in each round; a
         // double-click opens one in Benchmark.
-        QTest::mouseClick(d->table()->viewport(), Qt::LeftButton, {}, d->table()->visualItemRect(d->table()->item(1, 7)).center());
+        QTest::mouseClick(d->table()->viewport(), Qt::LeftButton, {},
+                          d->table()->visualItemRect(d->table()->item(1, 7)).center());
         QTableWidget* items = d->items();
         QTRY_VERIFY(items->isVisible());
         QCOMPARE(items->rowCount(), 2);
@@ -714,7 +748,8 @@ private slots:
         QVERIFY(items->item(0, 3)->text().contains(QLatin1String("wrong")));
         QVERIFY(items->item(0, 4)->text().contains(QLatin1String("right")));
         QCOMPARE(items->item(1, 0)->text(), QStringLiteral("i2"));
-        QTest::mouseClick(d->table()->viewport(), Qt::LeftButton, {}, d->table()->visualItemRect(d->table()->item(1, 8)).center());
+        QTest::mouseClick(d->table()->viewport(), Qt::LeftButton, {},
+                          d->table()->visualItemRect(d->table()->item(1, 8)).center());
         QTRY_COMPARE(items->rowCount(), 0); // nothing regressed
         d->showItems(2, QStringLiteral("still_failing"));
         QCOMPARE(items->rowCount(), 0);
@@ -729,7 +764,8 @@ private slots:
 
     void configRoundTrips() {
         TrainingLauncher l;
-        nlohmann::json j = {{"preset", "base"}, {"max_steps", 123}, {"epochs", 2.5}, {"device", "cpu"}, {"threads", 3}, {"seed", 9}};
+        nlohmann::json j = {{"preset", "base"}, {"max_steps", 123}, {"epochs", 2.5},
+                            {"device", "cpu"},  {"threads", 3},     {"seed", 9}};
         l.applyFormJson(j);
         QCOMPARE(l.formJson().dump(), j.dump());
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, l.applyFormJson(nlohmann::json{{"preset", "huge"}}));

@@ -2,22 +2,22 @@
 // opening (good, empty, unopenable), the search -> result -> neighbourhood -> chain flow, overlays,
 // exports, history, background imports with cancel, the screenshot command line, and a
 // measurement of event-loop stalls while search, neighbourhood queries and layout run.
+#include "background_job.h"
 #include "benchmark_workspace.h"
-#include "review_panel.h"
 #include "explorer_fixture.h"
 #include "graph_canvas.h"
 #include "home_workspace.h"
 #include "import_dialog.h"
+#include "io/importers.h"
 #include "job_area.h"
 #include "job_manager.h"
 #include "knowledge_workspace.h"
 #include "main_window.h"
-#include "io/importers.h"
 #include "quality/kb_check.h"
+#include "review_panel.h"
 #include "run/run_store.h"
 #include "store/project.h"
 #include "summary_workspaces.h"
-#include "background_job.h"
 #include "util/error.h"
 
 #include <QAbstractItemModelTester>
@@ -27,8 +27,8 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
-#include <QLocale>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProcess>
 #include <QSignalSpy>
@@ -37,10 +37,10 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
-#include <filesystem>
-#include <fstream>
 #include <QToolButton>
 #include <QTreeView>
+#include <filesystem>
+#include <fstream>
 
 using namespace proda;
 
@@ -69,7 +69,7 @@ bool waitSettled(KnowledgeWorkspace* k, int ms = 20000) {
 // The largest gap between the ticks of a 10 ms timer on the GUI thread: how long the event loop
 // was blocked while work ran.
 class StallMeter {
-public:
+  public:
     StallMeter() {
         tick_.setInterval(10);
         QObject::connect(&tick_, &QTimer::timeout, [this] {
@@ -85,7 +85,7 @@ public:
         return worst_;
     }
 
-private:
+  private:
     QElapsedTimer clock_;
     QTimer tick_;
     qint64 last_ = 0, worst_ = 0;
@@ -105,7 +105,7 @@ QByteArray fileBytes(const QString& path) {
 
 class TestWorkbench : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void firstRunBuildsAndOpensTheSampleProject() {
         QStandardPaths::setTestModeEnabled(true); // ~/.qttest: never the user's own data directory
         QFile::remove(MainWindow::sampleProjectPath());
@@ -118,13 +118,15 @@ private slots:
         QCOMPARE(ready.first().first().toBool(), true);
         QCOMPARE(w.projectPath(), MainWindow::sampleProjectPath());
         // Home shows the project's own count (read here from the file the job wrote).
-        const std::int64_t concepts =
-            Project::open(MainWindow::sampleProjectPath().toStdString()).db().scalarInt("SELECT count(*) FROM concepts");
+        const std::int64_t concepts = Project::open(MainWindow::sampleProjectPath().toStdString())
+                                          .db()
+                                          .scalarInt("SELECT count(*) FROM concepts");
         QVERIFY(concepts > 400);
         const QString shown = QLocale().toString(static_cast<qlonglong>(concepts)) + QStringLiteral(" concepts");
         const QString plain = QString::number(concepts) + QStringLiteral(" concepts");
         bool sawConcepts = false;
-        for (QLabel* l : w.findChildren<QLabel*>()) sawConcepts = sawConcepts || l->text().contains(shown) || l->text().contains(plain);
+        for (QLabel* l : w.findChildren<QLabel*>())
+            sawConcepts = sawConcepts || l->text().contains(shown) || l->text().contains(plain);
         QVERIFY(sawConcepts);
         // Then the quality report arrives on Home, with its counts, as `proda kb check` prints them.
         QTRY_VERIFY_WITH_TIMEOUT(!w.home()->busy(), 30000);
@@ -135,7 +137,9 @@ private slots:
             if (l->text().contains(QLatin1String("Quality"))) qualityText = l->text();
         QVERIFY(!qualityText.isEmpty());
         for (const auto& c : quality.classes)
-            if (c.count > 0) QVERIFY2(qualityText.contains(QLocale().toString(qlonglong(c.count)) + QLatin1Char(' ')), qPrintable(qualityText));
+            if (c.count > 0)
+                QVERIFY2(qualityText.contains(QLocale().toString(qlonglong(c.count)) + QLatin1Char(' ')),
+                         qPrintable(qualityText));
         // A second call opens the existing project instead of building it again.
         QSignalSpy again(&w, &MainWindow::projectReady);
         w.openSampleProject();
@@ -151,7 +155,8 @@ private slots:
         w.show();
         QVERIFY(open(w, explorerfixture::smallProject(dir)));
         bool sawCounts = false;
-        for (QLabel* l : w.findChildren<QLabel*>()) sawCounts = sawCounts || l->text().contains(QLatin1String("6 concepts"));
+        for (QLabel* l : w.findChildren<QLabel*>())
+            sawCounts = sawCounts || l->text().contains(QLatin1String("6 concepts"));
         QVERIFY(sawCounts);
         auto* table = w.home()->findChild<QTableWidget*>(); // the disciplines table on Home
         QVERIFY(table);
@@ -170,7 +175,8 @@ private slots:
         QVERIFY(ready.wait(20000));
         QCOMPARE(w.lastRead().toInt(), ProjectParts(ProjectPart::Training).toInt());
         bool sawCounts = false; // the statistics were not read this time: the last ones stay
-        for (QLabel* l : w.findChildren<QLabel*>()) sawCounts = sawCounts || l->text().contains(QLatin1String("6 concepts"));
+        for (QLabel* l : w.findChildren<QLabel*>())
+            sawCounts = sawCounts || l->text().contains(QLatin1String("6 concepts"));
         QVERIFY(sawCounts);
         ready.clear();
         w.openProject(w.projectPath()); // opening reads everything
@@ -227,12 +233,17 @@ private slots:
         results->setCurrentIndex(results->model()->index(0, 0));
         QVERIFY(waitSettled(k));
         GraphCanvas* canvas = k->canvas();
-        QCOMPARE(canvas->shownConcepts(), (QSet<QString>{QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c3")}));
+        QCOMPARE(canvas->shownConcepts(),
+                 (QSet<QString>{QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c3")}));
         QCOMPARE(canvas->edgeCount(), 2);
         QCOMPARE(k->centre(), QStringLiteral("c2"));
-        QVERIFY(child<QTextBrowser>(k, "inspector")->toPlainText().contains(QLatin1String("Growth of a body with temperature.")));
+        QVERIFY(child<QTextBrowser>(k, "inspector")
+                    ->toPlainText()
+                    .contains(QLatin1String("Growth of a body with temperature.")));
         QVERIFY(child<QTextBrowser>(k, "inspector")->toPlainText().contains(QLatin1String("bodies expand")));
-        QVERIFY(child<QTextBrowser>(k, "inspector")->toPlainText().contains(QLatin1String("The source says it is a kind of physical change.")));
+        QVERIFY(child<QTextBrowser>(k, "inspector")
+                    ->toPlainText()
+                    .contains(QLatin1String("The source says it is a kind of physical change.")));
         QVERIFY(canvas->highlightedRelations().isEmpty());
 
         QCOMPARE(chains->model()->rowCount(), 1);
@@ -275,8 +286,10 @@ private slots:
         QTRY_VERIFY(child<QLabel>(k, "searchInfo")->text().contains(QLatin1String("No concept matches")));
         QCOMPARE(k->canvas()->nodeCount(), 0);
         auto* bench = w.findChild<BenchmarkWorkspace*>();
-        QTRY_VERIFY(bench->panel(ReviewKind::Item)->findChild<QTextBrowser*>(QStringLiteral("reviewDetail"))->toPlainText().contains(
-            QLatin1String("no benchmark items yet")));
+        QTRY_VERIFY(bench->panel(ReviewKind::Item)
+                        ->findChild<QTextBrowser*>(QStringLiteral("reviewDetail"))
+                        ->toPlainText()
+                        .contains(QLatin1String("no benchmark items yet")));
         QVERIFY(w.findChild<TrainingHistoryPage*>()->text().contains(QLatin1String("No dataset versions yet")));
         QVERIFY(w.findChild<EvaluationsPage*>()->text().contains(QLatin1String("No evaluations yet")));
     }
@@ -300,17 +313,20 @@ private slots:
                                 "\"last_loss\":2.25,\"last_val_loss\":2.5,\"elapsed_s\":12.5}\n");
             testutil::writeFile(checkpoints + "/latest", "step-00000040\n");
             Evaluation e;
-            e.round = 1, e.model = "builtin:1", e.acc = 0.375, e.metricsJson = R"({"dev":{"acc":0.5},"test":{"acc":0.25}})";
+            e.round = 1, e.model = "builtin:1", e.acc = 0.375,
+            e.metricsJson = R"({"dev":{"acc":0.5},"test":{"acc":0.25}})";
             const auto id = recordEvaluation(p.db(), e, {});
-            Statement d = p.db().prepare("INSERT INTO diagnoses(evaluation_id, item_id, verdict, method, target_kind, target_id) "
-                                         "VALUES (?, 'i1', 'concept_gap', 'probe', 'concept', 'c2')");
+            Statement d =
+                p.db().prepare("INSERT INTO diagnoses(evaluation_id, item_id, verdict, method, target_kind, target_id) "
+                               "VALUES (?, 'i1', 'concept_gap', 'probe', 'concept', 'c2')");
             d.bind(1, id).run();
         }
         MainWindow w;
         w.show();
         QVERIFY(open(w, path));
         const QString training = w.findChild<TrainingHistoryPage*>()->text();
-        QVERIFY2(training.contains(QStringLiteral("6.500 \u2192 2.250")) && training.contains(QLatin1String("finished")),
+        QVERIFY2(training.contains(QStringLiteral("6.500 \u2192 2.250")) &&
+                     training.contains(QLatin1String("finished")),
                  qPrintable(training));
         QVERIFY2(training.contains(QLatin1String("Checkpoints")) && training.contains(QLatin1String("40 / 40")) &&
                      training.contains(QLatin1String("2.500")) && training.contains(QLatin1String("<b>latest</b>")) &&
@@ -340,7 +356,8 @@ private slots:
         w.show();
         QVERIFY(open(w, path));
         const QString training = w.findChild<TrainingHistoryPage*>()->text();
-        QVERIFY2(training.contains(QLatin1String("v1")) && training.contains(QLatin1String("No training runs yet")), qPrintable(training));
+        QVERIFY2(training.contains(QLatin1String("v1")) && training.contains(QLatin1String("No training runs yet")),
+                 qPrintable(training));
         KnowledgeWorkspace* k = w.knowledge();
         k->centerOn(QStringLiteral("c2"));
         QVERIFY(waitSettled(k));
@@ -353,7 +370,8 @@ private slots:
         QTRY_VERIFY(info->text().contains(QLatin1String("No benchmark items yet")));
         overlay->setCurrentIndex(3); // failure heat
         QTRY_VERIFY(info->text().contains(QLatin1String("No evaluations yet")));
-        QVERIFY(child<QTextBrowser>(k, "inspector")->toPlainText().contains(QLatin1String("What is thermal expansion?")));
+        QVERIFY(
+            child<QTextBrowser>(k, "inspector")->toPlainText().contains(QLatin1String("What is thermal expansion?")));
     }
 
     void exportsViewAndSubgraph() {
@@ -395,7 +413,8 @@ private slots:
         QVERIFY2(finished.first().first().toBool(), qPrintable(finished.first().at(1).toString()));
         QTRY_COMPARE(ready.count(), 1); // re-read after the import
         bool sawCounts = false;
-        for (QLabel* l : w.findChildren<QLabel*>()) sawCounts = sawCounts || l->text().contains(QLatin1String("6 concepts"));
+        for (QLabel* l : w.findChildren<QLabel*>())
+            sawCounts = sawCounts || l->text().contains(QLatin1String("6 concepts"));
         QVERIFY(sawCounts);
 
         // Another import into the open project keeps the explorer's place and history.
@@ -453,14 +472,16 @@ private slots:
     void backgroundJobsDeliverTypedResultsAndDropStaleOnes() {
         QObject receiver;
         std::optional<JobResult<int>> value;
-        startJob(&receiver, [](JobContext&) { return 42; }, [&](const JobResult<int>& r) { value = r; });
+        startJob(
+            &receiver, [](JobContext&) { return 42; }, [&](const JobResult<int>& r) { value = r; });
         QTRY_VERIFY(value.has_value());
         QVERIFY(value->end.ok());
         QCOMPARE(*value->value, 42);
 
         std::optional<JobEnd> failed;
-        startJob(&receiver, [](JobContext&) -> int { throw InputError("kb/concepts.jsonl", 3, "id", "missing"); },
-                 [&](const JobResult<int>& r) { failed = r.end; });
+        startJob(
+            &receiver, [](JobContext&) -> int { throw InputError("kb/concepts.jsonl", 3, "id", "missing"); },
+            [&](const JobResult<int>& r) { failed = r.end; });
         QTRY_VERIFY(failed.has_value());
         QCOMPARE(int(failed->kind), int(JobEnd::Kind::Failed));
         QVERIFY(failed->error.contains(QLatin1String("concepts.jsonl:3")));
@@ -478,8 +499,13 @@ private slots:
             },
             [&seen](const JobResult<int>&) { seen << QStringLiteral("first"); });
         QVERIFY(slot.busy());
-        slot.start(&receiver, [](JobContext& c) { c.post([] {}); return 2; },
-                   [&seen](const JobResult<int>& r) { seen << QStringLiteral("second %1").arg(*r.value); });
+        slot.start(
+            &receiver,
+            [](JobContext& c) {
+                c.post([] {});
+                return 2;
+            },
+            [&seen](const JobResult<int>& r) { seen << QStringLiteral("second %1").arg(*r.value); });
         QTRY_VERIFY(!slot.busy());
         QTRY_VERIFY(firstAskedToStop.load());
         QTest::qWait(50); // the first job's result, had it not been dropped, would be here by now
@@ -509,7 +535,13 @@ private slots:
 
         bool called = false;
         auto* gone = new QObject;
-        const JobHandle late = startJob(gone, [](JobContext&) { QThread::msleep(30); return 1; }, [&called](const JobResult<int>&) { called = true; });
+        const JobHandle late = startJob(
+            gone,
+            [](JobContext&) {
+                QThread::msleep(30);
+                return 1;
+            },
+            [&called](const JobResult<int>&) { called = true; });
         delete gone;
         late.wait();
         QTest::qWait(50);
@@ -527,10 +559,13 @@ private slots:
             const int n = 80000;
             // (No raw string literals here: moc cannot parse them.)
             for (int i = 0; i < n; ++i)
-                c << "{\"id\":\"h" << i << "\",\"term\":\"huge term " << i << "\",\"type\":\"entity\",\"definition\":\"Concept "
-                  << i << " of a large project.\",\"discipline\":\"" << (i % 7 == 0 ? "001 Physics" : "002 Biology") << "\"}\n";
+                c << "{\"id\":\"h" << i << "\",\"term\":\"huge term " << i
+                  << "\",\"type\":\"entity\",\"definition\":\"Concept " << i
+                  << " of a large project.\",\"discipline\":\"" << (i % 7 == 0 ? "001 Physics" : "002 Biology")
+                  << "\"}\n";
             for (int i = 0; i + 1 < n; ++i) // a tree: i + 1 -> (i + 1) / 3, so neighbourhoods branch
-                r << "{\"id\":\"e" << i << "\",\"subject\":\"h" << i + 1 << "\",\"type\":\"PART_OF\",\"predicate\":\"is part of\","
+                r << "{\"id\":\"e" << i << "\",\"subject\":\"h" << i + 1
+                  << "\",\"type\":\"PART_OF\",\"predicate\":\"is part of\","
                   << "\"object\":\"h" << (i + 1) / 3 << "\",\"discipline\":\"002 Biology\"}\n";
         }
         const std::string file = testutil::path(dir, "huge.proda");
@@ -584,9 +619,10 @@ private slots:
         const QString project = explorerfixture::smallProject(dir);
         const QString shot = dir.filePath(QStringLiteral("k.png"));
         QProcess p;
-        p.start(QStringLiteral(PRODA_WORKBENCH), {project, QStringLiteral("--workspace"), QStringLiteral("knowledge"), QStringLiteral("--select"),
-                                                  QStringLiteral("c2"), QStringLiteral("--screenshot"), shot, QStringLiteral("--size"),
-                                                  QStringLiteral("1024x700")});
+        p.start(QStringLiteral(PRODA_WORKBENCH),
+                {project, QStringLiteral("--workspace"), QStringLiteral("knowledge"), QStringLiteral("--select"),
+                 QStringLiteral("c2"), QStringLiteral("--screenshot"), shot, QStringLiteral("--size"),
+                 QStringLiteral("1024x700")});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 0);
         const QImage image(shot);

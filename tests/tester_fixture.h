@@ -27,21 +27,39 @@ using namespace proda;
 inline void writeTrapKb(Database& db) {
     Transaction tx(db);
     KnowledgeWriter w(db);
-    const std::vector<std::pair<std::string, std::string>> concepts = {
-        {"a", "heat"}, {"b", "expansion"}, {"c", "stress"}, {"p", "strain energy"}, {"P", "mechanical quantity"},
-        {"s", "pressure"}, {"t", "tension"}, {"r", "fracture"}, {"k", "relaxation"}, {"b2", "radiation"},
-        {"q", "torque"}, {"m", "bending moment"}};
+    const std::vector<std::pair<std::string, std::string>> concepts = {{"a", "heat"},
+                                                                       {"b", "expansion"},
+                                                                       {"c", "stress"},
+                                                                       {"p", "strain energy"},
+                                                                       {"P", "mechanical quantity"},
+                                                                       {"s", "pressure"},
+                                                                       {"t", "tension"},
+                                                                       {"r", "fracture"},
+                                                                       {"k", "relaxation"},
+                                                                       {"b2", "radiation"},
+                                                                       {"q", "torque"},
+                                                                       {"m", "bending moment"}};
     for (const auto& [id, term] : concepts) w.upsertConcept({id, term, "entity", "", "001 Physics", ""});
-    struct R { const char *id, *s, *type, *pred, *o; };
-    const R rels[] = {{"r1", "a", "CAUSAL", "causes", "b"},        {"r2", "b", "CAUSAL", "leads to", "c"},
-                      {"r3", "c", "PROPERTY", "has property", "p"}, {"r4", "c", "SPECIALIZATION", "is a kind of", "P"},
-                      {"r5", "s", "SPECIALIZATION", "is a kind of", "P"}, {"r6", "t", "SPECIALIZATION", "is a kind of", "P"},
-                      {"r7", "c", "CAUSAL", "causes", "r"},        {"r8", "c", "CONTRAST", "contrasts with", "k"},
-                      {"r9", "a", "CAUSAL", "causes", "b2"},       {"r10", "b2", "CAUSAL", "causes", "t"},
+    struct R {
+        const char *id, *s, *type, *pred, *o;
+    };
+    const R rels[] = {{"r1", "a", "CAUSAL", "causes", "b"},
+                      {"r2", "b", "CAUSAL", "leads to", "c"},
+                      {"r3", "c", "PROPERTY", "has property", "p"},
+                      {"r4", "c", "SPECIALIZATION", "is a kind of", "P"},
+                      {"r5", "s", "SPECIALIZATION", "is a kind of", "P"},
+                      {"r6", "t", "SPECIALIZATION", "is a kind of", "P"},
+                      {"r7", "c", "CAUSAL", "causes", "r"},
+                      {"r8", "c", "CONTRAST", "contrasts with", "k"},
+                      {"r9", "a", "CAUSAL", "causes", "b2"},
+                      {"r10", "b2", "CAUSAL", "causes", "t"},
                       // Options of the answer's category (a mechanical quantity, as stress is).
-                      {"r11", "q", "SPECIALIZATION", "is a kind of", "P"}, {"r12", "m", "SPECIALIZATION", "is a kind of", "P"},
-                      {"r13", "p", "SPECIALIZATION", "is a kind of", "P"}, {"r14", "r", "SPECIALIZATION", "is a kind of", "P"},
-                      {"r15", "k", "SPECIALIZATION", "is a kind of", "P"}, {"r16", "b", "SPECIALIZATION", "is a kind of", "P"},
+                      {"r11", "q", "SPECIALIZATION", "is a kind of", "P"},
+                      {"r12", "m", "SPECIALIZATION", "is a kind of", "P"},
+                      {"r13", "p", "SPECIALIZATION", "is a kind of", "P"},
+                      {"r14", "r", "SPECIALIZATION", "is a kind of", "P"},
+                      {"r15", "k", "SPECIALIZATION", "is a kind of", "P"},
+                      {"r16", "b", "SPECIALIZATION", "is a kind of", "P"},
                       // (and radiation too, in this toy physics: an answer of no known kind beside
                       // three mechanical quantities would stand apart, and no item is made of it)
                       {"r17", "b2", "SPECIALIZATION", "is a kind of", "P"}};
@@ -54,7 +72,8 @@ inline void writeTrapKb(Database& db) {
 // `chains` independent chains of 3 relations over fresh concepts with random-length terms, in two
 // disciplines: enough items for position and length statistics.
 inline void writeRandomKb(Database& db, int chains, unsigned seed = 3) {
-    static const char* syl[] = {"ba", "ce", "di", "fo", "gu", "ha", "ki", "lo", "mu", "na", "pe", "ro", "sa", "te", "vu"};
+    static const char* syl[] = {"ba", "ce", "di", "fo", "gu", "ha", "ki", "lo",
+                                "mu", "na", "pe", "ro", "sa", "te", "vu"};
     static const char* types[] = {"CAUSAL", "SPECIALIZATION", "PART_OF", "PREREQUISITE"};
     std::mt19937 rng(seed);
     auto term = [&] {

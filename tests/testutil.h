@@ -71,16 +71,18 @@ inline std::set<std::string> ids(proda::Database& db, const char* table) {
 // A KB JSONL directory with two disciplines, one chain each:
 // heat -CAUSAL-> expansion -CAUSAL-> stress, and cell -PART_OF-> tissue -PART_OF-> organ.
 inline void writeSmallKb(const std::string& dir) {
-    writeFile(dir + "/concepts.jsonl",
-              R"({"id":"c1","term":"heat","type":"process","definition":"Transfer of thermal energy.","discipline":"001 Physics","source_quote":"heat flows"}
+    writeFile(
+        dir + "/concepts.jsonl",
+        R"({"id":"c1","term":"heat","type":"process","definition":"Transfer of thermal energy.","discipline":"001 Physics","source_quote":"heat flows"}
 {"id":"c2","term":"thermal expansion","type":"process","definition":"Growth of a body with temperature.","discipline":"001 Physics","source_quote":"bodies expand"}
 {"id":"c3","term":"thermal stress","type":"quantity","definition":"Stress caused by expansion.","discipline":"001 Physics","source_quote":"stress builds"}
 {"id":"c4","term":"cell","type":"entity","definition":"Smallest unit of life.","discipline":"002 Biology","source_quote":"cells"}
 {"id":"c5","term":"tissue","type":"structure","definition":"A group of similar cells.","discipline":"002 Biology","source_quote":"tissues"}
 {"id":"c6","term":"organ","type":"structure","definition":"A group of tissues with a function.","discipline":"002 Biology","source_quote":"organs"}
 )");
-    writeFile(dir + "/relations.jsonl",
-              R"({"id":"r1","subject":"c1","type":"CAUSAL","predicate":"causes","object":"c2","discipline":"001 Physics","source_quote":"heat causes expansion"}
+    writeFile(
+        dir + "/relations.jsonl",
+        R"({"id":"r1","subject":"c1","type":"CAUSAL","predicate":"causes","object":"c2","discipline":"001 Physics","source_quote":"heat causes expansion"}
 {"id":"r2","subject":"c2","type":"CAUSAL","predicate":"leads to","object":"c3","discipline":"001 Physics","source_quote":"expansion leads to stress"}
 {"id":"r3","subject":"c4","type":"PART_OF","predicate":"is part of","object":"c5","discipline":"002 Biology","source_quote":"cells form tissue"}
 {"id":"r4","subject":"c5","type":"PART_OF","predicate":"is part of","object":"c6","discipline":"002 Biology","source_quote":"tissues form organs"}

@@ -31,8 +31,8 @@ HomeWorkspace::HomeWorkspace(QWidget* parent)
     quality_->setWordWrap(true);
     quality_->setTextFormat(Qt::RichText);
     quality_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    disciplines_->setHorizontalHeaderLabels(
-        {tr("Code"), tr("Discipline"), tr("Concepts"), tr("Relations"), tr("Chains"), tr("Components"), tr("Largest component")});
+    disciplines_->setHorizontalHeaderLabels({tr("Code"), tr("Discipline"), tr("Concepts"), tr("Relations"),
+                                             tr("Chains"), tr("Components"), tr("Largest component")});
     disciplines_->horizontalHeader()->setSectionResizeMode(Name, QHeaderView::Stretch);
     disciplines_->verticalHeader()->hide();
     disciplines_->verticalHeader()->setDefaultSectionSize(disciplines_->fontMetrics().height() + 8);
@@ -56,7 +56,8 @@ QString HomeWorkspace::roundsText() const { return rounds_->text(); }
 
 void HomeWorkspace::showEmpty() {
     title_->setText(tr("No project open"));
-    summary_->setText(tr("Open a project with File \u2192 Open (Ctrl+O), or create one with File \u2192 New (Ctrl+N)."));
+    summary_->setText(
+        tr("Open a project with File \u2192 Open (Ctrl+O), or create one with File \u2192 New (Ctrl+N)."));
     health_->clear();
     quality_->clear();
     rounds_->clear();
@@ -108,7 +109,9 @@ void HomeWorkspace::showSnapshot(const ProjectSnapshot& snap) {
     quality_->setText(tr("<i>Checking knowledge, items and samples against the curation rubric \u2026</i>"));
     // The rounds: test accuracy of each evaluated round (the headline), dev beside it, and the
     // change in test accuracy against the round it came from.
-    auto pct = [](const std::optional<double>& v) { return v ? QString::number(*v * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("\u2014"); };
+    auto pct = [](const std::optional<double>& v) {
+        return v ? QString::number(*v * 100, 'f', 1) + QLatin1Char('%') : QStringLiteral("\u2014");
+    };
     QStringList parts;
     for (const auto& r : snap.rounds) {
         const QString kind = QString::fromStdString(r.kind);
@@ -117,15 +120,22 @@ void HomeWorkspace::showSnapshot(const ProjectSnapshot& snap) {
             continue;
         }
         if (r.parent && r.deltaTest) {
-            const QString change = QStringLiteral("%1%2").arg(*r.deltaTest >= 0 ? QStringLiteral("+") : QString()).arg(*r.deltaTest * 100, 0, 'f', 1);
-            parts << tr("round %1 (%2): test %3, dev %4 (%5)").arg(r.round).arg(kind, pct(r.test.accuracy()), pct(r.dev.accuracy()), change);
+            const QString change = QStringLiteral("%1%2")
+                                       .arg(*r.deltaTest >= 0 ? QStringLiteral("+") : QString())
+                                       .arg(*r.deltaTest * 100, 0, 'f', 1);
+            parts << tr("round %1 (%2): test %3, dev %4 (%5)")
+                         .arg(r.round)
+                         .arg(kind, pct(r.test.accuracy()), pct(r.dev.accuracy()), change);
         } else {
-            parts << tr("round %1 (%2): test %3, dev %4").arg(r.round).arg(kind, pct(r.test.accuracy()), pct(r.dev.accuracy()));
+            parts << tr("round %1 (%2): test %3, dev %4")
+                         .arg(r.round)
+                         .arg(kind, pct(r.test.accuracy()), pct(r.dev.accuracy()));
         }
     }
     rounds_->setText(parts.isEmpty()
                          ? tr("<b>Rounds</b> &nbsp; none yet: train and evaluate round 1 in the Training workspace.")
-                         : tr("<b>Rounds</b> &nbsp; %1 &nbsp; <a href=\"rounds\">the rounds dashboard</a>").arg(parts.join(QStringLiteral(" \u00b7 "))));
+                         : tr("<b>Rounds</b> &nbsp; %1 &nbsp; <a href=\"rounds\">the rounds dashboard</a>")
+                               .arg(parts.join(QStringLiteral(" \u00b7 "))));
     disciplines_->setVisible(true);
     disciplines_->setSortingEnabled(false);
     disciplines_->setRowCount(static_cast<int>(s.disciplines.size()));
@@ -133,8 +143,9 @@ void HomeWorkspace::showSnapshot(const ProjectSnapshot& snap) {
         const auto& d = s.disciplines[row];
         auto number = [](double v, int decimals = 0) {
             auto* item = new QTableWidgetItem;
-            item->setData(Qt::DisplayRole, decimals ? QVariant(QString::number(v * 100, 'f', decimals) + QLatin1Char('%'))
-                                                    : QVariant(qlonglong(v)));
+            item->setData(Qt::DisplayRole, decimals
+                                               ? QVariant(QString::number(v * 100, 'f', decimals) + QLatin1Char('%'))
+                                               : QVariant(qlonglong(v)));
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             return item;
         };
@@ -155,7 +166,8 @@ void HomeWorkspace::showSnapshot(const ProjectSnapshot& snap) {
 void HomeWorkspace::showQuality(const QualityReport& r) {
     qualityPending_ = false;
     const std::int64_t flagged = r.flagged("");
-    QString html = QStringLiteral("<b>%1</b> &nbsp; ").arg(flagged == 0 ? tr("Quality: nothing flagged") : tr("Quality"));
+    QString html =
+        QStringLiteral("<b>%1</b> &nbsp; ").arg(flagged == 0 ? tr("Quality: nothing flagged") : tr("Quality"));
     if (flagged == 0) {
         html += tr("no suspicious concept, vague relation, flagged chain, item or sample (proda kb check).");
     } else {
@@ -163,9 +175,12 @@ void HomeWorkspace::showQuality(const QualityReport& r) {
         html += QStringLiteral("<ul style='margin-top:2px; margin-bottom:2px'>");
         for (const auto& c : r.classes) {
             if (c.count == 0) continue;
-            html += QStringLiteral("<li>%1 %2").arg(QLocale().toString(qlonglong(c.count)), QString::fromStdString(c.description).toHtmlEscaped());
+            html +=
+                QStringLiteral("<li>%1 %2")
+                    .arg(QLocale().toString(qlonglong(c.count)), QString::fromStdString(c.description).toHtmlEscaped());
             if (!c.examples.empty())
-                html += QStringLiteral(" \u2014 <i>%1</i>").arg(QString::fromStdString(c.examples.front()).toHtmlEscaped());
+                html +=
+                    QStringLiteral(" \u2014 <i>%1</i>").arg(QString::fromStdString(c.examples.front()).toHtmlEscaped());
             html += QStringLiteral("</li>");
         }
         html += QStringLiteral("</ul>");

@@ -13,7 +13,7 @@ struct QualityReport;
 
 class HomeWorkspace final : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit HomeWorkspace(QWidget* parent = nullptr);
     void showLoading(const QString& path);
     void showSnapshot(const ProjectSnapshot& snapshot);
@@ -24,10 +24,10 @@ public:
     bool busy() const { return qualityPending_; }
     QString roundsText() const;
 
-signals:
+  signals:
     void openRounds(); // the rounds line's link: Diagnosis > Rounds
 
-private:
+  private:
     QLabel* title_;
     QLabel* summary_;
     QLabel* health_;

@@ -1,12 +1,8 @@
 #include "main_window.h"
-#include "diagnosis_workspace.h"
-#include "failures_view.h"
-#include "rounds_dashboard.h"
-#include "training_launcher.h"
-#include "training_runner.h"
-#include "training_workspace.h"
 #include "benchmark_workspace.h"
 #include "corpus/sample_project.h"
+#include "diagnosis_workspace.h"
+#include "failures_view.h"
 #include "home_workspace.h"
 #include "import_dialog.h"
 #include "job_area.h"
@@ -14,13 +10,18 @@
 #include "knowledge_workspace.h"
 #include "preferences.h"
 #include "project_loader.h"
+#include "rounds_dashboard.h"
 #include "store/project.h"
 #include "summary_workspaces.h"
+#include "training_launcher.h"
+#include "training_runner.h"
+#include "training_workspace.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -31,7 +32,6 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QStackedWidget>
-#include <QDir>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
@@ -46,14 +46,15 @@ const char* const kWorkspaceNames[] = {"home", "knowledge", "benchmark", "traini
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), stack_(new QStackedWidget(this)), home_(new HomeWorkspace(this)),
-      knowledge_(new KnowledgeWorkspace(this)), benchmark_(new BenchmarkWorkspace(this)), training_(new TrainingWorkspace(this)),
-      diagnosis_(new DiagnosisWorkspace(this)), loader_(new ProjectLoader(this)), jobs_(new JobManager(this)),
-      status_(new QLabel(this)) {
+      knowledge_(new KnowledgeWorkspace(this)), benchmark_(new BenchmarkWorkspace(this)),
+      training_(new TrainingWorkspace(this)), diagnosis_(new DiagnosisWorkspace(this)),
+      loader_(new ProjectLoader(this)), jobs_(new JobManager(this)), status_(new QLabel(this)) {
     qRegisterMetaType<ProjectSnapshot>();
     qRegisterMetaType<QualityReport>();
     setWindowTitle(tr("ProDa Workbench"));
     setAcceptDrops(true);
-    for (QWidget* w : std::initializer_list<QWidget*>{home_, knowledge_, benchmark_, training_, diagnosis_}) stack_->addWidget(w);
+    for (QWidget* w : std::initializer_list<QWidget*>{home_, knowledge_, benchmark_, training_, diagnosis_})
+        stack_->addWidget(w);
     setCentralWidget(stack_);
     statusBar()->addWidget(status_, 1);
     statusBar()->addPermanentWidget(new JobArea(jobs_, this));
@@ -62,7 +63,8 @@ MainWindow::MainWindow(QWidget* parent)
 
     connect(loader_, &ProjectLoader::loaded, this, &MainWindow::onLoaded);
     connect(loader_, &ProjectLoader::failed, this, &MainWindow::onFailed);
-    connect(loader_, &ProjectLoader::qualityReady, home_, [this](const QString&, const QualityReport& r) { home_->showQuality(r); });
+    connect(loader_, &ProjectLoader::qualityReady, home_,
+            [this](const QString&, const QualityReport& r) { home_->showQuality(r); });
     connect(knowledge_, &KnowledgeWorkspace::message, status_, &QLabel::setText);
     connect(benchmark_, &BenchmarkWorkspace::message, status_, &QLabel::setText);
     connect(training_->launcher(), &TrainingLauncher::message, status_, &QLabel::setText);
@@ -95,8 +97,10 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(jobs_, &JobManager::finished, this, [this](int, bool ok, const QString& message) {
         status_->setText(ok ? message : tr("The job failed."));
-        if (ok) openProject(projectPath_); // an import or a build may change every part
-        else notify(tr("The job failed"), message);
+        if (ok)
+            openProject(projectPath_); // an import or a build may change every part
+        else
+            notify(tr("The job failed"), message);
         emit importFinished(ok, message);
     });
 }
@@ -109,11 +113,13 @@ void MainWindow::buildMenus() {
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* newAction = file->addAction(tr("&New Project\u2026"), QKeySequence::New, this, &MainWindow::newProject);
-    QAction* openAction = file->addAction(tr("&Open Project\u2026"), QKeySequence::Open, this, &MainWindow::chooseProject);
+    QAction* openAction =
+        file->addAction(tr("&Open Project\u2026"), QKeySequence::Open, this, &MainWindow::chooseProject);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
     file->addAction(tr("Open &Sample Project"), this, &MainWindow::openSampleProject);
-    QAction* importAction = file->addAction(tr("&Import\u2026"), QKeySequence(Qt::CTRL | Qt::Key_I), this, [this] { chooseImport(); });
+    QAction* importAction =
+        file->addAction(tr("&Import\u2026"), QKeySequence(Qt::CTRL | Qt::Key_I), this, [this] { chooseImport(); });
     file->addAction(tr("&Export View\u2026"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] {
         showWorkspace(Knowledge);
         knowledge_->chooseExport();
@@ -124,7 +130,8 @@ void MainWindow::buildMenus() {
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* findAction = edit->addAction(tr("&Find Concept\u2026"), QKeySequence::Find, this, [this] {
         showWorkspace(Knowledge);
-        if (auto* search = knowledge_->findChild<QLineEdit*>(QStringLiteral("search"))) search->setFocus(), search->selectAll();
+        if (auto* search = knowledge_->findChild<QLineEdit*>(QStringLiteral("search")))
+            search->setFocus(), search->selectAll();
     });
     edit->addSeparator();
     edit->addAction(tr("&Preferences\u2026"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this, [this] {
@@ -138,7 +145,8 @@ void MainWindow::buildMenus() {
     bar->addActions({newAction, openAction, importAction});
     bar->addSeparator();
     for (int w = 0; w < WorkspaceCount; ++w) {
-        QAction* a = view->addAction(titles[w], QKeySequence(Qt::CTRL | (Qt::Key_1 + w)), this, [this, w] { showWorkspace(Workspace(w)); });
+        QAction* a = view->addAction(titles[w], QKeySequence(Qt::CTRL | (Qt::Key_1 + w)), this,
+                                     [this, w] { showWorkspace(Workspace(w)); });
         a->setCheckable(true);
         a->setChecked(w == Home);
         workspaceActions_->addAction(a);
@@ -216,7 +224,8 @@ void MainWindow::newProject() {
 }
 
 void MainWindow::chooseProject() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), tr("ProDa projects (*.proda)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), tr("ProDa projects (*.proda)"));
     if (!path.isEmpty()) openProject(path);
 }
 
@@ -245,19 +254,23 @@ void MainWindow::dropEvent(QDropEvent* event) {
     if (urls.isEmpty() || !urls.first().isLocalFile()) return;
     const QString path = urls.first().toLocalFile();
     event->acceptProposedAction();
-    if (path.endsWith(QLatin1String(".proda"))) openProject(path);
-    else chooseImport(path); // files and folders: the dialog proposes the format it recognised
+    if (path.endsWith(QLatin1String(".proda")))
+        openProject(path);
+    else
+        chooseImport(path); // files and folders: the dialog proposes the format it recognised
 }
 
 void MainWindow::onLoaded(const ProjectSnapshot& loaded) {
     // A partial read keeps what it did not read from the last snapshot of the same project.
     const bool partial = loaded.parts != kAllProjectParts && snapshot_ && snapshot_->path == loaded.path;
-    if (loaded.parts != kAllProjectParts && !partial) return loader_->startLoading(loaded.path); // nothing to merge with
+    if (loaded.parts != kAllProjectParts && !partial)
+        return loader_->startLoading(loaded.path); // nothing to merge with
     const ProjectParts parts = partial ? loaded.parts : kAllProjectParts;
     if (!partial) fullReadPending_ = false;
     ProjectSnapshot merged = loaded;
     if (partial && !(parts & ProjectPart::Knowledge)) merged.stats = snapshot_->stats;
-    if (partial && !(parts & (ProjectParts(ProjectPart::Training) | ProjectPart::Diagnosis))) merged.rounds = snapshot_->rounds;
+    if (partial && !(parts & (ProjectParts(ProjectPart::Training) | ProjectPart::Diagnosis)))
+        merged.rounds = snapshot_->rounds;
     merged.parts = parts;
     snapshot_ = merged;
     lastRead_ = parts;
@@ -298,9 +311,10 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     if (FailuresView* failures = diagnosis_->failures(); failures->busy()) {
         event->ignore();
         if (quitWhenIdle_) return;
-        const auto answer = QMessageBox::question(this, tr("A diagnosis job is running"),
-                                                  tr("Quit when the running job (diagnosis, patches or round assembly) ends?"),
-                                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        const auto answer =
+            QMessageBox::question(this, tr("A diagnosis job is running"),
+                                  tr("Quit when the running job (diagnosis, patches or round assembly) ends?"),
+                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes) return;
         quitWhenIdle_ = true;
         status_->setText(tr("Quitting when the running job ends\u2026"));
@@ -310,9 +324,9 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     TrainingLauncher* launcher = training_->launcher();
     if (!launcher->running()) return QMainWindow::closeEvent(event);
     // A run in progress: ask, then stop it cleanly (the trainer writes a checkpoint) and close.
-    const auto answer = QMessageBox::question(this, tr("Training is running"),
-                                              tr("Stop the training with a checkpoint and quit?"),
-                                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    const auto answer =
+        QMessageBox::question(this, tr("Training is running"), tr("Stop the training with a checkpoint and quit?"),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes) return event->ignore();
     status_->setText(tr("Stopping the training with a checkpoint\u2026"));
     launcher->stop();
@@ -340,8 +354,7 @@ void MainWindow::rememberRecent(const QString& path) {
 void MainWindow::rebuildRecentMenu() {
     recentMenu_->clear();
     const QStringList recent = QSettings().value(QLatin1String(kRecentKey)).toStringList();
-    for (const QString& path : recent)
-        recentMenu_->addAction(path, this, [this, path] { openProject(path); });
+    for (const QString& path : recent) recentMenu_->addAction(path, this, [this, path] { openProject(path); });
     recentMenu_->setEnabled(!recent.isEmpty());
 }
 

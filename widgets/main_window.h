@@ -25,7 +25,7 @@ struct ImportSpec;
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
-public:
+  public:
     enum Workspace { Home, Knowledge, Benchmark, Training, Diagnosis, WorkspaceCount };
     explicit MainWindow(QWidget* parent = nullptr);
     void openProject(const QString& path);
@@ -49,17 +49,17 @@ public:
     DiagnosisWorkspace* diagnosis() const { return diagnosis_; }
     JobManager* jobs() const { return jobs_; }
 
-signals:
+  signals:
     // Emitted once a project finished loading (or failed): screenshots and tests wait for it.
     void projectReady(bool ok);
     void importFinished(bool ok, const QString& message);
 
-protected:
+  protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
 
-private:
+  private:
     void buildMenus();
     void newProject();
     void chooseProject();
@@ -84,7 +84,7 @@ private:
     QLabel* status_;
     QString projectPath_;
     bool projectOpen_ = false;
-    bool quitWhenIdle_ = false; // the window closes when the running diagnosis job ends
+    bool quitWhenIdle_ = false;               // the window closes when the running diagnosis job ends
     std::optional<ProjectSnapshot> snapshot_; // the open project's last read, merged with partial reads
     ProjectParts lastRead_;
     bool fullReadPending_ = false; // openProject's read has not arrived yet

@@ -19,7 +19,8 @@ void ProjectLoader::startLoading(const QString& path, ProjectParts parts) {
             if (parts & ProjectPart::Knowledge) snap.stats = computeStats(p.db());
             snap.summary = summarizeProject(p.db());
             snap.schemaVersion = static_cast<int>(p.db().scalarInt("PRAGMA user_version"));
-            if (parts & (ProjectParts(ProjectPart::Training) | ProjectPart::Diagnosis)) snap.rounds = debug::roundsReport(p.db());
+            if (parts & (ProjectParts(ProjectPart::Training) | ProjectPart::Diagnosis))
+                snap.rounds = debug::roundsReport(p.db());
             snap.seconds = double(timer.nsecsElapsed()) / 1e9;
             context.post([this, snap] { emit loaded(snap); });
             if (!(parts & (ProjectParts(ProjectPart::Knowledge) | ProjectPart::Benchmark))) return std::nullopt;

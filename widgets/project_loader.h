@@ -3,11 +3,11 @@
 // delivering a value type back through a queued signal; a newer load makes an older one stale
 // (background_job.h). After a job, only the parts it changed are read again.
 #include "background_job.h"
+#include "debug/rounds_report.h"
 #include "project_parts.h"
 #include "quality/kb_check.h"
 #include "store/explorer_summary.h"
 #include "store/knowledge_stats.h"
-#include "debug/rounds_report.h"
 
 #include <QObject>
 #include <QString>
@@ -19,7 +19,7 @@ struct ProjectSnapshot {
     KnowledgeStats stats;
     ProjectSummary summary;
     int schemaVersion = 0;
-    double seconds = 0; // wall time of the open, for the status bar and the benchmark
+    double seconds = 0;                  // wall time of the open, for the status bar and the benchmark
     std::vector<debug::RoundRow> rounds; // core's rounds report: accuracy per split and against the parent
     // What was read: `stats` only with Knowledge, `rounds` only with Training or Diagnosis (the
     // rest of a partial snapshot is default); `summary` always (it is a few counts).
@@ -28,11 +28,11 @@ struct ProjectSnapshot {
 
 class ProjectLoader final : public QObject {
     Q_OBJECT
-public:
+  public:
     using QObject::QObject;
     void startLoading(const QString& path, ProjectParts parts = kAllProjectParts);
 
-signals:
+  signals:
     void loaded(const proda::ProjectSnapshot& snapshot);
     // After `loaded`, on the same connection: the quality report (core/quality/kb_check.h),
     // which reads every item and sample and so arrives a moment later on a large project (only
@@ -40,7 +40,7 @@ signals:
     void qualityReady(const QString& path, const proda::QualityReport& report);
     void failed(const QString& message);
 
-private:
+  private:
     JobSlot job_;
 };
 

@@ -14,16 +14,16 @@ struct ProjectSnapshot;
 // A scrollable rich-text page with a title: the common frame of the two workspaces.
 class SummaryPage : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit SummaryPage(const QString& title, QWidget* parent = nullptr);
     void showNoProject();
     virtual void showSnapshot(const ProjectSnapshot& snapshot) = 0;
     QString text() const;
 
-protected:
+  protected:
     void setBody(const QString& html);
 
-private:
+  private:
     QLabel* title_;
     QLabel* body_;
 };
@@ -31,7 +31,7 @@ private:
 // The Training workspace's History tab: dataset versions and training runs.
 class TrainingHistoryPage final : public SummaryPage {
     Q_OBJECT
-public:
+  public:
     explicit TrainingHistoryPage(QWidget* parent = nullptr);
     void showSnapshot(const ProjectSnapshot& snapshot) override;
 };
@@ -39,7 +39,7 @@ public:
 // The Diagnosis workspace's Evaluations tab: evaluations with their diagnoses and patches.
 class EvaluationsPage final : public SummaryPage {
     Q_OBJECT
-public:
+  public:
     explicit EvaluationsPage(QWidget* parent = nullptr);
     void showSnapshot(const ProjectSnapshot& snapshot) override;
 };

@@ -77,10 +77,11 @@ double Args::number(const std::string& name, double fallback, double min, double
         if (!s.empty() && s.back() == '.') s.pop_back();
         return s;
     };
-    if (used != v->size() || v->empty() || !(d == d)) throw UsageError("--" + name + " expects a number, got '" + *v + "'");
+    if (used != v->size() || v->empty() || !(d == d))
+        throw UsageError("--" + name + " expects a number, got '" + *v + "'");
     if (d < min || d > max || (aboveMin && d == min))
-        throw UsageError("--" + name + " must be " + (aboveMin ? "above " : "at least ") + shown(min) + " and at most " + shown(max) +
-                         ", got '" + *v + "'");
+        throw UsageError("--" + name + " must be " + (aboveMin ? "above " : "at least ") + shown(min) +
+                         " and at most " + shown(max) + ", got '" + *v + "'");
     return d;
 }
 

@@ -29,7 +29,7 @@ inline std::vector<OptionSpec> withOptions(std::vector<OptionSpec> own, const st
 }
 
 class Args {
-public:
+  public:
     Args(const std::vector<std::string>& argv, const std::vector<OptionSpec>& specs);
 
     const std::vector<std::string>& positional() const { return positional_; }
@@ -40,7 +40,7 @@ public:
     // A decimal number in [min, max] (in (min, max] when aboveMin), or fallback when absent.
     double number(const std::string& name, double fallback, double min, double max, bool aboveMin = false) const;
 
-private:
+  private:
     std::vector<std::string> positional_;
     std::map<std::string, std::string> values_;
     std::map<std::string, bool> flags_;

@@ -43,12 +43,25 @@ const char* kUsage =
 json itemJson(const Item& it) {
     json d = json::array();
     for (const auto& x : it.distractors)
-        d.push_back({{"option", std::string(1, optionLetter(x.optionIndex))}, {"text", x.text}, {"operator", x.op},
-                     {"node_ids", x.nodeIds}, {"status", x.status}, {"reason", x.reason}});
-    return {{"id", it.id}, {"chain_id", it.chainId}, {"shape", toString(it.shape)}, {"template_id", it.templateId},
-            {"question", it.question}, {"options", it.options}, {"answer", std::string(1, optionLetter(it.answer))},
-            {"explanation", it.explanation}, {"discipline", it.discipline}, {"split", it.split}, {"status", it.status},
-            {"reason", it.reason}, {"distractors", d}};
+        d.push_back({{"option", std::string(1, optionLetter(x.optionIndex))},
+                     {"text", x.text},
+                     {"operator", x.op},
+                     {"node_ids", x.nodeIds},
+                     {"status", x.status},
+                     {"reason", x.reason}});
+    return {{"id", it.id},
+            {"chain_id", it.chainId},
+            {"shape", toString(it.shape)},
+            {"template_id", it.templateId},
+            {"question", it.question},
+            {"options", it.options},
+            {"answer", std::string(1, optionLetter(it.answer))},
+            {"explanation", it.explanation},
+            {"discipline", it.discipline},
+            {"split", it.split},
+            {"status", it.status},
+            {"reason", it.reason},
+            {"distractors", d}};
 }
 
 // The chain as a readable path, edges oriented as the chain walks them.
@@ -59,12 +72,20 @@ std::string chainPath(KnowledgeQueries& q, const std::string& chainId) {
     for (const auto& id : g->relations)
         if (auto r = q.relation(id)) rs.push_back(*r);
     if (rs.size() < 2) return "(chain " + chainId + " is not a path)";
-    auto term = [&](const std::string& id) { auto c = q.conceptById(id); return c ? c->term : id; };
+    auto term = [&](const std::string& id) {
+        auto c = q.conceptById(id);
+        return c ? c->term : id;
+    };
     std::string cur = (rs[0].object == rs[1].subject || rs[0].object == rs[1].object) ? rs[0].subject : rs[0].object;
     std::string s = term(cur);
     for (const auto& r : rs) {
-        if (r.subject == cur) { s += " -[" + r.predicate + "]-> "; cur = r.object; }
-        else { s += " <-[" + r.predicate + "]- "; cur = r.subject; }
+        if (r.subject == cur) {
+            s += " -[" + r.predicate + "]-> ";
+            cur = r.object;
+        } else {
+            s += " <-[" + r.predicate + "]- ";
+            cur = r.subject;
+        }
         s += term(cur);
     }
     return s;
@@ -72,7 +93,8 @@ std::string chainPath(KnowledgeQueries& q, const std::string& chainId) {
 
 void printItem(const Item& it, KnowledgeQueries& q) {
     std::cout << "item " << it.id << "  (" << toString(it.shape) << ", " << it.split << ", " << it.status
-              << (it.reason.empty() ? "" : ": " + it.reason) << ")  " << it.discipline << "  template " << it.templateId << "\n";
+              << (it.reason.empty() ? "" : ": " + it.reason) << ")  " << it.discipline << "  template " << it.templateId
+              << "\n";
     std::cout << "  " << it.question << "\n";
     for (int i = 0; i < 4; ++i) {
         std::cout << "  " << (i == it.answer ? "* " : "  ") << optionLetter(i) << ". " << it.options[i];
@@ -95,21 +117,36 @@ int runGenerate(const Args& a, Project& p) {
     Progress progress = terminalProgress(!a.flag("json"));
     const GenerateReport r = generateItems(p.db(), opt, progress);
     finishProgress();
-    json j = {{"chains", r.chains}, {"chains_with_items", r.chainsWithItems}, {"generated", r.generated},
-              {"kept_human_decisions", r.keptHuman}, {"removed_stale", r.removedStale},
-              {"skipped_no_distractors", r.skippedNoDistractors}, {"skipped_broken_chain", r.skippedBrokenChain},
-              {"skipped_long_chain", r.skippedLongChain}, {"skipped_against_direction", r.skippedAgainstDirection},
-              {"skipped_broad_answer", r.skippedBroadAnswer}, {"skipped_not_things", r.skippedNotThings},
-              {"skipped_misread", r.skippedMisread}, {"skipped_open_relation", r.skippedOpenRelation},
-              {"skipped_same_term_hop", r.skippedSameTermHop}, {"skipped_unknown_category", r.skippedUnknownCategory},
+    json j = {{"chains", r.chains},
+              {"chains_with_items", r.chainsWithItems},
+              {"generated", r.generated},
+              {"kept_human_decisions", r.keptHuman},
+              {"removed_stale", r.removedStale},
+              {"skipped_no_distractors", r.skippedNoDistractors},
+              {"skipped_broken_chain", r.skippedBrokenChain},
+              {"skipped_long_chain", r.skippedLongChain},
+              {"skipped_against_direction", r.skippedAgainstDirection},
+              {"skipped_broad_answer", r.skippedBroadAnswer},
+              {"skipped_not_things", r.skippedNotThings},
+              {"skipped_misread", r.skippedMisread},
+              {"skipped_open_relation", r.skippedOpenRelation},
+              {"skipped_same_term_hop", r.skippedSameTermHop},
+              {"skipped_unknown_category", r.skippedUnknownCategory},
               {"skipped_overlapping_roles", r.skippedOverlappingRoles},
-              {"by_shape", r.byShape}, {"by_operator", r.byOperator}, {"project_operator_weights", r.projectWeights},
+              {"by_shape", r.byShape},
+              {"by_operator", r.byOperator},
+              {"project_operator_weights", r.projectWeights},
               {"load_s", r.loadSeconds},
-              {"generate_s", r.generateSeconds}, {"write_s", r.writeSeconds}};
-    if (a.flag("json")) { printJson(j.dump(2)); return 0; }
+              {"generate_s", r.generateSeconds},
+              {"write_s", r.writeSeconds}};
+    if (a.flag("json")) {
+        printJson(j.dump(2));
+        return 0;
+    }
     std::printf("generated %lld items from %lld of %lld chains (%lld kept with human decisions, %lld stale removed)\n",
-                static_cast<long long>(r.generated), static_cast<long long>(r.chainsWithItems), static_cast<long long>(r.chains),
-                static_cast<long long>(r.keptHuman), static_cast<long long>(r.removedStale));
+                static_cast<long long>(r.generated), static_cast<long long>(r.chainsWithItems),
+                static_cast<long long>(r.chains), static_cast<long long>(r.keptHuman),
+                static_cast<long long>(r.removedStale));
     std::cout << "shapes: " << json(r.byShape).dump() << "\noperators: " << json(r.byOperator).dump() << "\n";
     if (!r.projectWeights.empty())
         std::cout << "operator weights from the project's review statistics: " << json(r.projectWeights).dump() << "\n";
@@ -125,17 +162,18 @@ int runGenerate(const Args& a, Project& p) {
                 static_cast<long long>(r.skippedBroadAnswer), static_cast<long long>(r.skippedNotThings),
                 static_cast<long long>(r.skippedMisread), static_cast<long long>(r.skippedOpenRelation),
                 static_cast<long long>(r.skippedSameTermHop), static_cast<long long>(r.skippedUnknownCategory),
-                static_cast<long long>(r.skippedOverlappingRoles), r.loadSeconds,
-                r.generateSeconds, r.writeSeconds);
+                static_cast<long long>(r.skippedOverlappingRoles), r.loadSeconds, r.generateSeconds, r.writeSeconds);
     return 0;
 }
 
 int runCheck(const Args& a, Project& p) {
     const CheckReport r = checkItems(p.db(), checkOptionsFor(p.db()));
-    if (a.flag("json")) printJson(toJson(r).dump(2));
+    if (a.flag("json"))
+        printJson(toJson(r).dump(2));
     else {
         std::cout << toText(r);
-        for (std::size_t i = 0; i < r.problems.size() && i < 20; ++i) std::cout << "  problem: " << toJson(r.problems[i]).dump() << "\n";
+        for (std::size_t i = 0; i < r.problems.size() && i < 20; ++i)
+            std::cout << "  problem: " << toJson(r.problems[i]).dump() << "\n";
         if (r.problems.size() > 20) std::cout << "  ... " << r.problems.size() - 20 << " more (--json lists all)\n";
     }
     return 0;
@@ -179,20 +217,25 @@ int runReview(const Args& a, Project& p) {
         std::vector<std::pair<int, std::string>> edits;
         if (optionEdit) {
             const auto& e = *optionEdit;
-            if (e.size() < 2 || e[1] != '=' || e[0] < 'A' || e[0] > 'D') throw UsageError("--option takes LETTER=TEXT, e.g. B=steam");
+            if (e.size() < 2 || e[1] != '=' || e[0] < 'A' || e[0] > 'D')
+                throw UsageError("--option takes LETTER=TEXT, e.g. B=steam");
             edits.emplace_back(e[0] - 'A', e.substr(2));
         }
         editItem(p.db(), itemId, question.value_or(""), edits, note);
     }
     if (!(question || optionEdit) || status != "edited") {
-        if (option >= 0) reviewDistractor(p.db(), itemId, option, status, reason, note);
-        else reviewItem(p.db(), itemId, status, reason, note);
+        if (option >= 0)
+            reviewDistractor(p.db(), itemId, option, status, reason, note);
+        else
+            reviewItem(p.db(), itemId, status, reason, note);
     }
     // Every edit is checked at once, so a curator sees a distractor made true by the edit.
     const ItemCheck c = checkItem(p.db(), itemId);
-    if (a.flag("json")) printJson(json{{"id", a.positional()[2]}, {"status", status}, {"check", toJson(c)}}.dump(2));
-    else std::cout << a.positional()[2] << ": " << status << (reason.empty() ? "" : " (" + reason + ")")
-                   << "; check: " << (c.ok() ? "ok" : toJson(c).dump()) << "\n";
+    if (a.flag("json"))
+        printJson(json{{"id", a.positional()[2]}, {"status", status}, {"check", toJson(c)}}.dump(2));
+    else
+        std::cout << a.positional()[2] << ": " << status << (reason.empty() ? "" : " (" + reason + ")")
+                  << "; check: " << (c.ok() ? "ok" : toJson(c).dump()) << "\n";
     return 0;
 }
 
@@ -232,31 +275,36 @@ int runBench(const Args& a) {
 } // namespace
 
 std::vector<Verb> itemVerbs() {
-    return {{"bench", kUsage, "benchmark items from L3 chains: generate, check, show, review (proda bench --help)",
-             {{"per-chain", "N", "generate: items per chain, 1-20 (default 1)"},
-              {"seed", "S", "generate: distractor and answer-position seed; show: sample seed (default 1)"},
-              {"dev-fraction", "F", "generate: share of items in the dev split (default 0.1)"},
-              {"random", "N", "show: N random items (default 20)"},
-              {"status", "S", "review: accepted, rejected, edited or proposed"},
-              {"reason", "R", "review: junk_concept, meaningless_relation, ungrammatical, ambiguous, giveaway, wrong_answer, actually_true or other"},
-              {"note", "TEXT", "review: free-text note kept in the history"},
-              {"question", "TEXT", "review: replace the stem (the item becomes edited)"},
-              {"option", "L=TEXT", "review: replace option L (A-D)"},
-              {"set", "FILE", "guidelines: the project's review guidelines from a Markdown file"},
-              {"json", "", "print JSON"}},
-             2,
-             3,
-             runBench}};
+    return {
+        {"bench",
+         kUsage,
+         "benchmark items from L3 chains: generate, check, show, review (proda bench --help)",
+         {{"per-chain", "N", "generate: items per chain, 1-20 (default 1)"},
+          {"seed", "S", "generate: distractor and answer-position seed; show: sample seed (default 1)"},
+          {"dev-fraction", "F", "generate: share of items in the dev split (default 0.1)"},
+          {"random", "N", "show: N random items (default 20)"},
+          {"status", "S", "review: accepted, rejected, edited or proposed"},
+          {"reason", "R",
+           "review: junk_concept, meaningless_relation, ungrammatical, ambiguous, giveaway, wrong_answer, actually_true or other"},
+          {"note", "TEXT", "review: free-text note kept in the history"},
+          {"question", "TEXT", "review: replace the stem (the item becomes edited)"},
+          {"option", "L=TEXT", "review: replace option L (A-D)"},
+          {"set", "FILE", "guidelines: the project's review guidelines from a Markdown file"},
+          {"json", "", "print JSON"}},
+         2,
+         3,
+         runBench}};
 }
-
 
 int runItemExport(const Args& a) {
     if (a.value("version")) throw UsageError("--version applies to --format alpaca or sharegpt only");
     const std::string format = a.require("format");
     Project p = Project::open(a.positional().at(0), Project::Mode::ReadOnly);
     const auto s = exportItems(p.db(), format, a.positional().at(1), a.value("split").value_or("test"));
-    if (a.flag("json")) printJson(json{{"format", format}, {"items", s.items}, {"files", s.files}}.dump(2));
-    else std::cout << "exported " << s.items << " items to " << a.positional().at(1) << "\n";
+    if (a.flag("json"))
+        printJson(json{{"format", format}, {"items", s.items}, {"files", s.files}}.dump(2));
+    else
+        std::cout << "exported " << s.items << " items to " << a.positional().at(1) << "\n";
     return 0;
 }
 

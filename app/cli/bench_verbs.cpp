@@ -37,8 +37,7 @@ struct ChildResult {
 };
 
 // Runs `work` in a forked child so its peak resident memory is measured alone (wait4 rusage).
-template <class F>
-ChildResult inChild(F&& work) {
+template <class F> ChildResult inChild(F&& work) {
     const auto t0 = Clock::now();
     pid_t pid = fork();
     if (pid == 0) {
@@ -182,9 +181,9 @@ int runBenchStore(const Args& a) {
         out["wordnet_import_peak_mib"] = static_cast<double>(w.peakKiB) / 1024.0;
         out["wordnet_ok"] = w.ok;
     }
-    const nlohmann::ordered_json targets = {{"import_s", 10.0},  {"import_vs_baseline_ratio", 5.0},
+    const nlohmann::ordered_json targets = {{"import_s", 10.0},          {"import_vs_baseline_ratio", 5.0},
                                             {"import_peak_mib", 1536.0}, {"stats_s", 3.0},
-                                            {"search_median_ms", 20.0}, {"neighbors_r2_l500_median_ms", 50.0},
+                                            {"search_median_ms", 20.0},  {"neighbors_r2_l500_median_ms", 50.0},
                                             {"wordnet_import_s", 15.0}};
     bool allMet = true;
     nlohmann::ordered_json verdict;
@@ -210,7 +209,8 @@ int runBenchStore(const Args& a) {
 } // namespace
 
 std::vector<Verb> benchmarkVerbs() {
-    return {{"bench-store", "WORKDIR --kb KB_DIR [--wordnet DIR] [--json]",
+    return {{"bench-store",
+             "WORKDIR --kb KB_DIR [--wordnet DIR] [--json]",
              "benchmark import, stats, search and neighbourhoods against targets and a sqlite3-shell baseline "
              "(exit 4 when a target is missed)",
              {{"kb", "DIR", "a KB JSONL directory, e.g. from shared/tools/gen_kb.py"},

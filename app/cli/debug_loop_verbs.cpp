@@ -18,8 +18,8 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <map>
 #include <iostream>
+#include <map>
 
 namespace proda::cli {
 
@@ -56,7 +56,8 @@ CliLoop loopSettings(const Args& a) {
     s.autoAccept = a.flag("auto-accept");
     s.baseline = a.flag("baseline");
     s.preset = a.value("preset").value_or("tiny");
-    if (s.preset != "tiny" && s.preset != "small" && s.preset != "base") throw UsageError("--preset is tiny, small or base");
+    if (s.preset != "tiny" && s.preset != "small" && s.preset != "base")
+        throw UsageError("--preset is tiny, small or base");
     if (a.value("max-steps")) s.maxSteps = static_cast<int>(a.integer("max-steps", 0, 1, 100000000));
     s.device = a.value("device").value_or("auto");
     s.threads = static_cast<int>(a.integer("threads", 0, 0, 1024));
@@ -143,10 +144,11 @@ int runLoopSeeds(const std::string& base, bool json, CliLoop cli, int seeds) {
             std::snprintf(buf, sizeof buf, "%.1f ± %.1f", 100 * mean, 100 * sd);
             return std::string(buf);
         };
-        std::printf("%-5d %-15s %-14s %-14s %-14s\n", round, kinds[round].c_str(), cell("dev").c_str(), cell("test").c_str(),
-                    cell("learned").c_str());
+        std::printf("%-5d %-15s %-14s %-14s %-14s\n", round, kinds[round].c_str(), cell("dev").c_str(),
+                    cell("test").c_str(), cell("learned").c_str());
     }
-    std::printf("the test split is the headline; dev is the split the debugger saw. Projects: %s", paths.front().c_str());
+    std::printf("the test split is the headline; dev is the split the debugger saw. Projects: %s",
+                paths.front().c_str());
     for (std::size_t k = 1; k < paths.size(); ++k) std::printf(", %s", paths[k].c_str());
     std::printf("\n");
     return 0;
@@ -161,8 +163,11 @@ int runLoopVerb(const Args& a) {
     Project p = Project::open(a.positional().at(0), Project::Mode::ReadOnly);
     const auto rows = debug::roundsReport(p.db());
     if (a.flag("json")) {
-        printJson(ojson{{"rounds", roundsJson(rows)}, {"steps", r.steps}, {"replay_violations", r.replayViolations},
-                        {"concept_gaps", r.conceptGaps}, {"reasoning_deficits", r.reasoningDeficits},
+        printJson(ojson{{"rounds", roundsJson(rows)},
+                        {"steps", r.steps},
+                        {"replay_violations", r.replayViolations},
+                        {"concept_gaps", r.conceptGaps},
+                        {"reasoning_deficits", r.reasoningDeficits},
                         {"stopped_for_review", r.stoppedForReview},
                         {"elapsed_s", std::chrono::duration<double>(Clock::now() - t0).count()}}
                       .dump(2));
@@ -179,7 +184,8 @@ int runDemo(const Args& a) {
     s.autoAccept = true;
     s.baseline = true;
     s.rounds = 2;
-    if (!a.value("preset")) s.preset = "small"; // ~14 min on 2 CPU cores (1,400 items scored 3 times); tiny learns too little to diagnose
+    if (!a.value("preset"))
+        s.preset = "small"; // ~14 min on 2 CPU cores (1,400 items scored 3 times); tiny learns too little to diagnose
     if (!a.value("max-steps")) s.maxSteps = 300;
     if (!a.value("synth-size")) s.synthSize = 6000;
     // The sample project fails ~100 dev items, an extracted FOLDOC ~870: patching all of those
@@ -188,7 +194,8 @@ int runDemo(const Args& a) {
     const fs::path dir = a.positional().empty() ? fs::path("proda-demo") : fs::path(a.positional()[0]);
     const std::string path = (dir / "demo.proda").string();
     if (fs::exists(path)) {
-        if (!a.flag("force")) throw InputError(path, 0, "", "a demo project exists already; choose another DIR or pass --force");
+        if (!a.flag("force"))
+            throw InputError(path, 0, "", "a demo project exists already; choose another DIR or pass --force");
         for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix);
         fs::remove_all(path + ".d");
     }
@@ -219,25 +226,39 @@ int runDemo(const Args& a) {
     ojson rounds = ojson::array(), baseline;
     for (const auto& row : rows) {
         const auto j = debug::toJson(row);
-        ojson slim{{"round", row.round}, {"kind", row.kind}, {"dev_accuracy", j["dev_accuracy"]}, {"test_accuracy", j["test_accuracy"]},
-                   {"control_accuracy", j["control_accuracy"]}, {"per_discipline", j["per_discipline"]},
-                   {"delta_dev", j["delta_dev"]}, {"delta_test", j["delta_test"]}, {"transitions", j["transitions"]}};
-        if (r.baselineRound && row.round == *r.baselineRound) baseline = slim;
-        else rounds.push_back(slim);
+        ojson slim{{"round", row.round},
+                   {"kind", row.kind},
+                   {"dev_accuracy", j["dev_accuracy"]},
+                   {"test_accuracy", j["test_accuracy"]},
+                   {"control_accuracy", j["control_accuracy"]},
+                   {"per_discipline", j["per_discipline"]},
+                   {"delta_dev", j["delta_dev"]},
+                   {"delta_test", j["delta_test"]},
+                   {"transitions", j["transitions"]}};
+        if (r.baselineRound && row.round == *r.baselineRound)
+            baseline = slim;
+        else
+            rounds.push_back(slim);
     }
     const double elapsed = std::chrono::duration<double>(Clock::now() - t0).count();
     if (a.flag("json")) {
-        printJson(ojson{{"project", path}, {"rounds", rounds}, {"baseline_random", baseline},
-                        {"replay_violations", r.replayViolations}, {"concept_gaps", r.conceptGaps},
-                        {"reasoning_deficits", r.reasoningDeficits}, {"elapsed_s", elapsed},
-                        {"budget", {{"preset", s.preset}, {"max_steps", s.maxSteps ? ojson(*s.maxSteps) : ojson()},
-                                    {"synth_size", s.synthSize}}},
+        printJson(ojson{{"project", path},
+                        {"rounds", rounds},
+                        {"baseline_random", baseline},
+                        {"replay_violations", r.replayViolations},
+                        {"concept_gaps", r.conceptGaps},
+                        {"reasoning_deficits", r.reasoningDeficits},
+                        {"elapsed_s", elapsed},
+                        {"budget",
+                         {{"preset", s.preset},
+                          {"max_steps", s.maxSteps ? ojson(*s.maxSteps) : ojson()},
+                          {"synth_size", s.synthSize}}},
                         {"report", roundsJson(rows)}}
                       .dump(2));
     } else {
-        std::cout << debug::toText(rows) << "replay violations: " << r.replayViolations << "; concept gaps " << r.conceptGaps
-                  << ", reasoning deficits " << r.reasoningDeficits << "; " << static_cast<int>(elapsed) << " s; project " << path
-                  << "\n";
+        std::cout << debug::toText(rows) << "replay violations: " << r.replayViolations << "; concept gaps "
+                  << r.conceptGaps << ", reasoning deficits " << r.reasoningDeficits << "; "
+                  << static_cast<int>(elapsed) << " s; project " << path << "\n";
     }
     return r.replayViolations == 0 ? 0 : 3;
 }
@@ -250,7 +271,8 @@ const std::vector<OptionSpec> kBudget = {
     {"max-failures", "N", "patch at most N failures per round, the most confident first (loop: all; demo: 100)"},
     {"synth-size", "N", "size of the first dataset version when one is made"},
     {"replay-ratio", "R", "replay samples per added sample (default 1)"},
-    {"seeds", "K", "run the loop with training seeds 1..K (the others in copies NAME.seedK.proda) and report mean ± sd"},
+    {"seeds", "K",
+     "run the loop with training seeds 1..K (the others in copies NAME.seedK.proda) and report mean ± sd"},
     {"device", "D", "auto (default), cpu or cuda"},
     {"threads", "N", "CPU threads (default: one per core)"},
     {"verbose", "", "progress lines on stderr even with --json"},
@@ -264,15 +286,16 @@ std::vector<Verb> debugLoopVerbs() {
         {"loop", "PROJECT --rounds R [--auto-accept] [--baseline] [--json]",
          "the closed loop: (bench/synth if missing) train, eval, diagnose, patch, next round, until R rounds",
          withOptions({{"rounds", "R", "rounds of the targeted lineage to reach (default 2)"},
-               {"auto-accept", "", "accept every proposed patch (otherwise stop for review)"},
-               {"baseline", "", "also make and run the random baseline of each targeted round"}},
+                      {"auto-accept", "", "accept every proposed patch (otherwise stop for review)"},
+                      {"baseline", "", "also make and run the random baseline of each targeted round"}},
                      kBudget),
          1, 1, runLoopVerb},
         {"demo", "[DIR] [--json] [--max-steps N] [--force]",
          "build the sample project in DIR (default proda-demo) and run round 1, targeted round 2 and the random baseline "
          "(preset small, 300 steps for round 1, 10 passes for the later rounds: about 14 minutes on 2 cores)",
-         withOptions({{"corpus", "PATH", "extract this corpus instead of the bundled sample (e.g. /usr/share/dictd/foldoc.index)"},
-               {"force", "", "replace DIR/demo.proda when it exists"}},
+         withOptions({{"corpus", "PATH",
+                       "extract this corpus instead of the bundled sample (e.g. /usr/share/dictd/foldoc.index)"},
+                      {"force", "", "replace DIR/demo.proda when it exists"}},
                      kBudget),
          0, 1, runDemo},
     };

@@ -35,8 +35,8 @@ int roundOption(const Args& a, Database& db) {
 std::string patchLine(const debug::Patch& p) {
     std::string prompt = p.sample.prompt.substr(0, p.sample.prompt.find('\n'));
     if (prompt.size() > 100) prompt = prompt.substr(0, 97) + "...";
-    return p.id + "  r" + std::to_string(p.round) + " " + p.kind + "/" + std::string(toString(p.sample.format)) + " " + p.status +
-           (p.reason.empty() ? "" : "(" + p.reason + ")") + "  " + prompt;
+    return p.id + "  r" + std::to_string(p.round) + " " + p.kind + "/" + std::string(toString(p.sample.format)) + " " +
+           p.status + (p.reason.empty() ? "" : "(" + p.reason + ")") + "  " + prompt;
 }
 
 int runDiagnose(const Args& a) {
@@ -47,12 +47,15 @@ int runDiagnose(const Args& a) {
     if (auto item = a.value("override")) {
         const auto e = latestEvaluation(p.db(), round);
         if (!e) throw InputError("round " + std::to_string(round) + " has no evaluation");
-        debug::overrideDiagnosis(p.db(), e->id, *item, a.require("verdict"), a.value("target").value_or(""), a.value("note").value_or(""));
+        debug::overrideDiagnosis(p.db(), e->id, *item, a.require("verdict"), a.value("target").value_or(""),
+                                 a.value("note").value_or(""));
         for (const auto& d : debug::loadDiagnoses(p.db(), e->id))
             if (d.itemId == *item) {
-                if (json) printJson(debug::toJson(d).dump(2));
-                else std::cout << "item " << d.itemId << ": " << d.verdict << " (" << d.method << ") overridden as "
-                               << d.effectiveVerdict() << " -> " << d.effectiveTarget() << "\n";
+                if (json)
+                    printJson(debug::toJson(d).dump(2));
+                else
+                    std::cout << "item " << d.itemId << ": " << d.verdict << " (" << d.method << ") overridden as "
+                              << d.effectiveVerdict() << " -> " << d.effectiveTarget() << "\n";
             }
         return 0;
     }
@@ -66,20 +69,23 @@ int runDiagnose(const Args& a) {
         printJson(debug::toJson(r, true).dump(2));
         return 0;
     }
-    std::cout << "round " << r.round << ", evaluation " << r.evaluationId << " (" << r.model << "), method " << r.method << "\n"
+    std::cout << "round " << r.round << ", evaluation " << r.evaluationId << " (" << r.model << "), method " << r.method
+              << "\n"
               << "  dev items " << r.devItems << ", failed " << r.devFailed << ", diagnosed " << r.diagnosed
               << " (test split never looked at: " << r.testItemsIgnored << " test failures ignored)\n"
-              << "  concept gaps " << r.conceptGaps << " (" << r.underLearned << " under-learned: the dataset taught them; "
-              << r.untaught << " untaught), reasoning deficits " << r.reasoningDeficits << "; probes passed " << r.probesPassed
-              << " of " << r.probesAsked << "\n";
+              << "  concept gaps " << r.conceptGaps << " (" << r.underLearned
+              << " under-learned: the dataset taught them; " << r.untaught << " untaught), reasoning deficits "
+              << r.reasoningDeficits << "; probes passed " << r.probesPassed << " of " << r.probesAsked << "\n";
     if (r.method == "coverage") std::cout << "  (no live model: verdicts from dataset coverage, not from probes)\n";
     for (const auto& d : r.diagnoses)
         std::printf("  %s %-17s %-8s %-8s %s hop %s conf %.2f%s%s\n", d.itemId.c_str(), d.effectiveVerdict().c_str(),
-                    d.method.c_str(), d.targetKind.c_str(), d.effectiveTarget().c_str(), d.hop ? std::to_string(*d.hop).c_str() : "-",
-                    d.confidence, d.overrideVerdict ? " (override)" : "",
-                    d.gapKind() == "under_learned" ? (" under-learned, taught by " + std::to_string(*d.taughtSamples) + (*d.taughtSamples == 1 ? " sample" : " samples")).c_str()
-                    : d.gapKind() == "untaught"    ? " untaught"
-                                                   : "");
+                    d.method.c_str(), d.targetKind.c_str(), d.effectiveTarget().c_str(),
+                    d.hop ? std::to_string(*d.hop).c_str() : "-", d.confidence, d.overrideVerdict ? " (override)" : "",
+                    d.gapKind() == "under_learned" ? (" under-learned, taught by " + std::to_string(*d.taughtSamples) +
+                                                      (*d.taughtSamples == 1 ? " sample" : " samples"))
+                                                         .c_str()
+                    : d.gapKind() == "untaught" ? " untaught"
+                                                : "");
     return 0;
 }
 
@@ -118,15 +124,19 @@ int runPatchReview(const Args& a) {
     f.target = a.value("target").value_or("");
     f.ids.assign(a.positional().begin() + 1, a.positional().end());
     if (auto id = a.value("edit")) {
-        debug::editPatch(p.db(), *id, a.value("prompt").value_or(""), a.value("response").value_or(""), a.value("note").value_or(""));
+        debug::editPatch(p.db(), *id, a.value("prompt").value_or(""), a.value("response").value_or(""),
+                         a.value("note").value_or(""));
         f = {};
         f.ids = {*id};
     } else if (auto status = a.value("status")) {
         if (f.ids.empty() && !f.round && f.status.empty() && f.kind.empty() && f.format.empty() && f.target.empty())
             throw UsageError("name patch ids or a filter (--round, --filter-status, --kind, --format, --target)");
-        const auto n = debug::reviewPatches(p.db(), f, *status, a.value("reason").value_or(""), a.value("note").value_or(""));
-        if (json) printJson(ojson{{"changed", n}, {"status", *status}}.dump(2));
-        else std::cout << n << " patches set to " << *status << "\n";
+        const auto n =
+            debug::reviewPatches(p.db(), f, *status, a.value("reason").value_or(""), a.value("note").value_or(""));
+        if (json)
+            printJson(ojson{{"changed", n}, {"status", *status}}.dump(2));
+        else
+            std::cout << n << " patches set to " << *status << "\n";
         return 0;
     }
     const auto patches = debug::loadPatches(p.db(), f); // no decision asked: list
@@ -147,10 +157,14 @@ int runRound(const Args& a) {
     if (sub == "list") {
         ojson j = ojson::array();
         for (const auto& r : listRounds(p.db())) {
-            j.push_back({{"round", r.round}, {"dataset_version", r.datasetVersion}, {"parent", r.parent ? ojson(*r.parent) : ojson()},
-                         {"kind", r.kind}, {"created_at", r.createdAt}});
+            j.push_back({{"round", r.round},
+                         {"dataset_version", r.datasetVersion},
+                         {"parent", r.parent ? ojson(*r.parent) : ojson()},
+                         {"kind", r.kind},
+                         {"created_at", r.createdAt}});
             if (!a.flag("json"))
-                std::printf("round %d  %-15s dataset %lld  parent %s\n", r.round, r.kind.c_str(), static_cast<long long>(r.datasetVersion),
+                std::printf("round %d  %-15s dataset %lld  parent %s\n", r.round, r.kind.c_str(),
+                            static_cast<long long>(r.datasetVersion),
                             r.parent ? std::to_string(*r.parent).c_str() : "-");
         }
         if (a.flag("json")) printJson(j.dump(2));
@@ -172,16 +186,19 @@ int runRound(const Args& a) {
     }
     std::cout << "round " << r.round << " (" << r.kind << ", parent round " << r.parent << "): dataset version "
               << r.datasetVersion << " with " << r.samples << " samples\n"
-              << "  " << (r.kind == "targeted" ? "accepted patches " : "random synthesized samples (budget) ") << r.added
-              << ", replay " << r.replay << " of " << r.replayRequested << " asked (ratio " << r.replayRatio << ")\n"
+              << "  " << (r.kind == "targeted" ? "accepted patches " : "random synthesized samples (budget) ")
+              << r.added << ", replay " << r.replay << " of " << r.replayRequested << " asked (ratio " << r.replayRatio
+              << ")\n"
               << "  replay candidates " << r.replayCandidates << ", excluded for sharing a targeted relation "
               << r.excludedCandidates << " (" << r.targetedRelations << " targeted relations)\n"
-              << "  replay_violations " << r.replayViolations << (r.replayViolations == 0 ? " (ok)" : " (MUST BE 0)") << "\n"
+              << "  replay_violations " << r.replayViolations << (r.replayViolations == 0 ? " (ok)" : " (MUST BE 0)")
+              << "\n"
               << "  diff against the parent version: +" << r.diffAdded << " -" << r.diffRemoved << "\n";
     if (r.kind == "baseline_random")
         std::cout << "  added text " << r.addedChars << " characters against the patches' " << r.matchedChars
                   << "; trained, it takes as many optimizer steps as "
-                  << (r.matchedTargetedRound ? "round " + std::to_string(*r.matchedTargetedRound) : std::string("its targeted twin"))
+                  << (r.matchedTargetedRound ? "round " + std::to_string(*r.matchedTargetedRound)
+                                             : std::string("its targeted twin"))
                   << "\n";
     return r.replayViolations == 0 ? 0 : 3;
 }
@@ -195,8 +212,10 @@ int runReport(const Args& a) {
         printJson(ojson{{"rounds", j}}.dump(2));
         return 0;
     }
-    if (rows.empty()) std::cout << "no rounds yet\n";
-    else std::cout << debug::toText(rows);
+    if (rows.empty())
+        std::cout << "no rounds yet\n";
+    else
+        std::cout << debug::toText(rows);
     return 0;
 }
 
@@ -211,16 +230,22 @@ int runImportResults(const Args& a) {
         const auto id = storeEvaluation(path, r.evaluation, r.predictions);
         const auto e = evaluation(p.db(), id);
         if (a.flag("json")) {
-            printJson(ojson{{"evaluation_id", id}, {"round", round}, {"model", r.evaluation.model}, {"records", r.records},
-                            {"unparsed_answers", r.unparsedAnswers}, {"items_missing", r.itemsMissing},
+            printJson(ojson{{"evaluation_id", id},
+                            {"round", round},
+                            {"model", r.evaluation.model},
+                            {"records", r.records},
+                            {"unparsed_answers", r.unparsedAnswers},
+                            {"items_missing", r.itemsMissing},
                             {"acc", e && e->acc ? ojson(*e->acc) : ojson()},
                             {"metrics", ojson::parse(e ? e->metricsJson : "{}", nullptr, false)}}
                           .dump(2));
         } else {
-            std::printf("imported %lld records as evaluation %lld of round %d: accuracy %.1f%%; %lld answers unreadable, "
-                        "%lld items without a record\n",
-                        static_cast<long long>(r.records), static_cast<long long>(id), round, e && e->acc ? 100.0 * *e->acc : 0.0,
-                        static_cast<long long>(r.unparsedAnswers), static_cast<long long>(r.itemsMissing));
+            std::printf(
+                "imported %lld records as evaluation %lld of round %d: accuracy %.1f%%; %lld answers unreadable, "
+                "%lld items without a record\n",
+                static_cast<long long>(r.records), static_cast<long long>(id), round,
+                e && e->acc ? 100.0 * *e->acc : 0.0, static_cast<long long>(r.unparsedAnswers),
+                static_cast<long long>(r.itemsMissing));
             std::cout << "diagnosis of imported predictions uses the coverage fallback (no live model)\n";
         }
     }
@@ -269,23 +294,29 @@ std::vector<Verb> debugVerbs() {
         {"diagnose", "PROJECT [--round N] [--json] | PROJECT --override ITEM --verdict V [--target ID] [--note TEXT]",
          "classify each failed dev item as concept gap or reasoning deficit (probes, or coverage without a live model)",
          withOptions({{"round", "N", "the round (default the newest)"},
-               {"coverage", "", "use the coverage fallback even when a live model exists"},
-               {"no-definitions", "", "do not probe node definitions"},
-               {"override", "ITEM", "store a curator's verdict for ITEM beside the original"},
-               {"verdict", "V", "concept_gap or reasoning_deficit (with --override)"},
-               {"target", "ID", "the relation, concept or chain the override names"},
-               {"note", "TEXT", "why"}, kJson},
-              kEndpointOptions),
+                      {"coverage", "", "use the coverage fallback even when a live model exists"},
+                      {"no-definitions", "", "do not probe node definitions"},
+                      {"override", "ITEM", "store a curator's verdict for ITEM beside the original"},
+                      {"verdict", "V", "concept_gap or reasoning_deficit (with --override)"},
+                      {"target", "ID", "the relation, concept or chain the override names"},
+                      {"note", "TEXT", "why"},
+                      kJson},
+                     kEndpointOptions),
          1, 1, runDiagnose},
-        {"patch", "PROJECT [--round N] [--json]",
+        {"patch",
+         "PROJECT [--round N] [--json]",
          "write patches (status proposed): the fact again in other formats for an under-learned concept gap, contrastive samples for an untaught one, step-by-step scaffolds for a reasoning deficit",
          {{"round", "N", "the round (default the newest)"},
           {"siblings", "N", "sibling chains scaffolded per reasoning deficit (default 2)"},
           {"neighbours", "N", "confusable neighbours per concept gap, 1-3 (default 2)"},
           {"max-failures", "N", "patch at most N failures, the most confident diagnoses first (default all)"},
-          {"with-patches", "", "include every patch in the JSON"}, kJson},
-         1, 1, runPatch},
-        {"patch-review", "PROJECT [ID...] [--status accepted|rejected|proposed --reason CODE] [filters] | --edit ID",
+          {"with-patches", "", "include every patch in the JSON"},
+          kJson},
+         1,
+         1,
+         runPatch},
+        {"patch-review",
+         "PROJECT [ID...] [--status accepted|rejected|proposed --reason CODE] [filters] | --edit ID",
          "list patches, or accept / reject them (by id or in bulk by filter), or edit one",
          {{"status", "S", "accepted, rejected (needs --reason) or proposed"},
           {"reason", "CODE", "incorrect, ambiguous, off_target, leaks, duplicate, other"},
@@ -297,21 +328,36 @@ std::vector<Verb> debugVerbs() {
           {"target", "ITEM", "filter: patches targeting this item"},
           {"edit", "ID", "edit one patch (status edited, counts as accepted)"},
           {"prompt", "TEXT", "with --edit: the new prompt"},
-          {"response", "TEXT", "with --edit: the new response"}, kJson},
-         1, 100000, runPatchReview},
-        {"round", "next PROJECT [--baseline random] [--replay-ratio R] [--json] | list PROJECT",
+          {"response", "TEXT", "with --edit: the new response"},
+          kJson},
+         1,
+         100000,
+         runPatchReview},
+        {"round",
+         "next PROJECT [--baseline random] [--replay-ratio R] [--json] | list PROJECT",
          "make the next round: accepted patches + replay (L2-disjoint from the patched relations), or the random baseline",
          {{"baseline", "random", "same budget of random synthesized samples instead of patches"},
           {"replay-ratio", "R", "replay samples per added sample (default 1)"},
           {"from", "N", "the parent round (default the newest)"},
-          {"seed", "S", "seed of the replay subset and the baseline (default 1)"}, kJson},
-         2, 2, runRound},
-        {"report", "PROJECT [--json]", "rounds table: dev/test accuracy, deltas, fixed/regressed, control accuracy, diagnoses",
-         {kJson}, 1, 1, runReport},
-        {"import-results", "PROJECT --format lm-eval|opencompass FILE [--round N] [--json]",
+          {"seed", "S", "seed of the replay subset and the baseline (default 1)"},
+          kJson},
+         2,
+         2,
+         runRound},
+        {"report",
+         "PROJECT [--json]",
+         "rounds table: dev/test accuracy, deltas, fixed/regressed, control accuracy, diagnoses",
+         {kJson},
+         1,
+         1,
+         runReport},
+        {"import-results",
+         "PROJECT --format lm-eval|opencompass FILE [--round N] [--json]",
          "import per-sample results of a model evaluated elsewhere (lm-eval --log_samples JSONL, OpenCompass JSON)",
          {{"format", "F", "lm-eval or opencompass"}, {"round", "N", "the round they belong to (default 1)"}, kJson},
-         2, 2, runImportResults},
+         2,
+         2,
+         runImportResults},
     };
 }
 

@@ -24,12 +24,11 @@ namespace proda::cli {
 
 namespace {
 
-
 std::string statsSummary(const KnowledgeStats& s) {
-    std::string out = "Project now: " + std::to_string(s.concepts) + " concepts, " + std::to_string(s.relations) +
-                      " relations, " + std::to_string(s.chains) + " chains; orphans: " +
-                      std::to_string(s.orphanConcepts) + " concepts, " + std::to_string(s.orphanRelations) +
-                      " relations; broken chains: " + std::to_string(s.brokenChains) + "\n";
+    std::string out =
+        "Project now: " + std::to_string(s.concepts) + " concepts, " + std::to_string(s.relations) + " relations, " +
+        std::to_string(s.chains) + " chains; orphans: " + std::to_string(s.orphanConcepts) + " concepts, " +
+        std::to_string(s.orphanRelations) + " relations; broken chains: " + std::to_string(s.brokenChains) + "\n";
     std::int64_t total = 0;
     for (const auto& [t, n] : s.relationTypes) total += n;
     out += "  relation types (project):\n";
@@ -53,7 +52,8 @@ const char* const kLlmOptions[] = {"endpoint", "model", "concurrency", "timeout"
 
 // The llm extractor's options; usage errors (exit 1) for anything unusable, before any work.
 LlmExtractorOptions llmOptions(const Args& a) {
-    if (!a.value("endpoint") || !a.value("model")) throw UsageError("--extractor llm needs --endpoint URL and --model NAME");
+    if (!a.value("endpoint") || !a.value("model"))
+        throw UsageError("--extractor llm needs --endpoint URL and --model NAME");
     LlmExtractorOptions o;
     o.model = *a.value("model");
     o.client.endpoint = *a.value("endpoint");
@@ -84,7 +84,8 @@ int runExtract(const Args& a) {
         throw UsageError("unknown --extractor '" + extractorName + "' (rules or llm)");
     const bool useLlm = extractorName == "llm";
     std::optional<LlmExtractorOptions> llmOpts;
-    if (useLlm) llmOpts = llmOptions(a);
+    if (useLlm)
+        llmOpts = llmOptions(a);
     else
         for (const char* o : kLlmOptions)
             if (a.value(o) || a.flag(o)) throw UsageError(std::string("--") + o + " applies to --extractor llm");
@@ -176,15 +177,21 @@ int runSampleRelations(const Args& a) {
     for (const auto& id : ids) {
         st.bind(1, id);
         if (st.step())
-            rows.push_back({id, st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4),
-                            st.columnText(5), st.columnInt(6)});
+            rows.push_back({id, st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3),
+                            st.columnText(4), st.columnText(5), st.columnInt(6)});
         st.reset();
     }
     if (a.flag("json")) {
         nlohmann::json j = nlohmann::json::array();
         for (const auto& r : rows)
-            j.push_back({{"id", r.id}, {"subject", r.subject}, {"type", r.type}, {"predicate", r.predicate},
-                         {"object", r.object}, {"discipline", r.discipline}, {"chunk_id", r.chunk}, {"source_quote", r.quote}});
+            j.push_back({{"id", r.id},
+                         {"subject", r.subject},
+                         {"type", r.type},
+                         {"predicate", r.predicate},
+                         {"object", r.object},
+                         {"discipline", r.discipline},
+                         {"chunk_id", r.chunk},
+                         {"source_quote", r.quote}});
         printJson(j.dump(2));
         return 0;
     }
@@ -206,8 +213,9 @@ std::vector<Verb> extractVerbs() {
          "ingest a corpus and extract concepts, relations and chains from it (resumable)",
          {{"corpus", "PATH", "a folder of .txt/.md files or a dictd dictionary (.index, .dict[.dz] or basename)"},
           {"extractor", "NAME", "rules (default, offline) or llm (an OpenAI-compatible chat model; docs/llm.md)"},
-          {"endpoint", "URL", "llm: API base URL; requests go to URL/chat/completions (e.g. http://127.0.0.1:8080/v1); "
-                       "the API key, if any, comes from $PRODA_API_KEY"},
+          {"endpoint", "URL",
+           "llm: API base URL; requests go to URL/chat/completions (e.g. http://127.0.0.1:8080/v1); "
+           "the API key, if any, comes from $PRODA_API_KEY"},
           {"model", "NAME", "llm: the model name sent with each request"},
           {"concurrency", "N", "llm: requests in flight at once (default 4, 1..64)"},
           {"timeout", "S", "llm: seconds per request attempt (default 120)"},
@@ -216,10 +224,15 @@ std::vector<Verb> extractVerbs() {
           {"discipline-map", "FILE", "'key<TAB>discipline' lines mapping folders or dictd domain tags"},
           {"chunk-size", "N", "target chunk size in characters (default 1200)"},
           kJson},
-         1, 1, runExtract},
-        {"sample-relations", "PROJECT [--n N] [--seed S] [--json]",
+         1,
+         1,
+         runExtract},
+        {"sample-relations",
+         "PROJECT [--n N] [--seed S] [--json]",
          "print N random relations beside their source quotes, for spot checks (same seed, same sample)",
-         {{"n", "N", "how many relations (default 20)"}, {"seed", "S", "random seed (default 1)"}, kJson}, 1, 1,
+         {{"n", "N", "how many relations (default 20)"}, {"seed", "S", "random seed (default 1)"}, kJson},
+         1,
+         1,
          runSampleRelations},
     };
 }

@@ -1,10 +1,10 @@
 // Verbs on the knowledge structure: init, import, export, stats, search, show, neighbors.
 #include "cli/terminal_progress.h"
 #include "cli/verbs.h"
-#include "quality/kb_check.h"
 #include "corpus/sample_project.h"
 #include "io/exporters.h"
 #include "io/importers.h"
+#include "quality/kb_check.h"
 #include "store/knowledge_queries.h"
 #include "store/knowledge_stats.h"
 #include "store/project.h"
@@ -22,7 +22,6 @@ void printJson(const std::string& json) { std::cout << json << "\n"; }
 
 namespace {
 
-
 Project openProject(const Args& a, Project::Mode mode = Project::Mode::OpenExisting) {
     return Project::open(a.positional().at(0), mode);
 }
@@ -30,7 +29,8 @@ Project openProject(const Args& a, Project::Mode mode = Project::Mode::OpenExist
 int runInit(const Args& a) {
     if (a.flag("sample")) {
         const std::string path = a.positional().at(0);
-        if (std::filesystem::exists(path)) throw InputError(path + ": already exists (the sample is built into a new project)");
+        if (std::filesystem::exists(path))
+            throw InputError(path + ": already exists (the sample is built into a new project)");
         const bool json = a.flag("json");
         const std::string name = a.value("sample-corpus").value_or("wordnet");
         const auto corpus = sampleCorpusNamed(name);
@@ -38,17 +38,24 @@ int runInit(const Args& a) {
         const SampleProjectReport r = createSampleProject(path, terminalProgress(!json), *corpus);
         finishProgress();
         if (json) {
-            printJson(nlohmann::json{{"project", path},       {"corpus", name}, {"entries", r.entries}, {"concepts", r.concepts},
-                                     {"relations", r.relations}, {"chains", r.chains},  {"items", r.items},
-                                     {"samples", r.samples},   {"elapsed_s", r.seconds}}
+            printJson(nlohmann::json{{"project", path},
+                                     {"corpus", name},
+                                     {"entries", r.entries},
+                                     {"concepts", r.concepts},
+                                     {"relations", r.relations},
+                                     {"chains", r.chains},
+                                     {"items", r.items},
+                                     {"samples", r.samples},
+                                     {"elapsed_s", r.seconds}}
                           .dump());
         } else {
-            std::printf("created %s from the bundled %s sample (%lld %s) in %.1f s:\n"
-                        "  %lld concepts, %lld relations, %lld chains, %lld benchmark items, dataset v1 with %lld samples\n",
-                        path.c_str(), sampleCorpusTitle(*corpus), static_cast<long long>(r.entries),
-                        *corpus == SampleCorpus::WordNet ? "synsets" : "entries", r.seconds, static_cast<long long>(r.concepts),
-                        static_cast<long long>(r.relations), static_cast<long long>(r.chains),
-                        static_cast<long long>(r.items), static_cast<long long>(r.samples));
+            std::printf(
+                "created %s from the bundled %s sample (%lld %s) in %.1f s:\n"
+                "  %lld concepts, %lld relations, %lld chains, %lld benchmark items, dataset v1 with %lld samples\n",
+                path.c_str(), sampleCorpusTitle(*corpus), static_cast<long long>(r.entries),
+                *corpus == SampleCorpus::WordNet ? "synsets" : "entries", r.seconds, static_cast<long long>(r.concepts),
+                static_cast<long long>(r.relations), static_cast<long long>(r.chains), static_cast<long long>(r.items),
+                static_cast<long long>(r.samples));
         }
         return 0;
     }
@@ -65,35 +72,50 @@ int runImport(const Args& a) {
     Project p = openProject(a);
     Progress progress = terminalProgress(!json);
     ImportReport report;
-    if (format == "kb-jsonl") report = importKbJsonl(p, src, progress);
-    else if (format == "proda-json") report = importProdaJson(p, src, progress);
-    else if (format == "wordnet") report = importWordNet(p, src, progress);
-    else throw UsageError("unknown --format '" + format + "' (kb-jsonl, proda-json or wordnet)");
+    if (format == "kb-jsonl")
+        report = importKbJsonl(p, src, progress);
+    else if (format == "proda-json")
+        report = importProdaJson(p, src, progress);
+    else if (format == "wordnet")
+        report = importWordNet(p, src, progress);
+    else
+        throw UsageError("unknown --format '" + format + "' (kb-jsonl, proda-json or wordnet)");
     finishProgress();
-    if (json) printJson(report.toJson().dump(2));
-    else std::cout << report.toText();
+    if (json)
+        printJson(report.toJson().dump(2));
+    else
+        std::cout << report.toText();
     return 0;
 }
 
 int runExport(const Args& a) {
     const std::string format = a.require("format");
     if (format == "alpaca" || format == "sharegpt") return runDatasetExport(a); // a dataset version (synth_verbs.cpp)
-    if (format == "mmlu" || format == "lm-eval" || format == "proda-items") return runItemExport(a); // bench_item_verbs.cpp
+    if (format == "mmlu" || format == "lm-eval" || format == "proda-items")
+        return runItemExport(a); // bench_item_verbs.cpp
     if (a.value("split")) throw UsageError("--split applies to --format mmlu, lm-eval or proda-items only");
     if (a.value("version")) throw UsageError("--version applies to --format alpaca or sharegpt only");
     const std::string out = a.positional().at(1);
     Project p = openProject(a, Project::Mode::ReadOnly);
     Progress progress = terminalProgress(!a.flag("json"));
     ExportSummary s;
-    if (format == "kb-jsonl") s = exportKbJsonl(p.db(), out, progress);
-    else if (format == "gexf") s = exportGexf(p.db(), out, progress);
-    else if (format == "graphml") s = exportGraphMl(p.db(), out, progress);
-    else throw UsageError("unknown --format '" + format + "' (kb-jsonl, gexf, graphml, alpaca or sharegpt)");
+    if (format == "kb-jsonl")
+        s = exportKbJsonl(p.db(), out, progress);
+    else if (format == "gexf")
+        s = exportGexf(p.db(), out, progress);
+    else if (format == "graphml")
+        s = exportGraphMl(p.db(), out, progress);
+    else
+        throw UsageError("unknown --format '" + format + "' (kb-jsonl, gexf, graphml, alpaca or sharegpt)");
     finishProgress();
     if (a.flag("json")) {
-        printJson(nlohmann::json{{"format", format}, {"concepts", s.concepts}, {"relations", s.relations},
-                                 {"chains", s.chains}, {"files", s.files}}
-                      .dump(2));
+        printJson(nlohmann::json{
+            {"format", format},
+            {"concepts", s.concepts},
+            {"relations", s.relations},
+            {"chains", s.chains},
+            {"files",
+             s.files}}.dump(2));
     } else {
         std::cout << "exported " << s.concepts << " concepts, " << s.relations << " relations";
         if (format == "kb-jsonl") std::cout << ", " << s.chains << " chains";
@@ -105,8 +127,10 @@ int runExport(const Args& a) {
 int runStats(const Args& a) {
     Project p = openProject(a, Project::Mode::ReadOnly);
     const KnowledgeStats s = computeStats(p.db());
-    if (a.flag("json")) printJson(toJson(s).dump(2));
-    else std::cout << toText(s);
+    if (a.flag("json"))
+        printJson(toJson(s).dump(2));
+    else
+        std::cout << toText(s);
     return 0;
 }
 
@@ -115,8 +139,10 @@ int runKb(const Args& a) {
     if (a.positional().at(0) != "check") throw UsageError("unknown sub-command '" + a.positional()[0] + "' (check)");
     Project p = Project::open(a.positional().at(1), Project::Mode::ReadOnly);
     const QualityReport r = checkQuality(p.db());
-    if (a.flag("json")) printJson(toJson(r).dump(2));
-    else std::cout << toText(r);
+    if (a.flag("json"))
+        printJson(toJson(r).dump(2));
+    else
+        std::cout << toText(r);
     return 0;
 }
 
@@ -127,7 +153,11 @@ int runSearch(const Args& a) {
     if (a.flag("json")) {
         nlohmann::json j = nlohmann::json::array();
         for (const auto& h : hits)
-            j.push_back({{"id", h.id}, {"term", h.term}, {"type", h.type}, {"discipline", h.discipline}, {"snippet", h.snippet}});
+            j.push_back({{"id", h.id},
+                         {"term", h.term},
+                         {"type", h.type},
+                         {"discipline", h.discipline},
+                         {"snippet", h.snippet}});
         printJson(j.dump(2));
         return 0;
     }
@@ -219,32 +249,66 @@ int runNeighbors(const Args& a) {
 
 std::vector<Verb> knowledgeVerbs() {
     return {
-        {"init", "PROJECT [--sample [--sample-corpus wordnet|foldoc]] [--json]",
+        {"init",
+         "PROJECT [--sample [--sample-corpus wordnet|foldoc]] [--json]",
          "create a project file (NAME.proda and NAME.proda.d/), empty or the sample",
          {{"sample", "", "build the bundled sample: knowledge, benchmark items and dataset v1, ready for round 1"},
-          {"sample-corpus", "NAME", "wordnet (default: six WordNet topic domains) or foldoc (1,317 FOLDOC entries "
-                                    "through rule-based extraction)"},
+          {"sample-corpus", "NAME",
+           "wordnet (default: six WordNet topic domains) or foldoc (1,317 FOLDOC entries "
+           "through rule-based extraction)"},
           kJson},
-         1, 1, runInit},
-        {"import", "PROJECT --format kb-jsonl|proda-json|wordnet PATH",
+         1,
+         1,
+         runInit},
+        {"import",
+         "PROJECT --format kb-jsonl|proda-json|wordnet PATH",
          "import knowledge, all or nothing; restores zero orphans with the chain cover",
-         {{"format", "FORMAT", "kb-jsonl (directory), proda-json (file or directory), wordnet (database directory)"}, kJson},
-         2, 2, runImport},
-        {"export", "PROJECT --format kb-jsonl|gexf|graphml|alpaca|sharegpt|mmlu|lm-eval|proda-items OUT [--version V] [--split S]",
+         {{"format", "FORMAT", "kb-jsonl (directory), proda-json (file or directory), wordnet (database directory)"},
+          kJson},
+         2,
+         2,
+         runImport},
+        {"export",
+         "PROJECT --format kb-jsonl|gexf|graphml|alpaca|sharegpt|mmlu|lm-eval|proda-items OUT [--version V] [--split S]",
          "export the knowledge structure, or a dataset version for LLaMA-Factory",
          {{"format", "FORMAT", "kb-jsonl (OUT is a directory), gexf or graphml (OUT is a file), alpaca or sharegpt"},
           {"version", "V", "dataset version for alpaca/sharegpt (default the latest)"},
-          {"split", "S", "mmlu, lm-eval (OUT is a directory) or proda-items: test (default), dev or all"}, kJson}, 2, 2, runExport},
-        {"stats", "PROJECT [--json]", "counts, orphans, broken chains, components per discipline", {kJson}, 1, 1, runStats},
-        {"kb", "check PROJECT [--json]",
+          {"split", "S", "mmlu, lm-eval (OUT is a directory) or proda-items: test (default), dev or all"},
+          kJson},
+         2,
+         2,
+         runExport},
+        {"stats",
+         "PROJECT [--json]",
+         "counts, orphans, broken chains, components per discipline",
+         {kJson},
+         1,
+         1,
+         runStats},
+        {"kb",
+         "check PROJECT [--json]",
          "knowledge quality: suspicious concepts, vague relations, flagged chains, items and samples, with examples",
-         {kJson}, 2, 2, runKb},
-        {"search", "PROJECT TERM [--limit N] [--json]", "full-text search over concept terms and definitions",
-         {{"limit", "N", "at most N results (default 20)"}, kJson}, 2, 2, runSearch},
+         {kJson},
+         2,
+         2,
+         runKb},
+        {"search",
+         "PROJECT TERM [--limit N] [--json]",
+         "full-text search over concept terms and definitions",
+         {{"limit", "N", "at most N results (default 20)"}, kJson},
+         2,
+         2,
+         runSearch},
         {"show", "PROJECT ID [--json]", "show a concept, relation or chain", {kJson}, 2, 2, runShow},
-        {"neighbors", "PROJECT ID [--radius R] [--limit N] [--json]", "the neighbourhood of a concept",
-         {{"radius", "R", "hops from the concept, 1-6 (default 1)"}, {"limit", "N", "at most N concepts (default 100)"}, kJson},
-         2, 2, runNeighbors},
+        {"neighbors",
+         "PROJECT ID [--radius R] [--limit N] [--json]",
+         "the neighbourhood of a concept",
+         {{"radius", "R", "hops from the concept, 1-6 (default 1)"},
+          {"limit", "N", "at most N concepts (default 100)"},
+          kJson},
+         2,
+         2,
+         runNeighbors},
     };
 }
 

@@ -74,8 +74,7 @@ int main(int argc, char** argv) {
     try {
         Args parsed(args, verb->options);
         const auto n = parsed.positional().size();
-        if (n < verb->minPositional || n > verb->maxPositional)
-            throw UsageError("expected " + verb->usage);
+        if (n < verb->minPositional || n > verb->maxPositional) throw UsageError("expected " + verb->usage);
         return verb->run(parsed);
     } catch (const UsageError& e) {
         finishProgress();

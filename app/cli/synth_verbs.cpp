@@ -6,8 +6,8 @@
 #include "store/project.h"
 #include "synth/dataset_export.h"
 #include "synth/dataset_store.h"
-#include "synth/synthesizer.h"
 #include "synth/rng.h"
+#include "synth/synthesizer.h"
 #include "util/error.h"
 
 #include <chrono>
@@ -47,7 +47,12 @@ SynthOptions synthOptions(const Args& a) {
 }
 
 nlohmann::ordered_json optionsJson(const SynthOptions& o) {
-    return {{"size", o.size}, {"qa", o.qa}, {"mcq", o.mcq}, {"tf", o.tf}, {"seed", o.seed}, {"l1_share", o.l1Share},
+    return {{"size", o.size},
+            {"qa", o.qa},
+            {"mcq", o.mcq},
+            {"tf", o.tf},
+            {"seed", o.seed},
+            {"l1_share", o.l1Share},
             {"templates", o.templates}};
 }
 
@@ -58,7 +63,8 @@ nlohmann::ordered_json reportJson(const SynthReport& r, std::int64_t produced) {
     j["target_by_format"] = r.targetByFormat;
     j["produced_by_format"] = r.producedByFormat;
     nlohmann::ordered_json shares;
-    for (const auto& [f, n] : r.producedByFormat) shares[f] = produced ? static_cast<double>(n) / static_cast<double>(produced) : 0.0;
+    for (const auto& [f, n] : r.producedByFormat)
+        shares[f] = produced ? static_cast<double>(n) / static_cast<double>(produced) : 0.0;
     j["format_shares"] = shares;
     j["templates_used"] = r.templatesUsed;
     j["duplicates_removed"] = r.duplicatesRemoved;
@@ -90,14 +96,17 @@ SynthRun synthAndWrite(Project& p, const SynthOptions& o, const Progress& progre
     SynthRun run;
     run.result = synthesize(p.db(), o, progress);
     if (run.result.samples.empty())
-        throw InputError(p.path(), 0, "", "no sample could be synthesized (does the project have concepts with "
-                                          "definitions or relations, and do --templates match any template?)");
+        throw InputError(p.path(), 0, "",
+                         "no sample could be synthesized (does the project have concepts with "
+                         "definitions or relations, and do --templates match any template?)");
     const auto t1 = Clock::now();
     NewDatasetVersion v;
     v.samples = std::move(run.result.samples);
-    v.paramsJson = nlohmann::ordered_json{{"origin", "synth"}, {"options", optionsJson(o)},
-                                          {"report", reportJson(run.result.report, static_cast<std::int64_t>(v.samples.size()))}}
-                       .dump();
+    v.paramsJson =
+        nlohmann::ordered_json{{"origin", "synth"},
+                               {"options", optionsJson(o)},
+                               {"report", reportJson(run.result.report, static_cast<std::int64_t>(v.samples.size()))}}
+            .dump();
     v.note = note;
     run.version = createDatasetVersion(p.db(), v, progress);
     run.result.samples = std::move(v.samples);
@@ -124,23 +133,30 @@ int runSynth(const Args& a) {
         j["report"] = reportJson(r, produced);
         j["coverage"] = nlohmann::ordered_json::array();
         for (const auto& c : coverage)
-            j["coverage"].push_back({{"discipline", c.discipline}, {"samples", c.samples}, {"concepts", c.concepts},
-                                     {"concepts_covered", c.conceptsCovered}, {"relations", c.relations},
+            j["coverage"].push_back({{"discipline", c.discipline},
+                                     {"samples", c.samples},
+                                     {"concepts", c.concepts},
+                                     {"concepts_covered", c.conceptsCovered},
+                                     {"relations", c.relations},
                                      {"relations_covered", c.relationsCovered}});
-        j["seconds"] = {{"load", r.loadSeconds}, {"generate", r.generateSeconds}, {"write", run.writeSeconds},
+        j["seconds"] = {{"load", r.loadSeconds},
+                        {"generate", r.generateSeconds},
+                        {"write", run.writeSeconds},
                         {"total", run.totalSeconds}};
         printJson(j.dump(2));
         return 0;
     }
     std::cout << "dataset version " << run.version.version << " (" << run.version.contentHash << ")"
-              << (run.version.parent ? ", parent " + std::to_string(*run.version.parent) : std::string(", first version"))
+              << (run.version.parent ? ", parent " + std::to_string(*run.version.parent)
+                                     : std::string(", first version"))
               << ": " << produced << " samples of " << o.size << " requested\n";
     for (const auto& [f, n] : r.producedByFormat)
         std::printf("  %-4s %8lld  target %8lld  share %s\n", f.c_str(), static_cast<long long>(n),
                     static_cast<long long>(r.targetByFormat.at(f)), pct(n, produced).c_str());
     std::cout << "  templates used: " << r.templatesUsed.size() << "; duplicates removed: " << r.duplicatesRemoved
               << "; candidates rejected by validation: " << r.rejected << "\n";
-    if (r.curatorRejected > 0) std::cout << "  left out, rejected by a curator in review: " << r.curatorRejected << "\n";
+    if (r.curatorRejected > 0)
+        std::cout << "  left out, rejected by a curator in review: " << r.curatorRejected << "\n";
     for (const auto& s : r.shortfalls) std::cout << "  shortfall: " << s << "\n";
     std::cout << "coverage: " << r.conceptsUsed << " of " << r.conceptsTotal << " concepts ("
               << pct(r.conceptsUsed, r.conceptsTotal) << "), " << r.relationsUsed << " of " << r.relationsTotal
@@ -163,21 +179,28 @@ int runDatasets(const Args& a) {
         for (const auto& d : list)
             j.push_back({{"version", d.version},
                          {"parent", d.parent ? nlohmann::ordered_json(*d.parent) : nlohmann::ordered_json()},
-                         {"content_hash", d.contentHash}, {"created_at", d.createdAt}, {"samples", d.samples},
+                         {"content_hash", d.contentHash},
+                         {"created_at", d.createdAt},
+                         {"samples", d.samples},
                          {"origin", {{"synth", d.synth}, {"patch", d.patch}, {"replay", d.replay}}},
-                         {"added", d.added}, {"removed", d.removed}, {"note", d.note}});
+                         {"added", d.added},
+                         {"removed", d.removed},
+                         {"note", d.note}});
         printJson(j.dump(2));
         return 0;
     }
-    if (list.empty()) std::cout << "no dataset versions yet (proda synth " << a.positional().at(0) << ")\n";
-    else std::printf("%-7s %-6s %9s %9s %7s %7s %9s %9s  %-17s %s\n", "version", "parent", "samples", "synth", "patch",
-                     "replay", "+added", "-removed", "content hash", "created");
+    if (list.empty())
+        std::cout << "no dataset versions yet (proda synth " << a.positional().at(0) << ")\n";
+    else
+        std::printf("%-7s %-6s %9s %9s %7s %7s %9s %9s  %-17s %s\n", "version", "parent", "samples", "synth", "patch",
+                    "replay", "+added", "-removed", "content hash", "created");
     for (const auto& d : list)
-        std::printf("%-7lld %-6s %9lld %9lld %7lld %7lld %9lld %9lld  %-17s %s%s%s\n", static_cast<long long>(d.version),
-                    d.parent ? std::to_string(*d.parent).c_str() : "-", static_cast<long long>(d.samples),
-                    static_cast<long long>(d.synth), static_cast<long long>(d.patch), static_cast<long long>(d.replay),
-                    static_cast<long long>(d.added), static_cast<long long>(d.removed), d.contentHash.c_str(),
-                    d.createdAt.c_str(), d.note.empty() ? "" : "  ", d.note.c_str());
+        std::printf("%-7lld %-6s %9lld %9lld %7lld %7lld %9lld %9lld  %-17s %s%s%s\n",
+                    static_cast<long long>(d.version), d.parent ? std::to_string(*d.parent).c_str() : "-",
+                    static_cast<long long>(d.samples), static_cast<long long>(d.synth), static_cast<long long>(d.patch),
+                    static_cast<long long>(d.replay), static_cast<long long>(d.added),
+                    static_cast<long long>(d.removed), d.contentHash.c_str(), d.createdAt.c_str(),
+                    d.note.empty() ? "" : "  ", d.note.c_str());
     return 0;
 }
 
@@ -203,10 +226,17 @@ int runSamples(const Args& a) {
     if (a.flag("json")) {
         nlohmann::ordered_json j = nlohmann::ordered_json::array();
         for (const auto& s : picked)
-            j.push_back({{"id", s.id}, {"format", std::string(toString(s.format))}, {"prompt", s.prompt},
-                         {"response", s.response}, {"options", s.options}, {"answer", s.answer},
-                         {"template_id", s.templateId}, {"discipline", s.discipline},
-                         {"origin", std::string(toString(s.origin))}, {"l1_ids", s.l1Ids}, {"l2_ids", s.l2Ids},
+            j.push_back({{"id", s.id},
+                         {"format", std::string(toString(s.format))},
+                         {"prompt", s.prompt},
+                         {"response", s.response},
+                         {"options", s.options},
+                         {"answer", s.answer},
+                         {"template_id", s.templateId},
+                         {"discipline", s.discipline},
+                         {"origin", std::string(toString(s.origin))},
+                         {"l1_ids", s.l1Ids},
+                         {"l2_ids", s.l2Ids},
                          {"metadata", nlohmann::ordered_json::parse(s.metadataJson, nullptr, false)}});
         printJson(j.dump(2));
         return 0;
@@ -245,21 +275,31 @@ int runBenchSynth(const Args& a) {
     const auto& r = run.result.report;
     const bool pass = run.totalSeconds <= 60.0 && static_cast<std::int64_t>(run.result.samples.size()) == o.size;
     if (json) {
-        nlohmann::ordered_json j{{"kb", kb}, {"concepts", r.conceptsTotal}, {"relations", r.relationsTotal},
-                                 {"requested", o.size}, {"samples", run.result.samples.size()},
-                                 {"import_seconds", importSeconds < 0 ? nlohmann::ordered_json() : nlohmann::ordered_json(importSeconds)},
-                                 {"load_seconds", r.loadSeconds}, {"generate_seconds", r.generateSeconds},
-                                 {"write_seconds", run.writeSeconds}, {"synth_seconds", run.totalSeconds},
-                                 {"target_seconds", 60}, {"pass", pass}, {"report", reportJson(r, o.size)}};
+        nlohmann::ordered_json j{
+            {"kb", kb},
+            {"concepts", r.conceptsTotal},
+            {"relations", r.relationsTotal},
+            {"requested", o.size},
+            {"samples", run.result.samples.size()},
+            {"import_seconds", importSeconds < 0 ? nlohmann::ordered_json() : nlohmann::ordered_json(importSeconds)},
+            {"load_seconds", r.loadSeconds},
+            {"generate_seconds", r.generateSeconds},
+            {"write_seconds", run.writeSeconds},
+            {"synth_seconds", run.totalSeconds},
+            {"target_seconds", 60},
+            {"pass", pass},
+            {"report", reportJson(r, o.size)}};
         printJson(j.dump(2));
     } else {
-        if (importSeconds >= 0) std::printf("imported %s in %.1f s (not part of the figure)\n", kb.c_str(), importSeconds);
+        if (importSeconds >= 0)
+            std::printf("imported %s in %.1f s (not part of the figure)\n", kb.c_str(), importSeconds);
         std::printf("knowledge: %lld concepts, %lld relations\n", static_cast<long long>(r.conceptsTotal),
                     static_cast<long long>(r.relationsTotal));
         std::printf("synthesized %zu of %lld samples and wrote dataset version %lld in %.2f s "
                     "(load %.2f, generate %.2f, write %.2f)\n",
-                    run.result.samples.size(), static_cast<long long>(o.size), static_cast<long long>(run.version.version),
-                    run.totalSeconds, r.loadSeconds, r.generateSeconds, run.writeSeconds);
+                    run.result.samples.size(), static_cast<long long>(o.size),
+                    static_cast<long long>(run.version.version), run.totalSeconds, r.loadSeconds, r.generateSeconds,
+                    run.writeSeconds);
         std::printf("target <= 60 s: %s\n", pass ? "PASS" : "FAIL");
     }
     return pass ? 0 : 4; // as every bench verb: 4 is a missed target, 3 an internal error
@@ -285,9 +325,12 @@ int runDatasetExport(const Args& a) {
     const auto s = exportDataset(p.db(), *format, a.positional().at(1), versionOption(a), terminalProgress(!json));
     finishProgress();
     if (json)
-        printJson(nlohmann::ordered_json{{"format", std::string(toString(*format))}, {"version", s.version},
-                                         {"samples", s.samples}, {"dataset_name", s.datasetName},
-                                         {"file", s.dataFile}, {"dataset_info", s.infoFile}}
+        printJson(nlohmann::ordered_json{{"format", std::string(toString(*format))},
+                                         {"version", s.version},
+                                         {"samples", s.samples},
+                                         {"dataset_name", s.datasetName},
+                                         {"file", s.dataFile},
+                                         {"dataset_info", s.infoFile}}
                       .dump(2));
     else
         std::cout << "exported dataset version " << s.version << " (" << s.samples << " samples) as "
@@ -302,21 +345,36 @@ std::vector<Verb> synthVerbs() {
         {"synth", "PROJECT [--size N] [--qa R --mcq R --tf R] [--seed S] [--json]",
          "synthesize training samples from L1/L2 into the next immutable dataset version",
          with({{"note", "TEXT", "a note stored with the version"}, kJson}), 1, 1, runSynth},
-        {"datasets", "PROJECT [--json]", "list dataset versions with counts by origin and diff against the parent",
-         {kJson}, 1, 1, runDatasets},
-        {"samples", "PROJECT [--version V] [--format qa|mcq|tf] [--random N] [--seed S] [--json]",
+        {"datasets",
+         "PROJECT [--json]",
+         "list dataset versions with counts by origin and diff against the parent",
+         {kJson},
+         1,
+         1,
+         runDatasets},
+        {"samples",
+         "PROJECT [--version V] [--format qa|mcq|tf] [--random N] [--seed S] [--json]",
          "show random samples of a dataset version (default the latest)",
-         {{"version", "V", "dataset version"}, {"format", "F", "only this format"},
-          {"random", "N", "how many (default 10)"}, {"seed", "S", "which ones (default 1)"}, kJson},
-         1, 1, runSamples},
-        {"export-dataset", "PROJECT --format alpaca|sharegpt OUT [--version V]",
+         {{"version", "V", "dataset version"},
+          {"format", "F", "only this format"},
+          {"random", "N", "how many (default 10)"},
+          {"seed", "S", "which ones (default 1)"},
+          kJson},
+         1,
+         1,
+         runSamples},
+        {"export-dataset",
+         "PROJECT --format alpaca|sharegpt OUT [--version V]",
          "export a dataset version for LLaMA-Factory (OUT: directory or .json file; writes dataset_info.json)",
          {{"format", "FORMAT", "alpaca or sharegpt"}, {"version", "V", "dataset version (default the latest)"}, kJson},
-         2, 2, runDatasetExport},
+         2,
+         2,
+         runDatasetExport},
         {"bench-synth", "WORKDIR --kb DIR [--size 160000] [--json]",
          "benchmark: synthesize 160,000 samples from a KB JSONL directory (target <= 60 s; exit 4 when missed)",
          [] {
-             auto options = withOptions(kSynthOptions, {{"kb", "DIR", "KB JSONL directory (imported once into WORKDIR)"}, kJson});
+             auto options =
+                 withOptions(kSynthOptions, {{"kb", "DIR", "KB JSONL directory (imported once into WORKDIR)"}, kJson});
              for (auto& o : options)
                  if (o.name == "size") o.help = "number of samples (default 160000, the paper's first version)";
              return options;

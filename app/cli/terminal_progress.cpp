@@ -1,7 +1,7 @@
 #include "cli/terminal_progress.h"
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>

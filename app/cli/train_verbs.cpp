@@ -1,9 +1,9 @@
 // Verbs of the trainer (issue 6): `train` a round's dataset version with proda-train and `eval`
 // its checkpoint on the benchmark. Both block, draw progress on a terminal, and stop cleanly on
 // Ctrl-C (the trainer checkpoints; an evaluation stores nothing).
-#include "debug/fact_recall.h"
 #include "cli/terminal_progress.h"
 #include "cli/verbs.h"
+#include "debug/fact_recall.h"
 #include "llm/chat_client.h"
 #include "llm/chat_model.h"
 #include "llm/qt_runtime.h"
@@ -16,8 +16,8 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
-#include <limits>
 #include <iostream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
@@ -36,7 +36,6 @@ void catchInterrupts() {
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
 }
-
 
 nlohmann::json optional(const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
 
@@ -73,34 +72,44 @@ int runTrain(const Args& a) {
     TrainingRun run;
     if (a.value("resume")) {
         Project project = Project::open(a.positional()[0]);
-        run = resumeTraining(project, a.integer("resume", 0, 1, std::numeric_limits<std::int64_t>::max()), req.onEvent, req.cancel);
+        run = resumeTraining(project, a.integer("resume", 0, 1, std::numeric_limits<std::int64_t>::max()), req.onEvent,
+                             req.cancel);
     } else {
         run = trainRound(a.positional()[0], req);
     }
     finishProgress();
     if (json) {
-        printJson(nlohmann::json{{"round", run.round},       {"run_id", run.id},
-                                 {"run_dir", run.runDir},    {"status", run.status},
-                                 {"steps", run.steps},       {"total_steps", run.totalSteps},
-                                 {"first_loss", optional(run.firstLoss)}, {"final_loss", optional(run.finalLoss)},
-                                 {"val_loss", optional(run.valLoss)},     {"tokens_per_s", optional(run.tokensPerS)},
-                                 {"elapsed_s", optional(run.elapsedS)},   {"step_s", optional(run.stepS)},
-                                 {"tokens_seen", run.tokensSeen ? nlohmann::json(*run.tokensSeen) : nlohmann::json()},
-                                 {"checkpoint", run.checkpoint},
-                                 {"init_from_run", run.initFromRun ? nlohmann::json(*run.initFromRun) : nlohmann::json()}}
-                      .dump());
+        printJson(
+            nlohmann::json{{"round", run.round},
+                           {"run_id", run.id},
+                           {"run_dir", run.runDir},
+                           {"status", run.status},
+                           {"steps", run.steps},
+                           {"total_steps", run.totalSteps},
+                           {"first_loss", optional(run.firstLoss)},
+                           {"final_loss", optional(run.finalLoss)},
+                           {"val_loss", optional(run.valLoss)},
+                           {"tokens_per_s", optional(run.tokensPerS)},
+                           {"elapsed_s", optional(run.elapsedS)},
+                           {"step_s", optional(run.stepS)},
+                           {"tokens_seen", run.tokensSeen ? nlohmann::json(*run.tokensSeen) : nlohmann::json()},
+                           {"checkpoint", run.checkpoint},
+                           {"init_from_run", run.initFromRun ? nlohmann::json(*run.initFromRun) : nlohmann::json()}}
+                .dump());
     } else {
         std::printf("round %d, run %lld: %s after %lld of %lld steps\n", run.round, static_cast<long long>(run.id),
                     run.status.c_str(), static_cast<long long>(run.steps), static_cast<long long>(run.totalSteps));
         std::printf("  loss %.4f -> %.4f (validation %.4f)\n", run.firstLoss.value_or(0), run.finalLoss.value_or(0),
                     run.valLoss.value_or(0));
         // Throughput is measured over the optimizer steps; the rest of the run is said apart.
-        std::printf("  %lld tokens trained in %.1f s of optimizer steps: %.0f tokens/s; %.1f s with validation and checkpoints\n",
-                    static_cast<long long>(run.tokensSeen.value_or(0)), run.stepS.value_or(0), run.tokensPerS.value_or(0),
-                    run.elapsedS.value_or(0));
+        std::printf(
+            "  %lld tokens trained in %.1f s of optimizer steps: %.0f tokens/s; %.1f s with validation and checkpoints\n",
+            static_cast<long long>(run.tokensSeen.value_or(0)), run.stepS.value_or(0), run.tokensPerS.value_or(0),
+            run.elapsedS.value_or(0));
         std::printf("  checkpoint %s\n", run.checkpoint.c_str());
         if (run.status == "stopped")
-            std::printf("  stopped early: `proda train PROJECT --resume %lld` trains on from the checkpoint\n", static_cast<long long>(run.id));
+            std::printf("  stopped early: `proda train PROJECT --resume %lld` trains on from the checkpoint\n",
+                        static_cast<long long>(run.id));
     }
     return 0;
 }
@@ -122,13 +131,16 @@ Evaluation evaluateThroughEndpoint(const Args& a, int round) {
         // (round 1 is made from the first dataset version), else outside the rounds.
         Project project = Project::open(a.positional()[0]);
         if (!roundInfo(project.db(), round)) {
-            if (round == 1 && !listDatasets(project.db()).empty()) ensureRound(project.db(), 1);
-            else r.evaluation.round.reset();
+            if (round == 1 && !listDatasets(project.db()).empty())
+                ensureRound(project.db(), 1);
+            else
+                r.evaluation.round.reset();
         }
     }
     const auto id = storeEvaluation(a.positional()[0], r.evaluation, r.predictions);
     if (r.unparsed > 0)
-        std::fprintf(stderr, "proda eval: %lld replies named no option and count as wrong\n", static_cast<long long>(r.unparsed));
+        std::fprintf(stderr, "proda eval: %lld replies named no option and count as wrong\n",
+                     static_cast<long long>(r.unparsed));
     Project project = Project::open(a.positional()[0]);
     return *evaluation(project.db(), id);
 }
@@ -150,7 +162,8 @@ int runEval(const Args& a) {
         if (jsonString(e, "event") == "score_progress")
             bar.report("scoring items", jsonInteger(e, "done").value_or(0), jsonInteger(e, "total").value_or(0));
     };
-    const Evaluation e = a.value("endpoint") ? evaluateThroughEndpoint(a, req.round) : evaluateRound(a.positional()[0], req);
+    const Evaluation e =
+        a.value("endpoint") ? evaluateThroughEndpoint(a, req.round) : evaluateRound(a.positional()[0], req);
     finishProgress();
     const auto metrics = nlohmann::json::parse(e.metricsJson);
     std::optional<debug::FactRecallReport> recall;
@@ -161,12 +174,18 @@ int runEval(const Args& a) {
     if (json) {
         nlohmann::json recallJson;
         if (recall)
-            recallJson = {{"learned", optional(recall->all.share())}, {"by_chance", optional(recall->all.chanceShare())},
-                          {"facts_probed", recall->all.probed}, {"under_trained", recall->underTrained()}};
-        printJson(nlohmann::json{{"evaluation_id", e.id}, {"round", e.round ? nlohmann::json(*e.round) : nlohmann::json()},
-                                 {"model", e.model},     {"items", e.items},
-                                 {"acc", optional(e.acc)}, {"acc_norm", optional(e.accNorm)},
-                                 {"metrics", metrics},   {"fact_recall", recallJson}}
+            recallJson = {{"learned", optional(recall->all.share())},
+                          {"by_chance", optional(recall->all.chanceShare())},
+                          {"facts_probed", recall->all.probed},
+                          {"under_trained", recall->underTrained()}};
+        printJson(nlohmann::json{{"evaluation_id", e.id},
+                                 {"round", e.round ? nlohmann::json(*e.round) : nlohmann::json()},
+                                 {"model", e.model},
+                                 {"items", e.items},
+                                 {"acc", optional(e.acc)},
+                                 {"acc_norm", optional(e.accNorm)},
+                                 {"metrics", metrics},
+                                 {"fact_recall", recallJson}}
                       .dump());
         return 0;
     }
@@ -175,17 +194,18 @@ int runEval(const Args& a) {
     if (recall) {
         std::printf("  %s\n", debug::describe(*recall).c_str());
         for (const auto& [format, share] : recall->byFormat)
-            std::printf("         taught as %-4s %5lld facts  learned %.3f\n", format.c_str(), static_cast<long long>(share.probed),
-                        share.share().value_or(0));
+            std::printf("         taught as %-4s %5lld facts  learned %.3f\n", format.c_str(),
+                        static_cast<long long>(share.probed), share.share().value_or(0));
     }
     for (const char* split : {"dev", "test"}) {
         if (!metrics.contains(split)) continue;
         const auto& m = metrics[split];
-        std::printf("  %-4s %6lld items  acc %.3f  acc_norm %.3f\n", split, static_cast<long long>(m["items"].get<long long>()),
-                    m["acc"].get<double>(), m["acc_norm"].get<double>());
+        std::printf("  %-4s %6lld items  acc %.3f  acc_norm %.3f\n", split,
+                    static_cast<long long>(m["items"].get<long long>()), m["acc"].get<double>(),
+                    m["acc_norm"].get<double>());
         for (const auto& [d, dm] : m["per_discipline"].items())
-            std::printf("         %-28s %5lld  acc %.3f\n", d.c_str(), static_cast<long long>(dm["items"].get<long long>()),
-                        dm["acc"].get<double>());
+            std::printf("         %-28s %5lld  acc %.3f\n", d.c_str(),
+                        static_cast<long long>(dm["items"].get<long long>()), dm["acc"].get<double>());
     }
     return 0;
 }
@@ -194,7 +214,8 @@ int runEval(const Args& a) {
 
 std::vector<Verb> trainVerbs() {
     return {
-        {"train", "PROJECT [--round N] [--preset tiny|small|base] [--epochs E] [--max-steps N] [--resume RUN] [--json]",
+        {"train",
+         "PROJECT [--round N] [--preset tiny|small|base] [--epochs E] [--max-steps N] [--resume RUN] [--json]",
          "train the round's dataset version with proda-train (round N > 1 continues from round N-1)",
          {{"round", "N", "the round to train (default 1; round 1 is made from the first dataset version)"},
           {"preset", "P", "model size: tiny (~0.2M), small (~3M, default), base (~25M, for a GPU)"},
@@ -207,13 +228,18 @@ std::vector<Verb> trainVerbs() {
           {"seed", "S", "seed of initialisation and data order (default 1)"},
           {"set", "JSON", "extra config.json fields, e.g. '{\"lr\":1e-3,\"batch_size\":32}'"},
           kJsonSummary},
-         1, 1, runTrain},
-        {"eval", "PROJECT [--round N] [--endpoint URL --model NAME] [--json]",
+         1,
+         1,
+         runTrain},
+        {"eval",
+         "PROJECT [--round N] [--endpoint URL --model NAME] [--json]",
          "score the benchmark with the round's checkpoint (log-likelihood of each option; acc and acc_norm), "
          "or ask an OpenAI-compatible chat model",
-         {{"round", "N", "the round whose latest checkpoint is scored (default 1); with --endpoint, the round recorded"},
-          {"endpoint", "URL", "an OpenAI-compatible API base URL (llama.cpp server, vLLM, Ollama: http://HOST:PORT/v1); "
-                              "the key comes from $PRODA_API_KEY"},
+         {{"round", "N",
+           "the round whose latest checkpoint is scored (default 1); with --endpoint, the round recorded"},
+          {"endpoint", "URL",
+           "an OpenAI-compatible API base URL (llama.cpp server, vLLM, Ollama: http://HOST:PORT/v1); "
+           "the key comes from $PRODA_API_KEY"},
           {"model", "NAME", "the model name the endpoint serves"},
           {"concurrency", "N", "endpoint: requests in flight (default 4)"},
           {"timeout", "S", "endpoint: seconds per request attempt (default 120)"},
@@ -221,7 +247,9 @@ std::vector<Verb> trainVerbs() {
           {"device", "D", "auto (default), cpu or cuda"},
           {"threads", "N", "CPU threads (default: one per core)"},
           kJsonSummary},
-         1, 1, runEval},
+         1,
+         1,
+         runEval},
     };
 }
 

@@ -24,7 +24,7 @@ int runDatasetExport(const Args& a);
 std::vector<Verb> benchmarkVerbs();
 std::vector<Verb> extractVerbs();
 std::vector<Verb> trainVerbs(); // train, eval
-std::vector<Verb> itemVerbs(); // bench generate|check|show|review
+std::vector<Verb> itemVerbs();  // bench generate|check|show|review
 // `export --format mmlu|lm-eval|proda-items [--split test|dev|all]`: benchmark items.
 int runItemExport(const Args& a);
 

@@ -80,7 +80,8 @@ struct Args {
     }
 };
 
-Args parse(int argc, char** argv, int from, const std::vector<std::string>& valued, const std::vector<std::string>& bare) {
+Args parse(int argc, char** argv, int from, const std::vector<std::string>& valued,
+           const std::vector<std::string>& bare) {
     Args a;
     for (int i = from; i < argc; ++i) {
         std::string s = argv[i];
@@ -173,14 +174,15 @@ int runScore(const Args& a, const std::string& run, const std::string& requests,
     const auto results = scoreRequests(l.model, l.tok, reqs, l.device, opts);
     writeResultsAtomically(out, results);
     const auto s = summarize(results);
-    events.emit("done", {{"status", "finished"},
-                         {"requests", s.items},
-                         {"with_answer", s.withAnswer},
-                         {"acc", s.acc},
-                         {"acc_norm", s.accNorm},
-                         {"out", out},
-                         {"checkpoint", l.dir},
-                         {"elapsed_s", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()}});
+    events.emit("done",
+                {{"status", "finished"},
+                 {"requests", s.items},
+                 {"with_answer", s.withAnswer},
+                 {"acc", s.acc},
+                 {"acc_norm", s.accNorm},
+                 {"out", out},
+                 {"checkpoint", l.dir},
+                 {"elapsed_s", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()}});
     return 0;
 }
 
@@ -213,7 +215,8 @@ int dispatch(int argc, char** argv) {
     if (verb == "eval") {
         const Args a = parse(argc, argv, 2, {"checkpoint", "device", "threads"}, {"unbatched"});
         const std::string run = requireRun(a);
-        return runScore(a, run, (fs::path(run) / "items.jsonl").string(), (fs::path(run) / "predictions.jsonl").string());
+        return runScore(a, run, (fs::path(run) / "items.jsonl").string(),
+                        (fs::path(run) / "predictions.jsonl").string());
     }
     if (verb == "score") {
         const Args a = parse(argc, argv, 2, {"checkpoint", "device", "threads", "requests", "out"}, {"unbatched"});
@@ -222,7 +225,9 @@ int dispatch(int argc, char** argv) {
         return runScore(a, run, a.get("requests"), a.get("out"));
     }
     if (verb == "generate") {
-        const Args a = parse(argc, argv, 2, {"checkpoint", "device", "threads", "prompt", "max-new", "temperature", "top-k", "seed"}, {});
+        const Args a =
+            parse(argc, argv, 2,
+                  {"checkpoint", "device", "threads", "prompt", "max-new", "temperature", "top-k", "seed"}, {});
         const std::string run = requireRun(a);
         if (!a.has("prompt")) throw UsageError("generate needs --prompt TEXT");
         auto l = loadForInference(run, a);
@@ -232,7 +237,8 @@ int dispatch(int argc, char** argv) {
         g.topK = a.getInt("top-k", 0);
         g.seed = std::uint64_t(a.getInt("seed", 1));
         EventSink events(true);
-        events.emit("generation", {{"prompt", a.get("prompt")}, {"text", generate(l.model, l.tok, a.get("prompt"), l.device, g)}});
+        events.emit("generation",
+                    {{"prompt", a.get("prompt")}, {"text", generate(l.model, l.tok, a.get("prompt"), l.device, g)}});
         return 0;
     }
     if (verb == "devices") {

@@ -63,7 +63,8 @@ void hardCut(std::string_view text, Span sp, std::size_t maxChars, std::vector<S
         std::size_t cut = sp.start + maxChars;
         std::size_t ws = cut;
         while (ws > sp.start && !isSpace(text[ws])) --ws;
-        if (ws > sp.start) cut = ws;
+        if (ws > sp.start)
+            cut = ws;
         else
             while (cut > sp.start + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
         const Span piece = trimmed(text, sp.start, cut);
@@ -93,7 +94,8 @@ void pack(const std::vector<Span>& units, std::size_t target, std::vector<Span>&
 
 std::vector<Span> chunkText(std::string_view text, const ChunkingOptions& options) {
     const std::size_t maxChars = static_cast<std::size_t>(std::max(options.maxChars, 16));
-    const std::size_t target = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(options.targetChars, 1)), 1, maxChars);
+    const std::size_t target =
+        std::clamp<std::size_t>(static_cast<std::size_t>(std::max(options.targetChars, 1)), 1, maxChars);
     std::vector<Span> out, units;
     for (const Span& para : paragraphs(text)) {
         if (para.end - para.start <= target) {

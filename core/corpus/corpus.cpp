@@ -25,9 +25,9 @@ namespace {
 
 struct Source {
     enum class Kind { Text, Markdown, Dictd } kind;
-    std::string file;       // absolute path of the text file or of the .dict/.dict.dz
-    dictd::Files dict;      // for Dictd
-    std::string topFolder;  // first sub-folder below a folder corpus, "" at its top level
+    std::string file;      // absolute path of the text file or of the .dict/.dict.dz
+    dictd::Files dict;     // for Dictd
+    std::string topFolder; // first sub-folder below a folder corpus, "" at its top level
 };
 
 std::string absolutePath(const fs::path& p) { return fs::absolute(p).lexically_normal().string(); }
@@ -40,7 +40,8 @@ std::string lowerExt(const fs::path& p) {
 
 void addDictd(const std::string& path, std::vector<Source>& out, const std::string& topFolder) {
     Source s{Source::Kind::Dictd, {}, {}, topFolder};
-    if (!dictd::resolve(path, s.dict)) throw InputError(path, 0, "", "not a dictd dictionary (no .index file beside it)");
+    if (!dictd::resolve(path, s.dict))
+        throw InputError(path, 0, "", "not a dictd dictionary (no .index file beside it)");
     s.dict.indexFile = absolutePath(s.dict.indexFile);
     s.dict.dictFile = absolutePath(s.dict.dictFile);
     s.file = s.dict.dictFile;
@@ -66,11 +67,14 @@ std::vector<Source> enumerateSources(const std::string& path) {
             const fs::path rel = f.lexically_relative(root);
             const std::string top = std::distance(rel.begin(), rel.end()) > 1 ? rel.begin()->string() : "";
             const std::string ext = lowerExt(f);
-            if (ext == ".index") addDictd(f.string(), out, top);
-            else out.push_back({ext == ".txt" ? Source::Kind::Text : Source::Kind::Markdown, absolutePath(f), {}, top});
+            if (ext == ".index")
+                addDictd(f.string(), out, top);
+            else
+                out.push_back({ext == ".txt" ? Source::Kind::Text : Source::Kind::Markdown, absolutePath(f), {}, top});
         }
         if (out.empty())
-            throw InputError(path, 0, "", "no corpus files found (expected .txt or .md files, or dictd .index + .dict[.dz])");
+            throw InputError(path, 0, "",
+                             "no corpus files found (expected .txt or .md files, or dictd .index + .dict[.dz])");
         return out;
     }
     const std::string ext = lowerExt(root);
@@ -84,7 +88,8 @@ std::vector<Source> enumerateSources(const std::string& path) {
         return out;
     }
     if (!fs::exists(root, ec)) throw InputError(path, 0, "", "no such file or folder (nor a dictd basename)");
-    throw InputError(path, 0, "", "not a corpus: expected a folder, a .txt or .md file, or a dictd .index/.dict/.dict.dz");
+    throw InputError(path, 0, "",
+                     "not a corpus: expected a folder, a .txt or .md file, or a dictd .index/.dict/.dict.dz");
 }
 
 std::string readTextFile(const std::string& file) {
@@ -103,27 +108,32 @@ std::string capitalized(std::string s) {
 }
 
 class Ingester {
-public:
+  public:
     Ingester(Project& project, const ChunkingOptions& options, const DisciplineMap& map, const Progress& progress,
              CorpusReport& report)
         : db_(project.db()), options_(options), map_(map), progress_(progress), report_(report), writer_(db_),
           findDoc_(db_.prepare("SELECT id, content_hash FROM documents WHERE path = ?")),
-          insertDoc_(db_.prepare("INSERT INTO documents(path, title, discipline_id, content_hash, source_kind, source_path) "
-                                 "VALUES (?, ?, ?, ?, ?, ?)")),
-          updateDoc_(db_.prepare("UPDATE documents SET title = ?, discipline_id = ?, content_hash = ?, source_kind = ?, "
-                                 "source_path = ?, imported_at = datetime('now') WHERE id = ?")),
+          insertDoc_(
+              db_.prepare("INSERT INTO documents(path, title, discipline_id, content_hash, source_kind, source_path) "
+                          "VALUES (?, ?, ?, ?, ?, ?)")),
+          updateDoc_(
+              db_.prepare("UPDATE documents SET title = ?, discipline_id = ?, content_hash = ?, source_kind = ?, "
+                          "source_path = ?, imported_at = datetime('now') WHERE id = ?")),
           deleteChunks_(db_.prepare("DELETE FROM chunks WHERE document_id = ?")),
-          insertChunk_(db_.prepare("INSERT INTO chunks(document_id, ordinal, start_offset, end_offset, text, dropped_reason) "
-                                   "VALUES (?, ?, ?, ?, ?, ?)")),
-          keptChunks_(db_.prepare("SELECT text FROM chunks WHERE document_id = ? AND dropped_reason IS NULL ORDER BY ordinal")) {}
+          insertChunk_(
+              db_.prepare("INSERT INTO chunks(document_id, ordinal, start_offset, end_offset, text, dropped_reason) "
+                          "VALUES (?, ?, ?, ?, ?, ?)")),
+          keptChunks_(db_.prepare(
+              "SELECT text FROM chunks WHERE document_id = ? AND dropped_reason IS NULL ORDER BY ordinal")) {}
 
     // Kept chunks from other corpora take part in duplicate detection; this corpus's own
     // documents enter as they are met (unchanged ones from the project, changed ones re-chunked).
     void seed(const std::vector<Source>& sources) {
         std::unordered_set<std::string> own;
         for (const auto& s : sources) own.insert(s.file);
-        Statement st = db_.prepare("SELECT d.source_path, c.text FROM chunks c JOIN documents d ON d.id = c.document_id "
-                                   "WHERE c.dropped_reason IS NULL ORDER BY c.id");
+        Statement st =
+            db_.prepare("SELECT d.source_path, c.text FROM chunks c JOIN documents d ON d.id = c.document_id "
+                        "WHERE c.dropped_reason IS NULL ORDER BY c.id");
         while (st.step())
             if (!own.count(std::string(st.columnView(0)))) dedup_.add(st.columnView(1));
     }
@@ -132,8 +142,8 @@ public:
         const std::string raw = readTextFile(s.file);
         const std::string* mapped = s.topFolder.empty() ? nullptr : map_.find(s.topFolder);
         const std::string discipline = mapped ? *mapped : s.topFolder.empty() ? "General" : s.topFolder;
-        document(s.file, fs::path(s.file).filename().string(), s.kind == Source::Kind::Text ? "text" : "markdown", s.file,
-                 discipline, raw, options_.minChars);
+        document(s.file, fs::path(s.file).filename().string(), s.kind == Source::Kind::Text ? "text" : "markdown",
+                 s.file, discipline, raw, options_.minChars);
         tick(phase, total);
     }
 
@@ -157,7 +167,8 @@ public:
         });
         std::vector<std::uint32_t> groupOf(lines.size()), groupStart;
         for (std::size_t k = 0; k < order.size(); ++k) {
-            if (k == 0 || lines[order[k]].offset != lines[order[k - 1]].offset || lines[order[k]].length != lines[order[k - 1]].length)
+            if (k == 0 || lines[order[k]].offset != lines[order[k - 1]].offset ||
+                lines[order[k]].length != lines[order[k - 1]].length)
                 groupStart.push_back(static_cast<std::uint32_t>(k));
             groupOf[order[k]] = static_cast<std::uint32_t>(groupStart.size() - 1);
         }
@@ -171,7 +182,8 @@ public:
             groupDone[g] = true;
             std::vector<std::uint32_t> members(order.begin() + groupStart[g], order.begin() + groupStart[g + 1]);
             // dictd's own 00-database-* entries (and their aliases such as 00-gcide-*) are not content.
-            if (std::any_of(members.begin(), members.end(), [&](auto m) { return dictd::isMetaHeadword(lines[m].headword); }))
+            if (std::any_of(members.begin(), members.end(),
+                            [&](auto m) { return dictd::isMetaHeadword(lines[m].headword); }))
                 continue;
             const std::string_view entry(dict.data() + lines[i].offset, lines[i].length);
             const std::string discipline = dictdDiscipline(entry, s);
@@ -184,7 +196,10 @@ public:
                 bool onFirst = false;
                 titles[k] = dictd::spellingInEntry(entry, lines[members[k]].headword, onFirst);
                 if (titles[k].empty()) titles[k] = lines[members[k]].headword;
-                if (onFirst && !found) { primary = k; found = true; }
+                if (onFirst && !found) {
+                    primary = k;
+                    found = true;
+                }
             }
             const auto at = static_cast<std::ptrdiff_t>(primary);
             std::rotate(members.begin(), members.begin() + at, members.begin() + at + 1);
@@ -199,7 +214,7 @@ public:
         progress_.report(phase, static_cast<std::int64_t>(lines.size()), static_cast<std::int64_t>(lines.size()));
     }
 
-private:
+  private:
     std::string dictdDiscipline(std::string_view entry, const Source& s) {
         const std::string tag = dictd::firstDomainTag(entry);
         if (!tag.empty()) {
@@ -249,13 +264,23 @@ private:
         }
         const std::int64_t disc = writer_.disciplineId(discipline);
         if (exists) {
-            updateDoc_.bind(1, title).bind(2, disc).bind(3, std::string_view(hash)).bind(4, std::string_view(kind))
-                .bind(5, sourcePath).bind(6, docId).run();
+            updateDoc_.bind(1, title)
+                .bind(2, disc)
+                .bind(3, std::string_view(hash))
+                .bind(4, std::string_view(kind))
+                .bind(5, sourcePath)
+                .bind(6, docId)
+                .run();
             deleteChunks_.bind(1, docId).run();
             ++report_.documentsUpdated;
         } else {
-            insertDoc_.bind(1, key).bind(2, title).bind(3, disc).bind(4, std::string_view(hash))
-                .bind(5, std::string_view(kind)).bind(6, sourcePath).run();
+            insertDoc_.bind(1, key)
+                .bind(2, title)
+                .bind(3, disc)
+                .bind(4, std::string_view(hash))
+                .bind(5, std::string_view(kind))
+                .bind(6, sourcePath)
+                .run();
             docId = db_.lastInsertRowId();
         }
         ++report_.documents;
@@ -275,7 +300,10 @@ private:
                 ++report_.droppedBoilerplate;
             } else {
                 switch (dedup_.checkAndAdd(chunk)) {
-                case quality::DedupIndex::Verdict::Duplicate: reason = quality::kDuplicate; ++report_.droppedDuplicate; break;
+                case quality::DedupIndex::Verdict::Duplicate:
+                    reason = quality::kDuplicate;
+                    ++report_.droppedDuplicate;
+                    break;
                 case quality::DedupIndex::Verdict::NearDuplicate:
                     reason = quality::kNearDuplicate;
                     ++report_.droppedNearDuplicate;
@@ -283,10 +311,15 @@ private:
                 case quality::DedupIndex::Verdict::Unique: break;
                 }
             }
-            insertChunk_.bind(1, docId).bind(2, ordinal++).bind(3, static_cast<std::int64_t>(sp.start))
-                .bind(4, static_cast<std::int64_t>(sp.end)).bind(5, chunk);
-            if (reason) insertChunk_.bind(6, std::string_view(reason));
-            else insertChunk_.bindNull(6);
+            insertChunk_.bind(1, docId)
+                .bind(2, ordinal++)
+                .bind(3, static_cast<std::int64_t>(sp.start))
+                .bind(4, static_cast<std::int64_t>(sp.end))
+                .bind(5, chunk);
+            if (reason)
+                insertChunk_.bind(6, std::string_view(reason));
+            else
+                insertChunk_.bindNull(6);
             insertChunk_.run();
             ++report_.chunks;
         }
@@ -333,11 +366,14 @@ CorpusReport ingestCorpus(Project& project, const std::string& path, const Chunk
     Ingester ingester(project, options, disciplines, progress, report);
     ingester.seed(sources);
     const std::string phase = "ingesting " + fs::path(path).lexically_normal().filename().string();
-    const auto textFiles = std::count_if(sources.begin(), sources.end(), [](const Source& s) { return s.kind != Source::Kind::Dictd; });
+    const auto textFiles =
+        std::count_if(sources.begin(), sources.end(), [](const Source& s) { return s.kind != Source::Kind::Dictd; });
     for (const Source& s : sources) {
         progress.checkCancelled();
-        if (s.kind == Source::Kind::Dictd) ingester.ingestDictd(s);
-        else ingester.ingestText(s, phase, textFiles);
+        if (s.kind == Source::Kind::Dictd)
+            ingester.ingestDictd(s);
+        else
+            ingester.ingestText(s, phase, textFiles);
         ++report.sources;
     }
     report.elapsedSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

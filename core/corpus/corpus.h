@@ -50,8 +50,8 @@ struct DisciplineMap {
 };
 
 struct CorpusReport {
-    std::int64_t documents = 0, documentsSkippedUnchanged = 0, chunks = 0, droppedShort = 0,
-                 droppedBoilerplate = 0, droppedDuplicate = 0, droppedNearDuplicate = 0;
+    std::int64_t documents = 0, documentsSkippedUnchanged = 0, chunks = 0, droppedShort = 0, droppedBoilerplate = 0,
+                 droppedDuplicate = 0, droppedNearDuplicate = 0;
     double elapsedSeconds = 0;
     // Added beyond the agreed API:
     std::string path;                     // the corpus path as given

@@ -28,10 +28,11 @@ nlohmann::json CorpusReport::toJson() const {
             {"documents_skipped_unchanged", documentsSkippedUnchanged},
             {"chunks", chunks},
             {"chunks_kept", chunksKept()},
-            {"dropped", {{"short", droppedShort},
-                         {"boilerplate", droppedBoilerplate},
-                         {"duplicate", droppedDuplicate},
-                         {"near-duplicate", droppedNearDuplicate}}},
+            {"dropped",
+             {{"short", droppedShort},
+              {"boilerplate", droppedBoilerplate},
+              {"duplicate", droppedDuplicate},
+              {"near-duplicate", droppedNearDuplicate}}},
             {"invalid_utf8_replaced", invalidUtf8Replaced},
             {"elapsed_s", elapsedSeconds}};
 }
@@ -41,9 +42,10 @@ std::string CorpusReport::toText() const {
     s << "Ingested corpus " << path << " (" << sources << " source file(s))\n"
       << "  documents: " << documents << " ingested (" << documentsUpdated << " of them changed), "
       << documentsSkippedUnchanged << " unchanged and skipped\n";
-    if (dictdAliases) s << "  aliases:   " << dictdAliases << " dictd headword(s) sharing another headword's entry (no chunks of their own)\n";
-    s
-      << "  chunks:    " << chunks << " written, " << chunksKept() << " kept\n"
+    if (dictdAliases)
+        s << "  aliases:   " << dictdAliases
+          << " dictd headword(s) sharing another headword's entry (no chunks of their own)\n";
+    s << "  chunks:    " << chunks << " written, " << chunksKept() << " kept\n"
       << "  dropped:   " << droppedShort << " short, " << droppedBoilerplate << " boilerplate, " << droppedDuplicate
       << " duplicate, " << droppedNearDuplicate << " near-duplicate\n";
     if (invalidUtf8Replaced) s << "  warning: " << invalidUtf8Replaced << " invalid UTF-8 byte(s) replaced by U+FFFD\n";
@@ -78,7 +80,8 @@ DisciplineMap DisciplineMap::load(const std::string& file) {
         if (name.empty()) throw InputError(file, lineNo, "discipline", "empty discipline name for key '" + key + "'");
         auto [it, inserted] = map.byKey.emplace(key, name);
         if (!inserted && it->second != name)
-            throw InputError(file, lineNo, "key", "key '" + key + "' mapped twice ('" + it->second + "' and '" + name + "')");
+            throw InputError(file, lineNo, "key",
+                             "key '" + key + "' mapped twice ('" + it->second + "' and '" + name + "')");
     }
     return map;
 }

@@ -79,10 +79,16 @@ bool resolve(const std::string& path, Files& files) {
     if (!fs::is_regular_file(index, ec)) return false;
     files.indexFile = index;
     files.name = fs::path(base).filename().string();
-    if (endsWith(path, ".dict.dz") && fs::exists(path, ec)) files.dictFile = path;
-    else if (fs::exists(base + ".dict", ec)) files.dictFile = base + ".dict";
-    else if (fs::exists(base + ".dict.dz", ec)) files.dictFile = base + ".dict.dz";
-    else throw InputError(index, 0, "", "dictd index without its dictionary: neither " + base + ".dict nor " + base + ".dict.dz exists");
+    if (endsWith(path, ".dict.dz") && fs::exists(path, ec))
+        files.dictFile = path;
+    else if (fs::exists(base + ".dict", ec))
+        files.dictFile = base + ".dict";
+    else if (fs::exists(base + ".dict.dz", ec))
+        files.dictFile = base + ".dict.dz";
+    else
+        throw InputError(index, 0, "",
+                         "dictd index without its dictionary: neither " + base + ".dict nor " + base +
+                             ".dict.dz exists");
     return true;
 }
 
@@ -105,7 +111,8 @@ std::vector<IndexLine> readIndex(const std::string& indexFile) {
         const std::size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
         if (t2 == std::string_view::npos)
             throw InputError(indexFile, lineNo, t1 == std::string_view::npos ? "offset" : "length",
-                             "truncated line (expected headword<TAB>offset<TAB>length): '" + std::string(line.substr(0, 80)) + "'");
+                             "truncated line (expected headword<TAB>offset<TAB>length): '" +
+                                 std::string(line.substr(0, 80)) + "'");
         std::size_t t3 = line.find('\t', t2 + 1);
         if (t3 == std::string_view::npos) t3 = line.size();
         IndexLine e;
@@ -116,9 +123,11 @@ std::vector<IndexLine> readIndex(const std::string& indexFile) {
             throw InputError(indexFile, lineNo, "headword", describeControlChar(e.headword, at));
         const std::string_view off = line.substr(t1 + 1, t2 - t1 - 1), len = line.substr(t2 + 1, t3 - t2 - 1);
         if (!decodeBase64Number(off, e.offset))
-            throw InputError(indexFile, lineNo, "offset", "bad base64 number '" + std::string(off) + "' for headword '" + e.headword + "'");
+            throw InputError(indexFile, lineNo, "offset",
+                             "bad base64 number '" + std::string(off) + "' for headword '" + e.headword + "'");
         if (!decodeBase64Number(len, e.length))
-            throw InputError(indexFile, lineNo, "length", "bad base64 number '" + std::string(len) + "' for headword '" + e.headword + "'");
+            throw InputError(indexFile, lineNo, "length",
+                             "bad base64 number '" + std::string(len) + "' for headword '" + e.headword + "'");
         out.push_back(std::move(e));
     }
     if (out.empty()) throw InputError(indexFile, 0, "", "empty dictd index (no headwords)");

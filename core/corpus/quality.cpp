@@ -51,7 +51,8 @@ void scanUrls(std::string_view text, int& urls, int& longestProse) {
 bool hasYear(std::string_view s) {
     for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
         if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))
-            if (std::isdigit(static_cast<unsigned char>(s[i + 2])) && std::isdigit(static_cast<unsigned char>(s[i + 3])) &&
+            if (std::isdigit(static_cast<unsigned char>(s[i + 2])) &&
+                std::isdigit(static_cast<unsigned char>(s[i + 3])) &&
                 (i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]))) &&
                 (i + 4 == s.size() || !std::isdigit(static_cast<unsigned char>(s[i + 4]))))
                 return true;
@@ -62,7 +63,8 @@ bool hasYear(std::string_view s) {
 // "1.2 Methods ....... 15", "Chapter 3  Heat  41": a dot leader, or a numbered/chapter heading
 // ending in a page number.
 bool isTocLine(std::string_view lowerLine) {
-    if (lowerLine.find("....") != std::string_view::npos || lowerLine.find(". . .") != std::string_view::npos) return true;
+    if (lowerLine.find("....") != std::string_view::npos || lowerLine.find(". . .") != std::string_view::npos)
+        return true;
     if (lowerLine.size() > 100) return false;
     std::size_t e = lowerLine.size();
     std::size_t d = e;
@@ -70,26 +72,42 @@ bool isTocLine(std::string_view lowerLine) {
     if (d == e || e - d > 4 || d == 0 || lowerLine[d - 1] != ' ') return false;
     // A title needs a word: rows of numbers ("0 1 1 0", a Gray code table) are not entries.
     int letters = 0;
-    for (std::size_t i = 0; i < d && letters < 2; ++i) letters = std::isalpha(static_cast<unsigned char>(lowerLine[i])) ? letters + 1 : 0;
+    for (std::size_t i = 0; i < d && letters < 2; ++i)
+        letters = std::isalpha(static_cast<unsigned char>(lowerLine[i])) ? letters + 1 : 0;
     if (letters < 2) return false;
     const bool numbered = std::isdigit(static_cast<unsigned char>(lowerLine[0]));
     return numbered || startsWith(lowerLine, "chapter") || startsWith(lowerLine, "section") ||
            startsWith(lowerLine, "part ") || startsWith(lowerLine, "appendix");
 }
 
-constexpr std::array<const char*, 14> kLicencePhrases = {
-    "permission is hereby granted", "permission is granted to copy", "all rights reserved", "without warranty",
-    "merchantability", "fitness for a particular purpose", "the above copyright notice",
-    "redistribution and use in source and binary forms", "licensed under", "under the terms of the",
-    "you may not use this file except", "liable for any", "copyright (c)", "terms and conditions"};
+constexpr std::array<const char*, 14> kLicencePhrases = {"permission is hereby granted",
+                                                         "permission is granted to copy",
+                                                         "all rights reserved",
+                                                         "without warranty",
+                                                         "merchantability",
+                                                         "fitness for a particular purpose",
+                                                         "the above copyright notice",
+                                                         "redistribution and use in source and binary forms",
+                                                         "licensed under",
+                                                         "under the terms of the",
+                                                         "you may not use this file except",
+                                                         "liable for any",
+                                                         "copyright (c)",
+                                                         "terms and conditions"};
 
 double jaccardRange(const std::uint32_t* a, std::size_t na, const std::uint32_t* b, std::size_t nb) {
     if (na == 0 && nb == 0) return 1.0;
     std::size_t i = 0, j = 0, common = 0;
     while (i < na && j < nb) {
-        if (a[i] < b[j]) ++i;
-        else if (b[j] < a[i]) ++j;
-        else { ++common; ++i; ++j; }
+        if (a[i] < b[j])
+            ++i;
+        else if (b[j] < a[i])
+            ++j;
+        else {
+            ++common;
+            ++i;
+            ++j;
+        }
     }
     return static_cast<double>(common) / static_cast<double>(na + nb - common);
 }
@@ -110,8 +128,10 @@ const char* boilerplateRule(std::string_view text) {
         ++lines;
         if ((startsWith(line, "copyright") || startsWith(line, "(c)") || startsWith(line, "\xC2\xA9")) && hasYear(line))
             ++copyrightLines;
-        if (line == "contents" || line == "table of contents") contentsHeading = true;
-        else if (isTocLine(line)) ++tocLines;
+        if (line == "contents" || line == "table of contents")
+            contentsHeading = true;
+        else if (isTocLine(line))
+            ++tocLines;
     }
     int phrases = 0;
     for (const char* p : kLicencePhrases) phrases += low.find(p) != std::string::npos;

@@ -28,7 +28,7 @@ const char* boilerplateRule(std::string_view text);
 // 8 bands of 4, candidates verified by exact Jaccard on the stored shingle sets. Memory is about
 // 4 bytes per word of kept text plus a few dozen bytes per chunk.
 class DedupIndex {
-public:
+  public:
     enum class Verdict { Unique, Duplicate, NearDuplicate };
     // Checks the text against everything added so far; a Unique text is added.
     Verdict checkAndAdd(std::string_view text);
@@ -41,7 +41,7 @@ public:
     static std::vector<std::uint32_t> shingles(std::string_view text);
     static double jaccard(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b);
 
-private:
+  private:
     static constexpr int kHashes = 32, kBands = 8, kRows = 4, kMaxCandidates = 64;
     static constexpr std::size_t kMinShingles = 3;
     std::unordered_set<std::uint64_t> exact_;

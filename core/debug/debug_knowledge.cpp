@@ -18,13 +18,18 @@ constexpr std::int64_t kTruthBudget = 400000;
 
 } // namespace
 
-std::uint64_t seedOf(std::string_view text, std::uint64_t salt) { return mix64(contentHash(text) ^ (salt * 0x9E3779B97F4A7C15ull)); }
-
-std::string statementWith(const KnowledgeGraph& kb, int edge, int subject, int object) {
-    return fixArticles(synth::capitalized(kb.nodes[subject].term) + " " + kb.edges[edge].predicate + " " + kb.nodes[object].term);
+std::uint64_t seedOf(std::string_view text, std::uint64_t salt) {
+    return mix64(contentHash(text) ^ (salt * 0x9E3779B97F4A7C15ull));
 }
 
-std::string statementOf(const KnowledgeGraph& kb, int edge) { return statementWith(kb, edge, kb.edges[edge].s, kb.edges[edge].o); }
+std::string statementWith(const KnowledgeGraph& kb, int edge, int subject, int object) {
+    return fixArticles(synth::capitalized(kb.nodes[subject].term) + " " + kb.edges[edge].predicate + " " +
+                       kb.nodes[object].term);
+}
+
+std::string statementOf(const KnowledgeGraph& kb, int edge) {
+    return statementWith(kb, edge, kb.edges[edge].s, kb.edges[edge].o);
+}
 
 DebugKnowledge DebugKnowledge::load(Database& db) {
     DebugKnowledge k;
@@ -52,9 +57,11 @@ std::vector<int> DebugKnowledge::confusable(int answer, const RelationType* t, b
         }
     }
     for (int p : kb.out(answer))
-        if (out.size() < 96 && kb.nodes[kb.edges[p].o].typeKey == kb.nodes[answer].typeKey) out.push_back(kb.edges[p].o);
+        if (out.size() < 96 && kb.nodes[kb.edges[p].o].typeKey == kb.nodes[answer].typeKey)
+            out.push_back(kb.edges[p].o);
     for (int p : kb.in(answer))
-        if (out.size() < 96 && kb.nodes[kb.edges[p].s].typeKey == kb.nodes[answer].typeKey) out.push_back(kb.edges[p].s);
+        if (out.size() < 96 && kb.nodes[kb.edges[p].s].typeKey == kb.nodes[answer].typeKey)
+            out.push_back(kb.edges[p].s);
     rng.shuffle(out);
     if (t) {
         const auto& same = kb.edgesOfType(*t, kb.nodes[answer].discipline);

@@ -3,7 +3,6 @@
 // keep probe alternatives, contrastive neighbours and scaffold distractors honest), id lookups and
 // the chains through each concept. Loaded once per diagnose / patch run.
 #include "knowledge/knowledge_graph.h"
-#include "knowledge/knowledge_graph.h"
 
 #include <cstdint>
 #include <string>
@@ -17,7 +16,7 @@ class Database;
 namespace debug {
 
 class DebugKnowledge {
-public:
+  public:
     static DebugKnowledge load(Database& db);
 
     KnowledgeGraph kb;
@@ -43,7 +42,7 @@ public:
     // Confusable candidates for `answer` (unfiltered, in a seeded order).
     std::vector<int> confusable(int answer, const RelationType* t, bool forward, std::uint64_t seed) const;
 
-private:
+  private:
     std::vector<std::vector<int>> chainsOfNode_;
 };
 

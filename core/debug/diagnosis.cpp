@@ -59,9 +59,15 @@ void decide(Diagnosis& d, const ChainProbes& cp, bool margins) {
     for (std::size_t i = 0; i < cp.probes.size(); ++i) {
         const auto& p = cp.probes[i];
         nlohmann::json q = nlohmann::json::array();
-        for (const auto& x : p.queries) q.push_back({{"prompt", x.prompt}, {"options", x.options}, {"answer", x.answer}});
-        d.probes.push_back({{"kind", p.kind}, {"hop", p.hop}, {"target_kind", p.targetKind}, {"target_id", p.targetId},
-                            {"passed", cp.outcomes[i].passed}, {"margin", cp.outcomes[i].margin}, {"queries", q}});
+        for (const auto& x : p.queries)
+            q.push_back({{"prompt", x.prompt}, {"options", x.options}, {"answer", x.answer}});
+        d.probes.push_back({{"kind", p.kind},
+                            {"hop", p.hop},
+                            {"target_kind", p.targetKind},
+                            {"target_id", p.targetId},
+                            {"passed", cp.outcomes[i].passed},
+                            {"margin", cp.outcomes[i].margin},
+                            {"queries", q}});
     }
 }
 
@@ -82,7 +88,8 @@ void decideByCoverage(Diagnosis& d, const DebugKnowledge& k, const GraphChain& c
     int gapHop = 0;
     auto visit = [&](const std::string& kind, const std::string& id, int hop) {
         const auto n = kind == "relation" ? count(relCov, id) : count(conCov, id);
-        d.probes.push_back({{"kind", "coverage"}, {"hop", hop}, {"target_kind", kind}, {"target_id", id}, {"samples", n}});
+        d.probes.push_back(
+            {{"kind", "coverage"}, {"hop", hop}, {"target_kind", kind}, {"target_id", id}, {"samples", n}});
         if (n == 0 && !gap) gap = {kind, id}, gapHop = hop;
         weakest = std::min(weakest, n);
     };
@@ -118,8 +125,10 @@ void store(Database& db, const std::vector<Diagnosis>& ds) {
     for (const auto& d : ds) {
         st.bind(1, d.evaluationId).bind(2, d.itemId).bind(3, d.verdict).bind(4, d.method).bind(5, d.targetKind);
         st.bind(6, d.targetId);
-        if (d.hop) st.bind(7, *d.hop);
-        else st.bindNull(7);
+        if (d.hop)
+            st.bind(7, *d.hop);
+        else
+            st.bindNull(7);
         st.bind(8, d.confidence).bind(9, d.probes.dump());
         st.run();
     }
@@ -129,9 +138,12 @@ void store(Database& db, const std::vector<Diagnosis>& ds) {
 
 DiagnoseReport diagnoseRound(Database& db, int round, ModelUnderTest* model, const DiagnoseOptions& options) {
     const auto info = roundInfo(db, round);
-    if (!info) throw InputError("round " + std::to_string(round) + " does not exist (proda round next, or train round 1)");
+    if (!info)
+        throw InputError("round " + std::to_string(round) + " does not exist (proda round next, or train round 1)");
     const auto eval = latestEvaluation(db, round);
-    if (!eval) throw InputError("round " + std::to_string(round) + " has no evaluation yet (proda eval, or proda import-results)");
+    if (!eval)
+        throw InputError("round " + std::to_string(round) +
+                         " has no evaluation yet (proda eval, or proda import-results)");
     DiagnoseReport r;
     r.round = round;
     r.evaluationId = eval->id;
@@ -153,7 +165,10 @@ DiagnoseReport diagnoseRound(Database& db, int round, ModelUnderTest* model, con
         if (p.correct) continue;
         ++r.devFailed;
         auto it = dev.find(p.itemId);
-        if (it == dev.end()) { ++r.skippedNoChain; continue; }
+        if (it == dev.end()) {
+            ++r.skippedNoChain;
+            continue;
+        }
         Diagnosis d;
         d.evaluationId = eval->id;
         d.itemId = p.itemId;
@@ -168,7 +183,10 @@ DiagnoseReport diagnoseRound(Database& db, int round, ModelUnderTest* model, con
     std::vector<Diagnosis> kept;
     for (auto& d : out) {
         const int ci = k.chainOf(d.chainId);
-        if (ci < 0 || !k.kb.chains[ci].ok()) { ++r.skippedNoChain; continue; }
+        if (ci < 0 || !k.kb.chains[ci].ok()) {
+            ++r.skippedNoChain;
+            continue;
+        }
         if (probing && !byChain.count(d.chainId)) {
             auto& cp = byChain[d.chainId];
             cp.probes = chainProbes(k, k.kb.chains[ci], options.definitionProbes);
@@ -179,8 +197,9 @@ DiagnoseReport diagnoseRound(Database& db, int round, ModelUnderTest* model, con
     }
     if (probing && !queries.empty()) {
         const auto answers = model->answer(queries);
-        if (answers.size() != queries.size()) throw std::runtime_error("the model answered " + std::to_string(answers.size()) +
-                                                                       " of " + std::to_string(queries.size()) + " probes");
+        if (answers.size() != queries.size())
+            throw std::runtime_error("the model answered " + std::to_string(answers.size()) + " of " +
+                                     std::to_string(queries.size()) + " probes");
         std::unordered_map<std::string, const ChoiceAnswer*> byId;
         for (std::size_t i = 0; i < answers.size(); ++i) byId[queries[i].id] = &answers[i];
         for (auto& [id, cp] : byChain)
@@ -193,7 +212,8 @@ DiagnoseReport diagnoseRound(Database& db, int round, ModelUnderTest* model, con
             }
     }
     std::unordered_map<std::string, std::int64_t> relCov, conCov;
-    const bool needCoverage = !probing || std::any_of(byChain.begin(), byChain.end(), [](auto& x) { return x.second.probes.empty(); });
+    const bool needCoverage =
+        !probing || std::any_of(byChain.begin(), byChain.end(), [](auto& x) { return x.second.probes.empty(); });
     if (needCoverage) {
         relCov = asMap(relationCoverage(db, info->datasetVersion));
         conCov = asMap(conceptCoverage(db, info->datasetVersion));
@@ -218,10 +238,14 @@ DiagnoseReport diagnoseRound(Database& db, int round, ModelUnderTest* model, con
     r.diagnosed = static_cast<std::int64_t>(r.diagnoses.size());
     for (const auto& d : r.diagnoses) {
         if (d.overrideVerdict) ++r.overridesKept;
-        if (d.effectiveVerdict() == "concept_gap") ++r.conceptGaps, ++r.gapsByTargetKind[d.targetKind];
-        else ++r.reasoningDeficits;
-        if (d.gapKind() == "under_learned") ++r.underLearned;
-        else if (d.gapKind() == "untaught") ++r.untaught;
+        if (d.effectiveVerdict() == "concept_gap")
+            ++r.conceptGaps, ++r.gapsByTargetKind[d.targetKind];
+        else
+            ++r.reasoningDeficits;
+        if (d.gapKind() == "under_learned")
+            ++r.underLearned;
+        else if (d.gapKind() == "untaught")
+            ++r.untaught;
     }
     return r;
 }
@@ -233,11 +257,16 @@ std::vector<Diagnosis> loadDiagnoses(Database& db, std::int64_t evaluationId) {
         "LEFT JOIN items i ON i.id = d.item_id WHERE d.evaluation_id = ? ORDER BY d.item_id");
     st.bind(1, evaluationId);
     // Samples of the evaluated round's dataset that teach a relation, or a concept.
-    const char* kVersion = "(SELECT r.dataset_version FROM evaluations e JOIN rounds r ON r.round = e.round WHERE e.id = ?2)";
-    Statement relationTaught = db.prepare(std::string("SELECT count(*) FROM sample_relations sr JOIN dataset_samples ds ON ds.sample_id = "
-                                                      "sr.sample_id WHERE sr.relation_id = ?1 AND ds.version = ") + kVersion);
-    Statement conceptTaught = db.prepare(std::string("SELECT count(*) FROM sample_concepts sc JOIN dataset_samples ds ON ds.sample_id = "
-                                                     "sc.sample_id WHERE sc.concept_id = ?1 AND ds.version = ") + kVersion);
+    const char* kVersion =
+        "(SELECT r.dataset_version FROM evaluations e JOIN rounds r ON r.round = e.round WHERE e.id = ?2)";
+    Statement relationTaught =
+        db.prepare(std::string("SELECT count(*) FROM sample_relations sr JOIN dataset_samples ds ON ds.sample_id = "
+                               "sr.sample_id WHERE sr.relation_id = ?1 AND ds.version = ") +
+                   kVersion);
+    Statement conceptTaught =
+        db.prepare(std::string("SELECT count(*) FROM sample_concepts sc JOIN dataset_samples ds ON ds.sample_id = "
+                               "sc.sample_id WHERE sc.concept_id = ?1 AND ds.version = ") +
+                   kVersion);
     std::vector<Diagnosis> out;
     while (st.step()) {
         Diagnosis d;
@@ -280,39 +309,65 @@ void overrideDiagnosis(Database& db, std::int64_t evaluationId, const std::strin
     if (verdict != "concept_gap" && verdict != "reasoning_deficit")
         throw InputError("verdict: '" + verdict + "' is neither concept_gap nor reasoning_deficit");
     Transaction tx(db);
-    Statement st = db.prepare("UPDATE diagnoses SET override_verdict = ?, override_target = ?, override_note = ?, "
-                              "overridden_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE evaluation_id = ? AND item_id = ?");
+    Statement st =
+        db.prepare("UPDATE diagnoses SET override_verdict = ?, override_target = ?, override_note = ?, "
+                   "overridden_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE evaluation_id = ? AND item_id = ?");
     st.bind(1, verdict);
-    if (target.empty()) st.bindNull(2);
-    else st.bind(2, target);
+    if (target.empty())
+        st.bindNull(2);
+    else
+        st.bind(2, target);
     st.bind(3, note).bind(4, evaluationId).bind(5, itemId);
     st.run();
-    if (db.changes() == 0) throw InputError("item: no diagnosis of item '" + itemId + "' in evaluation " + std::to_string(evaluationId));
+    if (db.changes() == 0)
+        throw InputError("item: no diagnosis of item '" + itemId + "' in evaluation " + std::to_string(evaluationId));
     tx.commit();
 }
 
 ojson toJson(const Diagnosis& d) {
-    ojson j{{"item_id", d.itemId}, {"chain_id", d.chainId}, {"verdict", d.verdict}, {"method", d.method},
-            {"target_kind", d.targetKind}, {"target_id", d.targetId}, {"hop", d.hop ? ojson(*d.hop) : ojson()},
-            {"confidence", d.confidence}, {"effective_verdict", d.effectiveVerdict()}, {"effective_target", d.effectiveTarget()}};
+    ojson j{{"item_id", d.itemId},
+            {"chain_id", d.chainId},
+            {"verdict", d.verdict},
+            {"method", d.method},
+            {"target_kind", d.targetKind},
+            {"target_id", d.targetId},
+            {"hop", d.hop ? ojson(*d.hop) : ojson()},
+            {"confidence", d.confidence},
+            {"effective_verdict", d.effectiveVerdict()},
+            {"effective_target", d.effectiveTarget()}};
     if (d.taughtSamples) j["taught_samples"] = *d.taughtSamples, j["gap_kind"] = d.gapKind();
     if (d.overrideVerdict)
-        j["override"] = {{"verdict", *d.overrideVerdict}, {"target", d.overrideTarget ? ojson(*d.overrideTarget) : ojson()},
-                         {"note", d.overrideNote}, {"at", d.overriddenAt}};
+        j["override"] = {{"verdict", *d.overrideVerdict},
+                         {"target", d.overrideTarget ? ojson(*d.overrideTarget) : ojson()},
+                         {"note", d.overrideNote},
+                         {"at", d.overriddenAt}};
     j["probes"] = ojson::parse(d.probes.dump());
     return j;
 }
 
 ojson toJson(const DiagnoseReport& r, bool withDiagnoses) {
-    ojson j{{"round", r.round}, {"evaluation_id", r.evaluationId}, {"dataset_version", r.datasetVersion},
-            {"model", r.model}, {"source", r.source}, {"method", r.method}, {"dev_items", r.devItems},
-            {"dev_failed", r.devFailed}, {"diagnosed", r.diagnosed}, {"skipped_no_chain", r.skippedNoChain},
-            {"test_failures_ignored", r.testItemsIgnored}, {"concept_gaps", r.conceptGaps},
-            {"reasoning_deficits", r.reasoningDeficits}, {"gaps_by_target_kind", r.gapsByTargetKind},
-            {"probes_asked", r.probesAsked}, {"probes_passed", r.probesPassed}, {"overrides_kept", r.overridesKept},
-            {"under_learned", r.underLearned}, {"untaught", r.untaught}};
+    ojson j{{"round", r.round},
+            {"evaluation_id", r.evaluationId},
+            {"dataset_version", r.datasetVersion},
+            {"model", r.model},
+            {"source", r.source},
+            {"method", r.method},
+            {"dev_items", r.devItems},
+            {"dev_failed", r.devFailed},
+            {"diagnosed", r.diagnosed},
+            {"skipped_no_chain", r.skippedNoChain},
+            {"test_failures_ignored", r.testItemsIgnored},
+            {"concept_gaps", r.conceptGaps},
+            {"reasoning_deficits", r.reasoningDeficits},
+            {"gaps_by_target_kind", r.gapsByTargetKind},
+            {"probes_asked", r.probesAsked},
+            {"probes_passed", r.probesPassed},
+            {"overrides_kept", r.overridesKept},
+            {"under_learned", r.underLearned},
+            {"untaught", r.untaught}};
     if (r.method == "coverage")
-        j["note"] = "no live model: verdicts come from how the round's dataset covered each chain (method 'coverage'), not from probes";
+        j["note"] =
+            "no live model: verdicts come from how the round's dataset covered each chain (method 'coverage'), not from probes";
     if (withDiagnoses) {
         j["diagnoses"] = ojson::array();
         for (const auto& d : r.diagnoses) j["diagnoses"].push_back(toJson(d));

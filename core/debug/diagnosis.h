@@ -56,8 +56,8 @@ ProbeOutcome judgeProbe(const Probe& p, const std::vector<ChoiceAnswer>& answers
 struct Diagnosis {
     std::int64_t evaluationId = 0;
     std::string itemId, chainId;
-    std::string verdict;  // concept_gap | reasoning_deficit
-    std::string method;   // probe | coverage
+    std::string verdict;              // concept_gap | reasoning_deficit
+    std::string method;               // probe | coverage
     std::string targetKind, targetId; // relation | concept | chain
     std::optional<int> hop;
     double confidence = 0;

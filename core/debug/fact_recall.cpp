@@ -22,7 +22,9 @@ struct Taught {
 
 // The chance that a model that guesses passes the probe: a paired claim is passed by rating the
 // true statement truer (one in two), a four-way completion by picking the answer (one in four).
-double guessChance(const Probe& p) { return p.kind == "tf_pair" ? 0.5 : 1.0 / double(std::max<std::size_t>(2, p.queries.front().options.size())); }
+double guessChance(const Probe& p) {
+    return p.kind == "tf_pair" ? 0.5 : 1.0 / double(std::max<std::size_t>(2, p.queries.front().options.size()));
+}
 
 void count(RecallShare& s, bool learned, double chance) {
     ++s.probed;
@@ -38,9 +40,11 @@ std::string joined(const std::set<std::string>& words) {
 
 } // namespace
 
-FactRecallReport measureFactRecall(Database& db, std::int64_t evaluationId, ModelUnderTest& model, const FactRecallOptions& options) {
+FactRecallReport measureFactRecall(Database& db, std::int64_t evaluationId, ModelUnderTest& model,
+                                   const FactRecallOptions& options) {
     const auto eval = evaluation(db, evaluationId);
-    if (!eval || !eval->round) throw InputError("", 0, "evaluation", "evaluation " + std::to_string(evaluationId) + " of no round");
+    if (!eval || !eval->round)
+        throw InputError("", 0, "evaluation", "evaluation " + std::to_string(evaluationId) + " of no round");
     const auto round = roundInfo(db, *eval->round);
     if (!round) throw InputError("", 0, "round", "round " + std::to_string(*eval->round) + " does not exist");
     FactRecallReport report;
@@ -52,8 +56,9 @@ FactRecallReport measureFactRecall(Database& db, std::int64_t evaluationId, Mode
     // What the round's dataset teaches: each relation with its samples and their formats.
     std::map<std::string, Taught> taught;
     {
-        Statement st = db.prepare("SELECT sr.relation_id, s.format, count(*) FROM dataset_samples ds JOIN samples s ON s.id = ds.sample_id"
-                                  " JOIN sample_relations sr ON sr.sample_id = s.id WHERE ds.version = ? GROUP BY 1, 2");
+        Statement st = db.prepare(
+            "SELECT sr.relation_id, s.format, count(*) FROM dataset_samples ds JOIN samples s ON s.id = ds.sample_id"
+            " JOIN sample_relations sr ON sr.sample_id = s.id WHERE ds.version = ? GROUP BY 1, 2");
         st.bind(1, round->datasetVersion);
         while (st.step()) {
             Taught& t = taught[st.columnText(0)];
@@ -85,22 +90,25 @@ FactRecallReport measureFactRecall(Database& db, std::int64_t evaluationId, Mode
         facts.push_back({id, std::move(probes)});
     }
     const auto answers = queries.empty() ? std::vector<ChoiceAnswer>{} : model.answer(queries);
-    if (answers.size() != queries.size()) throw std::runtime_error("the model answered " + std::to_string(answers.size()) + " of " +
-                                                                   std::to_string(queries.size()) + " recall probes");
+    if (answers.size() != queries.size())
+        throw std::runtime_error("the model answered " + std::to_string(answers.size()) + " of " +
+                                 std::to_string(queries.size()) + " recall probes");
     Transaction tx(db);
     {
         Statement clear = db.prepare("DELETE FROM fact_recall WHERE evaluation_id = ?");
         clear.bind(1, evaluationId);
         clear.step();
     }
-    Statement insert = db.prepare("INSERT INTO fact_recall(evaluation_id, relation_id, discipline, formats, samples, learned, chance, margin)"
-                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement insert = db.prepare(
+        "INSERT INTO fact_recall(evaluation_id, relation_id, discipline, formats, samples, learned, chance, margin)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     std::size_t next = 0;
     for (const auto& f : facts) {
         bool learned = true;
         double chance = 1, margin = 1e300;
         for (const auto& p : f.probes) {
-            const std::vector<ChoiceAnswer> mine(answers.begin() + std::ptrdiff_t(next), answers.begin() + std::ptrdiff_t(next + p.queries.size()));
+            const std::vector<ChoiceAnswer> mine(answers.begin() + std::ptrdiff_t(next),
+                                                 answers.begin() + std::ptrdiff_t(next + p.queries.size()));
             next += p.queries.size();
             const ProbeOutcome o = judgeProbe(p, mine);
             learned = learned && o.passed;
@@ -144,8 +152,8 @@ std::optional<FactRecallReport> loadFactRecall(Database& db, std::int64_t evalua
 std::string describe(const FactRecallReport& r) {
     if (!r.all.share()) return "no training fact could be probed";
     char line[200];
-    std::snprintf(line, sizeof line, "learned %.1f%% of %lld training facts probed (chance %.1f%%)", 100 * *r.all.share(),
-                  static_cast<long long>(r.all.probed), 100 * r.all.chanceShare().value_or(0));
+    std::snprintf(line, sizeof line, "learned %.1f%% of %lld training facts probed (chance %.1f%%)",
+                  100 * *r.all.share(), static_cast<long long>(r.all.probed), 100 * r.all.chanceShare().value_or(0));
     std::string s = line;
     if (r.underTrained()) s += ": under-trained, its failures say little about the data";
     return s;

@@ -19,9 +19,9 @@ class Database;
 namespace debug {
 
 struct FactRecallOptions {
-    int sample = 200;                 // facts probed at most (a seeded sample of those taught)
+    int sample = 200; // facts probed at most (a seeded sample of those taught)
     std::uint64_t seed = 17;
-    double underTrainedBelow = 0.5;   // a learned share under this flags the round
+    double underTrainedBelow = 0.5; // a learned share under this flags the round
 };
 
 struct RecallShare {

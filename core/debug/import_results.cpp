@@ -45,10 +45,11 @@ double loglik(const Context& c, long line, const std::string& field, const json&
     fail(c, line, field, "expected a log-likelihood (a number, or [number, is_greedy]), not " + x.dump());
 }
 
-void add(Context& c, long line, const std::string& field, const std::string& itemId, int predicted, std::vector<double> scores,
-         std::optional<bool> correctNorm) {
+void add(Context& c, long line, const std::string& field, const std::string& itemId, int predicted,
+         std::vector<double> scores, std::optional<bool> correctNorm) {
     auto it = c.items.find(itemId);
-    if (it == c.items.end()) fail(c, line, field, "no benchmark item '" + itemId + "' in the project (was the file made from its export?)");
+    if (it == c.items.end())
+        fail(c, line, field, "no benchmark item '" + itemId + "' in the project (was the file made from its export?)");
     if (!c.seen.insert(itemId).second) fail(c, line, field, "item '" + itemId + "' appears twice");
     Prediction p;
     p.itemId = itemId;
@@ -68,7 +69,8 @@ void readLmEval(Context& c, std::istream& in) {
         ++line;
         if (trim(text).empty()) continue;
         const json j = json::parse(text, nullptr, false);
-        if (j.is_discarded()) fail(c, line, "", "malformed JSON (is this an lm-eval --log_samples samples_*.jsonl file?)");
+        if (j.is_discarded())
+            fail(c, line, "", "malformed JSON (is this an lm-eval --log_samples samples_*.jsonl file?)");
         if (!j.is_object()) fail(c, line, "", "expected a JSON object");
         if (!j.contains("doc") || !j["doc"].is_object()) fail(c, line, "doc", "missing (the logged document)");
         const json& doc = j["doc"];
@@ -76,20 +78,23 @@ void readLmEval(Context& c, std::istream& in) {
             fail(c, line, "doc.id", "missing: the task must be the one `proda export --format lm-eval` writes");
         const std::string id = doc["id"].get<std::string>();
         const char* respField = j.contains("filtered_resps") ? "filtered_resps" : "resps";
-        if (!j.contains(respField) || !j[respField].is_array()) fail(c, line, "filtered_resps", "missing (per-option log-likelihoods)");
+        if (!j.contains(respField) || !j[respField].is_array())
+            fail(c, line, "filtered_resps", "missing (per-option log-likelihoods)");
         std::vector<double> scores;
         for (std::size_t i = 0; i < j[respField].size(); ++i) {
             const json& r = j[respField][i];
             // resps nests one level deeper: [[[loglik, greedy]], ...].
-            const json& v = std::string(respField) == "resps" && r.is_array() && !r.empty() && r[0].is_array() ? r[0] : r;
+            const json& v =
+                std::string(respField) == "resps" && r.is_array() && !r.empty() && r[0].is_array() ? r[0] : r;
             scores.push_back(loglik(c, line, std::string(respField) + "[" + std::to_string(i) + "]", v));
         }
         if (scores.size() != 4) fail(c, line, respField, "expected 4 options, found " + std::to_string(scores.size()));
         if (j.contains("target") && j["target"].is_number_integer()) {
             const auto item = c.items.find(id);
             if (item != c.items.end() && j["target"].get<int>() != item->second.answer)
-                fail(c, line, "target", "the file's answer " + j["target"].dump() + " differs from item '" + id +
-                                            "' (answer " + std::to_string(item->second.answer) + "): the items changed since the export");
+                fail(c, line, "target",
+                     "the file's answer " + j["target"].dump() + " differs from item '" + id + "' (answer " +
+                         std::to_string(item->second.answer) + "): the items changed since the export");
         }
         int best = 0;
         for (int i = 1; i < 4; ++i)
@@ -106,8 +111,10 @@ std::string promptText(const json& p) {
     std::string s;
     if (p.is_array())
         for (const auto& m : p) {
-            if (m.is_object() && m.contains("prompt") && m["prompt"].is_string()) s += m["prompt"].get<std::string>() + "\n";
-            else if (m.is_string()) s += m.get<std::string>() + "\n";
+            if (m.is_object() && m.contains("prompt") && m["prompt"].is_string())
+                s += m["prompt"].get<std::string>() + "\n";
+            else if (m.is_string())
+                s += m.get<std::string>() + "\n";
         }
     return s;
 }
@@ -159,7 +166,8 @@ void readOpenCompass(Context& c, std::istream& in) {
             if (e.contains(g)) {
                 const int gold = parseChoice(answerText(e[g]), options);
                 if (gold >= 0 && gold != item->second.answer)
-                    fail(c, 0, key + "." + g, "the file's answer differs from item '" + id + "': the items changed since the export");
+                    fail(c, 0, key + "." + g,
+                         "the file's answer differs from item '" + id + "': the items changed since the export");
                 break;
             }
         std::vector<double> scores(4, 0.0);
@@ -181,10 +189,13 @@ ImportedResults readResults(Database& db, const std::string& format, const std::
         c.byQuestion.emplace(spacedWords(it.question), it.id);
         c.items.emplace(it.id, std::move(it));
     }
-    if (format == "lm-eval") readLmEval(c, in);
-    else readOpenCompass(c, in);
+    if (format == "lm-eval")
+        readLmEval(c, in);
+    else
+        readOpenCompass(c, in);
     if (c.out.predictions.empty()) throw InputError(file, 0, "", "no per-sample record in the file");
-    c.out.itemsMissing = static_cast<std::int64_t>(c.items.size()) - static_cast<std::int64_t>(c.out.predictions.size());
+    c.out.itemsMissing =
+        static_cast<std::int64_t>(c.items.size()) - static_cast<std::int64_t>(c.out.predictions.size());
     c.out.evaluation.round = round;
     c.out.evaluation.model = "import:" + format + ":" + file;
     c.out.evaluation.source = "import";

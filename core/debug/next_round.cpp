@@ -39,8 +39,10 @@ void chooseReplay(const std::vector<Sample>& parent, const std::set<std::string>
     for (const auto& s : parent) {
         if (addedIds.count(s.id) || rejected.count(s.id)) continue; // a rejected sample is never replayed
         ++r.replayCandidates;
-        if (touches(s, targeted)) ++r.excludedCandidates;
-        else candidates.push_back(&s);
+        if (touches(s, targeted))
+            ++r.excludedCandidates;
+        else
+            candidates.push_back(&s);
     }
     synth::Rng rng(o.seed * 1000003ull + static_cast<std::uint64_t>(parentRound));
     rng.shuffle(candidates);
@@ -72,15 +74,15 @@ std::optional<RoundInfo> targetedTwin(Database& db, int parent) {
 // Fresh synthesized samples (not in the parent version), drawn with another seed: the
 // baseline's additional data, as many as the patches and, as near as the pool allows, as much
 // text (`targetChars`; 0: count only). Asks the synthesizer for more until the budget is met.
-std::vector<Sample> randomAdditional(Database& db, const std::vector<Sample>& parent, std::size_t budget, std::int64_t targetChars,
-                                     std::uint64_t seed, NextRoundReport& r) {
+std::vector<Sample> randomAdditional(Database& db, const std::vector<Sample>& parent, std::size_t budget,
+                                     std::int64_t targetChars, std::uint64_t seed, NextRoundReport& r) {
     std::unordered_set<std::string> have;
     for (const auto& s : parent) have.insert(s.id);
     SynthOptions so;
     so.seed = seed;
     std::vector<Sample> fresh;
-    for (auto size = static_cast<std::int64_t>(parent.size() + 4 * budget + 64); fresh.size() < budget && size < (1 << 26);
-         size *= 4) {
+    for (auto size = static_cast<std::int64_t>(parent.size() + 4 * budget + 64);
+         fresh.size() < budget && size < (1 << 26); size *= 4) {
         so.size = size;
         fresh.clear();
         for (auto& s : synthesize(db, so).samples)
@@ -153,8 +155,10 @@ NextRoundReport nextRound(Database& db, const NextRoundOptions& o) {
         for (const auto& id : jsonStrings(params.value("targeted_relations", ojson::array()))) targeted.insert(id);
         std::size_t patches = 0;
         for (auto& s : loadDatasetSamples(db, twin->datasetVersion)) {
-            if (s.origin == SampleOrigin::Patch) ++patches, r.matchedChars += textSize(s);
-            else if (s.origin == SampleOrigin::Replay) plan.replay.push_back(std::move(s));
+            if (s.origin == SampleOrigin::Patch)
+                ++patches, r.matchedChars += textSize(s);
+            else if (s.origin == SampleOrigin::Replay)
+                plan.replay.push_back(std::move(s));
         }
         r.replayCandidates = static_cast<std::int64_t>(params.value("replay_candidates", 0));
         r.excludedCandidates = static_cast<std::int64_t>(params.value("excluded_candidates", 0));
@@ -168,7 +172,8 @@ NextRoundReport nextRound(Database& db, const NextRoundOptions& o) {
         for (auto& p : loadPatches(db, ofParent))
             if (isAcceptedPatch(p.status)) accepted.push_back(std::move(p));
         if (accepted.empty())
-            throw InputError("round " + std::to_string(parentRound) + " has no accepted patches (proda patch, then proda patch-review)");
+            throw InputError("round " + std::to_string(parentRound) +
+                             " has no accepted patches (proda patch, then proda patch-review)");
         std::unordered_set<std::string> ids;
         for (auto& p : accepted) {
             for (const auto& rel : p.sample.l2Ids) targeted.insert(rel);
@@ -195,7 +200,8 @@ NextRoundReport nextRound(Database& db, const NextRoundOptions& o) {
     if (o.dryRun) {
         // Counted as replayViolations() counts a written version: replay samples sharing a targeted relation.
         for (const auto& s : plan.replay)
-            r.replayViolations += std::any_of(s.l2Ids.begin(), s.l2Ids.end(), [&](const std::string& rel) { return targeted.count(rel) > 0; });
+            r.replayViolations += std::any_of(s.l2Ids.begin(), s.l2Ids.end(),
+                                              [&](const std::string& rel) { return targeted.count(rel) > 0; });
         r.samples = r.added + r.replay;
         return r;
     }
@@ -206,9 +212,15 @@ NextRoundReport nextRound(Database& db, const NextRoundOptions& o) {
     synth::Rng(o.seed ^ 0x5EED0FF5ull).shuffle(v.samples); // interleave added and replay data
     v.parent = parent->datasetVersion;
     v.parentIsLatest = false;
-    ojson params{{"origin", r.kind}, {"parent_round", parentRound}, {"replay_ratio", o.replayRatio}, {"seed", o.seed},
-                 {"added", r.added}, {"replay", r.replay}, {"replay_candidates", r.replayCandidates},
-                 {"excluded_candidates", r.excludedCandidates}, {"targeted_relations", plan.targeted}};
+    ojson params{{"origin", r.kind},
+                 {"parent_round", parentRound},
+                 {"replay_ratio", o.replayRatio},
+                 {"seed", o.seed},
+                 {"added", r.added},
+                 {"replay", r.replay},
+                 {"replay_candidates", r.replayCandidates},
+                 {"excluded_candidates", r.excludedCandidates},
+                 {"targeted_relations", plan.targeted}};
     params["added_chars"] = r.addedChars;
     if (r.matchedTargetedRound) params["matched_targeted_round"] = *r.matchedTargetedRound;
     if (r.kind == "baseline_random") params["matched_chars"] = r.matchedChars;
@@ -226,12 +238,21 @@ NextRoundReport nextRound(Database& db, const NextRoundOptions& o) {
 }
 
 ojson toJson(const NextRoundReport& r) {
-    ojson j{{"round", r.round}, {"parent_round", r.parent}, {"kind", r.kind}, {"dataset_version", r.datasetVersion},
-            {"parent_version", r.parentVersion}, {"added", r.added}, {"replay", r.replay},
-            {"replay_requested", r.replayRequested}, {"replay_ratio", r.replayRatio},
-            {"replay_candidates", r.replayCandidates}, {"excluded_candidates", r.excludedCandidates},
-            {"targeted_relations", r.targetedRelations}, {"replay_violations", r.replayViolations},
-            {"samples", r.samples}, {"diff", {{"added", r.diffAdded}, {"removed", r.diffRemoved}}},
+    ojson j{{"round", r.round},
+            {"parent_round", r.parent},
+            {"kind", r.kind},
+            {"dataset_version", r.datasetVersion},
+            {"parent_version", r.parentVersion},
+            {"added", r.added},
+            {"replay", r.replay},
+            {"replay_requested", r.replayRequested},
+            {"replay_ratio", r.replayRatio},
+            {"replay_candidates", r.replayCandidates},
+            {"excluded_candidates", r.excludedCandidates},
+            {"targeted_relations", r.targetedRelations},
+            {"replay_violations", r.replayViolations},
+            {"samples", r.samples},
+            {"diff", {{"added", r.diffAdded}, {"removed", r.diffRemoved}}},
             {"added_chars", r.addedChars}};
     if (r.kind == "baseline_random") {
         j["budget"] = r.added;

@@ -24,7 +24,7 @@ class Database;
 namespace debug {
 
 struct NextRoundOptions {
-    std::optional<int> from;  // the parent round; default the newest round
+    std::optional<int> from; // the parent round; default the newest round
     bool baselineRandom = false;
     double replayRatio = 1.0; // replay samples per added sample (patch or random)
     std::uint64_t seed = 1;
@@ -37,11 +37,11 @@ struct NextRoundReport {
     int round = 0, parent = 0;
     std::string kind; // targeted | baseline_random
     std::int64_t datasetVersion = 0, parentVersion = 0;
-    std::int64_t added = 0;                  // patches, or random synthesized samples
+    std::int64_t added = 0; // patches, or random synthesized samples
     std::int64_t replay = 0, replayRequested = 0;
     std::int64_t replayCandidates = 0, excludedCandidates = 0; // parent samples; those sharing a targeted relation
     std::int64_t targetedRelations = 0;
-    std::int64_t replayViolations = 0;       // counted on the written version
+    std::int64_t replayViolations = 0; // counted on the written version
     std::int64_t samples = 0, diffAdded = 0, diffRemoved = 0;
     std::int64_t synthesizedPool = 0;        // baseline: fresh candidates the synthesizer offered
     std::optional<int> matchedTargetedRound; // baseline: the targeted round whose budget it copies

@@ -49,7 +49,8 @@ Sample mcq(std::string templateId, std::string discipline, const std::string& st
 
 std::string orList(const std::vector<std::string>& terms) {
     std::string s;
-    for (std::size_t i = 0; i < terms.size(); ++i) s += (i == 0 ? "" : i + 1 == terms.size() ? " or " : ", ") + terms[i];
+    for (std::size_t i = 0; i < terms.size(); ++i)
+        s += (i == 0 ? "" : i + 1 == terms.size() ? " or " : ", ") + terms[i];
     return s;
 }
 
@@ -66,7 +67,8 @@ std::vector<Sample> contrastRelation(const DebugKnowledge& k, int edge, int neig
     const auto alts = k.falseAlternatives(e.s, e.o, e.type, true, 3, seedOf(e.id, 11));
     std::vector<Sample> out;
     if (alts.empty()) return out;
-    const std::string d = kb.disciplines[e.discipline], fact = statementOf(kb, edge), S = capitalized(kb.nodes[e.s].term);
+    const std::string d = kb.disciplines[e.discipline], fact = statementOf(kb, edge),
+                      S = capitalized(kb.nodes[e.s].term);
     const std::string& o = kb.nodes[e.o].term;
     const std::vector<std::string> names = k.termsOf(alts);
     const std::size_t shown = std::min<std::size_t>(alts.size(), static_cast<std::size_t>(std::max(neighbours, 1)));
@@ -76,15 +78,18 @@ std::vector<Sample> contrastRelation(const DebugKnowledge& k, int edge, int neig
                            "\", and which similar concepts does it not?",
                        fact + ", not " + orList(near) + "."));
     for (std::size_t i = 0; i < shown; ++i)
-        out.push_back(make(SampleFormat::Qa, "patch.contrast.rel.qa.differs", d,
-                           "How does " + o + " differ from " + names[i] + " where " + kb.nodes[e.s].term + " is concerned?",
-                           fact + ", whereas \"" + statementWith(kb, edge, e.s, alts[i]) + "\" is false." + defOf(kb, e.o) +
-                               defOf(kb, alts[i])));
+        out.push_back(
+            make(SampleFormat::Qa, "patch.contrast.rel.qa.differs", d,
+                 "How does " + o + " differ from " + names[i] + " where " + kb.nodes[e.s].term + " is concerned?",
+                 fact + ", whereas \"" + statementWith(kb, edge, e.s, alts[i]) + "\" is false." + defOf(kb, e.o) +
+                     defOf(kb, alts[i])));
     if (alts.size() == 3)
-        out.push_back(mcq("patch.contrast.rel.mcq", d, S + " " + e.predicate + " which one of these easily confused concepts?", o,
-                          names, fact + ", not " + orList(names) + ".", seedOf(e.id, 12)));
+        out.push_back(mcq("patch.contrast.rel.mcq", d,
+                          S + " " + e.predicate + " which one of these easily confused concepts?", o, names,
+                          fact + ", not " + orList(names) + ".", seedOf(e.id, 12)));
     for (std::size_t i = 0; i < shown; ++i) {
-        Sample f = make(SampleFormat::Tf, "patch.contrast.rel.tf.false", d, "True or false: " + statementWith(kb, edge, e.s, alts[i]) + ".",
+        Sample f = make(SampleFormat::Tf, "patch.contrast.rel.tf.false", d,
+                        "True or false: " + statementWith(kb, edge, e.s, alts[i]) + ".",
                         "False. " + fact + ", not " + names[i] + ".");
         f.answer = "false";
         out.push_back(std::move(f));
@@ -108,14 +113,15 @@ std::vector<Sample> contrastConcept(const DebugKnowledge& k, int node, int neigh
     const std::string clause = synth::definitionClause(n.definition);
     const std::vector<std::string> names = k.termsOf(others);
     const std::size_t shown = std::min<std::size_t>(others.size(), static_cast<std::size_t>(std::max(neighbours, 1)));
-    out.push_back(make(SampleFormat::Qa, "patch.contrast.def.qa.isnot", d, "What is " + n.term + ", and what is it not?",
-                       is + " It is not " + orList({names.begin(), names.begin() + static_cast<std::ptrdiff_t>(shown)}) + "."));
+    out.push_back(
+        make(SampleFormat::Qa, "patch.contrast.def.qa.isnot", d, "What is " + n.term + ", and what is it not?",
+             is + " It is not " + orList({names.begin(), names.begin() + static_cast<std::ptrdiff_t>(shown)}) + "."));
     for (std::size_t i = 0; i < shown; ++i)
         out.push_back(make(SampleFormat::Qa, "patch.contrast.def.qa.differs", d,
                            "How does " + n.term + " differ from " + names[i] + "?", is + defOf(kb, others[i])));
     if (others.size() == 3)
-        out.push_back(mcq("patch.contrast.def.mcq", d, "Which of these similar terms is described as: " + clause + "?", n.term,
-                          names, is, seedOf(n.id, 14)));
+        out.push_back(mcq("patch.contrast.def.mcq", d, "Which of these similar terms is described as: " + clause + "?",
+                          n.term, names, is, seedOf(n.id, 14)));
     for (std::size_t i = 0; i < shown; ++i) {
         Sample f = make(SampleFormat::Tf, "patch.contrast.def.tf.false", d,
                         "True or false: " + names[i] + " is described as: " + clause + ".",
@@ -138,7 +144,8 @@ std::vector<Sample> reinforceRelation(const DebugKnowledge& k, int edge, const s
     const auto alts = k.falseAlternatives(e.s, e.o, e.type, true, 3, seedOf(e.id, 21));
     std::vector<Sample> out;
     if (alts.empty()) return out; // no verified-false object: the probes could not ask it either
-    const std::string d = kb.disciplines[e.discipline], fact = statementOf(kb, edge), S = capitalized(kb.nodes[e.s].term);
+    const std::string d = kb.disciplines[e.discipline], fact = statementOf(kb, edge),
+                      S = capitalized(kb.nodes[e.s].term);
     const std::string& o = kb.nodes[e.o].term;
     const std::vector<std::string> names = k.termsOf(alts);
     for (int i = 0; i < passesFor(taughtFormats, "qa"); ++i)
@@ -153,15 +160,16 @@ std::vector<Sample> reinforceRelation(const DebugKnowledge& k, int edge, const s
         out.push_back(std::move(t));
         const std::size_t a = std::size_t(i) % alts.size();
         Sample f = make(SampleFormat::Tf, "patch.reinforce.rel.tf.false", d,
-                        (i == 0 ? "True or false: " : "Is this statement true or false? ") + statementWith(kb, edge, e.s, alts[a]) + ".",
+                        (i == 0 ? "True or false: " : "Is this statement true or false? ") +
+                            statementWith(kb, edge, e.s, alts[a]) + ".",
                         "False. " + fact + ".");
         f.answer = "false";
         out.push_back(std::move(f));
     }
     if (alts.size() == 3)
         for (int i = 0; i < passesFor(taughtFormats, "mcq"); ++i)
-            out.push_back(mcq("patch.reinforce.rel.mcq", d, S + " " + e.predicate + " which of these?", o, names, fact + ".",
-                              seedOf(e.id, 22 + i)));
+            out.push_back(mcq("patch.reinforce.rel.mcq", d, S + " " + e.predicate + " which of these?", o, names,
+                              fact + ".", seedOf(e.id, 22 + i)));
     finish(out, {kb.nodes[e.s].id, kb.nodes[e.o].id}, {e.id});
     return out;
 }
@@ -178,25 +186,27 @@ std::vector<Sample> reinforceConcept(const DebugKnowledge& k, int node, const st
     const std::vector<std::string> names = k.termsOf(others);
     for (int i = 0; i < passesFor(taughtFormats, "qa"); ++i)
         out.push_back(i == 0 ? make(SampleFormat::Qa, "patch.reinforce.def.qa.what", d, "What is " + n.term + "?", is)
-                             : make(SampleFormat::Qa, "patch.reinforce.def.qa.term", d, "Which term is described as: " + clause + "?",
-                                    capitalized(n.term) + ". " + is));
+                             : make(SampleFormat::Qa, "patch.reinforce.def.qa.term", d,
+                                    "Which term is described as: " + clause + "?", capitalized(n.term) + ". " + is));
     for (int i = 0; i < passesFor(taughtFormats, "tf"); ++i) {
         Sample t = make(SampleFormat::Tf, "patch.reinforce.def.tf.true", d,
-                        (i == 0 ? "True or false: " : "Is this statement true or false? ") + n.term + " is described as: " + clause + ".",
+                        (i == 0 ? "True or false: " : "Is this statement true or false? ") + n.term +
+                            " is described as: " + clause + ".",
                         "True.");
         t.answer = "true";
         out.push_back(std::move(t));
         const std::size_t a = std::size_t(i) % others.size();
         Sample f = make(SampleFormat::Tf, "patch.reinforce.def.tf.false", d,
-                        (i == 0 ? "True or false: " : "Is this statement true or false? ") + names[a] + " is described as: " + clause + ".",
+                        (i == 0 ? "True or false: " : "Is this statement true or false? ") + names[a] +
+                            " is described as: " + clause + ".",
                         "False. " + is);
         f.answer = "false";
         out.push_back(std::move(f));
     }
     if (others.size() == 3)
         for (int i = 0; i < passesFor(taughtFormats, "mcq"); ++i)
-            out.push_back(mcq("patch.reinforce.def.mcq", d, "Which term is described as: " + clause + "?", n.term, names, is,
-                              seedOf(n.id, 24 + i)));
+            out.push_back(mcq("patch.reinforce.def.mcq", d, "Which term is described as: " + clause + "?", n.term,
+                              names, is, seedOf(n.id, 24 + i)));
     finish(out, {n.id}, {});
     return out;
 }
@@ -211,22 +221,23 @@ std::vector<Sample> scaffoldChain(const DebugKnowledge& k, const GraphChain& c) 
     std::string links, steps;
     for (std::size_t i = 0; i < c.edges.size(); ++i) {
         const auto& e = kb.edges[c.edges[i]];
-        links += (i ? "; " : "") + std::string("\"") + e.predicate + "\"" + (c.steps[i].forward ? "" : " (read backwards)");
+        links +=
+            (i ? "; " : "") + std::string("\"") + e.predicate + "\"" + (c.steps[i].forward ? "" : " (read backwards)");
         steps += "Step " + std::to_string(i + 1) + ": " + statementOf(kb, c.edges[i]) + ". ";
     }
     const std::string given = "Starting at " + start + ", take these links in order: " + links + ".";
     const std::string conclusion = "Conclusion: starting at " + start + ", the links lead to " + end + ".";
-    out.push_back(make(SampleFormat::Qa, "patch.scaffold.qa", d, given + " Work through each link, then say where you arrive.",
-                       steps + conclusion));
+    out.push_back(make(SampleFormat::Qa, "patch.scaffold.qa", d,
+                       given + " Work through each link, then say where you arrive.", steps + conclusion));
     const auto wrong = k.falseChainEnds(c, 3, seedOf(c.id, 15));
     const std::vector<std::string> names = k.termsOf(wrong);
     if (wrong.size() == 3)
-        out.push_back(mcq("patch.scaffold.mcq", d, given + " Which concept do you reach?", end, names, steps + conclusion,
-                          seedOf(c.id, 16)));
+        out.push_back(mcq("patch.scaffold.mcq", d, given + " Which concept do you reach?", end, names,
+                          steps + conclusion, seedOf(c.id, 16)));
     if (!wrong.empty()) {
         Sample f = make(SampleFormat::Tf, "patch.scaffold.tf.false", d,
-                        "True or false: starting at " + start + " and taking the links " + links + " in order leads to " +
-                            names[0] + ".",
+                        "True or false: starting at " + start + " and taking the links " + links +
+                            " in order leads to " + names[0] + ".",
                         "False. " + steps + "Conclusion: the links lead to " + end + ", not " + names[0] + ".");
         f.answer = "false";
         out.push_back(std::move(f));

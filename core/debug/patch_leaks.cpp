@@ -36,7 +36,8 @@ std::string spacedWords(std::string_view text) {
     return s;
 }
 
-PatchLeakCheck::PatchLeakCheck(Database& db, const DebugKnowledge& k, const CheckOptions& options) : k_(k), options_(options) {
+PatchLeakCheck::PatchLeakCheck(Database& db, const DebugKnowledge& k, const CheckOptions& options)
+    : k_(k), options_(options) {
     for (const auto& it : loadItems(db)) {
         if (it.status == "rejected") continue;
         ItemText t;
@@ -57,7 +58,9 @@ PatchLeakCheck::PatchLeakCheck(Database& db, const DebugKnowledge& k, const Chec
         testChains_.insert(it.chainId);
         const int c = k.chainOf(it.chainId);
         if (c >= 0 && k.kb.chains[c].ok())
-            testEnds_.emplace(pairKey(k.kb.nodes[k.kb.chains[c].nodes.front()].termKey, k.kb.nodes[k.kb.chains[c].nodes.back()].termKey), it.id);
+            testEnds_.emplace(pairKey(k.kb.nodes[k.kb.chains[c].nodes.front()].termKey,
+                                      k.kb.nodes[k.kb.chains[c].nodes.back()].termKey),
+                              it.id);
     }
 }
 
@@ -78,12 +81,14 @@ std::optional<PatchLeak> PatchLeakCheck::check(const Sample& s) const {
     for (const auto& [i, n] : hits) {
         const auto& item = items_[i];
         const double share = static_cast<double>(n) / static_cast<double>(item.grams);
-        if (share >= options_.leakThreshold && spaced.find(item.answer) != std::string::npos && (!worst || share > worst->share))
+        if (share >= options_.leakThreshold && spaced.find(item.answer) != std::string::npos &&
+            (!worst || share > worst->share))
             worst = PatchLeak{"ngram", item.id, share};
     }
     if (worst) return worst;
     for (auto i : shortItems_)
-        if (spaced.find(items_[i].shortQuestion) != std::string::npos && spaced.find(items_[i].answer) != std::string::npos)
+        if (spaced.find(items_[i].shortQuestion) != std::string::npos &&
+            spaced.find(items_[i].answer) != std::string::npos)
             return PatchLeak{"ngram", items_[i].id, 1.0};
     // The composed fact of a test chain: both ends among what the patch teaches.
     std::vector<int> terms;

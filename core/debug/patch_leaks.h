@@ -28,13 +28,13 @@ struct PatchLeak {
 };
 
 class PatchLeakCheck {
-public:
+  public:
     PatchLeakCheck(Database& db, const DebugKnowledge& k, const CheckOptions& options);
     std::optional<PatchLeak> check(const Sample& s) const;
     // Chains that carry a test item: scaffolds stay off them.
     bool carriesTestItem(const std::string& chainId) const { return testChains_.count(chainId) > 0; }
 
-private:
+  private:
     struct ItemText {
         std::string id, answer; // answer as " w1 w2 " for a whole-word test
         std::size_t grams = 0;

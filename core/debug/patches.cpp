@@ -20,8 +20,10 @@ namespace {
 using ojson = nlohmann::ordered_json;
 
 // The patch codes, and the rubric's codes the review workspace offers for every kind of target.
-const std::set<std::string> kReasons = {"", "incorrect", "ambiguous", "off_target", "leaks", "duplicate", "other", "junk_concept",
-                                        "meaningless_relation", "ungrammatical", "giveaway", "wrong_answer"};
+const std::set<std::string> kReasons = {
+    "",          "incorrect",   "ambiguous",    "off_target",           "leaks",
+    "duplicate", "other",       "junk_concept", "meaningless_relation", "ungrammatical",
+    "giveaway",  "wrong_answer"};
 
 std::vector<std::string> jsonList(std::string_view text) {
     std::vector<std::string> out;
@@ -34,14 +36,18 @@ std::vector<std::string> jsonList(std::string_view text) {
 
 // Sibling chains of a failed chain: others through its nodes, same discipline first, in a
 // seeded order; never one that carries a test item.
-std::vector<int> siblingsOf(const DebugKnowledge& k, int chain, int limit, const PatchLeakCheck& leaks, PatchReport& r) {
+std::vector<int> siblingsOf(const DebugKnowledge& k, int chain, int limit, const PatchLeakCheck& leaks,
+                            PatchReport& r) {
     const auto& c = k.kb.chains[chain];
     std::vector<int> same, other;
     std::set<int> seen{chain};
     for (int n : c.nodes)
         for (int s : k.chainsThroughNode(n)) {
             if (!seen.insert(s).second || !k.kb.chains[s].ok()) continue;
-            if (leaks.carriesTestItem(k.kb.chains[s].id)) { ++r.skippedTestChains; continue; }
+            if (leaks.carriesTestItem(k.kb.chains[s].id)) {
+                ++r.skippedTestChains;
+                continue;
+            }
             (k.kb.chains[s].discipline == c.discipline ? same : other).push_back(s);
         }
     synth::Rng rng(seedOf(c.id, 21));
@@ -55,8 +61,10 @@ std::vector<int> siblingsOf(const DebugKnowledge& k, int chain, int limit, const
 void insertPatch(Statement& st, const Patch& p) {
     const auto& s = p.sample;
     st.bind(1, p.id).bind(2, p.round).bind(3, p.kind).bind(4, toString(s.format)).bind(5, s.prompt).bind(6, s.response);
-    if (s.options.empty()) st.bindNull(7);
-    else st.bind(7, nlohmann::json(s.options).dump());
+    if (s.options.empty())
+        st.bindNull(7);
+    else
+        st.bind(7, nlohmann::json(s.options).dump());
     st.bind(8, s.answer).bind(9, s.templateId).bind(10, s.discipline).bind(11, nlohmann::json(s.l1Ids).dump());
     st.bind(12, nlohmann::json(s.l2Ids).dump()).bind(13, nlohmann::json(p.targets).dump());
     st.run();
@@ -116,7 +124,10 @@ PatchReport generatePatches(Database& db, int round, const PatchOptions& options
             // Taught but not learned: the same fact again in other formats, not a new contrast.
             if (!kind.empty() && d.gapKind() == "under_learned") kind += "+reinforce";
         }
-        if (kind.empty() || (kind == "chain" && k.chainOf(target) < 0)) { ++r.unpatchable; continue; }
+        if (kind.empty() || (kind == "chain" && k.chainOf(target) < 0)) {
+            ++r.unpatchable;
+            continue;
+        }
         groups[{kind, target}].push_back(d.itemId);
     }
     std::vector<Patch> patches;
@@ -152,21 +163,29 @@ PatchReport generatePatches(Database& db, int round, const PatchOptions& options
             const auto taught = info ? taughtFormats(db, info->datasetVersion, target) : std::set<std::string>{};
             if (kind == "relation+reinforce") {
                 const int e = k.edgeOf(target);
-                if (!k.kb.teachable(e)) { ++r.unpatchable; continue; }
+                if (!k.kb.teachable(e)) {
+                    ++r.unpatchable;
+                    continue;
+                }
                 add(reinforceRelation(k, e, taught), "reinforce", items);
             } else {
                 add(reinforceConcept(k, k.conceptOf(target), taught), "reinforce", items);
             }
         } else if (kind == "relation") {
             const int e = k.edgeOf(target);
-            if (!k.kb.teachable(e)) { ++r.unpatchable; continue; } // it states a chain's conclusion
+            if (!k.kb.teachable(e)) {
+                ++r.unpatchable;
+                continue;
+            } // it states a chain's conclusion
             add(contrastRelation(k, e, options.neighbours), "contrastive", items);
         } else if (kind == "concept") {
             add(contrastConcept(k, k.conceptOf(target), options.neighbours), "contrastive", items);
         } else {
             const int c = k.chainOf(target);
-            if (leaks.carriesTestItem(target)) ++r.skippedTestChains;
-            else add(scaffoldChain(k, k.kb.chains[c]), "scaffold", items);
+            if (leaks.carriesTestItem(target))
+                ++r.skippedTestChains;
+            else
+                add(scaffoldChain(k, k.kb.chains[c]), "scaffold", items);
             for (int s : siblingsOf(k, c, options.siblingChains, leaks, r)) {
                 ++r.siblingChains;
                 add(scaffoldChain(k, k.kb.chains[s]), "scaffold", items);
@@ -205,15 +224,18 @@ PatchReport generatePatches(Database& db, int round, const PatchOptions& options
 }
 
 std::vector<Patch> loadPatches(Database& db, const PatchFilter& f) {
-    std::string sql = "SELECT p.id, p.round, p.kind, p.format, p.prompt, p.response, coalesce(p.options, '[]'), p.answer, "
-                      "p.template_id, coalesce(d.name, ''), p.l1_ids, p.l2_ids, p.targets, p.status, p.reason, p.note, "
-                      "p.created_at, p.updated_at FROM patches p LEFT JOIN disciplines d ON d.id = p.discipline_id "
-                      "WHERE (?1 IS NULL OR p.round = ?1) AND (?2 = '' OR p.status = ?2) AND (?3 = '' OR p.kind = ?3) "
-                      "AND (?4 = '' OR p.format = ?4) AND (?5 = '' OR EXISTS (SELECT 1 FROM json_each(p.targets) WHERE value = ?5)) "
-                      "ORDER BY p.round, p.created_at, p.id";
+    std::string sql =
+        "SELECT p.id, p.round, p.kind, p.format, p.prompt, p.response, coalesce(p.options, '[]'), p.answer, "
+        "p.template_id, coalesce(d.name, ''), p.l1_ids, p.l2_ids, p.targets, p.status, p.reason, p.note, "
+        "p.created_at, p.updated_at FROM patches p LEFT JOIN disciplines d ON d.id = p.discipline_id "
+        "WHERE (?1 IS NULL OR p.round = ?1) AND (?2 = '' OR p.status = ?2) AND (?3 = '' OR p.kind = ?3) "
+        "AND (?4 = '' OR p.format = ?4) AND (?5 = '' OR EXISTS (SELECT 1 FROM json_each(p.targets) WHERE value = ?5)) "
+        "ORDER BY p.round, p.created_at, p.id";
     Statement st = db.prepare(sql);
-    if (f.round) st.bind(1, *f.round);
-    else st.bindNull(1);
+    if (f.round)
+        st.bind(1, *f.round);
+    else
+        st.bindNull(1);
     st.bind(2, f.status).bind(3, f.kind).bind(4, f.format).bind(5, f.target);
     const std::set<std::string> ids(f.ids.begin(), f.ids.end());
     std::vector<Patch> out;
@@ -247,21 +269,24 @@ std::vector<Patch> loadPatches(Database& db, const PatchFilter& f) {
 
 namespace {
 
-void recordEvent(Database& db, const std::string& id, const std::string& from, const std::string& to, const std::string& reason,
-                 const std::string& note) {
-    Statement ev = db.prepare("INSERT INTO patch_events(patch_id, old_status, new_status, reason, note) VALUES(?,?,?,?,?)");
+void recordEvent(Database& db, const std::string& id, const std::string& from, const std::string& to,
+                 const std::string& reason, const std::string& note) {
+    Statement ev =
+        db.prepare("INSERT INTO patch_events(patch_id, old_status, new_status, reason, note) VALUES(?,?,?,?,?)");
     ev.bind(1, id).bind(2, from).bind(3, to).bind(4, reason).bind(5, note);
     ev.run();
 }
 
 } // namespace
 
-std::int64_t reviewPatches(Database& db, const PatchFilter& filter, const std::string& status, const std::string& reason,
-                           const std::string& note) {
+std::int64_t reviewPatches(Database& db, const PatchFilter& filter, const std::string& status,
+                           const std::string& reason, const std::string& note) {
     if (status != "accepted" && status != "rejected" && status != "proposed")
-        throw InputError("status: '" + status + "' is not accepted, rejected or proposed (edit a patch with --prompt/--response)");
+        throw InputError("status: '" + status +
+                         "' is not accepted, rejected or proposed (edit a patch with --prompt/--response)");
     if (!kReasons.count(reason))
-        throw InputError("reason: unknown reason code '" + reason + "' (incorrect, ambiguous, off_target, leaks, duplicate, other)");
+        throw InputError("reason: unknown reason code '" + reason +
+                         "' (incorrect, ambiguous, off_target, leaks, duplicate, other)");
     if (status == "rejected" && reason.empty()) throw InputError("reason: a rejection needs a reason code");
     const auto patches = loadPatches(db, filter);
     for (const auto& id : filter.ids)
@@ -282,15 +307,17 @@ std::int64_t reviewPatches(Database& db, const PatchFilter& filter, const std::s
     return changed;
 }
 
-void editPatch(Database& db, const std::string& id, const std::string& prompt, const std::string& response, const std::string& note) {
+void editPatch(Database& db, const std::string& id, const std::string& prompt, const std::string& response,
+               const std::string& note) {
     PatchFilter one;
     one.ids = {id};
     const auto found = loadPatches(db, one);
     if (found.empty()) throw InputError("patch: no patch '" + id + "'");
     if (prompt.empty() && response.empty()) throw InputError("edit: give a new prompt or response");
     Transaction tx(db);
-    Statement up = db.prepare("UPDATE patches SET prompt = coalesce(nullif(?, ''), prompt), response = coalesce(nullif(?, ''), "
-                              "response), status = 'edited', note = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?");
+    Statement up = db.prepare(
+        "UPDATE patches SET prompt = coalesce(nullif(?, ''), prompt), response = coalesce(nullif(?, ''), "
+        "response), status = 'edited', note = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?");
     up.bind(1, prompt).bind(2, response).bind(3, note).bind(4, id);
     up.run();
     recordEvent(db, id, found[0].status, "edited", "", note);
@@ -298,21 +325,43 @@ void editPatch(Database& db, const std::string& id, const std::string& prompt, c
 }
 
 ojson toJson(const Patch& p) {
-    return {{"id", p.id}, {"round", p.round}, {"kind", p.kind}, {"format", std::string(toString(p.sample.format))},
-            {"prompt", p.sample.prompt}, {"response", p.sample.response}, {"options", p.sample.options},
-            {"answer", p.sample.answer}, {"template_id", p.sample.templateId}, {"discipline", p.sample.discipline},
-            {"l1_ids", p.sample.l1Ids}, {"l2_ids", p.sample.l2Ids}, {"targets", p.targets}, {"status", p.status},
-            {"reason", p.reason}, {"note", p.note}};
+    return {{"id", p.id},
+            {"round", p.round},
+            {"kind", p.kind},
+            {"format", std::string(toString(p.sample.format))},
+            {"prompt", p.sample.prompt},
+            {"response", p.sample.response},
+            {"options", p.sample.options},
+            {"answer", p.sample.answer},
+            {"template_id", p.sample.templateId},
+            {"discipline", p.sample.discipline},
+            {"l1_ids", p.sample.l1Ids},
+            {"l2_ids", p.sample.l2Ids},
+            {"targets", p.targets},
+            {"status", p.status},
+            {"reason", p.reason},
+            {"note", p.note}};
 }
 
 ojson toJson(const PatchReport& r, bool withPatches) {
-    ojson j{{"round", r.round}, {"diagnoses", r.diagnoses}, {"concept_gaps", r.conceptGaps},
-            {"reasoning_deficits", r.reasoningDeficits}, {"candidates", r.candidates}, {"proposed", r.proposed},
-            {"leaks_dropped", r.leaksDropped}, {"ngram_leaks", r.ngramLeaks}, {"fact_leaks", r.factLeaks},
+    ojson j{{"round", r.round},
+            {"diagnoses", r.diagnoses},
+            {"concept_gaps", r.conceptGaps},
+            {"reasoning_deficits", r.reasoningDeficits},
+            {"candidates", r.candidates},
+            {"proposed", r.proposed},
+            {"leaks_dropped", r.leaksDropped},
+            {"ngram_leaks", r.ngramLeaks},
+            {"fact_leaks", r.factLeaks},
             {"leak_check", {{"ngram", r.leakNgram}, {"threshold", r.leakThreshold}}},
-            {"kept_reviewed", r.keptReviewed}, {"replaced_proposed", r.replacedProposed},
-            {"already_in_other_round", r.alreadyElsewhere}, {"sibling_chains", r.siblingChains},
-            {"skipped_test_chains", r.skippedTestChains}, {"unpatchable", r.unpatchable}, {"deferred", r.deferred}, {"by_kind", r.byKind},
+            {"kept_reviewed", r.keptReviewed},
+            {"replaced_proposed", r.replacedProposed},
+            {"already_in_other_round", r.alreadyElsewhere},
+            {"sibling_chains", r.siblingChains},
+            {"skipped_test_chains", r.skippedTestChains},
+            {"unpatchable", r.unpatchable},
+            {"deferred", r.deferred},
+            {"by_kind", r.byKind},
             {"by_format", r.byFormat}};
     if (withPatches) {
         j["patches"] = ojson::array();

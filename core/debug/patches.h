@@ -28,15 +28,15 @@ namespace debug {
 struct Patch {
     std::string id; // sampleIdFor() of its content as first written; stable across edits
     int round = 0;
-    std::string kind; // reinforce | contrastive | scaffold
-    Sample sample;    // format, prompt, response, options, answer, template, discipline, l1/l2 ids
+    std::string kind;                 // reinforce | contrastive | scaffold
+    Sample sample;                    // format, prompt, response, options, answer, template, discipline, l1/l2 ids
     std::vector<std::string> targets; // item ids (the errors) it targets
     std::string status = "proposed", reason, note, createdAt, updatedAt;
 };
 
 struct PatchOptions {
-    int siblingChains = 2;      // scaffolded chains per reasoning deficit besides the failed one
-    int neighbours = 2;         // confusable neighbours contrasted per concept gap
+    int siblingChains = 2; // scaffolded chains per reasoning deficit besides the failed one
+    int neighbours = 2;    // confusable neighbours contrasted per concept gap
     bool includeOverridden = true;
     // At most this many failures are patched in one round (0: all), the most confident
     // diagnoses first; the rest are counted as deferred. A follow-up round trains its patches

@@ -17,11 +17,13 @@ constexpr std::size_t kMaxClause = 300; // longer definitions make unreadable st
 const char* const kTrue = "True.";
 const char* const kFalse = "False.";
 
-std::string claim(const std::string& statement) { return "Here is a claim: \"" + statement + ".\" Is the claim correct?"; }
+std::string claim(const std::string& statement) {
+    return "Here is a claim: \"" + statement + ".\" Is the claim correct?";
+}
 
 // The options with the answer placed at a seeded position.
-ChoiceQuery choice(std::string id, std::string prompt, const std::string& answer, const std::vector<std::string>& others,
-                   std::uint64_t seed) {
+ChoiceQuery choice(std::string id, std::string prompt, const std::string& answer,
+                   const std::vector<std::string>& others, std::uint64_t seed) {
     ChoiceQuery q;
     q.id = std::move(id);
     q.prompt = std::move(prompt);
@@ -41,8 +43,8 @@ std::optional<Probe> definitionProbe(const DebugKnowledge& k, const GraphChain& 
     if (others.size() < 3) return std::nullopt;
     const std::vector<std::string> terms = k.termsOf(others);
     Probe p{"definition", std::max(position - 1, 0), 0, "concept", n.id, {}};
-    p.queries.push_back(choice(c.id + "/def/" + std::to_string(position), "Which term fits this description? \"" + clause + "\"",
-                               n.term, terms, seedOf(n.id, 8)));
+    p.queries.push_back(choice(c.id + "/def/" + std::to_string(position),
+                               "Which term fits this description? \"" + clause + "\"", n.term, terms, seedOf(n.id, 8)));
     return p;
 }
 
@@ -67,8 +69,8 @@ std::vector<Probe> edgeProbes(const DebugKnowledge& k, int e, int hop, const std
         const std::vector<std::string> terms = k.termsOf(alternatives);
         Probe comp{"completion", hop, 0, "relation", r.id, {}};
         comp.queries.push_back(choice(base + "/completion",
-                                      "Finish this fact with the right term: \"" + synth::capitalized(k.kb.nodes[r.s].term) +
-                                          " " + r.predicate + " ___\"",
+                                      "Finish this fact with the right term: \"" +
+                                          synth::capitalized(k.kb.nodes[r.s].term) + " " + r.predicate + " ___\"",
                                       k.kb.nodes[r.o].term, terms, seedOf(r.id, 2)));
         out.push_back(std::move(comp));
     }

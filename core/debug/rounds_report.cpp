@@ -55,7 +55,8 @@ ojson opt(const std::optional<double>& v) { return v ? ojson(*v) : ojson(); }
 std::vector<ItemAcrossRounds> transitionItems(Database& db, int round, const std::string& transition) {
     static const std::set<std::string> kTransitions = {"fixed", "regressed", "still_failing", "still_correct"};
     if (!kTransitions.count(transition))
-        throw InputError("", 0, "transition", "'" + transition + "' is none of fixed, regressed, still_failing, still_correct");
+        throw InputError("", 0, "transition",
+                         "'" + transition + "' is none of fixed, regressed, still_failing, still_correct");
     const auto info = roundInfo(db, round);
     if (!info || !info->parent) return {};
     std::map<int, std::unordered_map<std::string, bool>> correct; // round -> item -> right
@@ -156,8 +157,10 @@ std::vector<RoundRow> roundsReport(Database& db) {
             const auto ds = loadDiagnoses(db, eval->id);
             for (const auto& d : ds) {
                 ++(d.effectiveVerdict() == "concept_gap" ? row.conceptGaps : row.reasoningDeficits);
-                if (d.gapKind() == "under_learned") ++row.underLearnedGaps;
-                else if (d.gapKind() == "untaught") ++row.untaughtGaps;
+                if (d.gapKind() == "under_learned")
+                    ++row.underLearnedGaps;
+                else if (d.gapKind() == "untaught")
+                    ++row.untaughtGaps;
             }
             if (!ds.empty()) row.diagnosisMethod = ds.front().method;
         }
@@ -170,38 +173,48 @@ std::vector<RoundRow> roundsReport(Database& db) {
                 const auto it = items.find(id);
                 bool touched = false;
                 if (it != items.end())
-                    for (const auto& rel : chainRelations[it->second.chainId]) touched = touched || patched.count(rel) > 0;
+                    for (const auto& rel : chainRelations[it->second.chainId])
+                        touched = touched || patched.count(rel) > 0;
                 const bool inParent = parentCorrect && parentCorrect->count(id);
                 if (!touched) {
                     ++row.control.items;
                     row.control.correct += ok ? 1 : 0;
-                    if (inParent) ++row.controlInParent.items, row.controlInParent.correct += parentCorrect->at(id) ? 1 : 0;
+                    if (inParent)
+                        ++row.controlInParent.items, row.controlInParent.correct += parentCorrect->at(id) ? 1 : 0;
                 }
                 if (!inParent) continue;
                 const bool before = parentCorrect->at(id);
                 const std::string split = it == items.end() ? "test" : it->second.split;
                 for (auto* t : {&row.transitions[split], &row.transitions["all"]}) {
-                    if (!before && ok) ++t->fixed;
-                    else if (before && !ok) ++t->regressed;
-                    else if (!ok) ++t->stillFailing;
-                    else ++t->stillCorrect;
+                    if (!before && ok)
+                        ++t->fixed;
+                    else if (before && !ok)
+                        ++t->regressed;
+                    else if (!ok)
+                        ++t->stillFailing;
+                    else
+                        ++t->stillCorrect;
                 }
             }
         }
         if (info.parent)
             for (const auto& prev : rows)
                 if (prev.round == *info.parent) {
-                    if (row.dev.accuracy() && prev.dev.accuracy()) row.deltaDev = *row.dev.accuracy() - *prev.dev.accuracy();
-                    if (row.test.accuracy() && prev.test.accuracy()) row.deltaTest = *row.test.accuracy() - *prev.test.accuracy();
+                    if (row.dev.accuracy() && prev.dev.accuracy())
+                        row.deltaDev = *row.dev.accuracy() - *prev.dev.accuracy();
+                    if (row.test.accuracy() && prev.test.accuracy())
+                        row.deltaTest = *row.test.accuracy() - *prev.test.accuracy();
                 }
         rows.push_back(std::move(row));
     }
     // Targeted repair against plain data scaling: each baseline beside the targeted twin it copies.
     for (auto& base : rows) {
         if (!base.matchedRound) continue;
-        const auto twin = std::find_if(rows.begin(), rows.end(), [&](const RoundRow& r) { return r.round == *base.matchedRound; });
+        const auto twin =
+            std::find_if(rows.begin(), rows.end(), [&](const RoundRow& r) { return r.round == *base.matchedRound; });
         if (twin == rows.end()) continue;
-        base.equalCompute = twin->equalCompute = base.trainSteps && twin->trainSteps && *base.trainSteps == *twin->trainSteps;
+        base.equalCompute = twin->equalCompute =
+            base.trainSteps && twin->trainSteps && *base.trainSteps == *twin->trainSteps;
         if (!correctByRound.count(base.round) || !correctByRound.count(twin->round)) continue;
         const auto& theirs = correctByRound[base.round];
         std::map<std::string, std::pair<std::int64_t, std::int64_t>> split; // b, c
@@ -213,7 +226,8 @@ std::vector<RoundRow> roundsReport(Database& db) {
             ++(ok ? bc.first : bc.second);
         }
         twin->baselineRound = base.round;
-        for (const char* name : {"dev", "test"}) twin->againstBaseline[name] = mcnemar(split[name].first, split[name].second);
+        for (const char* name : {"dev", "test"})
+            twin->againstBaseline[name] = mcnemar(split[name].first, split[name].second);
     }
     return rows;
 }
@@ -245,8 +259,9 @@ ojson againstBaselineJson(const RoundRow& r) {
     if (!r.baselineRound) return ojson();
     ojson j{{"round", *r.baselineRound}};
     for (const auto& [split, m] : r.againstBaseline)
-        j[split] = {{"targeted_only", m.b}, {"baseline_only", m.c}, {"statistic", m.statistic}, {"p", m.p},
-                    {"exact", m.exact}, {"verdict", againstBaselineVerdict(m)}};
+        j[split] = {{"targeted_only", m.b},     {"baseline_only", m.c},
+                    {"statistic", m.statistic}, {"p", m.p},
+                    {"exact", m.exact},         {"verdict", againstBaselineVerdict(m)}};
     return j;
 }
 } // namespace
@@ -259,35 +274,58 @@ ojson toJson(const RoundRow& r) {
     };
     ojson t = ojson::object();
     for (const auto& [split, x] : r.transitions)
-        t[split] = {{"fixed", x.fixed}, {"regressed", x.regressed}, {"still_failing", x.stillFailing}, {"still_correct", x.stillCorrect}};
+        t[split] = {{"fixed", x.fixed},
+                    {"regressed", x.regressed},
+                    {"still_failing", x.stillFailing},
+                    {"still_correct", x.stillCorrect}};
     const auto control = r.control.accuracy(), parentControl = r.controlInParent.accuracy();
-    return {{"round", r.round}, {"parent", r.parent ? ojson(*r.parent) : ojson()}, {"kind", r.kind},
-            {"dataset_version", r.datasetVersion}, {"samples", r.samples}, {"patch_samples", r.patchSamples},
+    return {{"round", r.round},
+            {"parent", r.parent ? ojson(*r.parent) : ojson()},
+            {"kind", r.kind},
+            {"dataset_version", r.datasetVersion},
+            {"samples", r.samples},
+            {"patch_samples", r.patchSamples},
             {"replay_samples", r.replaySamples},
-            {"evaluation_id", r.evaluationId ? ojson(*r.evaluationId) : ojson()}, {"model", r.model},
-            {"accuracy", acc(r.all)}, {"dev_accuracy", acc(r.dev)}, {"test_accuracy", acc(r.test)},
-            {"under_learned_gaps", r.underLearnedGaps}, {"untaught_gaps", r.untaughtGaps},
-            {"fact_recall", r.learned ? ojson{{"learned", *r.learned}, {"by_chance", r.learnedByChance.value_or(0)},
-                                              {"facts_probed", r.factsProbed}, {"under_trained", r.underTrained}}
+            {"evaluation_id", r.evaluationId ? ojson(*r.evaluationId) : ojson()},
+            {"model", r.model},
+            {"accuracy", acc(r.all)},
+            {"dev_accuracy", acc(r.dev)},
+            {"test_accuracy", acc(r.test)},
+            {"under_learned_gaps", r.underLearnedGaps},
+            {"untaught_gaps", r.untaughtGaps},
+            {"fact_recall", r.learned ? ojson{{"learned", *r.learned},
+                                              {"by_chance", r.learnedByChance.value_or(0)},
+                                              {"facts_probed", r.factsProbed},
+                                              {"under_trained", r.underTrained}}
                                       : ojson()},
-            {"dev_items", r.dev.items}, {"test_items", r.test.items},
-            {"delta_dev", opt(r.deltaDev)}, {"delta_test", opt(r.deltaTest)},
-            {"dev_ci95", intervalJson(accuracyInterval(r.dev))}, {"test_ci95", intervalJson(accuracyInterval(r.test))},
-            {"mcnemar_dev", pairedJson(pairedTest(r.transitions, "dev"))}, {"mcnemar_test", pairedJson(pairedTest(r.transitions, "test"))},
+            {"dev_items", r.dev.items},
+            {"test_items", r.test.items},
+            {"delta_dev", opt(r.deltaDev)},
+            {"delta_test", opt(r.deltaTest)},
+            {"dev_ci95", intervalJson(accuracyInterval(r.dev))},
+            {"test_ci95", intervalJson(accuracyInterval(r.test))},
+            {"mcnemar_dev", pairedJson(pairedTest(r.transitions, "dev"))},
+            {"mcnemar_test", pairedJson(pairedTest(r.transitions, "test"))},
             {"per_discipline", perDisc(r.byDiscipline)},
-            {"per_discipline_dev", perDisc(r.devByDiscipline)}, {"per_discipline_test", perDisc(r.testByDiscipline)},
+            {"per_discipline_dev", perDisc(r.devByDiscipline)},
+            {"per_discipline_test", perDisc(r.testByDiscipline)},
             {"transitions", t},
-            {"control_accuracy", acc(r.control)}, {"control_items", r.control.items},
+            {"control_accuracy", acc(r.control)},
+            {"control_items", r.control.items},
             {"control_parent_accuracy", acc(r.controlInParent)},
             {"control_delta", control && parentControl ? ojson(*control - *parentControl) : ojson()},
             {"patched_relations", r.controlRelationsExcluded},
-            {"concept_gaps", r.conceptGaps}, {"reasoning_deficits", r.reasoningDeficits},
+            {"concept_gaps", r.conceptGaps},
+            {"reasoning_deficits", r.reasoningDeficits},
             {"diagnosis_method", r.diagnosisMethod},
             {"replay_violations", r.replayViolations ? ojson(*r.replayViolations) : ojson()},
-            {"train_steps", optInt(r.trainSteps)}, {"train_tokens", optInt(r.trainTokens)},
+            {"train_steps", optInt(r.trainSteps)},
+            {"train_tokens", optInt(r.trainTokens)},
             {"added_chars", optInt(r.addedChars)},
-            {"equal_compute_of", r.matchedRound ? ojson{{"round", *r.matchedRound}, {"matched_chars", optInt(r.matchedChars)}} : ojson()},
-            {"against_baseline", againstBaselineJson(r)}, {"equal_compute", r.equalCompute}};
+            {"equal_compute_of",
+             r.matchedRound ? ojson{{"round", *r.matchedRound}, {"matched_chars", optInt(r.matchedChars)}} : ojson()},
+            {"against_baseline", againstBaselineJson(r)},
+            {"equal_compute", r.equalCompute}};
 }
 
 namespace {
@@ -315,18 +353,22 @@ std::string computeText(const std::vector<RoundRow>& rows) {
         const RoundRow* twin = r.matchedRound ? rowOf(*r.matchedRound) : nullptr;
         if (twin) {
             s += "; random baseline of targeted round " + std::to_string(twin->round) + ": " +
-                 std::to_string(r.samples - r.replaySamples) + " added samples as its " + std::to_string(twin->patchSamples) +
-                 " patches";
+                 std::to_string(r.samples - r.replaySamples) + " added samples as its " +
+                 std::to_string(twin->patchSamples) + " patches";
             if (r.addedChars && r.matchedChars && *r.matchedChars > 0) {
-                std::snprintf(line, sizeof line, ", added text %lld characters against %lld (%.3f×)", static_cast<long long>(*r.addedChars),
-                              static_cast<long long>(*r.matchedChars), double(*r.addedChars) / double(*r.matchedChars));
+                std::snprintf(line, sizeof line, ", added text %lld characters against %lld (%.3f×)",
+                              static_cast<long long>(*r.addedChars), static_cast<long long>(*r.matchedChars),
+                              double(*r.addedChars) / double(*r.matchedChars));
                 s += line;
             }
             if (twin->trainSteps)
-                s += ", steps " + std::to_string(*r.trainSteps) + " against " + std::to_string(*twin->trainSteps) +
-                     (r.equalCompute ? " (equal compute)" : " (NOT equal compute: trained before its twin, or with a step count of its own)");
+                s +=
+                    ", steps " + std::to_string(*r.trainSteps) + " against " + std::to_string(*twin->trainSteps) +
+                    (r.equalCompute ? " (equal compute)"
+                                    : " (NOT equal compute: trained before its twin, or with a step count of its own)");
             if (r.trainTokens && twin->trainTokens && *twin->trainTokens > 0) {
-                std::snprintf(line, sizeof line, ", training tokens %.3f× its", double(*r.trainTokens) / double(*twin->trainTokens));
+                std::snprintf(line, sizeof line, ", training tokens %.3f× its",
+                              double(*r.trainTokens) / double(*twin->trainTokens));
                 s += line;
             }
         }
@@ -341,8 +383,9 @@ std::string computeText(const std::vector<RoundRow>& rows) {
             std::snprintf(line, sizeof line,
                           "targeted round %d against its %sbaseline round %d, %s items: %lld right only in round %d, "
                           "%lld only in round %d, McNemar p = %.3g: %s\n",
-                          r.round, r.equalCompute ? "equal-compute " : "", *r.baselineRound, split, static_cast<long long>(m.b), r.round,
-                          static_cast<long long>(m.c), *r.baselineRound, m.p, againstBaselineVerdict(m).c_str());
+                          r.round, r.equalCompute ? "equal-compute " : "", *r.baselineRound, split,
+                          static_cast<long long>(m.b), r.round, static_cast<long long>(m.c), *r.baselineRound, m.p,
+                          againstBaselineVerdict(m).c_str());
             s += line;
         }
     }
@@ -366,32 +409,37 @@ std::string toText(const std::vector<RoundRow>& rows) {
     };
     std::string s;
     char line[512];
-    std::snprintf(line, sizeof line, "%-5s %-15s %-6s %7s %5s %5s %6s %6s %7s %5s %5s %5s %5s %5s\n", "round", "kind", "parent",
-                  "samples", "test", "dev", "Δtest", "Δdev", "control", "fixed", "regr", "still", "gaps", "defic");
+    std::snprintf(line, sizeof line, "%-5s %-15s %-6s %7s %5s %5s %6s %6s %7s %5s %5s %5s %5s %5s\n", "round", "kind",
+                  "parent", "samples", "test", "dev", "Δtest", "Δdev", "control", "fixed", "regr", "still", "gaps",
+                  "defic");
     s += line;
     for (const auto& r : rows) {
         const auto it = r.transitions.find("dev");
         const Transitions t = it == r.transitions.end() ? Transitions{} : it->second;
-        std::snprintf(line, sizeof line, "%-5d %-15s %-6s %7lld %5s %5s %6s %6s %7s %5lld %5lld %5lld %5lld %5lld\n", r.round,
-                      r.kind.c_str(), r.parent ? std::to_string(*r.parent).c_str() : "-", static_cast<long long>(r.samples),
-                      pct(r.test.accuracy()).c_str(), pct(r.dev.accuracy()).c_str(), delta(r.deltaTest).c_str(),
-                      delta(r.deltaDev).c_str(), pct(r.control.accuracy()).c_str(), static_cast<long long>(t.fixed),
-                      static_cast<long long>(t.regressed), static_cast<long long>(t.stillFailing),
-                      static_cast<long long>(r.conceptGaps), static_cast<long long>(r.reasoningDeficits));
+        std::snprintf(line, sizeof line, "%-5d %-15s %-6s %7lld %5s %5s %6s %6s %7s %5lld %5lld %5lld %5lld %5lld\n",
+                      r.round, r.kind.c_str(), r.parent ? std::to_string(*r.parent).c_str() : "-",
+                      static_cast<long long>(r.samples), pct(r.test.accuracy()).c_str(), pct(r.dev.accuracy()).c_str(),
+                      delta(r.deltaTest).c_str(), delta(r.deltaDev).c_str(), pct(r.control.accuracy()).c_str(),
+                      static_cast<long long>(t.fixed), static_cast<long long>(t.regressed),
+                      static_cast<long long>(t.stillFailing), static_cast<long long>(r.conceptGaps),
+                      static_cast<long long>(r.reasoningDeficits));
         s += line;
     }
-    s += "test/dev/control: accuracy %. test is the headline: items the debugger never saw; dev is the split it saw\n"
-         "(its failures were diagnosed and patched). Δ against the parent round; fixed/regr/still: dev items against the\n"
-         "parent; control: items on chains none of whose relations the round family's patches target; gaps/defic: diagnoses.\n";
+    s +=
+        "test/dev/control: accuracy %. test is the headline: items the debugger never saw; dev is the split it saw\n"
+        "(its failures were diagnosed and patched). Δ against the parent round; fixed/regr/still: dev items against the\n"
+        "parent; control: items on chains none of whose relations the round family's patches target; gaps/defic: diagnoses.\n";
     for (const auto& r : rows) {
         const auto ci = accuracyInterval(r.test);
         if (!ci || !r.evaluationId) continue;
-        std::snprintf(line, sizeof line, "round %d test %.1f%% (95%% CI %.1f-%.1f, %lld items)", r.round, 100 * r.test.accuracy().value_or(0),
-                      100 * ci->low, 100 * ci->high, static_cast<long long>(r.test.items));
+        std::snprintf(line, sizeof line, "round %d test %.1f%% (95%% CI %.1f-%.1f, %lld items)", r.round,
+                      100 * r.test.accuracy().value_or(0), 100 * ci->low, 100 * ci->high,
+                      static_cast<long long>(r.test.items));
         s += line;
         if (const auto m = pairedTest(r.transitions, "test"); m && r.parent) {
-            std::snprintf(line, sizeof line, "; against round %d on the same items: %lld fixed, %lld regressed, McNemar p = %.3g", *r.parent,
-                          static_cast<long long>(m->b), static_cast<long long>(m->c), m->p);
+            std::snprintf(line, sizeof line,
+                          "; against round %d on the same items: %lld fixed, %lld regressed, McNemar p = %.3g",
+                          *r.parent, static_cast<long long>(m->b), static_cast<long long>(m->c), m->p);
             s += line;
         }
         s += "\n";
@@ -399,13 +447,15 @@ std::string toText(const std::vector<RoundRow>& rows) {
     s += computeText(rows);
     for (const auto& r : rows)
         if (r.conceptGaps > 0 && r.underLearnedGaps + r.untaughtGaps > 0) {
-            std::snprintf(line, sizeof line, "round %d concept gaps: %lld under-learned (its dataset taught the fact), %lld untaught\n",
+            std::snprintf(line, sizeof line,
+                          "round %d concept gaps: %lld under-learned (its dataset taught the fact), %lld untaught\n",
                           r.round, static_cast<long long>(r.underLearnedGaps), static_cast<long long>(r.untaughtGaps));
             s += line;
         }
     for (const auto& r : rows)
         if (r.learned) {
-            std::snprintf(line, sizeof line, "round %d learned %.1f%% of %lld training facts probed (chance %.1f%%)%s\n", r.round,
+            std::snprintf(line, sizeof line,
+                          "round %d learned %.1f%% of %lld training facts probed (chance %.1f%%)%s\n", r.round,
                           100 * *r.learned, static_cast<long long>(r.factsProbed), 100 * r.learnedByChance.value_or(0),
                           r.underTrained ? ": under-trained, its failures say little about the data" : "");
             s += line;
@@ -414,7 +464,8 @@ std::string toText(const std::vector<RoundRow>& rows) {
     for (const auto& r : rows)
         if (!r.byDiscipline.empty()) {
             std::vector<std::pair<std::string, SplitFigures>> largest(r.byDiscipline.begin(), r.byDiscipline.end());
-            std::stable_sort(largest.begin(), largest.end(), [](const auto& a, const auto& b) { return a.second.items > b.second.items; });
+            std::stable_sort(largest.begin(), largest.end(),
+                             [](const auto& a, const auto& b) { return a.second.items > b.second.items; });
             if (largest.size() > kShown) largest.resize(kShown);
             s += "round " + std::to_string(r.round) + " dev / test, largest disciplines:";
             for (const auto& [d, f] : largest) {

@@ -43,7 +43,7 @@ struct RoundRow {
     std::string model;
     SplitFigures all, dev, test;
     std::map<std::string, SplitFigures> devByDiscipline, testByDiscipline, byDiscipline;
-    std::optional<double> deltaDev, deltaTest; // against the parent's figures
+    std::optional<double> deltaDev, deltaTest;      // against the parent's figures
     std::map<std::string, Transitions> transitions; // "dev", "test", "all": against the parent
     SplitFigures control, controlInParent;
     std::int64_t controlRelationsExcluded = 0;

@@ -1,7 +1,7 @@
 #include "extract/chain_builder.h"
 #include "extract/concept_filter.h"
-#include "extract/terms.h"
 #include "extract/sentences.h"
+#include "extract/terms.h"
 
 #include <algorithm>
 #include <cctype>
@@ -14,7 +14,7 @@ namespace proda::extract {
 namespace {
 
 class TermTable {
-public:
+  public:
     // Headwords that the dictionary tells apart by case alone ("Assembly Language", the robot
     // language, beside "assembly language"; "Actor" beside "actor"): the spelled-out one keeps its
     // case in its key, so the two entries stay two concepts. Other spellings of the word (a
@@ -31,7 +31,8 @@ public:
         }
     }
 
-    std::int32_t add(const std::string& surface, bool headed, const std::string& definition, const ExtractedStatement& st) {
+    std::int32_t add(const std::string& surface, bool headed, const std::string& definition,
+                     const ExtractedStatement& st) {
         const std::string key = caseKeys_.count(surface) ? surface : canonicalKey(surface);
         auto [it, fresh] = index_.try_emplace(key, static_cast<std::int32_t>(concepts_.size()));
         if (fresh) {
@@ -66,7 +67,9 @@ public:
         isConcept.assign(concepts_.size(), 0);
         genusPhrase.assign(concepts_.size(), {});
         auto mostFrequent = [](const std::map<std::string, int>& m) {
-            return std::max_element(m.begin(), m.end(), [](const auto& a, const auto& b) { return a.second < b.second; })->first;
+            return std::max_element(m.begin(), m.end(),
+                                    [](const auto& a, const auto& b) { return a.second < b.second; })
+                ->first;
         };
         // A dictionary names its concepts: a term that no entry heads and no cross-reference names,
         // met only in dictionary entries, is a mention there ("useful service", "global"). Terms
@@ -82,10 +85,14 @@ public:
             auto k = f.surfaces.find(c.key);
             const auto asKey = std::find_if(f.headed.begin(), f.headed.end(),
                                             [&](const auto& h) { return lowerAscii(h.first) == lowerAscii(c.key); });
-            if (asKey != f.headed.end()) c.term = asKey->first;
-            else if (k != f.surfaces.end() && (f.headed.empty() || !caseKeys_.count(c.key))) c.term = k->first;
-            else if (!f.headed.empty()) c.term = mostFrequent(f.headed);
-            else c.term = mostFrequent(f.surfaces); // std::map order breaks ties deterministically
+            if (asKey != f.headed.end())
+                c.term = asKey->first;
+            else if (k != f.surfaces.end() && (f.headed.empty() || !caseKeys_.count(c.key)))
+                c.term = k->first;
+            else if (!f.headed.empty())
+                c.term = mostFrequent(f.headed);
+            else
+                c.term = mostFrequent(f.surfaces); // std::map order breaks ties deterministically
             std::string_view why = conceptRejection(c.term, !f.headed.empty());
             if (why.empty() && f.headed.empty()) {
                 if (const std::size_t cut = runTogether(c.term); cut != std::string::npos) {
@@ -99,15 +106,17 @@ public:
                 why = "not a headword";
                 genusPhrase[i] = c.term; // a clean noun phrase, only no entry's name
             }
-            if (why == "generic word" && categoryWord(c.term)) genusPhrase[i] = c.term; // "a program used to edit ..." 
+            if (why == "generic word" && categoryWord(c.term)) genusPhrase[i] = c.term; // "a program used to edit ..."
             if (why.empty() && adjectives && adjectives->count(lowerAscii(c.term))) why = "not a noun";
-            if (why.empty()) isConcept[i] = 1;
-            else ++rejected[std::string(why)];
+            if (why.empty())
+                isConcept[i] = 1;
+            else
+                ++rejected[std::string(why)];
         }
         return std::move(concepts_);
     }
 
-private:
+  private:
     // "HTTP server web server", "peripheral device peripheral device": an unheaded phrase made of
     // two headed names (or one twice) is two mentions run together, not a concept. The space
     // between them, or npos.
@@ -142,7 +151,7 @@ private:
 // relation extends in its own direction is on no chain (and is pruned): a chain never runs
 // against a relation.
 class Walker {
-public:
+  public:
     explicit Walker(KnowledgeDraft& d) : d_(d), out_(d.concepts.size()), in_(d.concepts.size()) {
         for (std::int32_t e = 0; e < static_cast<std::int32_t>(d.relations.size()); ++e) {
             out_[d.relations[e].subject].push_back(e);
@@ -163,7 +172,8 @@ public:
                 std::vector<std::int32_t> path{e};
                 std::unordered_set<std::int32_t> nodes{d_.relations[e].subject, d_.relations[e].object};
                 const std::size_t limit = reuse ? 2 : kMaxWalkedChain;
-                for (std::int32_t at = d_.relations[e].object; path.size() < limit && d_.relations[path.back()].objectLinked;) {
+                for (std::int32_t at = d_.relations[e].object;
+                     path.size() < limit && d_.relations[path.back()].objectLinked;) {
                     const auto next = pick(out_[at], d_.relations[path.back()].type, nodes, true, reuse);
                     if (next < 0) break;
                     path.push_back(next);
@@ -185,7 +195,7 @@ public:
         d_.onChain = used_;
     }
 
-private:
+  private:
     std::int32_t pick(std::vector<std::int32_t>& list, RelationType from, const std::unordered_set<std::int32_t>& nodes,
                       bool forward, bool reuse) {
         std::int32_t best = -1;
@@ -197,7 +207,10 @@ private:
             if (nodes.count(forward ? r.object : r.subject)) continue;
             // "X is a Y, Y is part of Z" says more than a climb through one taxonomy.
             const int rank = r.type == RelationType::Other ? 2 : r.type != from ? 0 : 1;
-            if (rank < bestRank) { best = e; bestRank = rank; }
+            if (rank < bestRank) {
+                best = e;
+                bestRank = rank;
+            }
             if (bestRank == 0 || ++scanned > 32) break; // hubs: a bounded look suffices
         }
         return best;
@@ -246,26 +259,30 @@ std::int64_t KnowledgeDraft::uncoveredRelations() const {
 
 bool definesAnAdjective(std::string_view sentence) {
     const std::string l = lowerAscii(sentence.substr(0, 24));
-    for (std::string_view start : {"said of ", "used of ", "describes ", "describing ", "pertaining to ", "relating to ",
-                                   "of or relating to ", "neither "})
+    for (std::string_view start : {"said of ", "used of ", "describes ", "describing ", "pertaining to ",
+                                   "relating to ", "of or relating to ", "neither "})
         if (l.starts_with(start)) return true;
     return false;
 }
 
-KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements, const std::unordered_set<std::string>& adjectives,
+KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements,
+                              const std::unordered_set<std::string>& adjectives,
                               const std::unordered_set<std::string>& multiSense) {
     KnowledgeDraft d;
     TermTable terms;
     terms.adjectives = &adjectives;
     terms.keepApart(statements);
-    struct Ends { std::int32_t s, o; };
+    struct Ends {
+        std::int32_t s, o;
+    };
     std::vector<Ends> ends;
     ends.reserve(statements.size());
     for (const auto& st : statements) {
         ++d.statements;
         // A dictionary defines a term only in its own entry.
         const bool foreign = st.fromDictionary && !st.aboutEntry;
-        const std::int32_t s = terms.add(st.subject, st.subjectHeaded, foreign ? std::string() : st.subjectDefinition, st);
+        const std::int32_t s =
+            terms.add(st.subject, st.subjectHeaded, foreign ? std::string() : st.subjectDefinition, st);
         const std::int32_t o = terms.add(st.object, st.objectHeaded, st.objectDefinition, st);
         ends.push_back({s, o});
     }
@@ -278,21 +295,28 @@ KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements,
     for (std::size_t i = 0; i < statements.size(); ++i) {
         const auto& st = statements[i];
         const auto [s, o] = ends[i];
-        if (s == o) { ++d.selfLoops; continue; }
+        if (s == o) {
+            ++d.selfLoops;
+            continue;
+        }
         if (!d.isConcept[s] || !d.isConcept[o]) {
             ++d.statementsOnRejectedTerms;
             // "Scheme: A small, uniform Lisp dialect ...": no entry is named "Lisp dialect", so
             // no relation, but the genus still tells what Scheme is (a stated genus).
-            if (d.isConcept[s] && !genusPhrase[o].empty() && st.type == RelationType::Specialization && !linkKindOfPredicate(st.predicate) &&
-                (!st.fromDictionary || st.aboutEntry))
+            if (d.isConcept[s] && !genusPhrase[o].empty() && st.type == RelationType::Specialization &&
+                !linkKindOfPredicate(st.predicate) && (!st.fromDictionary || st.aboutEntry))
                 d.statedGenera.push_back({s, genusPhrase[o], st.sourceQuote, st.chunkId});
             continue;
         }
         const auto kind = linkKindOfPredicate(st.predicate);
-        if (!kind && st.fromDictionary && !st.aboutEntry) { ++d.statementsNotAboutEntry; continue; }
+        if (!kind && st.fromDictionary && !st.aboutEntry) {
+            ++d.statementsNotAboutEntry;
+            continue;
+        }
         if (kind) {
             ++d.linkStatements;
-            if (linkKeys.insert(d.concepts[s].id + '\x1f' + std::string(toString(*kind)) + '\x1f' + d.concepts[o].id).second)
+            if (linkKeys.insert(d.concepts[s].id + '\x1f' + std::string(toString(*kind)) + '\x1f' + d.concepts[o].id)
+                    .second)
                 d.links.push_back({s, o, *kind, st.sourceQuote, st.chunkId});
             continue;
         }

@@ -61,10 +61,10 @@ struct KnowledgeDraft {
     std::vector<DraftChain> chains;
     std::vector<DraftLink> links;
     std::vector<DraftGenus> statedGenera;
-    std::vector<char> onChain;           // per relation
-    std::vector<char> isConcept;         // per concept: passed the concept filter
+    std::vector<char> onChain;   // per relation
+    std::vector<char> isConcept; // per concept: passed the concept filter
     std::int64_t statements = 0, duplicateStatements = 0, selfLoops = 0;
-    std::int64_t linkStatements = 0;     // cross-references kept as links
+    std::int64_t linkStatements = 0;                   // cross-references kept as links
     std::map<std::string, std::int64_t> rejectedTerms; // by reason: terms that are not concepts
     std::int64_t statementsOnRejectedTerms = 0;
     std::int64_t statementsNotAboutEntry = 0; // a dictionary fact whose subject is not its headword

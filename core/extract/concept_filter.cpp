@@ -33,18 +33,41 @@ std::vector<std::string> words(std::string_view s) {
 // Nouns too general to be a dictionary's concept on their own, though they head phrases that are.
 // (Checked after hubWord, so its words are not repeated here.)
 bool genericNoun(const std::string& w) {
-    static const std::unordered_set<std::string_view> generic = {
-        "examples", "possibility", "day", "days", "time", "times", "year", "years", "ways", "things", "something",
-        "anything", "everything", "nothing", "people", "person", "user", "users", "one", "ones", "lot", "sort",
-        "numbers", "amount", "place", "case", "cases", "fact", "idea", "reason", "result", "results", "problem",
-        "problems", "question", "answer", "purpose", "name", "names", "terms", "word", "words", "phrase", "sense",
-        "meaning", "use", "uses", "work", "works", "others", "other", "rest", "end", "start", "beginning", "side",
-        "level", "levels", "size", "variety", "range", "group", "list", "series", "member", "members", "items",
-        "piece", "matter", "point", "aspect", "features", "support", "ability", "capability", "need", "needs",
-        "effect", "version", "versions", "implementation", "application", "applications", "stuff", "detail",
-        "details", "values", "plural", "singular", "synonym", "abbreviation", "acronym", "spelling", "misspelling",
-        "definition", "entry", "reference", "references", "see", "note", "notes", "mention", "source", "sources",
-        "document"};
+    static const std::unordered_set<std::string_view> generic = {"examples",     "possibility",  "day",
+                                                                 "days",         "time",         "times",
+                                                                 "year",         "years",        "ways",
+                                                                 "things",       "something",    "anything",
+                                                                 "everything",   "nothing",      "people",
+                                                                 "person",       "user",         "users",
+                                                                 "one",          "ones",         "lot",
+                                                                 "sort",         "numbers",      "amount",
+                                                                 "place",        "case",         "cases",
+                                                                 "fact",         "idea",         "reason",
+                                                                 "result",       "results",      "problem",
+                                                                 "problems",     "question",     "answer",
+                                                                 "purpose",      "name",         "names",
+                                                                 "terms",        "word",         "words",
+                                                                 "phrase",       "sense",        "meaning",
+                                                                 "use",          "uses",         "work",
+                                                                 "works",        "others",       "other",
+                                                                 "rest",         "end",          "start",
+                                                                 "beginning",    "side",         "level",
+                                                                 "levels",       "size",         "variety",
+                                                                 "range",        "group",        "list",
+                                                                 "series",       "member",       "members",
+                                                                 "items",        "piece",        "matter",
+                                                                 "point",        "aspect",       "features",
+                                                                 "support",      "ability",      "capability",
+                                                                 "need",         "needs",        "effect",
+                                                                 "version",      "versions",     "implementation",
+                                                                 "application",  "applications", "stuff",
+                                                                 "detail",       "details",      "values",
+                                                                 "plural",       "singular",     "synonym",
+                                                                 "abbreviation", "acronym",      "spelling",
+                                                                 "misspelling",  "definition",   "entry",
+                                                                 "reference",    "references",   "see",
+                                                                 "note",         "notes",        "mention",
+                                                                 "source",       "sources",      "document"};
     return generic.count(w) > 0;
 }
 
@@ -52,41 +75,46 @@ bool genericNoun(const std::string& w) {
 // "software" is true of nearly every option. Not concepts even when headed.
 bool hubWord(const std::string& w) {
     static const std::unordered_set<std::string_view> hubs = {
-        "type", "types", "unit", "units", "non", "thing", "example", "block", "object", "objects", "value", "item",
-        "element", "part", "form", "kind", "set", "access", "number", "data", "information", "feature", "way",
-        "system", "systems", "program", "programs", "software", "hardware", "device", "devices", "process", "method",
-        "technique", "tool", "tools", "product", "products", "service", "services", "entity", "structure", "model",
-        "machine", "computer", "computers", "language", "languages", "network", "company", "organisation",
-        "organization", "standard", "concept", "field", "area", "subject", "topic", "term"};
+        "type",    "types",     "unit",         "units",        "non",         "thing",     "example",  "block",
+        "object",  "objects",   "value",        "item",         "element",     "part",      "form",     "kind",
+        "set",     "access",    "number",       "data",         "information", "feature",   "way",      "system",
+        "systems", "program",   "programs",     "software",     "hardware",    "device",    "devices",  "process",
+        "method",  "technique", "tool",         "tools",        "product",     "products",  "service",  "services",
+        "entity",  "structure", "model",        "machine",      "computer",    "computers", "language", "languages",
+        "network", "company",   "organisation", "organization", "standard",    "concept",   "field",    "area",
+        "subject", "topic",     "term"};
     return hubs.count(w) > 0;
 }
-
 
 // Participles that head technical compounds ("embedded system", "distributed computing"): kept at
 // the start of an unheaded phrase, where other participles mark a clause fragment
 // ("emphasised ease-of-use").
 bool adjectivalParticiple(const std::string& lw) {
     static const std::unordered_set<std::string_view> s = {
-        "embedded", "distributed", "structured", "interpreted", "compiled", "threaded", "linked", "shared",
-        "mixed", "fixed", "nested", "bounded", "weighted", "directed", "undirected", "typed", "signed",
-        "unsigned", "integrated", "advanced", "extended", "enhanced", "dedicated", "networked", "formatted",
-        "unformatted", "encrypted", "balanced", "ordered", "unordered", "reserved", "named", "augmented",
-        "object-oriented", "computer-aided", "computer-based", "parallel", "programming", "operating",
-        "processing", "computing", "networking", "routing", "switching", "scheduling", "caching", "paging",
-        "tracing", "parsing", "sorting", "hashing", "mapping", "rendering", "timing", "debugging", "testing",
-        "streaming", "signalling", "signaling", "packet-switching", "logging", "locking", "indexing", "queueing",
-        "queuing", "multitasking", "multiprocessing", "pipelining", "building", "engineering", "learning",
-        "modelling", "modeling", "printing", "imaging", "training", "matching", "writing"};
+        "embedded",        "distributed", "structured", "interpreted",     "compiled",       "threaded",
+        "linked",          "shared",      "mixed",      "fixed",           "nested",         "bounded",
+        "weighted",        "directed",    "undirected", "typed",           "signed",         "unsigned",
+        "integrated",      "advanced",    "extended",   "enhanced",        "dedicated",      "networked",
+        "formatted",       "unformatted", "encrypted",  "balanced",        "ordered",        "unordered",
+        "reserved",        "named",       "augmented",  "object-oriented", "computer-aided", "computer-based",
+        "parallel",        "programming", "operating",  "processing",      "computing",      "networking",
+        "routing",         "switching",   "scheduling", "caching",         "paging",         "tracing",
+        "parsing",         "sorting",     "hashing",    "mapping",         "rendering",      "timing",
+        "debugging",       "testing",     "streaming",  "signalling",      "signaling",      "packet-switching",
+        "logging",         "locking",     "indexing",   "queueing",        "queuing",        "multitasking",
+        "multiprocessing", "pipelining",  "building",   "engineering",     "learning",       "modelling",
+        "modeling",        "printing",    "imaging",    "training",        "matching",       "writing"};
     return s.count(lw) > 0;
 }
 
 bool verbForm(const std::string& lw) {
     if (adjectivalParticiple(lw)) return false;
     static const std::unordered_set<std::string_view> irregular = {
-        "grown", "known", "shown", "given", "taken", "written", "done", "made", "built", "begun", "chosen", "drawn",
-        "driven", "fallen", "forgotten", "frozen", "hidden", "seen", "spoken", "stolen", "thrown", "worn", "broken",
-        "held", "kept", "left", "lost", "found", "sent", "spent", "told", "thought", "brought", "bought", "become",
-        "came", "went", "gone", "got", "gotten", "put", "run", "ran", "said", "meant", "allows", "uses"};
+        "grown",  "known",   "shown",   "given",  "taken",     "written", "done",   "made",  "built",  "begun",
+        "chosen", "drawn",   "driven",  "fallen", "forgotten", "frozen",  "hidden", "seen",  "spoken", "stolen",
+        "thrown", "worn",    "broken",  "held",   "kept",      "left",    "lost",   "found", "sent",   "spent",
+        "told",   "thought", "brought", "bought", "become",    "came",    "went",   "gone",  "got",    "gotten",
+        "put",    "run",     "ran",     "said",   "meant",     "allows",  "uses"};
     if (irregular.count(lw)) return true;
     if (lw.size() > 4 && (lw.ends_with("ing") || lw.ends_with("ised") || lw.ends_with("ized"))) return true;
     if (lw.size() > 4 && lw.ends_with("ed") && !lw.ends_with("eed")) return true;
@@ -103,16 +131,17 @@ bool hasLetter(std::string_view s) {
 
 bool companySuffix(const std::string& lw) {
     static const std::unordered_set<std::string_view> s = {
-        "inc", "inc.", "ltd", "ltd.", "corp", "corp.", "co", "co.", "gmbh", "plc", "llc", "corporation",
-        "incorporated", "limited", "ag", "sa", "bv", "nv"};
+        "inc", "inc.", "ltd",         "ltd.",         "corp",    "corp.", "co", "co.", "gmbh",
+        "plc", "llc",  "corporation", "incorporated", "limited", "ag",    "sa", "bv",  "nv"};
     return s.count(lw) > 0;
 }
 
 bool categoryWord(std::string_view surface) {
     static const std::unordered_set<std::string_view> kinds = {
-        "system", "program", "software", "hardware", "device", "process", "method", "technique", "tool", "product",
-        "service", "machine", "computer", "language", "network", "company", "organisation", "organization", "person",
-        "document", "application", "implementation", "standard", "structure", "model"};
+        "system",         "program",  "software",     "hardware",     "device",  "process",  "method",
+        "technique",      "tool",     "product",      "service",      "machine", "computer", "language",
+        "network",        "company",  "organisation", "organization", "person",  "document", "application",
+        "implementation", "standard", "structure",    "model"};
     return kinds.count(lowerAscii(std::string(surface))) > 0;
 }
 
@@ -149,7 +178,8 @@ std::string_view conceptRejection(std::string_view surface, bool headed) {
         const bool hyphenAdjective = l.ends_with("-oriented") || l.ends_with("-based") || l.ends_with("-aided") ||
                                      l.ends_with("-like") || l.ends_with("-driven");
         const bool participle = l.size() > 4 && l.ends_with("ed") && !l.ends_with("eed");
-        if (hyphenAdjective || (participle && !std::isupper(static_cast<unsigned char>(w[0].front())))) return "not a noun";
+        if (hyphenAdjective || (participle && !std::isupper(static_cast<unsigned char>(w[0].front()))))
+            return "not a noun";
     }
     if (headed) return {};
     // Unheaded: a noun phrase with a head noun.
@@ -170,10 +200,11 @@ std::string_view conceptRejection(std::string_view surface, bool headed) {
     // "less effect", "own address space", "particular node": a quantifier or a relative adjective
     // makes the phrase depend on its sentence.
     static const std::unordered_set<std::string_view> relative = {
-        "less", "more", "most", "least", "many", "much", "few", "several", "various", "own", "other", "such",
-        "same", "certain", "particular", "different", "similar", "earlier", "later", "previous", "next", "new",
-        "old", "given", "specific", "respective", "corresponding", "related", "further", "above", "below",
-        "following", "latter", "former", "original", "usual", "typical", "main", "whole", "entire"};
+        "less",     "more",       "most",          "least",    "many",    "much",    "few",        "several",
+        "various",  "own",        "other",         "such",     "same",    "certain", "particular", "different",
+        "similar",  "earlier",    "later",         "previous", "next",    "new",     "old",        "given",
+        "specific", "respective", "corresponding", "related",  "further", "above",   "below",      "following",
+        "latter",   "former",     "original",      "usual",    "typical", "main",    "whole",      "entire"};
     if (relative.count(lower.front())) return "fragment";
     // "Microsoft DOS MS-DOS", "central processing unit CPU processor": an acronym inside a longer
     // unheaded phrase is a name and its abbreviation run together.
@@ -181,7 +212,8 @@ std::string_view conceptRejection(std::string_view surface, bool headed) {
         for (std::size_t i = 1; i < w.size(); ++i) {
             std::size_t caps = 0, letters = 0;
             for (char c : w[i])
-                if (std::isalpha(static_cast<unsigned char>(c))) ++letters, caps += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
+                if (std::isalpha(static_cast<unsigned char>(c)))
+                    ++letters, caps += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
             if (letters >= 2 && caps == letters) return "two names run together";
         }
     return {};

@@ -44,9 +44,9 @@ ExtractionReport extractKnowledge(Project& project, const Extractor& extractor, 
     Database& db = project.db();
     const std::string name = extractor.name();
     {
-        Statement skipped = db.prepare(
-            "SELECT count(*) FROM chunks c WHERE c.dropped_reason IS NULL AND EXISTS "
-            "(SELECT 1 FROM chunk_extractions e WHERE e.chunk_id = c.id AND e.extractor = ?)");
+        Statement skipped =
+            db.prepare("SELECT count(*) FROM chunks c WHERE c.dropped_reason IS NULL AND EXISTS "
+                       "(SELECT 1 FROM chunk_extractions e WHERE e.chunk_id = c.id AND e.extractor = ?)");
         skipped.bind(1, name);
         if (skipped.step()) report.chunksSkipped = skipped.columnInt(0);
     }
@@ -77,7 +77,8 @@ ExtractionReport extractKnowledge(Project& project, const Extractor& extractor, 
             for (std::size_t i = 0; i < batch.size(); ++i) {
                 if (!results[i].error.empty()) {
                     // Not recorded in chunk_extractions: the next run tries the chunk again.
-                    if (++report.chunksFailed <= ExtractionReport::kFailuresKept) report.failures.push_back(results[i].error);
+                    if (++report.chunksFailed <= ExtractionReport::kFailuresKept)
+                        report.failures.push_back(results[i].error);
                     continue;
                 }
                 ++report.chunksExtracted;
@@ -122,9 +123,10 @@ ExtractionReport extractKnowledge(Project& project, const Extractor& extractor, 
     // object-oriented language"): a link to one names no particular sense.
     std::unordered_set<std::string> multiSense;
     {
-        Statement numbered = db.prepare("SELECT DISTINCT d.title FROM chunks c JOIN documents d ON d.id = c.document_id "
-                                        "WHERE d.source_kind = 'dictd' AND c.dropped_reason IS NULL AND "
-                                        "c.text LIKE '%' || char(10) || '   2. %'");
+        Statement numbered =
+            db.prepare("SELECT DISTINCT d.title FROM chunks c JOIN documents d ON d.id = c.document_id "
+                       "WHERE d.source_kind = 'dictd' AND c.dropped_reason IS NULL AND "
+                       "c.text LIKE '%' || char(10) || '   2. %'");
         while (numbered.step()) multiSense.insert(extract::lowerAscii(numbered.columnText(0)));
     }
     extract::KnowledgeDraft draft = extract::buildKnowledge(statements, adjectives, multiSense);
@@ -145,91 +147,114 @@ ExtractionReport extractKnowledge(Project& project, const Extractor& extractor, 
     // 3. One transaction: concepts, relations, chains (in foreign-key order), extraction records,
     // then the reachability pass (runImport).
     const std::string format = "extract:" + name;
-    report.write = runImport(project, format.c_str(), options.corpus, progress, [&](KnowledgeWriter& writer, ImportReport&) {
-        Statement existing = db.prepare("SELECT term, definition FROM concepts WHERE id = ?");
-        Statement conceptChunk = db.prepare("UPDATE concepts SET chunk_id = ?2 WHERE id = ?1 AND chunk_id IS NOT ?2");
-        Statement relationChunk = db.prepare("UPDATE relations SET chunk_id = ?2 WHERE id = ?1 AND chunk_id IS NULL");
-        std::vector<char> needed(draft.concepts.size(), 0);
-        for (std::size_t i = 0; i < draft.relations.size(); ++i)
-            if (keep[i]) needed[draft.relations[i].subject] = needed[draft.relations[i].object] = 1;
-        std::int64_t done = 0;
-        const auto total = static_cast<std::int64_t>(draft.concepts.size() + draft.relations.size() + draft.chains.size());
-        for (std::size_t i = 0; i < draft.concepts.size(); ++i) {
-            if (!needed[i]) continue;
-            const auto& d = draft.concepts[i];
-            // A term that no sentence defines keeps the sentence it was met in as its source, not
-            // as a definition: "Printer: Multiuser access - peripherals such as printers ... can be
-            // shared" teaches nothing about printers.
-            Concept c{d.id, d.term, "concept", d.definitional ? d.definition : std::string(), disciplineOr(d.discipline), d.quote};
-            bool ownsSource = true;
-            // An earlier run's concept keeps its term, and its definition unless this run found a defining sentence.
-            existing.bind(1, d.id);
-            if (existing.step()) {
-                c.term = existing.columnText(0);
-                if (!d.definitional && !existing.columnText(1).empty()) c.definition = c.sourceQuote = "", ownsSource = false;
+    report.write =
+        runImport(project, format.c_str(), options.corpus, progress, [&](KnowledgeWriter& writer, ImportReport&) {
+            Statement existing = db.prepare("SELECT term, definition FROM concepts WHERE id = ?");
+            Statement conceptChunk =
+                db.prepare("UPDATE concepts SET chunk_id = ?2 WHERE id = ?1 AND chunk_id IS NOT ?2");
+            Statement relationChunk =
+                db.prepare("UPDATE relations SET chunk_id = ?2 WHERE id = ?1 AND chunk_id IS NULL");
+            std::vector<char> needed(draft.concepts.size(), 0);
+            for (std::size_t i = 0; i < draft.relations.size(); ++i)
+                if (keep[i]) needed[draft.relations[i].subject] = needed[draft.relations[i].object] = 1;
+            std::int64_t done = 0;
+            const auto total =
+                static_cast<std::int64_t>(draft.concepts.size() + draft.relations.size() + draft.chains.size());
+            for (std::size_t i = 0; i < draft.concepts.size(); ++i) {
+                if (!needed[i]) continue;
+                const auto& d = draft.concepts[i];
+                // A term that no sentence defines keeps the sentence it was met in as its source, not
+                // as a definition: "Printer: Multiuser access - peripherals such as printers ... can be
+                // shared" teaches nothing about printers.
+                Concept c{d.id,
+                          d.term,
+                          "concept",
+                          d.definitional ? d.definition : std::string(),
+                          disciplineOr(d.discipline),
+                          d.quote};
+                bool ownsSource = true;
+                // An earlier run's concept keeps its term, and its definition unless this run found a defining
+                // sentence.
+                existing.bind(1, d.id);
+                if (existing.step()) {
+                    c.term = existing.columnText(0);
+                    if (!d.definitional && !existing.columnText(1).empty())
+                        c.definition = c.sourceQuote = "", ownsSource = false;
+                }
+                existing.reset();
+                writer.upsertConcept(c);
+                if (ownsSource) conceptChunk.bind(1, d.id).bind(2, d.chunkId).run();
+                if (++done % 8192 == 0) progress.report("writing knowledge", done, total);
             }
-            existing.reset();
-            writer.upsertConcept(c);
-            if (ownsSource) conceptChunk.bind(1, d.id).bind(2, d.chunkId).run();
-            if (++done % 8192 == 0) progress.report("writing knowledge", done, total);
-        }
-        for (std::size_t i = 0; i < draft.relations.size(); ++i) {
-            if (!keep[i]) continue;
-            const auto& r = draft.relations[i];
-            writer.upsertRelation({r.id, draft.concepts[r.subject].id, std::string(toString(r.type)), r.predicate,
-                                   draft.concepts[r.object].id, disciplineOr(r.discipline), r.quote});
-            relationChunk.bind(1, r.id).bind(2, r.chunkId).run();
-            if (draft.onChain[i]) {
-                ++report.relationTypes[std::string(toString(r.type))];
-                ++report.relationTypesByDiscipline[disciplineOr(r.discipline)][std::string(toString(r.type))];
+            for (std::size_t i = 0; i < draft.relations.size(); ++i) {
+                if (!keep[i]) continue;
+                const auto& r = draft.relations[i];
+                writer.upsertRelation({r.id, draft.concepts[r.subject].id, std::string(toString(r.type)), r.predicate,
+                                       draft.concepts[r.object].id, disciplineOr(r.discipline), r.quote});
+                relationChunk.bind(1, r.id).bind(2, r.chunkId).run();
+                if (draft.onChain[i]) {
+                    ++report.relationTypes[std::string(toString(r.type))];
+                    ++report.relationTypesByDiscipline[disciplineOr(r.discipline)][std::string(toString(r.type))];
+                }
+                if (++done % 8192 == 0) progress.report("writing knowledge", done, total);
             }
-            if (++done % 8192 == 0) progress.report("writing knowledge", done, total);
-        }
-        for (const auto& g : draft.chains) {
-            Chain c{g.id, disciplineOr(g.discipline), g.title, {}};
-            for (auto r : g.relations) c.relations.push_back(draft.relations[r].id);
-            writer.upsertChain(c, g.walked ? "extracted" : "cover");
-            if (++done % 8192 == 0) progress.report("writing knowledge", done, total);
-        }
-        // Links between concepts this run keeps or the project already has; a link never keeps a
-        // concept alive on its own.
-        Statement known = db.prepare("SELECT 1 FROM concepts WHERE id = ?");
-        auto present = [&](std::int32_t c) {
-            if (needed[c]) return true;
-            known.bind(1, draft.concepts[c].id);
-            const bool found = known.step();
-            known.reset();
-            return found;
-        };
-        Statement link = db.prepare("INSERT INTO concept_links(subject, kind, object, chunk_id, source_quote) "
-                                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-        for (const auto& l : draft.links) {
-            if (!present(l.subject) || !present(l.object)) continue;
-            link.bind(1, draft.concepts[l.subject].id).bind(2, std::string(toString(l.kind)))
-                .bind(3, draft.concepts[l.object].id).bind(4, l.chunkId).bind(5, l.quote).run();
-            report.linksWritten += db.changes();
-        }
-        // An is-a statement no chain holds still tells what its subject is (schema v11): the
-        // category items compare options by. Its genus need not be a concept the run keeps.
-        Statement genus = db.prepare("INSERT INTO concept_genera(concept_id, genus, chunk_id, source_quote) "
-                                     "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
-        for (std::size_t i = 0; i < draft.relations.size(); ++i) {
-            const auto& r = draft.relations[i];
-            if (keep[i] || r.type != RelationType::Specialization || !present(r.subject)) continue;
-            genus.bind(1, draft.concepts[r.subject].id).bind(2, draft.concepts[r.object].term).bind(3, r.chunkId)
-                .bind(4, r.quote).run();
-            report.generaWritten += db.changes();
-        }
-        for (const auto& sg : draft.statedGenera) {
-            if (!present(sg.subject)) continue;
-            genus.bind(1, draft.concepts[sg.subject].id).bind(2, sg.genus).bind(3, sg.chunkId).bind(4, sg.quote).run();
-            report.generaWritten += db.changes();
-        }
-        Statement record = db.prepare("INSERT INTO chunk_extractions(chunk_id, extractor, statements) VALUES (?, ?, ?) "
-                                      "ON CONFLICT(chunk_id, extractor) DO UPDATE SET statements = excluded.statements, "
-                                      "extracted_at = datetime('now')");
-        for (const auto& [chunk, n] : perChunk) record.bind(1, chunk).bind(2, name).bind(3, n).run();
-    });
+            for (const auto& g : draft.chains) {
+                Chain c{g.id, disciplineOr(g.discipline), g.title, {}};
+                for (auto r : g.relations) c.relations.push_back(draft.relations[r].id);
+                writer.upsertChain(c, g.walked ? "extracted" : "cover");
+                if (++done % 8192 == 0) progress.report("writing knowledge", done, total);
+            }
+            // Links between concepts this run keeps or the project already has; a link never keeps a
+            // concept alive on its own.
+            Statement known = db.prepare("SELECT 1 FROM concepts WHERE id = ?");
+            auto present = [&](std::int32_t c) {
+                if (needed[c]) return true;
+                known.bind(1, draft.concepts[c].id);
+                const bool found = known.step();
+                known.reset();
+                return found;
+            };
+            Statement link = db.prepare("INSERT INTO concept_links(subject, kind, object, chunk_id, source_quote) "
+                                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+            for (const auto& l : draft.links) {
+                if (!present(l.subject) || !present(l.object)) continue;
+                link.bind(1, draft.concepts[l.subject].id)
+                    .bind(2, std::string(toString(l.kind)))
+                    .bind(3, draft.concepts[l.object].id)
+                    .bind(4, l.chunkId)
+                    .bind(5, l.quote)
+                    .run();
+                report.linksWritten += db.changes();
+            }
+            // An is-a statement no chain holds still tells what its subject is (schema v11): the
+            // category items compare options by. Its genus need not be a concept the run keeps.
+            Statement genus = db.prepare("INSERT INTO concept_genera(concept_id, genus, chunk_id, source_quote) "
+                                         "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+            for (std::size_t i = 0; i < draft.relations.size(); ++i) {
+                const auto& r = draft.relations[i];
+                if (keep[i] || r.type != RelationType::Specialization || !present(r.subject)) continue;
+                genus.bind(1, draft.concepts[r.subject].id)
+                    .bind(2, draft.concepts[r.object].term)
+                    .bind(3, r.chunkId)
+                    .bind(4, r.quote)
+                    .run();
+                report.generaWritten += db.changes();
+            }
+            for (const auto& sg : draft.statedGenera) {
+                if (!present(sg.subject)) continue;
+                genus.bind(1, draft.concepts[sg.subject].id)
+                    .bind(2, sg.genus)
+                    .bind(3, sg.chunkId)
+                    .bind(4, sg.quote)
+                    .run();
+                report.generaWritten += db.changes();
+            }
+            Statement record =
+                db.prepare("INSERT INTO chunk_extractions(chunk_id, extractor, statements) VALUES (?, ?, ?) "
+                           "ON CONFLICT(chunk_id, extractor) DO UPDATE SET statements = excluded.statements, "
+                           "extracted_at = datetime('now')");
+            for (const auto& [chunk, n] : perChunk) record.bind(1, chunk).bind(2, name).bind(3, n).run();
+        });
     report.elapsedSeconds = std::chrono::duration<double>(clock::now() - t0).count();
     return report;
 }
@@ -274,12 +299,14 @@ std::string ExtractionReport::toText() const {
       << " self-references dropped)\n";
     s << "  links    : " << linksWritten << " cross-references kept as links (" << linkStatements
       << " statements; never relations)\n";
-    s << "  genera   : " << generaWritten << " is-a statements on no chain, or of a genus no entry names, kept as their "
+    s << "  genera   : " << generaWritten
+      << " is-a statements on no chain, or of a genus no entry names, kept as their "
          "concept's category\n";
     std::int64_t rejected = 0;
     for (const auto& [why, n] : rejectedTerms) rejected += n;
     s << "  not concepts: " << rejected << " terms (" << statementsOnRejectedTerms << " statements dropped)";
-    for (const auto& [why, n] : rejectedTerms) s << (why == rejectedTerms.begin()->first ? ": " : ", ") << why << " " << n;
+    for (const auto& [why, n] : rejectedTerms)
+        s << (why == rejectedTerms.begin()->first ? ": " : ", ") << why << " " << n;
     s << "\n";
     if (statementsNotAboutEntry > 0)
         s << "  not about their entry: " << statementsNotAboutEntry

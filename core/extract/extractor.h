@@ -57,7 +57,7 @@ struct ChunkResult {
 };
 
 class Extractor {
-public:
+  public:
     virtual ~Extractor() = default;
     // Name recorded in chunk_extractions.extractor ("rules", later "llm:<model>").
     virtual std::string name() const = 0;

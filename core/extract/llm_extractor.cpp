@@ -95,8 +95,10 @@ std::vector<ChunkResult> LlmExtractor::extractBatch(const std::vector<ChunkText>
                         return;
                     }
                     // A reply cut off by the server's token limit cannot be repaired by asking again.
-                    const std::string cut = reply.finishReason == "length" ? " (the reply was cut off: finish_reason 'length')" : "";
-                    fail(i, "invalid reply (" + std::to_string(talk.turn + 1) + " tries): " + parsed.error->toString() + cut);
+                    const std::string cut =
+                        reply.finishReason == "length" ? " (the reply was cut off: finish_reason 'length')" : "";
+                    fail(i, "invalid reply (" + std::to_string(talk.turn + 1) + " tries): " + parsed.error->toString() +
+                                cut);
                 }
             }
             if (done) done(++finished);
@@ -110,8 +112,8 @@ std::vector<ChunkResult> LlmExtractor::extractBatch(const std::vector<ChunkText>
     // An endpoint that answers nothing would otherwise fail every chunk of the corpus, one retry
     // schedule at a time.
     if (!batch.empty() && transportFailures == batch.size())
-        throw InputError("--endpoint: every request of a batch of " + std::to_string(batch.size()) + " chunks to " + client_->url() +
-                             " failed; the last error: " + lastTransportError);
+        throw InputError("--endpoint: every request of a batch of " + std::to_string(batch.size()) + " chunks to " +
+                         client_->url() + " failed; the last error: " + lastTransportError);
     return results;
 }
 

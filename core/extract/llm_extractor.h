@@ -29,7 +29,7 @@ struct LlmExtractionStats {
 };
 
 class LlmExtractor final : public Extractor {
-public:
+  public:
     // Throws InputError naming the option when the options are unusable. `cache` may be null.
     LlmExtractor(LlmExtractorOptions options, std::shared_ptr<llm::ChatCache> cache);
 
@@ -46,7 +46,7 @@ public:
     LlmExtractionStats stats() const;
     const std::string& requestUrl() const { return client_->url(); }
 
-private:
+  private:
     LlmExtractorOptions options_;
     std::unique_ptr<llm::ChatClient> client_;
     mutable std::atomic<std::int64_t> invalid_{0}, repaired_{0}, failed_{0};

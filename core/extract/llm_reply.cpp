@@ -19,7 +19,9 @@ struct Refused {
     ReplyError error;
 };
 
-[[noreturn]] void refuse(std::string field, std::string message) { throw Refused{{std::move(field), std::move(message)}}; }
+[[noreturn]] void refuse(std::string field, std::string message) {
+    throw Refused{{std::move(field), std::move(message)}};
+}
 
 std::string at(const std::string& array, std::size_t i) { return array + "[" + std::to_string(i) + "]"; }
 
@@ -75,8 +77,9 @@ struct Term {
 };
 
 class Validator {
-public:
-    explicit Validator(const ChunkText& chunk) : chunk_(chunk), text_(normalizeForMatch(chunk.text)), lowerText_(lower(text_)) {}
+  public:
+    explicit Validator(const ChunkText& chunk)
+        : chunk_(chunk), text_(normalizeForMatch(chunk.text)), lowerText_(lower(text_)) {}
 
     std::vector<ExtractedStatement> run(const json& reply) {
         if (!reply.is_object()) refuse("content", std::string("must be a JSON object, not ") + reply.type_name());
@@ -90,7 +93,7 @@ public:
         return out;
     }
 
-private:
+  private:
     bool occurs(const std::string& quote) const { return text_.find(quote) != std::string::npos; }
 
     void readConcepts(const json& concepts) {
@@ -159,15 +162,18 @@ private:
             if (c.contains("title") && !c["title"].is_string()) refuse(path + ".title", "must be a string");
             const json& steps = member(c, path, "relations");
             if (!steps.is_array() || steps.empty() || steps.size() > static_cast<std::size_t>(kMaxChainLength))
-                refuse(path + ".relations", "must be an array of 1 to " + std::to_string(kMaxChainLength) + " relation indices");
+                refuse(path + ".relations",
+                       "must be an array of 1 to " + std::to_string(kMaxChainLength) + " relation indices");
             std::set<std::size_t> onThisChain;
             for (std::size_t k = 0; k < steps.size(); ++k) {
                 const std::string stepPath = at(path + ".relations", k);
                 if (!steps[k].is_number_integer() || steps[k].get<long long>() < 0 ||
                     steps[k].get<long long>() >= static_cast<long long>(relations_.size()))
-                    refuse(stepPath, "must be an index into 'relations' (0.." + std::to_string(relations_.size()) + ")");
+                    refuse(stepPath,
+                           "must be an index into 'relations' (0.." + std::to_string(relations_.size()) + ")");
                 const auto r = static_cast<std::size_t>(steps[k].get<long long>());
-                if (!onThisChain.insert(r).second) refuse(stepPath, "relation " + std::to_string(r) + " twice on one chain");
+                if (!onThisChain.insert(r).second)
+                    refuse(stepPath, "relation " + std::to_string(r) + " twice on one chain");
                 if (k > 0) {
                     const auto& [a1, b1] = ends_[static_cast<std::size_t>(steps[k - 1].get<long long>())];
                     const auto& [a2, b2] = ends_[r];
@@ -198,7 +204,8 @@ std::string normalizeForMatch(const std::string& text) {
         {"\xE2\x80\x93", "-"}, {"\xE2\x80\x94", "-"}, {"\xC2\xA0", " "}};
     std::string folded = text;
     for (const auto& [from, to] : kFold)
-        for (std::size_t p = 0; (p = folded.find(from, p)) != std::string::npos; p += std::char_traits<char>::length(to))
+        for (std::size_t p = 0; (p = folded.find(from, p)) != std::string::npos;
+             p += std::char_traits<char>::length(to))
             folded.replace(p, std::char_traits<char>::length(from), to);
     std::string out;
     out.reserve(folded.size());

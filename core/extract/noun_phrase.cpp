@@ -16,31 +16,35 @@ const std::unordered_map<std::string_view, WordClass>& wordClasses() {
         auto add = [&](W c, std::initializer_list<std::string_view> words) {
             for (auto w : words) m.emplace(w, c);
         };
-        add(W::Determiner, {"a", "an", "the", "this", "these", "those", "some", "any", "each", "every", "all",
-                            "its", "their", "his", "her", "our", "your", "my", "another", "such", "many", "several",
-                            "various", "certain", "both", "either", "neither", "other", "most", "more", "much", "few",
-                            "one", "two", "three", "four", "same", "whose"});
-        add(W::Adverb, {"very", "also", "usually", "often", "typically", "generally", "normally", "mainly", "mostly",
-                        "always", "sometimes", "still", "just", "only", "simply", "especially", "particularly",
-                        "commonly", "frequently", "originally", "primarily", "largely", "highly", "really",
-                        "actually", "basically", "essentially", "even", "now", "then", "thus", "therefore", "hence",
-                        "however", "currently", "formerly", "previously", "later", "first", "already", "rather",
-                        "quite", "fully", "partly", "directly", "automatically", "probably", "possibly", "perhaps",
-                        "e.g.", "i.e.", "etc.", "so-called", "well", "again", "further", "once", "ever", "longer",
-                        "instead", "almost", "nearly", "somewhat", "too"});
-        add(W::Preposition, {"in", "on", "at", "by", "for", "from", "with", "without", "within", "into", "onto",
-                             "over", "under", "about", "between", "among", "through", "during", "against", "across",
-                             "along", "around", "before", "after", "behind", "below", "beneath", "beside", "besides",
-                             "beyond", "despite", "except", "inside", "outside", "near", "off", "per", "toward",
-                             "towards", "upon", "via", "like", "unlike", "than", "as", "to", "up", "out", "down", "due",
-                             "according",
-                             // post-nominal adjectives end a term as a preposition would
-                             "capable", "able", "suitable", "similar", "available", "responsible", "equivalent",
-                             "compatible", "independent", "specific", "related", "known", "called", "named"});
+        add(W::Determiner,
+            {"a",    "an",      "the",     "this",    "these", "those",  "some",    "any",   "each",    "every",
+             "all",  "its",     "their",   "his",     "her",   "our",    "your",    "my",    "another", "such",
+             "many", "several", "various", "certain", "both",  "either", "neither", "other", "most",    "more",
+             "much", "few",     "one",     "two",     "three", "four",   "same",    "whose"});
+        add(W::Adverb,
+            {"very",     "also",       "usually",      "often",         "typically",  "generally",   "normally",
+             "mainly",   "mostly",     "always",       "sometimes",     "still",      "just",        "only",
+             "simply",   "especially", "particularly", "commonly",      "frequently", "originally",  "primarily",
+             "largely",  "highly",     "really",       "actually",      "basically",  "essentially", "even",
+             "now",      "then",       "thus",         "therefore",     "hence",      "however",     "currently",
+             "formerly", "previously", "later",        "first",         "already",    "rather",      "quite",
+             "fully",    "partly",     "directly",     "automatically", "probably",   "possibly",    "perhaps",
+             "e.g.",     "i.e.",       "etc.",         "so-called",     "well",       "again",       "further",
+             "once",     "ever",       "longer",       "instead",       "almost",     "nearly",      "somewhat",
+             "too"});
+        add(W::Preposition,
+            {"in", "on", "at", "by", "for", "from", "with", "without", "within", "into", "onto", "over", "under",
+             "about", "between", "among", "through", "during", "against", "across", "along", "around", "before",
+             "after", "behind", "below", "beneath", "beside", "besides", "beyond", "despite", "except", "inside",
+             "outside", "near", "off", "per", "toward", "towards", "upon", "via", "like", "unlike", "than", "as", "to",
+             "up", "out", "down", "due", "according",
+             // post-nominal adjectives end a term as a preposition would
+             "capable", "able", "suitable", "similar", "available", "responsible", "equivalent", "compatible",
+             "independent", "specific", "related", "known", "called", "named"});
         add(W::Of, {"of"});
-        add(W::Relative, {"that", "which", "who", "whom", "where", "when", "while", "whereby", "whether", "if",
-                          "because", "although", "though", "unless", "since", "until", "so", "whereas", "what", "how",
-                          "why"});
+        add(W::Relative,
+            {"that",     "which",  "who",    "whom",  "where", "when", "while",   "whereby", "whether", "if", "because",
+             "although", "though", "unless", "since", "until", "so",   "whereas", "what",    "how",     "why"});
         add(W::Conjunction, {"and", "or", "but", "nor", "yet", "&"});
         add(W::Auxiliary, {"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having",
                            "do", "does", "did", "can", "could", "may", "might", "must", "shall", "should", "will",
@@ -49,32 +53,36 @@ const std::unordered_map<std::string_view, WordClass>& wordClasses() {
                            "seems", "seem", "appears", "appear", "looks", "look", "becomes", "become", "remains",
                            "remain", "get", "gets"});
         add(W::Negation, {"not", "never", "cannot", "no", "nothing", "neither", "hardly"});
-        add(W::Pronoun, {"it", "they", "them", "he", "she", "we", "you", "i", "there", "here", "something",
-                         "anything", "everything", "someone", "anyone", "itself", "themselves", "him", "us", "others",
-                         "ones"});
+        add(W::Pronoun, {"it",     "they",   "them",       "he",        "she",      "we",         "you",
+                         "i",      "there",  "here",       "something", "anything", "everything", "someone",
+                         "anyone", "itself", "themselves", "him",       "us",       "others",     "ones"});
         return m;
     }();
     return m;
 }
 
 bool isNumber(const std::string& s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == ','; });
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == ','; });
 }
 
 // Participles that take an object ("files containing data"), unlike gerund heads ("logic
 // programming language", "string rewriting").
 bool isTransitiveParticiple(const std::string& w) {
     static const std::unordered_map<std::string_view, bool> words = {
-        {"containing", true}, {"consisting", true}, {"providing", true}, {"supporting", true}, {"running", true},
-        {"using", true}, {"having", true}, {"including", true}, {"leading", true}, {"resulting", true},
-        {"comprising", true}, {"describing", true}, {"allowing", true}, {"enabling", true}, {"representing", true},
-        {"implementing", true}, {"specifying", true}, {"making", true}, {"taking", true}, {"giving", true},
-        {"defining", true}, {"producing", true}, {"generating", true}, {"performing", true}, {"handling", true},
-        {"storing", true}, {"connecting", true}, {"converting", true}, {"requiring", true}, {"creating", true},
-        {"controlling", true}, {"managing", true}, {"combining", true}, {"sending", true}, {"receiving", true},
-        {"returning", true}, {"adding", true}, {"causing", true}, {"needing", true}, {"following", true},
-        {"offering", true}, {"involving", true}, {"replacing", true}, {"extending", true}, {"showing", true},
-        {"applying", true}, {"listing", true}, {"translating", true}, {"executing", true}, {"accepting", true}};
+        {"containing", true}, {"consisting", true}, {"providing", true},    {"supporting", true},
+        {"running", true},    {"using", true},      {"having", true},       {"including", true},
+        {"leading", true},    {"resulting", true},  {"comprising", true},   {"describing", true},
+        {"allowing", true},   {"enabling", true},   {"representing", true}, {"implementing", true},
+        {"specifying", true}, {"making", true},     {"taking", true},       {"giving", true},
+        {"defining", true},   {"producing", true},  {"generating", true},   {"performing", true},
+        {"handling", true},   {"storing", true},    {"connecting", true},   {"converting", true},
+        {"requiring", true},  {"creating", true},   {"controlling", true},  {"managing", true},
+        {"combining", true},  {"sending", true},    {"receiving", true},    {"returning", true},
+        {"adding", true},     {"causing", true},    {"needing", true},      {"following", true},
+        {"offering", true},   {"involving", true},  {"replacing", true},    {"extending", true},
+        {"showing", true},    {"applying", true},   {"listing", true},      {"translating", true},
+        {"executing", true},  {"accepting", true}};
     return words.count(w) > 0;
 }
 
@@ -82,8 +90,8 @@ bool isTransitiveParticiple(const std::string& w) {
 // it unless a noun follows ("embedded system"); "-ing" forms end it when they take an object.
 bool participleEndsPhrase(const std::vector<Token>& t, std::size_t at) {
     const std::size_t next = at + 1;
-    const bool nextContent = next < t.size() && !t[next].punct &&
-                             (t[next].xref >= 0 || classify(t[next].lower) == WordClass::Content);
+    const bool nextContent =
+        next < t.size() && !t[next].punct && (t[next].xref >= 0 || classify(t[next].lower) == WordClass::Content);
     if (!t[at].lower.ends_with("ing")) return !nextContent;
     if (next >= t.size() || t[next].punct) return false;
     const WordClass c = classify(t[next].lower);
@@ -100,10 +108,11 @@ WordClass classify(const std::string& lower) {
     if (lower.size() > 3 && lower.ends_with("n't")) return WordClass::Negation;
     // "sequentially", "easily": -ly adverbs, except the nouns and adjectives that end so.
     static const std::unordered_map<std::string_view, bool> lyWords = {
-        {"family", true}, {"assembly", true}, {"supply", true}, {"reply", true}, {"anomaly", true}, {"monopoly", true},
-        {"ally", true}, {"rally", true}, {"italy", true}, {"butterfly", true}, {"early", true}, {"only", true},
-        {"friendly", true}, {"daily", true}, {"weekly", true}, {"monthly", true}, {"yearly", true}, {"hourly", true},
-        {"poly", true}, {"holy", true}, {"jelly", true}, {"bully", true}, {"belly", true}, {"lily", true}};
+        {"family", true},   {"assembly", true}, {"supply", true},   {"reply", true}, {"anomaly", true},
+        {"monopoly", true}, {"ally", true},     {"rally", true},    {"italy", true}, {"butterfly", true},
+        {"early", true},    {"only", true},     {"friendly", true}, {"daily", true}, {"weekly", true},
+        {"monthly", true},  {"yearly", true},   {"hourly", true},   {"poly", true},  {"holy", true},
+        {"jelly", true},    {"bully", true},    {"belly", true},    {"lily", true}};
     if (lower.size() > 5 && lower.ends_with("ly") && !lyWords.count(lower)) return WordClass::Adverb;
     return WordClass::Content;
 }
@@ -111,13 +120,14 @@ WordClass classify(const std::string& lower) {
 bool isParticiple(const std::string& w) {
     if (w.size() < 4 || (w.size() == 4 && !w.ends_with("ed"))) return false;
     static const std::unordered_map<std::string_view, bool> kNouns = {
-        {"string", true}, {"thing", true}, {"ring", true}, {"king", true}, {"wing", true}, {"spring", true},
-        {"bed", true}, {"speed", true}, {"seed", true}, {"feed", true}, {"need", true}, {"shed", true}, {"hundred", true},
-        {"thread", true}, {"bread", true}, {"sled", true}, {"reed", true}, {"creed", true}, {"greed", true}};
+        {"string", true}, {"thing", true}, {"ring", true},    {"king", true},   {"wing", true},
+        {"spring", true}, {"bed", true},   {"speed", true},   {"seed", true},   {"feed", true},
+        {"need", true},   {"shed", true},  {"hundred", true}, {"thread", true}, {"bread", true},
+        {"sled", true},   {"reed", true},  {"creed", true},   {"greed", true}};
     if (kNouns.count(w)) return false;
-    return w.ends_with("ed") || w.ends_with("ing") || w == "written" || w == "known" || w == "built" ||
-           w == "begun" || w == "done" || w == "seen" || w == "shown" || w == "chosen" || w == "broken" ||
-           w == "given" || w == "taken" || w == "made" || w == "found" || w == "sold" || w == "run";
+    return w.ends_with("ed") || w.ends_with("ing") || w == "written" || w == "known" || w == "built" || w == "begun" ||
+           w == "done" || w == "seen" || w == "shown" || w == "chosen" || w == "broken" || w == "given" ||
+           w == "taken" || w == "made" || w == "found" || w == "sold" || w == "run";
 }
 
 bool trimTrailingVerb(const std::vector<Token>& t, Phrase& p, std::size_t stop) {
@@ -150,11 +160,16 @@ std::string joinTokens(const std::vector<Token>& t, std::size_t b, std::size_t e
 
 std::optional<Phrase> phraseAt(const std::vector<Token>& t, std::size_t from, std::size_t* stop) {
     std::size_t i = from;
-    auto setStop = [&](std::size_t at) { if (stop) *stop = at; };
+    auto setStop = [&](std::size_t at) {
+        if (stop) *stop = at;
+    };
     while (i < t.size() && !t[i].punct && t[i].xref < 0 &&
            (classify(t[i].lower) == WordClass::Determiner || classify(t[i].lower) == WordClass::Adverb))
         ++i;
-    if (i >= t.size() || t[i].punct) { setStop(i); return std::nullopt; }
+    if (i >= t.size() || t[i].punct) {
+        setStop(i);
+        return std::nullopt;
+    }
     if (t[i].xref < 0 && classify(t[i].lower) == WordClass::Pronoun) {
         setStop(i + 1);
         Phrase p;
@@ -168,7 +183,10 @@ std::optional<Phrase> phraseAt(const std::vector<Token>& t, std::size_t from, st
     std::size_t start = i, j = i;
     while (j < t.size()) {
         const Token& tok = t[j];
-        if (tok.punct && tok.text == "/" && j > start && j + 1 < t.size() && !t[j + 1].punct) { ++j; continue; }
+        if (tok.punct && tok.text == "/" && j > start && j + 1 < t.size() && !t[j + 1].punct) {
+            ++j;
+            continue;
+        }
         if (tok.punct) break;
         if (tok.xref >= 0) { // a cross reference is one term whatever its words
             const int x = tok.xref;
@@ -238,8 +256,14 @@ std::vector<Phrase> phraseListAt(const std::vector<Token>& t, std::size_t from) 
         // Continue over ", " / "and" / "or" / ", and" when another phrase follows.
         std::size_t k = stop;
         bool joined = false;
-        if (k < t.size() && t[k].lower == ",") { ++k; joined = true; }
-        if (k < t.size() && !t[k].punct && (t[k].lower == "and" || t[k].lower == "or")) { ++k; joined = true; }
+        if (k < t.size() && t[k].lower == ",") {
+            ++k;
+            joined = true;
+        }
+        if (k < t.size() && !t[k].punct && (t[k].lower == "and" || t[k].lower == "or")) {
+            ++k;
+            joined = true;
+        }
         if (!joined) break;
         // "A revision of C, adding function prototypes": a participle after the comma opens a
         // clause about the whole, not another member of the list.
@@ -255,12 +279,15 @@ std::optional<Phrase> phraseBefore(const std::vector<Token>& t, std::size_t end,
     std::size_t j = end;
     while (j > 0 && !t[j - 1].punct && t[j - 1].xref < 0) {
         const WordClass c = classify(t[j - 1].lower);
-        if (c == WordClass::Negation) { if (negated) *negated = true; }
-        else if (c == WordClass::Auxiliary) {
-            static const std::string_view kModals[] = {"can", "could", "may", "might", "must", "should", "will", "would"};
+        if (c == WordClass::Negation) {
+            if (negated) *negated = true;
+        } else if (c == WordClass::Auxiliary) {
+            static const std::string_view kModals[] = {"can",  "could",  "may",  "might",
+                                                       "must", "should", "will", "would"};
             for (auto m : kModals)
                 if (t[j - 1].lower == m && modal && modal->empty()) *modal = t[j - 1].lower;
-        } else if (c != WordClass::Adverb) break;
+        } else if (c != WordClass::Adverb)
+            break;
         --j;
     }
     const std::size_t e = j;
@@ -288,7 +315,8 @@ std::optional<Phrase> phraseBefore(const std::vector<Token>& t, std::size_t end,
     while (j < e && t[j].lower == "of") ++j;
     if (j == e) {
         // "a protocol that requires X": the subject is the antecedent of the relative marker.
-        if (j > 0 && !t[j - 1].punct && (t[j - 1].lower == "that" || t[j - 1].lower == "which" || t[j - 1].lower == "who")) {
+        if (j > 0 && !t[j - 1].punct &&
+            (t[j - 1].lower == "that" || t[j - 1].lower == "which" || t[j - 1].lower == "who")) {
             std::size_t k = j - 1;
             if (k > 0 && t[k - 1].lower == ",") --k;
             return phraseBefore(t, k, nullptr, nullptr, atStart);

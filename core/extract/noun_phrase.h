@@ -12,17 +12,28 @@ namespace proda::extract {
 
 inline constexpr int kMaxTermWords = 5;
 
-enum class WordClass { Content, Determiner, Adverb, Preposition, Of, Relative, Conjunction, Auxiliary, Negation, Pronoun };
+enum class WordClass {
+    Content,
+    Determiner,
+    Adverb,
+    Preposition,
+    Of,
+    Relative,
+    Conjunction,
+    Auxiliary,
+    Negation,
+    Pronoun
+};
 WordClass classify(const std::string& lower);
 bool isParticiple(const std::string& lower); // "used", "designed", "running" ...
 
 struct Phrase {
-    std::string text;     // cleaned surface term
+    std::string text;               // cleaned surface term
     std::size_t begin = 0, end = 0; // token range [begin, end) of the kept words
-    int xref = -1;        // the cross reference the phrase is (or ends with, when headXref)
-    bool headXref = false; // the phrase ends with a cross reference that is its head
+    int xref = -1;                  // the cross reference the phrase is (or ends with, when headXref)
+    bool headXref = false;          // the phrase ends with a cross reference that is its head
     bool sentenceInitial = false;
-    bool pronoun = false; // "it", "this", "they": the caller resolves it
+    bool pronoun = false;     // "it", "this", "they": the caller resolves it
     std::string head() const; // last word, lower case
 };
 

@@ -20,8 +20,8 @@ enum class ObjectForm {
 struct VerbPattern {
     std::vector<std::string> words; // lower-case tokens to match
     RelationType type;
-    std::string predicate;          // reads subject -> object
-    bool reverse = false;           // the sentence's object is the relation's subject
+    std::string predicate; // reads subject -> object
+    bool reverse = false;  // the sentence's object is the relation's subject
     ObjectForm form = ObjectForm::Phrase;
     // Only when the subject is the entry's headword: "it includes a compiler" lists parts, while
     // "typical applications include ..." lists examples.

@@ -25,7 +25,7 @@ constexpr const char* kUnassigned = "Unassigned";
 // attached to a subject ("X is a protocol that requires Y") remember it, so a relative clause on
 // them speaks about that subject.
 class SentenceRules {
-public:
+  public:
     SentenceRules(const Sentence& s, const std::string& topic, const std::string& topicDefinition,
                   std::vector<ExtractedStatement>& out, const ExtractedStatement& proto)
         : s_(s), topic_(topic), topicDefinition_(topicDefinition), out_(out), proto_(proto) {
@@ -62,8 +62,8 @@ public:
             // "RMON: remote monitoring.", "extension: filename extension.": a definition that is
             // only a term names the entry another way; it is a synonym, not a genus.
             std::size_t stop = 0;
-            if (auto p = phraseAt(t_, 0, &stop); p && !p->pronoun && stop + 1 >= t_.size() &&
-                classify(t_[0].lower) != WordClass::Determiner) {
+            if (auto p = phraseAt(t_, 0, &stop);
+                p && !p->pronoun && stop + 1 >= t_.size() && classify(t_[0].lower) != WordClass::Determiner) {
                 emit(topic_, RelationType::Other, "is another name for", surface(*p));
                 crossReferences();
                 return;
@@ -71,9 +71,15 @@ public:
             genus(topic_, 0, true);
         }
         for (std::size_t k = 0; k < t_.size(); ++k) {
-            if (t_[k].lower == "unlike") { unlike(k); continue; }
+            if (t_[k].lower == "unlike") {
+                unlike(k);
+                continue;
+            }
             if (t_[k].lower == "," && appositive(k)) continue;
-            if (t_[k].lower == "such" && k + 1 < t_.size() && t_[k + 1].lower == "as") { suchAs(k); continue; }
+            if (t_[k].lower == "such" && k + 1 < t_.size() && t_[k + 1].lower == "as") {
+                suchAs(k);
+                continue;
+            }
             for (const auto& p : verbPatterns()) {
                 if (!matches(p, k)) continue;
                 if (apply(p, k, k + p.words.size())) {
@@ -85,8 +91,11 @@ public:
         crossReferences();
     }
 
-private:
-    struct Genus { std::size_t begin, end; std::string subject; };
+  private:
+    struct Genus {
+        std::size_t begin, end;
+        std::string subject;
+    };
 
     // "EOF: End Of File": a definition that is only capitalized words spells out an acronym.
     bool expansion() const {
@@ -137,7 +146,8 @@ private:
         // "Networks connect ...": a capital that only opens the sentence is not part of the term.
         // ("NetWare" keeps it: a capital inside the word marks a name.)
         // (Nor one that opens it after its article: "The ease with which ...".)
-        const bool opensSentence = b == 0 || (b == 1 && (t_[0].lower == "the" || t_[0].lower == "a" || t_[0].lower == "an"));
+        const bool opensSentence =
+            b == 0 || (b == 1 && (t_[0].lower == "the" || t_[0].lower == "a" || t_[0].lower == "an"));
         if (opensSentence && t_[b].xref < 0 && s.size() > 1 && std::isupper(static_cast<unsigned char>(s[0])) &&
             std::islower(static_cast<unsigned char>(s[1])) && !caseMarked(t_[b].text))
             s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
@@ -148,7 +158,8 @@ private:
     // names the Intel 80286, which the category after it only describes. (A genus keeps the
     // category: "a {Sun} {workstation}" is a workstation.)
     std::string entity(const Phrase& p) const {
-        if (p.headXref && t_[p.end - 1].xref == p.xref && std::islower(static_cast<unsigned char>(t_[p.end - 1].text[0]))) {
+        if (p.headXref && t_[p.end - 1].xref == p.xref &&
+            std::islower(static_cast<unsigned char>(t_[p.end - 1].text[0]))) {
             std::size_t b = p.end - 1;
             while (b > p.begin && t_[b - 1].xref == p.xref) --b;
             if (b > p.begin && t_[b - 1].xref >= 0) {
@@ -204,8 +215,10 @@ private:
 
     void emitPair(const std::string& sentenceSubject, RelationType type, const std::string& predicate,
                   const std::string& object, bool reverse) {
-        if (reverse) emit(object, type, predicate, sentenceSubject);
-        else emit(sentenceSubject, type, predicate, object);
+        if (reverse)
+            emit(object, type, predicate, sentenceSubject);
+        else
+            emit(sentenceSubject, type, predicate, object);
     }
 
     // "<subject> is a NP": the phrase's head decides the relation.
@@ -217,7 +230,9 @@ private:
         // system": a name followed by a year or a company's suffix credits a maker; it is no genus.
         if (stop + 1 < t_.size() && t_[stop].lower == ",") {
             const std::string& next = t_[stop + 1].lower;
-            const bool year = next.size() == 4 && std::all_of(next.begin(), next.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+            const bool year = next.size() == 4 && std::all_of(next.begin(), next.end(), [](char c) {
+                                  return std::isdigit(static_cast<unsigned char>(c));
+                              });
             if (year || companySuffix(next)) return;
         }
         // "a simple, portable text editor", "the physical and electrical specification": a lone
@@ -226,8 +241,8 @@ private:
         auto loneModifier = [&](const std::string& w) {
             return looksAdjective(w) || w == "complete" || (w.find('-') != std::string::npos && t_[stop].lower == ",");
         };
-        while (p->end - p->begin == 1 && stop + 1 < t_.size() &&
-               (t_[stop].lower == "," || t_[stop].lower == "and") && loneModifier(p->head())) {
+        while (p->end - p->begin == 1 && stop + 1 < t_.size() && (t_[stop].lower == "," || t_[stop].lower == "and") &&
+               loneModifier(p->head())) {
             std::size_t stop2 = stop + 1;
             auto next = phraseAt(t_, stop + 1, &stop2);
             if (!next || next->pronoun) return;
@@ -276,8 +291,8 @@ private:
             classify(t_[stop + 1].lower) == WordClass::Content) {
             // "a set of routines": the collection is the genus.
             std::size_t stop2 = stop + 1;
-            if (auto o = phraseAt(t_, stop + 1, &stop2); o && !o->headXref && o->begin == stop + 1 &&
-                static_cast<int>(o->end - p->begin) <= kMaxTermWords) {
+            if (auto o = phraseAt(t_, stop + 1, &stop2);
+                o && !o->headXref && o->begin == stop + 1 && static_cast<int>(o->end - p->begin) <= kMaxTermWords) {
                 emit(subject, RelationType::Specialization, "is a", joinTokens(t_, p->begin, o->end));
                 genera_.push_back({p->begin, o->end, subject});
                 return;
@@ -353,7 +368,8 @@ private:
     // The phrases after "with": properties the subject has ("with support for X": it supports X).
     void properties(const std::string& subject, std::size_t at) {
         std::size_t stop = at;
-        if (auto o = phraseAt(t_, at, &stop); o && o->head() == "support" && stop < t_.size() && t_[stop].lower == "for") {
+        if (auto o = phraseAt(t_, at, &stop);
+            o && o->head() == "support" && stop < t_.size() && t_[stop].lower == "for") {
             for (const auto& x : phraseListAt(t_, stop + 1))
                 if (!x.pronoun) emit(subject, RelationType::Property, "supports", surface(x));
             return;
@@ -402,7 +418,8 @@ private:
         if (subject.empty() || (p.topicOnly && (topic_.empty() || subject != topic_))) return false;
         // "Examples are ...", "the idea of X is ...": a vague or participle subject says nothing.
         // ("Examples are ..." too: the head is compared in the singular.)
-        if (subject != topic_ && (isVagueHead(singularize(sp->head())) || (sp->end - sp->begin == 1 && isParticiple(sp->head()))))
+        if (subject != topic_ &&
+            (isVagueHead(singularize(sp->head())) || (sp->end - sp->begin == 1 && isParticiple(sp->head()))))
             return false;
         if (p.form != ObjectForm::Copula) return applyTo(subject, p, kend, modal);
         // "..., since it is the Unix shell which includes ...": a copula in a subordinate clause
@@ -415,7 +432,8 @@ private:
             while (at < t_.size() && !t_[at].punct && t_[at].xref < 0 &&
                    (classify(t_[at].lower) == WordClass::Determiner || classify(t_[at].lower) == WordClass::Adverb))
                 ++at;
-            if (at >= t_.size() || t_[at].punct || (t_[at].xref < 0 && isParticiple(t_[at].lower) && !t_[at].lower.ends_with("ing")))
+            if (at >= t_.size() || t_[at].punct ||
+                (t_[at].xref < 0 && isParticiple(t_[at].lower) && !t_[at].lower.ends_with("ing")))
                 return false;
             if (p.words.size() == 1) {
                 std::size_t stop = at;
@@ -450,17 +468,21 @@ private:
                 if (classify(next) != WordClass::Content) return false; // "used to be"
                 predicate += " " + next;
                 ++at;
-                if (at < t_.size() && !t_[at].punct && t_[at].xref < 0 && classify(t_[at].lower) == WordClass::Preposition)
+                if (at < t_.size() && !t_[at].punct && t_[at].xref < 0 &&
+                    classify(t_[at].lower) == WordClass::Preposition)
                     predicate += " " + t_[at++].lower; // "is used to refer to"
             }
         }
         const bool list = p.form != ObjectForm::Phrase;
         std::vector<Phrase> objects;
         std::size_t ostop = at;
-        if (auto o = phraseAt(t_, at, &ostop); o && isVagueHead(o->head()) && ostop < t_.size() && t_[ostop].lower == "of")
+        if (auto o = phraseAt(t_, at, &ostop);
+            o && isVagueHead(o->head()) && ostop < t_.size() && t_[ostop].lower == "of")
             at = ostop + 1; // "uses some form of RLL": the object is RLL
-        if (list) objects = phraseListAt(t_, at);
-        else if (auto o = phraseAt(t_, at)) objects.push_back(*o);
+        if (list)
+            objects = phraseListAt(t_, at);
+        else if (auto o = phraseAt(t_, at))
+            objects.push_back(*o);
         bool any = false;
         for (const auto& o : objects) {
             // "requires the programmer to place calls": the object is the agent of what is
@@ -571,7 +593,7 @@ private:
 };
 
 class RulesExtractor final : public Extractor {
-public:
+  public:
     std::string name() const override { return "rules"; }
 
     std::vector<ExtractedStatement> extract(const ChunkText& chunk) const override {
@@ -582,7 +604,7 @@ public:
         ExtractedStatement proto;
         proto.chunkId = chunk.chunkId;
         proto.fromDictionary = dictd;
-        proto.discipline = !chunk.discipline.empty() ? chunk.discipline
+        proto.discipline = !chunk.discipline.empty()    ? chunk.discipline
                            : !parsed.domainTags.empty() ? parsed.domainTags.front()
                                                         : kUnassigned;
         const std::string topic = dictd ? chunk.title : std::string();
@@ -598,7 +620,8 @@ public:
         // (In a dictionary only the headword's entry defines it: "a module is ..." said in the KIS
         // entry is no definition of module.)
         for (auto& st : out)
-            if (!dictd && st.subjectDefinition.empty() && st.type == RelationType::Specialization && st.predicate == "is a")
+            if (!dictd && st.subjectDefinition.empty() && st.type == RelationType::Specialization &&
+                st.predicate == "is a")
                 st.subjectDefinition = st.sourceQuote;
         return out;
     }

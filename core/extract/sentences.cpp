@@ -13,8 +13,8 @@ bool isSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; 
 // Words after which a period does not end the sentence.
 bool isAbbreviation(std::string_view lowerWord) {
     static constexpr std::array<std::string_view, 30> kAbbrev = {
-        "e.g", "i.e", "etc", "vs", "cf", "dr", "mr", "mrs", "ms", "inc", "ltd", "corp", "co", "st", "jr",
-        "no", "approx", "esp", "fig", "al", "u.s", "prof", "sr", "vol", "ed", "eds", "ca", "viz", "resp", "eg"};
+        "e.g", "i.e",    "etc", "vs",  "cf", "dr",  "mr",   "mrs", "ms",  "inc", "ltd", "corp", "co",  "st",   "jr",
+        "no",  "approx", "esp", "fig", "al", "u.s", "prof", "sr",  "vol", "ed",  "eds", "ca",   "viz", "resp", "eg"};
     for (auto a : kAbbrev)
         if (a == lowerWord) return true;
     return lowerWord.size() == 1 && std::isalpha(static_cast<unsigned char>(lowerWord[0])); // initials
@@ -22,7 +22,9 @@ bool isAbbreviation(std::string_view lowerWord) {
 
 // Removes the paragraph prefixes of dictd entries: sense numbers, <domain> tags, pronunciations.
 std::string_view stripParagraphPrefix(std::string_view p, bool dictd, std::vector<std::string>& tags) {
-    auto skipSpace = [&] { while (!p.empty() && isSpace(p.front())) p.remove_prefix(1); };
+    auto skipSpace = [&] {
+        while (!p.empty() && isSpace(p.front())) p.remove_prefix(1);
+    };
     skipSpace();
     std::size_t digits = 0;
     while (digits < p.size() && std::isdigit(static_cast<unsigned char>(p[digits]))) ++digits;
@@ -60,7 +62,7 @@ std::string_view stripParagraphPrefix(std::string_view p, bool dictd, std::vecto
 }
 
 class SentenceBuilder {
-public:
+  public:
     explicit SentenceBuilder(std::vector<Sentence>& out) : out_(out) {}
 
     void startParagraph(int n) {
@@ -76,7 +78,8 @@ public:
     }
     void punct(char c, bool paren, bool spaceBefore) {
         static constexpr std::string_view kTight = ",.;:!?)";
-        if ((spaceBefore || needSpace_) && !cur_.quote.empty() && kTight.find(c) == std::string_view::npos) cur_.quote += ' ';
+        if ((spaceBefore || needSpace_) && !cur_.quote.empty() && kTight.find(c) == std::string_view::npos)
+            cur_.quote += ' ';
         cur_.quote += c;
         cur_.tokens.push_back({std::string(1, c), std::string(1, c), -1, true, paren});
         needSpace_ = false;
@@ -107,7 +110,7 @@ public:
         needSpace_ = false;
     }
 
-private:
+  private:
     std::vector<Sentence>& out_;
     Sentence cur_;
     int paragraph_ = 0;
@@ -135,7 +138,10 @@ void parseParagraph(std::string_view p, SentenceBuilder& b) {
         }
         if (c == '{') {
             const auto close = p.find('}', i);
-            if (close == std::string_view::npos) { ++i; continue; }
+            if (close == std::string_view::npos) {
+                ++i;
+                continue;
+            }
             std::string_view inner = p.substr(i + 1, close - i - 1);
             i = close + 1;
             // "{Language List (http://...)}" is an external link: keep its words, no reference.
@@ -150,13 +156,18 @@ void parseParagraph(std::string_view p, SentenceBuilder& b) {
             const int xref = external || target.empty() ? -1 : b.addXref(target);
             for (std::size_t k = 0; k < shown.size();) {
                 // Keep the reference's own spacing in the quote.
-                while (k < shown.size() && isSpace(shown[k])) { b.space(); ++k; }
+                while (k < shown.size() && isSpace(shown[k])) {
+                    b.space();
+                    ++k;
+                }
                 if (k >= shown.size()) break;
                 std::size_t e = k;
                 while (e < shown.size() && !isSpace(shown[e])) ++e;
                 for (const auto& t : tokenize(shown.substr(k, e - k))) {
-                    if (t.punct) b.punct(t.text[0], parenDepth > 0, false);
-                    else b.word(t.text, xref, parenDepth > 0);
+                    if (t.punct)
+                        b.punct(t.text[0], parenDepth > 0, false);
+                    else
+                        b.word(t.text, xref, parenDepth > 0);
                 }
                 k = e;
             }
@@ -175,8 +186,9 @@ void parseParagraph(std::string_view p, SentenceBuilder& b) {
             if (xref >= 0 && i + 1 < p.size() && p[i] == '-' && std::isalpha(static_cast<unsigned char>(p[i + 1])) &&
                 b.lastToken()) {
                 j = i + 1;
-                while (j < p.size() && (std::isalnum(static_cast<unsigned char>(p[j])) ||
-                                        (p[j] == '-' && j + 1 < p.size() && std::isalpha(static_cast<unsigned char>(p[j + 1])))))
+                while (j < p.size() &&
+                       (std::isalnum(static_cast<unsigned char>(p[j])) ||
+                        (p[j] == '-' && j + 1 < p.size() && std::isalpha(static_cast<unsigned char>(p[j + 1])))))
                     ++j;
                 Token* t = b.lastToken();
                 t->text.append(p.substr(i, j - i));
@@ -191,11 +203,20 @@ void parseParagraph(std::string_view p, SentenceBuilder& b) {
             std::size_t j = i;
             while (j < p.size()) {
                 const char d = p[j];
-                if (isWordChar(d)) { ++j; continue; }
+                if (isWordChar(d)) {
+                    ++j;
+                    continue;
+                }
                 // Inner punctuation that belongs to the word: TCP/IP, e.g., 3.5, don't, C++, C#.
                 if ((d == '-' || d == '\'' || d == '/' || d == '.' || d == '_' || d == '&') && j + 1 < p.size() &&
-                    isWordChar(p[j + 1])) { j += 2; continue; }
-                if ((d == '+' || d == '#') && j > i) { ++j; continue; }
+                    isWordChar(p[j + 1])) {
+                    j += 2;
+                    continue;
+                }
+                if ((d == '+' || d == '#') && j > i) {
+                    ++j;
+                    continue;
+                }
                 break;
             }
             std::string_view w = p.substr(i, j - i);
@@ -244,7 +265,10 @@ std::vector<Token> tokenize(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         const char c = text[i];
-        if (isSpace(c)) { ++i; continue; }
+        if (isSpace(c)) {
+            ++i;
+            continue;
+        }
         if (!isWordChar(c)) {
             out.push_back({std::string(1, c), std::string(1, c), -1, true, false});
             ++i;
@@ -253,10 +277,19 @@ std::vector<Token> tokenize(std::string_view text) {
         std::size_t j = i;
         while (j < text.size()) {
             const char d = text[j];
-            if (isWordChar(d)) { ++j; continue; }
+            if (isWordChar(d)) {
+                ++j;
+                continue;
+            }
             if ((d == '-' || d == '\'' || d == '/' || d == '.' || d == '_' || d == '&') && j + 1 < text.size() &&
-                isWordChar(text[j + 1])) { j += 2; continue; }
-            if ((d == '+' || d == '#') && j > i) { ++j; continue; }
+                isWordChar(text[j + 1])) {
+                j += 2;
+                continue;
+            }
+            if ((d == '+' || d == '#') && j > i) {
+                ++j;
+                continue;
+            }
             break;
         }
         std::string w(text.substr(i, j - i));
@@ -290,10 +323,16 @@ ParsedChunk parseChunk(std::string_view text, bool dictd, std::string_view headw
         std::size_t end = pos;
         while (end < text.size()) {
             const auto nl = text.find('\n', end);
-            if (nl == std::string_view::npos) { end = text.size(); break; }
+            if (nl == std::string_view::npos) {
+                end = text.size();
+                break;
+            }
             std::size_t k = nl + 1;
             while (k < text.size() && text[k] != '\n' && isSpace(text[k])) ++k;
-            if (k >= text.size() || text[k] == '\n') { end = nl; break; }
+            if (k >= text.size() || text[k] == '\n') {
+                end = nl;
+                break;
+            }
             end = nl + 1;
         }
         std::string_view para = stripParagraphPrefix(text.substr(pos, end - pos), dictd, out.domainTags);

@@ -18,11 +18,11 @@ struct Token {
 };
 
 struct Sentence {
-    std::string quote;                // the sentence, markup removed, whitespace collapsed
+    std::string quote; // the sentence, markup removed, whitespace collapsed
     std::vector<Token> tokens;
-    std::vector<std::string> xrefs;   // referenced entry names, in order of appearance
-    bool paragraphStart = false;      // first sentence of its paragraph
-    int paragraph = 0;                // 0-based paragraph number within the chunk
+    std::vector<std::string> xrefs; // referenced entry names, in order of appearance
+    bool paragraphStart = false;    // first sentence of its paragraph
+    int paragraph = 0;              // 0-based paragraph number within the chunk
 };
 
 struct ParsedChunk {

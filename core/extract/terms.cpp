@@ -20,29 +20,67 @@ bool endsWith(std::string_view s, std::string_view suffix) {
 // Singular words that end like plurals, and plurals whose singular the rules below get wrong.
 const std::unordered_set<std::string_view>& invariant() {
     static const std::unordered_set<std::string_view> words = {
-        "alias", "atlas", "canvas", "bias", "gas", "has", "was", "whereas", "christmas", "pancreas", "texas",
-        "series", "species", "news", "chaos", "kudos", "cosmos", "ethos", "pathos", "logos", "thermos", "lens",
-        "always", "perhaps", "its", "this", "thus", "yes", "does", "goes", "plus", "minus", "bonus", "various",
-        "less", "unless", "towards", "afterwards", "sometimes", "mathematics", "physics",
-        "data", "media", "criteria", "phenomena"};
+        "alias",    "atlas",      "canvas",    "bias",        "gas",     "has",     "was",     "whereas",  "christmas",
+        "pancreas", "texas",      "series",    "species",     "news",    "chaos",   "kudos",   "cosmos",   "ethos",
+        "pathos",   "logos",      "thermos",   "lens",        "always",  "perhaps", "its",     "this",     "thus",
+        "yes",      "does",       "goes",      "plus",        "minus",   "bonus",   "various", "less",     "unless",
+        "towards",  "afterwards", "sometimes", "mathematics", "physics", "data",    "media",   "criteria", "phenomena"};
     return words;
 }
 
 const std::unordered_map<std::string_view, std::string_view>& irregular() {
-    static const std::unordered_map<std::string_view, std::string_view> words = {
-        {"children", "child"},   {"indices", "index"},     {"vertices", "vertex"}, {"matrices", "matrix"},
-        {"appendices", "appendix"}, {"mice", "mouse"},     {"men", "man"},         {"women", "woman"},
-        {"feet", "foot"},        {"teeth", "tooth"},       {"geese", "goose"},     {"people", "person"},
-        {"buses", "bus"},        {"viruses", "virus"},     {"statuses", "status"}, {"aliases", "alias"},
-        {"biases", "bias"},      {"corpuses", "corpus"},   {"bonuses", "bonus"},   {"campuses", "campus"},
-        {"focuses", "focus"},    {"censuses", "census"},   {"radiuses", "radius"}, {"consensuses", "consensus"},
-        {"caches", "cache"},     {"niches", "niche"},      {"avalanches", "avalanche"}, {"headaches", "headache"},
-        {"moustaches", "moustache"}, {"microfiches", "microfiche"}, {"quizzes", "quiz"}, {"analyses", "analysis"},
-        {"movies", "movie"},     {"cookies", "cookie"},    {"rookies", "rookie"},  {"zombies", "zombie"},
-        {"pies", "pie"},         {"ties", "tie"},          {"lies", "lie"},        {"dies", "die"},
-        {"calories", "calorie"}, {"newbies", "newbie"},    {"genies", "genie"},    {"hippies", "hippie"},
-        {"oases", "oasis"},      {"crises", "crisis"},     {"axes", "axis"},       {"heroes", "hero"},
-        {"potatoes", "potato"},  {"echoes", "echo"},       {"vetoes", "veto"},     {"tomatoes", "tomato"}};
+    static const std::unordered_map<std::string_view, std::string_view> words = {{"children", "child"},
+                                                                                 {"indices", "index"},
+                                                                                 {"vertices", "vertex"},
+                                                                                 {"matrices", "matrix"},
+                                                                                 {"appendices", "appendix"},
+                                                                                 {"mice", "mouse"},
+                                                                                 {"men", "man"},
+                                                                                 {"women", "woman"},
+                                                                                 {"feet", "foot"},
+                                                                                 {"teeth", "tooth"},
+                                                                                 {"geese", "goose"},
+                                                                                 {"people", "person"},
+                                                                                 {"buses", "bus"},
+                                                                                 {"viruses", "virus"},
+                                                                                 {"statuses", "status"},
+                                                                                 {"aliases", "alias"},
+                                                                                 {"biases", "bias"},
+                                                                                 {"corpuses", "corpus"},
+                                                                                 {"bonuses", "bonus"},
+                                                                                 {"campuses", "campus"},
+                                                                                 {"focuses", "focus"},
+                                                                                 {"censuses", "census"},
+                                                                                 {"radiuses", "radius"},
+                                                                                 {"consensuses", "consensus"},
+                                                                                 {"caches", "cache"},
+                                                                                 {"niches", "niche"},
+                                                                                 {"avalanches", "avalanche"},
+                                                                                 {"headaches", "headache"},
+                                                                                 {"moustaches", "moustache"},
+                                                                                 {"microfiches", "microfiche"},
+                                                                                 {"quizzes", "quiz"},
+                                                                                 {"analyses", "analysis"},
+                                                                                 {"movies", "movie"},
+                                                                                 {"cookies", "cookie"},
+                                                                                 {"rookies", "rookie"},
+                                                                                 {"zombies", "zombie"},
+                                                                                 {"pies", "pie"},
+                                                                                 {"ties", "tie"},
+                                                                                 {"lies", "lie"},
+                                                                                 {"dies", "die"},
+                                                                                 {"calories", "calorie"},
+                                                                                 {"newbies", "newbie"},
+                                                                                 {"genies", "genie"},
+                                                                                 {"hippies", "hippie"},
+                                                                                 {"oases", "oasis"},
+                                                                                 {"crises", "crisis"},
+                                                                                 {"axes", "axis"},
+                                                                                 {"heroes", "hero"},
+                                                                                 {"potatoes", "potato"},
+                                                                                 {"echoes", "echo"},
+                                                                                 {"vetoes", "veto"},
+                                                                                 {"tomatoes", "tomato"}};
     return words;
 }
 
@@ -64,13 +102,12 @@ std::string singularize(std::string_view w) {
     if (endsWith(w, "ss") || endsWith(w, "us") || endsWith(w, "is") || endsWith(w, "ics") || w.back() != 's')
         return std::string(w);
     const std::string s(w);
-    if (endsWith(s, "ies")) return s.substr(0, s.size() - 3) + "y";                    // policies
-    if (endsWith(s, "yses")) return s.substr(0, s.size() - 4) + "ysis";                // analyses
-    if (endsWith(s, "theses")) return s.substr(0, s.size() - 6) + "thesis";            // hypotheses
-    if (endsWith(s, "sses") || endsWith(s, "shes") || endsWith(s, "ches") || endsWith(s, "xes") ||
-        endsWith(s, "zzes"))
-        return s.substr(0, s.size() - 2);                                                  // processes, switches
-    return s.substr(0, s.size() - 1);                                                      // networks, databases
+    if (endsWith(s, "ies")) return s.substr(0, s.size() - 3) + "y";         // policies
+    if (endsWith(s, "yses")) return s.substr(0, s.size() - 4) + "ysis";     // analyses
+    if (endsWith(s, "theses")) return s.substr(0, s.size() - 6) + "thesis"; // hypotheses
+    if (endsWith(s, "sses") || endsWith(s, "shes") || endsWith(s, "ches") || endsWith(s, "xes") || endsWith(s, "zzes"))
+        return s.substr(0, s.size() - 2); // processes, switches
+    return s.substr(0, s.size() - 1);     // networks, databases
 }
 
 // A word whose capitals the corpus uses to tell entries apart: a capital after the first letter
@@ -135,7 +172,8 @@ std::string foldedKey(std::string_view surface, bool sentenceInitial) {
         std::string lowered = written;
         for (auto& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         const auto at = lowered.find(" of ");
-        if (at != std::string::npos && at > 0) return foldedKey(written.substr(0, at), sentenceInitial) + norm.substr(of);
+        if (at != std::string::npos && at > 0)
+            return foldedKey(written.substr(0, at), sentenceInitial) + norm.substr(of);
     }
     const auto cut = norm.rfind(' ');
     const std::string head = norm.substr(cut == std::string::npos ? 0 : cut + 1);

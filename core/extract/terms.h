@@ -1,8 +1,9 @@
 #pragma once
 // Term canonicalization: the key under which surface forms of one concept merge across chunks.
 // Case is folded, except in words whose capitals tell entries apart ("MuTeX" / "mutex", "GL" /
-// "gl", "PCs" / "PCS": a capital after the first letter, or a lone capital letter); the last word gets a light plural normalization ("networks" -> "network",
-// "processes" -> "process", "policies" -> "policy") that leaves singulars ending in s alone
+// "gl", "PCs" / "PCS": a capital after the first letter, or a lone capital letter); the last word gets a light plural
+// normalization ("networks" -> "network", "processes" -> "process", "policies" -> "policy") that leaves singulars
+// ending in s alone
 // ("bus", "analysis", "status", "physics"). Proper names keep their plural ("Windows").
 #include <string>
 #include <string_view>

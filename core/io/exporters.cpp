@@ -19,7 +19,7 @@ namespace {
 // Writes through a temporary file renamed over the target on success, so a failed or killed
 // export never leaves a half-written file under the final name.
 class AtomicFile {
-public:
+  public:
     explicit AtomicFile(std::string path) : path_(std::move(path)), tmp_(path_ + ".part") {
         out_.open(tmp_, std::ios::binary | std::ios::trunc);
         if (!out_) throw std::runtime_error(path_ + ": cannot write");
@@ -39,7 +39,7 @@ public:
         committed_ = true;
     }
 
-private:
+  private:
     std::string path_, tmp_;
     std::ofstream out_;
     bool committed_ = false;
@@ -81,8 +81,10 @@ std::string xmlEscape(std::string_view s) {
         case '\'': out += "&apos;"; break;
         default:
             // XML 1.0 forbids most control characters, even escaped.
-            if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') out += ' ';
-            else out += c;
+            if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                out += ' ';
+            else
+                out += c;
         }
     }
     return out;
@@ -111,7 +113,8 @@ ExportSummary exportKbJsonl(Database& db, const std::string& dir, const Progress
     Transaction tx(db, false);
     {
         std::unordered_map<std::string, std::vector<std::string>> aliases;
-        for (Statement st = db.prepare("SELECT concept_id, alias FROM concept_aliases ORDER BY concept_id, alias"); st.step();)
+        for (Statement st = db.prepare("SELECT concept_id, alias FROM concept_aliases ORDER BY concept_id, alias");
+             st.step();)
             aliases[st.columnText(0)].push_back(st.columnText(1));
         AtomicFile f((fs::path(dir) / "concepts.jsonl").string());
         eachConcept(db, [&](const Concept& c) {
@@ -169,7 +172,8 @@ ExportSummary exportKbJsonl(Database& db, const std::string& dir, const Progress
     {
         // Cross-references, for navigation and provenance (never relations).
         AtomicFile f((fs::path(dir) / "links.jsonl").string());
-        Statement st = db.prepare("SELECT subject, kind, object, source_quote FROM concept_links ORDER BY subject, kind, object");
+        Statement st =
+            db.prepare("SELECT subject, kind, object, source_quote FROM concept_links ORDER BY subject, kind, object");
         while (st.step()) {
             nlohmann::ordered_json j;
             j["subject"] = st.columnText(0), j["kind"] = st.columnText(1), j["object"] = st.columnText(2);
@@ -182,7 +186,8 @@ ExportSummary exportKbJsonl(Database& db, const std::string& dir, const Progress
     {
         // What a text says a concept is a kind of where no relation says so (its category).
         AtomicFile f((fs::path(dir) / "genera.jsonl").string());
-        Statement st = db.prepare("SELECT concept_id, genus, source_quote FROM concept_genera ORDER BY concept_id, genus");
+        Statement st =
+            db.prepare("SELECT concept_id, genus, source_quote FROM concept_genera ORDER BY concept_id, genus");
         while (st.step()) {
             nlohmann::ordered_json j;
             j["concept"] = st.columnText(0), j["genus"] = st.columnText(1), j["source_quote"] = st.columnText(2);
@@ -249,8 +254,9 @@ ExportSummary exportGexf(Database& db, const std::string& file, const Progress&)
     ExportSummary sum;
     Transaction tx(db, false);
     AtomicFile f(file);
-    writeGexf(f.out(), [&](const ConceptRow& row) { eachConcept(db, row); },
-              [&](const RelationRow& row) { eachRelation(db, row); }, sum);
+    writeGexf(
+        f.out(), [&](const ConceptRow& row) { eachConcept(db, row); },
+        [&](const RelationRow& row) { eachRelation(db, row); }, sum);
     f.commit();
     sum.files.push_back(file);
     return sum;
@@ -259,8 +265,15 @@ ExportSummary exportGexf(Database& db, const std::string& file, const Progress&)
 ExportSummary exportGexf(const Neighborhood& g, const std::string& file) {
     ExportSummary sum;
     AtomicFile f(file);
-    writeGexf(f.out(), [&](const ConceptRow& row) { for (const auto& c : g.nodes) row(c); },
-              [&](const RelationRow& row) { for (const auto& r : g.edges) row(r); }, sum);
+    writeGexf(
+        f.out(),
+        [&](const ConceptRow& row) {
+            for (const auto& c : g.nodes) row(c);
+        },
+        [&](const RelationRow& row) {
+            for (const auto& r : g.edges) row(r);
+        },
+        sum);
     f.commit();
     sum.files.push_back(file);
     return sum;

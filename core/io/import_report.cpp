@@ -36,7 +36,8 @@ nlohmann::json ImportReport::toJson() const {
 std::string ImportReport::toText() const {
     std::ostringstream s;
     auto line = [&](const char* what, const UpsertCounts& c) {
-        s << "  " << what << ": " << c.added << " added, " << c.updated << " updated, " << c.unchanged << " unchanged\n";
+        s << "  " << what << ": " << c.added << " added, " << c.updated << " updated, " << c.unchanged
+          << " unchanged\n";
     };
     s << "Imported " << format << " from " << path << "\n";
     line("concepts ", concepts);

@@ -28,7 +28,8 @@ constexpr std::size_t kQueueBatches = 8;   // how far the parser may run ahead
 
 JsonlReader::JsonlReader(std::string path) : path_(std::move(path)), buf_(1 << 20) {
     std::error_code ec;
-    if (std::filesystem::is_directory(path_, ec)) throw InputError(path_, 0, "", "is a directory, expected a JSONL file");
+    if (std::filesystem::is_directory(path_, ec))
+        throw InputError(path_, 0, "", "is a directory, expected a JSONL file");
     file_ = std::fopen(path_.c_str(), "rb");
     if (!file_) throw InputError(path_, 0, "", std::string("cannot read: ") + std::strerror(errno));
     fileSize_ = std::filesystem::file_size(path_, ec);
@@ -91,7 +92,8 @@ bool JsonlReader::readLine(std::string& line, bool& terminated) {
         const void* nl = std::memchr(start, '\n', end_ - pos_);
         const std::size_t take = nl ? static_cast<const char*>(nl) - start : end_ - pos_;
         if (line.size() + take > kMaxLineBytes)
-            throw InputError(path_, parseLine_ + 1, "", "line longer than " + std::to_string(kMaxLineBytes >> 20) + " MiB");
+            throw InputError(path_, parseLine_ + 1, "",
+                             "line longer than " + std::to_string(kMaxLineBytes >> 20) + " MiB");
         line.append(start, take);
         pos_ += take;
         parseBytes_ += take;
@@ -126,7 +128,8 @@ bool JsonlReader::parseNext(Record& out) {
         } catch (const nlohmann::json::out_of_range& e) { // a number too large for 64 bits
             failAtParse(std::string("malformed JSON: ") + e.what());
         }
-        if (!out.value.is_object()) failAtParse(std::string("expected a JSON object, found ") + jsonTypeName(out.value));
+        if (!out.value.is_object())
+            failAtParse(std::string("expected a JSON object, found ") + jsonTypeName(out.value));
         out.line = parseLine_;
         out.endByte = parseBytes_;
         return true;
@@ -194,7 +197,8 @@ std::vector<std::string> JsonlReader::requireStringArray(const nlohmann::json& o
     for (std::size_t i = 0; i < it->size(); ++i) {
         const auto& v = (*it)[i];
         if (!v.is_string())
-            fail(std::string(field) + "[" + std::to_string(i) + "]", std::string("expected a string, found ") + jsonTypeName(v));
+            fail(std::string(field) + "[" + std::to_string(i) + "]",
+                 std::string("expected a string, found ") + jsonTypeName(v));
         const auto& item = v.get_ref<const std::string&>();
         if (const auto at = findControlChar(item, false); at != std::string::npos)
             fail(std::string(field) + "[" + std::to_string(i) + "]", describeControlChar(item, at));

@@ -25,7 +25,7 @@
 namespace proda {
 
 class JsonlReader {
-public:
+  public:
     // Throws InputError when the file is missing or unreadable.
     explicit JsonlReader(std::string path);
     ~JsonlReader();
@@ -55,7 +55,7 @@ public:
 
     static constexpr std::size_t kMaxLineBytes = 16u << 20;
 
-private:
+  private:
     std::string path_;
     std::uint64_t fileSize_ = 0;
 

@@ -1,9 +1,9 @@
 // KB JSONL importer (DESIGN §5): concepts.jsonl, relations.jsonl, chains.jsonl in one directory.
+#include "io/exporters.h"
 #include "io/import_common.h"
 #include "io/importers.h"
-#include "knowledge/links.h"
-#include "io/exporters.h"
 #include "io/jsonl_reader.h"
+#include "knowledge/links.h"
 #include "util/error.h"
 
 #include <filesystem>
@@ -47,8 +47,9 @@ void checkManifest(const std::string& path) {
         throw InputError(path, 0, "version", "missing or not a whole number");
     const int v = m["version"].get<int>();
     if (v > kKbJsonlVersion)
-        throw InputError(path, 0, "version", "written by a newer ProDa Workbench (KB JSONL version " + std::to_string(v) +
-                                                 ", this build reads up to " + std::to_string(kKbJsonlVersion) + ")");
+        throw InputError(path, 0, "version",
+                         "written by a newer ProDa Workbench (KB JSONL version " + std::to_string(v) +
+                             ", this build reads up to " + std::to_string(kKbJsonlVersion) + ")");
 }
 
 struct Endpoints {
@@ -59,7 +60,8 @@ struct Endpoints {
 
 ImportReport importKbJsonl(Project& project, const std::string& dir, const Progress& progress) {
     if (!fs::is_directory(dir))
-        throw InputError(dir, 0, "", "not a directory (a KB JSONL directory holds concepts.jsonl, relations.jsonl, chains.jsonl)");
+        throw InputError(dir, 0, "",
+                         "not a directory (a KB JSONL directory holds concepts.jsonl, relations.jsonl, chains.jsonl)");
     checkManifest((fs::path(dir) / kKbManifest).string());
     return runImport(project, "kb-jsonl", dir, progress, [&](KnowledgeWriter& writer, ImportReport&) {
         std::unordered_set<std::string> conceptIds;
@@ -122,13 +124,20 @@ ImportReport importKbJsonl(Project& project, const std::string& dir, const Progr
                                                   "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
             while (const nlohmann::json* record = r.next()) {
                 const nlohmann::json& obj = *record;
-                std::string ends[2] = {r.requireString(obj, "subject", kMaxIdBytes), r.requireString(obj, "object", kMaxIdBytes)};
+                std::string ends[2] = {r.requireString(obj, "subject", kMaxIdBytes),
+                                       r.requireString(obj, "object", kMaxIdBytes)};
                 const std::string kind = r.requireString(obj, "kind", kMaxTermBytes);
                 if (!linkKindFromString(kind))
-                    r.fail("kind", "unknown link kind '" + kind + "' (see_also, compare, related, synonym, abbreviation)");
+                    r.fail("kind",
+                           "unknown link kind '" + kind + "' (see_also, compare, related, synonym, abbreviation)");
                 for (int i = 0; i < 2; ++i)
-                    if (!knownConcept(ends[i])) r.fail(i ? "object" : "subject", "dangling concept id '" + ends[i] + "'");
-                link.bind(1, ends[0]).bind(2, kind).bind(3, ends[1]).bind(4, r.optionalString(obj, "source_quote", kMaxTextBytes)).run();
+                    if (!knownConcept(ends[i]))
+                        r.fail(i ? "object" : "subject", "dangling concept id '" + ends[i] + "'");
+                link.bind(1, ends[0])
+                    .bind(2, kind)
+                    .bind(3, ends[1])
+                    .bind(4, r.optionalString(obj, "source_quote", kMaxTextBytes))
+                    .run();
             }
         }
         if (const fs::path generaPath = fs::path(dir) / "genera.jsonl"; fs::exists(generaPath)) {
@@ -141,7 +150,10 @@ ImportReport importKbJsonl(Project& project, const std::string& dir, const Progr
                 const std::string concept_ = r.requireString(obj, "concept", kMaxIdBytes);
                 const std::string term = r.requireString(obj, "genus", kMaxTermBytes);
                 if (!knownConcept(concept_)) r.fail("concept", "dangling concept id '" + concept_ + "'");
-                genus.bind(1, concept_).bind(2, term).bind(3, r.optionalString(obj, "source_quote", kMaxTextBytes)).run();
+                genus.bind(1, concept_)
+                    .bind(2, term)
+                    .bind(3, r.optionalString(obj, "source_quote", kMaxTextBytes))
+                    .run();
             }
         }
         const fs::path chainsPath = fs::path(dir) / "chains.jsonl";
@@ -158,7 +170,7 @@ ImportReport importKbJsonl(Project& project, const std::string& dir, const Progr
         };
         std::unordered_set<std::string> chainIds;
         while (const nlohmann::json* record = r.next()) {
-                const nlohmann::json& obj = *record;
+            const nlohmann::json& obj = *record;
             Chain g;
             g.id = r.requireString(obj, "id", kMaxIdBytes);
             g.discipline = r.requireString(obj, "discipline", kMaxTermBytes);
@@ -167,14 +179,16 @@ ImportReport importKbJsonl(Project& project, const std::string& dir, const Progr
             const int n = static_cast<int>(g.relations.size());
             if (n < kMinChainLength || n > kMaxChainLength)
                 r.fail("relations", "a chain has " + std::to_string(kMinChainLength) + " to " +
-                                        std::to_string(kMaxChainLength) + " relations, this one has " + std::to_string(n));
+                                        std::to_string(kMaxChainLength) + " relations, this one has " +
+                                        std::to_string(n));
             std::optional<Endpoints> prev;
             std::unordered_set<std::string> seen;
             for (int i = 0; i < n; ++i) {
                 const std::string field = "relations[" + std::to_string(i) + "]";
                 auto e = endpointsOf(g.relations[i]);
                 if (!e) r.fail(field, "dangling relation id '" + g.relations[i] + "'");
-                if (!seen.insert(g.relations[i]).second) r.fail(field, "relation '" + g.relations[i] + "' appears twice");
+                if (!seen.insert(g.relations[i]).second)
+                    r.fail(field, "relation '" + g.relations[i] + "' appears twice");
                 if (prev && e->subject != prev->subject && e->subject != prev->object && e->object != prev->subject &&
                     e->object != prev->object)
                     r.fail(field, "relation '" + g.relations[i] + "' shares no concept with '" + g.relations[i - 1] +

@@ -13,8 +13,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <set>
 #include <fstream>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -36,7 +36,9 @@ long lineAt(const std::string& text, std::size_t byte) {
 // document gives no line per value, so field errors carry line 0 and the path.
 struct Fields {
     const std::string& file;
-    [[noreturn]] void fail(const std::string& path, const std::string& what) const { throw InputError(file, 0, path, what); }
+    [[noreturn]] void fail(const std::string& path, const std::string& what) const {
+        throw InputError(file, 0, path, what);
+    }
     static const json* find(const json& obj, const char* key) {
         auto it = obj.find(key);
         return it == obj.end() || it->is_null() ? nullptr : &*it;
@@ -53,8 +55,8 @@ struct Fields {
         std::string s = trim(v->get_ref<const std::string&>());
         if (required && s.empty()) fail(path, "is empty");
         // Names are one line; prose may hold tabs and line breaks. No other control character.
-        static const std::set<std::string_view> prose = {"definition", "source_quote", "narrative_summary", "domain_context",
-                                                         "process_name", "description"};
+        static const std::set<std::string_view> prose = {"definition",     "source_quote", "narrative_summary",
+                                                         "domain_context", "process_name", "description"};
         if (const auto at = findControlChar(s, prose.count(key) > 0); at != std::string::npos)
             fail(path, describeControlChar(s, at));
         return s;
@@ -74,7 +76,8 @@ struct Fields {
         const json& a = array(obj, path, key, false);
         for (std::size_t i = 0; i < a.size(); ++i)
             if (!a[i].is_string() && !a[i].is_number_integer())
-                fail(path + "[" + std::to_string(i) + "]", std::string("expected a string, found ") + jsonTypeName(a[i]));
+                fail(path + "[" + std::to_string(i) + "]",
+                     std::string("expected a string, found ") + jsonTypeName(a[i]));
             else if (a[i].is_string()) {
                 const auto& t = a[i].get_ref<const std::string&>();
                 if (const auto at = findControlChar(t, false); at != std::string::npos)
@@ -90,10 +93,12 @@ json parseFile(const std::string& file) {
     if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
     if (trim(text).empty()) throw InputError(file, 0, "", "file is empty (expected a ProDa JSON object)");
     if (auto bad = findInvalidUtf8(text); bad != std::string::npos)
-        throw InputError(file, lineAt(text, bad), "", "invalid UTF-8 at byte " + std::to_string(bad + 1) + " (files must be UTF-8)");
+        throw InputError(file, lineAt(text, bad), "",
+                         "invalid UTF-8 at byte " + std::to_string(bad + 1) + " (files must be UTF-8)");
     try {
         json doc = json::parse(text);
-        if (!doc.is_object()) throw InputError(file, 1, "", std::string("expected a JSON object, found ") + jsonTypeName(doc));
+        if (!doc.is_object())
+            throw InputError(file, 1, "", std::string("expected a JSON object, found ") + jsonTypeName(doc));
         return doc;
     } catch (const json::parse_error& e) {
         std::string what = e.what();
@@ -164,16 +169,22 @@ ImportReport importProdaJson(Project& project, const std::string& path, const Pr
             const json& l3 = f.array(doc, "l3_chains", "l3_chains", true);
 
             // Chains first: statements take their discipline from their chain.
-            struct ChainRec { std::string id, domain, title; std::vector<std::size_t> linked; };
+            struct ChainRec {
+                std::string id, domain, title;
+                std::vector<std::size_t> linked;
+            };
             std::vector<ChainRec> chains;
             std::unordered_map<std::string, std::size_t> chainIndex;
             for (std::size_t i = 0; i < l3.size(); ++i) {
                 const std::string at = "l3_chains[" + std::to_string(i) + "]";
                 if (!l3[i].is_object()) f.fail(at, std::string("expected an object, found ") + jsonTypeName(l3[i]));
-                ChainRec c{f.str(l3[i], at, "chain_id", true, true), f.str(l3[i], at, "domain_context", false),
-                           f.str(l3[i], at, "process_name", false), {}};
+                ChainRec c{f.str(l3[i], at, "chain_id", true, true),
+                           f.str(l3[i], at, "domain_context", false),
+                           f.str(l3[i], at, "process_name", false),
+                           {}};
                 f.str(l3[i], at, "narrative_summary", false);
-                for (const char* k : {"preconditions", "negative_constraints", "steps"}) f.array(l3[i], at + "." + k, k, false);
+                for (const char* k : {"preconditions", "negative_constraints", "steps"})
+                    f.array(l3[i], at + "." + k, k, false);
                 if (c.domain.empty()) c.domain = kUnassigned;
                 if (!chainIndex.emplace(c.id, chains.size()).second)
                     f.fail(at + ".chain_id", "duplicate chain_id '" + c.id + "'");
@@ -181,7 +192,10 @@ ImportReport importProdaJson(Project& project, const std::string& path, const Pr
             }
 
             // Statements: validate, remember the discipline each concept is first used in.
-            struct StatementRec { std::string id, subject, predicate, object, quote; std::ptrdiff_t chain = -1; };
+            struct StatementRec {
+                std::string id, subject, predicate, object, quote;
+                std::ptrdiff_t chain = -1;
+            };
             std::vector<StatementRec> statements;
             std::unordered_set<std::string> statementIds;
             std::unordered_map<std::string, std::string> disciplineOfTerm; // normalized term -> discipline
@@ -191,10 +205,12 @@ ImportReport importProdaJson(Project& project, const std::string& path, const Pr
                 StatementRec s{f.str(l2[i], at, "statement_id", true, true), f.str(l2[i], at, "subject", true),
                                f.str(l2[i], at, "predicate", true), f.str(l2[i], at, "object", true),
                                f.str(l2[i], at, "source_quote", false)};
-                if (!statementIds.insert(s.id).second) f.fail(at + ".statement_id", "duplicate statement_id '" + s.id + "'");
+                if (!statementIds.insert(s.id).second)
+                    f.fail(at + ".statement_id", "duplicate statement_id '" + s.id + "'");
                 if (const std::string chain = f.str(l2[i], at, "parent_chain_id", false, true); !chain.empty()) {
                     auto it = chainIndex.find(chain);
-                    if (it == chainIndex.end()) f.fail(at + ".parent_chain_id", "names no chain in l3_chains: '" + chain + "'");
+                    if (it == chainIndex.end())
+                        f.fail(at + ".parent_chain_id", "names no chain in l3_chains: '" + chain + "'");
                     s.chain = static_cast<std::ptrdiff_t>(it->second);
                 }
                 const std::string disc = s.chain >= 0 ? chains[s.chain].domain : kUnassigned;
@@ -214,7 +230,8 @@ ImportReport importProdaJson(Project& project, const std::string& path, const Pr
                 const std::string at = "l1_concepts[" + std::to_string(i) + "]";
                 if (!l1[i].is_object()) f.fail(at, std::string("expected an object, found ") + jsonTypeName(l1[i]));
                 const std::string localId = f.str(l1[i], at, "concept_id", true, true);
-                if (!conceptIds.insert(localId).second) f.fail(at + ".concept_id", "duplicate concept_id '" + localId + "'");
+                if (!conceptIds.insert(localId).second)
+                    f.fail(at + ".concept_id", "duplicate concept_id '" + localId + "'");
                 Concept c;
                 c.term = f.str(l1[i], at, "term", true);
                 c.type = f.str(l1[i], at, "type", false);
@@ -240,7 +257,8 @@ ImportReport importProdaJson(Project& project, const std::string& path, const Pr
                     const std::string key = normalizeTerm(term);
                     if (auto it = fileTerms.find(key); it != fileTerms.end()) return fileConcepts[it->second].id;
                     if (auto it = projectTerms.find(key); it != projectTerms.end()) return it->second;
-                    report.addUnlinked(name + ": statement " + s.id + ": " + role + " '" + term + "' matches no concept");
+                    report.addUnlinked(name + ": statement " + s.id + ": " + role + " '" + term +
+                                       "' matches no concept");
                     return {};
                 };
                 auto ensureWritten = [&](const std::string& term) {
@@ -262,7 +280,8 @@ ImportReport importProdaJson(Project& project, const std::string& path, const Pr
                 r.object = link(s.object, "object");
                 if (r.object.empty()) continue;
                 if (r.subject == r.object) {
-                    report.addUnlinked(name + ": statement " + s.id + ": subject and object are the same concept '" + s.subject + "'");
+                    report.addUnlinked(name + ": statement " + s.id + ": subject and object are the same concept '" +
+                                       s.subject + "'");
                     continue;
                 }
                 const RelationType type = typeOfPredicate(s.predicate);
@@ -289,15 +308,16 @@ ImportReport importProdaJson(Project& project, const std::string& path, const Pr
                 std::string problem;
                 const int n = static_cast<int>(c.linked.size());
                 if (n < kMinChainLength || n > kMaxChainLength)
-                    problem = std::to_string(n) + " linked relation(s), a chain has " + std::to_string(kMinChainLength) +
-                              " to " + std::to_string(kMaxChainLength);
+                    problem = std::to_string(n) + " linked relation(s), a chain has " +
+                              std::to_string(kMinChainLength) + " to " + std::to_string(kMaxChainLength);
                 for (int k = 0; k < n && problem.empty(); ++k) {
                     const StatementRec& s = statements[c.linked[k]];
                     if (std::find(g.relations.begin(), g.relations.end(), s.id) != g.relations.end()) {
                         problem = "statement " + std::to_string(k + 1) + " repeats an earlier relation";
                     } else if (k > 0) {
                         const StatementRec& p = statements[c.linked[k - 1]];
-                        if (s.subject != p.subject && s.subject != p.object && s.object != p.subject && s.object != p.object)
+                        if (s.subject != p.subject && s.subject != p.object && s.object != p.subject &&
+                            s.object != p.object)
                             problem = "linked statements " + std::to_string(k) + " and " + std::to_string(k + 1) +
                                       " share no concept";
                     }

@@ -27,28 +27,37 @@ struct DataFile {
     const char* conceptType;
 };
 // Index = the file a synset lives in; pointers name it with their pos letter (see fileOfPos).
-constexpr DataFile kFiles[4] = {{"data.noun", "noun"}, {"data.verb", "verb"}, {"data.adj", "adjective"}, {"data.adv", "adverb"}};
+constexpr DataFile kFiles[4] = {
+    {"data.noun", "noun"}, {"data.verb", "verb"}, {"data.adj", "adjective"}, {"data.adv", "adverb"}};
 constexpr int kNoun = 0, kVerb = 1;
 
 int fileOfPos(char pos) {
     switch (pos) {
     case 'n': return 0;
     case 'v': return 1;
-    case 'a': case 's': return 2;
+    case 'a':
+    case 's': return 2;
     case 'r': return 3;
     default: return -1;
     }
 }
 
 // lexnames(5): Debian's wordnet-base ships no lexnames file, so the table lives here.
-constexpr const char* kLexNames[] = {
-    "adj.all", "adj.pert", "adv.all", "noun.Tops", "noun.act", "noun.animal", "noun.artifact", "noun.attribute",
-    "noun.body", "noun.cognition", "noun.communication", "noun.event", "noun.feeling", "noun.food", "noun.group",
-    "noun.location", "noun.motive", "noun.object", "noun.person", "noun.phenomenon", "noun.plant", "noun.possession",
-    "noun.process", "noun.quantity", "noun.relation", "noun.shape", "noun.state", "noun.substance", "noun.time",
-    "verb.body", "verb.change", "verb.cognition", "verb.communication", "verb.competition", "verb.consumption",
-    "verb.contact", "verb.creation", "verb.emotion", "verb.motion", "verb.perception", "verb.possession",
-    "verb.social", "verb.stative", "verb.weather", "adj.ppl"};
+constexpr const char* kLexNames[] = {"adj.all",          "adj.pert",           "adv.all",
+                                     "noun.Tops",        "noun.act",           "noun.animal",
+                                     "noun.artifact",    "noun.attribute",     "noun.body",
+                                     "noun.cognition",   "noun.communication", "noun.event",
+                                     "noun.feeling",     "noun.food",          "noun.group",
+                                     "noun.location",    "noun.motive",        "noun.object",
+                                     "noun.person",      "noun.phenomenon",    "noun.plant",
+                                     "noun.possession",  "noun.process",       "noun.quantity",
+                                     "noun.relation",    "noun.shape",         "noun.state",
+                                     "noun.substance",   "noun.time",          "verb.body",
+                                     "verb.change",      "verb.cognition",     "verb.communication",
+                                     "verb.competition", "verb.consumption",   "verb.contact",
+                                     "verb.creation",    "verb.emotion",       "verb.motion",
+                                     "verb.perception",  "verb.possession",    "verb.social",
+                                     "verb.stative",     "verb.weather",       "adj.ppl"};
 constexpr int kLexNameCount = sizeof kLexNames / sizeof kLexNames[0];
 
 // Every pointer symbol of wndb(5). Only the first ten become relations (DESIGN §5); ";c" names the
@@ -60,21 +69,32 @@ struct PointerKind {
     RelationType type;
     const char* predicate;
 };
-constexpr PointerKind kPointerKinds[] = {
-    {"@", Mapped, RelationType::Specialization, "is a kind of"},
-    {"@i", Mapped, RelationType::Specialization, "is an instance of"},
-    {"#m", Mapped, RelationType::PartOf, "is a member of"},
-    {"#s", Mapped, RelationType::PartOf, "is a substance of"},
-    {"#p", Mapped, RelationType::PartOf, "is a part of"},
-    {">", Mapped, RelationType::Causal, "causes"},
-    {"*", Mapped, RelationType::Prerequisite, "entails"},
-    {"!", Antonym, RelationType::Contrast, "contrasts with"},
-    {"=", Attribute, RelationType::Property, "has value"},
-    {";c", Domain, RelationType::Other, ""},
-    {"~", Unmapped, {}, ""}, {"~i", Unmapped, {}, ""}, {"%m", Unmapped, {}, ""}, {"%s", Unmapped, {}, ""},
-    {"%p", Unmapped, {}, ""}, {"+", Unmapped, {}, ""}, {"-c", Unmapped, {}, ""}, {";r", Unmapped, {}, ""},
-    {"-r", Unmapped, {}, ""}, {";u", Unmapped, {}, ""}, {"-u", Unmapped, {}, ""}, {"^", Unmapped, {}, ""},
-    {"$", Unmapped, {}, ""}, {"&", Unmapped, {}, ""}, {"<", Unmapped, {}, ""}, {"\\", Unmapped, {}, ""}};
+constexpr PointerKind kPointerKinds[] = {{"@", Mapped, RelationType::Specialization, "is a kind of"},
+                                         {"@i", Mapped, RelationType::Specialization, "is an instance of"},
+                                         {"#m", Mapped, RelationType::PartOf, "is a member of"},
+                                         {"#s", Mapped, RelationType::PartOf, "is a substance of"},
+                                         {"#p", Mapped, RelationType::PartOf, "is a part of"},
+                                         {">", Mapped, RelationType::Causal, "causes"},
+                                         {"*", Mapped, RelationType::Prerequisite, "entails"},
+                                         {"!", Antonym, RelationType::Contrast, "contrasts with"},
+                                         {"=", Attribute, RelationType::Property, "has value"},
+                                         {";c", Domain, RelationType::Other, ""},
+                                         {"~", Unmapped, {}, ""},
+                                         {"~i", Unmapped, {}, ""},
+                                         {"%m", Unmapped, {}, ""},
+                                         {"%s", Unmapped, {}, ""},
+                                         {"%p", Unmapped, {}, ""},
+                                         {"+", Unmapped, {}, ""},
+                                         {"-c", Unmapped, {}, ""},
+                                         {";r", Unmapped, {}, ""},
+                                         {"-r", Unmapped, {}, ""},
+                                         {";u", Unmapped, {}, ""},
+                                         {"-u", Unmapped, {}, ""},
+                                         {"^", Unmapped, {}, ""},
+                                         {"$", Unmapped, {}, ""},
+                                         {"&", Unmapped, {}, ""},
+                                         {"<", Unmapped, {}, ""},
+                                         {"\\", Unmapped, {}, ""}};
 constexpr int kPointerKindCount = sizeof kPointerKinds / sizeof kPointerKinds[0];
 
 struct Pointer {
@@ -103,8 +123,8 @@ std::string rankPredicate(const std::string& predicate, const std::string& subje
                                             subject.starts_with("order ") || subject.starts_with("class ") ||
                                             subject.starts_with("subfamily ") || subject.starts_with("suborder "));
     if (predicate != "is a kind of" || !taxon) return predicate;
-    for (std::string_view rank : {" genus", " family", " order", " class", " phylum", " division", " kingdom", " subfamily",
-                                  " suborder", " superfamily", " subclass", " subgenus"})
+    for (std::string_view rank : {" genus", " family", " order", " class", " phylum", " division", " kingdom",
+                                  " subfamily", " suborder", " superfamily", " subclass", " subgenus"})
         if (object.ends_with(rank) || object == rank.substr(1)) return "is classed as"; // or the rank alone: "class"
     return predicate;
 }
@@ -117,11 +137,13 @@ bool taxonUnderTaxon(int lexFile, const std::string& subject, const std::string&
     if (lexFile != 5 && lexFile != 20) return false;
     auto latinName = [](const std::string& t) {
         std::string_view name = t;
-        for (std::string_view rank : {"genus ", "family ", "order ", "class ", "subfamily ", "suborder ", "superfamily ",
-                                      "subclass ", "phylum ", "division "})
+        for (std::string_view rank : {"genus ", "family ", "order ", "class ", "subfamily ", "suborder ",
+                                      "superfamily ", "subclass ", "phylum ", "division "})
             if (name.starts_with(rank)) name.remove_prefix(rank.size());
-        return !name.empty() && std::isupper(static_cast<unsigned char>(name[0])) && name.find(' ') == std::string_view::npos &&
-               std::all_of(name.begin() + 1, name.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+        return !name.empty() && std::isupper(static_cast<unsigned char>(name[0])) &&
+               name.find(' ') == std::string_view::npos && std::all_of(name.begin() + 1, name.end(), [](char c) {
+                   return std::islower(static_cast<unsigned char>(c));
+               });
     };
     return latinName(subject) && latinName(object);
 }
@@ -130,7 +152,7 @@ std::uint64_t keyOf(int file, std::uint32_t offset) { return (static_cast<std::u
 
 // Reads one data-file line field by field; every defect names the file, the line and the field.
 class LineParser {
-public:
+  public:
     LineParser(std::string_view text, const std::string& file, long line) : s_(text), file_(file), line_(line) {}
 
     [[noreturn]] void fail(const std::string& field, const std::string& what) const {
@@ -149,9 +171,14 @@ public:
         std::uint64_t v = 0;
         bool ok = t.size() >= minDigits && t.size() <= maxDigits;
         for (char c : t) {
-            int d = c >= '0' && c <= '9' ? c - '0' : base == 16 && c >= 'a' && c <= 'f' ? c - 'a' + 10
-                  : base == 16 && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-            if (d < 0) { ok = false; break; }
+            int d = c >= '0' && c <= '9'                 ? c - '0'
+                    : base == 16 && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : base == 16 && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                         : -1;
+            if (d < 0) {
+                ok = false;
+                break;
+            }
             v = v * base + d;
         }
         if (!ok)
@@ -164,7 +191,7 @@ public:
         return s_.substr(pos_);
     }
 
-private:
+  private:
     std::string_view s_;
     std::size_t pos_ = 0;
     const std::string& file_;
@@ -176,7 +203,8 @@ std::string termOf(std::string_view word) {
     if (word.size() > 3 && word.back() == ')') {
         const auto open = word.rfind('(');
         const auto marker = word.substr(open + 1, word.size() - open - 2);
-        if (open != std::string_view::npos && (marker == "a" || marker == "p" || marker == "ip")) word = word.substr(0, open);
+        if (open != std::string_view::npos && (marker == "a" || marker == "p" || marker == "ip"))
+            word = word.substr(0, open);
     }
     std::string t(word);
     std::replace(t.begin(), t.end(), '_', ' ');
@@ -198,8 +226,7 @@ std::string readWhole(const std::string& path) {
 
 // Calls fn(line, lineNo) for each line of a wndb(5) file that is no licence header (two leading
 // blanks) and not blank; a trailing CR is dropped.
-template <class Fn>
-void forEachEntry(const std::string& text, Fn&& fn) {
+template <class Fn> void forEachEntry(const std::string& text, Fn&& fn) {
     long lineNo = 0;
     for (std::size_t at = 0; at < text.size();) {
         std::size_t nl = text.find('\n', at);
@@ -221,7 +248,8 @@ void parseLine(std::string_view text, int file, const std::string& path, long li
     }
     if (auto bad = findControlChar(text, false); bad != std::string::npos) {
         const auto bar = text.find(" | ");
-        p.fail(bar != std::string_view::npos && bad > bar ? "gloss" : "word", describeControlChar(text, bad) + " of the line");
+        p.fail(bar != std::string_view::npos && bad > bar ? "gloss" : "word",
+               describeControlChar(text, bad) + " of the line");
     }
     Synset s;
     s.file = static_cast<std::uint8_t>(file);
@@ -238,8 +266,10 @@ void parseLine(std::string_view text, int file, const std::string& path, long li
     if (words == 0) p.fail("w_cnt", "a synset has at least one word");
     for (std::uint32_t i = 0; i < words; ++i) {
         const std::string_view w = p.token("word");
-        if (i == 0) s.term = termOf(w);
-        else if (std::string alias = termOf(w); !alias.empty() && alias != s.term) s.aliases.push_back(std::move(alias));
+        if (i == 0)
+            s.term = termOf(w);
+        else if (std::string alias = termOf(w); !alias.empty() && alias != s.term)
+            s.aliases.push_back(std::move(alias));
         p.number("lex_id", 16, 1, 1);
     }
     if (s.term.empty()) p.fail("word", "empty word");
@@ -254,7 +284,8 @@ void parseLine(std::string_view text, int file, const std::string& path, long li
         ptr.kind = static_cast<std::uint8_t>(kind);
         ptr.targetOffset = p.number("pointer_offset", 10, 8, 10);
         const std::string_view pos = p.token("pointer_pos");
-        if (pos.size() != 1 || fileOfPos(pos[0]) < 0) p.fail("pointer_pos", "unknown part of speech '" + std::string(pos) + "'");
+        if (pos.size() != 1 || fileOfPos(pos[0]) < 0)
+            p.fail("pointer_pos", "unknown part of speech '" + std::string(pos) + "'");
         ptr.targetFile = static_cast<std::uint8_t>(fileOfPos(pos[0]));
         p.number("source/target", 16, 4, 4);
         s.pointers.push_back(ptr);
@@ -360,8 +391,7 @@ std::vector<UsualSense> usualSenses(const std::vector<Synset>& synsets,
             const std::uint32_t first = ranked[0];
             for (std::uint32_t k = 0; k < std::min(tagged, senses); ++k) taggedSynset[ranked[k]] = true;
             if (f == 0 && tagged == 0 && senses > 1) untaggedNouns.push_back({heads->second, ranked});
-            if (f == 0 || f == 2)
-                (f == 0 ? nouns : adjectives)[heads->first] = {senses, tagged, first, heads->second};
+            if (f == 0 || f == 2) (f == 0 ? nouns : adjectives)[heads->first] = {senses, tagged, first, heads->second};
             for (std::uint32_t k = 1; k < senses; ++k) {
                 if (std::find(heads->second.begin(), heads->second.end(), ranked[k]) == heads->second.end()) continue;
                 const bool far = synsets[ranked[k]].lexFile != synsets[first].lexFile, untagged = k >= tagged;
@@ -398,15 +428,17 @@ std::vector<UsualSense> usualSenses(const std::vector<Synset>& synsets,
 ImportReport importWordNet(Project& project, const std::string& dir, const Progress& progress, WordNetParts parts) {
     const int fileCount = parts == WordNetParts::NounsOnly ? 1 : 4; // data.noun is kFiles[0]
     if (!fs::is_directory(dir))
-        throw InputError(dir, 0, "", "not a directory (a WordNet 3.0 database directory holds data.noun, data.verb, "
-                                     "data.adj and data.adv)");
+        throw InputError(dir, 0, "",
+                         "not a directory (a WordNet 3.0 database directory holds data.noun, data.verb, "
+                         "data.adj and data.adv)");
     // Check all four files before the transaction starts, so the error names what is missing.
     std::string paths[4];
     for (int f = 0; f < fileCount; ++f) {
         paths[f] = (fs::path(dir) / kFiles[f].name).string();
         if (!fs::is_regular_file(paths[f]))
-            throw InputError(paths[f], 0, "", "missing (a WordNet 3.0 database directory holds data.noun, data.verb, "
-                                              "data.adj and data.adv)");
+            throw InputError(paths[f], 0, "",
+                             "missing (a WordNet 3.0 database directory holds data.noun, data.verb, "
+                             "data.adj and data.adv)");
     }
     return runImport(project, "wordnet", dir, progress, [&](KnowledgeWriter& writer, ImportReport& report) {
         // Pass 1: parse every synset of the four files.
@@ -472,7 +504,11 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
                 }
         }
         // Pass 3: pointers -> edges, deduplicated by relation id.
-        struct Edge { std::uint32_t subject, object; std::uint8_t kind; std::string id; };
+        struct Edge {
+            std::uint32_t subject, object;
+            std::uint8_t kind;
+            std::string id;
+        };
         std::vector<Edge> edges;
         edges.reserve(160000);
         std::map<std::string, std::int64_t> unmapped;
@@ -483,13 +519,26 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
             for (const auto& ptr : synsets[i].pointers) {
                 const PointerKind& kind = kPointerKinds[ptr.kind];
                 if (kind.role == Domain) continue;
-                if (kind.role == Unmapped) { ++unmapped[kind.symbol]; continue; }
-                if (kind.role == Attribute && synsets[i].file != kNoun) { ++reverse; continue; } // noun -> adjective only
+                if (kind.role == Unmapped) {
+                    ++unmapped[kind.symbol];
+                    continue;
+                }
+                if (kind.role == Attribute && synsets[i].file != kNoun) {
+                    ++reverse;
+                    continue;
+                } // noun -> adjective only
                 std::uint32_t subject = i, object = ptr.target;
-                if (synsets[subject].id == synsets[object].id) { ++self; continue; }
-                if (kind.role == Antonym && synsets[object].id < synsets[subject].id) std::swap(subject, object); // one direction
+                if (synsets[subject].id == synsets[object].id) {
+                    ++self;
+                    continue;
+                }
+                if (kind.role == Antonym && synsets[object].id < synsets[subject].id)
+                    std::swap(subject, object); // one direction
                 std::string id = relationIdFor(synsets[subject].id, kind.type, synsets[object].id);
-                if (!seen.insert(id).second) { ++duplicate; continue; }
+                if (!seen.insert(id).second) {
+                    ++duplicate;
+                    continue;
+                }
                 edges.push_back({subject, object, ptr.kind, std::move(id)});
             }
         }
@@ -500,10 +549,15 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
         std::vector<std::uint32_t> firstNeighbour(synsets.size(), UINT32_MAX);
         std::vector<char> manyNeighbours(synsets.size(), 0);
         auto meet = [&](std::uint32_t a, std::uint32_t b) {
-            if (firstNeighbour[a] == UINT32_MAX) firstNeighbour[a] = b;
-            else if (firstNeighbour[a] != b) manyNeighbours[a] = 1;
+            if (firstNeighbour[a] == UINT32_MAX)
+                firstNeighbour[a] = b;
+            else if (firstNeighbour[a] != b)
+                manyNeighbours[a] = 1;
         };
-        for (const auto& e : edges) { meet(e.subject, e.object); meet(e.object, e.subject); }
+        for (const auto& e : edges) {
+            meet(e.subject, e.object);
+            meet(e.object, e.subject);
+        }
         std::vector<char> used(synsets.size(), 0);
         std::int64_t uncoverable = 0;
         std::erase_if(edges, [&](const Edge& e) {
@@ -521,11 +575,15 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
         std::int64_t done = 0, isolated = 0, qualified = 0, misread = 0, samplesOnly = 0;
         for (const auto& s : synsets) {
             const auto i = &s - synsets.data();
-            if (!used[i]) { ++isolated; continue; }
+            if (!used[i]) {
+                ++isolated;
+                continue;
+            }
             writer.upsertConcept({s.id, s.term, kFiles[s.file].conceptType, s.definition, s.discipline, s.gloss});
             for (const auto& alias : s.aliases) writer.addAlias(s.id, alias);
             if (const UsualSense& u = usual[i]; u.usual >= 0) {
-                writer.markUsualSense(s.id, synsets[u.usual].definition, s.topicDomain ? s.discipline : std::string(), u.rare);
+                writer.markUsualSense(s.id, synsets[u.usual].definition, s.topicDomain ? s.discipline : std::string(),
+                                      u.rare);
                 ++(s.topicDomain ? qualified : u.rare ? misread : samplesOnly);
             }
             if (++done % 8192 == 0) {
@@ -538,9 +596,11 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
             const PointerKind& kind = kPointerKinds[e.kind];
             const Synset& subject = synsets[e.subject];
             const Synset& object = synsets[e.object];
-            const bool member = kind.type == RelationType::Specialization && kind.predicate == std::string_view("is a kind of") &&
+            const bool member = kind.type == RelationType::Specialization &&
+                                kind.predicate == std::string_view("is a kind of") &&
                                 taxonUnderTaxon(subject.lexFile, subject.term, object.term);
-            const std::string predicate = member ? "is a member of" : rankPredicate(kind.predicate, subject.term, object.term);
+            const std::string predicate =
+                member ? "is a member of" : rankPredicate(kind.predicate, subject.term, object.term);
             const RelationType type = member ? RelationType::PartOf : kind.type;
             writer.upsertRelation({e.id, subject.id, std::string(toString(type)), predicate, object.id,
                                    subject.discipline, subject.term + " " + predicate + " " + object.term});
@@ -552,13 +612,16 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
 
         if (indexesRead == 0)
             report.warnings.emplace_back("no index files (index.noun, ...): word senses are not ranked, so a word "
-                                      "usually read in another sense is not told apart");
+                                         "usually read in another sense is not told apart");
         else if (qualified || misread || samplesOnly)
-            report.warnings.push_back(std::to_string(qualified + misread + samplesOnly) + " concepts are named by a word "
-                                      "usually read in another sense: " + std::to_string(qualified) + " are written with "
-                                      "their topic domain (\"stop (music)\"), " + std::to_string(misread) +
-                                      " rare senses are left out of items and samples, " + std::to_string(samplesOnly) +
-                                      " others out of samples");
+            report.warnings.push_back(std::to_string(qualified + misread + samplesOnly) +
+                                      " concepts are named by a word "
+                                      "usually read in another sense: " +
+                                      std::to_string(qualified) +
+                                      " are written with "
+                                      "their topic domain (\"stop (music)\"), " +
+                                      std::to_string(misread) + " rare senses are left out of items and samples, " +
+                                      std::to_string(samplesOnly) + " others out of samples");
         std::int64_t unmappedTotal = 0;
         std::string kinds;
         for (const auto& [sym, n] : unmapped) {
@@ -574,11 +637,13 @@ ImportReport importWordNet(Project& project, const std::string& dir, const Progr
                                       "attributes, parallel pointers between the same synsets)");
         if (self) report.warnings.push_back("skipped " + std::to_string(self) + " pointers from a synset to itself");
         if (sharedIds)
-            report.warnings.push_back(std::to_string(sharedIds) + " synsets share term, type and definition with "
+            report.warnings.push_back(std::to_string(sharedIds) +
+                                      " synsets share term, type and definition with "
                                       "an earlier one; their ids include the synset offset");
         if (isolated || uncoverable)
             report.warnings.push_back("left out " + std::to_string(isolated) + " synsets and " +
-                                      std::to_string(uncoverable) + " relations that could lie on no chain "
+                                      std::to_string(uncoverable) +
+                                      " relations that could lie on no chain "
                                       "(synsets without mapped pointers, isolated pairs)");
     });
 }

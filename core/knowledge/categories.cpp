@@ -17,7 +17,8 @@ Category categoryOf(const KnowledgeGraph& g, int node) {
         // A broad grand-genus ("act", "event") makes no cousins: "musical performance" is no
         // cousin of "change of state" for sharing "act".
         for (int f : g.out(genus))
-            if (g.edges[f].type == RelationType::Specialization && !g.broadTerm(g.nodes[g.edges[f].o].termKey, kCousinKinds))
+            if (g.edges[f].type == RelationType::Specialization &&
+                !g.broadTerm(g.nodes[g.edges[f].o].termKey, kCousinKinds))
                 c.grandGenera.insert(g.nodes[g.edges[f].o].termKey);
         for (int up : g.statedGenera(genus)) c.grandGenera.insert(up);
     }
@@ -27,7 +28,8 @@ Category categoryOf(const KnowledgeGraph& g, int node) {
         if (key < 0 || g.broadTerm(key, kCousinKinds)) continue;
         for (int sense : g.senses(key)) {
             for (int f : g.out(sense))
-                if (g.edges[f].type == RelationType::Specialization && !g.broadTerm(g.nodes[g.edges[f].o].termKey, kCousinKinds))
+                if (g.edges[f].type == RelationType::Specialization &&
+                    !g.broadTerm(g.nodes[g.edges[f].o].termKey, kCousinKinds))
                     c.grandGenera.insert(g.nodes[g.edges[f].o].termKey);
             for (int up : g.statedGenera(sense)) c.grandGenera.insert(up);
         }
@@ -63,7 +65,8 @@ bool hasKinds(const KnowledgeGraph& g, int node, bool genusOnly) {
 }
 
 bool asksWhatItIs(const GraphEdge& e) {
-    return e.type == RelationType::Specialization && (e.predicate == "is a" || (e.fromText && statesAGenus(e.predicate)));
+    return e.type == RelationType::Specialization &&
+           (e.predicate == "is a" || (e.fromText && statesAGenus(e.predicate)));
 }
 
 bool isIndividual(const KnowledgeGraph& g, int node) {
@@ -89,7 +92,8 @@ int OptionFit::tier(int option) const {
     // A category beside things of its own head word that are not its siblings ("protocol layer"
     // beside "transport layer", "presentation layer" or "OSI layer") is their umbrella or overlaps
     // them: true of them as read, or picked by its generality alone.
-    if (answerHasKinds_ && !want_.head.empty() && want_.head == other.head && !intersects(want_.genera, other.genera)) return -1;
+    if (answerHasKinds_ && !want_.head.empty() && want_.head == other.head && !intersects(want_.genera, other.genera))
+        return -1;
     const int d = categoryDistance(want_, other);
     // Options must be of the answer's category: when only the answer is a language (or only it an
     // operating system), the category gives it away. Cousins are a fallback; an option of another

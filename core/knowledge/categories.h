@@ -55,13 +55,13 @@ struct OptionStem {
 };
 
 class OptionFit {
-public:
+  public:
     OptionFit(const KnowledgeGraph& g, int answer, OptionStem stem = {});
     // -1 when refused, else the tier to add (0 for an option of the answer's kind).
     int tier(int option) const;
     const Category& want() const { return want_; }
 
-private:
+  private:
     const KnowledgeGraph& g_;
     int answer_;
     OptionStem stem_;

@@ -84,8 +84,13 @@ void coverPass(std::int32_t nodeCount, const std::vector<CoverEdge>& edges, std:
                     if (!covered[e]) fresh.push_back(e);
                     covered[e] = 1;
                     onPath[next] = 1;
-                    if (atTail) { path.push_back(e); nodes.push_back(next); }
-                    else { path.push_front(e); nodes.push_front(next); }
+                    if (atTail) {
+                        path.push_back(e);
+                        nodes.push_back(next);
+                    } else {
+                        path.push_front(e);
+                        nodes.push_front(next);
+                    }
                 }
             }
         }

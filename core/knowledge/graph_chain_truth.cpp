@@ -49,7 +49,7 @@ std::optional<TermSet> KnowledgeGraph::reach(int startTerm, std::span<const Step
 }
 
 bool KnowledgeGraph::pathExists(int fromTerm, std::span<const Step> steps, int toTerm, std::int64_t budget,
-                           bool skipForward) const {
+                                bool skipForward) const {
     if (fromTerm < 0 || toTerm < 0) return false;
     if (!skipForward)
         if (auto f = reach(fromTerm, steps, budget)) return f->count(toTerm) > 0;
@@ -88,7 +88,8 @@ std::optional<TermSet> KnowledgeGraph::ancestorTerms(int term, int bound) const 
     return above;
 }
 
-bool KnowledgeGraph::hierarchyRelated(int term, const std::optional<TermSet>& termAncestors, int other, int bound) const {
+bool KnowledgeGraph::hierarchyRelated(int term, const std::optional<TermSet>& termAncestors, int other,
+                                      int bound) const {
     if (other < 0) return false;
     if (!termAncestors || termAncestors->count(other)) return true;
     const auto otherAncestors = ancestorTerms(other, bound);

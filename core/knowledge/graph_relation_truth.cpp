@@ -15,7 +15,8 @@ bool KnowledgeGraph::bareAttribute(int edge) const {
     const std::string term = nodes[e.o].bareTerm();
     if (term.empty() || term.find(' ') != std::string::npos) return false;
     for (char c : term)
-        if (std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c))) return false; // a name
+        if (std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)))
+            return false; // a name
     for (std::string_view practice : {"tion", "sion", "ing", "ance", "ence", "ism", "ity", "ness", "ment"})
         if (term.ends_with(practice)) return false;
     return true;
@@ -76,7 +77,8 @@ void KnowledgeGraph::ancestors(int term, std::unordered_set<int>& out) const {
                 if (out.insert(p).second) next.push_back(p);
                 // its other names are generalisations too ("lattice" is an "arrangement", also
                 // called "system")
-                if (auto at = termAliases_.find(p); at != termAliases_.end()) out.insert(at->second.begin(), at->second.end());
+                if (auto at = termAliases_.find(p); at != termAliases_.end())
+                    out.insert(at->second.begin(), at->second.end());
             });
         frontier.swap(next);
     }

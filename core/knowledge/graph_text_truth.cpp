@@ -32,11 +32,12 @@ bool KnowledgeGraph::namesEachOther(int answerNode, int optionNode) const {
 
 void KnowledgeGraph::indexGlosses() {
     static const std::unordered_set<std::string_view> stop = {
-        "that", "which", "with", "from", "into", "this", "these", "those", "such", "than", "then", "them", "they",
-        "their", "there", "what", "when", "where", "whose", "have", "been", "being", "were", "also", "used", "uses",
-        "some", "more", "most", "other", "many", "much", "each", "only", "very", "often", "usually", "especially",
-        "something", "someone", "person", "thing", "things", "kind", "kinds", "form", "forms", "part", "parts",
-        "particular", "various", "large", "small", "made", "make", "having", "between", "about", "over", "under"};
+        "that",    "which", "with",   "from",  "into",  "this",   "these",   "those",      "such",      "than",
+        "then",    "them",  "they",   "their", "there", "what",   "when",    "where",      "whose",     "have",
+        "been",    "being", "were",   "also",  "used",  "uses",   "some",    "more",       "most",      "other",
+        "many",    "much",  "each",   "only",  "very",  "often",  "usually", "especially", "something", "someone",
+        "person",  "thing", "things", "kind",  "kinds", "form",   "forms",   "part",       "parts",     "particular",
+        "various", "large", "small",  "made",  "make",  "having", "between", "about",      "over",      "under"};
     glossWords_.assign(nodes.size(), {});
     for (std::size_t n = 0; n < nodes.size(); ++n) {
         const std::string text = normalizeTerm(nodes[n].definition.substr(0, nodes[n].definition.find("; \"")));
@@ -59,8 +60,7 @@ void KnowledgeGraph::indexGlosses() {
     for (const auto& words : glossWords_)
         for (auto w : words) ++glosses[w];
     const std::size_t common = std::max<std::size_t>(20, nodes.size() / 50);
-    for (auto& words : glossWords_)
-        std::erase_if(words, [&](std::uint64_t w) { return glosses[w] > common; });
+    for (auto& words : glossWords_) std::erase_if(words, [&](std::uint64_t w) { return glosses[w] > common; });
 }
 
 bool KnowledgeGraph::glossesOverlap(int a, int b) const {
@@ -68,9 +68,12 @@ bool KnowledgeGraph::glossesOverlap(int a, int b) const {
     if (x.empty() || y.empty()) return false;
     std::size_t shared = 0;
     for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
-        if (x[i] == y[j]) ++shared, ++i, ++j;
-        else if (x[i] < y[j]) ++i;
-        else ++j;
+        if (x[i] == y[j])
+            ++shared, ++i, ++j;
+        else if (x[i] < y[j])
+            ++i;
+        else
+            ++j;
     }
     return shared >= 2 && 2 * shared >= std::min(x.size(), y.size());
 }
@@ -79,8 +82,8 @@ bool KnowledgeGraph::definitionNamesNode(int termKey, int node) const {
     if (termKey < 0) return false;
     // Singular or plural: "scrub: dense vegetation of stunted trees or bushes" names "bush".
     auto names = [&](const std::string& definition, const std::string& phrase) {
-        return phrase.size() >= 3 &&
-               (containsWords(definition, phrase) || containsWords(definition, phrase + "s") || containsWords(definition, phrase + "es"));
+        return phrase.size() >= 3 && (containsWords(definition, phrase) || containsWords(definition, phrase + "s") ||
+                                      containsWords(definition, phrase + "es"));
     };
     std::vector<std::string> phrases = {nodes[node].bareTerm()};
     if (auto at = aliases_.find(node); at != aliases_.end())

@@ -22,7 +22,8 @@ int intern(std::unordered_map<std::string, int>& keys, std::string s) {
 
 // Builds CSR arrays (start offsets per key, then values) from (key, value) pairs.
 template <class V>
-void buildCsr(std::size_t keys, std::vector<std::pair<int, V>>& pairs, std::vector<int>& start, std::vector<V>& values) {
+void buildCsr(std::size_t keys, std::vector<std::pair<int, V>>& pairs, std::vector<int>& start,
+              std::vector<V>& values) {
     std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     start.assign(keys + 1, 0);
     for (const auto& p : pairs) ++start[static_cast<std::size_t>(p.first) + 1];
@@ -45,9 +46,14 @@ void orient(const std::vector<GraphEdge>& edges, GraphChain& g) {
     std::vector<Step> steps;
     for (int e : g.edges) {
         const GraphEdge& r = edges[e];
-        if (r.s == cur) { steps.push_back({r.type, true}); cur = r.o; }
-        else if (r.o == cur) { steps.push_back({r.type, false}); cur = r.s; }
-        else return;
+        if (r.s == cur) {
+            steps.push_back({r.type, true});
+            cur = r.o;
+        } else if (r.o == cur) {
+            steps.push_back({r.type, false});
+            cur = r.s;
+        } else
+            return;
         nodes.push_back(cur);
     }
     g.nodes = std::move(nodes);
@@ -78,12 +84,14 @@ bool teachableDefinition(std::string_view d) {
     for (std::size_t i = 0; i < d.size();) {
         std::size_t j = i;
         while (j < d.size() && std::isalpha(static_cast<unsigned char>(d[j]))) ++j;
-        if (j - i >= 3 && std::all_of(d.begin() + static_cast<std::ptrdiff_t>(i), d.begin() + static_cast<std::ptrdiff_t>(j),
-                                      [](char ch) { return std::islower(static_cast<unsigned char>(ch)); }))
+        if (j - i >= 3 &&
+            std::all_of(d.begin() + static_cast<std::ptrdiff_t>(i), d.begin() + static_cast<std::ptrdiff_t>(j),
+                        [](char ch) { return std::islower(static_cast<unsigned char>(ch)); }))
             ++words;
         i = j == i ? i + 1 : j;
     }
-    return words >= 2 && d.find_first_of("{}<>") == std::string_view::npos && !crossReferenceDefinition(d) && !glossIsASentence(d);
+    return words >= 2 && d.find_first_of("{}<>") == std::string_view::npos && !crossReferenceDefinition(d) &&
+           !glossIsASentence(d);
 }
 
 bool glossIsASentence(std::string_view d) {
@@ -99,9 +107,11 @@ bool glossIsASentence(std::string_view d) {
     }
     first = normalizeTerm(first);
     static const std::array<std::string_view, 24> opensClause = {
-        "that", "which", "who", "whom", "whose", "where", "when", "whereby", "if", "because", "as", "than",
-        "while", "until", "how", "whether", "before", "after", "once", "since", "what", "why", "although", "unless"};
-    static const std::array<std::string_view, 8> pronouns = {"something", "anything", "everything", "nothing", "it", "there", "this", "one"};
+        "that",   "which",   "who",  "whom",  "whose", "where", "when",     "whereby",
+        "if",     "because", "as",   "than",  "while", "until", "how",      "whether",
+        "before", "after",   "once", "since", "what",  "why",   "although", "unless"};
+    static const std::array<std::string_view, 8> pronouns = {"something", "anything", "everything", "nothing",
+                                                             "it",        "there",    "this",       "one"};
     std::string_view previous;
     for (std::size_t at = 0; at < first.size();) {
         std::size_t end = first.find(' ', at);
@@ -134,9 +144,10 @@ KnowledgeGraph KnowledgeGraph::load(Database& db) {
     // that word ("William Harvey").
     std::unordered_map<std::string, std::string> fullNames;
     {
-        Statement st = db.prepare("SELECT a.concept_id, a.alias, c.term FROM concept_aliases a JOIN concepts c ON c.id = a.concept_id "
-                                  "WHERE instr(c.term, ' ') = 0 AND instr(c.term, '_') = 0 AND EXISTS (SELECT 1 FROM relations r "
-                                  "WHERE r.subject = a.concept_id AND r.predicate = 'is an instance of')");
+        Statement st = db.prepare(
+            "SELECT a.concept_id, a.alias, c.term FROM concept_aliases a JOIN concepts c ON c.id = a.concept_id "
+            "WHERE instr(c.term, ' ') = 0 AND instr(c.term, '_') = 0 AND EXISTS (SELECT 1 FROM relations r "
+            "WHERE r.subject = a.concept_id AND r.predicate = 'is an instance of')");
         while (st.step()) {
             std::string alias = st.columnText(1);
             std::replace(alias.begin(), alias.end(), '_', ' ');
@@ -268,7 +279,10 @@ void KnowledgeGraph::markNames() {
         if (!node.name || bare.find(' ') == std::string::npos) continue;
         std::string lower;
         for (char c : bare) {
-            if (!std::isalpha(static_cast<unsigned char>(c)) && c != ' ') { lower.clear(); break; }
+            if (!std::isalpha(static_cast<unsigned char>(c)) && c != ' ') {
+                lower.clear();
+                break;
+            }
             lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
         }
         if (!lower.empty()) lowerForms[lower].push_back(static_cast<int>(n));
@@ -285,7 +299,8 @@ void KnowledgeGraph::markNames() {
             std::string_view w = d.substr(at, end - at);
             while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
             while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.front()))) w.remove_prefix(1);
-            const bool lower = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+            const bool lower =
+                !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
             words.push_back(lower ? w : std::string_view());
             at = end + 1;
         }

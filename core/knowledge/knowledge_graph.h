@@ -105,7 +105,7 @@ struct GraphChain {
 using TermSet = std::unordered_set<int>;
 
 class KnowledgeGraph {
-public:
+  public:
     static constexpr int kTransitiveDepth = 4;
     // Reads every concept, alias, relation and chain of the project (one pass each).
     static KnowledgeGraph load(Database& db);
@@ -113,11 +113,13 @@ public:
     std::vector<std::string> disciplines;
     std::vector<GraphNode> nodes;
     std::vector<GraphEdge> edges;
-    std::vector<GraphChain> chains; // ordered by id
+    std::vector<GraphChain> chains;                            // ordered by id
     std::array<std::int64_t, kRelationTypeCount> typeCounts{}; // relations per type
 
     // ---- indexes (knowledge_graph.cpp)
-    std::span<const int> out(int n) const { return {outEdges_.data() + outStart_[n], outEdges_.data() + outStart_[n + 1]}; }
+    std::span<const int> out(int n) const {
+        return {outEdges_.data() + outStart_[n], outEdges_.data() + outStart_[n + 1]};
+    }
     std::span<const int> in(int n) const { return {inEdges_.data() + inStart_[n], inEdges_.data() + inStart_[n + 1]}; }
     // Concepts (senses) with this normalised term.
     const std::vector<int>& senses(int termKey) const { return senses_[termKey]; }
@@ -240,7 +242,7 @@ public:
     // the definition has one answer.
     bool definitionIsUnique(int node) const;
 
-private:
+  private:
     void markNames();
     // Keys of term pairs: in this order (chain ends are stored both ways), or in either order
     // (terms joined by any relation). One encoding for what is stored and what is looked up.
@@ -261,8 +263,7 @@ private:
     // their other names.
     void ancestors(int term, std::unordered_set<int>& out) const;
     // Terms linked to `term` by type t: objects (out) or subjects (in).
-    template <class F>
-    void eachTermNeighbor(int term, RelationType t, bool out, F&& f) const {
+    template <class F> void eachTermNeighbor(int term, RelationType t, bool out, F&& f) const {
         const auto& start = out ? termOutStart_ : termInStart_;
         const auto& values = out ? termOut_ : termIn_;
         for (int k = start[term]; k < start[term + 1]; ++k)
@@ -270,17 +271,17 @@ private:
     }
 
     std::vector<int> outStart_, outEdges_, inStart_, inEdges_, kindCount_;
-    std::vector<int> statedStart_, statedGenera_;                // CSR: node -> stated genus keys
-    std::unordered_map<int, std::vector<int>> statedKinds_;      // stated genus key -> nodes
+    std::vector<int> statedStart_, statedGenera_;           // CSR: node -> stated genus keys
+    std::unordered_map<int, std::vector<int>> statedKinds_; // stated genus key -> nodes
     std::vector<std::vector<int>> senses_, kinds_, edgesByTypeDiscipline_;
     std::unordered_map<std::string, int> termKeys_, conceptIndex_, edgeIndex_, chainIndex_;
     std::unordered_map<int, std::vector<int>> aliases_;     // node -> term keys of its other names that name concepts
     std::unordered_map<int, std::vector<int>> termAliases_; // term -> the same, over its senses
-    std::unordered_set<std::string> bareTerms_; // normalised terms without their topic domain
-    std::vector<int> defTerm_; // per definition key: its term key, or -1 when terms differ
-    std::vector<std::vector<std::uint64_t>> glossWords_; // node -> sorted hashes of its gloss's content words
-    std::unordered_set<std::uint64_t> chainEnds_;        // term-key pairs (both orders) of chain ends
-    std::unordered_set<std::uint64_t> relatedTerms_;     // unordered term pairs with any relation
+    std::unordered_set<std::string> bareTerms_;             // normalised terms without their topic domain
+    std::vector<int> defTerm_;                              // per definition key: its term key, or -1 when terms differ
+    std::vector<std::vector<std::uint64_t>> glossWords_;    // node -> sorted hashes of its gloss's content words
+    std::unordered_set<std::uint64_t> chainEnds_;           // term-key pairs (both orders) of chain ends
+    std::unordered_set<std::uint64_t> relatedTerms_;        // unordered term pairs with any relation
     // Term-level typed adjacency (CSR over term keys): entries are (type << 32 | termKey).
     std::vector<int> termOutStart_, termInStart_;
     std::vector<std::uint64_t> termOut_, termIn_;

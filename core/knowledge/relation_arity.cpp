@@ -17,8 +17,8 @@ bool namesTheOneObject(RelationType type, std::string_view predicate) {
     // "is another name for" — one predecessor, one original.
     if (predicate.starts_with("is a ") || predicate.starts_with("is an ") || predicate.starts_with("is another "))
         return true;
-    static constexpr std::array<std::string_view, 6> origins = {"is based on", "is derived from", "was developed by",
-                                                                "is written in", "replaces", "extends"};
+    static constexpr std::array<std::string_view, 6> origins = {"is based on",   "is derived from", "was developed by",
+                                                                "is written in", "replaces",        "extends"};
     for (std::string_view o : origins)
         if (predicate == o) return true;
     return false; // uses, implements, runs on, is similar to, is related to
@@ -26,8 +26,8 @@ bool namesTheOneObject(RelationType type, std::string_view predicate) {
 
 bool statesAGenus(std::string_view predicate) {
     if (predicate == "is a" || predicate == "is an") return true;
-    static constexpr std::array<std::string_view, 8> lineage = {"version", "extension", "variant", "dialect",
-                                                                "implementation", "revision", "port", "descendant"};
+    static constexpr std::array<std::string_view, 8> lineage = {"version",        "extension", "variant", "dialect",
+                                                                "implementation", "revision",  "port",    "descendant"};
     // Whole words: "is a transport for" states no port.
     std::size_t at = 0;
     while (at < predicate.size()) {

@@ -43,7 +43,8 @@ struct Attempt {
 
 std::string snippet(const QByteArray& body) {
     std::string s = body.left(300).toStdString();
-    std::replace_if(s.begin(), s.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+    std::replace_if(
+        s.begin(), s.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
     return s.empty() ? "(empty body)" : s;
 }
 
@@ -58,28 +59,32 @@ Attempt parseSuccess(const QByteArray& body, int status) {
         return a;
     }
     const auto* content = [&]() -> const nlohmann::json* {
-        if (!j.is_object() || !j.contains("choices") || !j["choices"].is_array() || j["choices"].empty()) return nullptr;
+        if (!j.is_object() || !j.contains("choices") || !j["choices"].is_array() || j["choices"].empty())
+            return nullptr;
         const auto& c0 = j["choices"][0];
         if (!c0.is_object() || !c0.contains("message") || !c0["message"].is_object()) return nullptr;
         const auto& m = c0["message"];
         return m.contains("content") && m["content"].is_string() ? &m["content"] : nullptr;
     }();
     if (!content) {
-        a.error = "HTTP " + std::to_string(status) + " reply has no string field 'choices[0].message.content': " + snippet(body);
+        a.error = "HTTP " + std::to_string(status) +
+                  " reply has no string field 'choices[0].message.content': " + snippet(body);
         a.retryable = true;
         return a;
     }
     a.ok = true;
     a.content = content->get<std::string>();
     const auto& c0 = j["choices"][0];
-    if (c0.contains("finish_reason") && c0["finish_reason"].is_string()) a.finishReason = c0["finish_reason"].get<std::string>();
+    if (c0.contains("finish_reason") && c0["finish_reason"].is_string())
+        a.finishReason = c0["finish_reason"].get<std::string>();
     return a;
 }
 
 Attempt judge(QNetworkReply* reply, bool timedOut, double timeoutSeconds, std::int64_t tooLarge) {
     Attempt a;
     if (tooLarge > 0) { // aborted by us: the same endpoint would send the same again
-        a.error = "reply larger than " + std::to_string(tooLarge) + " bytes: refused (an endpoint's reply is limited to that size)";
+        a.error = "reply larger than " + std::to_string(tooLarge) +
+                  " bytes: refused (an endpoint's reply is limited to that size)";
         return a;
     }
     if (timedOut) { // aborted by us: nothing to read
@@ -137,7 +142,8 @@ struct ChatBatch::Impl {
     explicit Impl(ChatClient& c) : client(c), url(QString::fromStdString(c.url())) {}
 
     int busy() const {
-        return static_cast<int>(std::count_if(lanes.begin(), lanes.end(), [](const auto& s) { return s->job != nullptr; }));
+        return static_cast<int>(
+            std::count_if(lanes.begin(), lanes.end(), [](const auto& s) { return s->job != nullptr; }));
     }
 
     void deliver(const std::shared_ptr<Job>& job, const ChatReply& reply) {
@@ -201,7 +207,8 @@ struct ChatBatch::Impl {
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         request.setRawHeader("Accept", "application/json");
         if (!client.options().apiKey.empty())
-            request.setRawHeader("Authorization", QByteArray("Bearer ") + QByteArray::fromStdString(client.options().apiKey));
+            request.setRawHeader("Authorization",
+                                 QByteArray("Bearer ") + QByteArray::fromStdString(client.options().apiKey));
         if (job.attempts > 0) ++client.retries_;
         ++job.attempts;
         ++client.requests_;
@@ -212,12 +219,13 @@ struct ChatBatch::Impl {
         QNetworkReply* reply = slot.reply;
         QObject::connect(reply, &QNetworkReply::finished, reply, [this, &slot, reply] { finished(slot, reply); });
         const std::int64_t limit = client.options().maxReplyBytes;
-        QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [&slot, reply, limit](qint64 received, qint64 total) {
-            if (slot.tooLarge == 0 && (received > limit || total > limit)) {
-                slot.tooLarge = limit;
-                reply->abort(); // finished() follows, and judge() sees tooLarge
-            }
-        });
+        QObject::connect(reply, &QNetworkReply::downloadProgress, reply,
+                         [&slot, reply, limit](qint64 received, qint64 total) {
+                             if (slot.tooLarge == 0 && (received > limit || total > limit)) {
+                                 slot.tooLarge = limit;
+                                 reply->abort(); // finished() follows, and judge() sees tooLarge
+                             }
+                         });
     }
 
     void finished(Slot& slot, QNetworkReply* reply) {
@@ -229,7 +237,8 @@ struct ChatBatch::Impl {
         Job& job = *slot.job;
         if (!a.ok && a.retryable && job.attempts <= o.maxRetries && !failure) {
             // Exponential back-off with jitter (so parallel lanes do not retry in lock-step).
-            const double base = std::min<double>(o.maxBackoffMs, o.backoffMs * double(1u << std::min(job.attempts - 1, 20)));
+            const double base =
+                std::min<double>(o.maxBackoffMs, o.backoffMs * double(1u << std::min(job.attempts - 1, 20)));
             const double jitter = 0.75 + 0.25 * QRandomGenerator::global()->generateDouble();
             slot.backoff.start(std::max(static_cast<int>(base * jitter), a.retryAfterMs));
             return;

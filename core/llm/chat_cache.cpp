@@ -35,7 +35,7 @@ std::optional<std::string> ProjectChatCache::get(const std::string& key) {
 void ProjectChatCache::put(const std::string& key, const std::string& model, const std::string& reply) {
     std::lock_guard lock(mutex_);
     db().prepare("INSERT INTO llm_cache(prompt_hash, model, reply) VALUES (?, ?, ?) ON CONFLICT(prompt_hash) "
-                "DO UPDATE SET model = excluded.model, reply = excluded.reply, created_at = datetime('now')")
+                 "DO UPDATE SET model = excluded.model, reply = excluded.reply, created_at = datetime('now')")
         .bind(1, key)
         .bind(2, model)
         .bind(3, reply)

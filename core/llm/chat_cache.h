@@ -12,7 +12,7 @@
 namespace proda::llm {
 
 class ChatCache {
-public:
+  public:
     virtual ~ChatCache() = default;
     virtual std::optional<std::string> get(const std::string& key) = 0;
     virtual void put(const std::string& key, const std::string& model, const std::string& reply) = 0;
@@ -28,14 +28,14 @@ public:
 // open. The connection is opened on first use and closed by release(): while it is open the
 // caller's connection cannot leave WAL mode (BulkJournal in store/bulk_load.h tries to).
 class ProjectChatCache final : public ChatCache {
-public:
+  public:
     explicit ProjectChatCache(const std::string& projectPath);
     std::optional<std::string> get(const std::string& key) override;
     void put(const std::string& key, const std::string& model, const std::string& reply) override;
     void erase(const std::string& key) override;
     void release() override;
 
-private:
+  private:
     Database& db(); // opens on demand; call with mutex_ held
     std::string path_;
     std::mutex mutex_; // the connection is opened NOMUTEX: one user at a time

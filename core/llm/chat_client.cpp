@@ -11,7 +11,9 @@ namespace proda::llm {
 
 namespace {
 // Options have no file or line: the message names the option.
-[[noreturn]] void badOption(const std::string& option, const std::string& what) { throw InputError("--" + option + " " + what); }
+[[noreturn]] void badOption(const std::string& option, const std::string& what) {
+    throw InputError("--" + option + " " + what);
+}
 } // namespace
 
 std::string apiKeyFromEnvironment() {
@@ -25,11 +27,13 @@ std::string chatCompletionsUrl(const std::string& endpoint) {
     const QUrl url(QString::fromStdString(base), QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || (scheme != u"http" && scheme != u"https") || url.host().isEmpty())
-        badOption("endpoint", "'" + endpoint + "' is not an http(s) URL with a host (expected e.g. http://127.0.0.1:8080/v1)");
+        badOption("endpoint",
+                  "'" + endpoint + "' is not an http(s) URL with a host (expected e.g. http://127.0.0.1:8080/v1)");
     if (scheme == u"https" && !QSslSocket::supportsSsl())
         badOption("endpoint", "'" + endpoint + "' needs TLS, and Qt found no TLS backend (install libssl3)");
     static const std::string suffix = "/chat/completions";
-    if (base.size() >= suffix.size() && base.compare(base.size() - suffix.size(), suffix.size(), suffix) == 0) return base;
+    if (base.size() >= suffix.size() && base.compare(base.size() - suffix.size(), suffix.size(), suffix) == 0)
+        return base;
     return base + suffix;
 }
 
@@ -52,7 +56,9 @@ std::vector<ChatReply> ChatClient::complete(const std::vector<ChatRequest>& requ
     return replies;
 }
 
-ChatReply ChatClient::complete(const ChatRequest& request) { return complete(std::vector<ChatRequest>{request}).front(); }
+ChatReply ChatClient::complete(const ChatRequest& request) {
+    return complete(std::vector<ChatRequest>{request}).front();
+}
 
 ChatStats ChatClient::stats() const {
     ChatStats s;

@@ -43,8 +43,9 @@ std::string apiKeyFromEnvironment();
 std::string chatCompletionsUrl(const std::string& endpoint);
 
 class ChatClient {
-public:
-    // Validates the options (InputError naming the option, "--concurrency 0 is outside 1..64"). `cache` may be null: no caching.
+  public:
+    // Validates the options (InputError naming the option, "--concurrency 0 is outside 1..64"). `cache` may be null: no
+    // caching.
     explicit ChatClient(ChatClientOptions options, std::shared_ptr<ChatCache> cache = nullptr);
 
     const ChatClientOptions& options() const { return options_; }
@@ -57,7 +58,7 @@ public:
 
     ChatStats stats() const;
 
-private:
+  private:
     friend class ChatBatch;
     ChatClientOptions options_;
     std::string url_;
@@ -70,7 +71,7 @@ private:
 // follow-ups (say, a repair turn). run() returns when nothing is queued or in flight, and rethrows
 // the first exception a handler threw.
 class ChatBatch {
-public:
+  public:
     using Handler = std::function<void(const ChatReply&)>;
     explicit ChatBatch(ChatClient& client);
     ~ChatBatch();
@@ -80,7 +81,7 @@ public:
     void submit(ChatRequest request, Handler onReply);
     void run();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> d_;
 };

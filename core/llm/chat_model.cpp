@@ -10,7 +10,8 @@ namespace proda::llm {
 
 std::string choiceMessage(const ChoiceQuery& q) {
     std::string s = q.prompt + "\n";
-    for (std::size_t i = 0; i < q.options.size(); ++i) s += std::string(1, static_cast<char>('A' + i)) + ". " + q.options[i] + "\n";
+    for (std::size_t i = 0; i < q.options.size(); ++i)
+        s += std::string(1, static_cast<char>('A' + i)) + ". " + q.options[i] + "\n";
     s += "Answer with the letter of the correct option only.";
     return s;
 }
@@ -27,7 +28,8 @@ std::vector<ChoiceAnswer> ChatModel::answer(const std::vector<ChoiceQuery>& quer
     for (const auto& q : queries) {
         ChatRequest r;
         r.model = options_.model;
-        r.messages = {{"system", "You answer multiple-choice questions. Reply with a single letter."}, {"user", choiceMessage(q)}};
+        r.messages = {{"system", "You answer multiple-choice questions. Reply with a single letter."},
+                      {"user", choiceMessage(q)}};
         r.params = {{"temperature", 0}, {"max_tokens", options_.maxTokens}};
         requests.push_back(std::move(r));
     }
@@ -82,7 +84,8 @@ EndpointEvaluation evaluateEndpoint(const std::string& projectPath, int round, c
     }
     std::vector<ChoiceQuery> queries;
     queries.reserve(items.size());
-    for (const auto& it : items) queries.push_back({it.id, it.question, {it.options.begin(), it.options.end()}, it.answer});
+    for (const auto& it : items)
+        queries.push_back({it.id, it.question, {it.options.begin(), it.options.end()}, it.answer});
     auto model = endpointModel(projectPath, options);
     const auto answers = model->answer(queries);
     EndpointEvaluation r;

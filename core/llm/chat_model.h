@@ -18,7 +18,7 @@ namespace proda::llm {
 struct ChatModelOptions {
     ChatClientOptions client; // endpoint, key, timeout, retries, concurrency
     std::string model;
-    int maxTokens = 16;       // a letter, perhaps "Answer: B"; reasoning models need more
+    int maxTokens = 16; // a letter, perhaps "Answer: B"; reasoning models need more
     bool useCache = true;
 };
 
@@ -26,7 +26,7 @@ struct ChatModelOptions {
 std::string choiceMessage(const ChoiceQuery& q);
 
 class ChatModel final : public ModelUnderTest {
-public:
+  public:
     // `cache` may be null. Throws InputError for unusable client options.
     ChatModel(ChatModelOptions options, std::shared_ptr<ChatCache> cache);
     std::string name() const override; // endpoint:URL#MODEL
@@ -38,7 +38,7 @@ public:
     ChatStats stats() const { return client_.stats(); }
     std::int64_t unparsed() const { return unparsed_; }
 
-private:
+  private:
     ChatModelOptions options_;
     ChatClient client_;
     std::int64_t unparsed_ = 0;

@@ -24,7 +24,10 @@ std::string cacheKey(const ChatRequest& request) {
 }
 
 nlohmann::json ChatStats::toJson() const {
-    return {{"requests", requests}, {"retries", retries}, {"cache_hits", cacheHits}, {"timeouts", timeouts},
+    return {{"requests", requests},
+            {"retries", retries},
+            {"cache_hits", cacheHits},
+            {"timeouts", timeouts},
             {"failed", failed}};
 }
 

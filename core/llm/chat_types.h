@@ -32,11 +32,11 @@ std::string cacheKey(const ChatRequest& request);
 
 struct ChatReply {
     bool ok = false;
-    std::string content; // choices[0].message.content when ok
+    std::string content;      // choices[0].message.content when ok
     std::string finishReason; // choices[0].finish_reason ("stop", "length": cut off); empty from the cache
-    std::string error;   // why not, when !ok: names the HTTP status, the field or the network error
-    int httpStatus = 0;  // of the last attempt; 0 when no HTTP reply came back (or from the cache)
-    int attempts = 0;    // HTTP requests made for this reply (0 = served from the cache)
+    std::string error;        // why not, when !ok: names the HTTP status, the field or the network error
+    int httpStatus = 0;       // of the last attempt; 0 when no HTTP reply came back (or from the cache)
+    int attempts = 0;         // HTTP requests made for this reply (0 = served from the cache)
     bool fromCache = false;
     std::string cacheKey;
 };

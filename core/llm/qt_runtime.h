@@ -9,13 +9,13 @@ class QCoreApplication;
 namespace proda::llm {
 
 class QtRuntime {
-public:
+  public:
     QtRuntime();
     ~QtRuntime();
     QtRuntime(const QtRuntime&) = delete;
     QtRuntime& operator=(const QtRuntime&) = delete;
 
-private:
+  private:
     std::unique_ptr<QCoreApplication> app_;
 };
 

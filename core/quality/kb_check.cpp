@@ -1,21 +1,20 @@
 #include "quality/kb_check.h"
 
 #include "extract/concept_filter.h"
+#include "knowledge/knowledge_graph.h"
 #include "knowledge/links.h"
 #include "store/database.h"
-#include "knowledge/knowledge_graph.h"
 #include "tester/item.h"
-#include "knowledge/knowledge_graph.h"
 #include "tester/phrasing.h"
 #include "util/text.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <unordered_map>
 #include <nlohmann/json.hpp>
 #include <span>
 #include <sstream>
+#include <unordered_map>
 
 namespace proda {
 
@@ -23,13 +22,15 @@ namespace {
 
 // Classes in report order, each with what its count means.
 const std::pair<const char*, const char*> kClasses[] = {
-    {"concept.refused", "terms the extraction's concept filter would refuse (fragments, markup, doubled or generic words, ...)"},
+    {"concept.refused",
+     "terms the extraction's concept filter would refuse (fragments, markup, doubled or generic words, ...)"},
     {"concept.hub", "hubs: concepts with 60 or more relations, which collect facts of many specific entries"},
     {"concept.usual_sense", "concepts named by a word usually read in another sense, with no topic domain to tell "
                             "them (left out of items and samples)"},
     {"relation.vague", "vague relations (OTHER: a verb kept as the predicate)"},
     {"relation.cross_reference", "cross-references stored as relations (see also, compare, is related to, synonyms)"},
-    {"relation.self_answering", "relations whose one term holds the other (tank circuit / circuit): no sample asks about them"},
+    {"relation.self_answering",
+     "relations whose one term holds the other (tank circuit / circuit): no sample asks about them"},
     {"chain.against_direction", "chains with a hop read against its relation (no item is made from them)"},
     {"chain.long", "chains of more than three hops (items ask about two or three)"},
     {"item.broad_category", "items asking for, or offering, a broad category (more than 50 kinds below it)"},
@@ -41,7 +42,7 @@ const std::pair<const char*, const char*> kClasses[] = {
 };
 
 class Tally {
-public:
+  public:
     explicit Tally(QualityReport& r) : r_(r) {
         for (const auto& [key, what] : kClasses) r_.classes.push_back({key, what, 0, {}});
     }
@@ -54,7 +55,7 @@ public:
             }
     }
 
-private:
+  private:
     QualityReport& r_;
 };
 
@@ -84,15 +85,15 @@ void checkConceptsAndRelations(const KnowledgeGraph& g, QualityReport& r, Tally&
         if (answersItself(g.nodes[e.s].bareTerm(), g.nodes[e.o].bareTerm())) tally.add("relation.self_answering", fact);
     }
     for (const auto& [d, counts] : byDiscipline)
-        r.vagueShareByDiscipline[g.disciplines[d]] = static_cast<double>(counts.first) / static_cast<double>(counts.second);
+        r.vagueShareByDiscipline[g.disciplines[d]] =
+            static_cast<double>(counts.first) / static_cast<double>(counts.second);
     for (const auto& c : g.chains) {
         if (c.steps.empty()) continue; // broken chains are `proda stats`'s to report
         std::string path = g.nodes[c.nodes[0]].term;
         for (std::size_t k = 0; k < c.steps.size(); ++k)
             path += (c.steps[k].forward ? " -> " : " <- ") + g.nodes[c.nodes[k + 1]].term;
-        const bool against = std::any_of(c.steps.begin(), c.steps.end(), [](const Step& s) {
-            return !s.forward && s.type != RelationType::Contrast;
-        });
+        const bool against = std::any_of(c.steps.begin(), c.steps.end(),
+                                         [](const Step& s) { return !s.forward && s.type != RelationType::Contrast; });
         if (against) tally.add("chain.against_direction", path);
         if (c.steps.size() > 3) tally.add("chain.long", path);
     }
@@ -101,7 +102,8 @@ void checkConceptsAndRelations(const KnowledgeGraph& g, QualityReport& r, Tally&
 void checkItems(Database& db, const KnowledgeGraph& g, QualityReport& r, Tally& tally) {
     const int broadLimit = GenerateOptions{}.maxBroadKinds;
     auto broad = [&](const std::string& term) { return g.broadTerm(g.termKeyOf(term), broadLimit); };
-    Statement st = db.prepare("SELECT id, chain_id, shape, question, options, answer FROM items WHERE status != 'rejected'");
+    Statement st =
+        db.prepare("SELECT id, chain_id, shape, question, options, answer FROM items WHERE status != 'rejected'");
     while (st.step()) {
         ++r.items;
         const std::string id = st.columnText(0), question = st.columnText(3);
@@ -112,8 +114,10 @@ void checkItems(Database& db, const KnowledgeGraph& g, QualityReport& r, Tally& 
         const std::string example = id + ": " + question + " (" + key + ")";
         std::vector<std::string> distractors;
         for (std::size_t i = 0; i < options.size(); ++i)
-            if (static_cast<int>(i) != answer && options[i].is_string()) distractors.push_back(options[i].get<std::string>());
-        if (broad(key) || std::any_of(distractors.begin(), distractors.end(), broad)) tally.add("item.broad_category", example);
+            if (static_cast<int>(i) != answer && options[i].is_string())
+                distractors.push_back(options[i].get<std::string>());
+        if (broad(key) || std::any_of(distractors.begin(), distractors.end(), broad))
+            tally.add("item.broad_category", example);
         // The chain's concepts, and the terms its stem names (the first, and for a middle item the last).
         std::span<const int> chainNodes;
         std::string named;
@@ -126,7 +130,8 @@ void checkItems(Database& db, const KnowledgeGraph& g, QualityReport& r, Tally& 
                         [&](const std::string& d) { return g.sourceTies(chainNodes, key, g.termKeyOf(d), d); }))
             tally.add("item.source_text", example);
         if (!named.empty() && !sharesWordPart(key, named) &&
-            std::any_of(distractors.begin(), distractors.end(), [&](const std::string& d) { return sharesWordPart(d, named); }))
+            std::any_of(distractors.begin(), distractors.end(),
+                        [&](const std::string& d) { return sharesWordPart(d, named); }))
             tally.add("item.word_part", example);
     }
 }
@@ -134,9 +139,9 @@ void checkItems(Database& db, const KnowledgeGraph& g, QualityReport& r, Tally& 
 void checkSamples(Database& db, const KnowledgeGraph& g, QualityReport& r, Tally& tally) {
     r.datasetVersion = static_cast<int>(db.scalarInt("SELECT coalesce(max(version), 0) FROM datasets"));
     if (r.datasetVersion == 0) return;
-    Statement st = db.prepare(
-        "SELECT s.id, s.prompt, s.response, s.template_id, s.l1_ids, s.l2_ids FROM dataset_samples d "
-        "JOIN samples s ON s.id = d.sample_id WHERE d.version = ? ORDER BY d.position");
+    Statement st =
+        db.prepare("SELECT s.id, s.prompt, s.response, s.template_id, s.l1_ids, s.l2_ids FROM dataset_samples d "
+                   "JOIN samples s ON s.id = d.sample_id WHERE d.version = ? ORDER BY d.position");
     st.bind(1, r.datasetVersion);
     std::unordered_map<std::string, int> edgeIndex;
     for (int e = 0; e < static_cast<int>(g.edges.size()); ++e) edgeIndex.emplace(g.edges[e].id, e);
@@ -195,10 +200,16 @@ QualityReport checkQuality(Database& db) {
 nlohmann::json toJson(const QualityReport& r) {
     nlohmann::json classes = nlohmann::json::array();
     for (const auto& c : r.classes)
-        classes.push_back({{"key", c.key}, {"description", c.description}, {"count", c.count}, {"examples", c.examples}});
-    return {{"concepts", r.concepts}, {"relations", r.relations}, {"chains", r.chains},       {"items", r.items},
-            {"samples", r.samples},   {"dataset_version", r.datasetVersion},
-            {"vague_share_by_discipline", r.vagueShareByDiscipline}, {"classes", classes}};
+        classes.push_back(
+            {{"key", c.key}, {"description", c.description}, {"count", c.count}, {"examples", c.examples}});
+    return {{"concepts", r.concepts},
+            {"relations", r.relations},
+            {"chains", r.chains},
+            {"items", r.items},
+            {"samples", r.samples},
+            {"dataset_version", r.datasetVersion},
+            {"vague_share_by_discipline", r.vagueShareByDiscipline},
+            {"classes", classes}};
 }
 
 std::string toText(const QualityReport& r) {
@@ -209,13 +220,17 @@ std::string toText(const QualityReport& r) {
     out << "\n";
     auto of = [](std::int64_t n, std::int64_t total) {
         char buf[32];
-        std::snprintf(buf, sizeof buf, "%.1f%%", total > 0 ? 100.0 * static_cast<double>(n) / static_cast<double>(total) : 0.0);
+        std::snprintf(buf, sizeof buf, "%.1f%%",
+                      total > 0 ? 100.0 * static_cast<double>(n) / static_cast<double>(total) : 0.0);
         return std::string(buf);
     };
     for (const auto& c : r.classes) {
         const std::string area = c.key.substr(0, c.key.find('.'));
-        const std::int64_t total = area == "concept" ? r.concepts : area == "relation" ? r.relations
-                                   : area == "chain"  ? r.chains   : area == "item"     ? r.items : r.samples;
+        const std::int64_t total = area == "concept"    ? r.concepts
+                                   : area == "relation" ? r.relations
+                                   : area == "chain"    ? r.chains
+                                   : area == "item"     ? r.items
+                                                        : r.samples;
         out << "  " << c.count << " (" << of(c.count, total) << ") " << c.description << "\n";
         for (const auto& e : c.examples) out << "      e.g. " << e << "\n";
     }

@@ -37,7 +37,7 @@ struct QualityReport {
     int datasetVersion = 0; // 0: no dataset yet
     // OTHER's share of the relations, per discipline (disciplines with relations only).
     std::map<std::string, double> vagueShareByDiscipline;
-    std::vector<QualityClass> classes; // in report order; classes with no case are kept (count 0)
+    std::vector<QualityClass> classes;                   // in report order; classes with no case are kept (count 0)
     std::int64_t flagged(std::string_view prefix) const; // sum over classes whose key starts so
 };
 

@@ -1,7 +1,7 @@
 // The read side of review: the list's rows (one query per kind, so 16,000 items load in one pass)
 // and the detail of one row with its provenance.
-#include "review/review_store.h"
 #include "debug/patches.h"
+#include "review/review_store.h"
 #include "store/database.h"
 #include "store/explorer_queries.h"
 #include "store/knowledge_queries.h"
@@ -27,8 +27,9 @@ std::vector<std::string> stringList(std::string_view text) {
 
 std::unordered_map<std::string, std::vector<int>> failedRounds(Database& db) {
     std::unordered_map<std::string, std::vector<int>> out;
-    Statement st = db.prepare("SELECT DISTINCT p.item_id, e.round FROM predictions p JOIN evaluations e ON e.id = p.evaluation_id "
-                              "WHERE p.correct = 0 ORDER BY e.round");
+    Statement st =
+        db.prepare("SELECT DISTINCT p.item_id, e.round FROM predictions p JOIN evaluations e ON e.id = p.evaluation_id "
+                   "WHERE p.correct = 0 ORDER BY e.round");
     while (st.step()) out[st.columnText(0)].push_back(static_cast<int>(st.columnInt(1)));
     return out;
 }
@@ -118,7 +119,8 @@ std::vector<ReviewRow> patchRows(Database& db) {
 }
 
 // What a sample or patch teaches, with the terms and relations it names.
-void loadTeaching(Database& db, const std::vector<std::string>& l1, const std::vector<std::string>& l2, ReviewDetail& d) {
+void loadTeaching(Database& db, const std::vector<std::string>& l1, const std::vector<std::string>& l2,
+                  ReviewDetail& d) {
     KnowledgeQueries q(db);
     auto term = [&](const std::string& id) {
         auto c = q.conceptById(id);
@@ -187,10 +189,11 @@ std::optional<ReviewDetail> loadReviewDetail(Database& db, ReviewKind kind, cons
         }
         return d;
     }
-    Statement st = db.prepare("SELECT s.format, s.prompt, s.response, s.options, s.answer, s.template_id, s.origin, s.l1_ids, s.l2_ids,"
-                              " coalesce(d.name,''), coalesce(r.status,'proposed'), coalesce(r.reason,''), coalesce(r.note,'')"
-                              " FROM samples s LEFT JOIN disciplines d ON d.id = s.discipline_id"
-                              " LEFT JOIN sample_reviews r ON r.sample_id = s.id WHERE s.id = ?");
+    Statement st = db.prepare(
+        "SELECT s.format, s.prompt, s.response, s.options, s.answer, s.template_id, s.origin, s.l1_ids, s.l2_ids,"
+        " coalesce(d.name,''), coalesce(r.status,'proposed'), coalesce(r.reason,''), coalesce(r.note,'')"
+        " FROM samples s LEFT JOIN disciplines d ON d.id = s.discipline_id"
+        " LEFT JOIN sample_reviews r ON r.sample_id = s.id WHERE s.id = ?");
     st.bind(1, id);
     if (!st.step()) return std::nullopt;
     d.format = st.columnText(0);

@@ -20,13 +20,15 @@ std::string_view toString(ReviewKind k) {
 
 const std::vector<ReviewReason>& reviewReasons(bool distractor) {
     // First letters are unique within a list: the reason picker takes a digit or the letter.
-    static const std::vector<ReviewReason> rubric = {
-        {"junk_concept", "junk concept", 'j'}, {"meaningless_relation", "meaningless relation", 'm'},
-        {"ungrammatical", "ungrammatical", 'u'}, {"ambiguous", "ambiguous", 'a'},
-        {"giveaway", "giveaway", 'g'},          {"wrong_answer", "wrong answer", 'w'},
-        {"other", "other", 'o'}};
+    static const std::vector<ReviewReason> rubric = {{"junk_concept", "junk concept", 'j'},
+                                                     {"meaningless_relation", "meaningless relation", 'm'},
+                                                     {"ungrammatical", "ungrammatical", 'u'},
+                                                     {"ambiguous", "ambiguous", 'a'},
+                                                     {"giveaway", "giveaway", 'g'},
+                                                     {"wrong_answer", "wrong answer", 'w'},
+                                                     {"other", "other", 'o'}};
     static const std::vector<ReviewReason> distractors = {
-        {"actually_true", "actually true", 't'}, {"ambiguous", "ambiguous", 'a'}, {"giveaway", "giveaway", 'g'},
+        {"actually_true", "actually true", 't'}, {"ambiguous", "ambiguous", 'a'},         {"giveaway", "giveaway", 'g'},
         {"junk_concept", "junk concept", 'j'},   {"ungrammatical", "ungrammatical", 'u'}, {"other", "other", 'o'}};
     return distractor ? distractors : rubric;
 }
@@ -61,11 +63,13 @@ bool validReason(const ReviewTarget& t, const std::string& reason) {
 
 void validate(const Decision& d) {
     const std::string& s = d.to.status;
-    const bool known = s == "proposed" || s == "accepted" || s == "rejected" ||
-                       (s == "edited" && d.target.kind != ReviewKind::Sample);
-    if (!known) throw InputError("status: '" + s + "' is not a review state of a " + std::string(toString(d.target.kind)));
+    const bool known =
+        s == "proposed" || s == "accepted" || s == "rejected" || (s == "edited" && d.target.kind != ReviewKind::Sample);
+    if (!known)
+        throw InputError("status: '" + s + "' is not a review state of a " + std::string(toString(d.target.kind)));
     if (!validReason(d.target, d.to.reason)) throw InputError("reason: unknown reason code '" + d.to.reason + "'");
-    if (s == "rejected" && d.to.reason.empty()) throw InputError("reason: a rejection needs a reason (" + describe(d.target) + ")");
+    if (s == "rejected" && d.to.reason.empty())
+        throw InputError("reason: a rejection needs a reason (" + describe(d.target) + ")");
 }
 
 std::string distractorTargetId(const ReviewTarget& t) { return t.id + ":" + optionLetter(t.option); }
@@ -77,7 +81,8 @@ ReviewState currentState(Database& db, const ReviewTarget& t) {
         switch (t.kind) {
         case ReviewKind::Item:
             if (t.isDistractor()) {
-                Statement s = db.prepare("SELECT status, reason FROM item_distractors WHERE item_id = ? AND option_index = ?");
+                Statement s =
+                    db.prepare("SELECT status, reason FROM item_distractors WHERE item_id = ? AND option_index = ?");
                 s.bind(1, t.id).bind(2, t.option);
                 return s;
             }
@@ -99,15 +104,22 @@ std::vector<DecideResult> decide(Database& db, const std::vector<Decision>& deci
     std::vector<DecideResult> out;
     out.reserve(decisions.size());
     Transaction tx(db);
-    Statement item = db.prepare(std::string("UPDATE items SET status = ?, reason = ?, updated_at = ") + kNow + " WHERE id = ?");
-    Statement distractor = db.prepare("UPDATE item_distractors SET status = ?, reason = ? WHERE item_id = ? AND option_index = ?");
-    Statement sample = db.prepare(std::string("INSERT INTO sample_reviews(sample_id, status, reason, note) VALUES(?,?,?,?) "
-                                              "ON CONFLICT(sample_id) DO UPDATE SET status = excluded.status, "
-                                              "reason = excluded.reason, note = excluded.note, updated_at = ") + kNow);
-    Statement patch = db.prepare(std::string("UPDATE patches SET status = ?, reason = ?, note = ?, updated_at = ") + kNow + " WHERE id = ?");
-    Statement event = db.prepare("INSERT INTO review_events(target_kind, target_id, old_status, new_status, reason, note) "
-                                 "VALUES(?,?,?,?,?,?)");
-    Statement patchEvent = db.prepare("INSERT INTO patch_events(patch_id, old_status, new_status, reason, note) VALUES(?,?,?,?,?)");
+    Statement item =
+        db.prepare(std::string("UPDATE items SET status = ?, reason = ?, updated_at = ") + kNow + " WHERE id = ?");
+    Statement distractor =
+        db.prepare("UPDATE item_distractors SET status = ?, reason = ? WHERE item_id = ? AND option_index = ?");
+    Statement sample =
+        db.prepare(std::string("INSERT INTO sample_reviews(sample_id, status, reason, note) VALUES(?,?,?,?) "
+                               "ON CONFLICT(sample_id) DO UPDATE SET status = excluded.status, "
+                               "reason = excluded.reason, note = excluded.note, updated_at = ") +
+                   kNow);
+    Statement patch = db.prepare(std::string("UPDATE patches SET status = ?, reason = ?, note = ?, updated_at = ") +
+                                 kNow + " WHERE id = ?");
+    Statement event =
+        db.prepare("INSERT INTO review_events(target_kind, target_id, old_status, new_status, reason, note) "
+                   "VALUES(?,?,?,?,?,?)");
+    Statement patchEvent =
+        db.prepare("INSERT INTO patch_events(patch_id, old_status, new_status, reason, note) VALUES(?,?,?,?,?)");
     for (const auto& d : decisions) {
         DecideResult r;
         try {
@@ -136,12 +148,22 @@ std::vector<DecideResult> decide(Database& db, const std::vector<Decision>& deci
                 break;
             case ReviewKind::Sample:
                 sample.bind(1, t.id).bind(2, d.to.status).bind(3, d.to.reason).bind(4, d.note).run();
-                event.bind(1, "sample").bind(2, t.id).bind(3, d.from.status).bind(4, d.to.status).bind(5, d.to.reason).bind(6, d.note);
+                event.bind(1, "sample")
+                    .bind(2, t.id)
+                    .bind(3, d.from.status)
+                    .bind(4, d.to.status)
+                    .bind(5, d.to.reason)
+                    .bind(6, d.note);
                 event.run();
                 break;
             case ReviewKind::Patch:
                 patch.bind(1, d.to.status).bind(2, d.to.reason).bind(3, d.note).bind(4, t.id).run();
-                patchEvent.bind(1, t.id).bind(2, d.from.status).bind(3, d.to.status).bind(4, d.to.reason).bind(5, d.note).run();
+                patchEvent.bind(1, t.id)
+                    .bind(2, d.from.status)
+                    .bind(3, d.to.status)
+                    .bind(4, d.to.reason)
+                    .bind(5, d.note)
+                    .run();
                 break;
             }
             r.current = d.to;
@@ -192,10 +214,11 @@ void setFlag(Database& db, ReviewKind kind, const std::string& id, bool flagged)
 }
 
 std::vector<RecentDecision> recentDecisions(Database& db, int limit) {
-    Statement st = db.prepare("SELECT target_kind, target_id, old_status, new_status, reason, at FROM ("
-                              " SELECT target_kind, target_id, old_status, new_status, reason, at, id FROM review_events"
-                              " UNION ALL SELECT 'patch', patch_id, old_status, new_status, reason, at, id FROM patch_events)"
-                              " ORDER BY at DESC, id DESC LIMIT ?");
+    Statement st =
+        db.prepare("SELECT target_kind, target_id, old_status, new_status, reason, at FROM ("
+                   " SELECT target_kind, target_id, old_status, new_status, reason, at, id FROM review_events"
+                   " UNION ALL SELECT 'patch', patch_id, old_status, new_status, reason, at, id FROM patch_events)"
+                   " ORDER BY at DESC, id DESC LIMIT ?");
     st.bind(1, limit);
     std::vector<RecentDecision> out;
     while (st.step()) {
@@ -220,13 +243,13 @@ std::vector<RecentDecision> recentDecisions(Database& db, int limit) {
 }
 
 bool sameItemState(const Item& a, const Item& b) {
-    if (a.id != b.id || a.question != b.question || a.options != b.options || a.answer != b.answer || a.status != b.status ||
-        a.reason != b.reason || a.distractors.size() != b.distractors.size())
+    if (a.id != b.id || a.question != b.question || a.options != b.options || a.answer != b.answer ||
+        a.status != b.status || a.reason != b.reason || a.distractors.size() != b.distractors.size())
         return false;
     for (std::size_t i = 0; i < a.distractors.size(); ++i) {
         const Distractor &x = a.distractors[i], &y = b.distractors[i];
-        if (x.optionIndex != y.optionIndex || x.text != y.text || x.op != y.op || x.nodeIds != y.nodeIds || x.status != y.status ||
-            x.reason != y.reason)
+        if (x.optionIndex != y.optionIndex || x.text != y.text || x.op != y.op || x.nodeIds != y.nodeIds ||
+            x.status != y.status || x.reason != y.reason)
             return false;
     }
     return true;
@@ -241,21 +264,44 @@ void restoreItem(Database& db, const Item& before, const Item& expected) {
     const std::string now = current->status;
     nlohmann::json options = nlohmann::json::array();
     for (const auto& o : before.options) options.push_back(o);
-    Statement up = db.prepare(std::string("UPDATE items SET question = ?, options = ?, status = ?, reason = ?, updated_at = ") + kNow +
-                              " WHERE id = ?");
-    up.bind(1, before.question).bind(2, options.dump()).bind(3, before.status).bind(4, before.reason).bind(5, before.id).run();
+    Statement up =
+        db.prepare(std::string("UPDATE items SET question = ?, options = ?, status = ?, reason = ?, updated_at = ") +
+                   kNow + " WHERE id = ?");
+    up.bind(1, before.question)
+        .bind(2, options.dump())
+        .bind(3, before.status)
+        .bind(4, before.reason)
+        .bind(5, before.id)
+        .run();
     Statement d = db.prepare("UPDATE item_distractors SET text = ?, operator = ?, node_ids = ?, status = ?, reason = ? "
                              "WHERE item_id = ? AND option_index = ?");
-    Statement ev = db.prepare("INSERT INTO review_events(target_kind, target_id, old_status, new_status, reason, note) VALUES(?,?,?,?,?,?)");
+    Statement ev = db.prepare(
+        "INSERT INTO review_events(target_kind, target_id, old_status, new_status, reason, note) VALUES(?,?,?,?,?,?)");
     for (const auto& x : before.distractors) {
-        d.bind(1, x.text).bind(2, x.op).bind(3, nlohmann::json(x.nodeIds).dump()).bind(4, x.status).bind(5, x.reason).bind(6, before.id);
+        d.bind(1, x.text)
+            .bind(2, x.op)
+            .bind(3, nlohmann::json(x.nodeIds).dump())
+            .bind(4, x.status)
+            .bind(5, x.reason)
+            .bind(6, before.id);
         d.bind(7, x.optionIndex).run();
         for (const auto& c : current->distractors)
             if (c.optionIndex == x.optionIndex && c.status != x.status)
-                ev.bind(1, "distractor").bind(2, before.id + ":" + optionLetter(x.optionIndex)).bind(3, c.status).bind(4, x.status)
-                    .bind(5, x.reason).bind(6, "edit undone").run();
+                ev.bind(1, "distractor")
+                    .bind(2, before.id + ":" + optionLetter(x.optionIndex))
+                    .bind(3, c.status)
+                    .bind(4, x.status)
+                    .bind(5, x.reason)
+                    .bind(6, "edit undone")
+                    .run();
     }
-    ev.bind(1, "item").bind(2, before.id).bind(3, now).bind(4, before.status).bind(5, before.reason).bind(6, "edit undone").run();
+    ev.bind(1, "item")
+        .bind(2, before.id)
+        .bind(3, now)
+        .bind(4, before.status)
+        .bind(5, before.reason)
+        .bind(6, "edit undone")
+        .run();
     tx.commit();
 }
 
@@ -270,7 +316,8 @@ ReviewStats reviewStats(Database& db) {
           [&](Statement& st) {
               const std::string op = st.columnText(0), own = st.columnText(1), item = st.columnText(2);
               const bool rejected = own == "rejected";
-              const bool decided = rejected || own == "accepted" || own == "edited" || item == "accepted" || item == "edited";
+              const bool decided =
+                  rejected || own == "accepted" || own == "edited" || item == "accepted" || item == "edited";
               if (!decided) return;
               auto& r = s.byOperator[op];
               ++r.decided;

@@ -47,7 +47,7 @@ struct ReviewRow {
     std::string origin;    // sample: synth | patch | replay; patch: the failed items it targets, counted
     int distractorsRejected = 0;
     bool flagged = false;
-    std::vector<int> failedRounds; // items: rounds with an evaluation the item failed
+    std::vector<int> failedRounds;    // items: rounds with an evaluation the item failed
     std::vector<std::string> targets; // patches: the failed items it was written against
     std::string updatedAt;
 };
@@ -93,15 +93,18 @@ void setFlag(Database& db, ReviewKind kind, const std::string& id, bool flagged)
 // written meanwhile is no such change: the lists are re-read only when a decision, an edit, a
 // flag, regenerated items, a new dataset version or new patches say so.
 class ReviewChangeWatch {
-public:
+  public:
     // The first call only takes note of the project's state and answers false.
     bool changedSinceLastCall(Database& db);
     // After this connection's own write: what it wrote is no change elsewhere. (When another
     // connection has committed since the last call, the next call still reports it.)
     void noteOwnWrite(Database& db);
-    void reset() { dataVersion_ = -1; stamp_.clear(); }
+    void reset() {
+        dataVersion_ = -1;
+        stamp_.clear();
+    }
 
-private:
+  private:
     std::int64_t dataVersion_ = -1; // PRAGMA data_version: any other connection's commit
     std::string stamp_;             // reviewStateStamp() when data_version last moved
 };
@@ -145,9 +148,9 @@ struct ReviewStats {
         std::int64_t decided = 0, rejected = 0;
         double rate() const { return decided ? static_cast<double>(rejected) / static_cast<double>(decided) : 0.0; }
     };
-    std::map<std::string, Rate> byOperator;             // distractors: rejected one by one, or kept by an accepted item
-    std::map<std::string, std::int64_t> byReason;       // rejections of every kind, by reason code
-    std::map<std::string, Rate> byKind;                 // item, distractor, sample, patch
+    std::map<std::string, Rate> byOperator;       // distractors: rejected one by one, or kept by an accepted item
+    std::map<std::string, std::int64_t> byReason; // rejections of every kind, by reason code
+    std::map<std::string, Rate> byKind;           // item, distractor, sample, patch
 };
 ReviewStats reviewStats(Database& db);
 // Generation weights from the rates: an operator's default weight times its acceptance rate

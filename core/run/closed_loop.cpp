@@ -56,7 +56,10 @@ void trainAndEvaluate(Project& project, int round, const LoopSettings& s, LoopRe
         t.cancel = hooks.cancel;
         const auto run = trainRound(project, t);
         checkCancel(hooks);
-        out.steps.push_back({{"step", "train"}, {"round", round}, {"status", run.status}, {"steps", run.steps},
+        out.steps.push_back({{"step", "train"},
+                             {"round", round},
+                             {"status", run.status},
+                             {"steps", run.steps},
                              {"final_loss", run.finalLoss ? ojson(*run.finalLoss) : ojson()},
                              {"elapsed_s", run.elapsedS ? ojson(*run.elapsedS) : ojson()}});
         evaluated = false;
@@ -70,14 +73,17 @@ void trainAndEvaluate(Project& project, int round, const LoopSettings& s, LoopRe
         e.onEvent = hooks.onTrainerEvent;
         e.cancel = hooks.cancel;
         const auto ev = evaluateRound(project, e);
-        out.steps.push_back({{"step", "eval"}, {"round", round}, {"evaluation_id", ev.id}, {"acc", ev.acc ? ojson(*ev.acc) : ojson()}});
+        out.steps.push_back(
+            {{"step", "eval"}, {"round", round}, {"evaluation_id", ev.id}, {"acc", ev.acc ? ojson(*ev.acc) : ojson()}});
     }
 }
 
 void prepareLoop(Project& project, const LoopSettings& s, LoopResult& out, const LoopHooks& hooks) {
     Database& db = project.db();
     if (db.scalarInt("SELECT count(*) FROM chains") == 0)
-        throw InputError(db.path(), 0, "", "the project has no chains: import or extract knowledge first (proda extract PROJECT --corpus ...)");
+        throw InputError(
+            db.path(), 0, "",
+            "the project has no chains: import or extract knowledge first (proda extract PROJECT --corpus ...)");
     if (db.scalarInt("SELECT count(*) FROM items") == 0) {
         say(hooks, "generating benchmark items");
         GenerateOptions g;
@@ -131,7 +137,8 @@ LoopResult runLoop(Project& project, const LoopSettings& s, const LoopHooks& hoo
         accepted.round = head;
         accepted.status = "accepted";
         if (debug::loadPatches(db, accepted).empty()) {
-            say(hooks, "round " + std::to_string(head) + ": no accepted patches; review them (proda patch-review) or use --auto-accept");
+            say(hooks, "round " + std::to_string(head) +
+                           ": no accepted patches; review them (proda patch-review) or use --auto-accept");
             out.stoppedForReview = true;
             break;
         }

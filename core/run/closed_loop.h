@@ -25,7 +25,7 @@ struct LoopSettings {
     std::optional<int> maxSteps;
     std::optional<double> epochs;
     FollowupBudget followup; // of a round that continues from its parent (round_runner.h)
-    int maxFailures = 0; // failures patched per round (0: all)
+    int maxFailures = 0;     // failures patched per round (0: all)
     int threads = 0;
     double replayRatio = 1.0, devFraction = 0.1;
     std::int64_t synthSize = 20000;

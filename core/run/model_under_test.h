@@ -25,7 +25,7 @@ struct ChoiceAnswer {
 };
 
 class ModelUnderTest {
-public:
+  public:
     virtual ~ModelUnderTest() = default;
     // "builtin:RUN_ID", "endpoint:URL#MODEL": stored with evaluations.
     virtual std::string name() const = 0;

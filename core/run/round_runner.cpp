@@ -2,8 +2,8 @@
 #include "debug/fact_recall.h"
 #include "train/config.h"
 
-#include "run/run_directory.h"
 #include "run/run_checkpoints.h"
+#include "run/run_directory.h"
 #include "run/run_owner.h"
 #include "run/trainer_events.h"
 #include "run/trainer_process.h"
@@ -45,7 +45,6 @@ TrainingRun resolved(TrainingRun run, const std::string& bulkDir) {
     return run;
 }
 
-
 // Turns the trainer's failure into the error the caller reports: bad input in the run directory
 // (exit 2) is the project's data at fault; anything else is internal.
 [[noreturn]] void throwTrainerFailure(const TrainerProcessResult& r, const std::string& what) {
@@ -59,8 +58,8 @@ namespace {
 
 // Runs proda-train with `args` for the recorded run: metrics stored as they stream (a crash keeps
 // the curve so far), the outcome recorded at the end.
-TrainingRun runAndRecord(Project& project, TrainingRun run, const std::vector<std::string>& args, const TrainerEventHandler& onEvent,
-                         const std::atomic_bool* cancel) {
+TrainingRun runAndRecord(Project& project, TrainingRun run, const std::vector<std::string>& args,
+                         const TrainerEventHandler& onEvent, const std::atomic_bool* cancel) {
     Database& db = project.db();
     const std::string bulk = project.bulkDir(true);
     std::vector<TrainingMetric> pendingMetrics;
@@ -68,11 +67,14 @@ TrainingRun runAndRecord(Project& project, TrainingRun run, const std::vector<st
         recordTrainingMetrics(db, run.id, pendingMetrics);
         pendingMetrics.clear();
     };
-    const auto result = runTrainerProcess(trainerExecutable(), args, [&](const nlohmann::json& e) {
-        takeTrainerEvent(e, run, pendingMetrics);
-        if (pendingMetrics.size() >= 50) flush();
-        if (onEvent) onEvent(e);
-    }, cancel);
+    const auto result = runTrainerProcess(
+        trainerExecutable(), args,
+        [&](const nlohmann::json& e) {
+            takeTrainerEvent(e, run, pendingMetrics);
+            if (pendingMetrics.size() >= 50) flush();
+            if (onEvent) onEvent(e);
+        },
+        cancel);
     flush();
 
     if (result.exitCode == 0 && result.done) {
@@ -92,7 +94,8 @@ TrainingRun runAndRecord(Project& project, TrainingRun run, const std::vector<st
 std::optional<TrainingRun> equalComputeTwin(Database& db, const RoundInfo& round) {
     if (round.kind != "baseline_random") return std::nullopt;
     const auto params = nlohmann::json::parse(round.paramsJson, nullptr, false);
-    if (!params.is_object() || !params.contains("matched_targeted_round") || !params["matched_targeted_round"].is_number_integer())
+    if (!params.is_object() || !params.contains("matched_targeted_round") ||
+        !params["matched_targeted_round"].is_number_integer())
         return std::nullopt;
     const int twinRound = params["matched_targeted_round"].get<int>();
     std::optional<TrainingRun> latest;
@@ -126,7 +129,8 @@ TrainingRun trainRound(Project& project, const TrainRequest& req) {
         init = latestUsableRun(db, *round.parent);
         if (init) init = resolved(*init, bulk);
         if (!init)
-            throw InputError("round " + std::to_string(round.round) + " continues from round " + std::to_string(*round.parent) +
+            throw InputError("round " + std::to_string(round.round) + " continues from round " +
+                             std::to_string(*round.parent) +
                              ", which has no trained checkpoint yet (train it first, or pass --from-scratch)");
     }
     const std::string runDir = fs::absolute(newRunDirectory(bulk, round.round)).string();
@@ -134,8 +138,11 @@ TrainingRun trainRound(Project& project, const TrainRequest& req) {
     if (samples == 0) throw InputError("dataset version " + std::to_string(round.datasetVersion) + " has no samples");
     writeItemsJsonl(db, runDir + "/items.jsonl");
 
-    nlohmann::json config = {{"format_version", 1}, {"preset", req.preset}, {"seed", req.seed},
-                             {"threads", req.threads}, {"device", req.device}};
+    nlohmann::json config = {{"format_version", 1},
+                             {"preset", req.preset},
+                             {"seed", req.seed},
+                             {"threads", req.threads},
+                             {"device", req.device}};
     const auto twin = req.maxSteps ? std::nullopt : equalComputeTwin(db, round);
     if (req.maxSteps) config["max_steps"] = *req.maxSteps;
     if (req.epochs) config["epochs"] = *req.epochs;
@@ -172,7 +179,8 @@ TrainingRun trainRound(Project& project, const TrainRequest& req) {
     return runAndRecord(project, std::move(run), {"train", runDir}, req.onEvent, req.cancel);
 }
 
-TrainingRun resumeTraining(Project& project, std::int64_t runId, const TrainerEventHandler& onEvent, const std::atomic_bool* cancel) {
+TrainingRun resumeTraining(Project& project, std::int64_t runId, const TrainerEventHandler& onEvent,
+                           const std::atomic_bool* cancel) {
     Database& db = project.db();
     const std::string bulk = project.bulkDir(true);
     markInterruptedRuns(db, bulk); // a run whose trainer is gone is no longer 'running'
@@ -211,10 +219,13 @@ nlohmann::json splitMetrics(Database& db, const std::vector<Prediction>& predict
     }
     nlohmann::json j = nlohmann::json::object();
     for (const auto& [split, t] : bySplit) {
-        j[split] = {{"items", t.n}, {"acc", double(t.correct) / double(t.n)}, {"acc_norm", double(t.correctNorm) / double(t.n)}};
+        j[split] = {{"items", t.n},
+                    {"acc", double(t.correct) / double(t.n)},
+                    {"acc_norm", double(t.correctNorm) / double(t.n)}};
         if (split == "all") continue;
         nlohmann::json per = nlohmann::json::object();
-        for (const auto& [d, dt] : byDiscipline[split]) per[d] = {{"items", dt.n}, {"acc", double(dt.correct) / double(dt.n)}};
+        for (const auto& [d, dt] : byDiscipline[split])
+            per[d] = {{"items", dt.n}, {"acc", double(dt.correct) / double(dt.n)}};
         j[split]["per_discipline"] = per;
     }
     return j;
@@ -249,19 +260,25 @@ Evaluation evaluateRound(Project& project, const EvalRequest& req) {
     {
         const RoundInfo round = ensureRound(project.db(), req.round);
         run = latestUsableRun(project.db(), round.round);
-        if (!run) throw InputError("round " + std::to_string(req.round) + " has no trained checkpoint: run `proda train` first");
+        if (!run)
+            throw InputError("round " + std::to_string(req.round) +
+                             " has no trained checkpoint: run `proda train` first");
         run = resolved(*run, project.bulkDir(true));
         evalDir = fs::absolute(newRunDirectory(project.bulkDir(true), round.round, "eval")).string();
         if (writeItemsJsonl(project.db(), evalDir + "/items.jsonl") == 0)
             throw InputError("the project has no benchmark items: run `proda bench generate` first");
         for (const Item& it : loadItems(project.db())) splitOf[it.id] = it.split;
     }
-    std::vector<std::string> args = {"score", run->runDir, "--requests", evalDir + "/items.jsonl", "--out",
-                                     evalDir + "/predictions.jsonl", "--checkpoint", run->checkpoint, "--device", req.device};
+    std::vector<std::string> args = {"score",        run->runDir,
+                                     "--requests",   evalDir + "/items.jsonl",
+                                     "--out",        evalDir + "/predictions.jsonl",
+                                     "--checkpoint", run->checkpoint,
+                                     "--device",     req.device};
     if (req.threads > 0) args.insert(args.end(), {"--threads", std::to_string(req.threads)});
     const auto result = runTrainerProcess(trainerExecutable(), args, req.onEvent, req.cancel);
     if (result.cancelled) throw Cancelled();
-    if (result.exitCode != 0 || !result.done) throwTrainerFailure(result, "evaluating round " + std::to_string(req.round));
+    if (result.exitCode != 0 || !result.done)
+        throwTrainerFailure(result, "evaluating round " + std::to_string(req.round));
 
     std::vector<Prediction> predictions;
     readScoreLines(evalDir + "/predictions.jsonl", [&](const nlohmann::json& j, ChoiceAnswer a) {
@@ -288,7 +305,8 @@ Evaluation evaluateRound(Project& project, const EvalRequest& req) {
         } catch (const Cancelled&) {
             throw;
         } catch (const std::exception& x) { // the evaluation stands; the recall is told as a warning
-            if (req.onEvent) req.onEvent({{"event", "warning"}, {"message", std::string("training-fact recall: ") + x.what()}});
+            if (req.onEvent)
+                req.onEvent({{"event", "warning"}, {"message", std::string("training-fact recall: ") + x.what()}});
         }
     }
     return *evaluation(project.db(), e.id);
@@ -297,7 +315,7 @@ Evaluation evaluateRound(Project& project, const EvalRequest& req) {
 namespace {
 
 class BuiltinModel final : public ModelUnderTest {
-public:
+  public:
     BuiltinModel(TrainingRun run, std::string scratch) : run_(std::move(run)), scratch_(std::move(scratch)) {}
     std::string name() const override { return "builtin:" + std::to_string(run_.id); }
     std::string source() const override { return "builtin"; }
@@ -308,12 +326,13 @@ public:
         {
             std::ofstream f(req, std::ios::binary | std::ios::trunc);
             for (const auto& q : queries)
-                f << nlohmann::json{{"id", q.id}, {"prompt", q.prompt}, {"options", q.options}}.dump(-1, ' ', false,
-                                                                                                 nlohmann::json::error_handler_t::replace)
+                f << nlohmann::json{{"id", q.id}, {"prompt", q.prompt}, {"options", q.options}}.dump(
+                         -1, ' ', false, nlohmann::json::error_handler_t::replace)
                   << "\n";
         }
         const auto result = runTrainerProcess(
-            trainerExecutable(), {"score", run_.runDir, "--requests", req, "--out", out, "--checkpoint", run_.checkpoint},
+            trainerExecutable(),
+            {"score", run_.runDir, "--requests", req, "--out", out, "--checkpoint", run_.checkpoint},
             [&](const nlohmann::json& e) {
                 if (progress && jsonString(e, "event") == "score_progress")
                     progress(static_cast<std::size_t>(std::max<std::int64_t>(0, jsonInteger(e, "done").value_or(0))),
@@ -325,11 +344,12 @@ public:
         readScoreLines(out, [&](const nlohmann::json&, ChoiceAnswer a) { byId[a.id] = std::move(a); });
         std::vector<ChoiceAnswer> answers;
         answers.reserve(queries.size());
-        for (const auto& q : queries) answers.push_back(byId.count(q.id) ? byId[q.id] : ChoiceAnswer{q.id, -1, std::nullopt, {}});
+        for (const auto& q : queries)
+            answers.push_back(byId.count(q.id) ? byId[q.id] : ChoiceAnswer{q.id, -1, std::nullopt, {}});
         return answers;
     }
 
-private:
+  private:
     TrainingRun run_;
     std::string scratch_;
 };
@@ -354,9 +374,12 @@ namespace {
 // `what` when the trainer fails, or prints no such event.
 nlohmann::json trainerReply(const std::vector<std::string>& args, const std::string& kind, const std::string& what) {
     std::optional<nlohmann::json> reply;
-    const auto result = runTrainerProcess(trainerExecutable(), args, [&](const nlohmann::json& e) {
-        if (jsonString(e, "event") == kind) reply = e;
-    }, nullptr);
+    const auto result = runTrainerProcess(
+        trainerExecutable(), args,
+        [&](const nlohmann::json& e) {
+            if (jsonString(e, "event") == kind) reply = e;
+        },
+        nullptr);
     if (result.exitCode != 0) throwTrainerFailure(result, what);
     if (!reply) throw std::runtime_error("proda-train " + args.front() + " reported no " + kind + " event");
     return *reply;
@@ -378,10 +401,11 @@ std::string generateWithRound(Project& project, int round, const GenerationReque
     auto run = latestUsableRun(project.db(), round);
     if (!run) throw InputError("round " + std::to_string(round) + " has no trained checkpoint to generate with");
     const TrainingRun r = resolved(*run, project.bulkDir(true));
-    const auto reply = trainerReply({"generate", r.runDir, "--checkpoint", r.checkpoint, "--prompt", request.prompt, "--max-new",
-                         std::to_string(request.maxNewTokens), "--temperature", std::to_string(request.temperature), "--top-k",
-                         std::to_string(request.topK), "--seed", std::to_string(request.seed)},
-                        "generation", "generating with round " + std::to_string(round));
+    const auto reply =
+        trainerReply({"generate", r.runDir, "--checkpoint", r.checkpoint, "--prompt", request.prompt, "--max-new",
+                      std::to_string(request.maxNewTokens), "--temperature", std::to_string(request.temperature),
+                      "--top-k", std::to_string(request.topK), "--seed", std::to_string(request.seed)},
+                     "generation", "generating with round " + std::to_string(round));
     return jsonString(reply, "text").value_or("");
 }
 

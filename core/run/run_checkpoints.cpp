@@ -32,8 +32,10 @@ std::vector<CheckpointEntry> listCheckpoints(const std::string& runDir) {
     if (!fs::is_directory(root, ec)) return out;
     // "latest" is a symbolic link (or, on file systems without them, a file naming the directory).
     std::string latest;
-    if (fs::is_symlink(root / "latest", ec)) latest = fs::read_symlink(root / "latest", ec).filename().string();
-    else if (std::ifstream f(root / "latest"); f) std::getline(f, latest);
+    if (fs::is_symlink(root / "latest", ec))
+        latest = fs::read_symlink(root / "latest", ec).filename().string();
+    else if (std::ifstream f(root / "latest"); f)
+        std::getline(f, latest);
     latest = fs::path(latest).filename().string();
     for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();

@@ -10,12 +10,12 @@
 namespace proda {
 
 struct CheckpointEntry {
-    std::string dir;              // absolute
+    std::string dir; // absolute
     std::int64_t step = 0, totalSteps = 0;
     std::optional<double> loss, valLoss; // the last train and validation loss when it was written
     double elapsedS = 0;
-    std::int64_t bytes = 0;       // on disk, all files
-    bool latest = false;          // RUN/checkpoints/latest names it: what eval and resume use
+    std::int64_t bytes = 0; // on disk, all files
+    bool latest = false;    // RUN/checkpoints/latest names it: what eval and resume use
 };
 
 // Oldest first. A directory that is no checkpoint (no state.json, or one that is not JSON) is

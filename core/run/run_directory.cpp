@@ -18,8 +18,9 @@ namespace {
 
 // Written under a temporary name and renamed: proda-train never reads half a file.
 class AtomicFile {
-public:
-    explicit AtomicFile(std::string target) : target_(std::move(target)), tmp_(target_ + ".part"), out_(tmp_, std::ios::binary) {
+  public:
+    explicit AtomicFile(std::string target)
+        : target_(std::move(target)), tmp_(target_ + ".part"), out_(tmp_, std::ios::binary) {
         if (!out_) throw std::runtime_error("cannot write " + tmp_);
     }
     std::ofstream& out() { return out_; }
@@ -30,7 +31,7 @@ public:
         fs::rename(tmp_, target_);
     }
 
-private:
+  private:
     std::string target_, tmp_;
     std::ofstream out_;
 };
@@ -52,8 +53,11 @@ std::int64_t writeDatasetJsonl(Database& db, std::int64_t version, const std::st
     AtomicFile f(file);
     std::int64_t n = 0;
     forEachDatasetSample(db, version, [&](const Sample& s) {
-        nlohmann::json j = {{"id", s.id}, {"prompt", s.prompt}, {"response", s.response},
-                            {"format", std::string(toString(s.format))}, {"origin", std::string(toString(s.origin))}};
+        nlohmann::json j = {{"id", s.id},
+                            {"prompt", s.prompt},
+                            {"response", s.response},
+                            {"format", std::string(toString(s.format))},
+                            {"origin", std::string(toString(s.origin))}};
         f.out() << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         ++n;
     });
@@ -98,13 +102,16 @@ std::optional<std::string> resolvedInBulk(const std::string& bulkDir, const std:
     return fs::path(path).is_absolute() ? path : (fs::absolute(bulkDir) / path).lexically_normal().string();
 }
 
-bool staysInBulk(const std::string& bulkDir, const std::string& path) { return resolvedInBulk(bulkDir, path).has_value(); }
+bool staysInBulk(const std::string& bulkDir, const std::string& path) {
+    return resolvedInBulk(bulkDir, path).has_value();
+}
 
 std::string resolveInBulk(const std::string& bulkDir, const std::string& path, const std::string& field) {
     if (auto resolved = resolvedInBulk(bulkDir, path)) return *resolved;
     throw InputError(bulkDir, 0, field,
-                     "the stored path '" + path + "' leaves the project's folder; a project may only point inside "
-                     "its own NAME.proda.d/ (was it edited by hand, or made elsewhere?)");
+                     "the stored path '" + path +
+                         "' leaves the project's folder; a project may only point inside "
+                         "its own NAME.proda.d/ (was it edited by hand, or made elsewhere?)");
 }
 
 } // namespace proda

@@ -25,8 +25,8 @@ std::vector<FollowedStep> TrainerLogTail::readNew() {
         offset_ += line.size() + 1;
         const auto j = nlohmann::json::parse(line, nullptr, false);
         if (!j.is_object()) continue;
-        out.push_back({jsonInteger(j, "current_steps").value_or(0), jsonInteger(j, "total_steps").value_or(0), jsonNumber(j, "loss"),
-                       jsonNumber(j, "eval_loss"), jsonNumber(j, "lr")});
+        out.push_back({jsonInteger(j, "current_steps").value_or(0), jsonInteger(j, "total_steps").value_or(0),
+                       jsonNumber(j, "loss"), jsonNumber(j, "eval_loss"), jsonNumber(j, "lr")});
     }
     return out;
 }

@@ -18,13 +18,13 @@ struct FollowedStep {
 };
 
 class TrainerLogTail {
-public:
+  public:
     explicit TrainerLogTail(std::string runDir);
     // The lines written since the last call (none while the file does not exist yet); a
     // malformed line is skipped, as a reader of a file being written must.
     std::vector<FollowedStep> readNew();
 
-private:
+  private:
     std::string path_;
     std::uint64_t offset_ = 0;
 };

@@ -55,7 +55,8 @@ void writeRunOwner(const std::string& runDir) {
 
 std::optional<long> liveRunOwner(const std::string& runDir) {
     const auto owner = nlohmann::json::parse(fileText((fs::path(runDir) / "owner.json").string()), nullptr, false);
-    if (!owner.is_object() || jsonString(owner, "host") != hostName() || jsonString(owner, "boot_id") != bootId()) return std::nullopt;
+    if (!owner.is_object() || jsonString(owner, "host") != hostName() || jsonString(owner, "boot_id") != bootId())
+        return std::nullopt;
     const long pid = static_cast<long>(jsonInteger(owner, "pid").value_or(0));
     return ownerAlive(pid) ? std::optional<long>(pid) : std::nullopt;
 }
@@ -81,7 +82,8 @@ std::int64_t markInterruptedRuns(Database& db, const std::string& bulkDir) {
         run.status = "failed";
         run.message = "interrupted: the proda process (pid " + std::to_string(pid) +
                       ") that ran it ended without finishing it (killed, or the machine restarted); checkpoints "
-                      "it saved are in " + (dir / "checkpoints").string();
+                      "it saved are in " +
+                      (dir / "checkpoints").string();
         finishTrainingRun(db, run);
         ++marked;
     }

@@ -16,7 +16,9 @@ std::optional<double> optDouble(const Statement& st, int col) {
 std::optional<std::int64_t> optInt(const Statement& st, int col) {
     return st.columnIsNull(col) ? std::nullopt : std::optional<std::int64_t>(st.columnInt(col));
 }
-Statement& bindOpt(Statement& st, int idx, const std::optional<double>& v) { return v ? st.bind(idx, *v) : st.bindNull(idx); }
+Statement& bindOpt(Statement& st, int idx, const std::optional<double>& v) {
+    return v ? st.bind(idx, *v) : st.bindNull(idx);
+}
 
 const char* kRoundColumns = "round, dataset_version, parent_round, kind, params, created_at";
 RoundInfo readRound(const Statement& st) {
@@ -30,9 +32,10 @@ RoundInfo readRound(const Statement& st) {
     return r;
 }
 
-const char* kRunColumns = "id, round, run_dir, config, init_from_run, status, message, steps, total_steps, first_loss, "
-                          "final_loss, val_loss, tokens_per_s, elapsed_s, checkpoint, started_at, coalesce(finished_at,''), "
-                          "tokens_seen, step_s";
+const char* kRunColumns =
+    "id, round, run_dir, config, init_from_run, status, message, steps, total_steps, first_loss, "
+    "final_loss, val_loss, tokens_per_s, elapsed_s, checkpoint, started_at, coalesce(finished_at,''), "
+    "tokens_seen, step_s";
 TrainingRun readRun(const Statement& st) {
     TrainingRun r;
     r.id = st.columnInt(0);
@@ -93,13 +96,17 @@ RoundInfo createRound(Database& db, std::int64_t datasetVersion, std::optional<i
                       const std::string& paramsJson) {
     if (!datasetInfo(db, datasetVersion))
         throw InputError("round: dataset version " + std::to_string(datasetVersion) + " does not exist");
-    if (parent && !roundInfo(db, *parent)) throw InputError("round: parent round " + std::to_string(*parent) + " does not exist");
+    if (parent && !roundInfo(db, *parent))
+        throw InputError("round: parent round " + std::to_string(*parent) + " does not exist");
     Transaction tx(db);
     const int next = int(db.scalarInt("SELECT coalesce(max(round), 0) + 1 FROM rounds"));
-    Statement st = db.prepare("INSERT INTO rounds(round, dataset_version, parent_round, kind, params) VALUES (?,?,?,?,?)");
+    Statement st =
+        db.prepare("INSERT INTO rounds(round, dataset_version, parent_round, kind, params) VALUES (?,?,?,?,?)");
     st.bind(1, next).bind(2, datasetVersion);
-    if (parent) st.bind(3, *parent);
-    else st.bindNull(3);
+    if (parent)
+        st.bind(3, *parent);
+    else
+        st.bindNull(3);
     st.bind(4, kind).bind(5, paramsJson);
     st.run();
     tx.commit();
@@ -109,7 +116,8 @@ RoundInfo createRound(Database& db, std::int64_t datasetVersion, std::optional<i
 RoundInfo ensureRound(Database& db, int round) {
     if (auto r = roundInfo(db, round)) return *r;
     if (round != 1)
-        throw InputError("round " + std::to_string(round) + " does not exist (later rounds come from `proda round next`)");
+        throw InputError("round " + std::to_string(round) +
+                         " does not exist (later rounds come from `proda round next`)");
     const auto datasets = listDatasets(db);
     if (datasets.empty()) throw InputError("round 1 needs a dataset version: run `proda synth PROJECT` first");
     return createRound(db, datasets.front().version, std::nullopt, "initial",
@@ -130,8 +138,9 @@ std::int64_t beginTrainingRun(Database& db, int round, const std::string& runDir
 void recordTrainingMetrics(Database& db, std::int64_t runId, const std::vector<TrainingMetric>& metrics) {
     if (metrics.empty()) return;
     Transaction tx(db);
-    Statement st = db.prepare("INSERT OR REPLACE INTO training_metrics(run_id, step, kind, loss, lr, tokens_per_s, elapsed_s) "
-                              "VALUES (?,?,?,?,?,?,?)");
+    Statement st =
+        db.prepare("INSERT OR REPLACE INTO training_metrics(run_id, step, kind, loss, lr, tokens_per_s, elapsed_s) "
+                   "VALUES (?,?,?,?,?,?,?)");
     for (const auto& m : metrics) {
         st.bind(1, runId).bind(2, m.step).bind(3, m.kind).bind(4, m.loss);
         bindOpt(st, 5, m.lr);
@@ -143,7 +152,8 @@ void recordTrainingMetrics(Database& db, std::int64_t runId, const std::vector<T
 }
 
 void reopenTrainingRun(Database& db, std::int64_t id) {
-    Statement st = db.prepare("UPDATE training_runs SET status = 'running', message = '', finished_at = NULL WHERE id = ?");
+    Statement st =
+        db.prepare("UPDATE training_runs SET status = 'running', message = '', finished_at = NULL WHERE id = ?");
     st.bind(1, id).run();
 }
 
@@ -159,8 +169,10 @@ void finishTrainingRun(Database& db, const TrainingRun& r) {
     bindOpt(st, 8, r.tokensPerS);
     bindOpt(st, 9, r.elapsedS);
     st.bind(10, r.checkpoint);
-    if (r.tokensSeen) st.bind(11, *r.tokensSeen);
-    else st.bindNull(11);
+    if (r.tokensSeen)
+        st.bind(11, *r.tokensSeen);
+    else
+        st.bindNull(11);
     bindOpt(st, 12, r.stepS);
     st.bind(13, r.id);
     st.run();
@@ -177,16 +189,19 @@ std::vector<TrainingRun> trainingRuns(Database& db, std::optional<int> round) {
     std::vector<TrainingRun> out;
     Statement st = db.prepare(std::string("SELECT ") + kRunColumns +
                               " FROM training_runs WHERE ?1 IS NULL OR round = ?1 ORDER BY id");
-    if (round) st.bind(1, *round);
-    else st.bindNull(1);
+    if (round)
+        st.bind(1, *round);
+    else
+        st.bindNull(1);
     while (st.step()) out.push_back(readRun(st));
     return out;
 }
 
 std::optional<TrainingRun> latestUsableRun(Database& db, int round) {
-    Statement st = db.prepare(std::string("SELECT ") + kRunColumns +
-                              " FROM training_runs WHERE round = ? AND status IN ('finished','stopped') AND checkpoint <> '' "
-                              "ORDER BY id DESC LIMIT 1");
+    Statement st =
+        db.prepare(std::string("SELECT ") + kRunColumns +
+                   " FROM training_runs WHERE round = ? AND status IN ('finished','stopped') AND checkpoint <> '' "
+                   "ORDER BY id DESC LIMIT 1");
     st.bind(1, round);
     if (!st.step()) return std::nullopt;
     return readRun(st);
@@ -194,10 +209,13 @@ std::optional<TrainingRun> latestUsableRun(Database& db, int round) {
 
 std::vector<TrainingMetric> trainingMetrics(Database& db, std::int64_t runId) {
     std::vector<TrainingMetric> out;
-    Statement st = db.prepare("SELECT step, kind, loss, lr, tokens_per_s, elapsed_s FROM training_metrics WHERE run_id = ? "
-                              "ORDER BY kind, step");
+    Statement st =
+        db.prepare("SELECT step, kind, loss, lr, tokens_per_s, elapsed_s FROM training_metrics WHERE run_id = ? "
+                   "ORDER BY kind, step");
     st.bind(1, runId);
-    while (st.step()) out.push_back({st.columnInt(0), st.columnText(1), st.columnDouble(2), optDouble(st, 3), optDouble(st, 4), optDouble(st, 5)});
+    while (st.step())
+        out.push_back({st.columnInt(0), st.columnText(1), st.columnDouble(2), optDouble(st, 3), optDouble(st, 4),
+                       optDouble(st, 5)});
     return out;
 }
 
@@ -205,8 +223,10 @@ std::int64_t recordEvaluation(Database& db, const Evaluation& e, const std::vect
     Transaction tx(db);
     Statement st = db.prepare("INSERT INTO evaluations(round, run_id, model, source, items, acc, acc_norm, metrics) "
                               "VALUES (?,?,?,?,?,?,?,?)");
-    if (e.round) st.bind(1, *e.round);
-    else st.bindNull(1);
+    if (e.round)
+        st.bind(1, *e.round);
+    else
+        st.bindNull(1);
     st.bindOptional(2, e.runId).bind(3, e.model).bind(4, e.source).bind(5, std::int64_t(predictions.size()));
     bindOpt(st, 6, e.acc);
     bindOpt(st, 7, e.accNorm);
@@ -217,11 +237,15 @@ std::int64_t recordEvaluation(Database& db, const Evaluation& e, const std::vect
                              "correct_norm, scores, split) VALUES (?,?,?,?,?,?,?,?)");
     for (const auto& x : predictions) {
         p.bind(1, id).bind(2, x.itemId).bind(3, x.predicted);
-        if (x.predictedNorm) p.bind(4, *x.predictedNorm);
-        else p.bindNull(4);
+        if (x.predictedNorm)
+            p.bind(4, *x.predictedNorm);
+        else
+            p.bindNull(4);
         p.bind(5, x.correct ? 1 : 0);
-        if (x.correctNorm) p.bind(6, *x.correctNorm ? 1 : 0);
-        else p.bindNull(6);
+        if (x.correctNorm)
+            p.bind(6, *x.correctNorm ? 1 : 0);
+        else
+            p.bindNull(6);
         p.bind(7, nlohmann::json(x.scores).dump()).bind(8, x.split);
         p.run();
     }
@@ -237,7 +261,8 @@ std::optional<Evaluation> evaluation(Database& db, std::int64_t id) {
 }
 
 std::optional<Evaluation> latestEvaluation(Database& db, int round) {
-    Statement st = db.prepare(std::string("SELECT ") + kEvalColumns + " FROM evaluations WHERE round = ? ORDER BY id DESC LIMIT 1");
+    Statement st = db.prepare(std::string("SELECT ") + kEvalColumns +
+                              " FROM evaluations WHERE round = ? ORDER BY id DESC LIMIT 1");
     st.bind(1, round);
     if (!st.step()) return std::nullopt;
     return readEval(st);

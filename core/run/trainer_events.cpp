@@ -19,7 +19,8 @@ std::optional<double> jsonNumber(const nlohmann::json& j, const char* key) {
 
 std::optional<std::int64_t> jsonInteger(const nlohmann::json& j, const char* key) {
     const auto it = j.find(key);
-    return it != j.end() && it->is_number_integer() ? std::optional<std::int64_t>(it->get<std::int64_t>()) : std::nullopt;
+    return it != j.end() && it->is_number_integer() ? std::optional<std::int64_t>(it->get<std::int64_t>())
+                                                    : std::nullopt;
 }
 
 std::optional<std::string> jsonString(const nlohmann::json& j, const char* key) {
@@ -39,7 +40,8 @@ void takeTrainerEvent(const nlohmann::json& e, TrainingRun& run, std::vector<Tra
     if (kind == "start") run.totalSteps = jsonInteger(e, "total_steps").value_or(run.totalSteps);
     if (kind == "step")
         if (const auto loss = jsonNumber(e, "loss"))
-            metrics.push_back({step, "train", *loss, jsonNumber(e, "lr"), jsonNumber(e, "tokens_per_s"), jsonNumber(e, "elapsed_s")});
+            metrics.push_back(
+                {step, "train", *loss, jsonNumber(e, "lr"), jsonNumber(e, "tokens_per_s"), jsonNumber(e, "elapsed_s")});
     if (kind == "eval")
         if (const auto loss = jsonNumber(e, "val_loss"))
             metrics.push_back({step, "val", *loss, std::nullopt, std::nullopt, jsonNumber(e, "elapsed_s")});
@@ -66,7 +68,8 @@ void readScoreLines(const std::string& path, const std::function<void(const nloh
     std::string line;
     for (long n = 1; std::getline(in, line); ++n) {
         const auto j = nlohmann::json::parse(line, nullptr, false);
-        if (j.is_discarded() || !j.is_object()) throw InputError(path, n, "", "not a JSON object (a torn result line?)");
+        if (j.is_discarded() || !j.is_object())
+            throw InputError(path, n, "", "not a JSON object (a torn result line?)");
         ChoiceAnswer a;
         const auto id = jsonString(j, "id");
         const auto predicted = jsonInteger(j, "predicted");

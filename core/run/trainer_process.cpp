@@ -62,7 +62,8 @@ TrainerProcessResult runTrainerProcess(const std::string& executable, const std:
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     const QList<QByteArray> lines = err.trimmed().split('\n');
     QByteArray tail;
-    for (qsizetype i = std::max<qsizetype>(0, lines.size() - 3); i < lines.size(); ++i) tail += lines[i] + (i + 1 < lines.size() ? " | " : "");
+    for (qsizetype i = std::max<qsizetype>(0, lines.size() - 3); i < lines.size(); ++i)
+        tail += lines[i] + (i + 1 < lines.size() ? " | " : "");
     r.stderrTail = tail.toStdString();
     return r;
 }

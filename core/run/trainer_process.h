@@ -12,11 +12,11 @@
 namespace proda {
 
 struct TrainerProcessResult {
-    int exitCode = -1;             // -1: crashed or could not start
-    bool cancelled = false;        // SIGTERM was sent
+    int exitCode = -1;                         // -1: crashed or could not start
+    bool cancelled = false;                    // SIGTERM was sent
     std::optional<nlohmann::json> done, error; // the last "done" / "error" event
-    std::string stderrTail;        // the last lines of the trainer's log
-    std::string message() const;   // what went wrong, for the user
+    std::string stderrTail;                    // the last lines of the trainer's log
+    std::string message() const;               // what went wrong, for the user
 };
 
 TrainerProcessResult runTrainerProcess(const std::string& executable, const std::vector<std::string>& args,

@@ -39,7 +39,6 @@ void BulkLoad::indexAsWritten(KnowledgeWriter& writer) {
     };
 }
 
-
 BulkJournal::BulkJournal(Database& db) : db_(db) {
     db.exec("PRAGMA cache_size = -524288"); // 512 MiB while loading
     if (!projectIsEmpty(db)) return;
@@ -81,8 +80,8 @@ void BulkLoad::finish() {
     if (db_.scalarInt("PRAGMA foreign_keys") == 0) {
         Statement check = db_.prepare("PRAGMA foreign_key_check");
         if (check.step())
-            throw std::runtime_error("bulk load left a dangling reference in table " + check.columnText(0) +
-                                     " (row " + std::to_string(check.columnInt(1)) + ") to " + check.columnText(2));
+            throw std::runtime_error("bulk load left a dangling reference in table " + check.columnText(0) + " (row " +
+                                     std::to_string(check.columnInt(1)) + ") to " + check.columnText(2));
     }
     db_.exec(secondaryIndexesSql());
     // The twin holds every concept only if every one came through the writer, unchanged since.

@@ -15,7 +15,7 @@ class FtsTwin;
 class KnowledgeWriter;
 
 class BulkLoad {
-public:
+  public:
     explicit BulkLoad(Database& db);
     ~BulkLoad();
     // Has the writer hand each new concept to a full-text twin built on another thread
@@ -28,7 +28,7 @@ public:
     // How finish() made the full-text index: "twin", "rebuild" or "" (not a bulk load).
     const std::string& ftsMethod() const { return ftsMethod_; }
 
-private:
+  private:
     Database& db_;
     bool active_ = false;
     std::unique_ptr<FtsTwin> twin_;
@@ -42,12 +42,12 @@ private:
 // Falls back silently to the WAL when another connection is open. restore() (or the destructor)
 // returns to WAL mode and the normal cache.
 class BulkJournal {
-public:
+  public:
     explicit BulkJournal(Database& db);
     ~BulkJournal();
     void restore();
 
-private:
+  private:
     Database& db_;
     bool switched_ = false;
 };

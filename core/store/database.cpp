@@ -1,14 +1,14 @@
 #include "store/database.h"
 #include "util/error.h"
 
-#include <sqlite3.h>
 #include <atomic>
 #include <cerrno>
-#include <cstring>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
+#include <sqlite3.h>
 #include <thread>
 #include <utility>
 
@@ -100,8 +100,8 @@ int Database::changes() const { return sqlite3_changes(db_); }
 std::string Database::errorMessage() const { return sqlite3_errmsg(db_); }
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
-    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_,
-                           nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr) !=
+        SQLITE_OK)
         fail(db, "prepare '" + std::string(sql.substr(0, 80)) + "'");
 }
 
@@ -160,9 +160,7 @@ std::string_view Statement::columnView(int col) const {
 }
 bool Statement::columnIsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
-Transaction::Transaction(Database& db, bool immediate) : db_(db) {
-    db_.exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN");
-}
+Transaction::Transaction(Database& db, bool immediate) : db_(db) { db_.exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN"); }
 
 Transaction::~Transaction() {
     if (!done_) {

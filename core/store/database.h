@@ -14,7 +14,7 @@ namespace proda {
 class Statement;
 
 class Database {
-public:
+  public:
     Database() = default;
     // Opens (creating when `create`) the file; throws ProjectError on failure.
     Database(const std::string& path, bool create, bool readOnly = false);
@@ -36,13 +36,13 @@ public:
     int changes() const;
     std::string errorMessage() const;
 
-private:
+  private:
     sqlite3* db_ = nullptr;
     std::string path_;
 };
 
 class Statement {
-public:
+  public:
     Statement(sqlite3* db, std::string_view sql);
     ~Statement();
     Statement(Statement&& o) noexcept;
@@ -56,9 +56,7 @@ public:
     Statement& bindNull(int idx);
     // Binds the value of `src`'s column `col` in the current row, whatever its type (blobs too).
     Statement& bindColumnOf(int idx, const Statement& src, int col);
-    Statement& bindOptional(int idx, const std::optional<std::int64_t>& v) {
-        return v ? bind(idx, *v) : bindNull(idx);
-    }
+    Statement& bindOptional(int idx, const std::optional<std::int64_t>& v) { return v ? bind(idx, *v) : bindNull(idx); }
 
     // Advances; returns true when a row is available.
     bool step();
@@ -72,21 +70,21 @@ public:
     std::string_view columnView(int col) const; // valid until the next step()
     bool columnIsNull(int col) const;
 
-private:
+  private:
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
 };
 
 // Rolls back in its destructor unless commit() was called.
 class Transaction {
-public:
+  public:
     explicit Transaction(Database& db, bool immediate = true);
     ~Transaction();
     void commit();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
 
-private:
+  private:
     Database& db_;
     bool done_ = false;
 };

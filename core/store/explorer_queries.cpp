@@ -28,8 +28,10 @@ std::vector<std::string> words(std::string_view text) {
     std::string cur;
     for (char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
-        if (c >= 0x80 || std::isalnum(c)) cur.push_back(ch);
-        else if (!cur.empty()) out.push_back(std::move(cur)), cur.clear();
+        if (c >= 0x80 || std::isalnum(c))
+            cur.push_back(ch);
+        else if (!cur.empty())
+            out.push_back(std::move(cur)), cur.clear();
     }
     if (!cur.empty()) out.push_back(std::move(cur));
     return out;
@@ -49,25 +51,32 @@ std::string sql(std::initializer_list<std::string_view> parts) {
 
 ExplorerQueries::ExplorerQueries(Database& db)
     : db_(db),
-      ranked_(db.prepare(sql({kHitColumns, "ORDER BY (c.term = ?2 COLLATE NOCASE) DESC, bm25(concept_fts, 10.0, 1.0) LIMIT ?3"}))),
+      ranked_(db.prepare(
+          sql({kHitColumns, "ORDER BY (c.term = ?2 COLLATE NOCASE) DESC, bm25(concept_fts, 10.0, 1.0) LIMIT ?3"}))),
       prefix_(db.prepare(sql({kHitColumns, "LIMIT ?2"}))),
-      source_(db.prepare("SELECT c.source_quote, coalesce(c.chunk_id, 0), coalesce(ch.text, ''), coalesce(doc.title, ''), "
-                         "coalesce(doc.path, '') FROM concepts c LEFT JOIN chunks ch ON ch.id = c.chunk_id "
-                         "LEFT JOIN documents doc ON doc.id = ch.document_id WHERE c.id = ?")),
-      items_(db.prepare(sql({"SELECT i.id, i.question, i.status, i.split, i.chain_id FROM items i WHERE i.chain_id IN (",
-                             kChainsOfConcept, ") ORDER BY i.id LIMIT ?2"}))),
+      source_(
+          db.prepare("SELECT c.source_quote, coalesce(c.chunk_id, 0), coalesce(ch.text, ''), coalesce(doc.title, ''), "
+                     "coalesce(doc.path, '') FROM concepts c LEFT JOIN chunks ch ON ch.id = c.chunk_id "
+                     "LEFT JOIN documents doc ON doc.id = ch.document_id WHERE c.id = ?")),
+      items_(
+          db.prepare(sql({"SELECT i.id, i.question, i.status, i.split, i.chain_id FROM items i WHERE i.chain_id IN (",
+                          kChainsOfConcept, ") ORDER BY i.id LIMIT ?2"}))),
       itemCount_(db.prepare(sql({"SELECT count(*) FROM items i WHERE i.chain_id IN (", kChainsOfConcept, ")"}))),
-      samples_(db.prepare("SELECT s.id, s.format, s.prompt, ds.origin FROM sample_concepts sc "
-                          "JOIN dataset_samples ds ON ds.sample_id = sc.sample_id AND ds.version = ?2 "
-                          "JOIN samples s ON s.id = sc.sample_id WHERE sc.concept_id = ?1 ORDER BY ds.position LIMIT ?3")),
-      sampleCount_(db.prepare("SELECT count(*) FROM sample_concepts sc JOIN dataset_samples ds ON ds.sample_id = sc.sample_id "
-                              "AND ds.version = ?2 WHERE sc.concept_id = ?1")),
-      chainHead_(db.prepare("SELECT g.id, d.name, g.title FROM chains g JOIN disciplines d ON d.id = g.discipline_id WHERE g.id = ?")),
-      chainSteps_(db.prepare("SELECT cr.relation_id, r.id IS NOT NULL, r.subject, r.type, r.predicate, r.object, d.name, "
-                             "r.source_quote, coalesce(cs.term, ''), coalesce(co.term, '') FROM chain_relations cr "
-                             "LEFT JOIN relations r ON r.id = cr.relation_id LEFT JOIN disciplines d ON d.id = r.discipline_id "
-                             "LEFT JOIN concepts cs ON cs.id = r.subject LEFT JOIN concepts co ON co.id = r.object "
-                             "WHERE cr.chain_id = ? ORDER BY cr.position")),
+      samples_(
+          db.prepare("SELECT s.id, s.format, s.prompt, ds.origin FROM sample_concepts sc "
+                     "JOIN dataset_samples ds ON ds.sample_id = sc.sample_id AND ds.version = ?2 "
+                     "JOIN samples s ON s.id = sc.sample_id WHERE sc.concept_id = ?1 ORDER BY ds.position LIMIT ?3")),
+      sampleCount_(
+          db.prepare("SELECT count(*) FROM sample_concepts sc JOIN dataset_samples ds ON ds.sample_id = sc.sample_id "
+                     "AND ds.version = ?2 WHERE sc.concept_id = ?1")),
+      chainHead_(db.prepare(
+          "SELECT g.id, d.name, g.title FROM chains g JOIN disciplines d ON d.id = g.discipline_id WHERE g.id = ?")),
+      chainSteps_(
+          db.prepare("SELECT cr.relation_id, r.id IS NOT NULL, r.subject, r.type, r.predicate, r.object, d.name, "
+                     "r.source_quote, coalesce(cs.term, ''), coalesce(co.term, '') FROM chain_relations cr "
+                     "LEFT JOIN relations r ON r.id = cr.relation_id LEFT JOIN disciplines d ON d.id = r.discipline_id "
+                     "LEFT JOIN concepts cs ON cs.id = r.subject LEFT JOIN concepts co ON co.id = r.object "
+                     "WHERE cr.chain_id = ? ORDER BY cr.position")),
       latest_(db.prepare("SELECT max(version) FROM datasets")),
       tables_(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {}
 
@@ -77,7 +86,8 @@ ExplorerSearch ExplorerQueries::search(std::string_view text, int limit) {
     if (w.empty() || limit <= 0) return out;
     auto read = [&out](Statement& st) {
         while (st.step())
-            out.hits.push_back({st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4)});
+            out.hits.push_back(
+                {st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4)});
         st.reset();
     };
     const bool trailingWord = !text.empty() && (static_cast<unsigned char>(text.back()) >= 0x80 ||
@@ -100,8 +110,7 @@ ExplorerSearch ExplorerQueries::search(std::string_view text, int limit) {
     if (w.back().size() == 1 && w.size() > 1 && trailingWord) {
         // A trailing single letter as a prefix of every word in every definition is most of the
         // index; as a prefix of a term word it stays selective.
-        for (std::size_t i = 0; i + 1 < w.size(); ++i)
-            q += '"' + w[i] + '"' + (w[i].size() >= 2 ? "* " : " ");
+        for (std::size_t i = 0; i + 1 < w.size(); ++i) q += '"' + w[i] + '"' + (w[i].size() >= 2 ? "* " : " ");
         q += "term : \"" + w.back() + "\"*";
     } else {
         q = ftsQueryFor(text);
@@ -115,8 +124,8 @@ std::optional<ConceptSource> ExplorerQueries::conceptSource(const std::string& c
     source_.bind(1, conceptId);
     std::optional<ConceptSource> s;
     if (source_.step()) {
-        s = ConceptSource{source_.columnText(0), source_.columnText(2), source_.columnText(3), source_.columnText(4),
-                          source_.columnInt(1), -1};
+        s = ConceptSource{source_.columnText(0), source_.columnText(2), source_.columnText(3),
+                          source_.columnText(4), source_.columnInt(1),  -1};
         if (!s->quote.empty() && !s->chunkText.empty()) {
             const auto at = s->chunkText.find(s->quote);
             if (at != std::string::npos) s->quoteOffset = static_cast<std::int64_t>(at);
@@ -159,7 +168,9 @@ std::vector<SampleRef> ExplorerQueries::samplesTouching(const std::string& conce
 std::optional<ChainPath> ExplorerQueries::chainPath(const std::string& chainId) {
     chainHead_.bind(1, chainId);
     std::optional<ChainPath> p;
-    if (chainHead_.step()) p = ChainPath{Chain{chainHead_.columnText(0), chainHead_.columnText(1), chainHead_.columnText(2), {}}, {}, true};
+    if (chainHead_.step())
+        p = ChainPath{
+            Chain{chainHead_.columnText(0), chainHead_.columnText(1), chainHead_.columnText(2), {}}, {}, true};
     chainHead_.reset();
     if (!p) return p;
     chainSteps_.bind(1, chainId);
@@ -169,8 +180,9 @@ std::optional<ChainPath> ExplorerQueries::chainPath(const std::string& chainId) 
             p->complete = false;
             continue;
         }
-        Relation r{chainSteps_.columnText(0), chainSteps_.columnText(2), chainSteps_.columnText(3), chainSteps_.columnText(4),
-                   chainSteps_.columnText(5), chainSteps_.columnText(6), chainSteps_.columnText(7)};
+        Relation r{chainSteps_.columnText(0), chainSteps_.columnText(2), chainSteps_.columnText(3),
+                   chainSteps_.columnText(4), chainSteps_.columnText(5), chainSteps_.columnText(6),
+                   chainSteps_.columnText(7)};
         p->steps.push_back({std::move(r), chainSteps_.columnText(8), chainSteps_.columnText(9)});
     }
     chainSteps_.reset();
@@ -232,16 +244,18 @@ OverlayValues ExplorerQueries::overlay(OverlayKind kind, const std::vector<std::
         // concept gap the debugger located at the concept counted twice, so gaps stand out.
         Statement rounds = db_.prepare("SELECT DISTINCT round FROM evaluations WHERE round IS NOT NULL ORDER BY round");
         while (rounds.step()) o.rounds.push_back(int(rounds.columnInt(0)));
-        Statement latest = db_.prepare("SELECT id, coalesce(round, 0), model FROM evaluations WHERE ?1 = 0 OR round = ?1 "
-                                       "ORDER BY id DESC LIMIT 1");
+        Statement latest =
+            db_.prepare("SELECT id, coalesce(round, 0), model FROM evaluations WHERE ?1 = 0 OR round = ?1 "
+                        "ORDER BY id DESC LIMIT 1");
         latest.bind(1, chosenRound);
         if (!latest.step()) {
             if (chosenRound > 0) {
                 o.emptyReason = "Round " + std::to_string(chosenRound) + " has no evaluation yet.";
                 return o;
             }
-            o.emptyReason = "No evaluations yet: failure heat appears once a trained model has been evaluated on the benchmark "
-                            "(proda eval).";
+            o.emptyReason =
+                "No evaluations yet: failure heat appears once a trained model has been evaluated on the benchmark "
+                "(proda eval).";
             return o;
         }
         const std::int64_t evaluationId = latest.columnInt(0);
@@ -249,11 +263,13 @@ OverlayValues ExplorerQueries::overlay(OverlayKind kind, const std::vector<std::
         o.available = true;
         o.label = "failed items" + (round > 0 ? " in round " + std::to_string(round) : std::string()) +
                   " (concept gaps count double)";
-        Statement failed = db_.prepare(sql({"SELECT (SELECT count(*) FROM predictions p JOIN items i ON i.id = p.item_id "
-                                            "WHERE p.evaluation_id = ?2 AND p.correct = 0 AND i.chain_id IN (",
-                                            kChainsOfConcept, ")) + 2 * (SELECT count(*) FROM diagnoses d WHERE "
-                                            "d.evaluation_id = ?2 AND coalesce(d.override_verdict, d.verdict) = 'concept_gap' "
-                                            "AND d.target_kind = 'concept' AND coalesce(d.override_target, d.target_id) = ?1)"}));
+        Statement failed =
+            db_.prepare(sql({"SELECT (SELECT count(*) FROM predictions p JOIN items i ON i.id = p.item_id "
+                             "WHERE p.evaluation_id = ?2 AND p.correct = 0 AND i.chain_id IN (",
+                             kChainsOfConcept,
+                             ")) + 2 * (SELECT count(*) FROM diagnoses d WHERE "
+                             "d.evaluation_id = ?2 AND coalesce(d.override_verdict, d.verdict) = 'concept_gap' "
+                             "AND d.target_kind = 'concept' AND coalesce(d.override_target, d.target_id) = ?1)"}));
         fill(failed, [evaluationId](Statement& st) { st.bind(2, evaluationId); });
         return o;
     }

@@ -46,8 +46,8 @@ enum class OverlayKind { TrainingCoverage, BenchmarkCoverage, FailureHeat };
 struct OverlayValues {
     OverlayKind kind = OverlayKind::TrainingCoverage;
     bool available = false;
-    std::string label;       // e.g. "samples in dataset v3"
-    std::string emptyReason; // set when !available
+    std::string label;                                  // e.g. "samples in dataset v3"
+    std::string emptyReason;                            // set when !available
     std::vector<std::pair<std::string, double>> values; // concept id -> value (>= 0), asked order
     double maxValue = 0;
     std::vector<int> rounds; // failure heat: the rounds that have an evaluation, to choose from
@@ -62,7 +62,7 @@ struct ExplorerSearch {
 };
 
 class ExplorerQueries {
-public:
+  public:
     explicit ExplorerQueries(Database& db);
 
     // Like KnowledgeQueries::search (same FTS query and ranking), with the cheap paths above and
@@ -85,9 +85,10 @@ public:
     std::optional<std::int64_t> latestDataset();
     bool hasTable(const std::string& name);
 
-private:
+  private:
     Database& db_;
-    Statement ranked_, prefix_, source_, items_, itemCount_, samples_, sampleCount_, chainHead_, chainSteps_, latest_, tables_;
+    Statement ranked_, prefix_, source_, items_, itemCount_, samples_, sampleCount_, chainHead_, chainSteps_, latest_,
+        tables_;
 };
 
 } // namespace proda

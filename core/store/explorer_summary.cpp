@@ -45,7 +45,8 @@ ProjectSummary summarizeProject(Database& db) {
             "sum(coalesce(override_verdict, verdict) = 'reasoning_deficit'), sum(override_verdict IS NOT NULL), "
             "sum(method = 'coverage') FROM diagnoses GROUP BY evaluation_id ORDER BY evaluation_id");
         while (st.step())
-            s.diagnoses.push_back({st.columnInt(0), st.columnInt(1), st.columnInt(2), st.columnInt(3), st.columnInt(4)});
+            s.diagnoses.push_back(
+                {st.columnInt(0), st.columnInt(1), st.columnInt(2), st.columnInt(3), st.columnInt(4)});
         s.patchesByStatus = countBy(db, "SELECT status, count(*) FROM patches GROUP BY status");
     }
     return s;

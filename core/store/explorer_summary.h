@@ -32,7 +32,7 @@ struct ProjectSummary {
     std::vector<TrainingRun> runs;
     std::map<std::int64_t, std::vector<CheckpointEntry>> checkpoints; // by run id, runs that have any
     std::vector<Evaluation> evaluations;
-    std::vector<DiagnosisSummary> diagnoses;       // evaluations that have any
+    std::vector<DiagnosisSummary> diagnoses; // evaluations that have any
     std::map<std::string, std::int64_t> patchesByStatus;
 };
 

@@ -88,7 +88,9 @@ void FtsTwin::work() {
             std::size_t at = 0;
             for (std::size_t i = 0; i < batch.seq.size(); ++i) {
                 const std::size_t termEnd = batch.ends[2 * i], defEnd = batch.ends[2 * i + 1];
-                insert.bind(1, batch.seq[i]).bind(2, text.substr(at, termEnd - at)).bind(3, text.substr(termEnd, defEnd - termEnd));
+                insert.bind(1, batch.seq[i])
+                    .bind(2, text.substr(at, termEnd - at))
+                    .bind(3, text.substr(termEnd, defEnd - termEnd));
                 insert.run();
                 at = defEnd;
             }

@@ -22,7 +22,7 @@ namespace proda {
 class Database;
 
 class FtsTwin {
-public:
+  public:
     // `liveSql` is the CREATE statement of concept_fts as sqlite_master holds it. Returns null
     // when it does not have the external-content form this twin mirrors (then rebuild instead).
     static std::unique_ptr<FtsTwin> startFor(const std::string& liveSql);
@@ -42,7 +42,7 @@ public:
     // caller's transaction) with the twin's. Throws when the worker failed.
     void adoptInto(Database& db);
 
-private:
+  private:
     explicit FtsTwin(std::string twinSql);
     // Rows packed into one buffer, so handing a batch over costs a few allocations, not two
     // per row (glibc frees another thread's blocks under that thread's arena lock).

@@ -41,8 +41,10 @@ std::string ftsQueryFor(std::string_view text) {
     std::string cur;
     for (char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
-        if (c >= 0x80 || std::isalnum(c)) cur.push_back(ch);
-        else if (!cur.empty()) tokens.push_back(std::move(cur)), cur.clear();
+        if (c >= 0x80 || std::isalnum(c))
+            cur.push_back(ch);
+        else if (!cur.empty())
+            tokens.push_back(std::move(cur)), cur.clear();
     }
     const bool trailingWord = !cur.empty();
     if (trailingWord) tokens.push_back(std::move(cur));
@@ -64,15 +66,18 @@ KnowledgeQueries::KnowledgeQueries(Database& db)
                          "ORDER BY (c.term = ?2 COLLATE NOCASE) DESC, bm25(concept_fts, 10.0, 1.0) LIMIT ?3")),
       concept_(db.prepare(sql({"SELECT ", kConceptColumns, " WHERE c.id = ?"}))),
       relation_(db.prepare(sql({"SELECT ", kRelationColumns, " WHERE r.id = ?"}))),
-      chain_(db.prepare("SELECT g.id, d.name, g.title FROM chains g JOIN disciplines d ON d.id = g.discipline_id WHERE g.id = ?")),
+      chain_(db.prepare(
+          "SELECT g.id, d.name, g.title FROM chains g JOIN disciplines d ON d.id = g.discipline_id WHERE g.id = ?")),
       chainMembers_(db.prepare("SELECT relation_id FROM chain_relations WHERE chain_id = ? ORDER BY position")),
       out_(db.prepare(sql({"SELECT ", kRelationColumns, " WHERE r.subject = ? ORDER BY r.id"}))),
       in_(db.prepare(sql({"SELECT ", kRelationColumns, " WHERE r.object = ? ORDER BY r.id"}))),
-      chainsOfConcept_(db.prepare(sql({"SELECT ", kChainSummaryColumns,
-                                       " WHERE g.id IN (SELECT cr.chain_id FROM chain_relations cr JOIN relations r ON "
-                                       "r.id = cr.relation_id WHERE r.subject = ?1 OR r.object = ?1) ORDER BY g.id LIMIT 500"}))),
-      chainsOfRelation_(db.prepare(sql({"SELECT ", kChainSummaryColumns,
-                                        " WHERE g.id IN (SELECT chain_id FROM chain_relations WHERE relation_id = ?) ORDER BY g.id"}))),
+      chainsOfConcept_(
+          db.prepare(sql({"SELECT ", kChainSummaryColumns,
+                          " WHERE g.id IN (SELECT cr.chain_id FROM chain_relations cr JOIN relations r ON "
+                          "r.id = cr.relation_id WHERE r.subject = ?1 OR r.object = ?1) ORDER BY g.id LIMIT 500"}))),
+      chainsOfRelation_(db.prepare(
+          sql({"SELECT ", kChainSummaryColumns,
+               " WHERE g.id IN (SELECT chain_id FROM chain_relations WHERE relation_id = ?) ORDER BY g.id"}))),
       usual_(db.prepare("SELECT usual_definition, qualifier, rare FROM usual_senses WHERE concept_id = ?")),
       genera_(db.prepare("SELECT genus FROM concept_genera WHERE concept_id = ? ORDER BY genus")) {}
 
@@ -164,7 +169,10 @@ Neighborhood KnowledgeQueries::neighbors(const std::string& conceptId, int radiu
                     Relation r = readRelation(*st);
                     const std::string& other = r.subject == id ? r.object : r.subject;
                     if (!index.count(other)) {
-                        if (static_cast<int>(order.size()) >= limit) { n.truncated = true; continue; }
+                        if (static_cast<int>(order.size()) >= limit) {
+                            n.truncated = true;
+                            continue;
+                        }
                         index.emplace(other, order.size());
                         order.push_back(other);
                         n.depth.push_back(depth);
@@ -185,12 +193,21 @@ Neighborhood KnowledgeQueries::neighbors(const std::string& conceptId, int radiu
 }
 
 nlohmann::json toJson(const Concept& c) {
-    return {{"id", c.id}, {"term", c.term}, {"type", c.type}, {"definition", c.definition},
-            {"discipline", c.discipline}, {"source_quote", c.sourceQuote}};
+    return {{"id", c.id},
+            {"term", c.term},
+            {"type", c.type},
+            {"definition", c.definition},
+            {"discipline", c.discipline},
+            {"source_quote", c.sourceQuote}};
 }
 nlohmann::json toJson(const Relation& r) {
-    return {{"id", r.id}, {"subject", r.subject}, {"type", r.type}, {"predicate", r.predicate},
-            {"object", r.object}, {"discipline", r.discipline}, {"source_quote", r.sourceQuote}};
+    return {{"id", r.id},
+            {"subject", r.subject},
+            {"type", r.type},
+            {"predicate", r.predicate},
+            {"object", r.object},
+            {"discipline", r.discipline},
+            {"source_quote", r.sourceQuote}};
 }
 nlohmann::json toJson(const Chain& g) {
     return {{"id", g.id}, {"discipline", g.discipline}, {"title", g.title}, {"relations", g.relations}};
@@ -205,7 +222,8 @@ nlohmann::json toJson(const ConceptDetail& d) {
     for (const auto& g : d.chains)
         j["chains"].push_back({{"id", g.id}, {"title", g.title}, {"discipline", g.discipline}, {"length", g.length}});
     if (d.usual)
-        j["usually_read_as"] = {{"definition", d.usual->usualDefinition}, {"qualifier", d.usual->qualifier},
+        j["usually_read_as"] = {{"definition", d.usual->usualDefinition},
+                                {"qualifier", d.usual->qualifier},
                                 {"left_out_of_items", d.usual->qualifier.empty() && d.usual->rare},
                                 {"left_out_of_samples", d.usual->qualifier.empty()}};
     if (!d.statedGenera.empty()) j["stated_genera"] = d.statedGenera;

@@ -38,13 +38,13 @@ struct ConceptDetail {
 struct Neighborhood {
     std::string center;
     std::vector<Concept> nodes;
-    std::vector<int> depth;     // parallel to nodes: hops from the center
+    std::vector<int> depth;      // parallel to nodes: hops from the center
     std::vector<Relation> edges; // relations among the returned nodes
     bool truncated = false;      // the limit cut the neighbourhood short
 };
 
 class KnowledgeQueries {
-public:
+  public:
     explicit KnowledgeQueries(Database& db);
 
     // Search-as-you-type: every word of `text` must match a term or definition word (the last
@@ -60,9 +60,10 @@ public:
     // Breadth-first over relations in both directions, at most `limit` nodes.
     Neighborhood neighbors(const std::string& conceptId, int radius, int limit);
 
-private:
+  private:
     Database& db_;
-    Statement search_, concept_, relation_, chain_, chainMembers_, out_, in_, chainsOfConcept_, chainsOfRelation_, usual_, genera_;
+    Statement search_, concept_, relation_, chain_, chainMembers_, out_, in_, chainsOfConcept_, chainsOfRelation_,
+        usual_, genera_;
 };
 
 // Builds an FTS5 MATCH expression from free text (quoted tokens, prefix stars); empty when no token.

@@ -126,8 +126,12 @@ KnowledgeStats computeStats(Database& db, const KnowledgeGraph& g) {
 nlohmann::json toJson(const KnowledgeStats& s) {
     nlohmann::json disciplines = nlohmann::json::array();
     for (const auto& d : s.disciplines)
-        disciplines.push_back({{"code", d.code}, {"name", d.name}, {"concepts", d.concepts}, {"relations", d.relations},
-                               {"chains", d.chains}, {"components", d.components},
+        disciplines.push_back({{"code", d.code},
+                               {"name", d.name},
+                               {"concepts", d.concepts},
+                               {"relations", d.relations},
+                               {"chains", d.chains},
+                               {"components", d.components},
                                {"largest_component_fraction", d.largestComponentFraction}});
     nlohmann::json lengths = nlohmann::json::object();
     for (const auto& [len, n] : s.chainLengths) lengths[std::to_string(len)] = n;
@@ -144,7 +148,11 @@ nlohmann::json toJson(const KnowledgeStats& s) {
             {"largest_component_fraction", s.largestComponentFraction},
             {"relation_types", s.relationTypes},
             {"chain_lengths", lengths},
-            {"degree", {{"mean", s.meanDegree}, {"median", s.medianDegree}, {"max", s.maxDegree}, {"max_concept", s.maxDegreeConcept}}},
+            {"degree",
+             {{"mean", s.meanDegree},
+              {"median", s.medianDegree},
+              {"max", s.maxDegree},
+              {"max_concept", s.maxDegreeConcept}}},
             {"disciplines", disciplines}};
 }
 
@@ -168,9 +176,10 @@ std::string toText(const KnowledgeStats& s) {
                   "chains", "components", "largest");
     o << line;
     for (const auto& d : s.disciplines) {
-        std::snprintf(line, sizeof line, "%-4s %-32.32s %9lld %9lld %8lld %10lld %8.3f\n", d.code.c_str(), d.name.c_str(),
-                      static_cast<long long>(d.concepts), static_cast<long long>(d.relations),
-                      static_cast<long long>(d.chains), static_cast<long long>(d.components), d.largestComponentFraction);
+        std::snprintf(line, sizeof line, "%-4s %-32.32s %9lld %9lld %8lld %10lld %8.3f\n", d.code.c_str(),
+                      d.name.c_str(), static_cast<long long>(d.concepts), static_cast<long long>(d.relations),
+                      static_cast<long long>(d.chains), static_cast<long long>(d.components),
+                      d.largestComponentFraction);
         o << line;
     }
     return o.str();

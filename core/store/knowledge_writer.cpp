@@ -20,11 +20,11 @@ KnowledgeWriter::KnowledgeWriter(Database& db)
           "OR (?6 <> '' AND source_quote IS NOT ?6))")),
       insertRelation_(db.prepare("INSERT INTO relations(id, subject, type, predicate, object, discipline_id, "
                                  "source_quote) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO NOTHING")),
-      updateRelation_(db.prepare(
-          "UPDATE relations SET subject = ?2, type = ?3, predicate = ?4, object = ?5, discipline_id = ?6, "
-          "source_quote = coalesce(nullif(?7, ''), source_quote) WHERE id = ?1 AND (subject IS NOT ?2 OR "
-          "type IS NOT ?3 OR predicate IS NOT ?4 OR object IS NOT ?5 OR discipline_id IS NOT ?6 OR "
-          "(?7 <> '' AND source_quote IS NOT ?7))")),
+      updateRelation_(
+          db.prepare("UPDATE relations SET subject = ?2, type = ?3, predicate = ?4, object = ?5, discipline_id = ?6, "
+                     "source_quote = coalesce(nullif(?7, ''), source_quote) WHERE id = ?1 AND (subject IS NOT ?2 OR "
+                     "type IS NOT ?3 OR predicate IS NOT ?4 OR object IS NOT ?5 OR discipline_id IS NOT ?6 OR "
+                     "(?7 <> '' AND source_quote IS NOT ?7))")),
       insertChain_(db.prepare("INSERT INTO chains(id, discipline_id, title, origin) VALUES (?1, ?2, ?3, ?4) "
                               "ON CONFLICT(id) DO NOTHING")),
       updateChain_(db.prepare("UPDATE chains SET discipline_id = ?2, title = ?3 WHERE id = ?1 AND "
@@ -34,7 +34,8 @@ KnowledgeWriter::KnowledgeWriter(Database& db)
       insertMember_(db.prepare("INSERT INTO chain_relations(chain_id, position, relation_id) VALUES (?, ?, ?)")),
       findDiscipline_(db.prepare("SELECT id FROM disciplines WHERE name = ?")),
       insertDiscipline_(db.prepare("INSERT INTO disciplines(code, name) VALUES (?, ?)")),
-      insertAlias_(db.prepare("INSERT INTO concept_aliases(concept_id, alias) VALUES (?1, ?2) ON CONFLICT DO NOTHING")) {}
+      insertAlias_(
+          db.prepare("INSERT INTO concept_aliases(concept_id, alias) VALUES (?1, ?2) ON CONFLICT DO NOTHING")) {}
 
 std::int64_t KnowledgeWriter::disciplineId(const std::string& nameOrCoded) {
     if (auto it = disciplineIds_.find(nameOrCoded); it != disciplineIds_.end()) return it->second;
@@ -81,11 +82,21 @@ bool KnowledgeWriter::chainExists(const std::string& id) { return exists(chainEx
 
 UpsertResult KnowledgeWriter::upsertConcept(const Concept& c) {
     const std::int64_t disc = disciplineId(c.discipline);
-    insertConcept_.bind(1, c.id).bind(2, c.term).bind(3, c.type).bind(4, c.definition).bind(5, disc).bind(6, c.sourceQuote);
+    insertConcept_.bind(1, c.id)
+        .bind(2, c.term)
+        .bind(3, c.type)
+        .bind(4, c.definition)
+        .bind(5, disc)
+        .bind(6, c.sourceQuote);
     insertConcept_.run();
     UpsertResult r = UpsertResult::Added;
     if (db_.changes() == 0) {
-        updateConcept_.bind(1, c.id).bind(2, c.term).bind(3, c.type).bind(4, c.definition).bind(5, disc).bind(6, c.sourceQuote);
+        updateConcept_.bind(1, c.id)
+            .bind(2, c.term)
+            .bind(3, c.type)
+            .bind(4, c.definition)
+            .bind(5, disc)
+            .bind(6, c.sourceQuote);
         updateConcept_.run();
         r = db_.changes() ? UpsertResult::Updated : UpsertResult::Unchanged;
         if (r == UpsertResult::Updated && onConceptChanged) onConceptChanged();
@@ -104,17 +115,24 @@ void KnowledgeWriter::markUsualSense(const std::string& conceptId, const std::st
                                      const std::string& qualifier, bool rare) {
     // Prepared on first use: only the WordNet importer marks senses.
     if (!insertUsualSense_)
-        insertUsualSense_.emplace(db_.prepare("INSERT INTO usual_senses(concept_id, usual_definition, qualifier, rare) "
-                                              "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(concept_id) DO UPDATE SET "
-                                              "usual_definition = excluded.usual_definition, qualifier = excluded.qualifier, "
-                                              "rare = excluded.rare"));
+        insertUsualSense_.emplace(
+            db_.prepare("INSERT INTO usual_senses(concept_id, usual_definition, qualifier, rare) "
+                        "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(concept_id) DO UPDATE SET "
+                        "usual_definition = excluded.usual_definition, qualifier = excluded.qualifier, "
+                        "rare = excluded.rare"));
     insertUsualSense_->bind(1, conceptId).bind(2, usualDefinition).bind(3, qualifier).bind(4, rare ? 1 : 0).run();
 }
 
 UpsertResult KnowledgeWriter::upsertRelation(const Relation& x) {
     const std::int64_t disc = disciplineId(x.discipline);
     auto bindAll = [&](Statement& st) {
-        st.bind(1, x.id).bind(2, x.subject).bind(3, x.type).bind(4, x.predicate).bind(5, x.object).bind(6, disc).bind(7, x.sourceQuote);
+        st.bind(1, x.id)
+            .bind(2, x.subject)
+            .bind(3, x.type)
+            .bind(4, x.predicate)
+            .bind(5, x.object)
+            .bind(6, disc)
+            .bind(7, x.sourceQuote);
     };
     bindAll(insertRelation_);
     insertRelation_.run();

@@ -16,11 +16,13 @@ enum class UpsertResult { Added, Updated, Unchanged };
 
 struct UpsertCounts {
     std::int64_t added = 0, updated = 0, unchanged = 0;
-    void count(UpsertResult r) { (r == UpsertResult::Added ? added : r == UpsertResult::Updated ? updated : unchanged)++; }
+    void count(UpsertResult r) {
+        (r == UpsertResult::Added ? added : r == UpsertResult::Updated ? updated : unchanged)++;
+    }
 };
 
 class KnowledgeWriter {
-public:
+  public:
     explicit KnowledgeWriter(Database& db);
 
     // Accepts "Physics" or "001 Physics"; creates the discipline on first use.
@@ -51,7 +53,7 @@ public:
     std::function<void()> onConceptChanged;
     std::function<void()> onRelationAdded;
 
-private:
+  private:
     Database& db_;
     Statement conceptExists_, relationExists_, chainExists_;
     Statement insertConcept_, updateConcept_, insertRelation_, updateRelation_;

@@ -30,7 +30,8 @@ Project Project::open(const std::string& path, Mode mode, const std::vector<Migr
         int version = -1;
         try {
             Database probe(path, false, true);
-            if (probe.scalarInt("PRAGMA application_id") == kApplicationId) version = static_cast<int>(probe.scalarInt("PRAGMA user_version"));
+            if (probe.scalarInt("PRAGMA application_id") == kApplicationId)
+                version = static_cast<int>(probe.scalarInt("PRAGMA user_version"));
         } catch (const std::exception&) {
         }
         if (version > 0 && version < static_cast<int>(migrations.size())) {
@@ -38,7 +39,8 @@ Project Project::open(const std::string& path, Mode mode, const std::vector<Migr
                 open(path, Mode::OpenExisting, migrations);
             } catch (const std::exception& e) {
                 throw ProjectError(path + ": schema version " + std::to_string(version) + " must be upgraded to " +
-                                   std::to_string(migrations.size()) + " before it can be read, and upgrading failed: " + e.what());
+                                   std::to_string(migrations.size()) +
+                                   " before it can be read, and upgrading failed: " + e.what());
             }
         }
     }
@@ -56,8 +58,9 @@ Project Project::open(const std::string& path, Mode mode, const std::vector<Migr
             if (db.scalarInt("PRAGMA application_id") != kApplicationId)
                 throw ProjectError(path + ": not a ProDa project");
             if (v != static_cast<int>(migrations.size()))
-                throw ProjectError(path + ": schema version " + std::to_string(v) + " needs opening read-write (this build uses " +
-                                   std::to_string(migrations.size()) + ")");
+                throw ProjectError(path + ": schema version " + std::to_string(v) +
+                                   " needs opening read-write (this build uses " + std::to_string(migrations.size()) +
+                                   ")");
         } else {
             migrate(db, migrations);
             enableWal(db); // after the version check, so a refused file is left untouched

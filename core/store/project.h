@@ -11,7 +11,7 @@ namespace proda {
 struct Migration;
 
 class Project {
-public:
+  public:
     enum class Mode { OpenExisting, CreateNew, OpenOrCreate, ReadOnly };
 
     // Opens the project, creating and migrating as the mode allows. Throws ProjectError.
@@ -24,7 +24,7 @@ public:
     // NAME.proda.d/ beside the file; created on demand.
     std::string bulkDir(bool create = false) const;
 
-private:
+  private:
     Project(std::string path, Database db) : path_(std::move(path)), db_(std::move(db)) {}
     std::string path_;
     Database db_;

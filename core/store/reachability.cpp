@@ -34,7 +34,9 @@ namespace {
 // Chains for the relations on none; prunes (deletes) those the cover cannot reach.
 void coverUncovered(Database& db, ReachabilitySummary& summary, const Progress& progress) {
     // Every relation, with node indices for the cover algorithm.
-    struct Rel { std::string id, discipline; };
+    struct Rel {
+        std::string id, discipline;
+    };
     std::vector<Rel> rels;
     std::vector<CoverEdge> edges;
     std::vector<std::string> nodeIds;
@@ -91,7 +93,8 @@ void coverUncovered(Database& db, ReachabilitySummary& summary, const Progress& 
             }
             g.id = chainIdFor(g.relations);
             writer.upsertChain(g, "cover");
-            if (++done % 4096 == 0) progress.report("covering relations with chains", done, static_cast<std::int64_t>(cover.chains.size()));
+            if (++done % 4096 == 0)
+                progress.report("covering relations with chains", done, static_cast<std::int64_t>(cover.chains.size()));
         }
         summary.chainsCreated = writer.chains.added;
         Statement del = db.prepare("DELETE FROM relations WHERE id = ?");

@@ -209,7 +209,8 @@ const char* ftsTriggersSql() { return kFtsTriggers; }
 
 const std::vector<Migration>& projectMigrations() {
     static const std::vector<Migration> migrations = {
-        {1, "knowledge structure, corpus, full-text index", [](Database& db) {
+        {1, "knowledge structure, corpus, full-text index",
+         [](Database& db) {
              db.exec(kSchemaV1);
              db.exec(kSecondaryIndexes);
              db.exec(kFtsTriggers);
@@ -223,7 +224,8 @@ const std::vector<Migration>& projectMigrations() {
         {8, "other names of concepts", [](Database& db) { db.exec(kSchemaV8); }},
         {9, "review of training samples, rubric reasons, flags", applySchemaV9},
         {10, "terms usually read in another sense", [](Database& db) { db.exec(kSchemaV10); }},
-        {11, "stated genera of concepts", [](Database& db) {
+        {11, "stated genera of concepts",
+         [](Database& db) {
              db.exec(kSchemaV11);
              // The rules extractor's earlier runs kept no genera: the next run reads their chunks
              // again (ids are stable, so it merges) and writes them. An LLM's runs stay recorded.
@@ -244,7 +246,8 @@ int currentSchemaVersion() {
 void migrate(Database& db, const std::vector<Migration>& unordered) {
     // Steps run in version order whatever order they are listed in; versions must be 1..N.
     std::vector<Migration> migrations = unordered;
-    std::sort(migrations.begin(), migrations.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
+    std::sort(migrations.begin(), migrations.end(),
+              [](const Migration& a, const Migration& b) { return a.version < b.version; });
     for (std::size_t i = 0; i < migrations.size(); ++i)
         if (migrations[i].version != static_cast<int>(i) + 1)
             throw std::logic_error("schema migrations must be numbered 1.." + std::to_string(migrations.size()));

@@ -10,7 +10,7 @@ namespace proda {
 class Database;
 
 struct Migration {
-    int version;             // the user_version after this step
+    int version; // the user_version after this step
     std::string description;
     std::function<void(Database&)> apply;
 };

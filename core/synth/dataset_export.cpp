@@ -27,7 +27,8 @@ std::string systemPromptFor(SampleFormat format, const std::string& discipline) 
     case SampleFormat::Mcq:
         return who + "Answer the multiple-choice question with the letter of the correct option, then state the fact "
                      "that supports it.";
-    case SampleFormat::Tf: return who + "Say whether the statement is true or false; if it is false, state the correct fact.";
+    case SampleFormat::Tf:
+        return who + "Say whether the statement is true or false; if it is false, state the correct fact.";
     }
     return who;
 }
@@ -108,7 +109,8 @@ DatasetExportSummary exportDataset(Database& db, DatasetExportFormat format, con
         if (!o) throw InputError(sum.dataFile, 0, "", "cannot write the export file");
         o << "[";
         forEachDatasetSample(db, *version, [&](const Sample& s) {
-            o << (sum.samples ? ",\n" : "\n") << record(format, s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            o << (sum.samples ? ",\n" : "\n")
+              << record(format, s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
             if (++sum.samples % 8192 == 0) {
                 progress.checkCancelled();
                 progress.report("exporting samples", sum.samples, info->samples);

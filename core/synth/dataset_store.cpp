@@ -13,8 +13,9 @@ namespace proda {
 
 namespace {
 
-const char* kInfoColumns = "version, parent_version, content_hash, created_at, note, params, sample_count, synth_count, "
-                           "patch_count, replay_count, added_count, removed_count";
+const char* kInfoColumns =
+    "version, parent_version, content_hash, created_at, note, params, sample_count, synth_count, "
+    "patch_count, replay_count, added_count, removed_count";
 
 DatasetVersionInfo readInfo(const Statement& st) {
     DatasetVersionInfo d;
@@ -84,8 +85,8 @@ DatasetVersionInfo createDatasetVersion(Database& db, const NewDatasetVersion& v
 
     Transaction tx(db);
     info.version = db.scalarInt("SELECT coalesce(max(version), 0) + 1 FROM datasets");
-    info.parent = v.parentIsLatest ? (info.version > 1 ? std::optional<std::int64_t>(info.version - 1) : std::nullopt)
-                                   : v.parent;
+    info.parent =
+        v.parentIsLatest ? (info.version > 1 ? std::optional<std::int64_t>(info.version - 1) : std::nullopt) : v.parent;
     if (info.parent && !datasetInfo(db, *info.parent))
         throw InputError("dataset version: parent version " + std::to_string(*info.parent) + " does not exist");
     if (info.parent) {
@@ -113,17 +114,20 @@ DatasetVersionInfo createDatasetVersion(Database& db, const NewDatasetVersion& v
         auto st = db.prepare("SELECT id, name FROM disciplines");
         while (st.step()) disciplines.emplace(st.columnText(1), st.columnInt(0));
     }
-    auto insertSample = db.prepare("INSERT OR IGNORE INTO samples(id, format, prompt, response, options, answer, template_id, "
-                                   "discipline_id, origin, l1_ids, l2_ids, metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto insertSample =
+        db.prepare("INSERT OR IGNORE INTO samples(id, format, prompt, response, options, answer, template_id, "
+                   "discipline_id, origin, l1_ids, l2_ids, metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
     auto insertConcept = db.prepare("INSERT OR IGNORE INTO sample_concepts(sample_id, concept_id) VALUES (?, ?)");
     auto insertRelation = db.prepare("INSERT OR IGNORE INTO sample_relations(sample_id, relation_id) VALUES (?, ?)");
-    auto insertMember = db.prepare("INSERT INTO dataset_samples(version, position, sample_id, origin) VALUES (?,?,?,?)");
+    auto insertMember =
+        db.prepare("INSERT INTO dataset_samples(version, position, sample_id, origin) VALUES (?,?,?,?)");
     // Samples and their link rows go in id order, so each B-tree keyed by sample id is appended
     // to rather than split at random places (several times faster at 160k samples); membership
     // then follows in training order, which is its key order too.
     std::vector<std::size_t> byId(v.samples.size());
     for (std::size_t i = 0; i < byId.size(); ++i) byId[i] = i;
-    std::sort(byId.begin(), byId.end(), [&](std::size_t a, std::size_t b) { return v.samples[a].id < v.samples[b].id; });
+    std::sort(byId.begin(), byId.end(),
+              [&](std::size_t a, std::size_t b) { return v.samples[a].id < v.samples[b].id; });
     std::int64_t done = 0;
     auto tick = [&] {
         if (++done % 8192 == 0) {
@@ -135,8 +139,10 @@ DatasetVersionInfo createDatasetVersion(Database& db, const NewDatasetVersion& v
         const Sample& s = v.samples[i];
         auto d = disciplines.find(s.discipline);
         insertSample.bind(1, s.id).bind(2, toString(s.format)).bind(3, s.prompt).bind(4, s.response);
-        if (s.options.empty()) insertSample.bindNull(5);
-        else insertSample.bind(5, nlohmann::json(s.options).dump());
+        if (s.options.empty())
+            insertSample.bindNull(5);
+        else
+            insertSample.bind(5, nlohmann::json(s.options).dump());
         insertSample.bind(6, s.answer).bind(7, s.templateId);
         insertSample.bindOptional(8, d == disciplines.end() ? std::nullopt : std::optional<std::int64_t>(d->second));
         insertSample.bind(9, toString(s.origin)).bind(10, nlohmann::json(s.l1Ids).dump());
@@ -239,7 +245,8 @@ std::vector<DisciplineCoverage> coverageByDiscipline(Database& db, std::int64_t 
         {"SELECT discipline_id, count(*) FROM concepts GROUP BY discipline_id", &DisciplineCoverage::concepts},
         {"SELECT discipline_id, count(*) FROM relations GROUP BY discipline_id", &DisciplineCoverage::relations},
         {"SELECT s.discipline_id, count(*) FROM dataset_samples ds JOIN samples s ON s.id = ds.sample_id "
-         "WHERE ds.version = ?1 GROUP BY s.discipline_id", &DisciplineCoverage::samples},
+         "WHERE ds.version = ?1 GROUP BY s.discipline_id",
+         &DisciplineCoverage::samples},
         {"SELECT c.discipline_id, count(*) FROM concepts c WHERE c.id IN (SELECT sc.concept_id FROM dataset_samples ds "
          "JOIN sample_concepts sc ON sc.sample_id = ds.sample_id WHERE ds.version = ?1) GROUP BY c.discipline_id",
          &DisciplineCoverage::conceptsCovered},
@@ -259,27 +266,31 @@ std::vector<DisciplineCoverage> coverageByDiscipline(Database& db, std::int64_t 
 }
 
 std::vector<std::pair<std::string, std::int64_t>> conceptCoverage(Database& db, std::int64_t version) {
-    return counts(db, "SELECT sc.concept_id, count(*) FROM dataset_samples ds JOIN sample_concepts sc "
-                      "ON sc.sample_id = ds.sample_id WHERE ds.version = ? GROUP BY sc.concept_id ORDER BY sc.concept_id",
+    return counts(db,
+                  "SELECT sc.concept_id, count(*) FROM dataset_samples ds JOIN sample_concepts sc "
+                  "ON sc.sample_id = ds.sample_id WHERE ds.version = ? GROUP BY sc.concept_id ORDER BY sc.concept_id",
                   version);
 }
 
 std::vector<std::pair<std::string, std::int64_t>> relationCoverage(Database& db, std::int64_t version) {
-    return counts(db, "SELECT sr.relation_id, count(*) FROM dataset_samples ds JOIN sample_relations sr "
-                      "ON sr.sample_id = ds.sample_id WHERE ds.version = ? GROUP BY sr.relation_id ORDER BY sr.relation_id",
+    return counts(db,
+                  "SELECT sr.relation_id, count(*) FROM dataset_samples ds JOIN sample_relations sr "
+                  "ON sr.sample_id = ds.sample_id WHERE ds.version = ? GROUP BY sr.relation_id ORDER BY sr.relation_id",
                   version);
 }
 
 std::int64_t conceptCoverageCount(Database& db, std::int64_t version, const std::string& conceptId) {
-    auto st = db.prepare("SELECT count(*) FROM sample_concepts sc JOIN dataset_samples ds ON ds.sample_id = sc.sample_id "
-                         "AND ds.version = ? WHERE sc.concept_id = ?");
+    auto st =
+        db.prepare("SELECT count(*) FROM sample_concepts sc JOIN dataset_samples ds ON ds.sample_id = sc.sample_id "
+                   "AND ds.version = ? WHERE sc.concept_id = ?");
     st.bind(1, version).bind(2, conceptId);
     return st.step() ? st.columnInt(0) : 0;
 }
 
 std::int64_t relationCoverageCount(Database& db, std::int64_t version, const std::string& relationId) {
-    auto st = db.prepare("SELECT count(*) FROM sample_relations sr JOIN dataset_samples ds ON ds.sample_id = sr.sample_id "
-                         "AND ds.version = ? WHERE sr.relation_id = ?");
+    auto st =
+        db.prepare("SELECT count(*) FROM sample_relations sr JOIN dataset_samples ds ON ds.sample_id = sr.sample_id "
+                   "AND ds.version = ? WHERE sr.relation_id = ?");
     st.bind(1, version).bind(2, relationId);
     return st.step() ? st.columnInt(0) : 0;
 }

@@ -9,7 +9,7 @@
 namespace proda::synth {
 
 class Rng {
-public:
+  public:
     explicit Rng(std::uint64_t seed) : state_(seed ^ 0x9E3779B97F4A7C15ull) {}
 
     std::uint64_t next() { // SplitMix64
@@ -24,12 +24,11 @@ public:
     }
     double uniform() { return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0); }
 
-    template <class T>
-    void shuffle(std::vector<T>& v) {
+    template <class T> void shuffle(std::vector<T>& v) {
         for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[below(i)]);
     }
 
-private:
+  private:
     std::uint64_t state_;
 };
 

@@ -48,9 +48,9 @@ struct SynthOptions {
 struct SynthReport {
     std::int64_t requested = 0;
     std::map<std::string, std::int64_t> targetByFormat, producedByFormat, templatesUsed;
-    std::int64_t duplicatesRemoved = 0; // candidates dropped because the same sample existed
-    std::int64_t rejected = 0;          // candidates dropped by validation (no valid distractors, ...)
-    std::int64_t curatorRejected = 0;   // left out because a curator rejected them in review
+    std::int64_t duplicatesRemoved = 0;  // candidates dropped because the same sample existed
+    std::int64_t rejected = 0;           // candidates dropped by validation (no valid distractors, ...)
+    std::int64_t curatorRejected = 0;    // left out because a curator rejected them in review
     std::vector<std::string> shortfalls; // formats whose target the knowledge could not reach
     std::int64_t conceptsUsed = 0, relationsUsed = 0;
     std::int64_t conceptsTotal = 0, relationsTotal = 0;

@@ -26,7 +26,7 @@ bool restatesTerm(const std::string& text, const std::string& term) {
     }
     return words >= 2;
 }
-constexpr std::size_t kMaxClause = 300;  // longer definitions make poor stems and options
+constexpr std::size_t kMaxClause = 300; // longer definitions make poor stems and options
 
 } // namespace
 
@@ -50,7 +50,9 @@ Sample SampleBuilder::finish(Sample s) const {
 
 std::string SampleBuilder::statement(int edge, const char* tpl) const {
     const auto& e = kb_.edges[edge];
-    return fill(tpl, {.s = kb_.nodes[e.s].term, .o = kb_.nodes[e.o].term, .p = e.predicate, .d = kb_.disciplines[e.discipline]});
+    return fill(
+        tpl,
+        {.s = kb_.nodes[e.s].term, .o = kb_.nodes[e.o].term, .p = e.predicate, .d = kb_.disciplines[e.discipline]});
 }
 
 std::string SampleBuilder::mcqPrompt(const std::string& stem, const std::vector<std::string>& options) const {
@@ -60,7 +62,7 @@ std::string SampleBuilder::mcqPrompt(const std::string& stem, const std::vector<
 }
 
 std::vector<SampleBuilder::Candidate> SampleBuilder::candidates(int answer, std::optional<RelationType> t, bool forward,
-                                                               int discipline) {
+                                                                int discipline) {
     std::vector<Candidate> out;
     // Random draws instead of full scans: hubs (WordNet has nodes with thousands of edges) would
     // otherwise dominate the time, and a handful of candidates per group is plenty.
@@ -76,7 +78,8 @@ std::vector<SampleBuilder::Candidate> SampleBuilder::candidates(int answer, std:
         const auto kinds = kb_.in(parent.o);
         for (int j = 0; j < 6 && !kinds.empty(); ++j) {
             const auto& e = kb_.edges[kinds[rng_.below(kinds.size())]];
-            if (e.type == RelationType::Specialization && e.predicate == parent.predicate) out.push_back({e.s, "SIBLING"});
+            if (e.type == RelationType::Specialization && e.predicate == parent.predicate)
+                out.push_back({e.s, "SIBLING"});
         }
     }
     // Others the text states to be of its kind ("editor" and "compiler" are programs).
@@ -116,7 +119,8 @@ std::vector<SampleBuilder::Candidate> SampleBuilder::sameCategoryFirst(const std
 }
 
 std::vector<SampleBuilder::Candidate> SampleBuilder::pick(const std::vector<Candidate>& pool, std::size_t need,
-                                                          std::vector<int> takenTerms, const std::function<bool(int)>& valid) {
+                                                          std::vector<int> takenTerms,
+                                                          const std::function<bool(int)>& valid) {
     std::vector<Candidate> chosen;
     for (const auto& c : pool) {
         if (chosen.size() == need) break;
@@ -140,12 +144,15 @@ std::optional<Sample> SampleBuilder::qaFromConcept(int node) {
     // A definition that repeats every word of its term ("game equipment: equipment or apparatus used
     // in playing a game") answers "What is game equipment?" from the question's own words.
     if (restatesTerm(clause, n.bareTerm())) return std::nullopt;
-    const bool canAskTerm = clause.size() <= kMaxClause && kb_.definitionIsUnique(node) && !definitionNamesTerm(clause, n);
+    const bool canAskTerm =
+        clause.size() <= kMaxClause && kb_.definitionIsUnique(node) && !definitionNamesTerm(clause, n);
     bool askTerm = canAskTerm && rng_.below(3) == 0;
-    int t = chooseTemplate(askTerm ? "qa.def.term" : "qa.def.what", askTerm ? qaTermTemplates().size() : qaDefTemplates().size());
+    int t = chooseTemplate(askTerm ? "qa.def.term" : "qa.def.what",
+                           askTerm ? qaTermTemplates().size() : qaDefTemplates().size());
     if (t < 0 && (canAskTerm || askTerm)) {
         askTerm = !askTerm;
-        t = chooseTemplate(askTerm ? "qa.def.term" : "qa.def.what", askTerm ? qaTermTemplates().size() : qaDefTemplates().size());
+        t = chooseTemplate(askTerm ? "qa.def.term" : "qa.def.what",
+                           askTerm ? qaTermTemplates().size() : qaDefTemplates().size());
     }
     if (t < 0) return std::nullopt;
     Sample s;
@@ -212,10 +219,12 @@ std::optional<Sample> SampleBuilder::mcqFromRelation(int edge, int answerPos) {
     const auto& tpls = *choice.templates;
     const std::string& type = choice.family;
     bool forward = e.fromText || rng_.below(5) < 3;
-    int t = chooseTemplate("mcq.rel." + type + (forward ? ".fwd" : ".bwd"), (forward ? tpls.mcqFwd : tpls.mcqBwd).size());
+    int t =
+        chooseTemplate("mcq.rel." + type + (forward ? ".fwd" : ".bwd"), (forward ? tpls.mcqFwd : tpls.mcqBwd).size());
     if (t < 0 && !e.fromText) {
         forward = !forward;
-        t = chooseTemplate("mcq.rel." + type + (forward ? ".fwd" : ".bwd"), (forward ? tpls.mcqFwd : tpls.mcqBwd).size());
+        t = chooseTemplate("mcq.rel." + type + (forward ? ".fwd" : ".bwd"),
+                           (forward ? tpls.mcqFwd : tpls.mcqBwd).size());
     }
     if (t < 0) return std::nullopt;
     const int q = forward ? e.s : e.o, answer = forward ? e.o : e.s;
@@ -225,17 +234,17 @@ std::optional<Sample> SampleBuilder::mcqFromRelation(int edge, int answerPos) {
                                         {.askedAsGenus = forward && asksWhatItIs(e)});
     const auto truth = kb_.answerSet(q, e.type, forward);
     const bool answerName = kb_.nodes[answer].name; // names beside names only
-    const auto chosen = pick(pool, 3, {kb_.nodes[q].termKey, kb_.nodes[answer].termKey},
-                             [&](int c) {
-                                 return kb_.nodes[c].name == answerName &&
-                                        !kb_.possiblyTrue(truth, c) && !kb_.kindRelated(answer, c) &&
-                                        !kb_.namedInDefinitions(q, c) && !kb_.namedInDefinitions(answer, c);
-                             });
+    const auto chosen = pick(pool, 3, {kb_.nodes[q].termKey, kb_.nodes[answer].termKey}, [&](int c) {
+        return kb_.nodes[c].name == answerName && !kb_.possiblyTrue(truth, c) && !kb_.kindRelated(answer, c) &&
+               !kb_.namedInDefinitions(q, c) && !kb_.namedInDefinitions(answer, c);
+    });
     if (chosen.size() < 3) return std::nullopt;
     // An answer sharing a word part with the question's term is read off it ("CHIP-8" for
     // CHIP-48's origin, "prototype" beside "protoduction") unless two other options share it too.
-    if (const std::string qTerm = kb_.nodes[q].bareTerm(); sharesWordPart(kb_.nodes[answer].bareTerm(), qTerm) &&
-        std::count_if(chosen.begin(), chosen.end(), [&](const Candidate& c) { return sharesWordPart(kb_.nodes[c.node].bareTerm(), qTerm); }) < 2)
+    if (const std::string qTerm = kb_.nodes[q].bareTerm();
+        sharesWordPart(kb_.nodes[answer].bareTerm(), qTerm) &&
+        std::count_if(chosen.begin(), chosen.end(),
+                      [&](const Candidate& c) { return sharesWordPart(kb_.nodes[c.node].bareTerm(), qTerm); }) < 2)
         return std::nullopt;
 
     Sample s;

@@ -15,7 +15,7 @@
 namespace proda::synth {
 
 class SampleBuilder {
-public:
+  public:
     // `allowed(templateId)` filters templates (SynthOptions::templates).
     SampleBuilder(const KnowledgeGraph& kb, Rng& rng, std::function<bool(const std::string&)> allowed);
 
@@ -27,7 +27,7 @@ public:
     std::optional<Sample> tfFromConcept(int node, bool truth);
     std::optional<Sample> tfFromRelation(int edge, bool truth);
 
-private:
+  private:
     struct Candidate {
         int node;
         const char* op; // distractor operator, recorded in the sample's metadata
@@ -43,7 +43,8 @@ private:
     // software gives itself away), and so is a thing where the stem asks for a category, or one
     // far broader or narrower than the answer ("principle" beside "Henry's law"). Order within a
     // tier is kept.
-    std::vector<Candidate> sameCategoryFirst(const std::vector<Candidate>& pool, int answer, OptionStem stem = {}) const;
+    std::vector<Candidate> sameCategoryFirst(const std::vector<Candidate>& pool, int answer,
+                                             OptionStem stem = {}) const;
     // Picks up to `need` candidates that pass `valid` and whose terms differ from each other and
     // from the terms in `taken`.
     std::vector<Candidate> pick(const std::vector<Candidate>& pool, std::size_t need, std::vector<int> takenTerms,

@@ -77,7 +77,8 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
         if (askTerm)
             return !kb_.sameDefinition(c, node) && !containsWords(clause, x.term) && !nearDuplicate(n.term, x.term) &&
                    x.name == answerName;
-        if (x.defKey < 0 || definitionClause(x.definition).size() > kMaxClause || kb_.sameDefinition(node, c)) return false;
+        if (x.defKey < 0 || definitionClause(x.definition).size() > kMaxClause || kb_.sameDefinition(node, c))
+            return false;
         // Another thing's description that names the asked term is ruled out by reading it
         // ("A superset of Mesa, from Xerox PARC" for "What is Mesa?").
         if (containsWords(definitionClause(x.definition), n.term)) return false;
@@ -153,12 +154,10 @@ std::optional<Sample> SampleBuilder::tfFromRelation(int edge, bool truth) {
             // Of the replaced end's category: "Hp2ps is written in PKZIP" is false on its face.
             chosen = pick(sameCategoryFirst(candidates(replace, e.type, replacedObject, e.discipline), replace,
                                             {.askedAsGenus = replacedObject && asksWhatItIs(e)}),
-                          1,
-                          {kb_.nodes[e.s].termKey, kb_.nodes[e.o].termKey},
-                          [&](int c) {
-                              return kb_.nodes[c].name == replacedName &&
-                                     !kb_.possiblyTrue(truth, c) && !kb_.kindRelated(replace, c) &&
-                                     !kb_.namedInDefinitions(keep, c) && !kb_.namedInDefinitions(replace, c);
+                          1, {kb_.nodes[e.s].termKey, kb_.nodes[e.o].termKey}, [&](int c) {
+                              return kb_.nodes[c].name == replacedName && !kb_.possiblyTrue(truth, c) &&
+                                     !kb_.kindRelated(replace, c) && !kb_.namedInDefinitions(keep, c) &&
+                                     !kb_.namedInDefinitions(replace, c);
                           });
         }
         if (chosen.empty()) return std::nullopt;
@@ -183,7 +182,8 @@ std::optional<Sample> SampleBuilder::tfFromConcept(int node, bool truth) {
     if (n.defKey < 0) return std::nullopt;
     // A definition echoing its term ("rhythmicity: the rhythmic property ...") is true on its
     // face, and another one false beside it by the missing echo.
-    if (const std::string clause = definitionClause(n.definition); clause.size() > kMaxClause || definitionNamesTerm(clause, n))
+    if (const std::string clause = definitionClause(n.definition);
+        clause.size() > kMaxClause || definitionNamesTerm(clause, n))
         return std::nullopt;
     const int form = chooseTemplate("tf.def", std::size(kDefinitionStatements));
     if (form < 0) return std::nullopt;

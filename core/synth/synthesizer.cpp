@@ -20,7 +20,7 @@ double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock:
 // Cycles through a seeded permutation of 0..n-1 and reshuffles at each wrap, so every concept or
 // relation is used once before any is used twice: the widest coverage a size allows.
 class Stream {
-public:
+  public:
     Stream(std::vector<int> items, synth::Rng& rng) : items_(std::move(items)), rng_(rng) { rng_.shuffle(items_); }
     bool empty() const { return items_.empty(); }
     int next() {
@@ -31,7 +31,7 @@ public:
         return items_[pos_++];
     }
 
-private:
+  private:
     std::vector<int> items_;
     std::size_t pos_ = 0;
     synth::Rng& rng_;
@@ -40,7 +40,7 @@ private:
 // Hands out values 0..k-1 in shuffled blocks of k, so each value's share is exact to within one
 // block: answer positions of multiple choice (k = 4), truth of true/false (k = 2).
 class Balanced {
-public:
+  public:
     Balanced(int k, synth::Rng& rng) : k_(k), rng_(rng) {}
     int peek() {
         if (pos_ == block_.size()) {
@@ -53,7 +53,7 @@ public:
     }
     void take() { ++pos_; }
 
-private:
+  private:
     int k_;
     synth::Rng& rng_;
     std::vector<int> block_;
@@ -134,7 +134,8 @@ SynthResult synthesize(const KnowledgeGraph& kb, const SynthOptions& o, const Pr
         switch (f) {
         case SampleFormat::Qa: s = useConcept ? builder.qaFromConcept(src) : builder.qaFromRelation(src); break;
         case SampleFormat::Mcq:
-            s = useConcept ? builder.mcqFromConcept(src, position.peek()) : builder.mcqFromRelation(src, position.peek());
+            s = useConcept ? builder.mcqFromConcept(src, position.peek())
+                           : builder.mcqFromRelation(src, position.peek());
             break;
         case SampleFormat::Tf: {
             const bool t = truth.peek() == 0;
@@ -179,8 +180,9 @@ SynthResult synthesize(const KnowledgeGraph& kb, const SynthOptions& o, const Pr
         rep.targetByFormat[name] = targets[f];
         rep.producedByFormat[name] = produced[f];
         if (missing[f] > 0)
-            rep.shortfalls.push_back(name + ": " + std::to_string(produced[f]) + " of " + std::to_string(targets[f]) +
-                                     " (the knowledge structure and the allowed templates give no more distinct valid samples)");
+            rep.shortfalls.push_back(
+                name + ": " + std::to_string(produced[f]) + " of " + std::to_string(targets[f]) +
+                " (the knowledge structure and the allowed templates give no more distinct valid samples)");
     }
     if (refilled) rng.shuffle(result.samples); // refills were appended at the end; mix them in
 

@@ -54,12 +54,11 @@ const RelationTemplates kFunction{
     {"{S} {p} {o}.", "{S} is used for {o}.", "One function of {s} is {o}."}};
 // OTHER keeps the free-text predicate, so its templates quote the predicate instead of
 // paraphrasing a meaning we do not know.
-const RelationTemplates kOther{
-    {"Complete the statement: {S} {p} ___.", "{S} {p} what?"},
-    {"Complete the statement: ___ {p} {o}.", "What {p} {o}?"},
-    {"Which of the following completes the statement \"{S} {p} ___\"?"},
-    {"Which of the following {p} {o}?"},
-    {"{S} {p} {o}."}};
+const RelationTemplates kOther{{"Complete the statement: {S} {p} ___.", "{S} {p} what?"},
+                               {"Complete the statement: ___ {p} {o}.", "What {p} {o}?"},
+                               {"Which of the following completes the statement \"{S} {p} ___\"?"},
+                               {"Which of the following {p} {o}?"},
+                               {"{S} {p} {o}."}};
 
 const std::vector<const char*> kQaPair{"How is {s} related to {o}?", "What is the relationship between {s} and {o}?"};
 const std::vector<const char*> kQaDef{"What is {t}?", "Define {t}.", "What does the term \"{t}\" mean?",
@@ -98,7 +97,8 @@ const RelationTemplates& relationTemplates(RelationType t) {
 TemplateChoice templatesFor(RelationType t, std::string_view predicate) {
     // The predicates each type's templates paraphrase without changing what is said.
     static const std::vector<std::pair<RelationType, std::vector<std::string_view>>> plain = {
-        {RelationType::Specialization, {"is a", "is an", "is a kind of", "is a type of", "is a form of", "is a sort of"}},
+        {RelationType::Specialization,
+         {"is a", "is an", "is a kind of", "is a type of", "is a form of", "is a sort of"}},
         {RelationType::PartOf, {"is part of", "is a part of", "is a component of", "is a portion of"}},
         {RelationType::Causal, {"causes", "leads to", "results in"}},
         {RelationType::Prerequisite, {"requires", "depends on", "needs", "relies on"}},
@@ -125,9 +125,10 @@ std::string capitalized(std::string_view s) {
     // A name written in lower case keeps it at the start of a sentence: "i860", "hp2ps",
     // "iPhone", the command "ls" (never "I860", "Ls").
     const std::string_view first = s.substr(0, s.find(' '));
-    const bool name = first.size() <= 2 || std::any_of(first.begin(), first.end(), [](char c) {
-                          return std::isdigit(static_cast<unsigned char>(c)) || std::isupper(static_cast<unsigned char>(c));
-                      });
+    const bool name =
+        first.size() <= 2 || std::any_of(first.begin(), first.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c)) || std::isupper(static_cast<unsigned char>(c));
+        });
     if (!out.empty() && out[0] >= 'a' && out[0] <= 'z' && !name) out[0] = static_cast<char>(out[0] - 'a' + 'A');
     return out;
 }
@@ -135,17 +136,36 @@ std::string capitalized(std::string_view s) {
 std::string readableDiscipline(std::string_view d) {
     // WordNet's lexicographer files (DESIGN §5 uses them as disciplines when a synset has no
     // topic domain): "noun.phenomenon" reads as "natural phenomena" in a sentence.
-    static const std::pair<const char*, const char*> kNames[] = {
-        {"noun.Tops", "general concepts"}, {"noun.act", "acts and actions"}, {"noun.animal", "animals"},
-        {"noun.artifact", "artifacts"}, {"noun.attribute", "attributes"}, {"noun.body", "the body"},
-        {"noun.cognition", "cognition"}, {"noun.communication", "communication"}, {"noun.event", "events"},
-        {"noun.feeling", "feelings"}, {"noun.food", "food"}, {"noun.group", "groups"}, {"noun.location", "places"},
-        {"noun.motive", "motives"}, {"noun.object", "natural objects"}, {"noun.person", "people"},
-        {"noun.phenomenon", "natural phenomena"}, {"noun.plant", "plants"}, {"noun.possession", "possession"},
-        {"noun.process", "natural processes"}, {"noun.quantity", "quantities and units"}, {"noun.relation", "relations"},
-        {"noun.shape", "shapes"}, {"noun.state", "states"}, {"noun.substance", "substances"}, {"noun.time", "time"},
-        {"adj.all", "descriptive adjectives"}, {"adj.pert", "relational adjectives"}, {"adj.ppl", "participles"},
-        {"adv.all", "adverbs"}};
+    static const std::pair<const char*, const char*> kNames[] = {{"noun.Tops", "general concepts"},
+                                                                 {"noun.act", "acts and actions"},
+                                                                 {"noun.animal", "animals"},
+                                                                 {"noun.artifact", "artifacts"},
+                                                                 {"noun.attribute", "attributes"},
+                                                                 {"noun.body", "the body"},
+                                                                 {"noun.cognition", "cognition"},
+                                                                 {"noun.communication", "communication"},
+                                                                 {"noun.event", "events"},
+                                                                 {"noun.feeling", "feelings"},
+                                                                 {"noun.food", "food"},
+                                                                 {"noun.group", "groups"},
+                                                                 {"noun.location", "places"},
+                                                                 {"noun.motive", "motives"},
+                                                                 {"noun.object", "natural objects"},
+                                                                 {"noun.person", "people"},
+                                                                 {"noun.phenomenon", "natural phenomena"},
+                                                                 {"noun.plant", "plants"},
+                                                                 {"noun.possession", "possession"},
+                                                                 {"noun.process", "natural processes"},
+                                                                 {"noun.quantity", "quantities and units"},
+                                                                 {"noun.relation", "relations"},
+                                                                 {"noun.shape", "shapes"},
+                                                                 {"noun.state", "states"},
+                                                                 {"noun.substance", "substances"},
+                                                                 {"noun.time", "time"},
+                                                                 {"adj.all", "descriptive adjectives"},
+                                                                 {"adj.pert", "relational adjectives"},
+                                                                 {"adj.ppl", "participles"},
+                                                                 {"adv.all", "adverbs"}};
     for (const auto& [file, name] : kNames)
         if (d == file) return name;
     if (d.starts_with("verb.")) return "verbs of " + std::string(d.substr(5)); // "verbs of motion"
@@ -161,17 +181,28 @@ std::string fill(std::string_view tpl, const Slots& slots) {
             if (close != std::string_view::npos) {
                 const auto key = tpl.substr(i + 1, close - i - 1);
                 bool known = true;
-                if (key == "s") out += slots.s;
-                else if (key == "S") out += capitalized(slots.s);
-                else if (key == "o") out += slots.o;
-                else if (key == "O") out += capitalized(slots.o);
-                else if (key == "p") out += slots.p;
-                else if (key == "d") out += readableDiscipline(slots.d);
-                else if (key == "t") out += slots.t;
-                else if (key == "T") out += capitalized(slots.t);
-                else if (key == "def") out += slots.def;
-                else if (key == "stmt") out += slots.stmt;
-                else known = false;
+                if (key == "s")
+                    out += slots.s;
+                else if (key == "S")
+                    out += capitalized(slots.s);
+                else if (key == "o")
+                    out += slots.o;
+                else if (key == "O")
+                    out += capitalized(slots.o);
+                else if (key == "p")
+                    out += slots.p;
+                else if (key == "d")
+                    out += readableDiscipline(slots.d);
+                else if (key == "t")
+                    out += slots.t;
+                else if (key == "T")
+                    out += capitalized(slots.t);
+                else if (key == "def")
+                    out += slots.def;
+                else if (key == "stmt")
+                    out += slots.stmt;
+                else
+                    known = false;
                 if (known) {
                     i = close;
                     continue;
@@ -187,7 +218,8 @@ namespace {
 
 // Determiners and pronouns that start most glosses ("A method that ...", "Any of ...").
 bool startsWithDeterminer(std::string_view d) {
-    for (std::string_view w : {"a", "an", "the", "any", "one", "some", "each", "every", "someone", "something", "either"})
+    for (std::string_view w :
+         {"a", "an", "the", "any", "one", "some", "each", "every", "someone", "something", "either"})
         if (startsWithWord(d, w)) return true;
     return false;
 }
@@ -205,7 +237,8 @@ std::string definitionClause(std::string_view definition) {
     while (!d.empty() && (d[0] == '(' || d[0] == '/')) {
         const auto close = d.find(d[0] == '(' ? ')' : '/', 1);
         if (close == std::string::npos || close + 2 >= d.size() || d[close + 1] != ' ') break;
-        if (close > 60 && !(close <= 300 && d[0] == '(' && startsWithDeterminer(std::string_view(d).substr(close + 2)))) break;
+        if (close > 60 && !(close <= 300 && d[0] == '(' && startsWithDeterminer(std::string_view(d).substr(close + 2))))
+            break;
         d.erase(0, close + 2);
     }
     for (auto at = d.find("(?)"); at != std::string::npos; at = d.find("(?)")) {
@@ -213,7 +246,8 @@ std::string definitionClause(std::string_view definition) {
         d.erase(from, at + 3 - from);
     }
     // A function word the source doubles ("developed by by Hamilton") is written once.
-    for (std::string_view w : {"by", "the", "of", "a", "an", "to", "in", "on", "for", "and", "or", "is", "with", "as", "at"}) {
+    for (std::string_view w :
+         {"by", "the", "of", "a", "an", "to", "in", "on", "for", "and", "or", "is", "with", "as", "at"}) {
         const std::string twice = " " + std::string(w) + " " + std::string(w) + " ";
         for (auto at = d.find(twice); at != std::string::npos; at = d.find(twice)) d.erase(at, w.size() + 1);
     }

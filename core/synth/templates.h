@@ -12,10 +12,10 @@
 namespace proda::synth {
 
 struct RelationTemplates {
-    std::vector<const char*> qaFwd;   // asks for the object given the subject
-    std::vector<const char*> qaBwd;   // asks for the subject given the object
-    std::vector<const char*> mcqFwd;  // multiple-choice stems, options are objects
-    std::vector<const char*> mcqBwd;  // options are subjects
+    std::vector<const char*> qaFwd;      // asks for the object given the subject
+    std::vector<const char*> qaBwd;      // asks for the subject given the object
+    std::vector<const char*> mcqFwd;     // multiple-choice stems, options are objects
+    std::vector<const char*> mcqBwd;     // options are subjects
     std::vector<const char*> statements; // declarative forms for true/false
 };
 

@@ -32,7 +32,8 @@ void addComembers(const KnowledgeGraph& g, const GraphChain& c, int p, std::vect
         std::size_t seen = 0;
         for (int f : g.in(g.edges[e].o)) {
             if (++seen > kScanLimit || others.size() >= kPerOperator) break;
-            if (g.edges[f].s != a && g.edges[f].type == RelationType::PartOf && g.edges[f].predicate == g.edges[e].predicate)
+            if (g.edges[f].s != a && g.edges[f].type == RelationType::PartOf &&
+                g.edges[f].predicate == g.edges[e].predicate)
                 others.emplace_back(g.edges[e].o, g.edges[f].s);
         }
     }
@@ -50,9 +51,15 @@ std::vector<Cand> nodeCandidates(const KnowledgeGraph& g, const GraphChain& c, i
     const int a = c.nodes[p];
     auto each = [&](int node, auto&& fn) {
         std::size_t n = 0;
-        for (int e : g.out(node)) { if (++n > kScanLimit) break; fn(e, g.edges[e].o); }
+        for (int e : g.out(node)) {
+            if (++n > kScanLimit) break;
+            fn(e, g.edges[e].o);
+        }
         n = 0;
-        for (int e : g.in(node)) { if (++n > kScanLimit) break; fn(e, g.edges[e].s); }
+        for (int e : g.in(node)) {
+            if (++n > kScanLimit) break;
+            fn(e, g.edges[e].s);
+        }
     };
     std::size_t count = 0;
     each(a, [&](int, int other) {
@@ -65,7 +72,8 @@ std::vector<Cand> nodeCandidates(const KnowledgeGraph& g, const GraphChain& c, i
     // neither link ("section" is writing and music: "tune" and "harmony" beside it for "X is a
     // kind of writing" leave "section" the only writing), so only that node's kinds are siblings.
     const int T0 = static_cast<int>(c.steps.size());
-    const int statedParent = p < T0 && c.steps[p].type == RelationType::Specialization && c.steps[p].forward ? c.nodes[p + 1] : -1;
+    const int statedParent =
+        p < T0 && c.steps[p].type == RelationType::Specialization && c.steps[p].forward ? c.nodes[p + 1] : -1;
     for (int e : g.out(a)) {
         if (g.edges[e].type != RelationType::Specialization || ++scanned > kScanLimit) continue;
         const int parent = g.edges[e].o;
@@ -92,7 +100,8 @@ std::vector<Cand> nodeCandidates(const KnowledgeGraph& g, const GraphChain& c, i
             if (key >= 0)
                 for (int sense : g.senses(key))
                     for (int f : g.in(sense))
-                        if (g.edges[f].type == RelationType::Specialization && g.edges[f].s != a && count++ < 2 * kPerOperator)
+                        if (g.edges[f].type == RelationType::Specialization && g.edges[f].s != a &&
+                            count++ < 2 * kPerOperator)
                             addNode(g, pool, "SUBST_SIBLING", g.edges[f].s, {sense, g.edges[f].s});
         }
     for (int j = 0; j < static_cast<int>(c.nodes.size()); ++j)
@@ -116,7 +125,8 @@ std::vector<Cand> nodeCandidates(const KnowledgeGraph& g, const GraphChain& c, i
     }
     each(a, [&](int e, int other) {
         const RelationType t = g.edges[e].type;
-        if (t == RelationType::Causal || t == RelationType::Prerequisite) addNode(g, pool, "REVERSE", other, {a, other});
+        if (t == RelationType::Causal || t == RelationType::Prerequisite)
+            addNode(g, pool, "REVERSE", other, {a, other});
         if (t == RelationType::Contrast) addNode(g, pool, "CONTRAST", other, {a, other});
     });
     // SAME_KIND: first concepts of the answer's type within three hops (same topic, so not
@@ -189,9 +199,11 @@ std::vector<Cand> linkCandidates(const KnowledgeGraph& g, const GraphChain& c) {
         const int v = c.nodes[i];
         std::set<std::pair<int, bool>> seen;
         std::size_t n = 0;
-        for (int e : g.out(v)) if (++n < kScanLimit) seen.insert({static_cast<int>(g.edges[e].type), true});
+        for (int e : g.out(v))
+            if (++n < kScanLimit) seen.insert({static_cast<int>(g.edges[e].type), true});
         n = 0;
-        for (int e : g.in(v)) if (++n < kScanLimit) seen.insert({static_cast<int>(g.edges[e].type), false});
+        for (int e : g.in(v))
+            if (++n < kScanLimit) seen.insert({static_cast<int>(g.edges[e].type), false});
         for (auto [t, fwd] : seen) {
             Step st{static_cast<RelationType>(t), fwd};
             if (st == s[i]) continue;

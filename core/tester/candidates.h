@@ -26,7 +26,6 @@ struct Cand {
 constexpr std::size_t kScanLimit = 400;  // edges looked at per node and operator (hubs have thousands)
 constexpr std::size_t kPerOperator = 40; // candidates kept per operator
 
-
 void addNode(const KnowledgeGraph& g, std::vector<Cand>& pool, const char* op, int node, std::vector<int> used);
 // Candidates for a node answer at chain position p, by operator, filtered and tiered by category.
 std::vector<Cand> nodeCandidates(const KnowledgeGraph& g, const GraphChain& c, int p, std::mt19937_64& rng);

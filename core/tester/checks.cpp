@@ -19,8 +19,9 @@ using nlohmann::json;
 
 // Content words for the stem/option overlap figure: 3+ characters, not a template word.
 std::set<std::string> contentWords(std::string_view text) {
-    static const std::set<std::string> stop = {"the", "and", "which", "what", "that", "from", "with", "are", "is",
-                                               "concept", "suppose", "chain", "relations", "linked", "kind"};
+    static const std::set<std::string> stop = {"the",     "and",   "which",     "what",   "that",
+                                               "from",    "with",  "are",       "is",     "concept",
+                                               "suppose", "chain", "relations", "linked", "kind"};
     std::set<std::string> out;
     for (auto& w : words(text))
         if (w.size() >= 3 && !stop.count(w)) out.insert(w);
@@ -41,15 +42,18 @@ ItemCheck checkOne(const Item& it, const KnowledgeGraph& g, LeakIndex* leaks, co
     std::set<std::string> seen;
     for (const auto& o : it.options) {
         const std::string k = normalizeTerm(o);
-        if (k.empty()) c.emptyOption = true;
-        else if (!seen.insert(k).second) c.duplicateOptions = true;
+        if (k.empty())
+            c.emptyOption = true;
+        else if (!seen.insert(k).second)
+            c.duplicateOptions = true;
     }
     const int ci = g.chainIndex(it.chainId);
     if (ci < 0 || g.chains[ci].steps.empty()) {
         c.verifiable = false;
     } else {
         const GraphChain& chain = g.chains[ci];
-        const int pos = it.shape == ItemShape::Middle ? middlePositionOf(it.templateId) : static_cast<int>(chain.steps.size());
+        const int pos =
+            it.shape == ItemShape::Middle ? middlePositionOf(it.templateId) : static_cast<int>(chain.steps.size());
         if (it.shape == ItemShape::Middle && (pos < 1 || pos >= static_cast<int>(chain.steps.size()))) {
             c.verifiable = false;
         } else {
@@ -58,15 +62,20 @@ ItemCheck checkOne(const Item& it, const KnowledgeGraph& g, LeakIndex* leaks, co
                 bool isTrue = false;
                 if (it.shape == ItemShape::Link) {
                     auto seq = parseLinkOption(it.options[i]);
-                    if (!seq) { if (i == it.answer) c.verifiable = false; continue; }
+                    if (!seq) {
+                        if (i == it.answer) c.verifiable = false;
+                        continue;
+                    }
                     isTrue = truth.linkTrue(*seq);
                 } else {
                     const int key = g.termKeyOf(it.options[i]);
                     if (key < 0 && i == it.answer) c.verifiable = false;
                     isTrue = truth.nodeTrue(key);
                 }
-                if (i == it.answer) c.correctTrue = isTrue;
-                else if (isTrue) c.invalidOptions.push_back(i);
+                if (i == it.answer)
+                    c.correctTrue = isTrue;
+                else if (isTrue)
+                    c.invalidOptions.push_back(i);
             }
             if (!c.verifiable) c.correctTrue = true; // a curator's free text: not judged by the graph
             if (leaks && leaks->available())
@@ -79,7 +88,10 @@ ItemCheck checkOne(const Item& it, const KnowledgeGraph& g, LeakIndex* leaks, co
     if (leaks && leaks->available()) {
         auto [share, sample] = leaks->ngramOverlap(it.question, it.options[it.answer]);
         c.ngramShare = share;
-        if (share > 0 && share >= opt.leakThreshold) { c.ngramLeak = true; c.ngramSample = sample; }
+        if (share > 0 && share >= opt.leakThreshold) {
+            c.ngramLeak = true;
+            c.ngramSample = sample;
+        }
     }
     return c;
 }
@@ -91,8 +103,10 @@ CheckOptions checkOptionsFor(Database& db) {
     Statement st = db.prepare("SELECT key, value FROM meta WHERE key IN ('bench.leak_ngram', 'bench.leak_threshold')");
     while (st.step()) {
         try {
-            if (st.columnText(0) == "bench.leak_ngram") o.ngram = std::max(1, std::stoi(st.columnText(1)));
-            else o.leakThreshold = std::stod(st.columnText(1));
+            if (st.columnText(0) == "bench.leak_ngram")
+                o.ngram = std::max(1, std::stoi(st.columnText(1)));
+            else
+                o.leakThreshold = std::stod(st.columnText(1));
         } catch (const std::exception&) {
             throw InputError(db.path(), 0, "meta." + st.columnText(0), "not a number: '" + st.columnText(1) + "'");
         }
@@ -115,7 +129,10 @@ CheckReport checkItems(Database& db, const CheckOptions& opt, const KnowledgeGra
     double ovCorrect = 0, ovDistr = 0;
     std::set<std::string> chainsWithItems, disciplinesWithItems;
     for (const Item& it : loadItems(db)) {
-        if (it.status == "rejected") { ++r.rejectedExcluded; continue; }
+        if (it.status == "rejected") {
+            ++r.rejectedExcluded;
+            continue;
+        }
         ++r.items;
         ItemCheck c = checkOne(it, g, &leaks, opt);
         r.invalidDistractors += static_cast<std::int64_t>(c.invalidOptions.size());
@@ -160,7 +177,8 @@ CheckReport checkItems(Database& db, const CheckOptions& opt, const KnowledgeGra
     r.disciplines = static_cast<std::int64_t>(disciplinesWithChains.size());
     for (const auto& d : disciplinesWithChains) r.disciplinesCovered += disciplinesWithItems.count(d) ? 1 : 0;
     r.chainsCoveredFraction = r.chains ? static_cast<double>(r.chainsCovered) / static_cast<double>(r.chains) : 0;
-    r.disciplinesCoveredFraction = r.disciplines ? static_cast<double>(r.disciplinesCovered) / static_cast<double>(r.disciplines) : 0;
+    r.disciplinesCoveredFraction =
+        r.disciplines ? static_cast<double>(r.disciplinesCovered) / static_cast<double>(r.disciplines) : 0;
     return r;
 }
 
@@ -173,16 +191,24 @@ ItemCheck checkItem(Database& db, const std::string& itemId) {
 }
 
 ItemChecker::ItemChecker(Database& db)
-    : opt_(checkOptionsFor(db)), graph_(KnowledgeGraph::load(db)), leaks_(std::make_unique<LeakIndex>(db, opt_.ngram)) {}
+    : opt_(checkOptionsFor(db)), graph_(KnowledgeGraph::load(db)), leaks_(std::make_unique<LeakIndex>(db, opt_.ngram)) {
+}
 ItemChecker::~ItemChecker() = default;
 ItemCheck ItemChecker::check(const Item& item) { return checkOne(item, graph_, leaks_.get(), opt_); }
 
 json toJson(const ItemCheck& c) {
     json inv = json::array();
     for (int i : c.invalidOptions) inv.push_back(std::string(1, optionLetter(i)));
-    json j = {{"id", c.itemId}, {"ok", c.ok()}, {"invalid_options", inv}, {"correct_is_true", c.correctTrue},
-              {"verifiable", c.verifiable}, {"duplicate_options", c.duplicateOptions}, {"empty_option", c.emptyOption},
-              {"ngram_share", c.ngramShare}, {"ngram_leak", c.ngramLeak}, {"fact_leak", c.factLeak}};
+    json j = {{"id", c.itemId},
+              {"ok", c.ok()},
+              {"invalid_options", inv},
+              {"correct_is_true", c.correctTrue},
+              {"verifiable", c.verifiable},
+              {"duplicate_options", c.duplicateOptions},
+              {"empty_option", c.emptyOption},
+              {"ngram_share", c.ngramShare},
+              {"ngram_leak", c.ngramLeak},
+              {"fact_leak", c.factLeak}};
     if (!c.ngramSample.empty()) j["ngram_sample"] = c.ngramSample;
     if (!c.factSample.empty()) j["fact_sample"] = c.factSample;
     return j;
@@ -231,16 +257,18 @@ std::string toText(const CheckReport& r) {
       << r.correctNotTrue << " keyed answers not true, " << r.duplicateOptions << " with duplicate options, "
       << r.emptyOptions << " with empty options, " << r.unverifiable << " not verifiable\n";
     if (r.orthogonalityChecked)
-        s << "orthogonality: " << r.leaks << " leaks (" << r.ngramLeaks << " by " << r.options.ngram << "-gram overlap >= "
-          << r.options.leakThreshold << ", " << r.factLeaks << " composed facts) against dataset version "
-          << r.datasetVersion << " (" << r.samples << " samples)\n";
-    else s << "orthogonality: " << r.orthogonalityNote << "\n";
+        s << "orthogonality: " << r.leaks << " leaks (" << r.ngramLeaks << " by " << r.options.ngram
+          << "-gram overlap >= " << r.options.leakThreshold << ", " << r.factLeaks
+          << " composed facts) against dataset version " << r.datasetVersion << " (" << r.samples << " samples)\n";
+    else
+        s << "orthogonality: " << r.orthogonalityNote << "\n";
     s << "bias: answer positions A " << r.answerPositionShares[0] << ", B " << r.answerPositionShares[1] << ", C "
       << r.answerPositionShares[2] << ", D " << r.answerPositionShares[3] << "; correct is longest "
       << r.correctIsLongestShare << "; stem overlap correct " << r.stemOverlapCorrect << " vs distractors "
       << r.stemOverlapDistractors << " (giveaway " << r.stemOverlapGiveawayShare << ")\n"
-      << "coverage: chains " << r.chainsCovered << "/" << r.chains << " (" << r.chainsCoveredFraction << "), disciplines "
-      << r.disciplinesCovered << "/" << r.disciplines << " (" << r.disciplinesCoveredFraction << ")\n";
+      << "coverage: chains " << r.chainsCovered << "/" << r.chains << " (" << r.chainsCoveredFraction
+      << "), disciplines " << r.disciplinesCovered << "/" << r.disciplines << " (" << r.disciplinesCoveredFraction
+      << ")\n";
     return s.str();
 }
 

@@ -2,8 +2,8 @@
 // The checks that keep items honest (`proda bench check`, and checkItem() after every edit):
 // validity (DESIGN §3.3), orthogonality against the latest dataset version (§3.2), bias and
 // coverage. Figures are over items not rejected by review.
-#include "tester/item.h"
 #include "knowledge/knowledge_graph.h"
+#include "tester/item.h"
 
 #include <array>
 #include <memory>
@@ -16,21 +16,23 @@ namespace proda {
 class Database;
 
 struct CheckOptions {
-    int ngram = 8;                // question word n-grams compared with samples
-    double leakThreshold = 0.3;   // share of a question's n-grams found in one sample that makes a leak
+    int ngram = 8;              // question word n-grams compared with samples
+    double leakThreshold = 0.3; // share of a question's n-grams found in one sample that makes a leak
     std::int64_t searchBudget = 400000;
 };
 
 struct ItemCheck {
     std::string itemId;
-    std::vector<int> invalidOptions;     // distractors that are true answers under the structure
-    bool correctTrue = true;             // the keyed option is a true answer
-    bool verifiable = true;              // the chain exists and the options could be read
+    std::vector<int> invalidOptions; // distractors that are true answers under the structure
+    bool correctTrue = true;         // the keyed option is a true answer
+    bool verifiable = true;          // the chain exists and the options could be read
     bool duplicateOptions = false, emptyOption = false;
     double ngramShare = 0;               // highest share of question n-grams in one sample
     std::string ngramSample, factSample; // the leaking samples, when any
     bool ngramLeak = false, factLeak = false;
-    bool ok() const { return invalidOptions.empty() && correctTrue && !duplicateOptions && !emptyOption && !ngramLeak && !factLeak; }
+    bool ok() const {
+        return invalidOptions.empty() && correctTrue && !duplicateOptions && !emptyOption && !ngramLeak && !factLeak;
+    }
 };
 
 struct CheckReport {
@@ -60,7 +62,7 @@ class LeakIndex;
 // Checks items one at a time against a graph and leak index loaded once: the review workspace
 // checks the item on screen, and an edit, without reloading the structure for each.
 class ItemChecker {
-public:
+  public:
     explicit ItemChecker(Database& db);
     ~ItemChecker();
     ItemChecker(const ItemChecker&) = delete;
@@ -68,7 +70,7 @@ public:
     ItemCheck check(const Item& item);
     const KnowledgeGraph& graph() const { return graph_; }
 
-private:
+  private:
     CheckOptions opt_;
     KnowledgeGraph graph_;
     std::unique_ptr<LeakIndex> leaks_;

@@ -1,22 +1,22 @@
 #include "tester/generator.h"
-#include "tester/candidates.h"
 #include "extract/terms.h"
 #include "store/database.h"
+#include "tester/candidates.h"
 #include "tester/item_store.h"
-#include "util/error.h"
 #include "tester/item_truth.h"
 #include "tester/phrasing.h"
+#include "util/error.h"
 #include "util/text.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <climits>
-#include <cstdint>
-#include <nlohmann/json.hpp>
-#include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <set>
 
@@ -126,10 +126,14 @@ bool choose(std::vector<Cand>& pool, const std::string& answer, Valid&& valid, c
                    std::abs(static_cast<double>(pool[y].text.size()) - ansLen);
         });
         const std::size_t pick = idx[rng() % std::min<std::size_t>(2, idx.size())];
-        if (accept(pick)) { chosen.push_back(pool[pick]); ++opUses[op]; }
+        if (accept(pick)) {
+            chosen.push_back(pool[pick]);
+            ++opUses[op];
+        }
     }
     auto strictlyLongest = [&] {
-        for (const auto& d : chosen) if (d.text.size() >= answer.size()) return false;
+        for (const auto& d : chosen)
+            if (d.text.size() >= answer.size()) return false;
         return true;
     };
     // Swaps draw on candidates no worse than the worst already chosen (a small structure's
@@ -143,34 +147,46 @@ bool choose(std::vector<Cand>& pool, const std::string& answer, Valid&& valid, c
         std::vector<std::size_t> shorter;
         for (std::size_t i = 0; i < pool.size(); ++i)
             if (!used[i] && pool[i].tier <= worst && pool[i].text.size() < answer.size()) shorter.push_back(i);
-        std::sort(shorter.begin(), shorter.end(), [&](std::size_t x, std::size_t y) { return pool[x].text.size() > pool[y].text.size(); });
+        std::sort(shorter.begin(), shorter.end(),
+                  [&](std::size_t x, std::size_t y) { return pool[x].text.size() > pool[y].text.size(); });
         for (auto& d : chosen) {
             if (d.text.size() < answer.size()) continue;
             const std::string old = normalizeTerm(d.text);
             texts.erase(old);
             bool replaced = false;
             for (std::size_t i : shorter)
-                if (!used[i] && accept(i)) { d = pool[i]; replaced = true; break; }
+                if (!used[i] && accept(i)) {
+                    d = pool[i];
+                    replaced = true;
+                    break;
+                }
             if (!replaced) texts.insert(old);
         }
     } else if (strictlyLongest() && static_cast<double>(bal.longest) + 1 > target) {
         std::vector<std::size_t> longer;
         for (std::size_t i = 0; i < pool.size(); ++i)
             if (!used[i] && pool[i].tier <= worst && pool[i].text.size() >= answer.size()) longer.push_back(i);
-        std::sort(longer.begin(), longer.end(), [&](std::size_t x, std::size_t y) { return pool[x].text.size() < pool[y].text.size(); });
+        std::sort(longer.begin(), longer.end(),
+                  [&](std::size_t x, std::size_t y) { return pool[x].text.size() < pool[y].text.size(); });
         for (std::size_t i : longer) {
             // Replace the shortest distractor; its text leaves the duplicate set.
-            auto shortest = std::min_element(chosen.begin(), chosen.end(), [](const Cand& x, const Cand& y) { return x.text.size() < y.text.size(); });
+            auto shortest = std::min_element(chosen.begin(), chosen.end(), [](const Cand& x, const Cand& y) {
+                return x.text.size() < y.text.size();
+            });
             const std::string old = normalizeTerm(shortest->text);
             texts.erase(old);
-            if (accept(i)) { *shortest = pool[i]; break; }
+            if (accept(i)) {
+                *shortest = pool[i];
+                break;
+            }
             texts.insert(old);
         }
     }
     // Where no longer option can be swapped in (a small structure), an item whose answer is the
     // longest once too often is not made: a model would learn to pick the longest option.
     // (The balance counts items once made: buildItems.)
-    return !(strictlyLongest() && static_cast<double>(bal.longest) + 1 > kLongestCap * static_cast<double>(bal.items + 1) + 1);
+    return !(strictlyLongest() &&
+             static_cast<double>(bal.longest) + 1 > kLongestCap * static_cast<double>(bal.items + 1) + 1);
 }
 
 // What a reader reads of a definition at a glance: its first sentence, without WordNet's quoted
@@ -203,22 +219,21 @@ struct NodeRules {
     // person who ...".)
     std::vector<int> partners;
     bool namesPartner(const Cand& d) const {
-        return std::any_of(partners.begin(), partners.end(), [&](int n) { return g->definitionNamesNode(d.termKey, n); });
+        return std::any_of(partners.begin(), partners.end(),
+                           [&](int n) { return g->definitionNamesNode(d.termKey, n); });
     }
 
     bool valid(const Cand& d) const {
         const KnowledgeGraph& G = *g;
         return !named.count(d.termKey) &&
                // an option stands alone: no chain around it tells a usual word's other sense
-               !(d.nodes.size() && G.nodes[d.nodes.back()].misreadAlone) &&
-               !truth->nodeTrue(d.termKey) &&
+               !(d.nodes.size() && G.nodes[d.nodes.back()].misreadAlone) && !truth->nodeTrue(d.termKey) &&
                !(d.nodes.size() && G.namesEachOther(a, d.nodes.back())) && // a synonym of the answer
-               !(d.nodes.size() && G.glossesOverlap(a, d.nodes.back())) &&  // or one that the glosses make one
+               !(d.nodes.size() && G.glossesOverlap(a, d.nodes.back())) && // or one that the glosses make one
                !G.broadTerm(d.termKey, opt->maxBroadKinds) &&
                // the source text makes it true, or a near-synonym ("center of gravity ...
                // equals the center of mass")
-               !G.sourceTies(chainNodes, answer, d.termKey, d.text) &&
-               !namesPartner(d) &&
+               !G.sourceTies(chainNodes, answer, d.termKey, d.text) && !namesPartner(d) &&
                !G.hierarchyRelated(answerTerm, answerAncestors, d.termKey) && !chainAncestors.count(d.termKey) &&
                !nearDuplicate(answer, d.text) &&
                // a chain concept's gloss echoes the option: "watchman: a guard who keeps watch"
@@ -232,8 +247,8 @@ struct NodeRules {
     }
 };
 
-std::optional<NodeRules> nodeRules(const KnowledgeGraph& g, const GraphChain& c, ItemShape shape, int pos, const std::string& question,
-                                   const GenerateOptions& opt, ItemTruth& truth) {
+std::optional<NodeRules> nodeRules(const KnowledgeGraph& g, const GraphChain& c, ItemShape shape, int pos,
+                                   const std::string& question, const GenerateOptions& opt, ItemTruth& truth) {
     const int T = static_cast<int>(c.steps.size());
     NodeRules r;
     r.g = &g;
@@ -262,7 +277,8 @@ std::optional<NodeRules> nodeRules(const KnowledgeGraph& g, const GraphChain& c,
     auto readable = [&](const std::string& namedTerm) {
         return readableFromStem(bareAnswer, namedTerm) || answersItself(bareAnswer, namedTerm);
     };
-    if (readable(g.nodes[c.nodes[0]].bareTerm()) || (shape == ItemShape::Middle && readable(g.nodes[c.nodes[T]].bareTerm())))
+    if (readable(g.nodes[c.nodes[0]].bareTerm()) ||
+        (shape == ItemShape::Middle && readable(g.nodes[c.nodes[T]].bareTerm())))
         return std::nullopt;
     // The stem must not name the answer or an intermediate node either.
     for (int j = 1; j < T + (shape == ItemShape::Middle ? 0 : 1); ++j)
@@ -304,9 +320,11 @@ std::optional<NodeRules> nodeRules(const KnowledgeGraph& g, const GraphChain& c,
     return r;
 }
 
-std::optional<Item> buildOne(const KnowledgeGraph& g, const GraphChain& c, ItemShape shape, int pos, const GenerateOptions& opt,
-                             LengthBalance& bal) {
-    Stem stem = shape == ItemShape::End ? endStem(g, c) : shape == ItemShape::Middle ? middleStem(g, c, pos) : linkStem(g, c);
+std::optional<Item> buildOne(const KnowledgeGraph& g, const GraphChain& c, ItemShape shape, int pos,
+                             const GenerateOptions& opt, LengthBalance& bal) {
+    Stem stem = shape == ItemShape::End      ? endStem(g, c)
+                : shape == ItemShape::Middle ? middleStem(g, c, pos)
+                                             : linkStem(g, c);
     Item item;
     item.chainId = c.id;
     item.shape = shape;
@@ -323,7 +341,9 @@ std::optional<Item> buildOne(const KnowledgeGraph& g, const GraphChain& c, ItemS
     if (shape == ItemShape::Link) {
         answer = linkOption(c.steps);
         auto pool = linkCandidates(g, c);
-        if (!choose(pool, answer, [&](const Cand& d) { return !truth.linkTrue(d.seq); }, opt, rng, bal, chosen)) return std::nullopt;
+        if (!choose(
+                pool, answer, [&](const Cand& d) { return !truth.linkTrue(d.seq); }, opt, rng, bal, chosen))
+            return std::nullopt;
     } else {
         auto rules = nodeRules(g, c, shape, pos, stem.question, opt, truth);
         if (!rules) return std::nullopt;
@@ -335,9 +355,12 @@ std::optional<Item> buildOne(const KnowledgeGraph& g, const GraphChain& c, ItemS
         // ("site map is an X and X is written in HTML"), is read by its subject: options of another
         // subject ("memory dump", "swap file" beside "web page") are ruled out by the stem, so those
         // of the answer's subject come first, and an item with fewer than two of them is not made.
-        const bool topical = shape == ItemShape::Middle && c.steps[static_cast<std::size_t>(pos)].type != RelationType::Specialization &&
+        const bool topical = shape == ItemShape::Middle &&
+                             c.steps[static_cast<std::size_t>(pos)].type != RelationType::Specialization &&
                              c.steps[static_cast<std::size_t>(pos)].type != RelationType::PartOf;
-        auto ofTopic = [&](const Cand& d) { return !d.nodes.empty() && g.nodes[d.nodes.back()].discipline == g.nodes[rules->a].discipline; };
+        auto ofTopic = [&](const Cand& d) {
+            return !d.nodes.empty() && g.nodes[d.nodes.back()].discipline == g.nodes[rules->a].discipline;
+        };
         if (topical)
             for (auto& d : pool)
                 if (!ofTopic(d)) d.tier += 8; // after every option of the subject, whatever its other tiers
@@ -382,7 +405,8 @@ std::optional<Item> buildOne(const KnowledgeGraph& g, const GraphChain& c, ItemS
             const std::size_t end = std::min(answerParts.find(' ', at), answerParts.size());
             const std::string w = answerParts.substr(at, end - at);
             at = end + 1;
-            if (std::count_if(chosen.begin(), chosen.end(), [&](const Cand& d) { return sharesWordPart(d.text, w); }) < 2)
+            if (std::count_if(chosen.begin(), chosen.end(), [&](const Cand& d) { return sharesWordPart(d.text, w); }) <
+                2)
                 return std::nullopt;
         }
     }
@@ -401,19 +425,32 @@ std::optional<Item> buildOne(const KnowledgeGraph& g, const GraphChain& c, ItemS
 
 } // namespace
 
-std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt, GenerateReport& report, const Progress& progress) {
+std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt, GenerateReport& report,
+                             const Progress& progress) {
     std::vector<Item> items;
     LengthBalance bal;
     const double wsum = opt.endWeight + opt.middleWeight + opt.linkWeight;
     const int person = g.termKeyOf("person");
     for (std::size_t ci = 0; ci < g.chains.size(); ++ci) {
-        if (ci % 512 == 0) { progress.checkCancelled(); progress.report("generate", static_cast<std::int64_t>(ci), static_cast<std::int64_t>(g.chains.size())); }
+        if (ci % 512 == 0) {
+            progress.checkCancelled();
+            progress.report("generate", static_cast<std::int64_t>(ci), static_cast<std::int64_t>(g.chains.size()));
+        }
         const GraphChain& c = g.chains[ci];
         ++report.chains;
-        if (c.steps.empty()) { ++report.skippedBrokenChain; continue; }
+        if (c.steps.empty()) {
+            ++report.skippedBrokenChain;
+            continue;
+        }
         const int T = static_cast<int>(c.steps.size());
-        if (T > opt.maxItemHops) { ++report.skippedLongChain; continue; }
-        if (!readsForward(c)) { ++report.skippedAgainstDirection; continue; }
+        if (T > opt.maxItemHops) {
+            ++report.skippedLongChain;
+            continue;
+        }
+        if (!readsForward(c)) {
+            ++report.skippedAgainstDirection;
+            continue;
+        }
         // Items ask about things: "foist is a kind of insert" reads as junk, and a verb's
         // troponyms are no kinds.
         if (std::any_of(c.nodes.begin(), c.nodes.end(), [&](int n) { return !namesAThing(g.nodes[n].type); })) {
@@ -422,8 +459,9 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
         }
         // A hop between two senses of one term ("Philippines is a part of Philippines", the country
         // and the islands) reads as saying nothing.
-        if (std::adjacent_find(c.nodes.begin(), c.nodes.end(),
-                               [&](int x, int y) { return g.nodes[x].termKey == g.nodes[y].termKey; }) != c.nodes.end()) {
+        if (std::adjacent_find(c.nodes.begin(), c.nodes.end(), [&](int x, int y) {
+                return g.nodes[x].termKey == g.nodes[y].termKey;
+            }) != c.nodes.end()) {
             ++report.skippedSameTermHop;
             continue;
         }
@@ -440,7 +478,9 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
         const std::uint64_t h = contentHash(c.id);
         const double u = static_cast<double>(h % 100000) / 100000.0 * wsum;
         std::vector<std::pair<ItemShape, int>> plan;
-        ItemShape first = u < opt.endWeight ? ItemShape::End : u < opt.endWeight + opt.middleWeight ? ItemShape::Middle : ItemShape::Link;
+        ItemShape first = u < opt.endWeight                      ? ItemShape::End
+                          : u < opt.endWeight + opt.middleWeight ? ItemShape::Middle
+                                                                 : ItemShape::Link;
         // Two steps of one type (co-hyponyms: "is a kind of -> is a broader category of") make a
         // link item guessable from the pattern alone; ask for a node when the chain allows it.
         if (first == ItemShape::Link && T == 2 && c.steps[0].type == c.steps[1].type) first = ItemShape::End;
@@ -448,17 +488,28 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
         for (int k = 1; k < T; ++k) mids.push_back(1 + static_cast<int>((h / 7 + k - 1) % (T - 1)));
         for (ItemShape s : {first, ItemShape::End, ItemShape::Middle, ItemShape::Link}) {
             if (s == ItemShape::Link && opt.linkWeight <= 0) continue;
-            if (s == ItemShape::Middle) { for (int k : mids) plan.emplace_back(s, k); }
-            else plan.emplace_back(s, T);
+            if (s == ItemShape::Middle) {
+                for (int k : mids) plan.emplace_back(s, k);
+            } else
+                plan.emplace_back(s, T);
         }
         std::set<std::string> done;
         int made = 0, broad = 0, open = 0, unknownKind = 0, roles = 0;
         for (auto [shape, pos] : plan) {
             if (made >= opt.perChain) break;
             if (!done.insert(std::string(toString(shape)) + std::to_string(pos)).second) continue;
-            if (!askedThroughOneObjects(g, c, shape, pos)) { ++open; continue; }
-            if (shape == ItemShape::Middle && betweenOverlappingRoles(g, c, person)) { ++roles; continue; }
-            if (shape != ItemShape::Link && g.broadTerm(g.nodes[c.nodes[pos]].termKey, opt.maxBroadKinds)) { ++broad; continue; }
+            if (!askedThroughOneObjects(g, c, shape, pos)) {
+                ++open;
+                continue;
+            }
+            if (shape == ItemShape::Middle && betweenOverlappingRoles(g, c, person)) {
+                ++roles;
+                continue;
+            }
+            if (shape != ItemShape::Link && g.broadTerm(g.nodes[c.nodes[pos]].termKey, opt.maxBroadKinds)) {
+                ++broad;
+                continue;
+            }
             // A concept of no known kind (nothing says what it is: "algorithm" at the top of a
             // dictionary's shallow taxonomy, "Prolog" whose entry names no genus) has options no
             // check can hold to its kind: beside "glyph", "file format" and "encryption" a reader
@@ -479,12 +530,18 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
                 items.push_back(std::move(*item));
             }
         }
-        if (made > 0) ++report.chainsWithItems;
-        else if (broad > 0) ++report.skippedBroadAnswer;
-        else if (unknownKind > 0) ++report.skippedUnknownCategory;
-        else if (open > 0) ++report.skippedOpenRelation;
-        else if (roles > 0) ++report.skippedOverlappingRoles;
-        else ++report.skippedNoDistractors;
+        if (made > 0)
+            ++report.chainsWithItems;
+        else if (broad > 0)
+            ++report.skippedBroadAnswer;
+        else if (unknownKind > 0)
+            ++report.skippedUnknownCategory;
+        else if (open > 0)
+            ++report.skippedOpenRelation;
+        else if (roles > 0)
+            ++report.skippedOverlappingRoles;
+        else
+            ++report.skippedNoDistractors;
     }
     // Answer positions: every block of four items uses each position once, in a seeded order, so
     // the shares are balanced exactly whatever the number of items.
@@ -509,7 +566,8 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
     return items;
 }
 
-std::vector<DistractorCandidate> distractorCandidates(const KnowledgeGraph& g, const Item& item, const GenerateOptions& opt) {
+std::vector<DistractorCandidate> distractorCandidates(const KnowledgeGraph& g, const Item& item,
+                                                      const GenerateOptions& opt) {
     const int ci = g.chainIndex(item.chainId);
     if (ci < 0) return {};
     const GraphChain& c = g.chains[ci];

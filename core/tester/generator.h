@@ -2,8 +2,8 @@
 // Item generation from L3 chains (`proda bench generate`): one pass over the chains with the
 // graph in memory, distractors by named operators, balanced answer positions and option lengths,
 // written in one transaction that never overwrites a human decision.
-#include "tester/item.h"
 #include "knowledge/knowledge_graph.h"
+#include "tester/item.h"
 #include "util/progress.h"
 
 #include <vector>
@@ -30,6 +30,7 @@ struct DistractorCandidate {
 // overlapping glosses, the hierarchy, near-duplicates and shared word parts), minus the texts
 // already among its options; in the order generation prefers them. Empty when the item's chain
 // is gone or its answer can no longer be asked.
-std::vector<DistractorCandidate> distractorCandidates(const KnowledgeGraph& g, const Item& item, const GenerateOptions& opt = {});
+std::vector<DistractorCandidate> distractorCandidates(const KnowledgeGraph& g, const Item& item,
+                                                      const GenerateOptions& opt = {});
 
 } // namespace proda

@@ -22,12 +22,15 @@ std::optional<ItemShape> itemShapeFromString(std::string_view s) {
     return std::nullopt;
 }
 
-bool isReviewStatus(std::string_view s) { return s == "proposed" || s == "accepted" || s == "rejected" || s == "edited"; }
+bool isReviewStatus(std::string_view s) {
+    return s == "proposed" || s == "accepted" || s == "rejected" || s == "edited";
+}
 
 bool isReasonCode(std::string_view s) {
     // The curator's rubric (docs/curation.md), and the older codes decisions may already carry.
-    static const std::string_view codes[] = {"junk_concept", "meaningless_relation", "ungrammatical", "ambiguous", "giveaway",
-                                             "wrong_answer", "actually_true", "too_easy", "giveaway_length", "other"};
+    static const std::string_view codes[] = {
+        "junk_concept", "meaningless_relation", "ungrammatical", "ambiguous",       "giveaway",
+        "wrong_answer", "actually_true",        "too_easy",      "giveaway_length", "other"};
     return s.empty() || std::find(std::begin(codes), std::end(codes), s) != std::end(codes);
 }
 

@@ -25,13 +25,13 @@ std::optional<ItemShape> itemShapeFromString(std::string_view s);
 // a node that satisfies one of the two links around the answer but not both: "incus is part of X
 // and X is part of auditory apparatus" offers the inner ear, so the second link alone does not
 // give the middle ear away.
-inline constexpr const char* kOperators[] = {"SUBST_ADJ", "SUBST_SIBLING", "WRONG_HOP", "REVERSE",
+inline constexpr const char* kOperators[] = {"SUBST_ADJ", "SUBST_SIBLING", "WRONG_HOP",  "REVERSE",
                                              "CONTRAST",  "SAME_KIND",     "SUBST_TYPE", "SHARED_LINK"};
 
 // Review states and reason codes (stored as these strings).
-bool isReviewStatus(std::string_view s);     // proposed|accepted|rejected|edited
-bool isReasonCode(std::string_view s);       // the rubric's junk_concept|meaningless_relation|ungrammatical|ambiguous|
-                                             // giveaway|wrong_answer|actually_true|other, or an older code ("" = none)
+bool isReviewStatus(std::string_view s); // proposed|accepted|rejected|edited
+bool isReasonCode(std::string_view s);   // the rubric's junk_concept|meaningless_relation|ungrammatical|ambiguous|
+                                         // giveaway|wrong_answer|actually_true|other, or an older code ("" = none)
 inline bool isHumanDecision(std::string_view status) { return status != "proposed"; }
 
 struct Distractor {
@@ -61,8 +61,8 @@ struct GenerateOptions {
     double devFraction = 0.1;
     // Relative weights of the operators when several have candidates; a project can override them
     // in meta key "bench.operator_weights" (JSON object operator -> weight).
-    std::map<std::string, double> operatorWeights = {{"SUBST_ADJ", 1.0}, {"SUBST_SIBLING", 1.0}, {"WRONG_HOP", 1.0},
-                                                     {"REVERSE", 1.0}, {"CONTRAST", 1.5}, {"SAME_KIND", 0.3},
+    std::map<std::string, double> operatorWeights = {{"SUBST_ADJ", 1.0},  {"SUBST_SIBLING", 1.0}, {"WRONG_HOP", 1.0},
+                                                     {"REVERSE", 1.0},    {"CONTRAST", 1.5},      {"SAME_KIND", 0.3},
                                                      {"SUBST_TYPE", 0.5}, {"SHARED_LINK", 1.5}};
     // Share of end / middle / link items when the shape is drawn per chain. The link shape ("which
     // sequence of relations links A to B") is off by default: a relation label is true of many
@@ -83,11 +83,12 @@ struct GenerateReport {
     std::int64_t chains = 0, chainsWithItems = 0, generated = 0, keptHuman = 0, removedStale = 0;
     std::int64_t skippedNoDistractors = 0, skippedBrokenChain = 0;
     std::int64_t skippedLongChain = 0, skippedAgainstDirection = 0, skippedBroadAnswer = 0;
-    std::int64_t skippedNotThings = 0; // a chain through verbs, adjectives or adverbs
-    std::int64_t skippedMisread = 0;   // a chain through a term usually read in another sense
+    std::int64_t skippedNotThings = 0;    // a chain through verbs, adjectives or adverbs
+    std::int64_t skippedMisread = 0;      // a chain through a term usually read in another sense
     std::int64_t skippedOpenRelation = 0; // its unnamed concepts reached through "has", "uses", ...
-    std::int64_t skippedSameTermHop = 0;  // a hop between two senses of one term ("Philippines is a part of Philippines")
-    std::int64_t skippedUnknownCategory = 0; // asking for a concept of no known kind
+    std::int64_t skippedSameTermHop =
+        0; // a hop between two senses of one term ("Philippines is a part of Philippines")
+    std::int64_t skippedUnknownCategory = 0;  // asking for a concept of no known kind
     std::int64_t skippedOverlappingRoles = 0; // asking which of a person's overlapping roles lies between two
     std::map<std::string, std::int64_t> byShape, byOperator;
     std::map<std::string, double> projectWeights; // meta "bench.operator_weights" (from review statistics), when set

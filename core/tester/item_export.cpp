@@ -22,7 +22,8 @@ constexpr const char* kTask = "proda_bench";
 void writeAtomically(const std::string& path, const std::string& text) {
     const fs::path p(path);
     std::error_code ec;
-    if (fs::is_directory(p, ec)) throw InputError(path, 0, "", "is a directory: this format writes one file (give a file name)");
+    if (fs::is_directory(p, ec))
+        throw InputError(path, 0, "", "is a directory: this format writes one file (give a file name)");
     if (p.has_parent_path()) fs::create_directories(p.parent_path());
     const std::string tmp = path + ".part";
     {
@@ -42,8 +43,10 @@ void writeAtomically(const std::string& path, const std::string& text) {
 std::string subjectOf(const std::string& discipline) {
     std::string s;
     for (char c : discipline) {
-        if (std::isalnum(static_cast<unsigned char>(c))) s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-        else if (!s.empty() && s.back() != '_') s.push_back('_');
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        else if (!s.empty() && s.back() != '_')
+            s.push_back('_');
     }
     while (!s.empty() && s.back() == '_') s.pop_back();
     return s;
@@ -59,8 +62,11 @@ std::vector<Item> itemsFor(Database& db, const std::string& split) {
 std::string mmluJsonl(const std::vector<Item>& items) {
     std::string s;
     for (const auto& it : items) {
-        ojson j = {{"question", it.question}, {"subject", subjectOf(it.discipline)},
-                   {"choices", it.options}, {"answer", it.answer}, {"id", it.id}};
+        ojson j = {{"question", it.question},
+                   {"subject", subjectOf(it.discipline)},
+                   {"choices", it.options},
+                   {"answer", it.answer},
+                   {"id", it.id}};
         s += j.dump() + "\n";
     }
     return s;
@@ -107,7 +113,8 @@ std::pair<json, json> chainIds(Statement& st, const std::string& chainId) {
 
 bool isItemExportFormat(const std::string& f) { return f == "mmlu" || f == "lm-eval" || f == "proda-items"; }
 
-ItemExportSummary exportItems(Database& db, const std::string& format, const std::string& out, const std::string& split) {
+ItemExportSummary exportItems(Database& db, const std::string& format, const std::string& out,
+                              const std::string& split) {
     if (split != "test" && split != "dev" && split != "all")
         throw InputError(std::string("split: ") + "unknown split '" + split + "' (test, dev or all)");
     ItemExportSummary s;
@@ -135,22 +142,32 @@ ItemExportSummary exportItems(Database& db, const std::string& format, const std
         writeAtomically(yaml, taskYaml(test, dev));
         s.files.push_back(yaml);
     } else if (format == "proda-items") {
-        Statement st = db.prepare("SELECT r.id, r.subject, r.object FROM chain_relations cr JOIN relations r ON r.id = cr.relation_id "
-                                  "WHERE cr.chain_id = ? ORDER BY cr.position");
+        Statement st = db.prepare(
+            "SELECT r.id, r.subject, r.object FROM chain_relations cr JOIN relations r ON r.id = cr.relation_id "
+            "WHERE cr.chain_id = ? ORDER BY cr.position");
         ojson arr = ojson::array();
         for (const auto& it : items) {
             auto [l1, l2] = chainIds(st, it.chainId);
             ojson opts;
             for (int i = 0; i < 4; ++i) opts[std::string(1, optionLetter(i))] = it.options[i];
-            arr.push_back({{"sample_id", it.id}, {"chain_id", it.chainId}, {"question", it.question}, {"options", opts},
-                           {"answer", std::string(1, optionLetter(it.answer))}, {"explanation", it.explanation},
-                           {"l1_ids", l1}, {"l2_ids", l2}, {"discipline", it.discipline}, {"split", it.split},
-                           {"shape", toString(it.shape)}, {"status", it.status}});
+            arr.push_back({{"sample_id", it.id},
+                           {"chain_id", it.chainId},
+                           {"question", it.question},
+                           {"options", opts},
+                           {"answer", std::string(1, optionLetter(it.answer))},
+                           {"explanation", it.explanation},
+                           {"l1_ids", l1},
+                           {"l2_ids", l2},
+                           {"discipline", it.discipline},
+                           {"split", it.split},
+                           {"shape", toString(it.shape)},
+                           {"status", it.status}});
         }
         writeAtomically(out, arr.dump(2) + "\n");
         s.files = {out};
     } else {
-        throw InputError(std::string("format: ") + "unknown item export format '" + format + "' (mmlu, lm-eval or proda-items)");
+        throw InputError(std::string("format: ") + "unknown item export format '" + format +
+                         "' (mmlu, lm-eval or proda-items)");
     }
     return s;
 }

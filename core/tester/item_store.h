@@ -46,8 +46,9 @@ void editItem(Database& db, const std::string& itemId, const std::string& questi
 // keeps its operator and the concepts it came from, and is "edited" like a typed one, so a later
 // generation keeps it.
 // With `expectedText`, refuses (InputError) when the option no longer reads so.
-void replaceDistractor(Database& db, const std::string& itemId, int optionIndex, const std::string& text, const std::string& op,
-                       const std::vector<std::string>& nodeIds, const std::string& note = "", const std::string& expectedText = "");
+void replaceDistractor(Database& db, const std::string& itemId, int optionIndex, const std::string& text,
+                       const std::string& op, const std::vector<std::string>& nodeIds, const std::string& note = "",
+                       const std::string& expectedText = "");
 
 std::vector<ReviewEvent> reviewHistory(Database& db, const std::string& targetId = "");
 

@@ -13,14 +13,20 @@ ItemTruth::ItemTruth(const KnowledgeGraph& g, const GraphChain& c, ItemShape sha
 }
 
 bool ItemTruth::inPrefix(int termKey) {
-    if (!prefixDone_) { prefixSet_ = g_.reach(startTerm_, prefix_, budget_); prefixDone_ = true; }
+    if (!prefixDone_) {
+        prefixSet_ = g_.reach(startTerm_, prefix_, budget_);
+        prefixDone_ = true;
+    }
     if (prefixSet_) return prefixSet_->count(termKey) > 0;
     return g_.pathExists(startTerm_, prefix_, termKey, budget_, true);
 }
 
 bool ItemTruth::inSuffix(int termKey) {
     if (suffix_.empty()) return true;
-    if (!suffixDone_) { suffixSet_ = g_.reach(endTerm_, suffix_, budget_); suffixDone_ = true; }
+    if (!suffixDone_) {
+        suffixSet_ = g_.reach(endTerm_, suffix_, budget_);
+        suffixDone_ = true;
+    }
     if (suffixSet_) return suffixSet_->count(termKey) > 0;
     return g_.pathExists(endTerm_, suffix_, termKey, budget_, true);
 }
@@ -30,6 +36,8 @@ bool ItemTruth::nodeTrue(int termKey) {
     return inPrefix(termKey) && inSuffix(termKey);
 }
 
-bool ItemTruth::linkTrue(std::span<const Step> steps) const { return g_.pathExists(startTerm_, steps, endTerm_, budget_); }
+bool ItemTruth::linkTrue(std::span<const Step> steps) const {
+    return g_.pathExists(startTerm_, steps, endTerm_, budget_);
+}
 
 } // namespace proda

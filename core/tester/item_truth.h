@@ -5,20 +5,20 @@
 // link: a relation sequence is true when it leads from the start to the end. Starts and ends
 // are taken by term (every sense), as a reader of the stem would. Reachable sets are computed
 // once per item and cached; a set too large for the budget falls back to per-option searches.
-#include "tester/item.h"
 #include "knowledge/knowledge_graph.h"
+#include "tester/item.h"
 
 namespace proda {
 
 class ItemTruth {
-public:
+  public:
     // position: the asked node (T for end, 1..T-1 for middle; ignored for link).
     ItemTruth(const KnowledgeGraph& g, const GraphChain& c, ItemShape shape, int position, std::int64_t budget);
 
     bool nodeTrue(int termKey);
     bool linkTrue(std::span<const Step> steps) const;
 
-private:
+  private:
     bool inPrefix(int termKey);
     bool inSuffix(int termKey);
     const KnowledgeGraph& g_;

@@ -13,8 +13,12 @@ std::vector<std::string> words(std::string_view text) {
     std::string w;
     for (char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
-        if (std::isalnum(c) || c >= 0x80) w.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
-        else if (!w.empty()) { out.push_back(std::move(w)); w.clear(); }
+        if (std::isalnum(c) || c >= 0x80)
+            w.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
+        else if (!w.empty()) {
+            out.push_back(std::move(w));
+            w.clear();
+        }
     }
     if (!w.empty()) out.push_back(std::move(w));
     return out;
@@ -34,7 +38,10 @@ std::vector<std::uint64_t> gramsOf(std::string_view text, int n) {
     std::vector<std::uint64_t> g;
     for (std::size_t i = 0; i + n <= w.size(); ++i) {
         std::string joined;
-        for (int k = 0; k < n; ++k) { joined += w[i + k]; joined += ' '; }
+        for (int k = 0; k < n; ++k) {
+            joined += w[i + k];
+            joined += ' ';
+        }
         g.push_back(contentHash(joined));
     }
     std::sort(g.begin(), g.end());
@@ -45,12 +52,15 @@ std::vector<std::uint64_t> gramsOf(std::string_view text, int n) {
 } // namespace
 
 LeakIndex::LeakIndex(Database& db, int ngram) : n_(std::max(1, ngram)) {
-    if (db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name IN ('samples','datasets','dataset_samples','sample_concepts')") < 4)
+    if (db.scalarInt(
+            "SELECT count(*) FROM sqlite_schema WHERE name IN ('samples','datasets','dataset_samples','sample_concepts')") <
+        4)
         return;
     version_ = db.scalarInt("SELECT coalesce(max(version), 0) FROM datasets");
     if (version_ == 0) return;
-    Statement st = db.prepare("SELECT s.id, s.prompt, s.response FROM dataset_samples ds JOIN samples s ON s.id = ds.sample_id "
-                              "WHERE ds.version = ? ORDER BY ds.position");
+    Statement st =
+        db.prepare("SELECT s.id, s.prompt, s.response FROM dataset_samples ds JOIN samples s ON s.id = ds.sample_id "
+                   "WHERE ds.version = ? ORDER BY ds.position");
     st.bind(1, version_);
     while (st.step()) {
         const auto idx = static_cast<std::int32_t>(sampleIds_.size());
@@ -65,11 +75,11 @@ LeakIndex::LeakIndex(Database& db, int ngram) : n_(std::max(1, ngram)) {
         for (auto h : a) grams_.emplace_back(h, idx);
     }
     std::sort(grams_.begin(), grams_.end());
-    fact_ = std::make_unique<Statement>(db.prepare(
-        "SELECT a.sample_id FROM sample_concepts a "
-        "JOIN sample_concepts b ON b.sample_id = a.sample_id AND b.concept_id = ?2 "
-        "JOIN dataset_samples ds ON ds.sample_id = a.sample_id AND ds.version = ?3 "
-        "WHERE a.concept_id = ?1 LIMIT 1"));
+    fact_ = std::make_unique<Statement>(
+        db.prepare("SELECT a.sample_id FROM sample_concepts a "
+                   "JOIN sample_concepts b ON b.sample_id = a.sample_id AND b.concept_id = ?2 "
+                   "JOIN dataset_samples ds ON ds.sample_id = a.sample_id AND ds.version = ?3 "
+                   "WHERE a.concept_id = ?1 LIMIT 1"));
 }
 
 LeakIndex::~LeakIndex() = default;

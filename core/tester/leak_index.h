@@ -16,7 +16,7 @@ class Statement;
 std::vector<std::string> words(std::string_view text);
 
 class LeakIndex {
-public:
+  public:
     // Reads the latest dataset version; available() is false when the project has no samples
     // table or no dataset version yet (then orthogonality is "not checked", never "0 leaks").
     LeakIndex(Database& db, int ngram);
@@ -31,13 +31,13 @@ public:
     // A sample of the version whose concept links include both concepts (the composed fact).
     std::optional<std::string> factSample(const std::string& conceptA, const std::string& conceptB);
 
-private:
+  private:
     int n_;
     std::int64_t version_ = 0;
     std::vector<std::string> sampleIds_;
     std::vector<std::string> texts_; // " w1 w2 ... " of prompt and response, for the answer test
     std::vector<std::pair<std::uint64_t, std::int32_t>> grams_; // sorted (n-gram hash, sample)
-    std::unique_ptr<Statement> fact_; // prepared once; null when not available
+    std::unique_ptr<Statement> fact_;                           // prepared once; null when not available
 };
 
 } // namespace proda

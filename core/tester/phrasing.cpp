@@ -64,14 +64,20 @@ std::string pluralVerb(const std::string& predicate) {
     const auto sp = predicate.find(' ');
     std::string verb = predicate.substr(0, sp);
     const std::string rest = sp == std::string::npos ? "" : predicate.substr(sp);
-    if (verb == "is") verb = "are";
-    else if (verb == "has") verb = "have";
-    else if (verb == "was") verb = "were";
-    else if (verb == "does") verb = "do";
-    else if (verb.ends_with("ies") && verb.size() > 4) verb = verb.substr(0, verb.size() - 3) + "y";
+    if (verb == "is")
+        verb = "are";
+    else if (verb == "has")
+        verb = "have";
+    else if (verb == "was")
+        verb = "were";
+    else if (verb == "does")
+        verb = "do";
+    else if (verb.ends_with("ies") && verb.size() > 4)
+        verb = verb.substr(0, verb.size() - 3) + "y";
     else if (verb.ends_with("sses") || verb.ends_with("shes") || verb.ends_with("ches") || verb.ends_with("xes"))
         verb = verb.substr(0, verb.size() - 2);
-    else if (verb.ends_with("s") && !verb.ends_with("ss")) verb.pop_back();
+    else if (verb.ends_with("s") && !verb.ends_with("ss"))
+        verb.pop_back();
     return verb + rest;
 }
 
@@ -106,7 +112,8 @@ std::vector<std::string> clauses(const KnowledgeGraph& g, const GraphChain& c, c
         const std::string& subjectTerm = g.nodes[static_cast<std::size_t>(subject)].term;
         const bool lemma = g.nodes[static_cast<std::size_t>(subject)].type == "noun" &&
                            !(pluralTerm(subjectTerm) && g.hasBareTerm(extract::headNoun(subjectTerm)));
-        out.push_back(c.steps[i].forward ? stemClause(from, predicateOf(e), to, lemma) : stemClause(to, predicateOf(e), from, lemma));
+        out.push_back(c.steps[i].forward ? stemClause(from, predicateOf(e), to, lemma)
+                                         : stemClause(to, predicateOf(e), from, lemma));
     }
     return out;
 }
@@ -127,7 +134,10 @@ std::vector<std::string> names(const KnowledgeGraph& g, const GraphChain& c, std
     };
     std::size_t v = 0;
     for (std::size_t i = 0; i < c.nodes.size(); ++i) {
-        if (isGiven(i)) { n[i] = g.nodes[c.nodes[i]].term; continue; }
+        if (isGiven(i)) {
+            n[i] = g.nodes[c.nodes[i]].term;
+            continue;
+        }
         while (v + 1 < std::size(kVars) && clashes(kVars[v])) ++v;
         n[i] = kVars[v % std::size(kVars)];
         ++v;
@@ -160,11 +170,20 @@ std::optional<std::vector<Step>> parseLinkOption(std::string_view text) {
     std::size_t start = 0;
     while (true) {
         const std::size_t end = text.find(arrow, start);
-        const std::string part = trim(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        const std::string part =
+            trim(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
         bool found = false;
         for (const auto& p : kPhrases) {
-            if (part == p.forward) { steps.push_back({p.type, true}); found = true; break; }
-            if (part == p.inverse) { steps.push_back({p.type, false}); found = true; break; }
+            if (part == p.forward) {
+                steps.push_back({p.type, true});
+                found = true;
+                break;
+            }
+            if (part == p.inverse) {
+                steps.push_back({p.type, false});
+                found = true;
+                break;
+            }
         }
         if (!found) return std::nullopt;
         if (end == std::string_view::npos) break;
@@ -185,14 +204,16 @@ Stem endStem(const KnowledgeGraph& g, const GraphChain& c) {
     s.explanation = chainExplanation(g, c);
     if (uniform && c.steps[0].type == RelationType::Specialization) {
         s.templateId = "end.SPECIALIZATION";
-        s.question = "Climbing the taxonomy from " + start + " one direct link at a time: " + body + ". Which broader category is " + target + "?";
+        s.question = "Climbing the taxonomy from " + start + " one direct link at a time: " + body +
+                     ". Which broader category is " + target + "?";
     } else if (uniform && c.steps[0].type == RelationType::PartOf) {
         s.templateId = "end.PART_OF";
-        s.question = "Following what " + start + " directly belongs to, step by step: " + body + ". Which larger whole is " + target + "?";
+        s.question = "Following what " + start + " directly belongs to, step by step: " + body +
+                     ". Which larger whole is " + target + "?";
     } else if (uniform && c.steps[0].type == RelationType::Causal) {
         s.templateId = "end.CAUSAL";
-        s.question = "In a causal chain that starts with " + start + ", each step directly causing the next: " + body + ". What is the final effect " +
-                     target + "?";
+        s.question = "In a causal chain that starts with " + start + ", each step directly causing the next: " + body +
+                     ". What is the final effect " + target + "?";
     } else if (uniform && c.steps[0].type == RelationType::Prerequisite) {
         s.templateId = "end.PREREQUISITE";
         s.question = "Following the direct requirements of " + start + ": " + body + ". What is " + target + "?";
@@ -250,8 +271,10 @@ std::vector<std::string> lowerWords(std::string_view s) {
     std::string cur;
     for (char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
-        if (std::isalnum(c) || c >= 0x80) cur.push_back(static_cast<char>(std::tolower(c)));
-        else if (!cur.empty()) words.push_back(std::move(cur)), cur.clear();
+        if (std::isalnum(c) || c >= 0x80)
+            cur.push_back(static_cast<char>(std::tolower(c)));
+        else if (!cur.empty())
+            words.push_back(std::move(cur)), cur.clear();
     }
     if (!cur.empty()) words.push_back(std::move(cur));
     return words;
@@ -310,7 +333,8 @@ bool readableFromStem(std::string_view answer, std::string_view named) {
         const std::string init = initials(words);
         for (const auto word : spaceSeparated(acronymText))
             if (word.size() >= 2 && init.size() == word.size() &&
-                std::all_of(word.begin(), word.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }) &&
+                std::all_of(word.begin(), word.end(),
+                            [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }) &&
                 alnumLower(word) == init)
                 return true;
         return false;
@@ -319,14 +343,16 @@ bool readableFromStem(std::string_view answer, std::string_view named) {
     // A name whose capitals spell the answer ("SuccessoR": SR) or end in it ("MooZ": Z): its
     // author hid the answer in it. Only mixed-case words, so "MS-DOS" spells no "MD".
     for (const auto word : spaceSeparated(named)) {
-        const bool lower = std::any_of(word.begin(), word.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+        const bool lower =
+            std::any_of(word.begin(), word.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
         std::string caps;
         for (char c : word)
             if (std::isupper(static_cast<unsigned char>(c))) caps.push_back(c);
         if (!lower || caps.size() < 2) continue;
         const std::string plain(answer);
         if (caps == plain) return true;
-        if (word.size() > plain.size() && word.ends_with(plain) && std::isupper(static_cast<unsigned char>(plain.front())) &&
+        if (word.size() > plain.size() && word.ends_with(plain) &&
+            std::isupper(static_cast<unsigned char>(plain.front())) &&
             std::islower(static_cast<unsigned char>(word[word.size() - plain.size() - 1])))
             return true;
     }
@@ -335,7 +361,8 @@ bool readableFromStem(std::string_view answer, std::string_view named) {
 
 bool spelledByInitials(std::string_view term, std::string_view text) {
     const std::string t = alnumLower(term);
-    if (t.size() < 3 || t.find_first_of("0123456789") != std::string::npos || term.find(' ') != std::string_view::npos) return false;
+    if (t.size() < 3 || t.find_first_of("0123456789") != std::string::npos || term.find(' ') != std::string_view::npos)
+        return false;
     const auto words = spaceSeparated(text);
     for (std::size_t i = 0; i + t.size() <= words.size(); ++i) {
         std::size_t k = 0;
@@ -391,8 +418,10 @@ std::vector<std::string> letterRuns(std::string_view s) {
     std::vector<std::string> out;
     std::string cur;
     for (char c : s) {
-        if (std::isalpha(static_cast<unsigned char>(c))) cur.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-        else if (!cur.empty()) out.push_back(std::move(cur)), cur.clear();
+        if (std::isalpha(static_cast<unsigned char>(c)))
+            cur.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        else if (!cur.empty())
+            out.push_back(std::move(cur)), cur.clear();
     }
     if (!cur.empty()) out.push_back(std::move(cur));
     return out;
@@ -410,8 +439,14 @@ std::vector<std::string> camelParts(std::string_view s) {
     };
     for (std::size_t i = 0; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
-        if (!std::isalpha(c)) { flush(); continue; }
-        if (std::isupper(c) && i > 0 && std::islower(static_cast<unsigned char>(s[i - 1]))) { flush(); inner = true; }
+        if (!std::isalpha(c)) {
+            flush();
+            continue;
+        }
+        if (std::isupper(c) && i > 0 && std::islower(static_cast<unsigned char>(s[i - 1]))) {
+            flush();
+            inner = true;
+        }
         cur.push_back(static_cast<char>(std::tolower(c)));
     }
     flush();
@@ -424,8 +459,12 @@ std::vector<std::string> digitRuns(std::string_view s) {
     std::vector<std::string> out;
     std::string cur;
     for (char c : s) {
-        if (std::isdigit(static_cast<unsigned char>(c))) cur.push_back(c);
-        else if (!cur.empty()) { if (cur.size() >= 3) out.push_back(cur); cur.clear(); }
+        if (std::isdigit(static_cast<unsigned char>(c)))
+            cur.push_back(c);
+        else if (!cur.empty()) {
+            if (cur.size() >= 3) out.push_back(cur);
+            cur.clear();
+        }
     }
     if (cur.size() >= 3) out.push_back(cur);
     return out;
@@ -439,7 +478,8 @@ std::vector<std::string> digitRuns(std::string_view s) {
 // a run of three digits or more ("386BSD" / "i386"). Only where `a` is written as a name (a
 // capital letter); common words go through the checks below.
 bool namesShareAPart(std::string_view a, std::string_view b) {
-    if (std::none_of(a.begin(), a.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); })) return false;
+    if (std::none_of(a.begin(), a.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
+        return false;
     const auto aRuns = letterRuns(a), bRuns = letterRuns(b);
     for (const auto& x : aRuns)
         for (const auto& y : bRuns)
@@ -455,17 +495,20 @@ bool namesShareAPart(std::string_view a, std::string_view b) {
         stem.size() >= 3 && !bRuns.empty() && bRuns.front().size() > stem.size() && bRuns.front().starts_with(stem))
         return true;
     for (const auto word : spaceSeparated(a)) {
-        const bool acronym = word.size() >= 3 &&
-                             std::all_of(word.begin(), word.begin() + 3, [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+        const bool acronym = word.size() >= 3 && std::all_of(word.begin(), word.begin() + 3, [](char c) {
+                                 return std::isupper(static_cast<unsigned char>(c));
+                             });
         if (!acronym) continue;
         const std::string opening = alnumLower(word.substr(0, 3));
-        if (std::any_of(bRuns.begin(), bRuns.end(), [&](const std::string& y) { return y.size() > 3 && y.starts_with(opening); }))
+        if (std::any_of(bRuns.begin(), bRuns.end(),
+                        [&](const std::string& y) { return y.size() > 3 && y.starts_with(opening); }))
             return true;
         // the initials of the other's words ("TCP" of "Transmission Control Protocol")
         const auto bWords = spaceSeparated(b);
         if (bWords.size() >= 2) {
             std::string initials;
-            for (const auto w : bWords) initials.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(w[0]))));
+            for (const auto w : bWords)
+                initials.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(w[0]))));
             for (const auto& run : letterRuns(word))
                 if (run == initials) return true;
         }
@@ -477,7 +520,8 @@ bool namesShareAPart(std::string_view a, std::string_view b) {
 std::string alnumLower(std::string_view w) {
     std::string out;
     for (char c : w)
-        if (std::isalnum(static_cast<unsigned char>(c))) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     return out;
 }
 
@@ -487,11 +531,17 @@ bool oneEditApart(const std::string& a, const std::string& b) {
         return false;
     std::size_t i = 0, j = 0, edits = 0;
     while (i < a.size() && j < b.size()) {
-        if (a[i] == b[j]) { ++i, ++j; continue; }
+        if (a[i] == b[j]) {
+            ++i, ++j;
+            continue;
+        }
         if (++edits > 1) return false;
-        if (a.size() > b.size()) ++i;
-        else if (b.size() > a.size()) ++j;
-        else ++i, ++j;
+        if (a.size() > b.size())
+            ++i;
+        else if (b.size() > a.size())
+            ++j;
+        else
+            ++i, ++j;
     }
     return edits + (a.size() - i) + (b.size() - j) <= 1;
 }
@@ -504,11 +554,11 @@ bool closeAlike(const std::string& a, const std::string& b, std::size_t minLette
     if (k < minLetters || k == a.size() || k == b.size()) return false; // a whole word inside is another rule
     // (a common suffix with a letter or two before it: "population" / "simulation")
     static constexpr std::string_view kSuffixes[] = {
-        "ation", "ition", "ution", "ction", "ssion", "ement", "ments", "ology", "ality", "ility", "ative", "itive",
-        "ously", "ional", "ental", "ances", "ences", "ities", "meter", "graphy", "tion", "sion", "ment", "ness",
-        "ship", "able", "ible", "ance", "ence", "ical", "ally", "ency", "ancy", "ator", "ture", "ling", "ular",
-        "ings", "ists", "isms", "logy", "ites", "ious", "eous", "ized", "ised", "izer", "iser", "less", "ward",
-        "wise", "like", "hood", "some", "ters", "ents", "ants"};
+        "ation", "ition", "ution", "ction", "ssion", "ement", "ments", "ology",  "ality", "ility", "ative", "itive",
+        "ously", "ional", "ental", "ances", "ences", "ities", "meter", "graphy", "tion",  "sion",  "ment",  "ness",
+        "ship",  "able",  "ible",  "ance",  "ence",  "ical",  "ally",  "ency",   "ancy",  "ator",  "ture",  "ling",
+        "ular",  "ings",  "ists",  "isms",  "logy",  "ites",  "ious",  "eous",   "ized",  "ised",  "izer",  "iser",
+        "less",  "ward",  "wise",  "like",  "hood",  "some",  "ters",  "ents",   "ants"};
     const std::string_view shared(a.data() + a.size() - k, k);
     return std::none_of(std::begin(kSuffixes), std::end(kSuffixes),
                         [&](std::string_view s) { return shared.ends_with(s) && k <= s.size() + 2; });
@@ -548,7 +598,9 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
     // "ZX-81", "HP-UX" beside "HP-SUX"). Only names with digits or inner capitals: "cat" and "car"
     // are two words.
     auto productName = [](std::string_view w) {
-        auto has = [&](int (*cls)(int)) { return std::any_of(w.begin(), w.end(), [&](char c) { return cls(static_cast<unsigned char>(c)) != 0; }); };
+        auto has = [&](int (*cls)(int)) {
+            return std::any_of(w.begin(), w.end(), [&](char c) { return cls(static_cast<unsigned char>(c)) != 0; });
+        };
         return has(std::isalpha) && (has(std::isdigit) || extract::caseMarked(w)); // "ZX-81", "HP-UX"; not "17"
     };
     // So is one opening with the same letters before a digit or a mark ("OPS5" beside "OPS83",
@@ -557,17 +609,20 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
     // So is a model number one digit from another of its length ("Hitachi 6309" beside "Motorola
     // 6809"; not "80486" beside "8086").
     auto modelNumber = [](std::string_view w) {
-        return w.size() >= 4 && std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+        return w.size() >= 4 &&
+               std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
     };
     for (const auto ow : spaceSeparated(option))
         for (const auto nw : namedNames)
-            if (modelNumber(ow) && modelNumber(nw) && ow.size() == nw.size() && oneEditApart(std::string(ow), std::string(nw)))
+            if (modelNumber(ow) && modelNumber(nw) && ow.size() == nw.size() &&
+                oneEditApart(std::string(ow), std::string(nw)))
                 return true;
     for (const auto ow : spaceSeparated(option)) {
         if (!productName(ow)) continue;
         const std::string stem = familyStem(ow);
         for (const auto nw : namedNames)
-            if (productName(nw) && (oneEditApart(alnumLower(ow), alnumLower(nw)) || (!stem.empty() && stem == familyStem(nw))))
+            if (productName(nw) &&
+                (oneEditApart(alnumLower(ow), alnumLower(nw)) || (!stem.empty() && stem == familyStem(nw))))
                 return true;
     }
     if (namesShareAPart(option, named) || namesShareAPart(named, option)) return true;
@@ -583,8 +638,8 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
     // "unit" hides in "community".
     auto inside = [](const std::string& w, const std::string& text, const std::vector<std::string>& words) {
         if (w.size() >= 5) return text.find(w) != std::string::npos;
-        return w.size() == 4 &&
-               std::any_of(words.begin(), words.end(), [&](const std::string& x) { return x.starts_with(w) || x.ends_with(w); });
+        return w.size() == 4 && std::any_of(words.begin(), words.end(),
+                                            [&](const std::string& x) { return x.starts_with(w) || x.ends_with(w); });
     };
     // Or two words open alike for six letters ("equinoctial" / "equinox"), or close alike for
     // five that are no common suffix ("apoapsis" / "periapsis"; not "relation" / "creation").
@@ -597,10 +652,12 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
     // ... or two spellings of one word, one letter apart ("wisteria" / "Chinese wistaria").
     for (const auto& w : optionWords)
         for (const auto& x : namedWords)
-            if (openAlike(w, x) || closeAlike(w, x, 5) || (w.size() >= 6 && x.size() >= 6 && oneEditApart(w, x))) return true;
+            if (openAlike(w, x) || closeAlike(w, x, 5) || (w.size() >= 6 && x.size() >= 6 && oneEditApart(w, x)))
+                return true;
     // An acronym both hold as a word: "CD player" beside "CD drive".
     for (const auto ow : spaceSeparated(option))
-        if (ow.size() >= 2 && std::all_of(ow.begin(), ow.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }))
+        if (ow.size() >= 2 &&
+            std::all_of(ow.begin(), ow.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }))
             for (const auto nw : namedNames)
                 if (nw == ow) return true;
     // Taxa named from one genus share its stem before their rank's ending ("Rubiaceae" beside
@@ -615,7 +672,9 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
     // ("Gliridae" from Glis: a four-letter genus leaves a root of three.)
     auto genusRoot = [](const std::string& w) {
         std::size_t k = w.size();
-        for (int cut = 0; cut < 2 && k > 4 && std::string_view("aeiousxm").find(w[k - 1]) != std::string_view::npos; ++cut) --k;
+        for (int cut = 0; cut < 2 && k > 4 && std::string_view("aeiousxm").find(w[k - 1]) != std::string_view::npos;
+             ++cut)
+            --k;
         if (w.size() == 4 && std::string_view("aeiousxm").find(w[3]) != std::string_view::npos) k = 3;
         return w.size() >= 4 ? w.substr(0, k) : std::string();
     };
@@ -633,8 +692,9 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
     // "station" beside "workstation" (at least three letters before it, so "printer" holds no
     // "interface"; and no prefix that opens many words).
     auto opensCompoundPart = [](const std::string& w, const std::string& x) {
-        static const std::set<std::string_view> prefixes = {"inter", "trans", "super", "under", "micro", "multi", "hyper",
-                                                            "ultra", "infra", "intra", "count", "semic", "macro", "press"};
+        static const std::set<std::string_view> prefixes = {"inter", "trans", "super", "under", "micro",
+                                                            "multi", "hyper", "ultra", "infra", "intra",
+                                                            "count", "semic", "macro", "press"};
         if (w.size() < 5 || x.size() < w.size() || prefixes.count(std::string_view(w).substr(0, 5))) return false;
         const std::size_t at = x.find(w.substr(0, 5));
         return at != std::string::npos && at >= 3;
@@ -652,7 +712,8 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
 bool namedWithRank(std::string_view term) {
     for (std::string_view rank : {"genus ", "family ", "subfamily ", "superfamily ", "order ", "suborder ", "class ",
                                   "subclass ", "phylum ", "division ", "kingdom "})
-        if (term.starts_with(rank) && term.size() > rank.size() && std::isupper(static_cast<unsigned char>(term[rank.size()])))
+        if (term.starts_with(rank) && term.size() > rank.size() &&
+            std::isupper(static_cast<unsigned char>(term[rank.size()])))
             return true;
     return false;
 }

@@ -45,7 +45,8 @@ bool spelledByInitials(std::string_view term, std::string_view text);
 // "floating point numbers are part of X", "X is an industry-standard language": one clause of a
 // stem, the verb agreeing with a plural subject and the article fitting the word after it.
 // lemma: the subject is a dictionary's lemma (WordNet's nouns), singular whatever its spelling.
-std::string stemClause(const std::string& subject, std::string predicate, const std::string& object, bool lemma = false);
+std::string stemClause(const std::string& subject, std::string predicate, const std::string& object,
+                       bool lemma = false);
 
 // A distractor a curator would call the answer again: the same words up to a plural ("zero" /
 // "zeros"), one inside the other as whole words ("zero" / "number zero"), or an abbreviation

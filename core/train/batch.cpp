@@ -47,8 +47,9 @@ Batch makeBatch(const std::vector<Example>& examples, const std::vector<Window>&
 torch::Tensor responseLossSum(Gpt& model, const Batch& b) {
     const auto rows = model->hiddenRows(b.idx, b.pos, b.allowed, b.lossRows); // (N, C)
     const auto logits = model->logitsOf(rows).to(torch::kFloat32);            // (N, V)
-    return torch::nn::functional::cross_entropy(logits, b.targets.reshape({-1}).index_select(0, b.lossRows),
-                                                torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum));
+    return torch::nn::functional::cross_entropy(
+        logits, b.targets.reshape({-1}).index_select(0, b.lossRows),
+        torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum));
 }
 
 torch::Tensor weightedLossSum(const torch::Tensor& logits, const Batch& b) {

@@ -8,12 +8,12 @@
 namespace proda::train {
 
 struct Batch {
-    torch::Tensor idx;     // (B, T) int64 input tokens
-    torch::Tensor targets; // (B, T) int64 next tokens
-    torch::Tensor weight;  // (B, T) float 1 where the target counts in the loss
-    torch::Tensor pos;     // (B, T) int64 position within its document
-    torch::Tensor allowed; // (B, 1, T, T) bool attention mask
-    torch::Tensor doc;     // (B, T) int64 document of each position (padding: one of its own)
+    torch::Tensor idx;      // (B, T) int64 input tokens
+    torch::Tensor targets;  // (B, T) int64 next tokens
+    torch::Tensor weight;   // (B, T) float 1 where the target counts in the loss
+    torch::Tensor pos;      // (B, T) int64 position within its document
+    torch::Tensor allowed;  // (B, 1, T, T) bool attention mask
+    torch::Tensor doc;      // (B, T) int64 document of each position (padding: one of its own)
     torch::Tensor lossRows; // (N) int64 flat indices b * T + t of the targets the loss counts
     std::int64_t lossTokens = 0;
 };

@@ -85,7 +85,8 @@ ChildRun runTrainingChild(const std::string& self, const fs::path& run, int thre
         close(fds[1]);
         const std::string t = std::to_string(threads);
         if (threads > 0)
-            execl(self.c_str(), self.c_str(), "train", run.c_str(), "--threads", t.c_str(), "--device", "cpu", (char*)nullptr);
+            execl(self.c_str(), self.c_str(), "train", run.c_str(), "--threads", t.c_str(), "--device", "cpu",
+                  (char*)nullptr);
         else
             execl(self.c_str(), self.c_str(), "train", run.c_str(), "--device", "cpu", (char*)nullptr);
         _exit(127);
@@ -171,7 +172,8 @@ int runBenchmark(const BenchOptions& o) {
         while (reqs.size() < 400 && std::getline(in, line)) {
             auto j = nlohmann::json::parse(line);
             const std::string resp = j["response"];
-            reqs.push_back({j["id"], j["prompt"], {resp.substr(0, 20), resp.substr(5, 25), resp.substr(10, 15), resp}, 3});
+            reqs.push_back(
+                {j["id"], j["prompt"], {resp.substr(0, 20), resp.substr(5, 25), resp.substr(10, 15), resp}, 3});
         }
     }
     const std::size_t unbatchedCount = 100;
@@ -212,18 +214,21 @@ int runBenchmark(const BenchOptions& o) {
                             {"targets_met", mfuOk && ratioOk && memOk}};
         std::printf("%s\n", j.dump(2).c_str());
     } else {
-        std::printf("proda-train bench: preset %s (%.2fM parameters: L=%d H=%d C=%d T=%d V=%d, batch %d), %d threads, %d steps\n",
-                    o.preset.c_str(), double(parameterCount(cfg.model)) / 1e6, cfg.model.n_layer, cfg.model.n_head,
-                    cfg.model.n_embd, cfg.model.block_size, cfg.model.vocab_size, cfg.batch_size, threads, o.steps);
+        std::printf(
+            "proda-train bench: preset %s (%.2fM parameters: L=%d H=%d C=%d T=%d V=%d, batch %d), %d threads, %d steps\n",
+            o.preset.c_str(), double(parameterCount(cfg.model)) / 1e6, cfg.model.n_layer, cfg.model.n_head,
+            cfg.model.n_embd, cfg.model.block_size, cfg.model.vocab_size, cfg.batch_size, threads, o.steps);
         std::printf("  matmul peak (fp32 GEMM, best of 512/1024/2048)  %8.1f GFLOP/s\n", peak / 1e9);
         std::printf("  training throughput                              %8.0f tokens/s\n", tokensPerS);
-        std::printf("  model FLOPs                                      %8.1f GFLOP/s\n", tokensPerS * flopsPerToken / 1e9);
+        std::printf("  model FLOPs                                      %8.1f GFLOP/s\n",
+                    tokensPerS * flopsPerToken / 1e9);
         if (o.preset == "small")
             std::printf("  MFU (model FLOPs / matmul peak)                  %8.1f %%   target >= 35%% %s\n", 100 * mfu,
                         mfuOk ? "ok" : "MISSED");
         else // a smaller model cannot fill the matrix units: the target is the small preset's
-            std::printf("  MFU (model FLOPs / matmul peak)                  %8.1f %%   (target >= 35%% for preset small)\n",
-                        100 * mfu);
+            std::printf(
+                "  MFU (model FLOPs / matmul peak)                  %8.1f %%   (target >= 35%% for preset small)\n",
+                100 * mfu);
         std::printf("  loss step 1 -> %d                                %.3f -> %.3f\n", o.steps, firstLoss, finalLoss);
         std::printf("  training peak resident memory                    %8.0f MiB  target <= 1024 %s\n", peakMb,
                     memOk ? "ok" : "MISSED");

@@ -12,7 +12,7 @@ struct BenchOptions {
     int steps = 30;
     int threads = 0;
     bool json = false;
-    std::string self; // this executable, started as the training child
+    std::string self;          // this executable, started as the training child
     std::string overridesJson; // config.json fields over the preset's (for trying model shapes)
 };
 

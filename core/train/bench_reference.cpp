@@ -36,26 +36,28 @@ struct Pass {
 std::vector<Batch> realBatches(const std::string& runDir, const TrainConfig& cfg, int steps) {
     const auto tokPath = fs::path(runDir) / "tokenizer.model";
     if (!fs::exists(tokPath))
-        throw std::invalid_argument(tokPath.string() + ": missing (train the run for a step first: its tokenizer is made then)");
+        throw std::invalid_argument(tokPath.string() +
+                                    ": missing (train the run for a step first: its tokenizer is made then)");
     const Tokenizer tok = Tokenizer::load(tokPath.string());
     const auto samples = readDataset((fs::path(runDir) / "dataset.jsonl").string());
     const TokenizedData data = tokenize(samples, tok, cfg.model.block_size, cfg.val_fraction); // the stream reads these
     if (data.train.empty()) throw std::invalid_argument(runDir + "/dataset.jsonl: no training examples");
     WindowStream stream(data.train, cfg.model.block_size, cfg.seed);
     std::vector<Batch> out;
-    for (int i = 0; i < steps; ++i) out.push_back(makeBatch(data.train, stream.take(cfg.batch_size), tok.padId(), torch::kCPU));
+    for (int i = 0; i < steps; ++i)
+        out.push_back(makeBatch(data.train, stream.take(cfg.batch_size), tok.padId(), torch::kCPU));
     return out;
 }
 
-template <typename T>
-void writeTensor(std::ofstream& out, const torch::Tensor& t) {
+template <typename T> void writeTensor(std::ofstream& out, const torch::Tensor& t) {
     const auto c = t.contiguous();
     out.write(reinterpret_cast<const char*>(c.data_ptr<T>()), std::streamsize(c.numel() * sizeof(T)));
 }
 
 // The batches as raw little-endian arrays (idx, targets, weight, pos, doc per batch) and the
 // spec the Python side reads: model shape, optimizer, threads, where each batch starts.
-fs::path writeForPython(const fs::path& dir, const std::vector<Batch>& batches, const TrainConfig& cfg, int warmup, int threads) {
+fs::path writeForPython(const fs::path& dir, const std::vector<Batch>& batches, const TrainConfig& cfg, int warmup,
+                        int threads) {
     fs::create_directories(dir);
     const fs::path data = dir / "batches.bin", spec = dir / "batches.json";
     std::ofstream out(data, std::ios::binary);
@@ -70,11 +72,19 @@ fs::path writeForPython(const fs::path& dir, const std::vector<Batch>& batches, 
     }
     out.close();
     if (!out) throw std::runtime_error("cannot write " + data.string());
-    std::ofstream(spec) << nlohmann::json{{"data", data.string()}, {"batches", list}, {"model", toJson(cfg.model)},
-                                          {"warmup", warmup}, {"threads", threads}, {"seed", cfg.seed},
-                                          {"lr", cfg.lr}, {"weight_decay", cfg.weight_decay}, {"beta1", cfg.beta1},
-                                          {"beta2", cfg.beta2}, {"grad_clip", cfg.grad_clip}}
-                               .dump();
+    std::ofstream(spec) << nlohmann::json{
+        {"data", data.string()},
+        {"batches", list},
+        {"model", toJson(cfg.model)},
+        {"warmup", warmup},
+        {"threads", threads},
+        {"seed", cfg.seed},
+        {"lr", cfg.lr},
+        {"weight_decay", cfg.weight_decay},
+        {"beta1", cfg.beta1},
+        {"beta2", cfg.beta2},
+        {"grad_clip",
+         cfg.grad_clip}}.dump();
     return spec;
 }
 
@@ -127,7 +137,8 @@ Pass trainInPython(const ReferenceBenchOptions& o, const fs::path& spec) {
     const auto line = out.substr(out.rfind('{') == std::string::npos ? 0 : out.rfind("\n{") + 1);
     const auto j = nlohmann::json::parse(line, nullptr, false);
     if (status != 0 || !j.is_object() || !j.contains("tokens_per_s"))
-        throw std::runtime_error(o.script + " failed (is python3-torch installed for " + o.python + "?): " + out.substr(0, 2000));
+        throw std::runtime_error(o.script + " failed (is python3-torch installed for " + o.python +
+                                 "?): " + out.substr(0, 2000));
     Pass p;
     p.tokensPerS = j["tokens_per_s"].get<double>();
     p.seconds = j["seconds"].get<double>();
@@ -154,7 +165,8 @@ double best(const std::vector<Pass>& passes) {
 int runReferenceBenchmark(const ReferenceBenchOptions& given) {
     ReferenceBenchOptions o = given;
     if (o.script.empty()) o.script = PRODA_REFERENCE_SCRIPT;
-    if (!fs::exists(o.script)) throw std::invalid_argument(o.script + ": the Python reference is missing (--script PATH)");
+    if (!fs::exists(o.script))
+        throw std::invalid_argument(o.script + ": the Python reference is missing (--script PATH)");
     const int threads = o.threads > 0 ? o.threads : int(std::max(1u, std::thread::hardware_concurrency()));
     configureThreads(threads);
     TrainConfig cfg = readRunConfig(o.runDir);
@@ -177,21 +189,30 @@ int runReferenceBenchmark(const ReferenceBenchOptions& given) {
             for (const auto& p : v) j.push_back(p.tokensPerS);
             return j;
         };
-        std::printf("%s\n", nlohmann::json{{"run", o.runDir}, {"model", toJson(cfg.model)}, {"batch_size", cfg.batch_size},
-                                           {"threads", threads}, {"steps", o.steps}, {"warmup", o.warmup},
+        std::printf("%s\n", nlohmann::json{{"run", o.runDir},
+                                           {"model", toJson(cfg.model)},
+                                           {"batch_size", cfg.batch_size},
+                                           {"threads", threads},
+                                           {"steps", o.steps},
+                                           {"warmup", o.warmup},
                                            {"loss_share", double(lossTokens) / double(positions)},
-                                           {"proda_train", figures(here)}, {"proda_train_every_position", fullHead.tokensPerS},
-                                           {"python", figures(python)}, {"ratio", ratio}, {"target", o.target},
+                                           {"proda_train", figures(here)},
+                                           {"proda_train_every_position", fullHead.tokensPerS},
+                                           {"python", figures(python)},
+                                           {"ratio", ratio},
+                                           {"target", o.target},
                                            {"median_ratio", median(here) / median(python)},
                                            {"first_loss", {here[0].losses.front(), python[0].losses.front()}},
                                            {"ok", ok}}
                                 .dump()
                                 .c_str());
     } else {
-        std::printf("training throughput on %s (%d layers, C=%d, T<=%d, batch %d, %d threads; %d steps timed after %d)\n",
-                    o.runDir.c_str(), cfg.model.n_layer, cfg.model.n_embd, cfg.model.block_size, cfg.batch_size, threads, o.steps,
-                    o.warmup);
-        std::printf("  the loss counts %.1f%% of the positions (response tokens)\n", 100.0 * double(lossTokens) / double(positions));
+        std::printf(
+            "training throughput on %s (%d layers, C=%d, T<=%d, batch %d, %d threads; %d steps timed after %d)\n",
+            o.runDir.c_str(), cfg.model.n_layer, cfg.model.n_embd, cfg.model.block_size, cfg.batch_size, threads,
+            o.steps, o.warmup);
+        std::printf("  the loss counts %.1f%% of the positions (response tokens)\n",
+                    100.0 * double(lossTokens) / double(positions));
         auto row = [](const char* name, const std::vector<Pass>& v) {
             std::printf("  %-27s", name);
             for (const auto& p : v) std::printf(" %8.0f", p.tokensPerS);
@@ -199,7 +220,9 @@ int runReferenceBenchmark(const ReferenceBenchOptions& given) {
         };
         row("proda-train", here);
         row("PyTorch-Python reference", python);
-        std::printf("  proda-train, every position %8.0f          tokens/s (the last block and lm head on all positions)\n", fullHead.tokensPerS);
+        std::printf(
+            "  proda-train, every position %8.0f          tokens/s (the last block and lm head on all positions)\n",
+            fullHead.tokensPerS);
         for (const Pass* p : {static_cast<const Pass*>(&here[0]), &fullHead})
             std::printf("  %s: forward %.0f%%, backward %.0f%%, clip and update %.0f%% of the step\n",
                         p == &fullHead ? "every position" : "loss rows only", 100 * p->forwardS / p->seconds,

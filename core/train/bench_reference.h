@@ -13,7 +13,7 @@ namespace proda::train {
 struct ReferenceBenchOptions {
     std::string runDir;
     int steps = 20, warmup = 3, threads = 0;
-    int passes = 3; // of each side, alternating
+    int passes = 3;                          // of each side, alternating
     std::string python = "/usr/bin/python3"; // Debian's, where python3-torch installs
     std::string script;                      // default: bench/train_reference.py of the source tree
     double target = 1.2;

@@ -25,10 +25,19 @@ void writeTextAtomically(const fs::path& target, const std::string& text) {
 
 nlohmann::json stateJson(const TrainState& s, const TrainConfig& c) {
     auto num = [](double v) { return std::isnan(v) ? nlohmann::json() : nlohmann::json(v); };
-    return {{"magic", kCheckpointMagic},     {"version", kRunFormatVersion}, {"step", s.step},
-            {"epoch", s.epoch},              {"cursor", s.cursor},           {"tokens_seen", s.tokensSeen},
-            {"elapsed_s", s.elapsedSeconds}, {"step_s", s.stepSeconds}, {"first_loss", num(s.firstLoss)}, {"last_loss", num(s.lastLoss)},
-            {"last_val_loss", num(s.lastValLoss)}, {"total_steps", s.totalSteps}, {"config", toJson(c)}};
+    return {{"magic", kCheckpointMagic},
+            {"version", kRunFormatVersion},
+            {"step", s.step},
+            {"epoch", s.epoch},
+            {"cursor", s.cursor},
+            {"tokens_seen", s.tokensSeen},
+            {"elapsed_s", s.elapsedSeconds},
+            {"step_s", s.stepSeconds},
+            {"first_loss", num(s.firstLoss)},
+            {"last_loss", num(s.lastLoss)},
+            {"last_val_loss", num(s.lastValLoss)},
+            {"total_steps", s.totalSteps},
+            {"config", toJson(c)}};
 }
 
 } // namespace
@@ -96,7 +105,8 @@ CheckpointInfo readCheckpointInfo(const std::string& dir) {
     } catch (const nlohmann::json::exception& e) {
         throw std::runtime_error(file.string() + ": not valid JSON (" + e.what() + ")");
     }
-    if (j.value("magic", "") != kCheckpointMagic) throw std::runtime_error(file.string() + ": field 'magic': not a proda-train checkpoint");
+    if (j.value("magic", "") != kCheckpointMagic)
+        throw std::runtime_error(file.string() + ": field 'magic': not a proda-train checkpoint");
     const int version = j.value("version", 0);
     if (version < 1 || version > kRunFormatVersion)
         throw std::runtime_error(file.string() + ": field 'version': checkpoint version " + std::to_string(version) +
@@ -109,7 +119,9 @@ CheckpointInfo readCheckpointInfo(const std::string& dir) {
     } catch (const std::exception& e) {
         throw std::runtime_error(file.string() + ": config: " + e.what());
     }
-    auto num = [&](const char* key) { return j.contains(key) && j[key].is_number() ? j[key].get<double>() : std::nan(""); };
+    auto num = [&](const char* key) {
+        return j.contains(key) && j[key].is_number() ? j[key].get<double>() : std::nan("");
+    };
     info.state.step = j.value("step", 0L);
     info.state.epoch = j.value("epoch", std::int64_t(0));
     info.state.cursor = j.value("cursor", std::int64_t(0));

@@ -29,8 +29,7 @@ std::int64_t parameterCount(const ModelConfig& m) {
 
 namespace {
 
-template <typename T>
-void read(const nlohmann::json& j, const char* key, T& out) {
+template <typename T> void read(const nlohmann::json& j, const char* key, T& out) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return;
     try {
@@ -58,7 +57,8 @@ ModelConfig modelFromJson(const nlohmann::json& j, const ModelConfig& d) {
     require(m.n_head >= 1, "n_head", "must be at least 1");
     require(m.n_embd >= 8 && m.n_embd % m.n_head == 0, "n_embd", "must be at least 8 and a multiple of n_head");
     require(m.block_size >= 16 && m.block_size <= 8192, "block_size", "must be 16..8192");
-    require(m.vocab_size >= 300 && m.vocab_size <= 262144, "vocab_size", "must be 300..262144 (256 byte pieces are included)");
+    require(m.vocab_size >= 300 && m.vocab_size <= 262144, "vocab_size",
+            "must be 300..262144 (256 byte pieces are included)");
     require(m.dropout >= 0 && m.dropout < 1, "dropout", "must be in [0, 1)");
     return m;
 }
@@ -112,7 +112,7 @@ TrainConfig configFromJson(const nlohmann::json& j) {
 }
 
 nlohmann::json toJson(const ModelConfig& m) {
-    return {{"n_layer", m.n_layer}, {"n_head", m.n_head},         {"n_embd", m.n_embd},
+    return {{"n_layer", m.n_layer},       {"n_head", m.n_head},         {"n_embd", m.n_embd},
             {"block_size", m.block_size}, {"vocab_size", m.vocab_size}, {"dropout", m.dropout}};
 }
 

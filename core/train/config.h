@@ -13,8 +13,8 @@ inline constexpr int kRunFormatVersion = 1;
 
 struct ModelConfig {
     int n_layer = 2, n_head = 4, n_embd = 320; // the small preset
-    int block_size = 256; // T: the longest sequence the model sees
-    int vocab_size = 2048; // V: SentencePiece vocabulary, special and byte pieces included
+    int block_size = 256;                      // T: the longest sequence the model sees
+    int vocab_size = 2048;                     // V: SentencePiece vocabulary, special and byte pieces included
     double dropout = 0.0;
 
     bool operator==(const ModelConfig&) const = default;
@@ -31,19 +31,19 @@ struct TrainConfig {
     ModelConfig model;
 
     // Optimisation: AdamW, linear warm-up then cosine decay to min_lr.
-    int batch_size = 16;    // B: windows of block_size tokens per rank per micro-step
-    int grad_accum = 1;     // micro-steps per optimizer step
-    int max_steps = 0;      // optimizer steps; 0 = derive from epochs
+    int batch_size = 16; // B: windows of block_size tokens per rank per micro-step
+    int grad_accum = 1;  // micro-steps per optimizer step
+    int max_steps = 0;   // optimizer steps; 0 = derive from epochs
     double epochs = 1.0;
     double lr = 2e-3, min_lr = 2e-4;
     int warmup_steps = 20;
     double weight_decay = 0.1, beta1 = 0.9, beta2 = 0.95, grad_clip = 1.0;
 
     // Validation, logging, checkpoints.
-    double val_fraction = 0.05; // share of samples held out (by id hash, stable)
-    int eval_interval = 100;    // steps between validation losses (and at the end)
-    int eval_windows = 32;      // windows the validation loss is averaged over
-    int log_interval = 1;       // steps between step events
+    double val_fraction = 0.05;  // share of samples held out (by id hash, stable)
+    int eval_interval = 100;     // steps between validation losses (and at the end)
+    int eval_windows = 32;       // windows the validation loss is averaged over
+    int log_interval = 1;        // steps between step events
     int checkpoint_interval = 0; // steps between checkpoints (0 = only at the end and on SIGTERM)
     int keep_checkpoints = 2;
 

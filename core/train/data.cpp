@@ -25,8 +25,8 @@ void forEachJsonlObject(const std::string& path,
     std::string line;
     long lineNo = 0;
     const JsonlFail fail = [&](const std::string& field, const std::string& what) {
-        throw std::invalid_argument(path + ":" + std::to_string(lineNo) + (field.empty() ? "" : ": field '" + field + "'") +
-                                    ": " + what);
+        throw std::invalid_argument(path + ":" + std::to_string(lineNo) +
+                                    (field.empty() ? "" : ": field '" + field + "'") + ": " + what);
     };
     while (std::getline(in, line)) {
         ++lineNo;
@@ -102,7 +102,8 @@ TokenizedData tokenize(const std::vector<RawSample>& samples, const Tokenizer& t
     return d;
 }
 
-std::vector<Window> packWindows(const std::vector<Example>& examples, const std::vector<std::uint32_t>& order, int blockSize) {
+std::vector<Window> packWindows(const std::vector<Example>& examples, const std::vector<std::uint32_t>& order,
+                                int blockSize) {
     std::vector<Window> windows;
     Window cur;
     for (std::uint32_t i : order) {

@@ -54,12 +54,13 @@ struct Window {
     int lossTokens = 0; // targets counted by the loss
 };
 // First-fit in the given order; an example never straddles two windows.
-std::vector<Window> packWindows(const std::vector<Example>& examples, const std::vector<std::uint32_t>& order, int blockSize);
+std::vector<Window> packWindows(const std::vector<Example>& examples, const std::vector<std::uint32_t>& order,
+                                int blockSize);
 
 // The training stream: epoch e packs the examples in a seeded shuffle of (seed, e); the position
 // (epoch, cursor) is all a checkpoint needs to continue with the same windows.
 class WindowStream {
-public:
+  public:
     WindowStream(const std::vector<Example>& examples, int blockSize, std::uint64_t seed);
     // The next n windows, crossing into the next epoch when this one runs out.
     std::vector<Window> take(int n);
@@ -70,7 +71,7 @@ public:
     // Fractional epochs consumed, for the trainer log.
     double epochProgress() const;
 
-private:
+  private:
     void build();
     const std::vector<Example>& examples_;
     int blockSize_;

@@ -28,7 +28,8 @@ long envLong(const char* name, long fallback) {
     if (!v || !*v) return fallback;
     char* end = nullptr;
     const long n = std::strtol(v, &end, 10);
-    if (*end != '\0') throw std::runtime_error(std::string("environment variable ") + name + "='" + v + "' is not an integer");
+    if (*end != '\0')
+        throw std::runtime_error(std::string("environment variable ") + name + "='" + v + "' is not an integer");
     return n;
 }
 

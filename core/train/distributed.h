@@ -10,7 +10,7 @@
 namespace proda::train {
 
 class Distributed {
-public:
+  public:
     // Reads the environment; throws std::runtime_error with the variable's name when it is malformed.
     static Distributed fromEnvironment(const torch::Device& device);
     Distributed();
@@ -31,7 +31,7 @@ public:
     void broadcastParameters(const std::vector<torch::Tensor>& params);
     void barrier();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
     int rank_ = 0, world_ = 1;

@@ -11,7 +11,7 @@
 namespace proda::train {
 
 class EventSink {
-public:
+  public:
     EventSink(bool enabled, const std::string& trainerLogPath = {});
     void emit(const std::string& event, const nlohmann::json& fields);
     // One trainer_log.jsonl line (LLaMA-Factory: current_steps, total_steps, loss, eval_loss, lr,
@@ -20,7 +20,7 @@ public:
                     double elapsedSeconds);
     bool enabled() const { return enabled_; }
 
-private:
+  private:
     bool enabled_;
     std::ofstream log_;
 };

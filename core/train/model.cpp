@@ -25,16 +25,16 @@ torch::Tensor CausalSelfAttentionImpl::project(const torch::Tensor& mixed) {
 torch::Tensor CausalSelfAttentionImpl::mix(const torch::Tensor& x, const torch::Tensor& bias) {
     const auto B = x.size(0), T = x.size(1), C = x.size(2);
     const std::int64_t H = n_head_, D = C / H;
-    auto qkv = c_attn(x).split(n_embd_, /*dim=*/2);                                   // 3 x (B, T, C)
+    auto qkv = c_attn(x).split(n_embd_, /*dim=*/2); // 3 x (B, T, C)
     auto heads = [&](const torch::Tensor& t) { return t.view({B, T, H, D}).transpose(1, 2).reshape({B * H, T, D}); };
-    auto q = heads(qkv[0]), k = heads(qkv[1]), v = heads(qkv[2]);                     // (B*H, T, D)
+    auto q = heads(qkv[0]), k = heads(qkv[1]), v = heads(qkv[2]); // (B*H, T, D)
     // bias + q k^T / sqrt(D) in one fused call; bias is 0 where attention is allowed and -inf
     // elsewhere, and the diagonal is always allowed, so no row is all -inf.
     auto att = torch::baddbmm(bias, q, k.transpose(1, 2), 1.0, 1.0 / std::sqrt(double(D))); // (B*H, T, T)
     att = torch::softmax(att, -1);
     if (dropout_ > 0) att = F::dropout(att, F::DropoutFuncOptions().p(dropout_).training(is_training()));
-    auto y = torch::bmm(att, v);                                                       // (B*H, T, D)
-    return y.view({B, H, T, D}).transpose(1, 2).reshape({B, T, C});                    // (B, T, C)
+    auto y = torch::bmm(att, v);                                    // (B*H, T, D)
+    return y.view({B, H, T, D}).transpose(1, 2).reshape({B, T, C}); // (B, T, C)
 }
 
 MlpImpl::MlpImpl(const ModelConfig& cfg) : dropout_(cfg.dropout) {
@@ -57,14 +57,14 @@ BlockImpl::BlockImpl(const ModelConfig& cfg) {
 
 torch::Tensor BlockImpl::forward(const torch::Tensor& x, const torch::Tensor& bias) {
     auto y = x + attn(ln_1(x), bias); // (B, T, C)
-    return y + mlp(ln_2(y));             // (B, T, C)
+    return y + mlp(ln_2(y));          // (B, T, C)
 }
 
 torch::Tensor BlockImpl::forwardRows(const torch::Tensor& x, const torch::Tensor& bias, const torch::Tensor& rows) {
     const auto C = x.size(-1);
     const auto mixed = attn->mix(ln_1(x), bias).reshape({-1, C}).index_select(0, rows); // (N, C)
-    auto y = x.reshape({-1, C}).index_select(0, rows) + attn->project(mixed);          // (N, C)
-    return y + mlp(ln_2(y));                                                             // (N, C)
+    auto y = x.reshape({-1, C}).index_select(0, rows) + attn->project(mixed);           // (N, C)
+    return y + mlp(ln_2(y));                                                            // (N, C)
 }
 
 namespace {
@@ -89,10 +89,14 @@ GptImpl::GptImpl(const ModelConfig& cfg) : cfg_(cfg) {
     for (auto& p : named_parameters()) {
         const std::string& name = p.key();
         auto& t = p.value();
-        if (endsWith(name, ".bias")) t.zero_();
-        else if (name.find("ln_") != std::string::npos) t.fill_(1.0);
-        else if (endsWith(name, "c_proj.weight")) t.normal_(0.0, residualStd);
-        else t.normal_(0.0, 0.02);
+        if (endsWith(name, ".bias"))
+            t.zero_();
+        else if (name.find("ln_") != std::string::npos)
+            t.fill_(1.0);
+        else if (endsWith(name, "c_proj.weight"))
+            t.normal_(0.0, residualStd);
+        else
+            t.normal_(0.0, 0.02);
     }
 }
 
@@ -126,7 +130,7 @@ torch::Tensor GptImpl::hiddenRows(const torch::Tensor& idx, const torch::Tensor&
     const auto bias = attentionBias(allowed, cfg_.n_head, x.options());
     const auto L = h->size();
     for (std::size_t i = 0; i + 1 < L; ++i) x = (*h)[i]->as<Block>()->forward(x, bias); // (B, T, C)
-    return ln_f((*h)[L - 1]->as<Block>()->forwardRows(x, bias, rows));                   // (N, C)
+    return ln_f((*h)[L - 1]->as<Block>()->forwardRows(x, bias, rows));                  // (N, C)
 }
 
 torch::Tensor GptImpl::logitsOf(const torch::Tensor& hiddenRows) {
@@ -141,8 +145,10 @@ std::pair<std::vector<torch::Tensor>, std::vector<torch::Tensor>> GptImpl::decay
     std::vector<torch::Tensor> decay, noDecay;
     for (auto& p : named_parameters()) {
         // Matrices (and the embeddings) decay; biases and LayerNorm gains do not.
-        if (p.value().dim() >= 2) decay.push_back(p.value());
-        else noDecay.push_back(p.value());
+        if (p.value().dim() >= 2)
+            decay.push_back(p.value());
+        else
+            noDecay.push_back(p.value());
     }
     return {decay, noDecay};
 }
@@ -161,9 +167,9 @@ std::unique_ptr<torch::optim::AdamW> makeOptimizer(Gpt& model, const TrainConfig
 
 torch::Tensor documentCausalMask(const torch::Tensor& doc) {
     const auto T = doc.size(1);
-    auto same = doc.unsqueeze(2) == doc.unsqueeze(1);                         // (B, T, T)
+    auto same = doc.unsqueeze(2) == doc.unsqueeze(1);                                          // (B, T, T)
     auto causal = torch::ones({T, T}, torch::dtype(torch::kBool).device(doc.device())).tril(); // (T, T)
-    return (same & causal).unsqueeze(1);                                      // (B, 1, T, T)
+    return (same & causal).unsqueeze(1);                                                       // (B, 1, T, T)
 }
 
 double trainingFlopsPerToken(const ModelConfig& m, int contextLength) {

@@ -14,7 +14,7 @@
 namespace proda::train {
 
 class CausalSelfAttentionImpl : public torch::nn::Module {
-public:
+  public:
     explicit CausalSelfAttentionImpl(const ModelConfig& cfg);
     // x (B, T, C); bias (B*H, T, T) float, 0 where query t may attend to key s and -inf elsewhere.
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& bias);
@@ -25,25 +25,25 @@ public:
 
     torch::nn::Linear c_attn{nullptr}, c_proj{nullptr};
 
-private:
+  private:
     int n_head_, n_embd_;
     double dropout_;
 };
 TORCH_MODULE(CausalSelfAttention);
 
 class MlpImpl : public torch::nn::Module {
-public:
+  public:
     explicit MlpImpl(const ModelConfig& cfg);
     torch::Tensor forward(const torch::Tensor& x); // (B, T, C) -> (B, T, C)
     torch::nn::Linear c_fc{nullptr}, c_proj{nullptr};
 
-private:
+  private:
     double dropout_;
 };
 TORCH_MODULE(Mlp);
 
 class BlockImpl : public torch::nn::Module {
-public:
+  public:
     explicit BlockImpl(const ModelConfig& cfg);
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& bias); // bias as in attention
     // The block's output at some positions only: x (B, T, C), rows (N) flat indices b * T + t ->
@@ -58,7 +58,7 @@ public:
 TORCH_MODULE(Block);
 
 class GptImpl : public torch::nn::Module {
-public:
+  public:
     explicit GptImpl(const ModelConfig& cfg);
 
     // idx (B, T) token ids, pos (B, T) positions (restarting at 0 for each packed document),
@@ -82,7 +82,7 @@ public:
     torch::nn::ModuleList h{nullptr};
     torch::nn::LayerNorm ln_f{nullptr};
 
-private:
+  private:
     torch::Tensor embed(const torch::Tensor& idx, const torch::Tensor& pos); // tokens + positions (B, T, C)
     ModelConfig cfg_;
 };

@@ -20,7 +20,8 @@ std::vector<ScoreRequest> readScoreRequests(const std::string& path) {
         r.id = j["id"].get<std::string>();
         r.prompt = j["prompt"].get<std::string>();
         for (const auto& o : j["options"]) {
-            if (!o.is_string() || o.get<std::string>().empty()) fail("options", "every option must be a non-empty string");
+            if (!o.is_string() || o.get<std::string>().empty())
+                fail("options", "every option must be a non-empty string");
             r.options.push_back(o.get<std::string>());
         }
         if (j.contains("answer") && !j["answer"].is_null()) {
@@ -78,7 +79,7 @@ void groupsFor(std::size_t r, const std::vector<int>& prompt, const std::vector<
 
 struct ScoredRow {
     std::size_t request, option;
-    std::int64_t row;   // flat index into (B * T) of the position that predicts `target`
+    std::int64_t row; // flat index into (B * T) of the position that predicts `target`
     std::int64_t target;
 };
 
@@ -106,7 +107,8 @@ void scoreBatch(Gpt& model, const std::vector<Group>& groups, const std::vector<
         for (std::size_t k = 0; k < windows[std::size_t(w)].size(); ++k) {
             const Group& g = groups[windows[std::size_t(w)][k]];
             const auto L = std::int64_t(g.prefix.size());
-            for (std::int64_t i = 0; i < L; ++i, ++t) I[w][t] = g.prefix[std::size_t(i)], P[w][t] = i, G[w][t] = std::int64_t(k);
+            for (std::int64_t i = 0; i < L; ++i, ++t)
+                I[w][t] = g.prefix[std::size_t(i)], P[w][t] = i, G[w][t] = std::int64_t(k);
             const std::int64_t lastPrefix = w * T + t - 1;
             for (std::size_t b = 0; b < g.branches.size(); ++b) {
                 const auto& [option, toks] = g.branches[b];
@@ -114,7 +116,8 @@ void scoreBatch(Gpt& model, const std::vector<Group>& groups, const std::vector<
                 for (std::size_t j = 0; j < toks.size(); ++j) {
                     rows.push_back({g.request, option, predictor, toks[j]});
                     if (j + 1 == toks.size()) break; // the last token is a target only
-                    I[w][t] = toks[j], P[w][t] = L + std::int64_t(j), G[w][t] = std::int64_t(k), R[w][t] = std::int64_t(b + 1);
+                    I[w][t] = toks[j], P[w][t] = L + std::int64_t(j), G[w][t] = std::int64_t(k),
+                    R[w][t] = std::int64_t(b + 1);
                     predictor = w * T + t;
                     ++t;
                 }
@@ -124,18 +127,18 @@ void scoreBatch(Gpt& model, const std::vector<Group>& groups, const std::vector<
     // allowed[t, s]: s <= t, same group, and s in the prompt or in t's own branch.
     auto g = grp.to(device), r = br.to(device);
     auto sameGroup = g.unsqueeze(2) == g.unsqueeze(1);                                   // (B, T, T)
-    auto visibleBranch = (r.unsqueeze(1) == 0) | (r.unsqueeze(2) == r.unsqueeze(1));      // (B, T, T)
-    auto causal = torch::ones({T, T}, torch::dtype(torch::kBool).device(device)).tril();  // (T, T)
-    auto allowed = (sameGroup & visibleBranch & causal).unsqueeze(1);                     // (B, 1, T, T)
+    auto visibleBranch = (r.unsqueeze(1) == 0) | (r.unsqueeze(2) == r.unsqueeze(1));     // (B, T, T)
+    auto causal = torch::ones({T, T}, torch::dtype(torch::kBool).device(device)).tril(); // (T, T)
+    auto allowed = (sameGroup & visibleBranch & causal).unsqueeze(1);                    // (B, 1, T, T)
 
-    auto hidden = model->hidden(idx.to(device), pos.to(device), allowed);                 // (B, T, C)
+    auto hidden = model->hidden(idx.to(device), pos.to(device), allowed); // (B, T, C)
     std::vector<std::int64_t> rowIdx, targets;
     for (const auto& s : rows) rowIdx.push_back(s.row), targets.push_back(s.target);
     auto sel = hidden.reshape({B * T, -1}).index_select(0, torch::tensor(rowIdx, torch::kInt64).to(device)); // (N, C)
-    auto logits = model->logitsOf(sel).to(torch::kFloat32);                               // (N, V)
-    auto tgt = torch::tensor(targets, torch::kInt64).to(device).unsqueeze(1);             // (N, 1)
-    auto logp = torch::log_softmax(logits, -1).gather(1, tgt).squeeze(1).cpu();           // (N)
-    auto greedy = (logits.argmax(-1).unsqueeze(1) == tgt).squeeze(1).cpu();               // (N)
+    auto logits = model->logitsOf(sel).to(torch::kFloat32);                                                  // (N, V)
+    auto tgt = torch::tensor(targets, torch::kInt64).to(device).unsqueeze(1);                                // (N, 1)
+    auto logp = torch::log_softmax(logits, -1).gather(1, tgt).squeeze(1).cpu();                              // (N)
+    auto greedy = (logits.argmax(-1).unsqueeze(1) == tgt).squeeze(1).cpu();                                  // (N)
     auto LP = logp.accessor<float, 1>();
     auto GR = greedy.accessor<bool, 1>();
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -199,7 +202,8 @@ std::vector<ScoreResult> scoreRequests(Gpt& model, const Tokenizer& tok, const s
     for (std::size_t start = 0; start < windows.size(); start += perBatch) {
         if (options.stop && options.stop->load()) throw std::runtime_error("stopped");
         std::vector<std::vector<std::size_t>> slice(windows.begin() + std::ptrdiff_t(start),
-                                                    windows.begin() + std::ptrdiff_t(std::min(windows.size(), start + perBatch)));
+                                                    windows.begin() +
+                                                        std::ptrdiff_t(std::min(windows.size(), start + perBatch)));
         scoreBatch(model, groups, slice, tok.padId(), device, results);
         if (options.progress) options.progress(std::min(windows.size(), start + perBatch), windows.size());
     }
@@ -229,8 +233,13 @@ ScoreSummary summarize(const std::vector<ScoreResult>& results) {
 }
 
 nlohmann::json toJson(const ScoreResult& r) {
-    nlohmann::json j = {{"id", r.id},       {"logprob", r.logprob}, {"tokens", r.tokens}, {"bytes", r.bytes},
-                        {"greedy", r.greedy}, {"predicted", r.predicted}, {"predicted_norm", r.predictedNorm}};
+    nlohmann::json j = {{"id", r.id},
+                        {"logprob", r.logprob},
+                        {"tokens", r.tokens},
+                        {"bytes", r.bytes},
+                        {"greedy", r.greedy},
+                        {"predicted", r.predicted},
+                        {"predicted_norm", r.predictedNorm}};
     if (r.answer >= 0) {
         j["answer"] = r.answer;
         j["correct"] = r.predicted == r.answer;
@@ -251,9 +260,9 @@ std::string generate(Gpt& model, const Tokenizer& tok, const std::string& prompt
         const std::size_t start = ids.size() > std::size_t(T) ? ids.size() - std::size_t(T) : 0;
         std::vector<std::int64_t> window(ids.begin() + std::ptrdiff_t(start), ids.end());
         const auto L = std::int64_t(window.size());
-        auto idx = torch::tensor(window, torch::kInt64).view({1, L}).to(device);      // (1, L)
-        auto pos = torch::arange(L, torch::kInt64).view({1, L}).to(device);           // (1, L)
-        auto allowed = documentCausalMask(torch::zeros({1, L}, torch::kInt64).to(device)); // (1, 1, L, L)
+        auto idx = torch::tensor(window, torch::kInt64).view({1, L}).to(device);                      // (1, L)
+        auto pos = torch::arange(L, torch::kInt64).view({1, L}).to(device);                           // (1, L)
+        auto allowed = documentCausalMask(torch::zeros({1, L}, torch::kInt64).to(device));            // (1, 1, L, L)
         auto logits = model(idx, pos, allowed).select(1, L - 1).squeeze(0).to(torch::kFloat32).cpu(); // (V)
         int next;
         if (options.temperature <= 0) {

@@ -23,10 +23,10 @@ struct ScoreRequest {
 
 struct ScoreResult {
     std::string id;
-    std::vector<double> logprob;   // summed log p(option tokens | prompt), nats
-    std::vector<int> tokens;       // option tokens scored
-    std::vector<int> bytes;        // option length in bytes (acc_norm's denominator)
-    std::vector<bool> greedy;      // the option is the model's greedy continuation
+    std::vector<double> logprob; // summed log p(option tokens | prompt), nats
+    std::vector<int> tokens;     // option tokens scored
+    std::vector<int> bytes;      // option length in bytes (acc_norm's denominator)
+    std::vector<bool> greedy;    // the option is the model's greedy continuation
     int predicted = -1, predictedNorm = -1, answer = -1;
 };
 

@@ -19,7 +19,7 @@ char* copyString(const std::string& s) {
 }
 
 class LineIterator final : public sentencepiece::SentenceIterator {
-public:
+  public:
     LineIterator(const char* const* lines, size_t n) : lines_(lines), n_(n) { load(); }
     bool done() const override { return i_ >= n_; }
     void Next() override {
@@ -29,7 +29,7 @@ public:
     const std::string& value() const override { return current_; }
     sentencepiece::util::Status status() const override { return {}; }
 
-private:
+  private:
     void load() {
         if (i_ < n_) current_ = lines_[i_];
     }
@@ -69,8 +69,8 @@ int proda_spm_train(const char* const* lines, size_t lineCount, const char* cons
 }
 
 int* proda_spm_encode(void* processor, const char* text, size_t length, size_t* count) {
-    const auto ids = static_cast<sentencepiece::SentencePieceProcessor*>(processor)->EncodeAsIds(
-        absl::string_view(text, length));
+    const auto ids =
+        static_cast<sentencepiece::SentencePieceProcessor*>(processor)->EncodeAsIds(absl::string_view(text, length));
     int* out = static_cast<int*>(std::malloc(std::max<size_t>(1, ids.size()) * sizeof(int)));
     std::copy(ids.begin(), ids.end(), out);
     *count = ids.size();
@@ -87,8 +87,12 @@ char* proda_spm_decode(void* processor, const int* ids, size_t count, size_t* le
 int proda_spm_piece_size(void* processor) {
     return static_cast<sentencepiece::SentencePieceProcessor*>(processor)->GetPieceSize();
 }
-int proda_spm_eos_id(void* processor) { return static_cast<sentencepiece::SentencePieceProcessor*>(processor)->eos_id(); }
-int proda_spm_pad_id(void* processor) { return static_cast<sentencepiece::SentencePieceProcessor*>(processor)->pad_id(); }
+int proda_spm_eos_id(void* processor) {
+    return static_cast<sentencepiece::SentencePieceProcessor*>(processor)->eos_id();
+}
+int proda_spm_pad_id(void* processor) {
+    return static_cast<sentencepiece::SentencePieceProcessor*>(processor)->pad_id();
+}
 void proda_spm_release(void* buffer) { std::free(buffer); }
 
 } // extern "C"

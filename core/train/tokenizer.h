@@ -11,7 +11,7 @@
 namespace proda::train {
 
 class Tokenizer {
-public:
+  public:
     Tokenizer();
     ~Tokenizer();
     Tokenizer(Tokenizer&&) noexcept;
@@ -30,7 +30,7 @@ public:
     int padId() const;
     const std::string& path() const { return path_; }
 
-private:
+  private:
     void* sp_ = nullptr; // the bridge's processor handle
     std::string path_;
 };

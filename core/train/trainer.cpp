@@ -25,7 +25,7 @@ namespace {
 
 // bf16 autocast for the forward pass on CUDA; a no-op elsewhere.
 class AutocastScope {
-public:
+  public:
     explicit AutocastScope(bool on) : on_(on) {
         if (!on_) return;
         at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
@@ -37,7 +37,7 @@ public:
         at::autocast::clear_cache();
     }
 
-private:
+  private:
     bool on_;
 };
 
@@ -46,8 +46,8 @@ private:
 Tokenizer runTokenizer(const TrainConfig& cfg, const std::string& runDir, const std::string& fromCheckpoint,
                        const std::vector<RawSample>& samples, Distributed& dist) {
     const std::string own = (fs::path(runDir) / "tokenizer.model").string();
-    std::string source = !fromCheckpoint.empty() ? (fs::path(fromCheckpoint) / "tokenizer.model").string()
-                                                 : cfg.tokenizer_model;
+    std::string source =
+        !fromCheckpoint.empty() ? (fs::path(fromCheckpoint) / "tokenizer.model").string() : cfg.tokenizer_model;
     // A checkpoint's weights only make sense with the tokenizer they were trained with: a run
     // that already has a different tokenizer, or a config naming another, is refused.
     auto sameBytes = [](const std::string& a, const std::string& b) {
@@ -56,14 +56,16 @@ Tokenizer runTokenizer(const TrainConfig& cfg, const std::string& runDir, const 
     };
     if (!fromCheckpoint.empty()) {
         for (const std::string& other : {own, cfg.tokenizer_model})
-            if (!other.empty() && fs::exists(other) && fs::absolute(other) != fs::absolute(source) && !sameBytes(other, source))
+            if (!other.empty() && fs::exists(other) && fs::absolute(other) != fs::absolute(source) &&
+                !sameBytes(other, source))
                 throw std::invalid_argument(other + ": tokenizer differs from the one checkpoint " + fromCheckpoint +
                                             " was trained with (its tokenizer.model)");
     }
     if (!source.empty()) {
         if (!fs::is_regular_file(source))
-            throw std::invalid_argument(source + ": no tokenizer model there (" +
-                                        (fromCheckpoint.empty() ? "field 'tokenizer_model'" : "checkpoint " + fromCheckpoint) + ")");
+            throw std::invalid_argument(
+                source + ": no tokenizer model there (" +
+                (fromCheckpoint.empty() ? "field 'tokenizer_model'" : "checkpoint " + fromCheckpoint) + ")");
         if (dist.isMain() && fs::absolute(source) != fs::absolute(own))
             fs::copy_file(source, own, fs::copy_options::overwrite_existing);
         dist.barrier();
@@ -147,7 +149,10 @@ TrainOutcome runTraining(const TrainOptions& options) {
     const std::string datasetPath = (fs::path(options.runDir) / "dataset.jsonl").string();
     const auto samples = readDataset(datasetPath);
     if (samples.empty()) throw std::invalid_argument(datasetPath + ": no samples");
-    Tokenizer tok = runTokenizer(cfg, options.runDir, resumeFrom ? resumeFrom->dir : initFrom ? initFrom->dir : "",
+    Tokenizer tok = runTokenizer(cfg, options.runDir,
+                                 resumeFrom ? resumeFrom->dir
+                                 : initFrom ? initFrom->dir
+                                            : "",
                                  samples, dist);
     if (tok.vocabSize() > cfg.model.vocab_size)
         throw std::invalid_argument("field 'vocab_size': " + std::to_string(cfg.model.vocab_size) +
@@ -166,9 +171,10 @@ TrainOutcome runTraining(const TrainOptions& options) {
     WindowStream stream(data.train, cfg.model.block_size, cfg.seed);
     const int W = dist.worldSize(), B = cfg.batch_size;
     const long windowsPerStep = long(B) * W * cfg.grad_accum;
-    long totalSteps = cfg.max_steps > 0
-                          ? cfg.max_steps
-                          : std::max(1L, long(std::ceil(cfg.epochs * double(stream.windowsInEpoch()) / double(windowsPerStep))));
+    long totalSteps =
+        cfg.max_steps > 0
+            ? cfg.max_steps
+            : std::max(1L, long(std::ceil(cfg.epochs * double(stream.windowsInEpoch()) / double(windowsPerStep))));
 
     TrainState state;
     state.totalSteps = totalSteps;
@@ -213,7 +219,8 @@ TrainOutcome runTraining(const TrainOptions& options) {
         state.epoch = stream.epoch();
         state.cursor = stream.cursor();
         if (dist.isMain()) {
-            const std::string dir = saveCheckpoint(options.runDir, model, &optimizer, state, cfg, tokPath, cfg.keep_checkpoints);
+            const std::string dir =
+                saveCheckpoint(options.runDir, model, &optimizer, state, cfg, tokPath, cfg.keep_checkpoints);
             events.emit("checkpoint", {{"step", state.step}, {"path", dir}, {"reason", why}});
         }
         dist.barrier();
@@ -241,7 +248,8 @@ TrainOutcome runTraining(const TrainOptions& options) {
         for (auto& m : micro) {
             auto global = stream.take(B * W);
             for (const auto& w : global) stepLossTokens += w.lossTokens, stepTokens += w.used;
-            m.assign(global.begin() + std::ptrdiff_t(dist.rank()) * B, global.begin() + std::ptrdiff_t(dist.rank() + 1) * B);
+            m.assign(global.begin() + std::ptrdiff_t(dist.rank()) * B,
+                     global.begin() + std::ptrdiff_t(dist.rank() + 1) * B);
         }
         double lossSum = 0;
         for (const auto& m : micro) {
@@ -288,7 +296,9 @@ TrainOutcome runTraining(const TrainOptions& options) {
         if (dist.isMain() && (state.step % cfg.eval_interval == 0 || last) && !valWindows.empty()) {
             const auto v = validate(model, data.val, valWindows, cfg, tok.padId(), device, bf16);
             state.lastValLoss = v.loss;
-            events.emit("eval", {{"step", state.step}, {"val_loss", num(v.loss)}, {"val_tokens", v.tokens}, {"elapsed_s", elapsed()}});
+            events.emit(
+                "eval",
+                {{"step", state.step}, {"val_loss", num(v.loss)}, {"val_tokens", v.tokens}, {"elapsed_s", elapsed()}});
             events.trainerLog(state.step, totalSteps, std::nan(""), v.loss, lr, stream.epochProgress(), elapsed());
         }
         if (!last && cfg.checkpoint_interval > 0 && state.step % cfg.checkpoint_interval == 0) checkpoint("interval");

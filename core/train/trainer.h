@@ -13,9 +13,9 @@ namespace proda::train {
 
 struct TrainOptions {
     std::string runDir;
-    bool resume = false;          // continue from RUN/checkpoints/latest
-    std::string deviceOverride;   // --device; empty = the config's
-    int threadsOverride = 0;      // --threads; 0 = the config's
+    bool resume = false;                    // continue from RUN/checkpoints/latest
+    std::string deviceOverride;             // --device; empty = the config's
+    int threadsOverride = 0;                // --threads; 0 = the config's
     const std::atomic_bool* stop = nullptr; // set by SIGTERM: save a checkpoint and return
 };
 

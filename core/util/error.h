@@ -8,7 +8,7 @@ namespace proda {
 
 // A problem with user input, located as precisely as we can: file, line and field.
 class InputError : public std::runtime_error {
-public:
+  public:
     InputError(std::string file, long line, std::string field, const std::string& what)
         : std::runtime_error(format(file, line, field, what)), file_(std::move(file)), line_(line),
           field_(std::move(field)) {}
@@ -18,9 +18,8 @@ public:
     long line() const { return line_; }
     const std::string& field() const { return field_; }
 
-private:
-    static std::string format(const std::string& file, long line, const std::string& field,
-                              const std::string& what) {
+  private:
+    static std::string format(const std::string& file, long line, const std::string& field, const std::string& what) {
         std::string s = file;
         if (line > 0) s += ":" + std::to_string(line);
         if (!field.empty()) s += ": field '" + field + "'";
@@ -33,13 +32,13 @@ private:
 
 // The project file cannot be used (newer schema, not a project, corrupt).
 class ProjectError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // Raised from inside long work when the caller asked it to stop.
 class Cancelled : public std::runtime_error {
-public:
+  public:
     Cancelled() : std::runtime_error("cancelled") {}
 };
 

@@ -26,7 +26,8 @@ McNemar mcnemar(std::int64_t b, std::int64_t c) {
         const std::int64_t k = std::min(b, c);
         double tail = 0;
         for (std::int64_t i = 0; i <= k; ++i)
-            tail += std::exp(std::lgamma(double(n) + 1) - std::lgamma(double(i) + 1) - std::lgamma(double(n - i) + 1) - double(n) * std::log(2.0));
+            tail += std::exp(std::lgamma(double(n) + 1) - std::lgamma(double(i) + 1) - std::lgamma(double(n - i) + 1) -
+                             double(n) * std::log(2.0));
         m.p = std::min(1.0, 2 * tail);
         m.exact = true;
     } else {

@@ -12,13 +12,23 @@ std::size_t findInvalidUtf8(std::string_view s) {
     std::size_t i = 0;
     while (i < n) {
         unsigned char c = p[i];
-        if (c < 0x80) { ++i; continue; }
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
         std::size_t len;
         std::uint32_t cp;
-        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-        else return i;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+        } else
+            return i;
         if (i + len > n) return i;
         for (std::size_t k = 1; k < len; ++k) {
             if ((p[i + k] & 0xC0) != 0x80) return i;
@@ -43,7 +53,10 @@ std::string normalizeTerm(std::string_view s) {
             space = !out.empty();
             continue;
         }
-        if (space) { out.push_back(' '); space = false; }
+        if (space) {
+            out.push_back(' ');
+            space = false;
+        }
         out.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : ch);
     }
     return out;
@@ -74,8 +87,7 @@ std::string stableId(char prefix, std::initializer_list<std::string_view> parts)
         joined.push_back('\x1f');
     }
     char buf[20];
-    std::snprintf(buf, sizeof buf, "%c%016llx", prefix,
-                  static_cast<unsigned long long>(contentHash(joined)));
+    std::snprintf(buf, sizeof buf, "%c%016llx", prefix, static_cast<unsigned long long>(contentHash(joined)));
     return buf;
 }
 
@@ -99,9 +111,12 @@ std::vector<std::string_view> splitOn(std::string_view s, std::string_view separ
 
 std::string counted(std::int64_t n, std::string_view noun, std::string_view plural) {
     std::string out = std::to_string(n) + ' ';
-    if (n == 1) out += noun;
-    else if (!plural.empty()) out += plural;
-    else (out += noun) += 's';
+    if (n == 1)
+        out += noun;
+    else if (!plural.empty())
+        out += plural;
+    else
+        (out += noun) += 's';
     return out;
 }
 
@@ -115,15 +130,18 @@ std::string indefiniteArticle(std::string_view next) {
     while (capitals < next.size() && std::isupper(static_cast<unsigned char>(next[capitals]))) ++capitals;
     const bool wordEnds = capitals == next.size() || !std::isalnum(static_cast<unsigned char>(next[capitals]));
     if (capitals >= 3 && wordEnds && !isVowel(c) && isVowel(next[1]) && next.substr(0, capitals) != "LED") return "a";
-    if (next.size() == 1 || std::isupper(static_cast<unsigned char>(next[1])) || std::isdigit(static_cast<unsigned char>(next[1])))
-        return std::string_view("AEFHILMNORSXaefhilmnorsx8").find(c) != std::string_view::npos ? "an" : "a"; // letters read out
+    if (next.size() == 1 || std::isupper(static_cast<unsigned char>(next[1])) ||
+        std::isdigit(static_cast<unsigned char>(next[1])))
+        return std::string_view("AEFHILMNORSXaefhilmnorsx8").find(c) != std::string_view::npos
+                   ? "an"
+                   : "a"; // letters read out
     // "a European", "a unit", "a user", "a one-pass": a vowel letter that sounds "you" or "w".
     for (std::string_view start : {"uni", "use", "one", "eu", "Uni", "Use", "One", "Eu"})
         if (next.starts_with(start)) return "a";
     // "a utility", "a user", "a unit", "a usual": u, one consonant, a vowel sounds "you".
     auto vowel = [](char x) { return std::string_view("aeiouAEIOU").find(x) != std::string_view::npos; };
-    if ((c == 'u' || c == 'U') && next.size() >= 3 && !vowel(next[1]) && std::isalpha(static_cast<unsigned char>(next[1])) &&
-        next[1] != 'n' && vowel(next[2]))
+    if ((c == 'u' || c == 'U') && next.size() >= 3 && !vowel(next[1]) &&
+        std::isalpha(static_cast<unsigned char>(next[1])) && next[1] != 'n' && vowel(next[2]))
         return "a";
     return vowel(c) ? "an" : "a";
 }
@@ -136,10 +154,15 @@ std::string fixArticles(std::string_view s) {
         const bool wordStart = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '"';
         std::size_t len = 0;
         if (wordStart && (s[i] == 'a' || s[i] == 'A')) {
-            if (i + 1 < s.size() && s[i + 1] == ' ') len = 1;
-            else if (i + 2 < s.size() && s[i + 1] == 'n' && s[i + 2] == ' ') len = 2;
+            if (i + 1 < s.size() && s[i + 1] == ' ')
+                len = 1;
+            else if (i + 2 < s.size() && s[i + 1] == 'n' && s[i + 2] == ' ')
+                len = 2;
         }
-        if (len == 0) { out.push_back(s[i++]); continue; }
+        if (len == 0) {
+            out.push_back(s[i++]);
+            continue;
+        }
         std::size_t j = i + len + 1, e = j;
         while (e < s.size() && s[e] != ' ' && s[e] != ',' && s[e] != '.' && s[e] != ')') ++e;
         const std::string_view next = s.substr(j, e - j);
@@ -156,7 +179,8 @@ bool containsWords(const std::string& text, const std::string& phrase) {
     if (p.empty()) return false;
     for (std::size_t at = t.find(p); at != std::string::npos; at = t.find(p, at + 1)) {
         const char before = t[at - 1], after = t[at + p.size()];
-        if (!std::isalnum(static_cast<unsigned char>(before)) && !std::isalnum(static_cast<unsigned char>(after))) return true;
+        if (!std::isalnum(static_cast<unsigned char>(before)) && !std::isalnum(static_cast<unsigned char>(after)))
+            return true;
     }
     return false;
 }

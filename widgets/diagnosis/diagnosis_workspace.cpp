@@ -10,8 +10,8 @@
 namespace proda {
 
 DiagnosisWorkspace::DiagnosisWorkspace(QWidget* parent)
-    : QWidget(parent), tabs_(new QTabWidget(this)), rounds_(new RoundsDashboard(this)), evaluations_(new EvaluationsPage(this)),
-      failures_(new FailuresView(this)) {
+    : QWidget(parent), tabs_(new QTabWidget(this)), rounds_(new RoundsDashboard(this)),
+      evaluations_(new EvaluationsPage(this)), failures_(new FailuresView(this)) {
     setObjectName(QStringLiteral("diagnosisWorkspace"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -14,7 +14,7 @@ struct ProjectSnapshot;
 
 class DiagnosisWorkspace final : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit DiagnosisWorkspace(QWidget* parent = nullptr);
     void showSnapshot(const ProjectSnapshot& snapshot);
     void showNoProject();
@@ -24,7 +24,7 @@ public:
     // rounds | failures | evaluations; false for another name.
     bool showTab(const QString& name);
 
-private:
+  private:
     QTabWidget* tabs_;
     RoundsDashboard* rounds_;
     EvaluationsPage* evaluations_;

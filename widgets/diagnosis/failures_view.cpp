@@ -5,10 +5,9 @@
 #include "debug/patches.h"
 #include "next_round_dialog.h"
 #include "review_commands.h"
-#include "review_panel.h"
 #include "review_model.h"
+#include "review_panel.h"
 #include "review_service.h"
-#include "verdict_heatmap.h"
 #include "run/round_runner.h"
 #include "run/run_store.h"
 #include "store/explorer_queries.h"
@@ -16,6 +15,7 @@
 #include "store/project.h"
 #include "tester/item_store.h"
 #include "util/stats.h"
+#include "verdict_heatmap.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -56,7 +56,8 @@ QString targetText(KnowledgeQueries& k, const std::string& kind, const std::stri
                 auto c = k.conceptById(cid);
                 return c ? c->term : cid;
             };
-            return FailuresView::tr("relation \u201c%1 %2 %3\u201d").arg(q(term(r->subject)), q(r->predicate), q(term(r->object)));
+            return FailuresView::tr("relation \u201c%1 %2 %3\u201d")
+                .arg(q(term(r->subject)), q(r->predicate), q(term(r->object)));
         }
     return q(kind + " " + id);
 }
@@ -64,16 +65,20 @@ QString targetText(KnowledgeQueries& k, const std::string& kind, const std::stri
 // The verdict column: the verdict, what kind of gap it is, and whether a curator overrode it.
 QString verdictCell(const std::string& verdict, const std::string& gap, bool overridden) {
     QString text = terms::verdict(verdict);
-    if (gap == "under_learned") text = FailuresView::tr("%1, under-learned").arg(text);
-    else if (gap == "untaught") text = FailuresView::tr("%1, untaught").arg(text);
+    if (gap == "under_learned")
+        text = FailuresView::tr("%1, under-learned").arg(text);
+    else if (gap == "untaught")
+        text = FailuresView::tr("%1, untaught").arg(text);
     return overridden ? FailuresView::tr("%1 (override)").arg(text) : text;
 }
 
 // Sorts by the number it shows, not by its text.
 class NumberItem final : public QTableWidgetItem {
-public:
+  public:
     explicit NumberItem(double v) : QTableWidgetItem(QString::number(v, 'f', 2)) { setData(Qt::UserRole, v); }
-    bool operator<(const QTableWidgetItem& o) const override { return data(Qt::UserRole).toDouble() < o.data(Qt::UserRole).toDouble(); }
+    bool operator<(const QTableWidgetItem& o) const override {
+        return data(Qt::UserRole).toDouble() < o.data(Qt::UserRole).toDouble();
+    }
 };
 
 } // namespace
@@ -83,9 +88,10 @@ FailuresView::FailuresView(QWidget* parent)
       discipline_(new QComboBox(this)), heatmap_(new VerdictHeatmap(this)), table_(new QTableWidget(this)),
       detail_(new QTextBrowser(this)), overrideVerdict_(new QComboBox(this)), overrideNote_(new QLineEdit(this)),
       override_(new QPushButton(tr("Override Verdict"), this)), diagnose_(new QPushButton(tr("Diagnose Round"), this)),
-      patches_(new QPushButton(tr("Write Patches"), this)), nextRound_(new QPushButton(tr("Assemble Next Round\u2026"), this)),
-      summary_(new QLabel(this)), detailTabs_(new QTabWidget(this)), reviews_(new ReviewService(this)),
-      undo_(new QUndoStack(this)), patchPanel_(new ReviewPanel(ReviewKind::Patch, reviews_, undo_, this)) {
+      patches_(new QPushButton(tr("Write Patches"), this)),
+      nextRound_(new QPushButton(tr("Assemble Next Round\u2026"), this)), summary_(new QLabel(this)),
+      detailTabs_(new QTabWidget(this)), reviews_(new ReviewService(this)), undo_(new QUndoStack(this)),
+      patchPanel_(new ReviewPanel(ReviewKind::Patch, reviews_, undo_, this)) {
     setObjectName(QStringLiteral("failuresView"));
     auto* layout = new QVBoxLayout(this);
     auto* bar = new QHBoxLayout;
@@ -107,10 +113,12 @@ FailuresView::FailuresView(QWidget* parent)
     bar->addWidget(discipline_);
     bar->addStretch(1);
     diagnose_->setObjectName(QStringLiteral("diagnoseRound"));
-    diagnose_->setToolTip(tr("Probe each failed dev item's chain with the round's checkpoint: concept gap or reasoning deficit."));
+    diagnose_->setToolTip(
+        tr("Probe each failed dev item's chain with the round's checkpoint: concept gap or reasoning deficit."));
     bar->addWidget(diagnose_);
     patches_->setObjectName(QStringLiteral("writePatches"));
-    patches_->setToolTip(tr("Training samples against the diagnosed failures: the fact again in other formats for an under-learned concept gap, contrastive samples for an untaught one, scaffolds for reasoning deficits."));
+    patches_->setToolTip(tr(
+        "Training samples against the diagnosed failures: the fact again in other formats for an under-learned concept gap, contrastive samples for an untaught one, scaffolds for reasoning deficits."));
     nextRound_->setObjectName(QStringLiteral("assembleNextRound"));
     nextRound_->setToolTip(tr("The accepted patches plus a replay subset that shares no relation with them."));
     bar->addWidget(patches_);
@@ -121,7 +129,8 @@ FailuresView::FailuresView(QWidget* parent)
     auto* split = new QSplitter(Qt::Horizontal, this);
     table_->setObjectName(QStringLiteral("failuresTable"));
     table_->setColumnCount(ColumnCount);
-    table_->setHorizontalHeaderLabels({tr("Item"), tr("Split"), tr("Discipline"), tr("Verdict"), tr("Target"), tr("Confidence")});
+    table_->setHorizontalHeaderLabels(
+        {tr("Item"), tr("Split"), tr("Discipline"), tr("Verdict"), tr("Target"), tr("Confidence")});
     table_->verticalHeader()->hide();
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -146,7 +155,8 @@ FailuresView::FailuresView(QWidget* parent)
     auto* left = new QWidget(split);
     auto* ll = new QVBoxLayout(left);
     ll->setContentsMargins(0, 0, 0, 0);
-    heatmap_->setMaximumHeight(heatmap_->verticalHeader()->defaultSectionSize() * (VerdictHeatmap::kShownDisciplines + 2) + 4);
+    heatmap_->setMaximumHeight(
+        heatmap_->verticalHeader()->defaultSectionSize() * (VerdictHeatmap::kShownDisciplines + 2) + 4);
     ll->addWidget(heatmap_);
     ll->addWidget(table_, 1);
     patchPanel_->makeCompact();
@@ -178,7 +188,8 @@ FailuresView::FailuresView(QWidget* parent)
     connect(diagnose_, &QPushButton::clicked, this, &FailuresView::diagnose);
     connect(patches_, &QPushButton::clicked, this, &FailuresView::writePatches);
     connect(nextRound_, &QPushButton::clicked, this, &FailuresView::assembleNextRound);
-    connect(override_, &QPushButton::clicked, this, [this] { overrideSelected(overrideVerdict_->currentData().toString()); });
+    connect(override_, &QPushButton::clicked, this,
+            [this] { overrideSelected(overrideVerdict_->currentData().toString()); });
     connect(patchPanel_, &ReviewPanel::message, this, &FailuresView::message);
     connect(patchPanel_, &ReviewPanel::openConcept, this, &FailuresView::openConcept);
     connect(patchPanel_, &ReviewPanel::loaded, this, [this] {
@@ -206,7 +217,8 @@ void FailuresView::select(const QString& id) {
         Project p = Project::open(path_.toStdString(), Project::Mode::ReadOnly);
         debug::PatchFilter filter;
         filter.ids = {id.toStdString()};
-        if (const auto patches = debug::loadPatches(p.db(), filter); !patches.empty() && !patches.front().targets.empty()) {
+        if (const auto patches = debug::loadPatches(p.db(), filter);
+            !patches.empty() && !patches.front().targets.empty()) {
             item = q(patches.front().targets.front());
             pendingPatch_ = id;
         }
@@ -241,7 +253,8 @@ void FailuresView::setProject(const QString& path) {
             try {
                 Project p = Project::open(path.toStdString(), Project::Mode::ReadOnly);
                 for (const auto& r : listRounds(p.db()))
-                    if (latestEvaluation(p.db(), r.round)) round_->addItem(tr("round %1 (%2)").arg(r.round).arg(q(r.kind)), r.round);
+                    if (latestEvaluation(p.db(), r.round))
+                        round_->addItem(tr("round %1 (%2)").arg(r.round).arg(q(r.kind)), r.round);
             } catch (const std::exception& e) {
                 summary_->setText(q(e.what()));
             }
@@ -281,7 +294,8 @@ void FailuresView::refresh() {
     diagnoses_.clear();
     for (auto* b : {diagnose_, patches_, nextRound_}) b->setEnabled(round_->count() > 0 && !busy());
     if (round_->count() == 0) {
-        summary_->setText(path_.isEmpty() ? tr("No project open.") : tr("No evaluated round yet: evaluate a round in the Training workspace."));
+        summary_->setText(path_.isEmpty() ? tr("No project open.")
+                                          : tr("No evaluated round yet: evaluate a round in the Training workspace."));
         return;
     }
     const int round = round_->currentData().toInt();
@@ -306,17 +320,23 @@ void FailuresView::refresh() {
             const auto d = byItem.find(pr.itemId);
             table_->setItem(row, ItemCol, new QTableWidgetItem(q(pr.itemId)));
             table_->setItem(row, SplitCol, new QTableWidgetItem(q(pr.split)));
-            table_->setItem(row, DisciplineCol, new QTableWidgetItem(it != items.end() ? q(it->second.discipline) : QString()));
+            table_->setItem(row, DisciplineCol,
+                            new QTableWidgetItem(it != items.end() ? q(it->second.discipline) : QString()));
             if (d != byItem.end()) {
                 const std::string verdict = d->second.effectiveVerdict();
                 (verdict == "concept_gap" ? gaps : deficits)++;
                 const std::string gap = d->second.gapKind();
-                table_->setItem(row, VerdictCol, new QTableWidgetItem(verdictCell(verdict, gap, d->second.overrideVerdict.has_value())));
+                table_->setItem(row, VerdictCol,
+                                new QTableWidgetItem(verdictCell(verdict, gap, d->second.overrideVerdict.has_value())));
                 table_->item(row, VerdictCol)->setData(Qt::UserRole, q(verdict));
-                table_->setItem(row, TargetCol, new QTableWidgetItem(targetText(knowledge, d->second.targetKind, d->second.effectiveTarget())));
+                table_->setItem(
+                    row, TargetCol,
+                    new QTableWidgetItem(targetText(knowledge, d->second.targetKind, d->second.effectiveTarget())));
                 table_->setItem(row, ConfidenceCol, new NumberItem(d->second.confidence));
             } else {
-                table_->setItem(row, VerdictCol, new QTableWidgetItem(pr.split == "dev" ? tr("not diagnosed") : tr("test: not diagnosed")));
+                table_->setItem(
+                    row, VerdictCol,
+                    new QTableWidgetItem(pr.split == "dev" ? tr("not diagnosed") : tr("test: not diagnosed")));
                 table_->item(row, VerdictCol)->setData(Qt::UserRole, QStringLiteral("none"));
                 table_->setItem(row, TargetCol, new QTableWidgetItem(QString()));
                 table_->setItem(row, ConfidenceCol, new NumberItem(0));
@@ -333,14 +353,15 @@ void FailuresView::refresh() {
             for (const QString& d : disciplines) discipline_->addItem(d, d);
             discipline_->setCurrentIndex(std::max(0, discipline_->findData(keepDiscipline)));
         }
-        summary_->setText(tr("Round %1, evaluation %2 (%3): %4 failed items; %5 concept gaps, %6 reasoning deficits. Only dev items are "
-                             "diagnosed: the test split measures transfer.")
-                              .arg(round)
-                              .arg(e->id)
-                              .arg(q(e->model))
-                              .arg(row)
-                              .arg(gaps)
-                              .arg(deficits));
+        summary_->setText(
+            tr("Round %1, evaluation %2 (%3): %4 failed items; %5 concept gaps, %6 reasoning deficits. Only dev items are "
+               "diagnosed: the test split measures transfer.")
+                .arg(round)
+                .arg(e->id)
+                .arg(q(e->model))
+                .arg(row)
+                .arg(gaps)
+                .arg(deficits));
     } catch (const std::exception& ex) {
         summary_->setText(tr("Cannot read the round: %1").arg(q(ex.what())));
     }
@@ -381,8 +402,9 @@ void FailuresView::showDetail() {
         }
         const auto found = failed_.find(itemId);
         const Prediction* pred = found == failed_.end() ? nullptr : &found->second;
-        QString html = QStringLiteral("<p style=\"color:#666\">%1 \u00b7 %2 \u00b7 %3</p><p style=\"font-size:large\">%4</p>")
-                           .arg(esc(it->id), esc(it->split), esc(it->discipline), esc(it->question));
+        QString html =
+            QStringLiteral("<p style=\"color:#666\">%1 \u00b7 %2 \u00b7 %3</p><p style=\"font-size:large\">%4</p>")
+                .arg(esc(it->id), esc(it->split), esc(it->discipline), esc(it->question));
         // The model's scores: probability among the four options.
         std::vector<double> prob(4, 0.0);
         if (pred && pred->scores.size() == 4) prob = optionProbabilities(pred->scores);
@@ -393,13 +415,15 @@ void FailuresView::showDetail() {
             if (pred && i == pred->predicted) marks << tr("\u25c0 model's pick");
             const QString mark = marks.join(QLatin1Char(' '));
             const int width = static_cast<int>(std::lround(prob[static_cast<std::size_t>(i)] * 200));
-            html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td><table cellspacing=\"0\" cellpadding=\"0\"><tr><td width=\"%3\" "
-                                   "style=\"background:%4\">&nbsp;</td></tr></table></td><td>%5%</td><td>%6</td></tr>")
-                        .arg(QChar::fromLatin1(optionLetter(i)), esc(it->options[i]))
-                        .arg(std::max(width, 1))
-                        .arg(i == it->answer ? QStringLiteral("#2e8b57") : QStringLiteral("#888"))
-                        .arg(prob[static_cast<std::size_t>(i)] * 100, 0, 'f', 1)
-                        .arg(mark);
+            html +=
+                QStringLiteral(
+                    "<tr><td><b>%1</b></td><td>%2</td><td><table cellspacing=\"0\" cellpadding=\"0\"><tr><td width=\"%3\" "
+                    "style=\"background:%4\">&nbsp;</td></tr></table></td><td>%5%</td><td>%6</td></tr>")
+                    .arg(QChar::fromLatin1(optionLetter(i)), esc(it->options[i]))
+                    .arg(std::max(width, 1))
+                    .arg(i == it->answer ? QStringLiteral("#2e8b57") : QStringLiteral("#888"))
+                    .arg(prob[static_cast<std::size_t>(i)] * 100, 0, 'f', 1)
+                    .arg(mark);
         }
         html += QStringLiteral("</table>");
         // The verdict and the chain with each hop's probes.
@@ -412,18 +436,22 @@ void FailuresView::showDetail() {
             const QString confidence = QString::number(diag->confidence, 'f', 2);
             html += diag->overrideVerdict
                         ? tr("<h4>Verdict: %1</h4><p>%2, confidence %3, by %4; overridden (was %5): %6</p>")
-                              .arg(verdict, target, confidence, esc(diag->method), terms::verdict(diag->verdict).toHtmlEscaped(),
-                                   esc(diag->overrideNote))
-                        : tr("<h4>Verdict: %1</h4><p>%2, confidence %3, by %4</p>").arg(verdict, target, confidence, esc(diag->method));
+                              .arg(verdict, target, confidence, esc(diag->method),
+                                   terms::verdict(diag->verdict).toHtmlEscaped(), esc(diag->overrideNote))
+                        : tr("<h4>Verdict: %1</h4><p>%2, confidence %3, by %4</p>")
+                              .arg(verdict, target, confidence, esc(diag->method));
             if (diag->gapKind() == "under_learned")
-                html += tr("<p><b>Under-learned:</b> the round's dataset taught this (%1), and the model did not learn it — "
-                           "more passes or other forms of the same fact, rather than new data.</p>")
-                            .arg(*diag->taughtSamples == 1 ? tr("1 sample") : tr("%1 samples").arg(*diag->taughtSamples));
+                html +=
+                    tr("<p><b>Under-learned:</b> the round's dataset taught this (%1), and the model did not learn it — "
+                       "more passes or other forms of the same fact, rather than new data.</p>")
+                        .arg(*diag->taughtSamples == 1 ? tr("1 sample") : tr("%1 samples").arg(*diag->taughtSamples));
             else if (diag->gapKind() == "untaught")
-                html += tr("<p><b>Untaught:</b> no sample of the round's dataset teaches this — a gap in the data.</p>");
+                html +=
+                    tr("<p><b>Untaught:</b> no sample of the round's dataset teaches this — a gap in the data.</p>");
         } else {
             html += tr("<h4>Not diagnosed</h4><p>%1</p>")
-                        .arg(it->split == "dev" ? tr("Diagnose Round probes it.") : tr("Test items are not diagnosed: they measure transfer."));
+                        .arg(it->split == "dev" ? tr("Diagnose Round probes it.")
+                                                : tr("Test items are not diagnosed: they measure transfer."));
         }
         ExplorerQueries eq(p.db());
         if (const auto chain = eq.chainPath(it->chainId)) {
@@ -435,15 +463,22 @@ void FailuresView::showDetail() {
                     for (const auto& pj : diag->probes)
                         if (pj.value("hop", -1) == static_cast<int>(h)) {
                             const bool passed = pj.value("passed", false);
-                            QString one = QStringLiteral("%1 %2").arg(q(pj.value("kind", std::string())),
-                                                                      pj.contains("passed") ? (passed ? tr("passed") : tr("failed")) : tr("%1 samples").arg(pj.value("samples", 0)));
-                            if (pj.contains("margin")) one += QStringLiteral(" (%1)").arg(pj.value("margin", 0.0), 0, 'f', 2);
+                            QString one = QStringLiteral("%1 %2").arg(
+                                q(pj.value("kind", std::string())), pj.contains("passed")
+                                                                        ? (passed ? tr("passed") : tr("failed"))
+                                                                        : tr("%1 samples").arg(pj.value("samples", 0)));
+                            if (pj.contains("margin"))
+                                one += QStringLiteral(" (%1)").arg(pj.value("margin", 0.0), 0, 'f', 2);
                             probes << QStringLiteral("<span style=\"color:%1\">%2</span>")
-                                          .arg(pj.contains("passed") ? (passed ? QStringLiteral("#2e8b57") : QStringLiteral("#c0392b")) : QStringLiteral("#666"), one);
+                                          .arg(pj.contains("passed")
+                                                   ? (passed ? QStringLiteral("#2e8b57") : QStringLiteral("#c0392b"))
+                                                   : QStringLiteral("#666"),
+                                               one);
                         }
                 html += QStringLiteral("<tr><td>%1.</td><td>%2 <i>%3</i> %4</td><td>%5</td></tr>")
                             .arg(h + 1)
-                            .arg(esc(s.subjectTerm), esc(s.relation.predicate), esc(s.objectTerm), probes.join(QStringLiteral("; ")));
+                            .arg(esc(s.subjectTerm), esc(s.relation.predicate), esc(s.objectTerm),
+                                 probes.join(QStringLiteral("; ")));
             }
             html += QStringLiteral("</table>");
         }
@@ -455,17 +490,20 @@ void FailuresView::showDetail() {
         ReviewFilter only;
         only.target = q(itemId);
         patchPanel_->setFilter(only);
-        detailTabs_->setTabText(1, patches.empty() ? tr("Patch Samples") : tr("Patch Samples (%1)").arg(patches.size()));
+        detailTabs_->setTabText(1,
+                                patches.empty() ? tr("Patch Samples") : tr("Patch Samples (%1)").arg(patches.size()));
         if (!patches.empty()) {
-            html += tr("<h4>Patch samples for this item (%1)</h4><p style=\"color:#666\">Click one to review it in the Patch "
-                       "Samples tab (A accepts, R rejects).</p><table cellpadding=\"3\">")
-                        .arg(patches.size());
+            html +=
+                tr("<h4>Patch samples for this item (%1)</h4><p style=\"color:#666\">Click one to review it in the Patch "
+                   "Samples tab (A accepts, R rejects).</p><table cellpadding=\"3\">")
+                    .arg(patches.size());
             for (const auto& patch : patches) {
                 QString prompt = q(patch.sample.prompt).section(QLatin1Char('\n'), 0, 0);
                 if (prompt.size() > 110) prompt = prompt.left(109) + QChar(0x2026);
-                html += QStringLiteral("<tr><td>%1</td><td>%2 %3</td><td><a href=\"patch:%4\">%5</a></td></tr>")
-                            .arg(terms::reviewStatus(patch.status).toHtmlEscaped(), esc(patch.kind), esc(std::string(toString(patch.sample.format))), esc(patch.id),
-                                 prompt.toHtmlEscaped());
+                html +=
+                    QStringLiteral("<tr><td>%1</td><td>%2 %3</td><td><a href=\"patch:%4\">%5</a></td></tr>")
+                        .arg(terms::reviewStatus(patch.status).toHtmlEscaped(), esc(patch.kind),
+                             esc(std::string(toString(patch.sample.format))), esc(patch.id), prompt.toHtmlEscaped());
             }
             html += QStringLiteral("</table>");
         }
@@ -482,7 +520,8 @@ bool FailuresView::overrideSelected(const QString& verdict) {
     const std::string itemId = table_->item(row, ItemCol)->text().toStdString();
     try {
         Project p = Project::open(path_.toStdString());
-        debug::overrideDiagnosis(p.db(), evaluationId_, itemId, verdict.toStdString(), "", overrideNote_->text().toStdString());
+        debug::overrideDiagnosis(p.db(), evaluationId_, itemId, verdict.toStdString(), "",
+                                 overrideNote_->text().toStdString());
     } catch (const std::exception& e) {
         emit message(q(e.what()));
         return false;
@@ -493,7 +532,8 @@ bool FailuresView::overrideSelected(const QString& verdict) {
     return true;
 }
 
-void FailuresView::runJob(const QString& what, ProjectParts writes, const std::function<QString(Project&, int round)>& work) {
+void FailuresView::runJob(const QString& what, ProjectParts writes,
+                          const std::function<QString(Project&, int round)>& work) {
     if (busy() || round_->count() == 0) return;
     for (auto* b : {diagnose_, patches_, nextRound_}) b->setEnabled(false);
     const int round = round_->currentData().toInt();
@@ -516,29 +556,30 @@ void FailuresView::runJob(const QString& what, ProjectParts writes, const std::f
 }
 
 void FailuresView::diagnose() {
-    runJob(tr("Diagnosing round %1 with its checkpoint\u2026").arg(round_->currentData().toInt()), ProjectPart::Diagnosis,
-           [](Project& p, int round) {
-        auto model = builtinModel(p, round);
-        const auto r = debug::diagnoseRound(p.db(), round, model.get());
-        return tr("Round %1: %2 concept gaps, %3 reasoning deficits (%4 of %5 probes passed).")
-            .arg(round)
-            .arg(r.conceptGaps)
-            .arg(r.reasoningDeficits)
-            .arg(r.probesPassed)
-            .arg(r.probesAsked);
-    });
+    runJob(tr("Diagnosing round %1 with its checkpoint\u2026").arg(round_->currentData().toInt()),
+           ProjectPart::Diagnosis, [](Project& p, int round) {
+               auto model = builtinModel(p, round);
+               const auto r = debug::diagnoseRound(p.db(), round, model.get());
+               return tr("Round %1: %2 concept gaps, %3 reasoning deficits (%4 of %5 probes passed).")
+                   .arg(round)
+                   .arg(r.conceptGaps)
+                   .arg(r.reasoningDeficits)
+                   .arg(r.probesPassed)
+                   .arg(r.probesAsked);
+           });
 }
 
 void FailuresView::writePatches() {
-    runJob(tr("Writing patches for round %1\u2026").arg(round_->currentData().toInt()),
-           ProjectParts(ProjectPart::Diagnosis) | ProjectPart::Benchmark, [](Project& p, int round) {
-        const auto r = debug::generatePatches(p.db(), round);
-        return tr("Round %1: %2 patch samples proposed (%3 kept as reviewed, %4 dropped as leaks); review them in Benchmark > Patch Samples.")
-            .arg(round)
-            .arg(r.proposed)
-            .arg(r.keptReviewed)
-            .arg(r.leaksDropped);
-    });
+    runJob(
+        tr("Writing patches for round %1\u2026").arg(round_->currentData().toInt()),
+        ProjectParts(ProjectPart::Diagnosis) | ProjectPart::Benchmark, [](Project& p, int round) {
+            const auto r = debug::generatePatches(p.db(), round);
+            return tr("Round %1: %2 patch samples proposed (%3 kept as reviewed, %4 dropped as leaks); review them in Benchmark > Patch Samples.")
+                .arg(round)
+                .arg(r.proposed)
+                .arg(r.keptReviewed)
+                .arg(r.leaksDropped);
+        });
 }
 
 void FailuresView::assembleNextRound() {

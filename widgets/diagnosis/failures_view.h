@@ -40,7 +40,7 @@ class VerdictHeatmap;
 
 class FailuresView final : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit FailuresView(QWidget* parent = nullptr);
     ~FailuresView() override;
     void setProject(const QString& path);
@@ -61,7 +61,7 @@ public:
     // Stores a curator's verdict for the selected item (with the note typed beside it).
     bool overrideSelected(const QString& verdict);
 
-signals:
+  signals:
     void message(const QString& text);
     // Diagnose Round, Write Patches or Assemble Next Round ended: the project changed.
     void jobDone(bool ok, const QString& result);
@@ -70,10 +70,10 @@ signals:
     // A concept named in a patch sample was clicked.
     void openConcept(const QString& conceptId);
 
-protected:
+  protected:
     void showEvent(QShowEvent* event) override;
 
-private:
+  private:
     void runJob(const QString& what, ProjectParts writes, const std::function<QString(Project&, int round)>& work);
     void applyFilter();
     void showDetail();

@@ -13,8 +13,8 @@
 namespace proda {
 
 NextRoundDialog::NextRoundDialog(QString projectPath, int parentRound, QWidget* parent)
-    : QDialog(parent), path_(std::move(projectPath)), parent_(parentRound), ratio_(new QDoubleSpinBox(this)), baseline_(new QCheckBox(this)),
-      plan_(new QLabel(this)) {
+    : QDialog(parent), path_(std::move(projectPath)), parent_(parentRound), ratio_(new QDoubleSpinBox(this)),
+      baseline_(new QCheckBox(this)), plan_(new QLabel(this)) {
     setWindowTitle(tr("Assemble the round after round %1").arg(parentRound));
     auto* form = new QFormLayout(this);
     ratio_->setRange(0, 100);
@@ -51,24 +51,26 @@ bool NextRoundDialog::preview() {
     try {
         Project p = Project::open(path_.toStdString(), Project::Mode::ReadOnly);
         const auto r = debug::nextRound(p.db(), o);
-        plan_->setText(tr("<p>Dataset v%1 (round %2) is the parent. The new version holds <b>%3</b> samples: <b>%4</b> accepted "
-                          "patch samples and <b>%5</b> replay samples (asked: %6).</p>"
-                          "<p>Disjointness: %7 replay candidates, of which %8 share one of the %9 relations the patches target "
-                          "and are left out; replay samples sharing a targeted relation: <b>%10</b>.</p>")
-                           .arg(r.parentVersion)
-                           .arg(parent_)
-                           .arg(r.samples)
-                           .arg(r.added)
-                           .arg(r.replay)
-                           .arg(r.replayRequested)
-                           .arg(r.replayCandidates)
-                           .arg(r.excludedCandidates)
-                           .arg(r.targetedRelations)
-                           .arg(r.replayViolations));
+        plan_->setText(
+            tr("<p>Dataset v%1 (round %2) is the parent. The new version holds <b>%3</b> samples: <b>%4</b> accepted "
+               "patch samples and <b>%5</b> replay samples (asked: %6).</p>"
+               "<p>Disjointness: %7 replay candidates, of which %8 share one of the %9 relations the patches target "
+               "and are left out; replay samples sharing a targeted relation: <b>%10</b>.</p>")
+                .arg(r.parentVersion)
+                .arg(parent_)
+                .arg(r.samples)
+                .arg(r.added)
+                .arg(r.replay)
+                .arg(r.replayRequested)
+                .arg(r.replayCandidates)
+                .arg(r.excludedCandidates)
+                .arg(r.targetedRelations)
+                .arg(r.replayViolations));
         assemble_->setEnabled(r.replayViolations == 0);
         return true;
     } catch (const std::exception& e) {
-        plan_->setText(tr("<p><b>No round can be assembled:</b> %1</p>").arg(QString::fromStdString(e.what()).toHtmlEscaped()));
+        plan_->setText(
+            tr("<p><b>No round can be assembled:</b> %1</p>").arg(QString::fromStdString(e.what()).toHtmlEscaped()));
         assemble_->setEnabled(false);
         return false;
     }
@@ -116,20 +118,21 @@ NextRoundDialog::Outcome NextRoundDialog::write(const QString& path, int parent,
             debug::nextRound(p.db(), b);
         }
         const auto t = debug::nextRound(p.db(), o);
-        QString text = tr("Round %1 assembled from round %2: dataset v%3, %4 patch and %5 replay samples, %6 replay violations.")
-                           .arg(t.round)
-                           .arg(parent)
-                           .arg(t.datasetVersion)
-                           .arg(t.added)
-                           .arg(t.replay)
-                           .arg(t.replayViolations);
+        QString text =
+            tr("Round %1 assembled from round %2: dataset v%3, %4 patch and %5 replay samples, %6 replay violations.")
+                .arg(t.round)
+                .arg(parent)
+                .arg(t.datasetVersion)
+                .arg(t.added)
+                .arg(t.replay)
+                .arg(t.replayViolations);
         if (baseline) {
             o.baselineRandom = true;
             try {
                 const auto b = debug::nextRound(p.db(), o);
                 text = tr("%1 Baseline round %2: dataset v%3, %4 random and %5 replay samples.")
-                           .arg(text, QString::number(b.round), QString::number(b.datasetVersion), QString::number(b.added),
-                                QString::number(b.replay));
+                           .arg(text, QString::number(b.round), QString::number(b.datasetVersion),
+                                QString::number(b.added), QString::number(b.replay));
             } catch (const std::exception& e) {
                 text = tr("%1 The baseline could not be made: %2").arg(text, QString::fromStdString(e.what()));
             }

@@ -16,7 +16,7 @@ namespace proda {
 
 class NextRoundDialog final : public QDialog {
     Q_OBJECT
-public:
+  public:
     NextRoundDialog(QString projectPath, int parentRound, QWidget* parent = nullptr);
     ~NextRoundDialog() override;
     // The plan for the current settings, in words; false when it cannot be made (no accepted patches).
@@ -33,10 +33,10 @@ public:
     // Esc, the close button and Cancel wait for a round being written.
     void reject() override;
 
-signals:
+  signals:
     void assembled(bool ok);
 
-private:
+  private:
     QString path_;
     int parent_;
     QDoubleSpinBox* ratio_;

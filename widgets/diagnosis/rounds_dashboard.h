@@ -18,7 +18,7 @@ namespace proda {
 
 class RoundsDashboard final : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit RoundsDashboard(QWidget* parent = nullptr);
     void setProject(const QString& path);
     // Reads the report again (when shown, and after a round changed the project).
@@ -31,16 +31,16 @@ public:
     void showItems(int round, const QString& transition);
     QTableWidget* items() const { return items_; }
 
-signals:
+  signals:
     // Open the Knowledge workspace with this round's failure heat, centred on the concept its
     // concept gaps name most (empty: none).
     void openFailureHeat(int round, const QString& centreConcept);
     void openItem(const QString& itemId);
 
-protected:
+  protected:
     void showEvent(QShowEvent* event) override;
 
-private:
+  private:
     QString path_;
     bool stale_ = true;
     QLabel* summary_;

@@ -55,7 +55,8 @@ void VerdictHeatmap::setFailures(const std::vector<std::pair<QString, QString>>&
     };
     std::vector<Row> rows;
     for (const auto& [d, c] : byDiscipline) rows.push_back({d, d.isEmpty() ? tr("(no discipline)") : d, c});
-    std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) { return total(a.counts) > total(b.counts); });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](const Row& a, const Row& b) { return total(a.counts) > total(b.counts); });
     if (rows.size() > static_cast<std::size_t>(kShownDisciplines) + 1) {
         Row rest;
         rest.label = tr("%n other disciplines", "", static_cast<int>(rows.size()) - kShownDisciplines);

@@ -11,7 +11,7 @@ namespace proda {
 
 class VerdictHeatmap final : public QTableWidget {
     Q_OBJECT
-public:
+  public:
     static constexpr int kShownDisciplines = 8; // the rest share one row
 
     explicit VerdictHeatmap(QWidget* parent = nullptr);
@@ -21,7 +21,7 @@ public:
     // The count shown for a discipline's row (or the "other" row: an empty discipline) and verdict.
     int count(const QString& discipline, const QString& verdict) const;
 
-signals:
+  signals:
     // A cell was clicked: an empty discipline stands for the row of the other disciplines.
     void cellChosen(const QString& discipline, const QString& verdict);
 };

@@ -28,8 +28,8 @@ QString chunkHtml(const ConceptSource& s) {
         return i;
     };
     const std::int64_t a = boundary(from), b = boundary(to);
-    return (a > 0 ? QStringLiteral("\u2026") : QString()) + q(text.substr(a, s.quoteOffset - a)) + QStringLiteral("<b>") +
-           q(s.quote) + QStringLiteral("</b>") + q(text.substr(qEnd, b - qEnd)) +
+    return (a > 0 ? QStringLiteral("\u2026") : QString()) + q(text.substr(a, s.quoteOffset - a)) +
+           QStringLiteral("<b>") + q(s.quote) + QStringLiteral("</b>") + q(text.substr(qEnd, b - qEnd)) +
            (b < std::int64_t(text.size()) ? QStringLiteral("\u2026") : QString());
 }
 } // namespace
@@ -66,27 +66,34 @@ void ConceptInspector::showDetail(const DetailResult& r) {
     const Concept& c = d.node;
     conceptId_ = QString::fromStdString(c.id);
     const QString color = graphstyle::disciplineColor(QString::fromStdString(c.discipline)).name();
-    QString html = QStringLiteral("<h2>%1</h2><p class='meta'><span style='color:%2'>\u25CF</span> %3 \u00b7 %4 \u00b7 <tt>%5</tt></p>")
-                       .arg(q(c.term), color, q(c.type), q(c.discipline), q(c.id));
-    html += c.definition.empty() ? tr("<p class='muted'>No definition recorded.</p>") : QStringLiteral("<p>%1</p>").arg(q(c.definition));
+    QString html =
+        QStringLiteral(
+            "<h2>%1</h2><p class='meta'><span style='color:%2'>\u25CF</span> %3 \u00b7 %4 \u00b7 <tt>%5</tt></p>")
+            .arg(q(c.term), color, q(c.type), q(c.discipline), q(c.id));
+    html += c.definition.empty() ? tr("<p class='muted'>No definition recorded.</p>")
+                                 : QStringLiteral("<p>%1</p>").arg(q(c.definition));
     if (const auto& u = d.usual) {
         const QString usual = q(u->usualDefinition);
         if (!u->qualifier.empty())
             html += tr("<p class='meta'>The word is usually read as \u201C%1\u201D: items and samples write it "
-                       "<b>%2 (%3)</b>.</p>").arg(usual, q(c.term), q(u->qualifier));
+                       "<b>%2 (%3)</b>.</p>")
+                        .arg(usual, q(c.term), q(u->qualifier));
         else if (u->rare)
             html += tr("<p class='meta'>The word is usually read as \u201C%1\u201D, and no chain makes a reader take "
-                       "it this way: items and samples leave this concept out.</p>").arg(usual);
+                       "it this way: items and samples leave this concept out.</p>")
+                        .arg(usual);
         else
             html += tr("<p class='meta'>The word is usually read as \u201C%1\u201D: samples leave this concept out; "
-                       "items keep it where their chain tells the sense.</p>").arg(usual);
+                       "items keep it where their chain tells the sense.</p>")
+                        .arg(usual);
     }
 
     if (!d.statedGenera.empty()) {
         QStringList genera;
         for (const auto& g : d.statedGenera) genera << QStringLiteral("<b>%1</b>").arg(q(g));
         html += tr("<p class='meta'>The source says it is a kind of %1. No chain holds that statement; items read it "
-                   "as the concept's category.</p>").arg(genera.join(QStringLiteral(", ")));
+                   "as the concept's category.</p>")
+                    .arg(genera.join(QStringLiteral(", ")));
     }
 
     html += tr("<h3>Source</h3>");
@@ -106,7 +113,8 @@ void ConceptInspector::showDetail(const DetailResult& r) {
         return it == r.terms.end() ? q(id) : q(it->second);
     };
     auto relations = [&](const std::vector<Relation>& list, bool outgoing) -> QString {
-        QString out = outgoing ? tr("<h3>Relations out (%1)</h3>").arg(list.size()) : tr("<h3>Relations in (%1)</h3>").arg(list.size());
+        QString out = outgoing ? tr("<h3>Relations out (%1)</h3>").arg(list.size())
+                               : tr("<h3>Relations in (%1)</h3>").arg(list.size());
         if (list.empty()) return out + tr("<p class='muted'>None.</p>");
         out += QStringLiteral("<table cellspacing='0' cellpadding='1'>");
         int shown = 0;
@@ -128,10 +136,13 @@ void ConceptInspector::showDetail(const DetailResult& r) {
     html += relations(d.incoming, false);
 
     html += tr("<h3>Benchmark items (%1)</h3>").arg(r.itemsTotal);
-    if (r.projectItems == 0) html += tr("<p class='muted'>No benchmark items in this project yet.</p>");
-    else if (r.items.empty()) html += tr("<p class='muted'>No benchmark item goes through this concept.</p>");
+    if (r.projectItems == 0)
+        html += tr("<p class='muted'>No benchmark items in this project yet.</p>");
+    else if (r.items.empty())
+        html += tr("<p class='muted'>No benchmark item goes through this concept.</p>");
     for (const ItemRef& it : r.items)
-        html += QStringLiteral("<p>%1 <span class='meta'>[%2, %3]</span></p>").arg(q(it.question), terms::reviewStatus(it.status).toHtmlEscaped(), q(it.split));
+        html += QStringLiteral("<p>%1 <span class='meta'>[%2, %3]</span></p>")
+                    .arg(q(it.question), terms::reviewStatus(it.status).toHtmlEscaped(), q(it.split));
     if (r.itemsTotal > std::int64_t(r.items.size()))
         html += tr("<p class='muted'>and %1 more</p>").arg(r.itemsTotal - std::int64_t(r.items.size()));
 
@@ -141,7 +152,8 @@ void ConceptInspector::showDetail(const DetailResult& r) {
         html += tr("<h3>Training samples in v%1 (%2)</h3>").arg(r.datasetVersion).arg(r.samplesTotal);
         if (r.samples.empty()) html += tr("<p class='muted'>No sample of this version teaches the concept.</p>");
         for (const SampleRef& smp : r.samples)
-            html += QStringLiteral("<p>%1 <span class='meta'>[%2, %3]</span></p>").arg(q(smp.prompt), q(smp.format), q(smp.origin));
+            html += QStringLiteral("<p>%1 <span class='meta'>[%2, %3]</span></p>")
+                        .arg(q(smp.prompt), q(smp.format), q(smp.origin));
         if (r.samplesTotal > std::int64_t(r.samples.size()))
             html += tr("<p class='muted'>and %1 more</p>").arg(r.samplesTotal - std::int64_t(r.samples.size()));
     }

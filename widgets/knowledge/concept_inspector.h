@@ -10,17 +10,17 @@ struct DetailResult;
 
 class ConceptInspector final : public QTextBrowser {
     Q_OBJECT
-public:
+  public:
     explicit ConceptInspector(QWidget* parent = nullptr);
     void showDetail(const DetailResult& detail);
     void showIntro(const QString& startId, qint64 startDegree);
     void showMessage(const QString& html);
     QString conceptId() const { return conceptId_; }
 
-signals:
+  signals:
     void conceptLinkActivated(const QString& id);
 
-private:
+  private:
     QString conceptId_;
 };
 

@@ -69,20 +69,23 @@ void DisciplineOverview::setStats(const KnowledgeStats& s) {
     const QLocale loc;
     const bool healthy = s.orphanConcepts == 0 && s.orphanRelations == 0 && s.brokenChains == 0;
     auto row = [](const QString& name, const QString& value, bool bad) {
-        return QStringLiteral("<tr><td>%1</td><td align='right' style='padding-left:12px; color:%3'><b>%2</b></td></tr>")
+        return QStringLiteral(
+                   "<tr><td>%1</td><td align='right' style='padding-left:12px; color:%3'><b>%2</b></td></tr>")
             .arg(name, value, bad ? QStringLiteral("#c62828") : QStringLiteral("palette(text)"));
     };
-    QString html = QStringLiteral("<h3 style='color:%1'>%2</h3><table>")
-                       .arg(healthy ? QStringLiteral("#2e7d32") : QStringLiteral("#c62828"),
-                            healthy ? tr("Healthy: every concept and relation lies on a chain") : tr("Needs attention"));
+    QString html =
+        QStringLiteral("<h3 style='color:%1'>%2</h3><table>")
+            .arg(healthy ? QStringLiteral("#2e7d32") : QStringLiteral("#c62828"),
+                 healthy ? tr("Healthy: every concept and relation lies on a chain") : tr("Needs attention"));
     html += row(tr("Orphan concepts (on no chain)"), loc.toString(qlonglong(s.orphanConcepts)), s.orphanConcepts > 0);
-    html += row(tr("Orphan relations (on no chain)"), loc.toString(qlonglong(s.orphanRelations)), s.orphanRelations > 0);
+    html +=
+        row(tr("Orphan relations (on no chain)"), loc.toString(qlonglong(s.orphanRelations)), s.orphanRelations > 0);
     html += row(tr("Broken chains"), loc.toString(qlonglong(s.brokenChains)), s.brokenChains > 0);
     html += row(tr("Connected components"), loc.toString(qlonglong(s.components)), false);
     const double largestPct = s.largestComponentFraction * 100;
     // Sparse projects have a largest component far below 1%: more digits, so it does not read as 0.
-    html += row(tr("Largest component"),
-                tr("%1% of the concepts").arg(largestPct, 0, 'f', largestPct < 1 ? 3 : 1), false);
+    html +=
+        row(tr("Largest component"), tr("%1% of the concepts").arg(largestPct, 0, 'f', largestPct < 1 ? 3 : 1), false);
     html += QStringLiteral("</table>");
     if (!s.orphanConceptSamples.empty()) {
         QStringList ids;
@@ -118,8 +121,9 @@ void DisciplineOverview::setStats(const KnowledgeStats& s) {
     chains->setColor(QColor(0x59a14f));
     largest->setColor(QColor(0x76b7b2));
 
-    QChart* countChart = emptyChart(total > kMaxBars ? tr("Records per discipline (largest %1 of %2)").arg(kMaxBars).arg(total)
-                                                     : tr("Records per discipline"));
+    QChart* countChart =
+        emptyChart(total > kMaxBars ? tr("Records per discipline (largest %1 of %2)").arg(kMaxBars).arg(total)
+                                    : tr("Records per discipline"));
     auto* countSeries = new QHorizontalBarSeries;
     countSeries->append({concepts, relations, chains});
     countChart->addSeries(countSeries);

@@ -13,13 +13,13 @@ struct KnowledgeStats;
 
 class DisciplineOverview final : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit DisciplineOverview(QWidget* parent = nullptr);
     void setStats(const KnowledgeStats& stats);
     void clear();
     int shownDisciplines() const { return shown_; }
 
-private:
+  private:
     QLabel* health_;
     QChartView* counts_;
     QChartView* components_;

@@ -131,8 +131,7 @@ QVariant ChainStepModel::data(const QModelIndex& index, int role) const {
         case ColumnCount: break;
         }
         break;
-    case Qt::ToolTipRole:
-        return s.relation.sourceQuote.empty() ? q(s.relation.id) : q(s.relation.sourceQuote);
+    case Qt::ToolTipRole: return s.relation.sourceQuote.empty() ? q(s.relation.id) : q(s.relation.sourceQuote);
     case IdRole: return q(s.relation.id);
     case SubjectIdRole: return q(s.relation.subject);
     case ObjectIdRole: return q(s.relation.object);

@@ -12,7 +12,7 @@ enum ExplorerRole { IdRole = Qt::UserRole + 1, DisciplineRole, SnippetRole, Subj
 
 class SearchResultModel final : public QAbstractTableModel {
     Q_OBJECT
-public:
+  public:
     enum Column { Term, Type, Discipline, ColumnCount };
     using QAbstractTableModel::QAbstractTableModel;
     void setHits(std::vector<SearchHit> hits);
@@ -23,13 +23,13 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-private:
+  private:
     std::vector<SearchHit> hits_;
 };
 
 class ChainListModel final : public QAbstractTableModel {
     Q_OBJECT
-public:
+  public:
     enum Column { Title, Steps, Discipline, ColumnCount };
     using QAbstractTableModel::QAbstractTableModel;
     void setChains(std::vector<ChainSummary> chains);
@@ -40,13 +40,13 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-private:
+  private:
     std::vector<ChainSummary> chains_;
 };
 
 class ChainStepModel final : public QAbstractTableModel {
     Q_OBJECT
-public:
+  public:
     enum Column { Step, Subject, Predicate, Object, Type, ColumnCount };
     using QAbstractTableModel::QAbstractTableModel;
     void setPath(ChainPath path);
@@ -58,7 +58,7 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-private:
+  private:
     ChainPath path_;
 };
 

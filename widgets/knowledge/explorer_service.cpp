@@ -43,8 +43,9 @@ const char* const kKindNames[] = {"search", "neighbourhood", "concept", "chain",
 } // namespace
 
 ExplorerService::ExplorerService(QObject* parent)
-    : QObject(parent), latest_(new std::atomic_int[KindCount]), layoutCancel_(std::make_shared<std::atomic_bool>(false)),
-      searchPool_(new QThreadPool(this)), workPool_(new QThreadPool(this)) {
+    : QObject(parent), latest_(new std::atomic_int[KindCount]),
+      layoutCancel_(std::make_shared<std::atomic_bool>(false)), searchPool_(new QThreadPool(this)),
+      workPool_(new QThreadPool(this)) {
     static const bool registered = [] {
         qRegisterMetaType<SearchResult>();
         qRegisterMetaType<NeighborhoodResult>();
@@ -106,8 +107,10 @@ int ExplorerService::start(Kind kind, QThreadPool* pool, Work work, void (Explor
             this,
             [this, kind, job, result = std::move(result), error, signal] {
                 if (latest_[kind].load() == job) {
-                    if (result) emit(this->*signal)(*result);
-                    else if (!error.isEmpty()) emit failed(QString::fromLatin1(kKindNames[kind]), error);
+                    if (result)
+                        emit(this->*signal)(*result);
+                    else if (!error.isEmpty())
+                        emit failed(QString::fromLatin1(kKindNames[kind]), error);
                 }
                 finishOne();
             },
@@ -204,7 +207,9 @@ int ExplorerService::loadChain(const QString& chainId) {
 int ExplorerService::loadOverlay(OverlayKind kind, const std::vector<std::string>& conceptIds, int round) {
     return start<OverlayResult>(
         Overlay, workPool_,
-        [kind, conceptIds, round](WorkerConnection& c) { return OverlayResult{0, c.explorer->overlay(kind, conceptIds, round)}; },
+        [kind, conceptIds, round](WorkerConnection& c) {
+            return OverlayResult{0, c.explorer->overlay(kind, conceptIds, round)};
+        },
         &ExplorerService::overlayDone);
 }
 

@@ -12,8 +12,8 @@
 #include <QString>
 
 #include <atomic>
-#include <unordered_map>
 #include <memory>
+#include <unordered_map>
 
 class QThreadPool;
 
@@ -42,8 +42,8 @@ struct DetailResult {
     std::int64_t itemsTotal = 0;
     std::vector<SampleRef> samples;
     std::int64_t samplesTotal = 0;
-    std::int64_t datasetVersion = 0; // 0 = no dataset yet
-    std::int64_t projectItems = 0;   // benchmark items in the whole project
+    std::int64_t datasetVersion = 0;                    // 0 = no dataset yet
+    std::int64_t projectItems = 0;                      // benchmark items in the whole project
     std::unordered_map<std::string, std::string> terms; // concept id -> term for the relations' ends
 };
 
@@ -59,7 +59,7 @@ struct OverlayResult {
 
 class ExplorerService final : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit ExplorerService(QObject* parent = nullptr);
     ~ExplorerService() override;
 
@@ -75,7 +75,7 @@ public:
     // Jobs started and not yet delivered or dropped (screenshots wait for zero).
     int pending() const { return pending_; }
 
-signals:
+  signals:
     void searchDone(const proda::SearchResult& result);
     void neighborhoodDone(const proda::NeighborhoodResult& result);
     void detailDone(const proda::DetailResult& result);
@@ -84,7 +84,7 @@ signals:
     void failed(const QString& what, const QString& message);
     void idle();
 
-private:
+  private:
     enum Kind { Search, Graph, Detail, ChainKind, Overlay, KindCount };
     template <class Result, class Work>
     int start(Kind kind, QThreadPool* pool, Work work, void (ExplorerService::*signal)(const Result&));

@@ -70,8 +70,10 @@ void GraphCanvas::setGraph(const Neighborhood& graph, const LayoutResult& layout
     to_.clear();
     for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
         const Concept& c = graph.nodes[i];
-        auto* node = new NodeItem(q(c.id), q(c.term), q(c.type), q(c.discipline), i < graph.depth.size() ? graph.depth[i] : 1);
-        const QPointF end = i < layout.positions.size() ? QPointF(layout.positions[i].x, layout.positions[i].y) : QPointF();
+        auto* node =
+            new NodeItem(q(c.id), q(c.term), q(c.type), q(c.discipline), i < graph.depth.size() ? graph.depth[i] : 1);
+        const QPointF end =
+            i < layout.positions.size() ? QPointF(layout.positions[i].x, layout.positions[i].y) : QPointF();
         from_.push_back(animate ? QPointF(seeds[i].x, seeds[i].y) : end);
         to_.push_back(end);
         node->setPos(from_.back());

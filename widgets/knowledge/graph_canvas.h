@@ -18,7 +18,7 @@ class EdgeItem;
 
 class GraphCanvas final : public QGraphicsView {
     Q_OBJECT
-public:
+  public:
     explicit GraphCanvas(QWidget* parent = nullptr);
 
     void setGraph(const Neighborhood& graph, const LayoutResult& layout, bool animate = true);
@@ -42,19 +42,19 @@ public:
     bool exportPng(const QString& file);
     bool exportSvg(const QString& file);
 
-signals:
+  signals:
     void conceptClicked(const QString& id);
     void conceptActivated(const QString& id); // double-click: re-centre here
     void settled();                           // the layout animation came to rest
 
-protected:
+  protected:
     void wheelEvent(QWheelEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void drawForeground(QPainter* painter, const QRectF& rect) override;
     void resizeEvent(QResizeEvent* event) override;
 
-private:
+  private:
     NodeItem* nodeAt(const QPoint& viewPos) const;
     // Shows the labels that fit without overlapping, most important first (level of detail:
     // zoomed out, few fit; zoomed in, all of them).

@@ -21,13 +21,14 @@ const QFont& labelFont() {
 } // namespace
 
 NodeItem::NodeItem(QString id, QString term, QString type, QString discipline, int depth)
-    : id_(std::move(id)), term_(std::move(term)), type_(std::move(type)), discipline_(std::move(discipline)), depth_(depth),
-      color_(graphstyle::disciplineColor(discipline_)) {
+    : id_(std::move(id)), term_(std::move(term)), type_(std::move(type)), discipline_(std::move(discipline)),
+      depth_(depth), color_(graphstyle::disciplineColor(discipline_)) {
     label_ = term_.size() > kLabelChars ? term_.left(kLabelChars - 1) + QChar(0x2026) : term_;
     setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
     setAcceptHoverEvents(true);
     setZValue(depth_ == 0 ? 3 : 2);
-    setToolTip(QStringLiteral("<b>%1</b><br>%2 \u00b7 %3").arg(term_.toHtmlEscaped(), type_.toHtmlEscaped(), discipline_.toHtmlEscaped()));
+    setToolTip(QStringLiteral("<b>%1</b><br>%2 \u00b7 %3")
+                   .arg(term_.toHtmlEscaped(), type_.toHtmlEscaped(), discipline_.toHtmlEscaped()));
 }
 
 QSizeF NodeItem::labelPixelSize() const {
@@ -40,7 +41,8 @@ QSizeF NodeItem::labelPixelSize() const {
 QRectF NodeItem::boundingRect() const {
     const double r = radius() + 4;
     const QSizeF px = labelPixelSize();
-    const QRectF label(-px.width() / 2 * labelScale_, radius() + 2, px.width() * labelScale_, px.height() * labelScale_);
+    const QRectF label(-px.width() / 2 * labelScale_, radius() + 2, px.width() * labelScale_,
+                       px.height() * labelScale_);
     return QRectF(-r, -r, 2 * r, 2 * r).united(label);
 }
 
@@ -71,7 +73,8 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         painter->drawEllipse(QPointF(), r + 2.5, r + 2.5);
     }
     const bool selected = isSelected();
-    painter->setPen(QPen(selected || highlighted_ ? QColor(0x202020) : color_.darker(150), selected || highlighted_ ? 2.5 : 1));
+    painter->setPen(
+        QPen(selected || highlighted_ ? QColor(0x202020) : color_.darker(150), selected || highlighted_ ? 2.5 : 1));
     painter->setBrush(color_);
     painter->drawEllipse(QPointF(), r, r);
     if (depth_ == 0) { // the centre: an inner dot so it reads as "you are here" without colour
@@ -103,7 +106,8 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
 void NodeItem::setOverlay(const QColor& fill, const QString& text) {
     overlay_ = fill;
     overlayText_ = text;
-    QString tip = QStringLiteral("<b>%1</b><br>%2 \u00b7 %3").arg(term_.toHtmlEscaped(), type_.toHtmlEscaped(), discipline_.toHtmlEscaped());
+    QString tip = QStringLiteral("<b>%1</b><br>%2 \u00b7 %3")
+                      .arg(term_.toHtmlEscaped(), type_.toHtmlEscaped(), discipline_.toHtmlEscaped());
     if (!text.isEmpty()) tip += QStringLiteral("<br>") + text.toHtmlEscaped();
     setToolTip(tip);
     update();

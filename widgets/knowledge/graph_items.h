@@ -8,7 +8,7 @@ namespace proda {
 class EdgeItem;
 
 class NodeItem final : public QGraphicsItem {
-public:
+  public:
     enum { Type = UserType + 1 };
     NodeItem(QString id, QString term, QString type, QString discipline, int depth);
 
@@ -34,12 +34,12 @@ public:
     QSizeF labelPixelSize() const;
     int degree() const { return int(edges_.size()); }
 
-protected:
+  protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
     void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent* event) override;
 
-private:
+  private:
     QString id_, term_, label_, type_, discipline_;
     int depth_;
     QColor color_, overlay_;
@@ -50,7 +50,7 @@ private:
 };
 
 class EdgeItem final : public QGraphicsItem {
-public:
+  public:
     enum { Type = UserType + 2 };
     EdgeItem(QString id, QString relationType, QString predicate, NodeItem* from, NodeItem* to);
 
@@ -68,7 +68,7 @@ public:
     void setEmphasis(bool highlighted, bool dimmed);
     bool highlighted() const { return highlighted_; }
 
-private:
+  private:
     QString id_, type_, predicate_;
     NodeItem* from_;
     NodeItem* to_;

@@ -54,7 +54,9 @@ QPen relationPen(const QString& type) {
 
 QColor relationColor(const QString& type) { return QColor(styleOf(type).color); }
 
-QString relationLabel(const QString& type) { return QCoreApplication::translate("proda::graphstyle", styleOf(type).label); }
+QString relationLabel(const QString& type) {
+    return QCoreApplication::translate("proda::graphstyle", styleOf(type).label);
+}
 
 QString relationLegendHtml() {
     QString html;

@@ -8,7 +8,6 @@
 #include "store/knowledge_stats.h"
 
 #include <QComboBox>
-#include <QSignalBlocker>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -16,6 +15,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -191,8 +191,10 @@ QWidget* KnowledgeWorkspace::buildGraphPane() {
     heatRound_->setToolTip(tr("The round whose evaluation the failure heat shows"));
     heatRound_->addItem(tr("newest round"), 0);
     heatRound_->setVisible(false);
-    auto* exportButton = toolButton(tr("Export\u2026"), tr("Export the view as PNG or SVG, the subgraph as GEXF"), pane);
-    for (QWidget* w : std::initializer_list<QWidget*>{backButton_, forwardButton_, radius_, moreButton_, fit, zoomIn, zoomOut})
+    auto* exportButton =
+        toolButton(tr("Export\u2026"), tr("Export the view as PNG or SVG, the subgraph as GEXF"), pane);
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{backButton_, forwardButton_, radius_, moreButton_, fit, zoomIn, zoomOut})
         bar->addWidget(w);
     bar->addStretch(1);
     bar->addWidget(overlay_);
@@ -216,9 +218,15 @@ QWidget* KnowledgeWorkspace::buildGraphPane() {
     v->addWidget(overlayInfo_);
     v->addWidget(legend);
 
-    connect(backButton_, &QToolButton::clicked, this, [this] { if (history_.canBack()) load(history_.back()); });
-    connect(forwardButton_, &QToolButton::clicked, this, [this] { if (history_.canForward()) load(history_.forward()); });
-    connect(radius_, &QSpinBox::valueChanged, this, [this] { if (!centre().isEmpty()) load(centre()); });
+    connect(backButton_, &QToolButton::clicked, this, [this] {
+        if (history_.canBack()) load(history_.back());
+    });
+    connect(forwardButton_, &QToolButton::clicked, this, [this] {
+        if (history_.canForward()) load(history_.forward());
+    });
+    connect(radius_, &QSpinBox::valueChanged, this, [this] {
+        if (!centre().isEmpty()) load(centre());
+    });
     connect(moreButton_, &QToolButton::clicked, this, [this] {
         nodeLimit_ = std::min(kMaxNodeLimit, nodeLimit_ * 2);
         if (!centre().isEmpty()) load(centre());
@@ -249,8 +257,9 @@ void KnowledgeWorkspace::setProject(const QString& path, const KnowledgeStats& s
     results_->setHits({});
     chains_->setChains({});
     steps_->clear();
-    canvas_->clearGraph(stats.concepts == 0 ? tr("This project has no concepts yet. Import knowledge with File \u2192 Import.")
-                                            : tr("Search for a concept to see its neighbourhood."));
+    canvas_->clearGraph(stats.concepts == 0
+                            ? tr("This project has no concepts yet. Import knowledge with File \u2192 Import.")
+                            : tr("Search for a concept to see its neighbourhood."));
     inspector_->showIntro(QString::fromStdString(stats.maxDegreeConcept), stats.maxDegree);
     overview_->setStats(stats);
     chainInfo_->setText(tr("Chains through the centred concept appear here."));
@@ -297,7 +306,9 @@ void KnowledgeWorkspace::updateNavigation() {
     moreButton_->setEnabled(graph_.truncated && nodeLimit_ < kMaxNodeLimit);
 }
 
-bool KnowledgeWorkspace::busy() const { return service_->pending() > 0 || debounce_->isActive() || canvas_->animating(); }
+bool KnowledgeWorkspace::busy() const {
+    return service_->pending() > 0 || debounce_->isActive() || canvas_->animating();
+}
 
 void KnowledgeWorkspace::checkSettled() {
     if (!busy()) emit settled();
@@ -306,10 +317,11 @@ void KnowledgeWorkspace::checkSettled() {
 void KnowledgeWorkspace::onSearchDone(const SearchResult& r) {
     if (r.text != search_->text().trimmed()) return; // typed on since: a newer search is coming
     results_->setHits(r.hits);
-    searchInfo_->setText(r.hits.empty()          ? tr("No concept matches \u201C%1\u201D.").arg(r.text)
-                         : r.termPrefixOnly      ? tr("Terms starting with \u201C%1\u201D (type more to search definitions too)").arg(r.text)
-                         : r.hits.size() >= 50   ? tr("%n result(s) (best 50)", nullptr, int(r.hits.size()))
-                                                 : tr("%n result(s)", nullptr, int(r.hits.size())));
+    searchInfo_->setText(
+        r.hits.empty()     ? tr("No concept matches \u201C%1\u201D.").arg(r.text)
+        : r.termPrefixOnly ? tr("Terms starting with \u201C%1\u201D (type more to search definitions too)").arg(r.text)
+        : r.hits.size() >= 50 ? tr("%n result(s) (best 50)", nullptr, int(r.hits.size()))
+                              : tr("%n result(s)", nullptr, int(r.hits.size())));
 }
 
 void KnowledgeWorkspace::onNeighborhood(const NeighborhoodResult& r) {
@@ -317,16 +329,18 @@ void KnowledgeWorkspace::onNeighborhood(const NeighborhoodResult& r) {
     canvas_->setGraph(r.graph, r.layout);
     canvas_->selectConcept(QString::fromStdString(r.graph.center));
     const QLocale loc;
-    const QString concepts = loc.toString(qlonglong(r.graph.nodes.size())), relations = loc.toString(qlonglong(r.graph.edges.size()));
-    graphInfo_->setText(r.graph.truncated
-                            ? tr("%1 concepts \u00b7 %2 relations \u00b7 radius %3 \u00b7 capped at %4 concepts: \u201CShow more\u201D raises "
-                                 "the cap \u00b7 double-click a concept to centre on it")
-                                  .arg(concepts, relations)
-                                  .arg(radius_->value())
-                                  .arg(nodeLimit_)
-                            : tr("%1 concepts \u00b7 %2 relations \u00b7 radius %3 \u00b7 double-click a concept to centre on it")
-                                  .arg(concepts, relations)
-                                  .arg(radius_->value()));
+    const QString concepts = loc.toString(qlonglong(r.graph.nodes.size())),
+                  relations = loc.toString(qlonglong(r.graph.edges.size()));
+    graphInfo_->setText(
+        r.graph.truncated
+            ? tr("%1 concepts \u00b7 %2 relations \u00b7 radius %3 \u00b7 capped at %4 concepts: \u201CShow more\u201D raises "
+                 "the cap \u00b7 double-click a concept to centre on it")
+                  .arg(concepts, relations)
+                  .arg(radius_->value())
+                  .arg(nodeLimit_)
+            : tr("%1 concepts \u00b7 %2 relations \u00b7 radius %3 \u00b7 double-click a concept to centre on it")
+                  .arg(concepts, relations)
+                  .arg(radius_->value()));
     updateNavigation();
     if (overlay_->currentIndex() != NoOverlay) requestOverlay();
 }
@@ -336,8 +350,9 @@ void KnowledgeWorkspace::onDetail(const DetailResult& r) {
     chains_->setChains(r.detail.chains);
     steps_->clear();
     const QString term = QString::fromStdString(r.detail.node.term);
-    chainInfo_->setText(r.detail.chains.empty() ? tr("No chain goes through \u201C%1\u201D.").arg(term)
-                                                : tr("Chains through \u201C%1\u201D: pick one to highlight its path.").arg(term));
+    chainInfo_->setText(r.detail.chains.empty()
+                            ? tr("No chain goes through \u201C%1\u201D.").arg(term)
+                            : tr("Chains through \u201C%1\u201D: pick one to highlight its path.").arg(term));
     canvas_->highlight({}, {});
 }
 
@@ -352,10 +367,11 @@ void KnowledgeWorkspace::onChain(const ChainResult& r) {
     canvas_->highlight(relations, concepts);
     const int onCanvas = int(canvas_->highlightedRelations().size());
     const QString title = QString::fromStdString(r.path.chain.title);
-    QString info = onCanvas < int(relations.size())
-                       ? tr("\u201C%1\u201D: %2 steps, %3 outside this neighbourhood (raise the radius to see them)")
-                             .arg(title, QString::number(r.path.steps.size()), QString::number(relations.size() - onCanvas))
-                       : tr("\u201C%1\u201D: %2 steps").arg(title, QString::number(r.path.steps.size()));
+    QString info =
+        onCanvas < int(relations.size())
+            ? tr("\u201C%1\u201D: %2 steps, %3 outside this neighbourhood (raise the radius to see them)")
+                  .arg(title, QString::number(r.path.steps.size()), QString::number(relations.size() - onCanvas))
+            : tr("\u201C%1\u201D: %2 steps").arg(title, QString::number(r.path.steps.size()));
     if (!r.path.complete) info = tr("%1 \u00b7 broken: a relation of this chain no longer exists").arg(info);
     chainInfo_->setText(info);
 }
@@ -367,8 +383,10 @@ void KnowledgeWorkspace::showFailureHeat(int round, const QString& centreConcept
         heatRound_->setCurrentIndex(heatRound_->findData(round));
         overlay_->setCurrentIndex(FailureOverlay);
     }
-    if (!centreConcept.isEmpty()) centerOn(centreConcept); // the overlay follows the neighbourhood
-    else requestOverlay();
+    if (!centreConcept.isEmpty())
+        centerOn(centreConcept); // the overlay follows the neighbourhood
+    else
+        requestOverlay();
 }
 
 void KnowledgeWorkspace::requestOverlay() {
@@ -381,7 +399,7 @@ void KnowledgeWorkspace::requestOverlay() {
     }
     std::vector<std::string> ids;
     for (const Concept& c : graph_.nodes) ids.push_back(c.id);
-    const OverlayKind k = kind == TrainingOverlay ? OverlayKind::TrainingCoverage
+    const OverlayKind k = kind == TrainingOverlay    ? OverlayKind::TrainingCoverage
                           : kind == BenchmarkOverlay ? OverlayKind::BenchmarkCoverage
                                                      : OverlayKind::FailureHeat;
     overlayInfo_->setText(tr("Loading the overlay\u2026"));
@@ -449,16 +467,22 @@ void KnowledgeWorkspace::chooseExport() {
         return;
     }
     QString filter;
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export the neighbourhood"), QString(),
-                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;GEXF graph (*.gexf)"), &filter);
+    const QString file =
+        QFileDialog::getSaveFileName(this, tr("Export the neighbourhood"), QString(),
+                                     tr("PNG image (*.png);;SVG drawing (*.svg);;GEXF graph (*.gexf)"), &filter);
     if (file.isEmpty()) return;
     QString error;
     bool ok = false;
-    if (file.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) ok = exportSvg(file);
-    else if (file.endsWith(QLatin1String(".gexf"), Qt::CaseInsensitive)) ok = exportGexf(file, &error);
-    else ok = exportPng(file.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ? file : file + QLatin1String(".png"));
-    if (!ok) QMessageBox::warning(this, tr("Export"), error.isEmpty() ? tr("Could not write %1.").arg(file) : error);
-    else emit message(tr("Exported %1").arg(file));
+    if (file.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive))
+        ok = exportSvg(file);
+    else if (file.endsWith(QLatin1String(".gexf"), Qt::CaseInsensitive))
+        ok = exportGexf(file, &error);
+    else
+        ok = exportPng(file.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ? file : file + QLatin1String(".png"));
+    if (!ok)
+        QMessageBox::warning(this, tr("Export"), error.isEmpty() ? tr("Could not write %1.").arg(file) : error);
+    else
+        emit message(tr("Exported %1").arg(file));
 }
 
 } // namespace proda

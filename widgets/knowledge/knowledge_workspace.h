@@ -28,7 +28,7 @@ struct KnowledgeStats;
 
 class KnowledgeWorkspace final : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit KnowledgeWorkspace(QWidget* parent = nullptr);
 
     void setProject(const QString& path, const KnowledgeStats& stats);
@@ -55,11 +55,11 @@ public:
     bool exportGexf(const QString& file, QString* error = nullptr);
     void chooseExport();
 
-signals:
+  signals:
     void settled(); // nothing pending and the graph at rest
     void message(const QString& text);
 
-private:
+  private:
     enum Overlay { NoOverlay, TrainingOverlay, BenchmarkOverlay, FailureOverlay };
     QWidget* buildGraphPane();
     QWidget* buildSidePane();

@@ -6,7 +6,7 @@
 namespace proda {
 
 class NavigationHistory {
-public:
+  public:
     // Going somewhere new drops the forward part; visiting the current entry again is a no-op.
     void visit(const QString& id) {
         if (index_ >= 0 && entries_[index_] == id) return;
@@ -21,7 +21,7 @@ public:
     QString current() const { return index_ >= 0 ? entries_[index_] : QString(); }
     void clear() { entries_.clear(), index_ = -1; }
 
-private:
+  private:
     QStringList entries_;
     int index_ = -1;
 };

@@ -25,8 +25,9 @@ BenchmarkWorkspace::BenchmarkWorkspace(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(tabs_);
-    const std::pair<ReviewKind, QString> kinds[] = {
-        {ReviewKind::Item, tr("Benchmark Items")}, {ReviewKind::Sample, tr("Training Samples")}, {ReviewKind::Patch, tr("Patch Samples")}};
+    const std::pair<ReviewKind, QString> kinds[] = {{ReviewKind::Item, tr("Benchmark Items")},
+                                                    {ReviewKind::Sample, tr("Training Samples")},
+                                                    {ReviewKind::Patch, tr("Patch Samples")}};
     for (int i = 0; i < 3; ++i) {
         panels_[i] = new ReviewPanel(kinds[i].first, service_, undo_, this);
         tabs_->addTab(panels_[i], kinds[i].second);
@@ -46,8 +47,10 @@ BenchmarkWorkspace::BenchmarkWorkspace(QWidget* parent)
     tabs_->addTab(stats_, tr("Review Statistics"));
     connect(stats_, &ReviewStatsView::message, this, &BenchmarkWorkspace::message);
     connect(tabs_, &QTabWidget::currentChanged, this, [this](int i) {
-        if (tabs_->widget(i) == stats_) stats_->refresh();
-        else tabs_->widget(i)->setFocus();
+        if (tabs_->widget(i) == stats_)
+            stats_->refresh();
+        else
+            tabs_->widget(i)->setFocus();
     });
 
     addUndoShortcuts(undo_, this); // from anywhere in the workspace
@@ -113,7 +116,8 @@ void BenchmarkWorkspace::selectWhenLoaded(const QString& id) {
 }
 
 bool BenchmarkWorkspace::showTab(const QString& name) {
-    const QString names[] = {QStringLiteral("items"), QStringLiteral("samples"), QStringLiteral("patches"), QStringLiteral("statistics")};
+    const QString names[] = {QStringLiteral("items"), QStringLiteral("samples"), QStringLiteral("patches"),
+                             QStringLiteral("statistics")};
     for (int i = 0; i < 4; ++i)
         if (name == names[i]) {
             tabs_->setCurrentIndex(i);
@@ -133,7 +137,8 @@ bool BenchmarkWorkspace::busy() const {
 void BenchmarkWorkspace::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     // Keys work at once: focus on the list of the panel shown.
-    if (auto* p = qobject_cast<ReviewPanel*>(tabs_->currentWidget())) QTimer::singleShot(0, p->view(), [p] { p->view()->setFocus(); });
+    if (auto* p = qobject_cast<ReviewPanel*>(tabs_->currentWidget()))
+        QTimer::singleShot(0, p->view(), [p] { p->view()->setFocus(); });
 }
 
 } // namespace proda

@@ -21,7 +21,7 @@ class ReviewStatsView;
 
 class BenchmarkWorkspace final : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit BenchmarkWorkspace(QWidget* parent = nullptr);
     ~BenchmarkWorkspace() override;
     void setProject(const QString& path);
@@ -41,14 +41,14 @@ public:
     // Re-reads the rows when another connection changed the project (called by a timer).
     void pollForChanges();
 
-signals:
+  signals:
     void openConcept(const QString& conceptId);
     void message(const QString& text);
 
-protected:
+  protected:
     void showEvent(QShowEvent* event) override;
 
-private:
+  private:
     ReviewService* service_;
     QUndoStack* undo_;
     QTabWidget* tabs_;

@@ -10,7 +10,8 @@
 
 namespace proda {
 
-DecisionCommand::DecisionCommand(ReviewService* service, ReviewSink sink, std::vector<Decision> decisions, const QString& text)
+DecisionCommand::DecisionCommand(ReviewService* service, ReviewSink sink, std::vector<Decision> decisions,
+                                 const QString& text)
     : service_(service), sink_(std::move(sink)), decisions_(std::move(decisions)) {
     setText(text);
 }
@@ -33,10 +34,13 @@ std::vector<DecideResult> DecisionCommand::write(const std::vector<Decision>& de
         if (r.outcome == DecideOutcome::Conflict || r.outcome == DecideOutcome::Missing) {
             ++conflicts;
             if (first.isEmpty())
-                first = r.outcome == DecideOutcome::Missing
-                            ? QCoreApplication::translate("Review", "%1 is no longer in the project.").arg(QString::fromStdString(describe(d.target)))
-                            : QCoreApplication::translate("Review", "%1 was changed elsewhere to \u201c%2\u201d; it was left as it is.")
-                                  .arg(QString::fromStdString(describe(d.target)), terms::reviewStatus(r.current.status));
+                first =
+                    r.outcome == DecideOutcome::Missing
+                        ? QCoreApplication::translate("Review", "%1 is no longer in the project.")
+                              .arg(QString::fromStdString(describe(d.target)))
+                        : QCoreApplication::translate(
+                              "Review", "%1 was changed elsewhere to \u201c%2\u201d; it was left as it is.")
+                              .arg(QString::fromStdString(describe(d.target)), terms::reviewStatus(r.current.status));
             if (r.outcome == DecideOutcome::Missing) continue;
         }
         d.to = r.current; // what the project holds now
@@ -45,7 +49,9 @@ std::vector<DecideResult> DecisionCommand::write(const std::vector<Decision>& de
     if (sink_.applied) sink_.applied(applied);
     if (conflicts > 0 && sink_.refused) {
         sink_.refused(conflicts == 1 ? first
-                                     : QCoreApplication::translate("Review", "%n decision(s) were changed elsewhere and left as they are. %1", "", conflicts)
+                                     : QCoreApplication::translate(
+                                           "Review", "%n decision(s) were changed elsewhere and left as they are. %1",
+                                           "", conflicts)
                                            .arg(first));
         if (conflicts == static_cast<int>(results.size())) setObsolete(true);
     }
@@ -70,8 +76,8 @@ void DecisionCommand::undo() {
     write(back);
 }
 
-ItemChangeCommand::ItemChangeCommand(ReviewService* service, ReviewSink sink, std::string itemId, std::function<void(ReviewService*)> apply,
-                                     const QString& text)
+ItemChangeCommand::ItemChangeCommand(ReviewService* service, ReviewSink sink, std::string itemId,
+                                     std::function<void(ReviewService*)> apply, const QString& text)
     : service_(service), sink_(std::move(sink)), id_(std::move(itemId)), apply_(std::move(apply)) {
     setText(text);
 }
@@ -85,10 +91,16 @@ void ItemChangeCommand::redo() {
     try {
         const auto now = service_->item(id_);
         const QString id = QString::fromStdString(id_);
-        if (!now) throw InputError(QCoreApplication::translate("Review", "item %1: not in the project").arg(id).toStdString());
-        if (!before_) before_ = now;
+        if (!now)
+            throw InputError(
+                QCoreApplication::translate("Review", "item %1: not in the project").arg(id).toStdString());
+        if (!before_)
+            before_ = now;
         else if (!sameItemState(*now, *before_))
-            throw InputError(QCoreApplication::translate("Review", "item %1 was changed elsewhere since; it was left as it is").arg(id).toStdString());
+            throw InputError(
+                QCoreApplication::translate("Review", "item %1 was changed elsewhere since; it was left as it is")
+                    .arg(id)
+                    .toStdString());
         apply_(service_);
         after_ = service_->item(id_);
         if (sink_.itemEdited) sink_.itemEdited(id_);

@@ -29,12 +29,12 @@ struct ReviewSink {
 };
 
 class DecisionCommand final : public QUndoCommand {
-public:
+  public:
     DecisionCommand(ReviewService* service, ReviewSink sink, std::vector<Decision> decisions, const QString& text);
     void redo() override;
     void undo() override;
 
-private:
+  private:
     std::vector<DecideResult> write(const std::vector<Decision>& decisions);
     ReviewService* service_;
     ReviewSink sink_;
@@ -45,13 +45,13 @@ private:
 // the item as it was, whole. The item as it was and as the change left it are read from the
 // project itself; undo and redo refuse when someone else changed the item in between.
 class ItemChangeCommand final : public QUndoCommand {
-public:
-    ItemChangeCommand(ReviewService* service, ReviewSink sink, std::string itemId, std::function<void(ReviewService*)> apply,
-                      const QString& text);
+  public:
+    ItemChangeCommand(ReviewService* service, ReviewSink sink, std::string itemId,
+                      std::function<void(ReviewService*)> apply, const QString& text);
     void redo() override;
     void undo() override;
 
-private:
+  private:
     void refuse(const std::exception& e);
     ReviewService* service_;
     ReviewSink sink_;
@@ -61,12 +61,12 @@ private:
 };
 
 class FlagCommand final : public QUndoCommand {
-public:
+  public:
     FlagCommand(ReviewService* service, ReviewSink sink, ReviewKind kind, std::string id, bool flagged);
     void redo() override { set(flagged_); }
     void undo() override { set(!flagged_); }
 
-private:
+  private:
     void set(bool on);
     ReviewService* service_;
     ReviewSink sink_;

@@ -14,7 +14,7 @@ namespace proda {
 
 class ReviewDetailView final : public QTextBrowser {
     Q_OBJECT
-public:
+  public:
     explicit ReviewDetailView(QWidget* parent = nullptr);
     void showEmpty(const QString& text);
     void showDetail(const ReviewDetail& detail);
@@ -23,10 +23,10 @@ public:
     void setSelectedOption(int option);
     const std::optional<ReviewDetail>& detail() const { return detail_; }
 
-signals:
+  signals:
     void conceptClicked(const QString& conceptId);
 
-private:
+  private:
     void render();
     QString itemHtml(const ReviewDetail& d) const;
     QString sampleHtml(const ReviewDetail& d) const;

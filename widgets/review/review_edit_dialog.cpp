@@ -20,11 +20,14 @@ ReviewEditDialog::ReviewEditDialog(const Item& item, QWidget* parent) : QDialog(
         auto* e = new QLineEdit(QString::fromStdString(item.options[i]), this);
         e->setObjectName(QStringLiteral("editOption%1").arg(QChar::fromLatin1(optionLetter(i))));
         options_[i] = e;
-        form->addRow(i == item.answer ? tr("%1 (key):").arg(QChar::fromLatin1(optionLetter(i))) : tr("%1:").arg(QChar::fromLatin1(optionLetter(i))), e);
+        form->addRow(i == item.answer ? tr("%1 (key):").arg(QChar::fromLatin1(optionLetter(i)))
+                                      : tr("%1:").arg(QChar::fromLatin1(optionLetter(i))),
+                     e);
     }
-    form->addRow(new QLabel(tr("<span style=\"color:#666\">A changed option becomes your own distractor; the checks run on "
-                               "the edited item at once.</span>"),
-                            this));
+    form->addRow(
+        new QLabel(tr("<span style=\"color:#666\">A changed option becomes your own distractor; the checks run on "
+                      "the edited item at once.</span>"),
+                   this));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {

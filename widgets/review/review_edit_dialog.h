@@ -15,13 +15,13 @@ namespace proda {
 
 class ReviewEditDialog final : public QDialog {
     Q_OBJECT
-public:
+  public:
     explicit ReviewEditDialog(const Item& item, QWidget* parent = nullptr);
     bool changed() const;
     std::string question() const; // empty: unchanged
     std::vector<std::pair<int, std::string>> changedOptions() const;
 
-private:
+  private:
     Item item_;
     QPlainTextEdit* question_;
     std::array<QLineEdit*, 4> options_{};

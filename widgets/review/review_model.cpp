@@ -31,7 +31,9 @@ QColor statusColor(const std::string& status) {
 
 ReviewListModel::ReviewListModel(ReviewKind kind, QObject* parent) : QAbstractTableModel(parent), kind_(kind) {}
 
-int ReviewListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(rows_.size()); }
+int ReviewListModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
 int ReviewListModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant ReviewListModel::data(const QModelIndex& index, int role) const {
@@ -46,11 +48,13 @@ QVariant ReviewListModel::data(const QModelIndex& index, int role) const {
         case Discipline: return q(r.discipline);
         case Split: return q(r.split);
         case Shape: return q(r.shape);
-        case Operators: return kind_ == ReviewKind::Patch ? q(r.operators) + QStringLiteral(", ") + q(r.origin) : q(r.operators);
+        case Operators:
+            return kind_ == ReviewKind::Patch ? q(r.operators) + QStringLiteral(", ") + q(r.origin) : q(r.operators);
         default: return {};
         }
     case Qt::ToolTipRole:
-        if (index.column() == Status && !r.reason.empty()) return tr("%1: %2").arg(terms::reviewStatus(r.status), q(reasonLabel(r.reason)));
+        if (index.column() == Status && !r.reason.empty())
+            return tr("%1: %2").arg(terms::reviewStatus(r.status), q(reasonLabel(r.reason)));
         if (index.column() == Text || index.column() == Answer) return q(index.column() == Text ? r.text : r.answer);
         return {};
     case Qt::ForegroundRole:
@@ -76,7 +80,8 @@ QVariant ReviewListModel::headerData(int section, Qt::Orientation orientation, i
     case Discipline: return tr("Discipline");
     case Split: return item ? tr("Split") : kind_ == ReviewKind::Sample ? tr("Dataset") : tr("Round");
     case Shape: return item ? tr("Shape") : tr("Format");
-    case Operators: return item ? tr("Distractor operators") : kind_ == ReviewKind::Sample ? tr("Template") : tr("Patch");
+    case Operators:
+        return item ? tr("Distractor operators") : kind_ == ReviewKind::Sample ? tr("Template") : tr("Patch");
     default: return {};
     }
 }
@@ -124,7 +129,8 @@ void ReviewListModel::setDistractorsRejected(const std::string& id, int count) {
 }
 
 void ReviewListModel::recount() {
-    reviewed_ = static_cast<int>(std::count_if(rows_.begin(), rows_.end(), [](const ReviewRow& r) { return r.status != "proposed"; }));
+    reviewed_ = static_cast<int>(
+        std::count_if(rows_.begin(), rows_.end(), [](const ReviewRow& r) { return r.status != "proposed"; }));
 }
 
 QStringList ReviewListModel::values(Column c) const {
@@ -178,7 +184,9 @@ bool ReviewFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex&) cons
     const auto* m = static_cast<const ReviewListModel*>(sourceModel());
     const ReviewRow& r = m->row(sourceRow);
     const ReviewFilter& f = filter_;
-    auto is = [](const QString& want, const std::string& have) { return want.isEmpty() || want == QString::fromStdString(have); };
+    auto is = [](const QString& want, const std::string& have) {
+        return want.isEmpty() || want == QString::fromStdString(have);
+    };
     if (f.status == QLatin1String("flagged")) {
         if (!r.flagged) return false;
     } else if (!is(f.status, r.status)) {
@@ -190,9 +198,11 @@ bool ReviewFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex&) cons
         const std::string padded = " " + r.operators + " ";
         if (padded.find(" " + op + " ") == std::string::npos) return false;
     }
-    if (f.failedRound > 0 && std::find(r.failedRounds.begin(), r.failedRounds.end(), f.failedRound) == r.failedRounds.end())
+    if (f.failedRound > 0 &&
+        std::find(r.failedRounds.begin(), r.failedRounds.end(), f.failedRound) == r.failedRounds.end())
         return false;
-    if (!f.target.isEmpty() && std::find(r.targets.begin(), r.targets.end(), f.target.toStdString()) == r.targets.end()) return false;
+    if (!f.target.isEmpty() && std::find(r.targets.begin(), r.targets.end(), f.target.toStdString()) == r.targets.end())
+        return false;
     if (!f.text.isEmpty()) {
         const QString hay = QString::fromStdString(r.text + "\n" + r.answer + "\n" + r.id);
         if (!hay.contains(f.text, Qt::CaseInsensitive)) return false;

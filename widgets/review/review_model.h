@@ -13,7 +13,7 @@ namespace proda {
 
 class ReviewListModel final : public QAbstractTableModel {
     Q_OBJECT
-public:
+  public:
     enum Column { Status, Text, Answer, Discipline, Split, Shape, Operators, ColumnCount };
     enum Role { IdRole = Qt::UserRole + 1, StatusRole, FlaggedRole, FilterTextRole };
 
@@ -39,7 +39,7 @@ public:
     QStringList operatorValues() const;
     QList<int> failedRoundValues() const;
 
-private:
+  private:
     void recount();
     ReviewKind kind_;
     std::vector<ReviewRow> rows_;
@@ -58,18 +58,18 @@ struct ReviewFilter {
 
 class ReviewFilterModel final : public QSortFilterProxyModel {
     Q_OBJECT
-public:
+  public:
     explicit ReviewFilterModel(QObject* parent = nullptr);
     void setFilter(const ReviewFilter& f);
     const ReviewFilter& filter() const { return filter_; }
     // Source rows that pass the filter, in view order (for bulk decisions on the whole filter).
     std::vector<int> matchingSourceRows() const;
 
-protected:
+  protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
     bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
 
-private:
+  private:
     ReviewFilter filter_;
 };
 

@@ -40,9 +40,13 @@ QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<q
 QString kindNoun(ReviewKind k, int n = 1) {
     const QString count = QLocale().toString(n);
     switch (k) {
-    case ReviewKind::Item: return n == 1 ? ReviewPanel::tr("%1 item").arg(count) : ReviewPanel::tr("%1 items").arg(count);
-    case ReviewKind::Sample: return n == 1 ? ReviewPanel::tr("%1 training sample").arg(count) : ReviewPanel::tr("%1 training samples").arg(count);
-    case ReviewKind::Patch: return n == 1 ? ReviewPanel::tr("%1 patch sample").arg(count) : ReviewPanel::tr("%1 patch samples").arg(count);
+    case ReviewKind::Item:
+        return n == 1 ? ReviewPanel::tr("%1 item").arg(count) : ReviewPanel::tr("%1 items").arg(count);
+    case ReviewKind::Sample:
+        return n == 1 ? ReviewPanel::tr("%1 training sample").arg(count)
+                      : ReviewPanel::tr("%1 training samples").arg(count);
+    case ReviewKind::Patch:
+        return n == 1 ? ReviewPanel::tr("%1 patch sample").arg(count) : ReviewPanel::tr("%1 patch samples").arg(count);
     }
     return {};
 }
@@ -87,7 +91,8 @@ ReviewPanel::ReviewPanel(ReviewKind kind, ReviewService* service, QUndoStack* un
     notice_ = new QLabel(this);
     notice_->setObjectName(QStringLiteral("reviewNotice"));
     notice_->setWordWrap(true);
-    notice_->setStyleSheet(QStringLiteral("QLabel { background: #fdf2d0; color: #5a4500; padding: 4px; border-radius: 3px; }"));
+    notice_->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdf2d0; color: #5a4500; padding: 4px; border-radius: 3px; }"));
     notice_->hide();
     layout->addWidget(notice_);
 
@@ -105,7 +110,8 @@ ReviewPanel::ReviewPanel(ReviewKind kind, ReviewService* service, QUndoStack* un
     view_->horizontalHeader()->setSectionResizeMode(ReviewListModel::Text, QHeaderView::Stretch);
     view_->setColumnWidth(ReviewListModel::Status, 86);
     view_->setColumnWidth(ReviewListModel::Answer, 140);
-    for (int c : {ReviewListModel::Discipline, ReviewListModel::Split, ReviewListModel::Shape, ReviewListModel::Operators})
+    for (int c :
+         {ReviewListModel::Discipline, ReviewListModel::Split, ReviewListModel::Shape, ReviewListModel::Operators})
         view_->setColumnHidden(c, true); // in the filter bar and the detail; the list stays readable
     view_->installEventFilter(this);
     detail_->installEventFilter(this);
@@ -133,7 +139,8 @@ ReviewPanel::ReviewPanel(ReviewKind kind, ReviewService* service, QUndoStack* un
     bulk->setFocusPolicy(Qt::NoFocus);
     bulk->setPopupMode(QToolButton::InstantPopup);
     auto* bulkMenu = new QMenu(bulk);
-    bulkMenu->addAction(tr("Accept All Shown\u2026"), this, [this] { decideAllShown(QStringLiteral("accepted"), QString()); });
+    bulkMenu->addAction(tr("Accept All Shown\u2026"), this,
+                        [this] { decideAllShown(QStringLiteral("accepted"), QString()); });
     bulkMenu->addAction(tr("Reject All Shown\u2026"), this, [this] {
         QStringList labels;
         for (const auto& r : reviewReasons(false)) labels << q(r.label);
@@ -174,8 +181,10 @@ ReviewPanel::ReviewPanel(ReviewKind kind, ReviewService* service, QUndoStack* un
     connect(recent_, &QListWidget::itemActivated, this, [this](QListWidgetItem* it) {
         const auto k = static_cast<ReviewKind>(it->data(Qt::UserRole + 1).toInt());
         const QString id = it->data(Qt::UserRole).toString();
-        if (k == kind_) select(id);
-        else emit openTarget(k, id);
+        if (k == kind_)
+            select(id);
+        else
+            emit openTarget(k, id);
     });
 
     roomy_ = {discipline_, split_, shape_, operator_, failed_, editB, prevB, nextB, keysB, side};
@@ -210,9 +219,10 @@ ReviewPanel::ReviewPanel(ReviewKind kind, ReviewService* service, QUndoStack* un
 
     // In a text field letters are text: Shift+Enter accepts, Shift+Backspace rejects.
     for (auto key : {Qt::Key_Return, Qt::Key_Enter})
-        connect(new QShortcut(QKeySequence(Qt::SHIFT | key), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut), &QShortcut::activated,
-                this, &ReviewPanel::accept);
-    connect(new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Backspace), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut),
+        connect(new QShortcut(QKeySequence(Qt::SHIFT | key), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut),
+                &QShortcut::activated, this, &ReviewPanel::accept);
+    connect(new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Backspace), this, nullptr, nullptr,
+                          Qt::WidgetWithChildrenShortcut),
             &QShortcut::activated, this, &ReviewPanel::startReject);
     clear(openToReview(kind));
 }
@@ -240,7 +250,8 @@ void ReviewPanel::buildFilterBar(QBoxLayout* row) {
         // Wide enough for its "Any ..." label in the interface's script (CJK characters are wider
         // than the average one the length counts), and no wider: the values can be long.
         const QFontMetrics fm = c->fontMetrics();
-        c->setMinimumContentsLength(std::max(7, (fm.horizontalAdvance(any) + fm.averageCharWidth() - 1) / fm.averageCharWidth()));
+        c->setMinimumContentsLength(
+            std::max(7, (fm.horizontalAdvance(any) + fm.averageCharWidth() - 1) / fm.averageCharWidth()));
         row->addWidget(c);
         connect(c, &QComboBox::currentIndexChanged, this, &ReviewPanel::applyFilter);
         return c;
@@ -252,8 +263,9 @@ void ReviewPanel::buildFilterBar(QBoxLayout* row) {
     if (kind_ != ReviewKind::Sample) status_->addItem(tr("Edited"), QStringLiteral("edited"));
     status_->addItem(tr("Flagged"), QStringLiteral("flagged"));
     discipline_ = combo(QStringLiteral("filterDiscipline"), tr("Any discipline"));
-    split_ = combo(QStringLiteral("filterSplit"),
-                   kind_ == ReviewKind::Item ? tr("Any split") : kind_ == ReviewKind::Sample ? tr("Any dataset") : tr("Any round"));
+    split_ = combo(QStringLiteral("filterSplit"), kind_ == ReviewKind::Item     ? tr("Any split")
+                                                  : kind_ == ReviewKind::Sample ? tr("Any dataset")
+                                                                                : tr("Any round"));
     shape_ = combo(QStringLiteral("filterShape"), kind_ == ReviewKind::Item ? tr("Any shape") : tr("Any format"));
     operator_ = combo(QStringLiteral("filterOperator"), tr("Any operator"));
     failed_ = combo(QStringLiteral("filterFailed"), tr("Any result"));
@@ -284,7 +296,8 @@ void ReviewPanel::applyFilter() {
     f.target = target_;
     const QString keep = currentId();
     proxy_->setFilter(f);
-    if (!keep.isEmpty() && !select(keep, false) && proxy_->rowCount() > 0) view_->setCurrentIndex(proxy_->index(0, ReviewListModel::Text));
+    if (!keep.isEmpty() && !select(keep, false) && proxy_->rowCount() > 0)
+        view_->setCurrentIndex(proxy_->index(0, ReviewListModel::Text));
     if (proxy_->rowCount() == 0) detail_->showEmpty(noneMatch(kind_));
     updatePosition();
 }
@@ -355,15 +368,19 @@ void ReviewPanel::onRows(const ReviewRowsResult& r) {
         // Opening: the first row awaiting review, so the keys work at once.
         int first = -1;
         for (int row = 0; row < proxy_->rowCount() && first < 0; ++row)
-            if (proxy_->index(row, 0).data(ReviewListModel::StatusRole).toString() == QLatin1String("proposed")) first = row;
+            if (proxy_->index(row, 0).data(ReviewListModel::StatusRole).toString() == QLatin1String("proposed"))
+                first = row;
         if (proxy_->rowCount() > 0) view_->setCurrentIndex(proxy_->index(std::max(first, 0), ReviewListModel::Text));
     }
     // The same row after a re-read: its detail may have changed elsewhere (the picked option stays).
     if (!currentId().isEmpty() && currentId() == shownBefore) service_->loadDetail(kind_, currentId().toStdString());
     if (model_->rowCount() == 0)
-        detail_->showEmpty(kind_ == ReviewKind::Item     ? tr("This project has no benchmark items yet. Generate them with: proda bench generate PROJECT")
-                           : kind_ == ReviewKind::Sample ? tr("This project has no training samples yet. Synthesize them with: proda synth PROJECT")
-                                                         : tr("No patch samples yet: they are written for the failures a diagnosis finds (proda debug)."));
+        detail_->showEmpty(
+            kind_ == ReviewKind::Item
+                ? tr("This project has no benchmark items yet. Generate them with: proda bench generate PROJECT")
+            : kind_ == ReviewKind::Sample
+                ? tr("This project has no training samples yet. Synthesize them with: proda synth PROJECT")
+                : tr("No patch samples yet: they are written for the failures a diagnosis finds (proda debug)."));
     refreshRecent();
     updatePosition();
     if (isVisible()) emit message(tr("%1 loaded in %2 ms").arg(kindNoun(kind_, model_->rowCount())).arg(qRound(r.ms)));
@@ -422,8 +439,10 @@ void ReviewPanel::onDetail(const ReviewDetailResult& r) {
 
 void ReviewPanel::onCheck(const ItemCheckResult& r) {
     if (kind_ != ReviewKind::Item || q(r.itemId) != currentId()) return;
-    if (r.error.empty()) detail_->setCheck(r.check);
-    else detail_->setCheck(std::nullopt, q(r.error));
+    if (r.error.empty())
+        detail_->setCheck(r.check);
+    else
+        detail_->setCheck(std::nullopt, q(r.error));
 }
 
 void ReviewPanel::updatePosition() {
@@ -498,7 +517,10 @@ bool ReviewPanel::handleKey(QKeyEvent* e) {
         if (option_ < 0) return false;
         pickOption(-1);
         return true;
-    case Qt::Key_1: case Qt::Key_2: case Qt::Key_3: case Qt::Key_4:
+    case Qt::Key_1:
+    case Qt::Key_2:
+    case Qt::Key_3:
+    case Qt::Key_4:
         if (kind_ == ReviewKind::Item) pickOption(key - Qt::Key_1);
         return true;
     default:
@@ -514,7 +536,8 @@ void ReviewPanel::pickOption(int option) {
     }
     const auto& d = detail_->detail();
     if (option >= 0 && d && d->item && option == d->item->answer) {
-        emit message(tr("Option %1 is the key: A and R act on the whole item.").arg(QChar::fromLatin1(optionLetter(option))));
+        emit message(
+            tr("Option %1 is the key: A and R act on the whole item.").arg(QChar::fromLatin1(optionLetter(option))));
         option = -1;
     }
     option_ = option_ == option ? -1 : option;
@@ -531,10 +554,12 @@ void ReviewPanel::startReject() {
     for (std::size_t i = 0; i < reasons.size(); ++i) {
         QString label = q(reasons[i].label);
         const qsizetype at = label.indexOf(QChar::fromLatin1(reasons[i].key));
-        if (at >= 0) label = label.left(at) + QStringLiteral("<u>") + label.at(at) + QStringLiteral("</u>") + label.mid(at + 1);
+        if (at >= 0)
+            label = label.left(at) + QStringLiteral("<u>") + label.at(at) + QStringLiteral("</u>") + label.mid(at + 1);
         parts << QStringLiteral("<b>%1</b>&nbsp;%2").arg(i + 1).arg(label);
     }
-    const QString what = option_ >= 0 ? tr("Reject option %1 because:").arg(QChar::fromLatin1(optionLetter(option_))) : tr("Reject because:");
+    const QString what = option_ >= 0 ? tr("Reject option %1 because:").arg(QChar::fromLatin1(optionLetter(option_)))
+                                      : tr("Reject because:");
     reasonPrompt_->setText(QStringLiteral("%1&nbsp; %2 &nbsp;<span style=\"color:#888\">%3</span>")
                                .arg(what, parts.join(QStringLiteral(" &nbsp;\u00b7&nbsp; ")), tr("(Esc cancels)")));
     reasonBar_->show();
@@ -608,11 +633,13 @@ void ReviewPanel::decideCurrent(const QString& status, const QString& reason) {
     notice_->hide(); // a new decision: the last refusal has been read
     const int row0 = view_->currentIndex().row();
     // The row below now, before the decision can re-sort or filter the list.
-    const QString below = row0 + 1 < proxy_->rowCount() ? proxy_->index(row0 + 1, 0).data(ReviewListModel::IdRole).toString() : QString();
+    const QString below =
+        row0 + 1 < proxy_->rowCount() ? proxy_->index(row0 + 1, 0).data(ReviewListModel::IdRole).toString() : QString();
     const bool onDistractor = option_ >= 0;
     const QString target = q(describe(d.target));
     undo_->push(new DecisionCommand(service_, sink(), {d},
-                                    status == QLatin1String("accepted") ? tr("accept %1").arg(target) : tr("reject %1").arg(target)));
+                                    status == QLatin1String("accepted") ? tr("accept %1").arg(target)
+                                                                        : tr("reject %1").arg(target)));
     if (onDistractor) return;
     if (const ReviewRow* now = model_->find(id.toStdString()); !now || !(ReviewState{now->status, now->reason} == d.to))
         return; // refused (changed elsewhere): stay, so the curator sees what the project holds
@@ -620,7 +647,8 @@ void ReviewPanel::decideCurrent(const QString& status, const QString& reason) {
     if (!below.isEmpty() && select(below, false)) return;
     if (row0 < proxy_->rowCount() && proxy_->index(row0, 0).data(ReviewListModel::IdRole).toString() != id)
         view_->setCurrentIndex(proxy_->index(row0, ReviewListModel::Text));
-    else emit message(tr("Last row of the list reached."));
+    else
+        emit message(tr("Last row of the list reached."));
 }
 
 int ReviewPanel::decideAllShown(const QString& status, const QString& reason, bool confirmed) {
@@ -632,20 +660,25 @@ int ReviewPanel::decideAllShown(const QString& status, const QString& reason, bo
     }
     const bool accepting = status == QLatin1String("accepted");
     if (decisions.empty()) {
-        emit message(accepting                                ? tr("Every row shown is already accepted.")
-                     : status == QLatin1String("rejected") ? tr("Every row shown is already rejected.")
-                                                              : tr("Every row shown is already %1.").arg(terms::reviewStatus(status.toStdString())));
+        emit message(accepting ? tr("Every row shown is already accepted.")
+                     : status == QLatin1String("rejected")
+                         ? tr("Every row shown is already rejected.")
+                         : tr("Every row shown is already %1.").arg(terms::reviewStatus(status.toStdString())));
         return 0;
     }
     const int n = static_cast<int>(decisions.size());
     const QString rows = kindNoun(kind_, n);
     if (!confirmed &&
-        QMessageBox::question(this, accepting ? tr("Accept all shown") : tr("Reject all shown"),
-                              accepting ? tr("Accept %1 matching the current filter (not only the rows on screen)? One undo takes it back.").arg(rows)
-                                        : tr("Reject %1 matching the current filter (not only the rows on screen)? One undo takes it back.").arg(rows)) !=
-            QMessageBox::Yes)
+        QMessageBox::question(
+            this, accepting ? tr("Accept all shown") : tr("Reject all shown"),
+            accepting
+                ? tr("Accept %1 matching the current filter (not only the rows on screen)? One undo takes it back.")
+                      .arg(rows)
+                : tr("Reject %1 matching the current filter (not only the rows on screen)? One undo takes it back.")
+                      .arg(rows)) != QMessageBox::Yes)
         return 0;
-    undo_->push(new DecisionCommand(service_, sink(), std::move(decisions), accepting ? tr("accept %1").arg(rows) : tr("reject %1").arg(rows)));
+    undo_->push(new DecisionCommand(service_, sink(), std::move(decisions),
+                                    accepting ? tr("accept %1").arg(rows) : tr("reject %1").arg(rows)));
     return n;
 }
 
@@ -665,7 +698,8 @@ void ReviewPanel::toggleFlag() {
 
 void ReviewPanel::edit() {
     if (kind_ != ReviewKind::Item) {
-        emit message(tr("Only benchmark items are edited here: a sample's text is fixed once a dataset version holds it; reject it with a reason instead."));
+        emit message(tr(
+            "Only benchmark items are edited here: a sample's text is fixed once a dataset version holds it; reject it with a reason instead."));
         return;
     }
     const auto& d = detail_->detail();
@@ -685,7 +719,8 @@ void ReviewPanel::regenerate() {
     if (kind_ != ReviewKind::Item || !d || !d->item || q(d->item->id) != currentId()) return;
     if (option_ < 0) {
         // "\u2013" "4": lupdate would read a hex digit right after \uXXXX as part of the escape.
-        emit message(tr("Pick a distractor first (1\u2013" "4), then G offers the replacements generation would make."));
+        emit message(tr("Pick a distractor first (1\u2013"
+                        "4), then G offers the replacements generation would make."));
         return;
     }
     emit message(tr("Looking for replacements of option %1\u2026").arg(QChar::fromLatin1(optionLetter(option_))));
@@ -707,7 +742,8 @@ void ReviewPanel::onCandidates(const CandidatesResult& r) {
     auto* menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("replacementMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    menu->addSection(tr("Replace option %1 \u201c%2\u201d with").arg(QChar::fromLatin1(optionLetter(r.option)), q(d->item->options[r.option])));
+    menu->addSection(tr("Replace option %1 \u201c%2\u201d with")
+                         .arg(QChar::fromLatin1(optionLetter(r.option)), q(d->item->options[r.option])));
     std::map<std::string, QMenu*> byOp;
     const std::string itemId = d->item->id, seen = d->item->options[r.option];
     const int option = r.option;
@@ -717,7 +753,8 @@ void ReviewPanel::onCandidates(const CandidatesResult& r) {
         if (sub->actions().size() >= 12) continue;
         sub->addAction(q(c.text), this, [this, itemId, seen, option, c] {
             undo_->push(new ItemChangeCommand(
-                service_, sink(), itemId, [itemId, option, c, seen](ReviewService* s) { s->replaceDistractor(itemId, option, c, seen); },
+                service_, sink(), itemId,
+                [itemId, option, c, seen](ReviewService* s) { s->replaceDistractor(itemId, option, c, seen); },
                 tr("replace option %1 of item %2").arg(QChar::fromLatin1(optionLetter(option))).arg(q(itemId))));
         });
     }
@@ -730,10 +767,12 @@ void ReviewPanel::showShortcuts() {
     const QString rows = tr( // "\u2013" "7": see regenerate()
         "<table cellpadding=\"3\">"
         "<tr><td><b>A</b></td><td>accept (the item, or the picked option) and move to the next</td></tr>"
-        "<tr><td><b>R</b></td><td>reject: then 1\u2013" "7 or the underlined letter of the reason</td></tr>"
+        "<tr><td><b>R</b></td><td>reject: then 1\u2013"
+        "7 or the underlined letter of the reason</td></tr>"
         "<tr><td><b>E</b></td><td>edit the item's text</td></tr>"
         "<tr><td><b>J</b> / <b>K</b></td><td>next / previous</td></tr>"
-        "<tr><td><b>1</b>\u2013<b>4</b></td><td>pick option A\u2013" "D (then A / R act on it; Esc returns to the item)</td></tr>"
+        "<tr><td><b>1</b>\u2013<b>4</b></td><td>pick option A\u2013"
+        "D (then A / R act on it; Esc returns to the item)</td></tr>"
         "<tr><td><b>G</b></td><td>with an option picked: replace it by another distractor generation offers, by operator</td></tr>"
         "<tr><td><b>F</b></td><td>flag for later (filter: Flagged)</td></tr>"
         "<tr><td><b>H</b></td><td>show or hide the review guidelines</td></tr>"
@@ -753,8 +792,9 @@ void ReviewPanel::refreshRecent() {
             const QString status = terms::reviewStatus(r.newStatus), target = q(describe(r.target)),
                           at = q(r.at.size() >= 19 ? r.at.substr(11, 8) : r.at);
             // "accepted item b-12  · 10:41:07": the new status, what was decided, the reason, the time.
-            const QString text = r.reason.empty() ? tr("%1 %2  \u00b7 %3").arg(status, target, at)
-                                                  : tr("%1 %2 (%3)  \u00b7 %4").arg(status, target, q(reasonLabel(r.reason)), at);
+            const QString text = r.reason.empty()
+                                     ? tr("%1 %2  \u00b7 %3").arg(status, target, at)
+                                     : tr("%1 %2 (%3)  \u00b7 %4").arg(status, target, q(reasonLabel(r.reason)), at);
             auto* it = new QListWidgetItem(text, recent_);
             it->setData(Qt::UserRole, q(r.target.id));
             it->setData(Qt::UserRole + 1, static_cast<int>(r.target.kind));

@@ -45,7 +45,7 @@ struct ReviewFilter;
 
 class ReviewPanel final : public QWidget {
     Q_OBJECT
-public:
+  public:
     ReviewPanel(ReviewKind kind, ReviewService* service, QUndoStack* undo, QWidget* parent = nullptr);
     ~ReviewPanel() override;
     ReviewKind kind() const { return kind_; }
@@ -73,18 +73,18 @@ public:
     ReviewListModel* model() const { return model_; }
     ReviewFilterModel* proxy() const { return proxy_; }
 
-signals:
+  signals:
     void openConcept(const QString& conceptId);
     void openTarget(proda::ReviewKind kind, const QString& id);
     void message(const QString& text);
     void decided(); // a decision was written (statistics go stale)
     void loaded();  // the rows were (re-)read
 
-protected:
+  protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void showEvent(QShowEvent* event) override;
 
-private:
+  private:
     void buildFilterBar(QBoxLayout* layout);
     void applyFilter();
     void onRows(const ReviewRowsResult& r);
@@ -126,8 +126,8 @@ private:
     QListWidget* recent_;
     QLabel* notice_; // a decision refused: changed elsewhere, or gone
     std::string pendingSelect_;
-    QString shownId_; // the row whose detail is shown or on its way
-    QString target_;  // ReviewFilter::target, set by setFilter only
+    QString shownId_;        // the row whose detail is shown or on its way
+    QString target_;         // ReviewFilter::target, set by setFilter only
     int option_ = -1;        // the option a decision acts on (-1: the row)
     bool rejecting_ = false; // the reason picker is open
     bool loading_ = false;

@@ -78,10 +78,13 @@ template <typename Work> void ReviewService::post(int slot, Work work) {
     const int generation = generation_;
     pool_->start([this, slot, job, path, generation, work] {
         auto deliver = [this, slot, job, generation](auto emitResult) {
-            QMetaObject::invokeMethod(this, [this, slot, job, generation, emitResult] {
-                --pending_;
-                if (generation == generation_ && job == latest_[slot]) emitResult();
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [this, slot, job, generation, emitResult] {
+                    --pending_;
+                    if (generation == generation_ && job == latest_[slot]) emitResult();
+                },
+                Qt::QueuedConnection);
         };
         try {
             if (generation != generation_ || job != latest_[slot]) { // stale before it started
@@ -148,7 +151,8 @@ void ReviewService::loadCandidates(const Item& item, int option) {
     });
 }
 
-void ReviewService::replaceDistractor(const std::string& id, int option, const DistractorCandidate& c, const std::string& expectedText) {
+void ReviewService::replaceDistractor(const std::string& id, int option, const DistractorCandidate& c,
+                                      const std::string& expectedText) {
     proda::replaceDistractor(writer_->db(), id, option, c.text, c.op, c.nodeIds, "", expectedText);
     watch_.noteOwnWrite(writer_->db());
 }
@@ -166,7 +170,8 @@ void ReviewService::setFlag(ReviewKind kind, const std::string& id, bool flagged
     watch_.noteOwnWrite(writer_->db());
 }
 
-void ReviewService::editItem(const std::string& id, const std::string& question, const std::vector<std::pair<int, std::string>>& options) {
+void ReviewService::editItem(const std::string& id, const std::string& question,
+                             const std::vector<std::pair<int, std::string>>& options) {
     proda::editItem(writer_->db(), id, question, options);
     watch_.noteOwnWrite(writer_->db());
 }

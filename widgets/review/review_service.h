@@ -49,7 +49,7 @@ struct ItemCheckResult {
 
 class ReviewService final : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit ReviewService(QObject* parent = nullptr);
     ~ReviewService() override;
 
@@ -69,10 +69,12 @@ public:
     // Writes (on the calling thread). They throw InputError for a refused decision.
     std::vector<DecideResult> decide(const std::vector<Decision>& decisions);
     void setFlag(ReviewKind kind, const std::string& id, bool flagged);
-    void editItem(const std::string& id, const std::string& question, const std::vector<std::pair<int, std::string>>& options);
+    void editItem(const std::string& id, const std::string& question,
+                  const std::vector<std::pair<int, std::string>>& options);
     void restoreItem(const Item& before, const Item& expected);
     // Refuses when option `option` no longer reads `expectedText`.
-    void replaceDistractor(const std::string& id, int option, const DistractorCandidate& c, const std::string& expectedText);
+    void replaceDistractor(const std::string& id, int option, const DistractorCandidate& c,
+                           const std::string& expectedText);
     std::optional<Item> item(const std::string& id);
     std::vector<RecentDecision> recent(int limit = 10);
     ReviewStats stats();
@@ -85,14 +87,14 @@ public:
     // search rebuilds the graph and leak index.
     void invalidateChecks() { ++checkerGeneration_; }
 
-signals:
+  signals:
     void rowsLoaded(const proda::ReviewRowsResult& result);
     void detailLoaded(const proda::ReviewDetailResult& result);
     void itemChecked(const proda::ItemCheckResult& result);
     void candidatesLoaded(const proda::CandidatesResult& result);
     void failed(const QString& message);
 
-private:
+  private:
     template <typename Work> void post(int kind, Work work);
 
     QString path_;

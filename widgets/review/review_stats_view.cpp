@@ -74,8 +74,8 @@ void replaceChart(QChartView* view, QChart* chart) {
 } // namespace
 
 ReviewStatsView::ReviewStatsView(ReviewService* service, QWidget* parent)
-    : QWidget(parent), service_(service), summary_(new QLabel(this)), operators_(new QChartView(this)), reasons_(new QChartView(this)),
-      weights_(new QPushButton(tr("Use as Operator Weights"), this)) {
+    : QWidget(parent), service_(service), summary_(new QLabel(this)), operators_(new QChartView(this)),
+      reasons_(new QChartView(this)), weights_(new QPushButton(tr("Use as Operator Weights"), this)) {
     setObjectName(QStringLiteral("reviewStats"));
     auto* layout = new QVBoxLayout(this);
     summary_->setWordWrap(true);
@@ -86,9 +86,10 @@ ReviewStatsView::ReviewStatsView(ReviewService* service, QWidget* parent)
     charts->addWidget(reasons_, 1);
     layout->addLayout(charts, 1);
     auto* row = new QHBoxLayout;
-    auto* explain = new QLabel(tr("Weights from the acceptance rate of each operator (5 or more decisions) are stored in the "
-                                  "project; the next <code>proda bench generate</code> draws operators by them and lists them."),
-                               this);
+    auto* explain =
+        new QLabel(tr("Weights from the acceptance rate of each operator (5 or more decisions) are stored in the "
+                      "project; the next <code>proda bench generate</code> draws operators by them and lists them."),
+                   this);
     explain->setWordWrap(true);
     row->addWidget(explain, 1);
     row->addWidget(weights_);
@@ -110,11 +111,17 @@ void ReviewStatsView::refresh() {
     }
     replaceChart(operators_, barChart(tr("Rejected distractors by operator (%)"), ops, 100, QStringLiteral("@value %"),
                                       tr("no distractor decided yet")));
-    replaceChart(reasons_, barChart(tr("Rejections by reason"), reasons, maxReasons, QStringLiteral("@value"), tr("no rejection yet")));
+    replaceChart(reasons_, barChart(tr("Rejections by reason"), reasons, maxReasons, QStringLiteral("@value"),
+                                    tr("no rejection yet")));
     QStringList kinds;
     for (const auto& [kind, r] : stats_.byKind)
-        kinds << tr("%1: %2 decided, %3 rejected (%4%)").arg(kindName(kind)).arg(r.decided).arg(r.rejected).arg(qRound(100 * r.rate()));
-    summary_->setText(kinds.isEmpty() ? tr("<i>No review decisions in this project yet.</i>") : kinds.join(QStringLiteral(" \u00b7 ")));
+        kinds << tr("%1: %2 decided, %3 rejected (%4%)")
+                     .arg(kindName(kind))
+                     .arg(r.decided)
+                     .arg(r.rejected)
+                     .arg(qRound(100 * r.rate()));
+    summary_->setText(kinds.isEmpty() ? tr("<i>No review decisions in this project yet.</i>")
+                                      : kinds.join(QStringLiteral(" \u00b7 ")));
     weights_->setEnabled(!operatorWeightsFromStats(stats_).empty());
 }
 

@@ -16,15 +16,15 @@ class ReviewService;
 
 class ReviewStatsView final : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit ReviewStatsView(ReviewService* service, QWidget* parent = nullptr);
     void refresh();
     const ReviewStats& stats() const { return stats_; }
 
-signals:
+  signals:
     void message(const QString& text);
 
-private:
+  private:
     void useAsWeights();
     ReviewService* service_;
     ReviewStats stats_;

@@ -39,8 +39,8 @@ JobContext::JobContext(std::shared_ptr<detail::JobState> state, QPointer<QObject
     if (!options.onProgress) return;
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
-    progress_.onProgress = [this, clock, onProgress = std::move(options.onProgress)](const std::string& phase, std::int64_t done,
-                                                                                    std::int64_t total) {
+    progress_.onProgress = [this, clock, onProgress = std::move(options.onProgress)](
+                               const std::string& phase, std::int64_t done, std::int64_t total) {
         // Core reports per record; a view needs a few updates a second, and each phase's end.
         if (clock->elapsed() < 100 && done != total) return;
         clock->restart();
@@ -83,7 +83,8 @@ JobHandle startErased(QObject* receiver, std::function<void(JobContext&)> work, 
     auto state = std::make_shared<JobState>();
     QPointer<QObject> target(receiver);
     QThreadPool* pool = options.pool;
-    auto body = [state, target, work = std::move(work), done = std::move(done), options = std::move(options)]() mutable {
+    auto body = [state, target, work = std::move(work), done = std::move(done),
+                 options = std::move(options)]() mutable {
         JobEnd end;
         try {
             JobContext context(state, target, std::move(options));

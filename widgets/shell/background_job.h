@@ -36,9 +36,7 @@ template <typename R> struct JobResult {
     JobEnd end;
     std::optional<R> value; // set when end.ok()
 };
-template <> struct JobResult<void> {
-    JobEnd end;
-};
+template <> struct JobResult<void> { JobEnd end; };
 
 namespace detail {
 struct JobState;
@@ -51,7 +49,7 @@ struct JobOptions {
 };
 
 class JobContext {
-public:
+  public:
     explicit JobContext(std::shared_ptr<detail::JobState> state, QPointer<QObject> receiver, JobOptions options);
     const Progress& progress() const { return progress_; }
     const std::atomic_bool* cancelFlag() const;
@@ -59,14 +57,14 @@ public:
     // Runs `fn` on the receiver's thread unless the receiver is gone or the job became stale.
     void post(std::function<void()> fn) const;
 
-private:
+  private:
     std::shared_ptr<detail::JobState> state_;
     QPointer<QObject> receiver_;
     Progress progress_;
 };
 
 class JobHandle {
-public:
+  public:
     JobHandle() = default;
     explicit JobHandle(std::shared_ptr<detail::JobState> state) : state_(std::move(state)) {}
     // Until its result has been delivered (or dropped) on the GUI thread.
@@ -78,7 +76,7 @@ public:
     void discard() const;
     explicit operator bool() const { return state_ != nullptr; }
 
-private:
+  private:
     std::shared_ptr<detail::JobState> state_;
 };
 
@@ -99,7 +97,9 @@ JobHandle startJob(QObject* receiver, Work work, Done done, const JobOptions& op
         auto value = std::make_shared<std::optional<R>>(); // written by the worker, read after it ended
         return detail::startErased(
             receiver, [work = std::move(work), value](JobContext& c) mutable { value->emplace(work(c)); },
-            [done = std::move(done), value](const JobEnd& end) mutable { done(JobResult<R>{end, std::move(*value)}); },
+            [done = std::move(done), value](const JobEnd& end) mutable {
+                done(JobResult<R>{end, std::move(*value)});
+            },
             options);
     }
 }
@@ -107,7 +107,7 @@ JobHandle startJob(QObject* receiver, Work work, Done done, const JobOptions& op
 // One job at a time for a view or a loader; a new start makes the previous job stale (its
 // posts and result are dropped) and asks it to cancel.
 class JobSlot {
-public:
+  public:
     JobSlot() = default;
     JobSlot(const JobSlot&) = delete;
     JobSlot& operator=(const JobSlot&) = delete;
@@ -127,7 +127,7 @@ public:
         if (current_) current_.wait();
     }
 
-private:
+  private:
     JobHandle current_;
 };
 

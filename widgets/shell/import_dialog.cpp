@@ -34,7 +34,8 @@ ImportSpec guessImport(const QString& path) {
         if (dir.exists(QStringLiteral("concepts.jsonl"))) return {ImportSpec::KbJsonl, path};
         if (dir.exists(QStringLiteral("data.noun"))) return {ImportSpec::WordNet, path};
         if (!dir.entryList({QStringLiteral("*.json")}, QDir::Files).isEmpty() &&
-            dir.entryList({QStringLiteral("*.txt"), QStringLiteral("*.md"), QStringLiteral("*.index")}, QDir::Files).isEmpty())
+            dir.entryList({QStringLiteral("*.txt"), QStringLiteral("*.md"), QStringLiteral("*.index")}, QDir::Files)
+                .isEmpty())
             return {ImportSpec::ProdaJson, path};
         return {ImportSpec::Corpus, path};
     }
@@ -91,9 +92,8 @@ ImportDialog::ImportDialog(QWidget* parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(browse, &QPushButton::clicked, this, &ImportDialog::browse);
     connect(format_, &QComboBox::currentIndexChanged, this, &ImportDialog::updateHint);
-    connect(path_, &QLineEdit::textChanged, this, [this, buttons] {
-        buttons->button(QDialogButtonBox::Ok)->setEnabled(QFileInfo::exists(path_->text()));
-    });
+    connect(path_, &QLineEdit::textChanged, this,
+            [this, buttons] { buttons->button(QDialogButtonBox::Ok)->setEnabled(QFileInfo::exists(path_->text())); });
     buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     resize(560, sizeHint().height());
     updateHint();
@@ -108,9 +108,15 @@ ImportSpec ImportDialog::spec() const { return {ImportSpec::Format(format_->curr
 
 void ImportDialog::updateHint() {
     switch (ImportSpec::Format(format_->currentData().toInt())) {
-    case ImportSpec::KbJsonl: hint_->setText(tr("A directory with concepts.jsonl, relations.jsonl and chains.jsonl.")); break;
-    case ImportSpec::ProdaJson: hint_->setText(tr("One JSON file of the OpenRaiser/ProDa extractor, or a directory of them.")); break;
-    case ImportSpec::WordNet: hint_->setText(tr("The WordNet dict directory with data.noun, data.verb, \u2026 (e.g. /usr/share/wordnet).")); break;
+    case ImportSpec::KbJsonl:
+        hint_->setText(tr("A directory with concepts.jsonl, relations.jsonl and chains.jsonl."));
+        break;
+    case ImportSpec::ProdaJson:
+        hint_->setText(tr("One JSON file of the OpenRaiser/ProDa extractor, or a directory of them."));
+        break;
+    case ImportSpec::WordNet:
+        hint_->setText(tr("The WordNet dict directory with data.noun, data.verb, \u2026 (e.g. /usr/share/wordnet)."));
+        break;
     case ImportSpec::Corpus:
         hint_->setText(tr("A folder of .txt/.md files or a dictd dictionary (.index). It is chunked, filtered, and the "
                           "offline rules extractor builds concepts, relations and chains from it."));

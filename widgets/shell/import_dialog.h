@@ -27,12 +27,12 @@ JobManager::Work importWork(const QString& projectPath, const ImportSpec& spec);
 
 class ImportDialog final : public QDialog {
     Q_OBJECT
-public:
+  public:
     explicit ImportDialog(QWidget* parent = nullptr);
     void setSpec(const ImportSpec& spec);
     ImportSpec spec() const;
 
-private:
+  private:
     void browse();
     void updateHint();
     QComboBox* format_;

@@ -13,11 +13,11 @@ class JobManager;
 
 class JobArea final : public QWidget {
     Q_OBJECT
-public:
+  public:
     JobArea(JobManager* jobs, QWidget* parent = nullptr);
     int rows() const { return int(rows_.size()); }
 
-private:
+  private:
     JobManager* jobs_;
     QHBoxLayout* layout_;
     std::map<int, QWidget*> rows_;

@@ -18,15 +18,20 @@ int JobManager::start(const QString& title, Work work) {
     const int id = ++next_;
     JobOptions options;
     options.pool = pool_;
-    options.onProgress = [this, id](const QString& phase, qint64 done, qint64 total) { emit progress(id, phase, done, total); };
+    options.onProgress = [this, id](const QString& phase, qint64 done, qint64 total) {
+        emit progress(id, phase, done, total);
+    };
     emit started(id, title);
     jobs_[id] = startJob(
         this, [work = std::move(work)](JobContext& c) { return work(c.progress()); },
         [this, id](const JobResult<QString>& r) {
             jobs_.erase(id);
-            if (r.end.ok()) emit finished(id, true, *r.value);
-            else if (r.end.kind == JobEnd::Kind::Cancelled) emit finished(id, false, tr("Cancelled; the project is unchanged."));
-            else emit finished(id, false, r.end.error);
+            if (r.end.ok())
+                emit finished(id, true, *r.value);
+            else if (r.end.kind == JobEnd::Kind::Cancelled)
+                emit finished(id, false, tr("Cancelled; the project is unchanged."));
+            else
+                emit finished(id, false, r.end.error);
         },
         std::move(options));
     return id;

@@ -16,7 +16,7 @@ namespace proda {
 
 class JobManager final : public QObject {
     Q_OBJECT
-public:
+  public:
     using Work = std::function<QString(const Progress&)>; // returns a summary; throws on failure
     explicit JobManager(QObject* parent = nullptr);
     ~JobManager() override;
@@ -25,12 +25,12 @@ public:
     void cancel(int job);
     int running() const { return int(jobs_.size()); }
 
-signals:
+  signals:
     void started(int job, const QString& title);
     void progress(int job, const QString& phase, qint64 done, qint64 total);
     void finished(int job, bool ok, const QString& message);
 
-private:
+  private:
     std::map<int, JobHandle> jobs_;
     int next_ = 0;
     QThreadPool* pool_;

@@ -15,7 +15,8 @@ namespace proda {
 namespace prefs {
 void applyTheme(const QString& theme) {
     static const QString systemStyle = QApplication::style()->name(); // remembered before any switch
-    const QString chosen = theme.isEmpty() ? QSettings().value(QLatin1String(kTheme), QStringLiteral("system")).toString() : theme;
+    const QString chosen =
+        theme.isEmpty() ? QSettings().value(QLatin1String(kTheme), QStringLiteral("system")).toString() : theme;
     const bool dark = chosen == QLatin1String("dark");
     if (!dark) {
         QApplication::setStyle(QStyleFactory::create(systemStyle));
@@ -55,14 +56,17 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     model_->setText(s.value(QLatin1String(prefs::kLlmModel)).toString());
     theme_->addItem(tr("Follow the system"), QStringLiteral("system"));
     theme_->addItem(tr("Dark"), QStringLiteral("dark"));
-    theme_->setCurrentIndex(std::max(0, theme_->findData(s.value(QLatin1String(prefs::kTheme), QStringLiteral("system")))));
+    theme_->setCurrentIndex(
+        std::max(0, theme_->findData(s.value(QLatin1String(prefs::kTheme), QStringLiteral("system")))));
     language_->addItem(tr("System default"), QStringLiteral("system"));
     // Each language by its own name, so it can be found whatever the interface's language is.
     language_->addItem(QStringLiteral("English"), QStringLiteral("en"));
     language_->addItem(QStringLiteral("\u7b80\u4f53\u4e2d\u6587"), QStringLiteral("zh_CN")); // 简体中文
-    language_->setCurrentIndex(std::max(0, language_->findData(s.value(QLatin1String(prefs::kLanguage), QStringLiteral("system")))));
-    language_->setToolTip(tr("Applies at the next start. English and Simplified Chinese are shipped; \u201CSystem default\u201D "
-                             "follows the system's language where it is one of them, else English."));
+    language_->setCurrentIndex(
+        std::max(0, language_->findData(s.value(QLatin1String(prefs::kLanguage), QStringLiteral("system")))));
+    language_->setToolTip(
+        tr("Applies at the next start. English and Simplified Chinese are shipped; \u201CSystem default\u201D "
+           "follows the system's language where it is one of them, else English."));
     auto* form = new QFormLayout;
     form->addRow(tr("LLM &endpoint:"), endpoint_);
     form->addRow(tr("LLM &model:"), model_);

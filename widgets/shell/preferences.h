@@ -19,11 +19,11 @@ void applyTheme(const QString& theme = QString());
 
 class PreferencesDialog final : public QDialog {
     Q_OBJECT
-public:
+  public:
     explicit PreferencesDialog(QWidget* parent = nullptr);
     void save(); // writes the fields to QSettings and applies the theme
 
-private:
+  private:
     QLineEdit* endpoint_;
     QLineEdit* model_;
     QComboBox* theme_;

@@ -10,8 +10,7 @@ struct Term {
     const char* text;
 };
 
-template <std::size_t N>
-QString lookup(const Term (&table)[N], const char* context, const std::string& code) {
+template <std::size_t N> QString lookup(const Term (&table)[N], const char* context, const std::string& code) {
     for (const Term& t : table)
         if (code == t.code) return QCoreApplication::translate(context, t.text);
     return QString::fromStdString(code);

@@ -1,6 +1,6 @@
 #include "training_launcher.h"
-#include "training_runner.h"
 #include "terms.h"
+#include "training_runner.h"
 
 #include "run/run_owner.h"
 #include "run/run_store.h"
@@ -9,7 +9,6 @@
 #include "train/config.h"
 
 #include <QBarCategoryAxis>
-#include <QHorizontalBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -18,6 +17,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHeaderView>
+#include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
@@ -32,14 +32,14 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QThread>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <limits>
 #include <optional>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -65,7 +65,8 @@ QChart* lineChart(const QString& title) {
     return chart;
 }
 
-QValueAxis* axis(QChart* chart, Qt::Alignment where, const QString& title, const QString& format = QStringLiteral("%g")) {
+QValueAxis* axis(QChart* chart, Qt::Alignment where, const QString& title,
+                 const QString& format = QStringLiteral("%g")) {
     auto* a = new QValueAxis;
     a->setTitleText(title);
     a->setLabelFormat(format);
@@ -87,8 +88,9 @@ QLineSeries* series(QChart* chart, const QString& name, QValueAxis* x, QValueAxi
 } // namespace
 
 TrainingLauncher::TrainingLauncher(QWidget* parent)
-    : QWidget(parent), runner_(new TrainingRunner(this)), progress_(new QProgressBar(this)), log_(new QPlainTextEdit(this)),
-      runs_(new QTableWidget(this)), lossView_(new QChartView(this)), speedView_(new QChartView(this)), evalView_(new QChartView(this)) {
+    : QWidget(parent), runner_(new TrainingRunner(this)), progress_(new QProgressBar(this)),
+      log_(new QPlainTextEdit(this)), runs_(new QTableWidget(this)), lossView_(new QChartView(this)),
+      speedView_(new QChartView(this)), evalView_(new QChartView(this)) {
     setObjectName(QStringLiteral("trainingLauncher"));
     auto* layout = new QHBoxLayout(this);
     auto* left = new QWidget(this);
@@ -122,7 +124,8 @@ TrainingLauncher::TrainingLauncher(QWidget* parent)
     bottom_ = bottom;
     runs_->setObjectName(QStringLiteral("trainingRuns"));
     runs_->setColumnCount(7);
-    runs_->setHorizontalHeaderLabels({tr("Run"), tr("Round"), tr("Status"), tr("Steps"), tr("Loss"), tr("Val loss"), tr("Tokens/s")});
+    runs_->setHorizontalHeaderLabels(
+        {tr("Run"), tr("Round"), tr("Status"), tr("Steps"), tr("Loss"), tr("Val loss"), tr("Tokens/s")});
     runs_->verticalHeader()->hide();
     runs_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     runs_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -219,7 +222,8 @@ void TrainingLauncher::buildForm(QFormLayout* form) {
     buttons->addWidget(evaluate_);
     resume_ = new QPushButton(tr("Resume"), this);
     resume_->setObjectName(QStringLiteral("trainingResume"));
-    resume_->setToolTip(tr("Train the run selected below on from its latest checkpoint (a stopped or interrupted run)."));
+    resume_->setToolTip(
+        tr("Train the run selected below on from its latest checkpoint (a stopped or interrupted run)."));
     resume_->setEnabled(false);
     form->addRow(buttons);
     auto* save = new QPushButton(tr("Save Config\u2026"), this);
@@ -236,9 +240,11 @@ void TrainingLauncher::buildForm(QFormLayout* form) {
     connect(runs_, &QTableWidget::itemSelectionChanged, this, &TrainingLauncher::updateResume);
     connect(save, &QPushButton::clicked, this, &TrainingLauncher::saveConfig);
     connect(load, &QPushButton::clicked, this, &TrainingLauncher::loadConfig);
-    connect(new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut),
-            &QShortcut::activated, this, &TrainingLauncher::start);
-    for (auto* box : {preset_, device_}) connect(box, &QComboBox::currentIndexChanged, this, &TrainingLauncher::updateEstimate);
+    connect(
+        new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut),
+        &QShortcut::activated, this, &TrainingLauncher::start);
+    for (auto* box : {preset_, device_})
+        connect(box, &QComboBox::currentIndexChanged, this, &TrainingLauncher::updateEstimate);
     connect(maxSteps_, &QSpinBox::valueChanged, this, &TrainingLauncher::updateEstimate);
     connect(epochs_, &QDoubleSpinBox::valueChanged, this, &TrainingLauncher::updateEstimate);
     connect(round_, &QComboBox::currentIndexChanged, this, [this] {
@@ -350,7 +356,8 @@ void TrainingLauncher::refresh() {
 void TrainingLauncher::fillRuns(Database& db) {
     std::set<qlonglong> ticked;
     for (int row = 0; row < runs_->rowCount(); ++row)
-        if (auto* it = runs_->item(row, 0); it && it->checkState() == Qt::Checked) ticked.insert(it->data(Qt::UserRole).toLongLong());
+        if (auto* it = runs_->item(row, 0); it && it->checkState() == Qt::Checked)
+            ticked.insert(it->data(Qt::UserRole).toLongLong());
     const QSignalBlocker blockRuns(runs_);
     const auto runs = trainingRuns(db);
     runs_->setRowCount(static_cast<int>(runs.size()));
@@ -367,9 +374,13 @@ void TrainingLauncher::fillRuns(Database& db) {
         runs_->item(row, 2)->setData(Qt::UserRole, q(r.status)); // the stored status, for Resume
         runs_->item(row, 2)->setToolTip(q(r.message));
         runs_->setItem(row, 3, new QTableWidgetItem(QStringLiteral("%1 / %2").arg(n(r.steps), n(r.totalSteps))));
-        runs_->setItem(row, 4, new QTableWidgetItem(r.finalLoss ? QString::number(*r.finalLoss, 'f', 3) : QStringLiteral("\u2014")));
-        runs_->setItem(row, 5, new QTableWidgetItem(r.valLoss ? QString::number(*r.valLoss, 'f', 3) : QStringLiteral("\u2014")));
-        runs_->setItem(row, 6, new QTableWidgetItem(r.tokensPerS ? n(std::llround(*r.tokensPerS)) : QStringLiteral("\u2014")));
+        runs_->setItem(
+            row, 4,
+            new QTableWidgetItem(r.finalLoss ? QString::number(*r.finalLoss, 'f', 3) : QStringLiteral("\u2014")));
+        runs_->setItem(
+            row, 5, new QTableWidgetItem(r.valLoss ? QString::number(*r.valLoss, 'f', 3) : QStringLiteral("\u2014")));
+        runs_->setItem(row, 6,
+                       new QTableWidgetItem(r.tokensPerS ? n(std::llround(*r.tokensPerS)) : QStringLiteral("\u2014")));
         const auto config = nlohmann::json::parse(r.configJson, nullptr, false);
         // The time estimate counts validation and checkpoints too: tokens over the whole run.
         if (r.tokensSeen && r.elapsedS && *r.elapsedS > 0 && config.is_object())
@@ -380,7 +391,8 @@ void TrainingLauncher::fillRuns(Database& db) {
 void TrainingLauncher::updateRoundInfo() {
     if (path_.isEmpty()) return;
     if (round_->count() == 0) {
-        roundInfo_->setText(tr("<i>No dataset version yet: synthesize training samples first (proda synth PROJECT).</i>"));
+        roundInfo_->setText(
+            tr("<i>No dataset version yet: synthesize training samples first (proda synth PROJECT).</i>"));
         start_->setEnabled(false);
         return;
     }
@@ -396,17 +408,20 @@ void TrainingLauncher::updateRoundInfo() {
         for (const auto& [f, count] : formatCounts(db, version)) formats << QStringLiteral("%1 %2").arg(q(f), n(count));
         auto cover = coverageByDiscipline(db, version);
         std::sort(cover.begin(), cover.end(), [](const auto& a, const auto& b) { return a.samples > b.samples; });
-        for (std::size_t i = 0; i < cover.size() && i < 4; ++i) disciplines << QStringLiteral("%1 %2").arg(q(cover[i].discipline), n(cover[i].samples));
+        for (std::size_t i = 0; i < cover.size() && i < 4; ++i)
+            disciplines << QStringLiteral("%1 %2").arg(q(cover[i].discipline), n(cover[i].samples));
         if (cover.size() > 4) disciplines << tr("%1 more").arg(cover.size() - 4);
-        QString text = tr("Dataset v%1: <b>%2</b> samples<br>by format: %3<br>by origin: synth %4, patch %5, replay %6<br>"
-                          "by discipline: %7")
-                           .arg(QString::number(version), n(info->samples), formats.join(QStringLiteral(", ")), n(info->synth), n(info->patch),
-                                n(info->replay), disciplines.join(QStringLiteral(", ")));
+        QString text =
+            tr("Dataset v%1: <b>%2</b> samples<br>by format: %3<br>by origin: synth %4, patch %5, replay %6<br>"
+               "by discipline: %7")
+                .arg(QString::number(version), n(info->samples), formats.join(QStringLiteral(", ")), n(info->synth),
+                     n(info->patch), n(info->replay), disciplines.join(QStringLiteral(", ")));
         if (r && r->parent)
-            text = tr("%1<br>continues from round %2's checkpoint: by default %3 passes at a peak learning rate of %4, as "
-                      "<tt>proda loop</tt> trains it")
-                       .arg(text, QString::number(*r->parent), QStringLiteral("%1").arg(FollowupBudget{}.epochs),
-                            QStringLiteral("%1").arg(FollowupBudget{}.lr));
+            text =
+                tr("%1<br>continues from round %2's checkpoint: by default %3 passes at a peak learning rate of %4, as "
+                   "<tt>proda loop</tt> trains it")
+                    .arg(text, QString::number(*r->parent), QStringLiteral("%1").arg(FollowupBudget{}.epochs),
+                         QStringLiteral("%1").arg(FollowupBudget{}.lr));
         roundInfo_->setText(text);
         start_->setEnabled(!running());
     } catch (const std::exception& e) {
@@ -434,21 +449,24 @@ void TrainingLauncher::updateEstimate() {
     const auto model = train::presetModel(preset);
     const train::TrainConfig defaults;
     const std::int64_t params = train::parameterCount(model);
-    size_->setText(tr("%1 parameters: %2 layers, width %3, context %4")
-                       .arg(params >= 1000000 ? tr("%1M").arg(double(params) / 1e6, 0, 'f', 1) : tr("%1k").arg(params / 1000))
-                       .arg(model.n_layer)
-                       .arg(model.n_embd)
-                       .arg(model.block_size));
+    size_->setText(
+        tr("%1 parameters: %2 layers, width %3, context %4")
+            .arg(params >= 1000000 ? tr("%1M").arg(double(params) / 1e6, 0, 'f', 1) : tr("%1k").arg(params / 1000))
+            .arg(model.n_layer)
+            .arg(model.n_embd)
+            .arg(model.block_size));
     // Memory: weights, gradients and AdamW's two moments in fp32, plus the activations of one
     // micro-batch (about 16 floats per token, layer and channel for attention and the MLP).
     const double tokensPerStep = double(defaults.batch_size) * model.block_size * defaults.grad_accum;
-    const double bytes = 16.0 * double(params) + 16.0 * 4 * double(defaults.batch_size) * model.block_size * model.n_layer * model.n_embd;
+    const double bytes = 16.0 * double(params) +
+                         16.0 * 4 * double(defaults.batch_size) * model.block_size * model.n_layer * model.n_embd;
     QString text = tr("Memory \u2248 %1 MiB.").arg(qRound(bytes / (1 << 20)));
     const int steps = maxSteps_->value();
     const auto measured = tokensPerSByPreset_.find(preset);
     if (steps > 0 && measured != tokensPerSByPreset_.end() && measured->second > 0)
         text = tr("%1 Time \u2248 %2 for %3 steps (%4 tokens/s measured here).")
-                   .arg(text, duration(steps * tokensPerStep / measured->second), n(steps), n(std::llround(measured->second)));
+                   .arg(text, duration(steps * tokensPerStep / measured->second), n(steps),
+                        n(std::llround(measured->second)));
     else if (steps > 0)
         text = tr("%1 %2 tokens in %3 steps; time known after a first run of this preset.")
                    .arg(text, n(std::llround(steps * tokensPerStep)), n(steps));
@@ -509,7 +527,8 @@ void TrainingLauncher::setRunning(bool on) {
     start_->setEnabled(!on && round_->count() > 0);
     evaluate_->setEnabled(!on && round_->count() > 0);
     stop_->setEnabled(on);
-    for (QWidget* w : std::initializer_list<QWidget*>{round_, preset_, maxSteps_, epochs_, device_, threads_, seed_}) w->setEnabled(!on);
+    for (QWidget* w : std::initializer_list<QWidget*>{round_, preset_, maxSteps_, epochs_, device_, threads_, seed_})
+        w->setEnabled(!on);
     updateResume();
 }
 
@@ -528,8 +547,10 @@ void TrainingLauncher::start() {
     TrainRequest r;
     r.round = selectedRound();
     r.preset = preset_->currentData().toString().toStdString();
-    if (maxSteps_->value() > 0) r.maxSteps = maxSteps_->value();
-    else r.epochs = epochs_->value();
+    if (maxSteps_->value() > 0)
+        r.maxSteps = maxSteps_->value();
+    else
+        r.epochs = epochs_->value();
     r.device = device_->currentText().toStdString();
     r.threads = threads_->value();
     r.seed = static_cast<std::uint64_t>(seed_->value());
@@ -562,8 +583,10 @@ void TrainingLauncher::evaluate() {
 
 void TrainingLauncher::stop() {
     if (following() && !running()) {
-        if (stopRunOwner(followedDir_)) appendLog(tr("Asked the process training run %1 to stop with a checkpoint\u2026").arg(followedRun_));
-        else appendLog(tr("The process training run %1 is gone.").arg(followedRun_));
+        if (stopRunOwner(followedDir_))
+            appendLog(tr("Asked the process training run %1 to stop with a checkpoint\u2026").arg(followedRun_));
+        else
+            appendLog(tr("The process training run %1 is gone.").arg(followedRun_));
         stop_->setEnabled(false);
         return;
     }
@@ -598,7 +621,8 @@ void TrainingLauncher::onEvent(const TrainerEventLine& line) {
     if (kind == QLatin1String("start")) {
         totalSteps_ = count("total_steps");
         progress_->setFormat(tr("step %v of %m"));
-        progress_->setMaximum(static_cast<int>(std::clamp<std::int64_t>(totalSteps_, 1, std::numeric_limits<int>::max())));
+        progress_->setMaximum(
+            static_cast<int>(std::clamp<std::int64_t>(totalSteps_, 1, std::numeric_limits<int>::max())));
         const QString device = text("device");
         appendLog(tr("start: %1 parameters, %2 training examples, %3 steps on %4")
                       .arg(n(count("parameters")), n(count("train_examples")), n(totalSteps_),
@@ -611,10 +635,12 @@ void TrainingLauncher::onEvent(const TrainerEventLine& line) {
             // A busy or vanished project: the list is filled again when the run ends.
         }
     } else if (kind == QLatin1String("step") && train_) {
-        const double step = num("step"), loss = num("loss"), tps = num("tokens_per_s"), lr = num("lr"), elapsed = num("elapsed_s");
+        const double step = num("step"), loss = num("loss"), tps = num("tokens_per_s"), lr = num("lr"),
+                     elapsed = num("elapsed_s");
         // The run in progress is the newest row: its steps as they come (the project has them at the end).
-        if (const int last = runs_->rowCount() - 1; std::isfinite(step) && last >= 0 &&
-                                                     runs_->item(last, 2)->data(Qt::UserRole).toString() == QLatin1String("running"))
+        if (const int last = runs_->rowCount() - 1;
+            std::isfinite(step) && last >= 0 &&
+            runs_->item(last, 2)->data(Qt::UserRole).toString() == QLatin1String("running"))
             runs_->item(last, 3)->setText(QStringLiteral("%1 / %2").arg(n(std::llround(step)), n(totalSteps_)));
         if (std::isfinite(step) && std::isfinite(loss)) {
             train_->append(step, loss);
@@ -640,7 +666,8 @@ void TrainingLauncher::onEvent(const TrainerEventLine& line) {
         if (std::isfinite(elapsed) && std::isfinite(step) && step > 1) {
             if (startElapsed_ < 0) startElapsed_ = elapsed, startStep_ = step;
             const double rate = (elapsed - startElapsed_) / std::max(1.0, step - startStep_);
-            eta_->setText(tr("ETA %1").arg(duration(rate * double(std::max<std::int64_t>(0, totalSteps_ - std::int64_t(step))))));
+            eta_->setText(
+                tr("ETA %1").arg(duration(rate * double(std::max<std::int64_t>(0, totalSteps_ - std::int64_t(step))))));
         }
         if (std::isfinite(step) && (std::llround(step) % 25 == 0 || std::llround(step) == totalSteps_))
             appendLog(std::isfinite(tps) ? tr("step %1/%2  loss %3  lr %4  %5 tokens/s")
@@ -649,7 +676,11 @@ void TrainingLauncher::onEvent(const TrainerEventLine& line) {
                                                .arg(loss, 0, 'f', 4)
                                                .arg(lr, 0, 'g', 3)
                                                .arg(std::llround(tps))
-                                         : tr("step %1/%2  loss %3  lr %4").arg(std::llround(step)).arg(totalSteps_).arg(loss, 0, 'f', 4).arg(lr, 0, 'g', 3));
+                                         : tr("step %1/%2  loss %3  lr %4")
+                                               .arg(std::llround(step))
+                                               .arg(totalSteps_)
+                                               .arg(loss, 0, 'f', 4)
+                                               .arg(lr, 0, 'g', 3));
     } else if (kind == QLatin1String("eval") && val_) {
         const double step = num("step"), loss = num("val_loss");
         if (std::isfinite(step) && std::isfinite(loss)) {
@@ -661,7 +692,8 @@ void TrainingLauncher::onEvent(const TrainerEventLine& line) {
     } else if (kind == QLatin1String("checkpoint")) {
         appendLog(tr("checkpoint at step %1 (%2)").arg(count("step")).arg(text("reason")));
     } else if (kind == QLatin1String("score_progress")) {
-        progress_->setMaximum(static_cast<int>(std::clamp<std::int64_t>(count("total"), 1, std::numeric_limits<int>::max())));
+        progress_->setMaximum(
+            static_cast<int>(std::clamp<std::int64_t>(count("total"), 1, std::numeric_limits<int>::max())));
         progress_->setValue(static_cast<int>(std::min<std::int64_t>(count("done"), std::numeric_limits<int>::max())));
     } else if (kind == QLatin1String("error")) {
         appendLog(tr("error: %1").arg(text("message")));
@@ -685,7 +717,8 @@ void TrainingLauncher::onFinished(bool ok, const QString& text) {
 void TrainingLauncher::showRunCurves() {
     // The curves of the run shown (live or last) are kept across a rebuild for the overlays.
     auto pointsOf = [](QLineSeries* s) { return s ? s->points() : QList<QPointF>(); };
-    const QList<QPointF> trainPts = pointsOf(train_), valPts = pointsOf(val_), tokenPts = pointsOf(tokens_), lrPts = pointsOf(lr_);
+    const QList<QPointF> trainPts = pointsOf(train_), valPts = pointsOf(val_), tokenPts = pointsOf(tokens_),
+                         lrPts = pointsOf(lr_);
     QChart* loss = lineChart(tr("Loss"));
     lossX_ = axis(loss, Qt::AlignBottom, tr("step"), QStringLiteral("%d"));
     lossY_ = axis(loss, Qt::AlignLeft, tr("loss"), QStringLiteral("%.1f"));
@@ -762,11 +795,13 @@ void TrainingLauncher::showEvaluation(int round) {
     }
     const auto metrics = e ? nlohmann::json::parse(e->metricsJson, nullptr, false) : nlohmann::json();
     if (!e || !metrics.is_object()) {
-        chart->setTitle(round > 0 ? tr("Round %1: not evaluated yet").arg(round) : tr("Accuracy per discipline: no evaluation yet"));
+        chart->setTitle(round > 0 ? tr("Round %1: not evaluated yet").arg(round)
+                                  : tr("Accuracy per discipline: no evaluation yet"));
     } else {
         auto splitAcc = [&](const char* split) {
-            return metrics.contains(split) ? QString::number(metrics[split].value("acc", 0.0) * 100, 'f', 1) + QLatin1Char('%')
-                                           : QStringLiteral("\u2014");
+            return metrics.contains(split)
+                       ? QString::number(metrics[split].value("acc", 0.0) * 100, 'f', 1) + QLatin1Char('%')
+                       : QStringLiteral("\u2014");
         };
         chart->setTitle(tr("Round %1: %2 of %3 items right (dev %4, test %5)")
                             .arg(round)
@@ -788,7 +823,9 @@ void TrainingLauncher::showEvaluation(int round) {
         std::vector<std::pair<std::int64_t, std::string>> bySize;
         bySize.reserve(itemsOf.size());
         for (const auto& [d, items] : itemsOf) bySize.emplace_back(items, d);
-        std::sort(bySize.begin(), bySize.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+        std::sort(bySize.begin(), bySize.end(), [](const auto& a, const auto& b) {
+            return a.first > b.first || (a.first == b.first && a.second < b.second);
+        });
         if (bySize.size() > kShown) bySize.resize(kShown);
         std::reverse(bySize.begin(), bySize.end()); // largest at the top
         std::vector<std::string> names;
@@ -796,7 +833,8 @@ void TrainingLauncher::showEvaluation(int round) {
         for (const auto& entry : bySize) names.push_back(entry.second);
         for (const auto& d : names) disciplines << QStringLiteral("%1 (%2)").arg(q(d)).arg(itemsOf[d]);
         if (itemsOf.size() > kShown)
-            chart->setTitle(tr("%1<br>the %2 largest of %3 disciplines").arg(chart->title(), QString::number(kShown), QString::number(itemsOf.size())));
+            chart->setTitle(tr("%1<br>the %2 largest of %3 disciplines")
+                                .arg(chart->title(), QString::number(kShown), QString::number(itemsOf.size())));
         for (const auto& [split, m] : bySplit) {
             auto* set = new QBarSet(q(split));
             for (const auto& d : names) *set << (m.count(d) ? m.at(d) : 0.0);

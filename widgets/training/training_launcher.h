@@ -15,8 +15,8 @@
 
 #include <map>
 #include <memory>
-#include <string>
 #include <optional>
+#include <string>
 
 class QChart;
 class QChartView;
@@ -42,7 +42,7 @@ struct TrainerEventLine;
 
 class TrainingLauncher final : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit TrainingLauncher(QWidget* parent = nullptr);
     ~TrainingLauncher() override;
     // Still asking the trainer what it can train on (a screenshot waits for the answer).
@@ -66,15 +66,15 @@ public:
     // progress from the run directory; Stop asks that process to stop it with a checkpoint.
     bool following() const { return followedRun_ != 0; }
 
-signals:
+  signals:
     void message(const QString& text);
     // A training or evaluation ended: the project changed.
     void projectChanged();
 
-protected:
+  protected:
     void showEvent(QShowEvent* event) override;
 
-private:
+  private:
     void buildForm(QFormLayout* form);
     void onEvent(const TrainerEventLine& e);
     void onFinished(bool ok, const QString& message);
@@ -128,7 +128,7 @@ private:
     std::optional<int> selectedParent_; // the round the selected round continues from
     bool followupProposed_ = false;
     std::pair<int, double> firstRoundBudget_{300, 1.0}; // max steps, epochs the user had
-    JobSlot deviceProbe_; // asks proda-train once which devices it sees
+    JobSlot deviceProbe_;                               // asks proda-train once which devices it sees
 };
 
 } // namespace proda

@@ -1,8 +1,8 @@
 // The launcher's dealings with runs beyond Start and Evaluate (training_launcher.h): asking the
 // trainer what it can train on, resuming a stopped run, and following a run another process trains.
+#include "terms.h"
 #include "training_launcher.h"
 #include "training_runner.h"
-#include "terms.h"
 
 #include "run/round_runner.h"
 #include "run/run_owner.h"
@@ -34,18 +34,20 @@ bool TrainingLauncher::busy() const { return deviceProbe_.busy(); }
 void TrainingLauncher::probeDevices() {
     if (devicesProbed_) return;
     devicesProbed_ = true;
-    deviceProbe_.start(this, [](JobContext&) { return trainerDevices(); }, [this](const JobResult<TrainerDevices>& r) {
-        auto* model = qobject_cast<QStandardItemModel*>(device_->model());
-        if (!r.end.ok()) {
-            deviceInfo_->setText(tr("The trainer could not be asked: %1").arg(r.end.error));
-            return;
-        }
-        const TrainerDevices& devices = *r.value;
-        if (model) model->item(2)->setEnabled(devices.cuda); // "cuda"
-        deviceInfo_->setText(devices.cuda ? tr("CUDA: %n GPU(s); auto trains there.", "", devices.gpus)
-                                          : tr("CPU only, %n threads: this libtorch has no CUDA or sees no GPU.", "",
-                                               devices.cpuThreads));
-    });
+    deviceProbe_.start(
+        this, [](JobContext&) { return trainerDevices(); },
+        [this](const JobResult<TrainerDevices>& r) {
+            auto* model = qobject_cast<QStandardItemModel*>(device_->model());
+            if (!r.end.ok()) {
+                deviceInfo_->setText(tr("The trainer could not be asked: %1").arg(r.end.error));
+                return;
+            }
+            const TrainerDevices& devices = *r.value;
+            if (model) model->item(2)->setEnabled(devices.cuda); // "cuda"
+            deviceInfo_->setText(devices.cuda ? tr("CUDA: %n GPU(s); auto trains there.", "", devices.gpus)
+                                              : tr("CPU only, %n threads: this libtorch has no CUDA or sees no GPU.",
+                                                   "", devices.cpuThreads));
+        });
 }
 
 void TrainingLauncher::startFollowing(const TrainingRun& run, long ownerPid) {
@@ -56,11 +58,12 @@ void TrainingLauncher::startFollowing(const TrainingRun& run, long ownerPid) {
     followTicks_ = 0;
     follow_ = std::make_unique<TrainerLogTail>(run.runDir);
     progress_->setFormat(tr("run %1, trained by another process: step %v of %m").arg(run.id));
-    appendLog(tr("Run %1 of round %2 is being trained by another process (pid %3): following it. Stop asks that process to "
-                 "stop it with a checkpoint.")
-                  .arg(run.id)
-                  .arg(run.round)
-                  .arg(ownerPid));
+    appendLog(
+        tr("Run %1 of round %2 is being trained by another process (pid %3): following it. Stop asks that process to "
+           "stop it with a checkpoint.")
+            .arg(run.id)
+            .arg(run.round)
+            .arg(ownerPid));
     if (!followTimer_) {
         followTimer_ = new QTimer(this);
         followTimer_->setInterval(500);
@@ -77,12 +80,16 @@ void TrainingLauncher::followTick() {
     for (const FollowedStep& s : follow_->readNew()) {
         if (totalSteps_ == 0 && s.totalSteps > 0) {
             totalSteps_ = s.totalSteps;
-            progress_->setMaximum(static_cast<int>(std::min<std::int64_t>(totalSteps_, std::numeric_limits<int>::max())));
+            progress_->setMaximum(
+                static_cast<int>(std::min<std::int64_t>(totalSteps_, std::numeric_limits<int>::max())));
         }
         if (s.loss)
-            onEvent({QStringLiteral("step"), nlohmann::json{{"event", "step"}, {"step", s.step}, {"loss", *s.loss}, {"lr", s.lr.value_or(0)}}.dump()});
+            onEvent({QStringLiteral("step"),
+                     nlohmann::json{{"event", "step"}, {"step", s.step}, {"loss", *s.loss}, {"lr", s.lr.value_or(0)}}
+                         .dump()});
         if (s.evalLoss)
-            onEvent({QStringLiteral("eval"), nlohmann::json{{"event", "eval"}, {"step", s.step}, {"val_loss", *s.evalLoss}}.dump()});
+            onEvent({QStringLiteral("eval"),
+                     nlohmann::json{{"event", "eval"}, {"step", s.step}, {"val_loss", *s.evalLoss}}.dump()});
     }
     if (++followTicks_ % 4 != 0) return;
     // Every two seconds: has the run ended?

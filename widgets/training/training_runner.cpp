@@ -4,7 +4,6 @@
 #include "store/project.h"
 #include "util/error.h"
 
-
 namespace proda {
 
 TrainingRunner::TrainingRunner(QObject* parent) : QObject(parent) {
@@ -33,8 +32,10 @@ void TrainingRunner::start(Task task, Work work) {
             return work(forward, context.cancelFlag());
         },
         [this](const JobResult<QString>& r) {
-            if (r.end.ok()) emit finished(true, *r.value);
-            else emit finished(false, r.end.kind == JobEnd::Kind::Cancelled ? tr("Stopped.") : r.end.error);
+            if (r.end.ok())
+                emit finished(true, *r.value);
+            else
+                emit finished(false, r.end.kind == JobEnd::Kind::Cancelled ? tr("Stopped.") : r.end.error);
         });
 }
 
@@ -46,7 +47,10 @@ bool TrainingRunner::train(const QString& projectPath, TrainRequest request) {
         request.cancel = cancel;
         const TrainingRun run = trainRound(path, request);
         return run.status == "stopped"
-                   ? tr("Round %1: stopped at step %2 of %3; checkpoint kept.").arg(run.round).arg(run.steps).arg(run.totalSteps)
+                   ? tr("Round %1: stopped at step %2 of %3; checkpoint kept.")
+                         .arg(run.round)
+                         .arg(run.steps)
+                         .arg(run.totalSteps)
                    : tr("Round %1 trained: %2 steps, loss %3.")
                          .arg(run.round)
                          .arg(run.steps)
@@ -62,7 +66,10 @@ bool TrainingRunner::resume(const QString& projectPath, std::int64_t runId) {
         Project project = Project::open(path);
         const TrainingRun run = resumeTraining(project, runId, forward, cancel);
         return run.status == "stopped"
-                   ? tr("Run %1: stopped again at step %2 of %3; checkpoint kept.").arg(run.id).arg(run.steps).arg(run.totalSteps)
+                   ? tr("Run %1: stopped again at step %2 of %3; checkpoint kept.")
+                         .arg(run.id)
+                         .arg(run.steps)
+                         .arg(run.totalSteps)
                    : tr("Run %1 resumed and finished: %2 steps, loss %3.")
                          .arg(run.id)
                          .arg(run.steps)

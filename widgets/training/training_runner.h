@@ -9,7 +9,6 @@
 #include <QObject>
 #include <QString>
 
-
 namespace proda {
 
 // One event line of proda-train, as its JSON text (parsed again on the GUI thread).
@@ -20,7 +19,7 @@ struct TrainerEventLine {
 
 class TrainingRunner final : public QObject {
     Q_OBJECT
-public:
+  public:
     enum class Task { Train, Evaluate };
     explicit TrainingRunner(QObject* parent = nullptr);
     ~TrainingRunner() override; // stops a running task and waits for it
@@ -36,12 +35,12 @@ public:
     // Blocks until the running task has ended (the window closing during a run).
     void wait();
 
-signals:
+  signals:
     void trainerEvent(const proda::TrainerEventLine& event);
     // ok: the task finished (or was stopped and recorded); message says what happened.
     void finished(bool ok, const QString& message);
 
-private:
+  private:
     using Work = std::function<QString(const TrainerEventHandler& forward, const std::atomic_bool* cancel)>;
     void start(Task task, Work work);
     Task task_ = Task::Train;

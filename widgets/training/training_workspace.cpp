@@ -10,8 +10,8 @@
 namespace proda {
 
 TrainingWorkspace::TrainingWorkspace(QWidget* parent)
-    : QWidget(parent), tabs_(new QTabWidget(this)), launcher_(new TrainingLauncher(this)), history_(new TrainingHistoryPage(this)),
-      try_(new TryModelPanel(this)) {
+    : QWidget(parent), tabs_(new QTabWidget(this)), launcher_(new TrainingLauncher(this)),
+      history_(new TrainingHistoryPage(this)), try_(new TryModelPanel(this)) {
     setObjectName(QStringLiteral("trainingWorkspace"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -14,7 +14,7 @@ struct ProjectSnapshot;
 
 class TrainingWorkspace final : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit TrainingWorkspace(QWidget* parent = nullptr);
     void showSnapshot(const ProjectSnapshot& snapshot);
     void showNoProject();
@@ -24,7 +24,7 @@ public:
     // launch | try | history; false for another name.
     bool showTab(const QString& name);
 
-private:
+  private:
     QTabWidget* tabs_;
     TrainingLauncher* launcher_;
     TrainingHistoryPage* history_;

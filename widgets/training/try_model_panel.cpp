@@ -11,8 +11,8 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QGridLayout>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -162,12 +162,14 @@ TryModelPanel::TryModelPanel(QWidget* parent)
             &QShortcut::activated, this, &TryModelPanel::generate);
     layout->addStretch(1);
     connect(load, &QPushButton::clicked, this, [this] {
-        if (!loadItem(itemId_->text().trimmed())) verdict_->setText(tr("No benchmark item %1 in the project.").arg(itemId_->text().trimmed()));
+        if (!loadItem(itemId_->text().trimmed()))
+            verdict_->setText(tr("No benchmark item %1 in the project.").arg(itemId_->text().trimmed()));
     });
     connect(itemId_, &QLineEdit::returnPressed, load, &QPushButton::click);
     connect(score_, &QPushButton::clicked, this, &TryModelPanel::score);
-    connect(new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut),
-            &QShortcut::activated, this, &TryModelPanel::score);
+    connect(
+        new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut),
+        &QShortcut::activated, this, &TryModelPanel::score);
 }
 
 TryModelPanel::~TryModelPanel() = default; // job_ waits for a checkpoint query
@@ -190,8 +192,9 @@ void TryModelPanel::refresh() {
         verdict_->setText(QString::fromStdString(e.what()));
     }
     if (const auto o = endpointOptions(16))
-        round_->addItem(tr("endpoint %1 (%2)").arg(QString::fromStdString(o->client.endpoint),
-                                                   o->model.empty() ? tr("its default model") : QString::fromStdString(o->model)),
+        round_->addItem(tr("endpoint %1 (%2)")
+                            .arg(QString::fromStdString(o->client.endpoint),
+                                 o->model.empty() ? tr("its default model") : QString::fromStdString(o->model)),
                         kEndpoint);
     const int i = round_->findData(keep);
     round_->setCurrentIndex(i >= 0 ? i : round_->count() - 1);
@@ -228,7 +231,8 @@ void TryModelPanel::score() {
     query.id = "try";
     query.prompt = question_->toPlainText().trimmed().toStdString();
     for (auto* o : options_) query.options.push_back(o->text().trimmed().toStdString());
-    if (query.prompt.empty() || std::any_of(query.options.begin(), query.options.end(), [](const std::string& o) { return o.empty(); })) {
+    if (query.prompt.empty() ||
+        std::any_of(query.options.begin(), query.options.end(), [](const std::string& o) { return o.empty(); })) {
         verdict_->setText(tr("Write a question and four options first."));
         return;
     }
@@ -251,8 +255,10 @@ void TryModelPanel::score() {
             return answers.front();
         },
         [this, letterOnly = endpoint.has_value()](const JobResult<std::optional<ChoiceAnswer>>& r) {
-            if (r.end.ok() && *r.value && (**r.value).predicted >= 0) showResult(**r.value, letterOnly);
-            else showError(r.end.ok() ? tr("The model gave no answer.") : r.end.error);
+            if (r.end.ok() && *r.value && (**r.value).predicted >= 0)
+                showResult(**r.value, letterOnly);
+            else
+                showError(r.end.ok() ? tr("The model gave no answer.") : r.end.error);
             emit scored();
         });
 }
@@ -277,13 +283,17 @@ void TryModelPanel::generate() {
     generation_->setPlainText(endpoint ? tr("Asking the endpoint\u2026") : tr("Generating with the checkpoint\u2026"));
     runInBackground(
         [path, round, request, endpoint](JobContext&) {
-            if (endpoint) return QString::fromStdString(llm::askEndpoint(path, *endpoint, request.prompt, request.temperature, request.seed));
+            if (endpoint)
+                return QString::fromStdString(
+                    llm::askEndpoint(path, *endpoint, request.prompt, request.temperature, request.seed));
             Project p = Project::open(path, Project::Mode::ReadOnly);
             return QString::fromStdString(generateWithRound(p, round, request));
         },
         [this](const JobResult<QString>& r) {
-            if (!r.end.ok()) generation_->setPlainText(tr("Could not generate: %1").arg(r.end.error));
-            else generation_->setPlainText(r.value->isEmpty() ? tr("(the model ended its answer at once)") : *r.value);
+            if (!r.end.ok())
+                generation_->setPlainText(tr("Could not generate: %1").arg(r.end.error));
+            else
+                generation_->setPlainText(r.value->isEmpty() ? tr("(the model ended its answer at once)") : *r.value);
             emit generated();
         });
 }
@@ -309,8 +319,11 @@ void TryModelPanel::showResult(const ChoiceAnswer& a, bool letterOnly) {
             bars_[i]->setValue(static_cast<int>(std::lround(prob * 1000)));
             bars_[i]->setVisible(true);
             bars_[i]->setFormat(QStringLiteral("%1%").arg(prob * 100, 0, 'f', 1));
-            const double perByte = a.scores[static_cast<std::size_t>(i)] / std::max<double>(1.0, double(scoredOptions_[static_cast<std::size_t>(i)].size()));
-            scores_[i]->setText(QStringLiteral("%1 (%2)").arg(a.scores[static_cast<std::size_t>(i)], 0, 'f', 2).arg(perByte, 0, 'f', 2));
+            const double perByte = a.scores[static_cast<std::size_t>(i)] /
+                                   std::max<double>(1.0, double(scoredOptions_[static_cast<std::size_t>(i)].size()));
+            scores_[i]->setText(QStringLiteral("%1 (%2)")
+                                    .arg(a.scores[static_cast<std::size_t>(i)], 0, 'f', 2)
+                                    .arg(perByte, 0, 'f', 2));
         }
     }
     const int key = [this] {
@@ -318,13 +331,15 @@ void TryModelPanel::showResult(const ChoiceAnswer& a, bool letterOnly) {
             if (key_[i]->isChecked()) return i;
         return -1;
     }();
-    QString text = tr("The model picks <b>%1</b> (%2)")
-                       .arg(QString(QChar('A' + a.predicted)),
-                            QString::fromStdString(scoredOptions_[static_cast<std::size_t>(a.predicted)]).toHtmlEscaped());
+    QString text =
+        tr("The model picks <b>%1</b> (%2)")
+            .arg(QString(QChar('A' + a.predicted)),
+                 QString::fromStdString(scoredOptions_[static_cast<std::size_t>(a.predicted)]).toHtmlEscaped());
     // The verdict belongs to the pick itself; the per-byte pick is a note after it.
     if (key >= 0)
         text = key == a.predicted ? tr("%1: <span style=\"color:#2e8b57\">right</span>.").arg(text)
-                                  : tr("%1: <span style=\"color:#c0392b\">wrong</span> (the key is %2).").arg(text, QString(QChar('A' + key)));
+                                  : tr("%1: <span style=\"color:#c0392b\">wrong</span> (the key is %2).")
+                                        .arg(text, QString(QChar('A' + key)));
     if (a.predictedNorm && *a.predictedNorm != a.predicted)
         text = tr("%1 Per byte it would pick %2.").arg(text, QString(QChar('A' + *a.predictedNorm)));
     verdict_->setText(text);

@@ -29,7 +29,7 @@ struct ChoiceAnswer;
 
 class TryModelPanel final : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit TryModelPanel(QWidget* parent = nullptr);
     ~TryModelPanel() override;
     void setProject(const QString& path);
@@ -43,12 +43,12 @@ public:
     void generate();
     bool busy() const { return busy_; }
 
-signals:
+  signals:
     void scored();    // a result (or an error) is shown
     void generated(); // a generation (or an error) is shown
     void message(const QString& text);
 
-private:
+  private:
     void showResult(const ChoiceAnswer& a, bool letterOnly = false);
     void showError(const QString& text);
 
