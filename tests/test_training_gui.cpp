@@ -637,6 +637,7 @@ class TestTrainingGui : public QObject {
         QVERIFY(done.wait(120000));
         QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
         QVERIFY(done.first().at(1).toString().contains(QLatin1String("stopped")));
+        QVERIFY(l->findChild<QLabel*>(QStringLiteral("trainingEta"))->text().isEmpty()); // nothing left to wait for
         QCOMPARE(text(path_, "SELECT status FROM training_runs ORDER BY id DESC LIMIT 1"), std::string("stopped"));
         QVERIFY(!text(path_, "SELECT checkpoint FROM training_runs ORDER BY id DESC LIMIT 1").empty());
 
@@ -653,6 +654,11 @@ class TestTrainingGui : public QObject {
         events.clear();
         QTest::mouseClick(resume, Qt::LeftButton);
         QVERIFY(l->running());
+        // The curve before the stop stays in view, under the resumed one.
+        QCOMPARE(runs->item(runs->rowCount() - 1, 0)->checkState(), Qt::Checked);
+        QCOMPARE(points(l->findChild<QChartView*>(QStringLiteral("lossChart")),
+                        QStringLiteral("run %1").arg(QString::fromStdString(run))),
+                 static_cast<int>(stoppedAt));
         QTRY_VERIFY_WITH_TIMEOUT(std::any_of(events.begin(), events.end(),
                                              [&](const QList<QVariant>& e) {
                                                  const auto line = e.at(0).value<TrainerEventLine>();

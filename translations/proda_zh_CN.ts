@@ -2507,6 +2507,10 @@
         <translation>第 %1 轮（%2）— 数据集 v%3，%4 个样本</translation>
     </message>
     <message>
+        <source>Round %1 (%2)</source>
+        <translation>第 %1 轮（%2）</translation>
+    </message>
+    <message>
         <source>Round 1 (new) — dataset v%1</source>
         <translation>第 1 轮（新）— 数据集 v%1</translation>
     </message>

@@ -182,8 +182,9 @@ std::string reviewStateStamp(Database& db) {
         " || ':' || (SELECT count(*) || '/' || coalesce(max(updated_at), '') || '/' || coalesce(min(id), '') || '/' ||"
         " coalesce(max(id), '') FROM items)"
         " || ':' || (SELECT count(*) FROM item_distractors)"
-        " || ':' || (SELECT count(*) || '/' || coalesce(max(rowid), 0) || '/' || coalesce(max(updated_at), '') FROM patches)"
-        " || ':' || (SELECT count(*) || '/' || coalesce(max(rowid), 0) FROM datasets)"
+        " || ':' || (SELECT count(*) || '/' || coalesce(max(updated_at), '') || '/' || coalesce(min(id), '') || '/' ||"
+        " coalesce(max(id), '') FROM patches)"
+        " || ':' || (SELECT count(*) || '/' || coalesce(max(version), 0) FROM datasets)"
         " || ':' || (SELECT count(*) || '/' || coalesce(max(updated_at), '') FROM sample_reviews)"
         " || ':' || (SELECT coalesce(group_concat(target_kind || ' ' || target_id, ','), '') FROM review_flags)");
     return st.step() ? st.columnText(0) : std::string();
@@ -194,10 +195,9 @@ bool ReviewChangeWatch::changedSinceLastCall(Database& db) {
     // the cheap test first, the stamp only when it moved.
     const std::int64_t v = db.scalarInt("PRAGMA data_version");
     if (dataVersion_ >= 0 && v == dataVersion_) return false;
-    const bool first = dataVersion_ < 0;
+    std::string stamp = reviewStateStamp(db); // a busy writer throws here: nothing noted, asked again next time
+    const bool changed = dataVersion_ >= 0 && stamp != stamp_;
     dataVersion_ = v;
-    std::string stamp = reviewStateStamp(db);
-    const bool changed = !first && stamp != stamp_;
     stamp_ = std::move(stamp);
     return changed;
 }

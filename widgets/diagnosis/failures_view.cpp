@@ -137,6 +137,9 @@ FailuresView::FailuresView(QWidget* parent)
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->setSortingEnabled(true);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // The target, the longest, is shown last (its whole text in the tooltip), so the confidence
+    // stays in view however narrow the pane.
+    table_->horizontalHeader()->moveSection(ConfidenceCol, TargetCol);
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 8);
     round_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto* right = new QWidget(detailTabs_);
@@ -329,9 +332,10 @@ void FailuresView::refresh() {
                 table_->setItem(row, VerdictCol,
                                 new QTableWidgetItem(verdictCell(verdict, gap, d->second.overrideVerdict.has_value())));
                 table_->item(row, VerdictCol)->setData(Qt::UserRole, q(verdict));
-                table_->setItem(
-                    row, TargetCol,
-                    new QTableWidgetItem(targetText(knowledge, d->second.targetKind, d->second.effectiveTarget())));
+                auto* target =
+                    new QTableWidgetItem(targetText(knowledge, d->second.targetKind, d->second.effectiveTarget()));
+                target->setToolTip(target->text());
+                table_->setItem(row, TargetCol, target);
                 table_->setItem(row, ConfidenceCol, new NumberItem(d->second.confidence));
             } else {
                 table_->setItem(

@@ -77,7 +77,11 @@ void BenchmarkWorkspace::setProject(const QString& path) {
         p->reload();
     }
     stats_->refresh();
-    service_->changedElsewhere();
+    try {
+        service_->changedElsewhere(); // takes note of the state the lists were read in
+    } catch (const std::exception&) {
+        // a busy writer: the first poll takes note instead
+    }
     poll_->start();
 }
 

@@ -316,12 +316,15 @@ void TrainingLauncher::refresh() {
         const auto rounds = listRounds(db);
         for (const auto& r : rounds) {
             const auto info = datasetInfo(db, r.datasetVersion);
-            round_->addItem(tr("Round %1 (%2) \u2014 dataset v%3, %4 samples")
-                                .arg(r.round)
-                                .arg(q(r.kind))
-                                .arg(r.datasetVersion)
-                                .arg(n(info ? info->samples : 0)),
-                            r.round);
+            // Short enough for the form (the dataset is described under it); the whole in the tooltip.
+            round_->addItem(tr("Round %1 (%2)").arg(r.round).arg(q(r.kind)), r.round);
+            round_->setItemData(round_->count() - 1,
+                                tr("Round %1 (%2) \u2014 dataset v%3, %4 samples")
+                                    .arg(r.round)
+                                    .arg(q(r.kind))
+                                    .arg(r.datasetVersion)
+                                    .arg(n(info ? info->samples : 0)),
+                                Qt::ToolTipRole);
         }
         if (rounds.empty())
             if (const auto latest = latestDatasetVersion(db))
@@ -705,6 +708,7 @@ void TrainingLauncher::onEvent(const TrainerEventLine& line) {
 void TrainingLauncher::onFinished(bool ok, const QString& text) {
     const bool evaluation = runner_->task() == TrainingRunner::Task::Evaluate;
     setRunning(false);
+    eta_->clear(); // finished, stopped or failed: nothing is left to wait for
     progress_->setFormat(ok ? (evaluation ? tr("evaluated") : tr("step %v of %m")) : tr("failed"));
     appendLog(ok ? text : tr("Failed: %1").arg(text));
     emit message(ok ? text : tr("Training failed: %1").arg(text));
@@ -745,6 +749,7 @@ void TrainingLauncher::showRunCurves() {
     }
     train_ = series(loss, tr("train"), lossX_, lossY_, QColor(0x1f, 0x77, 0xb4));
     val_ = series(loss, tr("validation"), lossX_, lossY_, QColor(0xff, 0x7f, 0x0e));
+    val_->setPointsVisible(true); // validation comes every few hundred steps: the first is one point, no line
     train_->append(trainPts);
     val_->append(valPts);
     for (const QList<QPointF>* pts : {&trainPts, &valPts})

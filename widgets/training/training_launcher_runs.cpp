@@ -128,6 +128,11 @@ void TrainingLauncher::resume() {
     if (path_.isEmpty() || running() || following() || row < 0 || !runs_->item(row, 0)) return;
     const std::int64_t runId = runs_->item(row, 0)->data(Qt::UserRole).toLongLong();
     trainingRound_ = runs_->item(row, 1)->text().toInt();
+    {
+        // Its curve so far stays in view, as an overlay: the resumed steps go on from it.
+        const QSignalBlocker block(runs_);
+        runs_->item(row, 0)->setCheckState(Qt::Checked);
+    }
     resetLiveView();
     if (!runner_->resume(path_, runId)) return;
     setRunning(true);
