@@ -415,6 +415,80 @@ class TestCurationGiveaway : public QObject {
     // beside "memory dump", "swap file" and "run-time library": the one option of the Web that
     // HTML names. An answer tied to the named end by what it does is read by its subject, and at
     // least two of its options share it.
+    // WordNet: "displacement (chemistry) is a kind of X and X is a kind of Y" keyed "chemical
+    // process" beside "diffusion", "sorption" and "oscillation": the stem's topic label points at
+    // the one option of its stem. Options sharing it come first; without two of them no such item.
+    void aTopicLabelInTheStemIsBalancedByTheOptions() {
+        auto build = [](bool chemicalSiblings) {
+            return taxonomyGraph("chemistry",
+                                 {{"a", "displacement", "chemical reaction"},
+                                  {"b", "chemical reaction", "chemical process"},
+                                  {"c", "chemical process", "natural process"},
+                                  {"d", "diffusion", "natural process"},
+                                  {"e", "sorption", "natural process"},
+                                  {"f", "oscillation", "natural process"},
+                                  {"g", "evaporation", "natural process"},
+                                  {"h", "chemical bonding", chemicalSiblings ? "natural process" : "attraction"},
+                                  {"i", "chemical weathering", chemicalSiblings ? "natural process" : "erosion"},
+                                  {"j", "natural process", "process"},
+                                  {"k", "attraction", "force"},
+                                  {"l", "erosion", "geological process"}},
+                                 {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}}, "noun",
+                                 [](KnowledgeWriter& w) {
+                                     w.markUsualSense("displacement", "the act of moving something", "chemistry");
+                                 });
+        };
+        auto labelled = [](const KnowledgeGraph& g) {
+            std::vector<Item> out;
+            for (Item& it : itemsAnswering(g, "chemical process"))
+                if (containsWords(it.question, "displacement (chemistry)")) out.push_back(std::move(it));
+            return out;
+        };
+        for (const Item& it : labelled(build(false))) QFAIL(it.question.c_str());
+        const auto balanced = labelled(build(true));
+        QVERIFY2(!balanced.empty(), "no item asked for chemical process with two chemical options beside it");
+        for (const Item& it : balanced) {
+            int chemical = 0;
+            for (const auto& d : it.distractors) chemical += d.text.starts_with("chemical") ? 1 : 0;
+            QVERIFY2(chemical >= 2, it.question.c_str());
+        }
+    }
+
+    // WordNet: "Which term matches this description: calculation of the value of a function
+    // between the values already known?" with "interpolation (mathematics)" the one option with a
+    // topic label. The description tells the sense: the answer is written bare.
+    void aDescribedTermIsOfferedWithoutItsTopicLabel() {
+        ScratchProject p;
+        p.write([&](KnowledgeWriter& w) {
+            auto add = [&](const char* t, const char* def) {
+                w.upsertConcept({t, t, "noun", def, "noun.cognition", ""});
+            };
+            add("calculation", "problem solving that involves numbers or quantities");
+            add("interpolation", "calculation of the value of a function between the values already known");
+            add("extrapolation", "an inference about the future based on known facts");
+            add("integration", "the operation of finding a function whose derivative is given");
+            add("estimate", "an approximate calculation of quantity or degree or worth");
+            add("differentiation", "the operation of finding the derivative of a function");
+            for (const std::string t : {"interpolation", "extrapolation", "integration", "estimate", "differentiation"})
+                w.upsertRelation(
+                    {t + ">calculation", t, "SPECIALIZATION", "is a kind of", "calculation", "noun.cognition", ""});
+            w.markUsualSense("interpolation", "the act of inserting something", "mathematics");
+        });
+        const KnowledgeGraph kb = KnowledgeGraph::load(p.db());
+        const int node = kb.conceptIndex("interpolation");
+        QCOMPARE(kb.nodes[static_cast<std::size_t>(node)].term, std::string("interpolation (mathematics)"));
+        int asked = 0;
+        for (std::uint64_t seed = 1; seed <= 16; ++seed) {
+            synth::Rng rng(seed);
+            synth::SampleBuilder b(kb, rng, [](const std::string& id) { return id.starts_with("mcq.def.term"); });
+            const auto m = b.mcqFromConcept(node, static_cast<int>(seed % 4));
+            if (!m) continue;
+            ++asked;
+            QCOMPARE(m->options[static_cast<std::size_t>(m->answer[0] - 'A')], std::string("interpolation"));
+        }
+        QVERIFY(asked > 0);
+    }
+
     void aMiddleAnswerTiedByUseHasOptionsOfItsSubject() {
         auto build = [](bool webSiblings) {
             ScratchProject p;

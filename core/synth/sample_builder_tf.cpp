@@ -90,8 +90,12 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
     s.format = SampleFormat::Mcq;
     s.templateId = std::string(askTerm ? "mcq.def.term." : "mcq.def.gloss.") + std::to_string(t + 1);
     s.discipline = kb_.disciplines[n.discipline];
+    // Asked for the term, the description tells its sense: the answer is written without a topic
+    // label, which would set it apart from the options ("interpolation (mathematics)" beside
+    // "integral", "extrapolation"). An option keeps its label: bare, another sense of it could be true.
     auto optionOf = [&](int c) {
-        return askTerm ? kb_.nodes[c].term : capitalized(definitionClause(kb_.nodes[c].definition));
+        if (!askTerm) return capitalized(definitionClause(kb_.nodes[c].definition));
+        return c == node ? kb_.nodes[c].bareTerm() : kb_.nodes[c].term;
     };
     s.options.resize(4);
     nlohmann::json distractors = nlohmann::json::array();

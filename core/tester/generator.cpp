@@ -320,6 +320,21 @@ std::optional<NodeRules> nodeRules(const KnowledgeGraph& g, const GraphChain& c,
     return r;
 }
 
+// The topic labels the stem's named terms carry ("chemistry" of "displacement (chemistry)"),
+// space-separated; empty when they carry none.
+std::string topicLabels(const KnowledgeGraph& g, const GraphChain& c, ItemShape shape) {
+    std::string labels;
+    auto add = [&](int node) {
+        const GraphNode& n = g.nodes[node];
+        const std::string bare = n.bareTerm();
+        if (bare.size() >= n.term.size()) return;
+        labels += (labels.empty() ? "" : " ") + n.term.substr(bare.size());
+    };
+    add(c.nodes.front());
+    if (shape == ItemShape::Middle) add(c.nodes.back());
+    return labels;
+}
+
 std::optional<Item> buildOne(const KnowledgeGraph& g, const GraphChain& c, ItemShape shape, int pos,
                              const GenerateOptions& opt, LengthBalance& bal) {
     Stem stem = shape == ItemShape::End      ? endStem(g, c)
@@ -373,6 +388,14 @@ std::optional<Item> buildOne(const KnowledgeGraph& g, const GraphChain& c, ItemS
         if (answerShares)
             for (auto& d : pool)
                 if (!sharesWordPart(d.text, answerParts)) d.tier += 1;
+        // So is one that shares the stem of a topic label in the stem ("displacement (chemistry)"
+        // ... "chemical process" beside "diffusion", "oscillation"): options of that stem come
+        // first, and an item with fewer than two of them is not made.
+        const std::string labels = topicLabels(g, c, shape);
+        const bool labelCue = !labels.empty() && sharesStem(answer, labels);
+        if (labelCue)
+            for (auto& d : pool)
+                if (!sharesStem(d.text, labels)) d.tier += 1;
         // Options of one family, one a kind of another ("tuning" and "adjustment" beside
         // "calibration"), cancel each other out and leave the answer standing alone; so do
         // options sharing a word part the answer lacks ("shareware", "spyware", "freeware"
@@ -401,6 +424,9 @@ std::optional<Item> buildOne(const KnowledgeGraph& g, const GraphChain& c, ItemS
         if (!choose(pool, answer, validBeside, opt, rng, bal, chosen)) return std::nullopt;
         if (standsApart(g, rules->a, chosen)) return std::nullopt;
         if (topical && std::count_if(chosen.begin(), chosen.end(), ofTopic) < 2) return std::nullopt;
+        if (labelCue &&
+            std::count_if(chosen.begin(), chosen.end(), [&](const Cand& d) { return sharesStem(d.text, labels); }) < 2)
+            return std::nullopt;
         for (std::size_t at = 0; answerShares && at < answerParts.size();) {
             const std::size_t end = std::min(answerParts.find(' ', at), answerParts.size());
             const std::string w = answerParts.substr(at, end - at);
