@@ -4,6 +4,7 @@
 
 #include "run/run_owner.h"
 #include "run/run_store.h"
+#include "run/trainer_events.h"
 #include "store/project.h"
 #include "synth/dataset_store.h"
 #include "train/config.h"
@@ -612,15 +613,14 @@ void TrainingLauncher::onEvent(const TrainerEventLine& line) {
     const auto e = nlohmann::json::parse(line.json, nullptr, false);
     if (!e.is_object()) return;
     const QString kind = line.kind;
-    auto num = [&](const char* k) { return e.contains(k) && e[k].is_number() ? e[k].get<double>() : std::nan(""); };
-    // A field of the wrong type reads as absent: the trainer's output is read, never trusted.
+    // A field of the wrong type reads as absent (core's readers of trainer output): the trainer's
+    // output is read, never trusted.
+    auto num = [&](const char* k) { return jsonNumber(e, k).value_or(std::nan("")); };
     auto count = [&](const char* k) {
         const double v = num(k);
         return std::isfinite(v) && v >= 0 ? static_cast<std::int64_t>(v) : std::int64_t(0);
     };
-    auto text = [&](const char* k) {
-        return e.contains(k) && e[k].is_string() ? QString::fromStdString(e[k].get<std::string>()) : QString();
-    };
+    auto text = [&](const char* k) { return QString::fromStdString(jsonString(e, k).value_or(std::string())); };
     if (kind == QLatin1String("start")) {
         totalSteps_ = count("total_steps");
         progress_->setFormat(tr("step %v of %m"));
