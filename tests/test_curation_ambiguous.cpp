@@ -95,6 +95,35 @@ class TestCurationAmbiguous : public QObject {
         QCOMPARE(rep.skippedOverlappingRoles, 2);
     }
 
+    // Bundled sample, seed 101: "Is the following statement true or false? Adult is a broader
+    // category that includes craftsman." keyed "False. Creator is a broader category that
+    // includes craftsman." A craftsman is an adult whatever genus the structure lists: people are
+    // classed along several axes (age, sex, skill, occupation), each a direct kind of person, so
+    // no such kind is a wrong genus of a person, and no person a wrong kind of one.
+    void anotherAxisOfClassingPeopleIsNoWrongGenus() {
+        const KnowledgeGraph g = taxonomyGraph("noun.person",
+                                               {{"r1", "craftsman", "creator"},
+                                                {"r2", "creator", "person"},
+                                                {"r3", "adult", "person"},
+                                                {"r4", "juggler", "performer"},
+                                                {"r5", "performer", "entertainer"},
+                                                {"r6", "entertainer", "person"},
+                                                {"r7", "person", "organism"},
+                                                {"r8", "oak", "tree"},
+                                                {"r9", "tree", "organism"}},
+                                               {{"r1", "r2"}}, "noun");
+        auto node = [&](const char* term) { return g.senses(g.termKeyOf(term)).front(); };
+        const auto genusOfCraftsman = g.answerSet(node("craftsman"), RelationType::Specialization, true);
+        QVERIFY(g.possiblyTrue(genusOfCraftsman, node("adult")));
+        QVERIFY(!g.possiblyTrue(genusOfCraftsman, node("performer"))); // a role of its own, two below person
+        QVERIFY(!g.possiblyTrue(genusOfCraftsman, node("tree")));
+        const auto kindsOfAdult = g.answerSet(node("adult"), RelationType::Specialization, false);
+        QVERIFY(g.possiblyTrue(kindsOfAdult, node("juggler")));
+        QVERIFY(!g.possiblyTrue(kindsOfAdult, node("oak")));
+        const auto kindsOfPerformer = g.answerSet(node("performer"), RelationType::Specialization, false);
+        QVERIFY(!g.possiblyTrue(kindsOfPerformer, node("craftsman")));
+    }
+
     // WordNet: "strap is a part of X and X is a kind of man's clothing" offered "blue" beside
     // "brace": the sense "blue clothing" is a later one of a word a reader takes as the colour.
     // With a chain around it such a sense reads as meant; an option stands alone, so it is never

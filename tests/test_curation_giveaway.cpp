@@ -2,6 +2,7 @@
 // cover: options a reader rules out by what the stem names, without the knowledge asked for.
 #include "curation_fixture.h"
 #include "synth/sample_builder.h"
+#include "tester/phrasing.h"
 
 #include <QtTest>
 
@@ -50,6 +51,71 @@ class TestCurationGiveaway : public QObject {
             for (const auto& o : it.options)
                 QVERIFY2(o != "Zeomorphi" && o != "Conodonta" && o != "Brachyura" && o != "Anura",
                          qPrintable(QString::fromStdString(it.question + " / " + o)));
+    }
+
+    // Bundled sample, seed 101: "intercept is a kind of X and X is a kind of Y. Which broader
+    // category is Y?" keyed "component" beside "chukker", "inning" and "final period", divisions
+    // of a game (noun.time) where the answer is an abstract part (noun.cognition): all four are
+    // kinds of "part" in WordNet, and the answer is the one of another kind of thing.
+    void threeOptionsOfADisciplineTheAnswerLacks() {
+        auto build = [](bool abstractSiblings) {
+            return taxonomyGraph("noun.cognition",
+                                 {{"a", "intercept", "point"},
+                                  {"b", "point", "component"},
+                                  {"c", "component", "part"},
+                                  {"d", "chukker", "part"},
+                                  {"e", "inning", "part"},
+                                  {"f", "final period", "part"},
+                                  {"g", "quarter", "part"},
+                                  {"h", "element", abstractSiblings ? "part" : "substance"},
+                                  {"i", "section", abstractSiblings ? "part" : "writing"},
+                                  {"j", "part", "relation"}},
+                                 {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}}, "noun",
+                                 [](KnowledgeWriter& w) {
+                                     for (const char* t : {"chukker", "inning", "final period", "quarter"})
+                                         w.upsertConcept({t, t, "noun", "", "noun.time", ""});
+                                 });
+        };
+        auto timeOptions = [](const Item& it) {
+            int n = 0;
+            for (const auto& d : it.distractors)
+                for (const char* t : {"chukker", "inning", "final period", "quarter"}) n += d.text == t ? 1 : 0;
+            return n;
+        };
+        for (const Item& it : itemsAnswering(build(false), "component"))
+            QVERIFY2(timeOptions(it) < 3, it.question.c_str());
+        const auto mixed = itemsAnswering(build(true), "component");
+        QVERIFY2(!mixed.empty(), "no item keyed 'component' beside abstract parts");
+        for (const Item& it : mixed) QVERIFY2(timeOptions(it) < 3, it.question.c_str());
+    }
+
+    // Bundled sample, seed 101: "parity (physics) is a kind of X and X is a kind of Y" keyed
+    // "principle" beside "law of thermodynamics", "divine law" and "sound law": three laws, which
+    // cancel out and leave the answer standing alone. Two options sharing a word the answer lacks
+    // never stand together, a short one ("law") too.
+    void optionsSharingAWordTheAnswerLacks() {
+        QVERIFY(optionsShareAWord("divine law", "law of thermodynamics"));
+        QVERIFY(!optionsShareAWord("law of thermodynamics", "rule of thumb")); // "of" is no word of either
+        QVERIFY(!optionsShareAWord("lawn", "sound law"));
+        const KnowledgeGraph g = taxonomyGraph("physics",
+                                               {{"a", "parity", "conservation"},
+                                                {"b", "conservation", "principle"},
+                                                {"c", "principle", "generalization"},
+                                                {"d", "law of thermodynamics", "generalization"},
+                                                {"e", "divine law", "generalization"},
+                                                {"f", "sound law", "generalization"},
+                                                {"g", "rule of thumb", "generalization"},
+                                                {"h", "axiom", "generalization"},
+                                                {"i", "theorem", "generalization"},
+                                                {"j", "generalization", "idea"}},
+                                               {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}}, "noun");
+        const auto items = itemsAnswering(g, "principle");
+        QVERIFY2(!items.empty(), "no item keyed 'principle'");
+        for (const Item& it : items) {
+            int laws = 0;
+            for (const auto& d : it.distractors) laws += containsWords(d.text, "law") ? 1 : 0;
+            QVERIFY2(laws < 2, it.question.c_str());
+        }
     }
 
     // WordNet: "Greek valerian is a member of X and X is a member of phlox family" keyed

@@ -94,9 +94,10 @@ inline void writeRandomKb(Database& db, int chains, unsigned seed = 3) {
         for (int i = 0; i < 4; ++i) {
             nodes.push_back("n" + std::to_string(next++));
             w.upsertConcept({nodes.back(), term() + " " + std::to_string(next), "entity", "", disc, ""});
-            // Each concept's kind is known (items ask only for such), one of a few per discipline.
+            // Each concept's kind is known (items ask only for such), one of a few per discipline
+            // (a kind of one discipline only, as a category is of one topic).
             db.exec("INSERT INTO concept_genera(concept_id, genus) VALUES ('" + nodes.back() + "', 'kind " +
-                    std::to_string(next % 5) + "')");
+                    std::to_string(next % 5) + " of " + disc + "')");
         }
         std::vector<std::string> rels;
         for (int i = 0; i < 3; ++i) {

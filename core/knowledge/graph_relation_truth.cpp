@@ -105,12 +105,33 @@ KnowledgeGraph::AnswerSet KnowledgeGraph::answerSet(int q, RelationType t, bool 
         for (int y : targets) eachTermNeighbor(y, t, false, [&](int s) { a.answers.insert(s); });
     }
     for (int x : a.answers) ancestors(x, a.excluded); // generalisations of an answer are answers
+    a.roles = t == RelationType::Specialization && isPerson(a.qTerm);
     return a;
+}
+
+bool KnowledgeGraph::isPerson(int term) const {
+    const int person = termKeyOf("person");
+    if (person < 0) return false;
+    if (term == person) return true;
+    const auto up = ancestorTerms(term);
+    return up && up->count(person) > 0;
+}
+
+bool KnowledgeGraph::personAxis(int term) const {
+    const int person = termKeyOf("person");
+    bool axis = false;
+    if (person >= 0)
+        eachTermNeighbor(term, RelationType::Specialization, true,
+                         [&](int parent) { axis = axis || parent == person; });
+    return axis;
 }
 
 bool KnowledgeGraph::possiblyTrue(const AnswerSet& a, int d) const {
     const int dt = nodes[d].termKey;
     if (dt == a.qTerm || a.excluded.count(dt) || relatedTerms_.count(unorderedPair(a.qTerm, dt))) return true;
+    // "craftsman is a kind of adult": another axis of classing people ("Which is a kind of adult?":
+    // every one).
+    if (a.roles && (a.forward ? personAxis(dt) : personAxis(a.qTerm) && isPerson(dt))) return true;
     if (!a.forward || a.t != RelationType::Specialization) {
         // A kind of a true answer is a true answer too, except for "Q is a kind of ?" where the
         // kinds of Q's ancestors are Q's siblings and cousins: false, and good distractors.

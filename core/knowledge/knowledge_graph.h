@@ -183,10 +183,17 @@ class KnowledgeGraph {
         bool forward = true;
         std::unordered_set<int> answers;  // terms that are true answers, directly or inherited
         std::unordered_set<int> excluded; // answers and their generalisations
+        bool roles = false;               // "Q is a kind of ?" (or "? is a kind of Q") between people
     };
     AnswerSet answerSet(int q, RelationType t, bool forward) const;
     // Node d may be a true answer. Conservative: a search cut short by its budget answers true.
     bool possiblyTrue(const AnswerSet& a, int d) const;
+    // People are classed along several axes at once (age, sex, skill, occupation), and the
+    // structure lists one genus for each: a direct kind of "person" ("adult", "worker",
+    // "creator") holds of a craftsman as a reader reads "is a kind of", whatever genus he has.
+    bool personAxis(int term) const;
+    // The term is "person" or a kind of it.
+    bool isPerson(int term) const;
     // One term is a kind of the other (SPECIALIZATION, either direction, up to 4 hops): such a
     // replacement of a true answer is true by inheritance.
     bool kindRelated(int a, int b) const;

@@ -224,13 +224,20 @@ std::vector<Cand> linkCandidates(const KnowledgeGraph& g, const GraphChain& c) {
 
 // The answer stands apart from three options that belong together: all three are kinds of one
 // thing the answer is not ("receding", "vanishing", "evanescence", kinds of disappearance, beside
-// "eclipse"), or the answer alone carries a topic domain ("drive (computer science)" beside
-// "instrument", "indicator" and "magnet").
+// "eclipse"), or are of one discipline the answer is not of, or the answer alone carries a topic domain ("drive
+// (computer science)" beside "instrument", "indicator" and "magnet").
 bool standsApart(const KnowledgeGraph& g, int answer, const std::vector<Cand>& chosen) {
     if (chosen.size() < 3 || std::any_of(chosen.begin(), chosen.end(), [](const Cand& d) { return d.nodes.empty(); }))
         return false;
     if (g.nodes[answer].qualified &&
         std::none_of(chosen.begin(), chosen.end(), [&](const Cand& d) { return g.nodes[d.nodes.back()].qualified; }))
+        return true;
+    // Or all three are of one discipline the answer is not of: "chukker", "inning" and "final
+    // period", divisions of a game, beside "component" (all four kinds of "part" in WordNet).
+    const int discipline = g.nodes[chosen[0].nodes.back()].discipline;
+    if (discipline != g.nodes[answer].discipline && std::all_of(chosen.begin(), chosen.end(), [&](const Cand& d) {
+            return g.nodes[d.nodes.back()].discipline == discipline;
+        }))
         return true;
     std::set<int> shared = categoryOf(g, chosen[0].nodes.back()).genera;
     for (std::size_t i = 1; i < chosen.size(); ++i) {

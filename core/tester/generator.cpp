@@ -398,8 +398,8 @@ std::optional<Item> buildOne(const KnowledgeGraph& g, const GraphChain& c, ItemS
                 if (!sharesStem(d.text, labels)) d.tier += 1;
         // Options of one family, one a kind of another ("tuning" and "adjustment" beside
         // "calibration"), cancel each other out and leave the answer standing alone; so do
-        // options sharing a word part the answer lacks ("shareware", "spyware", "freeware"
-        // beside "platform").
+        // options sharing a word part or a word the answer lacks ("shareware", "spyware",
+        // "freeware" beside "platform"; "divine law", "sound law" beside "principle").
         std::map<int, std::optional<TermSet>> above; // ancestors of an option's term, walked once per item
         auto ancestors = [&](int term) -> const std::optional<TermSet>& {
             auto it = above.find(term);
@@ -416,8 +416,10 @@ std::optional<Item> buildOne(const KnowledgeGraph& g, const GraphChain& c, ItemS
         auto family = [&](const Cand& d) {
             return std::any_of(chosen.begin(), chosen.end(), [&](const Cand& x) {
                 return (!x.nodes.empty() && d.termKey >= 0 && related(x.nodes.back(), d.termKey)) ||
-                       ((sharesWordPart(d.text, x.text) || optionsCloseAlike(d.text, x.text)) &&
-                        !sharesWordPart(answer, d.text) && !optionsCloseAlike(answer, d.text));
+                       ((sharesWordPart(d.text, x.text) || optionsCloseAlike(d.text, x.text) ||
+                         optionsShareAWord(d.text, x.text)) &&
+                        !sharesWordPart(answer, d.text) && !optionsCloseAlike(answer, d.text) &&
+                        !optionsShareAWord(answer, d.text));
             });
         };
         auto validBeside = [&](const Cand& d) { return valid(d) && !family(d); };

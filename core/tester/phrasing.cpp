@@ -571,6 +571,15 @@ bool optionsCloseAlike(std::string_view a, std::string_view b) {
     return false;
 }
 
+bool optionsShareAWord(std::string_view a, std::string_view b) {
+    static const std::set<std::string_view> function = {"the", "and", "for", "from", "with", "into", "its"};
+    const auto bWords = lowerWords(b);
+    for (const auto& x : lowerWords(a))
+        if (x.size() >= 3 && !function.count(x) && std::find(bWords.begin(), bWords.end(), x) != bWords.end())
+            return true;
+    return false;
+}
+
 bool sharesStem(std::string_view text, std::string_view term) {
     const auto termWords = lowerWords(term);
     for (const auto& w : lowerWords(text))

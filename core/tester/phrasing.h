@@ -74,6 +74,9 @@ bool closeAlike(const std::string& a, const std::string& b, std::size_t minLette
 // Some word of one option ends like some word of the other for four letters or more, no common
 // suffix: "spyware" / "shareware". (Too weak a cue against a stem: "device" / "service".)
 bool optionsCloseAlike(std::string_view a, std::string_view b);
+// The two options hold one word of three letters or more, not a function word: "divine law" /
+// "sound law" / "law of thermodynamics", three laws beside "principle".
+bool optionsShareAWord(std::string_view a, std::string_view b);
 
 // A taxon written with its rank before its Latin name ("genus Polemonium", "family Malvaceae"):
 // beside bare names ("Phlox", "Gilia") it stands out by its shape alone.
