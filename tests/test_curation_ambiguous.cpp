@@ -2,6 +2,7 @@
 // not cover: an option a reader takes as true because the source text echoes it.
 #include "curation_fixture.h"
 #include "knowledge/relation_arity.h"
+#include "synth/sample_builder.h"
 
 #include <QtTest>
 
@@ -122,6 +123,61 @@ class TestCurationAmbiguous : public QObject {
         QVERIFY(!g.possiblyTrue(kindsOfAdult, node("oak")));
         const auto kindsOfPerformer = g.answerSet(node("performer"), RelationType::Specialization, false);
         QVERIFY(!g.possiblyTrue(kindsOfPerformer, node("craftsman")));
+    }
+
+    // FOLDOC, in every reading: "GW-Ada is a version of X and X is a Y" keyed "interpreter" beside
+    // "compiler": Ada/Ed's entry compares it with "commercial Ada compilers", and a reader takes it
+    // for one. A chain concept's text that names an option in the plural names it too.
+    void aSourceNamingAnOptionInThePluralRulesItOut() {
+        ScratchProject p;
+        p.write([](KnowledgeWriter& w) {
+            const std::string d = "Language";
+            w.upsertConcept(
+                {"ada", "Ada/Ed", "concept", "An interpreter for Ada, unlike commercial Ada compilers", d, ""});
+            w.upsertConcept({"interpreter", "interpreter", "concept", "A program that executes source code", d, ""});
+            w.upsertConcept({"compiler", "compiler", "concept", "A program that translates source code", d, ""});
+            w.upsertConcept({"browser", "browser", "concept", "A program that shows web pages", d, ""});
+            w.upsertRelation({"r1", "ada", "SPECIALIZATION", "is a", "interpreter", d, ""});
+            writeChains(w, d, {{"r1"}});
+        });
+        const KnowledgeGraph g = KnowledgeGraph::load(p.db());
+        const std::vector<int> chain = {g.conceptIndex("ada"), g.conceptIndex("interpreter")};
+        QVERIFY(g.sourceTies(chain, "interpreter", g.termKeyOf("compiler"), "compiler"));
+        QVERIFY(!g.sourceTies(chain, "interpreter", g.termKeyOf("browser"), "browser"));
+    }
+
+    // Bundled sample, seed 24816: "True or false: Quasar is a kind of extraterrestrial object."
+    // keyed "False. Quasar is a kind of celestial body." The two glosses say much the same ("natural
+    // objects visible in the sky", "a natural object located outside the earth"): a false twin's
+    // replacement is held to the glosses rule options are held to.
+    void aFalseTwinIsNoNearSynonymOfWhatItReplaces() {
+        ScratchProject p;
+        p.write([](KnowledgeWriter& w) {
+            const std::string d = "noun.object";
+            auto add = [&](const std::string& t, const char* def, const char* genus) {
+                w.upsertConcept({t, t, "noun", def, d, ""});
+                if (*genus) w.upsertRelation({t + ">", t, "SPECIALIZATION", "is a kind of", genus, d, ""});
+            };
+            add("natural object", "an object occurring naturally", "");
+            add("celestial body", "natural objects visible in the sky", "natural object");
+            add("extraterrestrial object", "a natural object located outside the earth", "natural object");
+            add("pebble", "a small smooth rounded rock", "natural object");
+            add("iceberg", "a large mass of ice floating at sea", "natural object");
+            add("quasar", "a starlike object that may send out radio waves", "celestial body");
+            add("pulsar", "a degenerate neutron star", "celestial body");
+            writeChains(w, d, {{"quasar>", "celestial body>"}});
+        });
+        const KnowledgeGraph kb = KnowledgeGraph::load(p.db());
+        int twins = 0;
+        for (std::uint64_t seed = 1; seed <= 24; ++seed) {
+            synth::Rng rng(seed);
+            synth::SampleBuilder b(kb, rng, [](const std::string& id) { return id.starts_with("tf.rel"); });
+            const auto s = b.tfFromRelation(kb.edgeIndex("quasar>"), false);
+            if (!s) continue;
+            ++twins;
+            QVERIFY2(!containsWords(s->prompt, "extraterrestrial object"), s->prompt.c_str());
+        }
+        QVERIFY(twins > 0);
     }
 
     // WordNet: "strap is a part of X and X is a kind of man's clothing" offered "blue" beside

@@ -555,6 +555,49 @@ class TestCurationGiveaway : public QObject {
         QVERIFY(asked > 0);
     }
 
+    // Bundled sample, seed 24816: "Which of the following best describes value (music)?" keyed
+    // "The relative duration of a musical note" beside three glosses that say nothing of music:
+    // the label finds the answer. Two other options must speak of the label's topic.
+    void aTopicLabelOfTheAskedTermIsBalancedByTheGlosses() {
+        auto glossSamples = [](bool musicalSiblings) {
+            ScratchProject p;
+            p.write([&](KnowledgeWriter& w) {
+                auto add = [&](const std::string& t, const char* def) {
+                    w.upsertConcept({t, t, "noun", def, "noun.time", ""});
+                    if (t != "duration")
+                        w.upsertRelation({t + ">", t, "SPECIALIZATION", "is a kind of", "duration", "noun.time", ""});
+                };
+                add("duration", "the period of time during which something continues");
+                add("value", "the relative duration of a musical note");
+                add("course time", "the time taken to traverse a measured course");
+                add("timing", "an arrangement of events used as a measure of duration");
+                add("length", "the complete duration of something");
+                add("tempo", musicalSiblings ? "the speed at which a musical composition is to be played"
+                                             : "the rate of some repeating event");
+                add("rest",
+                    musicalSiblings ? "a pause of a given length in a musical piece" : "a pause for relaxation");
+                w.markUsualSense("value", "the quality that renders something desirable", "music");
+            });
+            const KnowledgeGraph kb = KnowledgeGraph::load(p.db());
+            std::vector<Sample> out;
+            for (std::uint64_t seed = 1; seed <= 16; ++seed) {
+                synth::Rng rng(seed);
+                synth::SampleBuilder b(kb, rng, [](const std::string& id) { return id.starts_with("mcq.def.gloss"); });
+                if (auto m = b.mcqFromConcept(kb.conceptIndex("value"), static_cast<int>(seed % 4)))
+                    out.push_back(std::move(*m));
+            }
+            return out;
+        };
+        auto musical = [](const Sample& m) {
+            return std::count_if(m.options.begin(), m.options.end(),
+                                 [](const std::string& o) { return containsWords(o, "musical"); });
+        };
+        for (const auto& m : glossSamples(false)) QFAIL(m.prompt.c_str());
+        const auto balanced = glossSamples(true);
+        QVERIFY2(!balanced.empty(), "no gloss of 'value (music)' was asked beside musical ones");
+        for (const auto& m : balanced) QVERIFY2(musical(m) >= 3, m.prompt.c_str());
+    }
+
     void aMiddleAnswerTiedByUseHasOptionsOfItsSubject() {
         auto build = [](bool webSiblings) {
             ScratchProject p;

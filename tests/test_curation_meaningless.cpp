@@ -64,6 +64,28 @@ class TestCurationMeaningless : public QObject {
                              "Fast Ethernet"));
     }
 
+    // FOLDOC items, in every reading: "Y is a designer" ("Niklaus Wirth: The designer of
+    // {Modula-2}"), "Extended C++ is an EC++" ("{EC++} extended by G. Masotti with ..."), "GW-Ada
+    // is a version of Ada/Ed" ("A new version of {Ada/Ed}?"). A role towards something, a name
+    // followed by what was done to it, and a question state no kind of the headword.
+    void rolesDerivationsAndQuestionsAreNoGenus() {
+        const auto wirth = extractEntry("Niklaus Wirth", "The designer of the {Modula-2}, {Modula-3}, and, in around "
+                                                         "1970, {Pascal} programming languages.");
+        QVERIFY(!hasStatement(wirth, "Niklaus Wirth", "designer"));
+        const auto ecpp = extractEntry("Extended C++", "{EC++} extended by G. Masotti with preconditions, "
+                                                       "postconditions and {class invariants}.");
+        QVERIFY(!hasStatement(ecpp, "Extended C++", "EC++"));
+        QVERIFY(!hasStatement(extractEntry("GW-Ada", "A new version of {Ada/Ed}?"), "GW-Ada", "Ada/Ed"));
+        // A common noun followed by its maker is a genus still, and so is a named kind after "a";
+        // a role with a relation of its own is read as that relation.
+        QVERIFY(hasStatement(extractEntry("Intel 80286", "A {microprocessor} developed by {Intel}."), "Intel 80286",
+                             "microprocessor"));
+        QVERIFY(hasStatement(extractEntry("Xenix", "A {Unix} developed by {Microsoft}."), "Xenix", "Unix"));
+        QVERIFY(
+            hasStatement(extractEntry("Intel 8080", "The successor to the {Intel 8008}."), "Intel 8080", "Intel 8008"));
+        QVERIFY(hasStatement(extractEntry("GW-Ada", "A new version of {Ada/Ed}."), "GW-Ada", "Ada/Ed"));
+    }
+
     // FOLDOC samples: "How is batch file related to filename extension? Batch file has filename
     // extension." and items through "Scheme has semantics": a property read from a text whose
     // object is one common word teaches nothing. A name, a phrase or a practice does.

@@ -254,6 +254,10 @@ class TestCurationPhrasing : public QObject {
         QVERIFY(sharesWordPart("time period", "time scale"));
         QVERIFY(sharesWordPart("timer", "time scale"));
         QVERIFY(sharesWordPart("equinoctial point", "autumnal equinox"));
+        // WordNet, seed 46038: "agrobiology is a kind of X ..." keyed "agronomy": a combining form.
+        QVERIFY(sharesWordPart("agronomy", "agrobiology"));
+        QVERIFY(!sharesWordPart("agronomy", "agriculture")); // "agr" is no form of four letters
+        QVERIFY(!sharesWordPart("proton", "protein"));       // nor "prot"
         QVERIFY(readableFromStem("electricity", "hydroelectricity"));
         QVERIFY(answersItself("legislative act", "act")); // "Stamp Act ... X is a kind of act": X = "legislative act"
         QVERIFY(answersItself("unstratified language", "stratified language")); // "X contrasts with ..."

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <string_view>
 #include <unordered_set>
 
@@ -43,6 +44,11 @@ class SentenceRules {
         // "If letter-O has a slash ...": conditions and hypotheses state no fact.
         if (!t_.empty() && (t_[0].lower == "if" || t_[0].lower == "unless" || t_[0].lower == "suppose" ||
                             t_[0].lower == "whether" || t_[0].lower == "assuming")) {
+            crossReferences();
+            return;
+        }
+        // "GW-Ada: A new version of Ada/Ed?": a question, the dictionary's own doubt, states no fact.
+        if (!t_.empty() && t_.back().lower == "?") {
             crossReferences();
             return;
         }
@@ -337,6 +343,14 @@ class SentenceRules {
         (void)defines;
     }
 
+    // Nouns that name a role towards the thing after them rather than a kind of thing.
+    static bool isRoleTowards(const std::string& head) {
+        static const std::set<std::string_view> roles = {"designer",   "author",  "coauthor", "co-author",
+                                                         "inventor",   "creator", "founder",  "originator",
+                                                         "maintainer", "father",  "architect"};
+        return roles.count(head) > 0;
+    }
+
     // Whether the phrase `p` (ended by token `stop`, whose word is `prep`) is the genus of a
     // definition, and not a modifier, one of alternatives or a measure.
     bool namesAGenus(const Phrase& p, std::size_t stop, const std::string& head, const std::string& prep) const {
@@ -356,6 +370,23 @@ class SentenceRules {
             const std::string& first = t_[p.begin].lower;
             if (first == "nth" || first == "kth" || first == "mth" || first == "n-th" || first == "k-th") return false;
         }
+        // "Niklaus Wirth: The designer of {Modula-2}": a noun that names a role towards something
+        // ("the designer of", "the author of") says what the subject did, not what kind of thing
+        // it is; "Niklaus Wirth is a designer" teaches nothing.
+        // (A role with a relation of its own, "is a successor to", is read as that relation.)
+        if (p.begin > 0 && t_[p.begin - 1].lower == "the" && (prep == "of" || prep == "to") && isRoleTowards(head) &&
+            !copulaHead(head, prep))
+            return false;
+        // "Extended C++: {EC++} extended by G. Masotti with ...": a bare name followed by what was
+        // done to it ("extended by", "modified with") is the thing the subject was made from, not
+        // its kind; Extended C++ is no EC++. ("A {microprocessor} developed by {Intel}" and "a
+        // {Unix} developed at ..." keep their genus.)
+        const bool writtenAsName =
+            caseMarked(t_[p.end - 1].text) || std::isupper(static_cast<unsigned char>(t_[p.end - 1].text[0]));
+        const bool article = p.begin > 0 && (t_[p.begin - 1].lower == "a" || t_[p.begin - 1].lower == "an");
+        if (writtenAsName && !article && stop + 1 < t_.size() && t_[stop].xref < 0 && t_[stop].lower.ends_with("ed") &&
+            isParticiple(t_[stop].lower) && (t_[stop + 1].lower == "by" || t_[stop + 1].lower == "with"))
+            return false;
         // "A letter of some alphabet, a digit, a punctuation or other symbol": a definition by
         // alternatives names no one genus.
         for (std::size_t i = stop; i + 1 < t_.size() && t_[i].lower != ";"; ++i)

@@ -13,7 +13,13 @@ namespace proda {
 bool KnowledgeGraph::definitionNames(int termKey, const std::string& phrase) const {
     if (termKey < 0) return false;
     const auto& s = senses(termKey);
-    return std::any_of(s.begin(), s.end(), [&](int n) { return containsWords(nodes[n].definition, phrase); });
+    // Singular or plural: "Ada/Ed: An interpreter ... does not have the performance of commercial
+    // Ada compilers" names "compiler" (a reader takes Ada/Ed for one).
+    return std::any_of(s.begin(), s.end(), [&](int n) {
+        const std::string& d = nodes[n].definition;
+        return containsWords(d, phrase) ||
+               (phrase.size() >= 3 && (containsWords(d, phrase + "s") || containsWords(d, phrase + "es")));
+    });
 }
 
 bool KnowledgeGraph::namesEachOther(int answerNode, int optionNode) const {

@@ -236,7 +236,7 @@ std::optional<Sample> SampleBuilder::mcqFromRelation(int edge, int answerPos) {
     const bool answerName = kb_.nodes[answer].name; // names beside names only
     const auto chosen = pick(pool, 3, {kb_.nodes[q].termKey, kb_.nodes[answer].termKey}, [&](int c) {
         return kb_.nodes[c].name == answerName && !kb_.possiblyTrue(truth, c) && !kb_.kindRelated(answer, c) &&
-               !kb_.namedInDefinitions(q, c) && !kb_.namedInDefinitions(answer, c);
+               !kb_.namedInDefinitions(q, c) && !kb_.namedInDefinitions(answer, c) && !kb_.glossesOverlap(answer, c);
     });
     if (chosen.size() < 3) return std::nullopt;
     // An answer sharing a word part with the question's term is read off it ("CHIP-8" for

@@ -85,6 +85,16 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
         return defs.insert(x.defKey).second; // accepted right after: pick() has checked the term already
     });
     if (chosen.size() < 3) return std::nullopt;
+    // Asked for the gloss of a term with its topic label ("value (music)"), the one gloss that
+    // speaks of that topic ("the relative duration of a musical note") is found by the label alone
+    // unless two others speak of it too.
+    if (!askTerm && n.qualified) {
+        const std::string label = n.term.substr(n.bareTerm().size());
+        if (sharesStem(clause, label) && std::count_if(chosen.begin(), chosen.end(), [&](const Candidate& c) {
+                                             return sharesStem(definitionClause(kb_.nodes[c.node].definition), label);
+                                         }) < 2)
+            return std::nullopt;
+    }
 
     Sample s;
     s.format = SampleFormat::Mcq;
@@ -159,9 +169,12 @@ std::optional<Sample> SampleBuilder::tfFromRelation(int edge, bool truth) {
             chosen = pick(sameCategoryFirst(candidates(replace, e.type, replacedObject, e.discipline), replace,
                                             {.askedAsGenus = replacedObject && asksWhatItIs(e)}),
                           1, {kb_.nodes[e.s].termKey, kb_.nodes[e.o].termKey}, [&](int c) {
+                              // (nor one whose gloss says much what the replaced end's does:
+                              // "Quasar is a kind of extraterrestrial object" is no falsehood
+                              // beside "celestial body")
                               return kb_.nodes[c].name == replacedName && !kb_.possiblyTrue(truth, c) &&
                                      !kb_.kindRelated(replace, c) && !kb_.namedInDefinitions(keep, c) &&
-                                     !kb_.namedInDefinitions(replace, c);
+                                     !kb_.namedInDefinitions(replace, c) && !kb_.glossesOverlap(replace, c);
                           });
         }
         if (chosen.empty()) return std::nullopt;

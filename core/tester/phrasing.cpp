@@ -650,13 +650,17 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
         return w.size() == 4 && std::any_of(words.begin(), words.end(),
                                             [&](const std::string& x) { return x.starts_with(w) || x.ends_with(w); });
     };
-    // Or two words open alike for six letters ("equinoctial" / "equinox"), or close alike for
-    // five that are no common suffix ("apoapsis" / "periapsis"; not "relation" / "creation").
+    // Or two words open alike for six letters ("equinoctial" / "equinox") or by a combining form
+    // ("agronomy" / "agrobiology"), or close alike for five that are no common suffix ("apoapsis" /
+    // "periapsis"; not "relation" / "creation").
     // ... or for five that are most of the shorter one ("scientific" / "science").
     auto openAlike = [](const std::string& w, const std::string& x) {
         std::size_t k = 0;
         while (k < w.size() && k < x.size() && w[k] == x[k]) ++k;
-        return (k >= 6 && w.size() >= 6 && x.size() >= 6) || (k >= 5 && 10 * k >= 7 * std::min(w.size(), x.size()));
+        return (k >= 6 && w.size() >= 6 && x.size() >= 6) || (k >= 5 && 10 * k >= 7 * std::min(w.size(), x.size())) ||
+               // a combining form of four letters or more ("agro" of "agronomy" / "agrobiology",
+               // "mono", "hydro", "thermo")
+               (k >= 4 && w[k - 1] == 'o' && w.size() >= k + 3 && x.size() >= k + 3);
     };
     // ... or two spellings of one word, one letter apart ("wisteria" / "Chinese wistaria").
     for (const auto& w : optionWords)
