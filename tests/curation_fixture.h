@@ -73,6 +73,13 @@ inline void writeTaxonomy(KnowledgeWriter& w, const std::string& discipline, std
     for (const auto& r : isA) w.upsertRelation({r.id, r.s, "SPECIALIZATION", "is a kind of", r.o, discipline, ""});
 }
 
+// A concept with its definition, a kind of `genus` when one is given (relation id "TERM>").
+inline void addKind(KnowledgeWriter& w, const std::string& discipline, const std::string& term, const char* definition,
+                    const char* genus = "") {
+    w.upsertConcept({term, term, "noun", definition, discipline, ""});
+    if (*genus) w.upsertRelation({term + ">", term, "SPECIALIZATION", "is a kind of", genus, discipline, ""});
+}
+
 // Chains c1, c2, ... over the given relation ids.
 inline void writeChains(KnowledgeWriter& w, const std::string& discipline,
                         const std::vector<std::vector<std::string>>& chains) {

@@ -154,10 +154,7 @@ class TestCurationAmbiguous : public QObject {
         ScratchProject p;
         p.write([](KnowledgeWriter& w) {
             const std::string d = "noun.object";
-            auto add = [&](const std::string& t, const char* def, const char* genus) {
-                w.upsertConcept({t, t, "noun", def, d, ""});
-                if (*genus) w.upsertRelation({t + ">", t, "SPECIALIZATION", "is a kind of", genus, d, ""});
-            };
+            auto add = [&](const std::string& t, const char* def, const char* genus) { addKind(w, d, t, def, genus); };
             add("natural object", "an object occurring naturally", "");
             add("celestial body", "natural objects visible in the sky", "natural object");
             add("extraterrestrial object", "a natural object located outside the earth", "natural object");

@@ -598,6 +598,38 @@ class TestCurationGiveaway : public QObject {
         for (const auto& m : balanced) QVERIFY2(musical(m) >= 3, m.prompt.c_str());
     }
 
+    // A term asked for by its description is offered among terms of its category, as an item's
+    // answer is: "sixteenth note" beside "violin" and "cello" is found by its kind alone.
+    void aDescribedTermStandsAmongTermsOfItsCategory() {
+        ScratchProject p;
+        p.write([&](KnowledgeWriter& w) {
+            auto add = [&](const std::string& t, const char* def, const char* genus) {
+                addKind(w, "music", t, def, genus);
+            };
+            add("note", "a notation representing the pitch and duration of a sound", "");
+            add("bowed instrument", "a string instrument played with a bow", "");
+            add("whole note", "a symbol of a sound held for four beats", "note");
+            add("half note", "a symbol of a sound held for two beats", "note");
+            add("quarter note", "a symbol of a sound held for one beat", "note");
+            add("sixteenth note", "a symbol of a sound held for a quarter of a beat", "note");
+            add("violin", "the smallest and highest member of the violin family", "bowed instrument");
+            add("viola", "a member of the violin family larger than the violin", "bowed instrument");
+            add("cello", "a large member of the violin family held between the knees", "bowed instrument");
+            add("double bass", "the largest and lowest member of the violin family", "bowed instrument");
+        });
+        const KnowledgeGraph kb = KnowledgeGraph::load(p.db());
+        int asked = 0;
+        for (std::uint64_t seed = 1; seed <= 16; ++seed) {
+            synth::Rng rng(seed);
+            synth::SampleBuilder b(kb, rng, [](const std::string& id) { return id.starts_with("mcq.def.term"); });
+            const auto m = b.mcqFromConcept(kb.conceptIndex("sixteenth note"), static_cast<int>(seed % 4));
+            if (!m) continue;
+            ++asked;
+            for (const auto& o : m->options) QVERIFY2(containsWords(o, "note"), m->prompt.c_str());
+        }
+        QVERIFY(asked > 0);
+    }
+
     void aMiddleAnswerTiedByUseHasOptionsOfItsSubject() {
         auto build = [](bool webSiblings) {
             ScratchProject p;

@@ -87,6 +87,10 @@ class TestCurationPhrasing : public QObject {
         QCOMPARE(synth::capitalized("ls"), std::string("ls"));
         QCOMPARE(synth::capitalized("hp2ps"), std::string("hp2ps"));
         QCOMPARE(synth::capitalized("text editor"), std::string("Text editor"));
+        // Bundled sample, seed 13931: gloss options "a celestial body of hot gases ..." beside "Any
+        // of numerous small celestial bodies ...": an article opens a sentence like any word.
+        QCOMPARE(synth::capitalized("a celestial body"), std::string("A celestial body"));
+        QCOMPARE(synth::capitalized("an object"), std::string("An object"));
         QCOMPARE(fixArticles("Text editor is an utility program, an user, an usual case, an update."),
                  std::string("Text editor is a utility program, a user, a usual case, an update."));
     }

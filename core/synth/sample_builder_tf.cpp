@@ -64,7 +64,9 @@ std::optional<Sample> SampleBuilder::mcqFromConcept(int node, int answerPos) {
     }
     if (t < 0) return std::nullopt;
 
-    const auto pool = candidates(node, std::nullopt, true, n.discipline);
+    // Options of the answer's category, as in items: "dominant", a scale degree, beside three note
+    // values is found by its kind alone.
+    const auto pool = sameCategoryFirst(candidates(node, std::nullopt, true, n.discipline), node, {});
     std::unordered_set<int> defs{n.defKey};
     const bool answerName = n.name;
     const auto chosen = pick(pool, 3, {n.termKey}, [&](int c) {

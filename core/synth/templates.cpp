@@ -124,9 +124,14 @@ std::string capitalized(std::string_view s) {
     std::string out(s);
     // A name written in lower case keeps it at the start of a sentence: "i860", "hp2ps",
     // "iPhone", the command "ls" (never "I860", "Ls").
+    // A word of one or two letters is such a name unless it is a word of the language ("a
+    // celestial body ..." opens a sentence as "A celestial body ...", beside "Any of numerous ...").
+    static constexpr std::string_view kShortWords[] = {"a",  "an", "as", "at", "by", "if", "in", "is",
+                                                       "it", "no", "of", "on", "or", "to", "up", "we"};
     const std::string_view first = s.substr(0, s.find(' '));
+    const bool word = std::find(std::begin(kShortWords), std::end(kShortWords), first) != std::end(kShortWords);
     const bool name =
-        first.size() <= 2 || std::any_of(first.begin(), first.end(), [](char c) {
+        (first.size() <= 2 && !word) || std::any_of(first.begin(), first.end(), [](char c) {
             return std::isdigit(static_cast<unsigned char>(c)) || std::isupper(static_cast<unsigned char>(c));
         });
     if (!out.empty() && out[0] >= 'a' && out[0] <= 'z' && !name) out[0] = static_cast<char>(out[0] - 'a' + 'A');
