@@ -304,7 +304,7 @@ class TestCurationPhrasing : public QObject {
         ScratchProject p;
         p.write([&](KnowledgeWriter& w) {
             for (const char* t : {"Boltzmann's constant", "constant", "tank circuit", "circuit", "quantity",
-                                  "electrical device", "towline", "line", "mark"})
+                                  "electrical device", "towline", "line", "mark", "syncopation", "music"})
                 w.upsertConcept({t, t, "noun", "", "physics", ""});
             w.upsertRelation(
                 {"r1", "Boltzmann's constant", "SPECIALIZATION", "is a kind of", "constant", "physics", ""});
@@ -316,10 +316,15 @@ class TestCurationPhrasing : public QObject {
             w.upsertChain({"c1", "physics", "", {"r1", "r2"}}, "imported");
             w.upsertChain({"c2", "physics", "", {"r3", "r4"}}, "imported");
             w.upsertChain({"c3", "physics", "", {"r5", "r6"}}, "imported");
+            // Bundled sample: "True or false: Syncopation (music) is a kind of music." (its label)
+            w.upsertRelation({"r7", "syncopation", "SPECIALIZATION", "is a kind of", "music", "physics", ""});
+            w.upsertChain({"c4", "physics", "", {"r7"}}, "imported");
+            w.markUsualSense("syncopation", "the act of syncopating", "music");
         });
         const KnowledgeGraph kb = KnowledgeGraph::load(p.db());
         for (int e = 0; e < static_cast<int>(kb.edges.size()); ++e) {
-            const bool self = kb.edges[e].id == "r1" || kb.edges[e].id == "r3" || kb.edges[e].id == "r5";
+            const bool self =
+                kb.edges[e].id == "r1" || kb.edges[e].id == "r3" || kb.edges[e].id == "r5" || kb.edges[e].id == "r7";
             QCOMPARE(kb.selfAnswering(e), self);
             QCOMPARE(kb.teachable(e), !self);
         }

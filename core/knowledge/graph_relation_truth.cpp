@@ -34,8 +34,11 @@ bool isTransitive(RelationType t) {
 bool KnowledgeGraph::selfAnswering(int edge) const {
     // ... or one is read off the other: an acronym of it ("RISC OS is an operating system"), the
     // other spelled inside it ("Intel 80386DX is a version of Intel 80386").
+    // Written with its topic label, a term may name the other too: "Syncopation (music) is a kind
+    // of music".
     const std::string s = nodes[edges[edge].s].bareTerm(), o = nodes[edges[edge].o].bareTerm();
-    return answersItself(s, o) || readableFromStem(o, s) || readableFromStem(s, o);
+    return answersItself(s, o) || readableFromStem(o, s) || readableFromStem(s, o) ||
+           answersItself(nodes[edges[edge].s].term, nodes[edges[edge].o].term);
 }
 
 bool KnowledgeGraph::joinsChainEnds(int edge) const {

@@ -83,16 +83,16 @@ if [[ ! -f "$S" ]]; then
     decided=0
     decide() { if "$P" bench review "$R" "$@" > /dev/null 2>&1; then decided=$((decided + 1)); fi; }
     for id in ie560c306d88cf089 ib2ebb25d6aed3b70 i4eff396902b5ddbd i44226b7f47be269d i4747775227dca7b4 \
-              ia9e7e88257518451 i40f05be69eb7ba27 ifea1fc16e68fa284 icb1c2d034a00cd39 i72101c5eb051ce50 \
-              i1f7d85546e77cdeb ibd75c57f5ec68d00 i7e29b3ce747a5eb0 i6c41aabbe676f872 i77fac0b9bcaf490a \
-              if9a884eae83e058c i643ea29bd02744d0; do
+              i6f5d56615c9915bd i40f05be69eb7ba27 ifea1fc16e68fa284 icb1c2d034a00cd39 i72101c5eb051ce50 \
+              i73c305d551f24cad ibd75c57f5ec68d00 i7e29b3ce747a5eb0 i6c41aabbe676f872 i77fac0b9bcaf490a \
+              ifb7bbf336b21a667 i643ea29bd02744d0; do
         decide "$id" --status accepted
     done
     decide ia3d31b76b5fd50f4 --status rejected --reason ambiguous --note "reasoning is as good an answer as problem solving"
     decide i7910e4201ea8956c --status rejected --reason ambiguous --note "char reads as the fish"
     decide i3dea6eba8b7531d2:C --status rejected --reason giveaway --note "theosophy beside a computing stem"
     decide id0c2fc2042e1523e:C --status rejected --reason ambiguous --note "a drive is a memory device too"
-    decide i76780366f9c6e747:C --status rejected --reason actually_true --note "a programmer is a creator"
+    decide idbfe938ec7b15a27:B --status rejected --reason actually_true --note "a register is part of the CPU"
     decide ie5c483e22694eb24:B --status rejected --reason ambiguous --note "a musician is a worker too"
     [[ $decided -ge 20 ]] || echo "screenshots.sh: only $decided of 23 review decisions applied (the sample's items changed?)" >&2
 fi
