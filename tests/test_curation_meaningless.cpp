@@ -84,6 +84,15 @@ class TestCurationMeaningless : public QObject {
         QVERIFY(
             hasStatement(extractEntry("Intel 8080", "The successor to the {Intel 8008}."), "Intel 8080", "Intel 8008"));
         QVERIFY(hasStatement(extractEntry("GW-Ada", "A new version of {Ada/Ed}."), "GW-Ada", "Ada/Ed"));
+        // FOLDOC sample, seed 57375: "False. CLU is a kind of extension." from "Concurrent CLU was
+        // an extension designed to support parallel proceses." in CLU's entry: a variant of the
+        // headword is another subject; a descriptive phrase ending in it still names it.
+        const auto clu = extractEntry("CLU", "An {object-oriented} programming language. Concurrent CLU was an "
+                                             "extension designed to support parallel processes.");
+        QVERIFY(hasStatement(clu, "CLU", "object-oriented programming language"));
+        QVERIFY(!hasStatement(clu, "CLU", "extension"));
+        QVERIFY(hasStatement(extractEntry("Pascal", "A programming language. The language Pascal is a {Wirth} design."),
+                             "Pascal", "Wirth design"));
     }
 
     // FOLDOC samples: "How is batch file related to filename extension? Batch file has filename

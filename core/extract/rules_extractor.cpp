@@ -187,8 +187,17 @@ class SentenceRules {
         std::string text = surface(p);
         if (!topic_.empty()) {
             // "the word ampersand", "Perl single quote": a phrase ending in the headword names it.
+            // But a modifier that makes a variant names the variant: "Concurrent CLU was an extension
+            // ..." in CLU's entry is no fact of CLU, nor is "Extended Pascal ..." of Pascal.
             const std::string key = canonicalKey(text), topicKey = canonicalKey(topic_);
-            if (key == topicKey || (key.size() > topicKey.size() && key.ends_with(" " + topicKey))) return topic_;
+            if (key == topicKey) return topic_;
+            if (key.size() > topicKey.size() && key.ends_with(" " + topicKey)) {
+                const std::string modifier = key.substr(0, key.size() - topicKey.size() - 1);
+                const bool variant = modifier.find(' ') == std::string::npos &&
+                                     (looksAdjective(modifier) || isParticiple(modifier) || modifier == "parallel" ||
+                                      modifier == "object-oriented" || modifier == "real-time");
+                if (!variant) return topic_;
+            }
         }
         if (!topic_.empty() && (text == "this" || text == "This")) return topic_;
         return text;
