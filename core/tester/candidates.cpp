@@ -224,8 +224,8 @@ std::vector<Cand> linkCandidates(const KnowledgeGraph& g, const GraphChain& c) {
 
 // The answer stands apart from three options that belong together: all three are kinds of one
 // thing the answer is not ("receding", "vanishing", "evanescence", kinds of disappearance, beside
-// "eclipse"), or are of one discipline the answer is not of, or the answer alone carries a topic domain ("drive
-// (computer science)" beside "instrument", "indicator" and "magnet").
+// "eclipse") or of one discipline the answer is not of, or the answer alone carries a topic
+// domain ("drive (computer science)" beside "instrument", "indicator" and "magnet").
 bool standsApart(const KnowledgeGraph& g, int answer, const std::vector<Cand>& chosen) {
     if (chosen.size() < 3 || std::any_of(chosen.begin(), chosen.end(), [](const Cand& d) { return d.nodes.empty(); }))
         return false;
