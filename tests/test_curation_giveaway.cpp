@@ -562,12 +562,8 @@ class TestCurationGiveaway : public QObject {
         auto glossSamples = [](bool musicalSiblings) {
             ScratchProject p;
             p.write([&](KnowledgeWriter& w) {
-                auto add = [&](const std::string& t, const char* def) {
-                    w.upsertConcept({t, t, "noun", def, "noun.time", ""});
-                    if (t != "duration")
-                        w.upsertRelation({t + ">", t, "SPECIALIZATION", "is a kind of", "duration", "noun.time", ""});
-                };
-                add("duration", "the period of time during which something continues");
+                auto add = [&](const std::string& t, const char* def) { addKind(w, "noun.time", t, def, "duration"); };
+                addKind(w, "noun.time", "duration", "the period of time during which something continues");
                 add("value", "the relative duration of a musical note");
                 add("course time", "the time taken to traverse a measured course");
                 add("timing", "an arrangement of events used as a measure of duration");

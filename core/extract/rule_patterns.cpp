@@ -186,6 +186,13 @@ bool isMeasure(std::string_view head) {
     return units.count(head) > 0;
 }
 
+bool isRoleTowards(std::string_view head) {
+    static const std::unordered_set<std::string_view> roles = {"designer", "author",     "coauthor", "co-author",
+                                                               "inventor", "creator",    "founder",  "originator",
+                                                               "father",   "maintainer", "architect"};
+    return roles.count(head) > 0;
+}
+
 bool isFrequencyHedge(std::string_view word) {
     static const std::unordered_set<std::string_view> hedges = {"often",     "sometimes", "occasionally", "rarely",
                                                                 "seldom",    "possibly",  "perhaps",      "usually",

@@ -47,6 +47,10 @@ bool isVagueHead(std::string_view head);
 // Units of measure ("kilobyte", "second"): "the first 64 kilobytes of X" makes nothing a kilobyte.
 bool isMeasure(std::string_view head);
 
+// Nouns that name a role towards the thing after them rather than a kind of thing ("the designer
+// of", "the author of"): "Niklaus Wirth is a designer" teaches nothing.
+bool isRoleTowards(std::string_view head);
+
 // Frequency hedges ("often", "sometimes"): "a module often has X" states no fact of modules.
 bool isFrequencyHedge(std::string_view word);
 

@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
 #include <string_view>
 #include <unordered_set>
 
@@ -350,14 +349,6 @@ class SentenceRules {
             if (auto o = phraseAt(t_, stop + 1); o && !o->pronoun)
                 emit(subject, RelationType::PartOf, "is " + article(headText) + headText + " " + prep, surface(*o));
         (void)defines;
-    }
-
-    // Nouns that name a role towards the thing after them rather than a kind of thing.
-    static bool isRoleTowards(const std::string& head) {
-        static const std::set<std::string_view> roles = {"designer",   "author",  "coauthor", "co-author",
-                                                         "inventor",   "creator", "founder",  "originator",
-                                                         "maintainer", "father",  "architect"};
-        return roles.count(head) > 0;
     }
 
     // Whether the phrase `p` (ended by token `stop`, whose word is `prep`) is the genus of a

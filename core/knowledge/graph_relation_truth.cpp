@@ -113,19 +113,17 @@ KnowledgeGraph::AnswerSet KnowledgeGraph::answerSet(int q, RelationType t, bool 
 }
 
 bool KnowledgeGraph::isPerson(int term) const {
-    const int person = termKeyOf("person");
-    if (person < 0) return false;
-    if (term == person) return true;
+    if (personTerm_ < 0) return false;
+    if (term == personTerm_) return true;
     const auto up = ancestorTerms(term);
-    return up && up->count(person) > 0;
+    return up && up->count(personTerm_) > 0;
 }
 
 bool KnowledgeGraph::personAxis(int term) const {
-    const int person = termKeyOf("person");
     bool axis = false;
-    if (person >= 0)
+    if (personTerm_ >= 0)
         eachTermNeighbor(term, RelationType::Specialization, true,
-                         [&](int parent) { axis = axis || parent == person; });
+                         [&](int parent) { axis = axis || parent == personTerm_; });
     return axis;
 }
 

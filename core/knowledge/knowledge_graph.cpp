@@ -266,6 +266,7 @@ KnowledgeGraph KnowledgeGraph::load(Database& db) {
     g.countKinds();
     g.indexGlosses();
     g.markNames();
+    g.personTerm_ = g.termKeyOf("person");
     return g;
 }
 

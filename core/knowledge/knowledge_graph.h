@@ -288,6 +288,7 @@ class KnowledgeGraph {
     std::vector<int> defTerm_;                              // per definition key: its term key, or -1 when terms differ
     std::vector<std::vector<std::uint64_t>> glossWords_;    // node -> sorted hashes of its gloss's content words
     std::unordered_set<std::uint64_t> chainEnds_;           // term-key pairs (both orders) of chain ends
+    int personTerm_ = -1;                                   // term key of "person", -1 when no concept has it
     std::unordered_set<std::uint64_t> relatedTerms_;        // unordered term pairs with any relation
     // Term-level typed adjacency (CSR over term keys): entries are (type << 32 | termKey).
     std::vector<int> termOutStart_, termInStart_;

@@ -77,13 +77,9 @@ bool namesAThing(const std::string& type) { return type != "verb" && type != "ad
 // wencher an adulterer and a womanizer, a programmer an engineer, an expert and a worker, though
 // the structure lists one genus for each. Between two roles (the second "person" or below it),
 // every other kind of the second is one a reader takes as true of the first, so no middle item
-// asks for the role between them. `person` is the term key of "person" (-1: none).
-bool betweenOverlappingRoles(const KnowledgeGraph& g, const GraphChain& c, int person) {
-    const int end = g.nodes[c.nodes.back()].termKey;
-    if (person < 0) return false;
-    if (end == person) return true;
-    const auto up = g.ancestorTerms(end);
-    return up && up->count(person) > 0;
+// asks for the role between them.
+bool betweenOverlappingRoles(const KnowledgeGraph& g, const GraphChain& c) {
+    return g.isPerson(g.nodes[c.nodes.back()].termKey);
 }
 
 // Picks three valid distractors: operator by weight (less for one already used, for variety),
@@ -458,7 +454,6 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
     std::vector<Item> items;
     LengthBalance bal;
     const double wsum = opt.endWeight + opt.middleWeight + opt.linkWeight;
-    const int person = g.termKeyOf("person");
     for (std::size_t ci = 0; ci < g.chains.size(); ++ci) {
         if (ci % 512 == 0) {
             progress.checkCancelled();
@@ -530,7 +525,7 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
                 ++open;
                 continue;
             }
-            if (shape == ItemShape::Middle && betweenOverlappingRoles(g, c, person)) {
+            if (shape == ItemShape::Middle && betweenOverlappingRoles(g, c)) {
                 ++roles;
                 continue;
             }
