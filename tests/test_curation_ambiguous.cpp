@@ -60,6 +60,49 @@ class TestCurationAmbiguous : public QObject {
         QVERIFY(others > 0);
     }
 
+    // WordNet sample, seeds 10007 and 10009: "gravity is a kind of X and X is a kind of Y" keyed
+    // "force" beside "interaction": WordNet's "gravitational interaction" is a kind of interaction,
+    // so gravity is one as a reader reads it. An option with a kind named after a concept the
+    // stem says is below the answer is refused; one whose kinds share only the stem's genus word
+    // ("absorbent material" for "X is a kind of material") is not.
+    void anOptionWithAKindNamedAfterTheStemIsRefused() {
+        const KnowledgeGraph g = taxonomyGraph("noun.phenomenon",
+                                               {{"a", "gravity", "attraction"},
+                                                {"b", "attraction", "force"},
+                                                {"c", "force", "physical phenomenon"},
+                                                {"d", "interaction", "physical phenomenon"},
+                                                {"e", "gravitational interaction", "interaction"},
+                                                {"f", "strong interaction", "interaction"},
+                                                {"g", "electrical phenomenon", "physical phenomenon"},
+                                                {"h", "mechanical phenomenon", "physical phenomenon"},
+                                                {"i", "optical phenomenon", "physical phenomenon"},
+                                                {"j", "repulsion", "force"},
+                                                {"k", "static electricity", "electrical phenomenon"},
+                                                {"l", "friction", "mechanical phenomenon"},
+                                                {"m", "refraction", "optical phenomenon"},
+                                                {"n", "physical phenomenon", "natural phenomenon"}},
+                                               {{"a", "b"}, {"j"}, {"k"}, {"l"}, {"m"}, {"e"}, {"f"}}, "noun");
+        const auto items = itemsAnswering(g, "force");
+        QVERIFY2(!items.empty(), "no item keyed 'force' was made");
+        for (const auto& it : items)
+            for (const auto& o : it.options) QVERIFY2(o != "interaction", it.question.c_str());
+        const KnowledgeGraph m = taxonomyGraph("noun.substance",
+                                               {{"a", "explosive", "chemical"},
+                                                {"b", "chemical", "material"},
+                                                {"c", "sorbent", "material"},
+                                                {"d", "absorbent material", "sorbent"},
+                                                {"e", "fiber", "material"},
+                                                {"f", "paper", "material"},
+                                                {"g", "cotton", "fiber"},
+                                                {"h", "newsprint", "paper"},
+                                                {"i", "solvent", "chemical"}},
+                                               {{"a", "b"}, {"d"}, {"g"}, {"h"}, {"i"}}, "noun");
+        bool sorbent = false;
+        for (const auto& it : itemsAnswering(m, "chemical"))
+            for (const auto& o : it.options) sorbent = sorbent || o == "sorbent";
+        QVERIFY2(sorbent, "'sorbent' was refused for a kind sharing the genus word 'material'");
+    }
+
     // WordNet, seed 11213: "servitor is a kind of X and X is a kind of assistant" keyed "attendant"
     // beside "subordinate" (a servitor is one as any reader reads it); "wencher is a kind of X and
     // X is a kind of libertine" keyed "adulterer" beside "womanizer" and "rake"; seed 33017:
@@ -144,6 +187,37 @@ class TestCurationAmbiguous : public QObject {
         const std::vector<int> chain = {g.conceptIndex("ada"), g.conceptIndex("interpreter")};
         QVERIFY(g.sourceTies(chain, "interpreter", g.termKeyOf("compiler"), "compiler"));
         QVERIFY(!g.sourceTies(chain, "interpreter", g.termKeyOf("browser"), "browser"));
+    }
+
+    // WordNet sample, seed 10009: "Electronic instrument is a kind of which of the following?"
+    // keyed "musical instrument" beside "electronic device": read with the question's own word,
+    // the wrong option is true. A relation question's wrong options share no word part with its
+    // term that the answer does not share ("instrument" it may: "measuring instrument").
+    void aRelationQuestionsOptionsShareNoWordWithItsTerm() {
+        ScratchProject p;
+        p.write([](KnowledgeWriter& w) {
+            const std::string d = "noun.artifact";
+            auto add = [&](const std::string& t, const char* genus) { addKind(w, d, t, "", genus); };
+            add("device", "");
+            for (const char* t : {"musical instrument", "electronic device", "electrical device", "machine",
+                                  "mechanism", "measuring instrument", "surgical instrument"})
+                add(t, "device");
+            add("electronic instrument", "musical instrument");
+            add("wind instrument", "musical instrument");
+            writeChains(w, d, {{"electronic instrument>", "musical instrument>"}});
+        });
+        const KnowledgeGraph kb = KnowledgeGraph::load(p.db());
+        int asked = 0;
+        for (std::uint64_t seed = 1; seed <= 24; ++seed) {
+            synth::Rng rng(seed);
+            synth::SampleBuilder b(kb, rng, [](const std::string& id) { return id.starts_with("mcq.rel"); });
+            const int at = static_cast<int>(seed % 4);
+            const auto s = b.mcqFromRelation(kb.edgeIndex("electronic instrument>"), at);
+            if (!s || s->options[static_cast<std::size_t>(at)] != "musical instrument") continue; // asked forward
+            ++asked;
+            for (const auto& o : s->options) QVERIFY2(o != "electronic device", s->prompt.c_str());
+        }
+        QVERIFY(asked > 0);
     }
 
     // Bundled sample, seed 24816: "True or false: Quasar is a kind of extraterrestrial object."

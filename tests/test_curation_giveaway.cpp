@@ -349,7 +349,8 @@ class TestCurationGiveaway : public QObject {
                 w.upsertRelation({s + ">" + o, s, "SPECIALIZATION", "is a kind of", o, "noun.cognition", ""});
             };
             add("generalization");
-            for (const std::string cat : {"principle", "rule", "theory", "law"}) {
+            // ("rule" is never offered: it names Naegele's rule.)
+            for (const std::string cat : {"principle", "rule", "theory", "law", "doctrine"}) {
                 add(cat);
                 isA(cat, "generalization");
                 for (int k = 1; k <= 40; ++k) {
@@ -664,6 +665,50 @@ class TestCurationGiveaway : public QObject {
         }
         for (const auto& it : itemsAnswering(build(false), "web page"))
             QVERIFY2(it.shape != ItemShape::Middle, it.question.c_str());
+    }
+
+    // WordNet sample, seed 10009: "culmination (astronomy) is a kind of X and X is a part of Y"
+    // keyed "celestial sphere" beside "hard palate", "wave front" and "interface": the label
+    // names astronomy, and "celestial", a word of astronomy's glosses, the one option of it. An
+    // answer that reads as of the label's topic has two options beside it that do too.
+    void anAnswerOfTheLabelsTopicHasOptionsOfItBeside() {
+        auto build = [](bool celestialSiblings) {
+            return taxonomyGraph(
+                "noun.location",
+                {{"a", "culmination", "celestial point"},
+                 {"b", "celestial point", "location"},
+                 {"c", "region", "location"},
+                 {"d", "site", "location"},
+                 {"e", "venue", "location"},
+                 {"f", "station", "location"},
+                 {"g", celestialSiblings ? "zenith" : "landmark", "location"},
+                 {"h", celestialSiblings ? "nadir" : "junction", "location"},
+                 {"i", "location", "object"}},
+                {{"a", "b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}}, "noun", [&](KnowledgeWriter& w) {
+                    for (const char* t : {"zenith", "nadir"})
+                        if (celestialSiblings) w.upsertConcept({t, t, "noun", "", "astronomy", ""});
+                    w.upsertConcept({"culmination", "culmination", "noun",
+                                     "the passage of a celestial body across the meridian", "astronomy", ""});
+                    w.markUsualSense("culmination", "a final climactic stage", "astronomy");
+                    addKind(w, "astronomy", "star", "a celestial body of hot gases");
+                    addKind(w, "astronomy", "comet", "a celestial body with a tail");
+                    addKind(w, "astronomy", "planet", "a celestial body that revolves around a star");
+                });
+        };
+        auto labelled = [](const KnowledgeGraph& g) {
+            std::vector<Item> out;
+            for (Item& it : itemsAnswering(g, "celestial point"))
+                if (containsWords(it.question, "culmination (astronomy)")) out.push_back(std::move(it));
+            return out;
+        };
+        for (const Item& it : labelled(build(false))) QFAIL(it.question.c_str());
+        const auto balanced = labelled(build(true));
+        QVERIFY2(!balanced.empty(), "no item asked for celestial point with two astronomy options beside it");
+        for (const Item& it : balanced) {
+            int celestial = 0;
+            for (const auto& d : it.distractors) celestial += d.text == "zenith" || d.text == "nadir" ? 1 : 0;
+            QVERIFY2(celestial >= 2, it.question.c_str());
+        }
     }
 };
 

@@ -262,10 +262,20 @@ class TestCurationPhrasing : public QObject {
         QVERIFY(sharesWordPart("agronomy", "agrobiology"));
         QVERIFY(!sharesWordPart("agronomy", "agriculture")); // "agr" is no form of four letters
         QVERIFY(!sharesWordPart("proton", "protein"));       // nor "prot"
+        // Sample, seed 10009: "centroid is a kind of X ..." keyed "center of mass": the root of "center".
+        QVERIFY(sharesWordPart("center of mass", "centroid"));
+        QVERIFY(sharesWordPart("cylindrical projection", "cylinder"));
+        QVERIFY(!sharesWordPart("entropy", "enter"));
         QVERIFY(readableFromStem("electricity", "hydroelectricity"));
         QVERIFY(answersItself("legislative act", "act")); // "Stamp Act ... X is a kind of act": X = "legislative act"
         QVERIFY(answersItself("unstratified language", "stratified language")); // "X contrasts with ..."
         QVERIFY(!answersItself("insulation", "solution"));
+        // Sample, seed 10007: "X contrasts with outside and X is a kind of surface" keyed "inside".
+        QVERIFY(answersItself("inside", "outside"));
+        QVERIFY(answersItself("output", "input"));
+        QVERIFY(answersItself("maximum", "minimum"));
+        QVERIFY(!answersItself("in", "out")); // no remainder
+        QVERIFY(!answersItself("insight", "outside"));
         QVERIFY(!readableFromStem("electricity", "physical phenomenon"));
         QVERIFY(!sharesWordPart("unit", "community")); // four letters count only where a word starts
         // "apoapsis contrasts with X": "periapsis" closes alike; common suffixes do not count.

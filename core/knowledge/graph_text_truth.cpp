@@ -60,6 +60,25 @@ void KnowledgeGraph::indexGlosses() {
         std::sort(out.begin(), out.end());
         out.erase(std::unique(out.begin(), out.end()), out.end());
     }
+    // A topic's words: those its concepts' glosses use far more than other topics' glosses do
+    // ("celestial" of astronomy, "sound" of music). Topics are the disciplines a term's label can
+    // show ("culmination (astronomy)"); lexicographer files are no topic a reader sees.
+    std::unordered_set<int> topics;
+    for (const auto& n : nodes)
+        if (n.qualified) topics.insert(n.discipline);
+    std::unordered_map<std::uint64_t, std::unordered_map<int, int>> uses; // word -> topic -> glosses
+    for (std::size_t n = 0; n < nodes.size(); ++n)
+        if (topics.count(nodes[n].discipline))
+            for (auto w : glossWords_[n]) ++uses[w][nodes[n].discipline];
+    topicWords_.clear();
+    for (const auto& [word, byTopic] : uses) {
+        int total = 0, best = -1, most = 0;
+        for (const auto& [topic, count] : byTopic) {
+            total += count;
+            if (count > most) most = count, best = topic;
+        }
+        if (most >= 3 && 5 * most >= 3 * total) topicWords_[word] = best;
+    }
     // Words in many glosses say nothing of one concept ("numbered" in templated definitions,
     // "instrument" in WordNet's): they do not count.
     std::unordered_map<std::uint64_t, std::size_t> glosses;
@@ -120,6 +139,22 @@ bool KnowledgeGraph::sameDefinition(int a, int b) const {
 bool KnowledgeGraph::definitionIsUnique(int node) const {
     const auto& n = nodes[node];
     return n.defKey >= 0 && defTerm_[n.defKey] == n.termKey;
+}
+
+
+bool KnowledgeGraph::readsAsTopic(int node, int topic) const {
+    if (nodes[node].discipline == topic) return true;
+    const std::string term = normalizeTerm(nodes[node].bareTerm());
+    for (std::size_t at = 0; at < term.size();) {
+        std::size_t end = at;
+        while (end < term.size() && std::isalpha(static_cast<unsigned char>(term[end]))) ++end;
+        if (end - at >= 4) {
+            auto it = topicWords_.find(std::hash<std::string>{}(extract::singularize(term.substr(at, end - at))));
+            if (it != topicWords_.end() && it->second == topic) return true;
+        }
+        at = end + 1;
+    }
+    return false;
 }
 
 } // namespace proda

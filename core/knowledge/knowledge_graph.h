@@ -243,6 +243,9 @@ class KnowledgeGraph {
     // shorter gloss's. Siblings share their genus words only, which the shorter glosses of two
     // kinds rarely make half of what they say.
     bool glossesOverlap(int a, int b) const;
+    // The node is of the topic, or its term holds a word that the topic's glosses use far more
+    // than other topics' do: "celestial sphere" reads as astronomy, "sound property" as music.
+    bool readsAsTopic(int node, int topic) const;
     // Some sense of node a's term has the same normalised definition as node b.
     bool sameDefinition(int a, int b) const;
     // No concept with another term shares this node's definition, so asking for the term given
@@ -287,6 +290,7 @@ class KnowledgeGraph {
     std::unordered_set<std::string> bareTerms_;             // normalised terms without their topic domain
     std::vector<int> defTerm_;                              // per definition key: its term key, or -1 when terms differ
     std::vector<std::vector<std::uint64_t>> glossWords_;    // node -> sorted hashes of its gloss's content words
+    std::unordered_map<std::uint64_t, int> topicWords_;     // word hash -> the topic whose glosses use it most
     std::unordered_set<std::uint64_t> chainEnds_;           // term-key pairs (both orders) of chain ends
     int personTerm_ = -1;                                   // term key of "person", -1 when no concept has it
     std::unordered_set<std::uint64_t> relatedTerms_;        // unordered term pairs with any relation

@@ -234,15 +234,24 @@ std::optional<Sample> SampleBuilder::mcqFromRelation(int edge, int answerPos) {
                                         {.askedAsGenus = forward && asksWhatItIs(e)});
     const auto truth = kb_.answerSet(q, e.type, forward);
     const bool answerName = kb_.nodes[answer].name; // names beside names only
+    const std::string qTerm = kb_.nodes[q].bareTerm();
+    const bool answerShares = sharesWordPart(kb_.nodes[answer].bareTerm(), qTerm);
+    // The question's words the answer shares no part with ("electronic" of "electronic
+    // instrument" beside "musical instrument").
+    std::string unsharedWords;
+    for (const auto& w : lowerWords(qTerm))
+        if (!sharesWordPart(kb_.nodes[answer].bareTerm(), w)) unsharedWords += w + " ";
     const auto chosen = pick(pool, 3, {kb_.nodes[q].termKey, kb_.nodes[answer].termKey}, [&](int c) {
         return kb_.nodes[c].name == answerName && !kb_.possiblyTrue(truth, c) && !kb_.kindRelated(answer, c) &&
-               !kb_.namedInDefinitions(q, c) && !kb_.namedInDefinitions(answer, c) && !kb_.glossesOverlap(answer, c);
+               !kb_.namedInDefinitions(q, c) && !kb_.namedInDefinitions(answer, c) && !kb_.glossesOverlap(answer, c) &&
+               // a wrong option sharing a word with the question's term that the answer does not
+               // reads as true ("Electronic instrument is a kind of electronic device")
+               (unsharedWords.empty() || !sharesWordPart(kb_.nodes[c].bareTerm(), unsharedWords));
     });
     if (chosen.size() < 3) return std::nullopt;
     // An answer sharing a word part with the question's term is read off it ("CHIP-8" for
     // CHIP-48's origin, "prototype" beside "protoduction") unless two other options share it too.
-    if (const std::string qTerm = kb_.nodes[q].bareTerm();
-        sharesWordPart(kb_.nodes[answer].bareTerm(), qTerm) &&
+    if (answerShares &&
         std::count_if(chosen.begin(), chosen.end(),
                       [&](const Candidate& c) { return sharesWordPart(kb_.nodes[c.node].bareTerm(), qTerm); }) < 2)
         return std::nullopt;

@@ -219,6 +219,27 @@ struct NodeRules {
                            [&](int n) { return g->definitionNamesNode(d.termKey, n); });
     }
 
+    // A kind of the option is named after a chain concept: "gravitational interaction", a kind
+    // of "interaction", makes "gravity is a kind of interaction" true as a reader reads it (and
+    // WordNet's "force" no answer apart from it). Words of the option's own term do not count.
+    std::vector<std::string> chainWords; // words of five letters or more of the chain's other concepts
+    bool kindNamedAfterChain(const Cand& d) const {
+        if (d.nodes.empty() || chainWords.empty()) return false;
+        const KnowledgeGraph& G = *g;
+        const auto own = lowerWords(d.text);
+        std::size_t seen = 0;
+        for (int e : G.in(d.nodes.back())) {
+            if (G.edges[e].type != RelationType::Specialization) continue;
+            if (++seen > 16) break;
+            for (const auto& w : lowerWords(G.nodes[G.edges[e].s].bareTerm())) {
+                if (w.size() < 5 || std::find(own.begin(), own.end(), w) != own.end()) continue;
+                for (const auto& x : chainWords)
+                    if (w.compare(0, 5, x, 0, 5) == 0 && sharesWordPart(w, x)) return true;
+            }
+        }
+        return false;
+    }
+
     bool valid(const Cand& d) const {
         const KnowledgeGraph& G = *g;
         return !named.count(d.termKey) &&
@@ -239,7 +260,7 @@ struct NodeRules {
                (d.nodes.size() ? G.nodes[d.nodes.back()].name : writtenAsName(d.text)) == answerName &&
                namedWithRank(d.text) == namedWithRank(answer) &&
                !(d.nodes.size() && nearDuplicate(G.nodes[a].bareTerm(), G.nodes[d.nodes.back()].bareTerm())) &&
-               (answerShares || !sharesWordPart(d.text, namedText));
+               (answerShares || !sharesWordPart(d.text, namedText)) && !kindNamedAfterChain(d);
     }
 };
 
@@ -304,6 +325,14 @@ std::optional<NodeRules> nodeRules(const KnowledgeGraph& g, const GraphChain& c,
     // any reader reads "is a kind of".
     // A walk past the bound clears no option, so no item is made.
     for (int n : c.nodes) r.chainGlosses += firstGloss(g.nodes[n].definition) + " ";
+    // (The concepts before the answer, which the stem says are kinds or parts of it; not the
+    // named genus after it, whose word the option's kinds hold as the answer's do: "absorbent
+    // material" for "X is a kind of material".)
+    const auto answerWords = lowerWords(answer);
+    for (int j = 0; j < pos; ++j)
+        for (auto& w : lowerWords(g.nodes[c.nodes[j]].bareTerm()))
+            if (w.size() >= 5 && std::find(answerWords.begin(), answerWords.end(), w) == answerWords.end())
+                r.chainWords.push_back(std::move(w));
     if (pos > 0 && c.steps[pos - 1].type != RelationType::Specialization) r.partners.push_back(c.nodes[pos - 1]);
     if (pos < T && c.steps[pos].type != RelationType::Specialization) r.partners.push_back(c.nodes[pos + 1]);
     TermSet& chainAncestors = r.chainAncestors;
@@ -362,16 +391,27 @@ std::optional<Item> buildOne(const KnowledgeGraph& g, const GraphChain& c, ItemS
         const bool answerShares = rules->answerShares;
         const std::string& answerParts = rules->answerParts;
         auto pool = nodeCandidates(g, c, pos, rng);
+        // The topic a named term's label shows, when the answer reads as of it ("culmination
+        // (astronomy)" ... "celestial sphere"); -1 otherwise.
+        int labelTopic = -1;
+        for (int end : {c.nodes.front(), c.nodes.back()})
+            if ((end == c.nodes.front() || shape == ItemShape::Middle) && g.nodes[end].qualified &&
+                g.readsAsTopic(rules->a, g.nodes[end].discipline))
+                labelTopic = g.nodes[end].discipline;
+        auto ofTopic = [&](const Cand& d) {
+            return !d.nodes.empty() && (labelTopic >= 0 ? g.readsAsTopic(d.nodes.back(), labelTopic)
+                                                        : g.nodes[d.nodes.back()].discipline == g.nodes[rules->a].discipline);
+        };
         // A middle answer tied to the named end by what it does or is made of, not by what it is
         // ("site map is an X and X is written in HTML"), is read by its subject: options of another
         // subject ("memory dump", "swap file" beside "web page") are ruled out by the stem, so those
         // of the answer's subject come first, and an item with fewer than two of them is not made.
-        const bool topical = shape == ItemShape::Middle &&
-                             c.steps[static_cast<std::size_t>(pos)].type != RelationType::Specialization &&
-                             c.steps[static_cast<std::size_t>(pos)].type != RelationType::PartOf;
-        auto ofTopic = [&](const Cand& d) {
-            return !d.nodes.empty() && g.nodes[d.nodes.back()].discipline == g.nodes[rules->a].discipline;
-        };
+        // So is an answer of the subject a named term's topic label shows: "celestial sphere"
+        // beside "hard palate" and "interface" for "culmination (astronomy)".
+        const bool topical = (shape == ItemShape::Middle &&
+                              c.steps[static_cast<std::size_t>(pos)].type != RelationType::Specialization &&
+                              c.steps[static_cast<std::size_t>(pos)].type != RelationType::PartOf) ||
+                             labelTopic >= 0;
         if (topical)
             for (auto& d : pool)
                 if (!ofTopic(d)) d.tier += 8; // after every option of the subject, whatever its other tiers

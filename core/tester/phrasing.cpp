@@ -264,8 +264,6 @@ int middlePositionOf(std::string_view templateId) {
     }
 }
 
-namespace {
-
 std::vector<std::string> lowerWords(std::string_view s) {
     std::vector<std::string> words;
     std::string cur;
@@ -279,6 +277,8 @@ std::vector<std::string> lowerWords(std::string_view s) {
     if (!cur.empty()) words.push_back(std::move(cur));
     return words;
 }
+
+namespace {
 
 // Initials of the words, skipping the little words acronyms skip.
 std::string initials(const std::vector<std::string>& words) {
@@ -662,10 +662,19 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
                // "mono", "hydro", "thermo")
                (k >= 4 && w[k - 1] == 'o' && w.size() >= k + 3 && x.size() >= k + 3);
     };
+    // ... or one opens with the other's root, whose "-er" or "-re" loses its vowel in derived words
+    // ("centroid" / "center", "cylindrical" / "cylinder"); five letters of root at least, since
+    // "entropy" is no "enter".
+    auto derivedFrom = [](const std::string& w, const std::string& x) {
+        if (x.size() < 6 || !(x.ends_with("er") || x.ends_with("re"))) return false;
+        const std::string root = x.substr(0, x.size() - 2) + "r";
+        return w.size() > root.size() && w.starts_with(root);
+    };
     // ... or two spellings of one word, one letter apart ("wisteria" / "Chinese wistaria").
     for (const auto& w : optionWords)
         for (const auto& x : namedWords)
-            if (openAlike(w, x) || closeAlike(w, x, 5) || (w.size() >= 6 && x.size() >= 6 && oneEditApart(w, x)))
+            if (openAlike(w, x) || closeAlike(w, x, 5) || (w.size() >= 6 && x.size() >= 6 && oneEditApart(w, x)) ||
+                derivedFrom(w, x) || derivedFrom(x, w))
                 return true;
     // An acronym both hold as a word: "CD player" beside "CD drive".
     for (const auto ow : spaceSeparated(option))
@@ -747,7 +756,22 @@ bool answersItself(std::string_view a, std::string_view b) {
             if (t.size() > p.size() + 3 && t.compare(0, p.size(), p) == 0 && t.substr(p.size()) == u) return true;
         return false;
     };
-    return nearDuplicate(a, b) || closes(a, b) || closes(b, a) || negates(a, b) || negates(b, a);
+    // Or the other with an opposed prefix, which spells the contrast out: "inside" for "X contrasts
+    // with outside", "output" for "input".
+    auto opposes = [](std::string_view x, std::string_view y) {
+        static constexpr std::pair<std::string_view, std::string_view> opposed[] = {
+            {"in", "out"},     {"up", "down"},   {"over", "under"}, {"pre", "post"},  {"hyper", "hypo"},
+            {"sub", "super"},  {"inter", "intra"}, {"endo", "exo"}, {"micro", "macro"}, {"in", "ex"},
+            {"im", "ex"},      {"in", "de"},     {"min", "max"},    {"upper", "lower"}, {"inner", "outer"}};
+        const std::string t = normalizeTerm(x), u = normalizeTerm(y);
+        for (const auto& [p, q] : opposed)
+            for (const auto& [s, v] : {std::pair{t, u}, std::pair{u, t}})
+                if (s.size() >= p.size() + 3 && v.size() >= q.size() + 3 && s.compare(0, p.size(), p) == 0 &&
+                    v.compare(0, q.size(), q) == 0 && s.substr(p.size()) == v.substr(q.size()))
+                    return true;
+        return false;
+    };
+    return nearDuplicate(a, b) || closes(a, b) || closes(b, a) || negates(a, b) || negates(b, a) || opposes(a, b);
 }
 
 } // namespace proda

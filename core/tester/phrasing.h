@@ -64,6 +64,8 @@ bool writtenAsName(std::string_view term);
 // beside "time scale"), or the same first six letters ("equinoctial" / "equinox"). When the
 // answer shares none, it points at, or away from, the answer by spelling alone.
 bool sharesWordPart(std::string_view option, std::string_view named);
+// The words of a text, lower-cased, split at anything but letters and digits.
+std::vector<std::string> lowerWords(std::string_view s);
 // A word of `text` that opens like a word of `term` for four letters, both of five letters or
 // more: "storing" in the gloss of "storage", "computation" in that of "computer". A gloss that
 // echoes its term's stem is the one option a reader picks without knowing it.
