@@ -4,6 +4,7 @@
 // FOLDOC, WordNet or the bundled sample.
 #include "curation_fixture.h"
 #include "extract/chain_builder.h"
+#include "knowledge/misspellings.h"
 #include "synth/synthesizer.h"
 #include "synth/templates.h"
 #include "tester/generator.h"
@@ -93,6 +94,46 @@ class TestCurationPhrasing : public QObject {
         QCOMPARE(synth::capitalized("an object"), std::string("An object"));
         QCOMPARE(fixArticles("Text editor is an utility program, an user, an usual case, an update."),
                  std::string("Text editor is a utility program, a user, a usual case, an update."));
+    }
+
+    // FOLDOC, seed 10222: "Define MU-Prolog." answered "... developed by L. Naish of the
+    // Univeristy of Melbourne", "a peice of text", "the Berkley RISC design": the source's slips,
+    // taught word for word. A definition with a rare word one slip from a common one teaches no
+    // sample; words a slip away from nothing, inflections and spelling variants are no slips.
+    void aDefinitionTheSourceMisspellsTeachesNothing() {
+        std::vector<std::string> texts = {"developed by L. Naish of the Univeristy of Melbourne",
+                                          "arranging the characters in a peice of text",
+                                          "a microprocessor descended from the Berkley RISC design",
+                                          "the width of a column, modeling data in colour at the centre",
+                                          "several cases of Lisps; a judgment"};
+        for (int k = 0; k < 6; ++k) {
+            texts.push_back("a University of California Berkeley piece with colour");
+            texts.push_back("the modelling of a case in Lisp with the center of a color and judgement");
+        }
+        const std::vector<std::string_view> views(texts.begin(), texts.end());
+        const auto slips = misspeltWords(views);
+        QCOMPARE(slips[0], std::string("univeristy"));
+        QCOMPARE(slips[1], std::string("peice"));
+        QCOMPARE(slips[2], std::string("berkley"));
+        QCOMPARE(slips[3], std::string()); // width (a letter added), modeling, colour, centre: variants
+        QCOMPARE(slips[4], std::string()); // an inflection of a word the texts use; judgment
+        for (std::size_t k = 5; k < slips.size(); ++k) QCOMPARE(slips[k], std::string());
+        // A term of the corpus is no slip: "Berkley", were it a headword, would be named.
+        QCOMPARE(misspeltWords(views, [](const std::string& w) { return w == "berkley"; })[2], std::string());
+
+        // In a project, such a concept keeps its definition but no sample teaches it.
+        ScratchProject p;
+        p.write([&](KnowledgeWriter& w) {
+            addKind(w, "Language", "MU-Prolog", "Prolog developed at the Univeristy of Melbourne");
+            for (int k = 0; k < 6; ++k)
+                addKind(w, "Language", "L" + std::to_string(k), "a language of the University of Edinburgh");
+        });
+        const KnowledgeGraph kb = KnowledgeGraph::load(p.db());
+        const int mu = kb.conceptIndex("MU-Prolog");
+        QVERIFY(mu >= 0);
+        QVERIFY(!kb.nodes[static_cast<std::size_t>(mu)].definition.empty());
+        QCOMPARE(kb.nodes[static_cast<std::size_t>(mu)].defKey, -1);
+        QVERIFY(kb.nodes[static_cast<std::size_t>(kb.conceptIndex("L0"))].defKey >= 0);
     }
 
     // Ungrammatical: "is a industry-standard language", "floating point numbers is part of X".

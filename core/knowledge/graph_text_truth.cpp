@@ -3,6 +3,7 @@
 #include "knowledge/knowledge_graph.h"
 
 #include "extract/terms.h"
+#include "knowledge/misspellings.h"
 
 #include <algorithm>
 #include <cctype>
@@ -141,6 +142,17 @@ bool KnowledgeGraph::definitionIsUnique(int node) const {
     return n.defKey >= 0 && defTerm_[n.defKey] == n.termKey;
 }
 
+
+void KnowledgeGraph::dropMisspeltDefinitions() {
+    // A sample teaches its definition word for word: one the source misspells ("developed by L.
+    // Naish of the Univeristy of Melbourne") teaches the slip. The concept keeps it for the
+    // explorer; no sample uses it.
+    std::vector<std::string_view> texts;
+    for (const auto& n : nodes) texts.push_back(n.definition);
+    const auto slips = misspeltWords(texts, [&](const std::string& w) { return termKeys_.count(w) > 0; });
+    for (std::size_t k = 0; k < nodes.size(); ++k)
+        if (!slips[k].empty()) nodes[k].defKey = -1;
+}
 
 bool KnowledgeGraph::readsAsTopic(int node, int topic) const {
     if (nodes[node].discipline == topic) return true;

@@ -260,6 +260,7 @@ KnowledgeGraph KnowledgeGraph::load(Database& db) {
         }
         for (auto& c : g.chains) orient(g.edges, c);
     }
+    g.dropMisspeltDefinitions();
     g.defTerm_.assign(defKeys.size(), -2);
     g.kinds_.assign(kindKeys.size(), {});
     g.buildIndexes(g.termKeys_.size());

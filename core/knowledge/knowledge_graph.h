@@ -267,6 +267,7 @@ class KnowledgeGraph {
     void buildIndexes(std::size_t termCount);
     void countKinds();
     void indexGlosses();
+    void dropMisspeltDefinitions();
     // Whether toTerm is reachable from fromTerm over type t within 4 hops (term level).
     bool reaches(int fromTerm, RelationType t, int toTerm) const;
     // Generalisations of a term over SPECIALIZATION (itself included), at most 4 hops up, with
