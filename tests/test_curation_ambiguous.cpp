@@ -189,6 +189,33 @@ class TestCurationAmbiguous : public QObject {
         QVERIFY(!g.sourceTies(chain, "interpreter", g.termKeyOf("browser"), "browser"));
     }
 
+    // FOLDOC, seed 10222 (and every reading before it): "Comprehensive TeX Archive Network is an X
+    // and X is a Y" keyed "host" beside "website": the reader works X out to be an archive site,
+    // and a site named like it reads as true. An option sharing a word part with a concept the
+    // stem hides is refused, unless it is that concept (the trap one hop short).
+    void anOptionNamedLikeAHiddenConceptIsRefused() {
+        const KnowledgeGraph g = taxonomyGraph("Networking",
+                                               {{"a", "CTAN", "archive site"},
+                                                {"b", "archive site", "host"},
+                                                {"c", "host", "computer"},
+                                                {"d", "website", "computer"},
+                                                {"e", "workstation", "computer"},
+                                                {"f", "mainframe", "computer"},
+                                                {"g", "microcomputer", "computer"},
+                                                {"h", "server", "computer"},
+                                                {"i", "mirror", "archive site"},
+                                                {"j", "home page", "website"},
+                                                {"k", "PC", "microcomputer"},
+                                                {"l", "S/390", "mainframe"},
+                                                {"m", "Sun-3", "workstation"},
+                                                {"n", "file server", "server"}},
+                                               {{"a", "b"}, {"j"}, {"k"}, {"l"}, {"m"}, {"n"}}, "concept");
+        const auto items = itemsAnswering(g, "host");
+        QVERIFY2(!items.empty(), "no item keyed 'host' was made");
+        for (const auto& it : items)
+            for (const auto& o : it.options) QVERIFY2(o != "website", it.question.c_str());
+    }
+
     // WordNet sample, seed 10009: "Electronic instrument is a kind of which of the following?"
     // keyed "musical instrument" beside "electronic device": read with the question's own word,
     // the wrong option is true. A relation question's wrong options share no word part with its

@@ -1,6 +1,7 @@
 // Regression tests for the curator's "meaningless relation" rejections that the rest of
 // test_curation does not cover.
 #include "curation_fixture.h"
+#include "tester/phrasing.h"
 
 #include <QtTest>
 
@@ -132,6 +133,34 @@ class TestCurationMeaningless : public QObject {
         // Imported pointers (WordNet's "has part") name a part, not a feature a text mentions.
         const KnowledgeGraph imported = fromText(false);
         QVERIFY(!imported.bareAttribute(imported.edgeIndex("Gofer-compiler")));
+    }
+
+    // FOLDOC, seed 10222: "Climbing the taxonomy from ALP one direct link at a time: ALP is an
+    // extension of X and X is a Y": an extension is a lineage, no step up a taxonomy. Only a
+    // chain of "is a" links is asked as one; others are asked as links given.
+    void aLineageIsNoTaxonomyToClimb() {
+        ScratchProject p;
+        p.write([](KnowledgeWriter& w) {
+            const std::string d = "Language";
+            for (const char* t : {"ALP", "Mercury Autocode", "Autocode", "EC++", "C++", "programming language"})
+                w.upsertConcept({t, t, "concept", "", d, ""});
+            w.upsertRelation({"ext", "ALP", "SPECIALIZATION", "is an extension of", "Mercury Autocode", d, ""});
+            w.upsertRelation({"isa", "Mercury Autocode", "SPECIALIZATION", "is a", "Autocode", d, ""});
+            w.upsertRelation({"ec", "EC++", "SPECIALIZATION", "is a", "C++", d, ""});
+            w.upsertRelation({"cpp", "C++", "SPECIALIZATION", "is a", "programming language", d, ""});
+            writeChains(w, d, {{"ext", "isa"}, {"ec", "cpp"}});
+        });
+        const KnowledgeGraph g = KnowledgeGraph::load(p.db());
+        int chains = 0;
+        for (const auto& c : g.chains) {
+            if (!c.ok()) continue;
+            ++chains;
+            const Stem s = endStem(g, c);
+            const bool lineage = g.nodes[static_cast<std::size_t>(c.nodes.front())].term == "ALP";
+            QCOMPARE(s.templateId, std::string(lineage ? "end.generic" : "end.SPECIALIZATION"));
+            QCOMPARE(containsWords(s.question, "Climbing the taxonomy"), !lineage);
+        }
+        QCOMPARE(chains, 2);
     }
 };
 

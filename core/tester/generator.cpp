@@ -223,6 +223,14 @@ struct NodeRules {
     // of "interaction", makes "gravity is a kind of interaction" true as a reader reads it (and
     // WordNet's "force" no answer apart from it). Words of the option's own term do not count.
     std::vector<std::string> chainWords; // words of five letters or more of the chain's other concepts
+    // The words of the chain concepts the stem hides ("archive site" in "CTAN is an X and X is a
+    // Y") that the answer shares no part with: an option named like one ("website" beside
+    // "host") reads as what the reader works out X to be.
+    std::string hiddenWords;
+    // (A hidden concept itself is a trap of its own, one hop short: "archive site" for Y.)
+    bool onChain(const Cand& d) const {
+        return !d.nodes.empty() && std::find(chainNodes.begin(), chainNodes.end(), d.nodes.back()) != chainNodes.end();
+    }
     bool kindNamedAfterChain(const Cand& d) const {
         if (d.nodes.empty() || chainWords.empty()) return false;
         const KnowledgeGraph& G = *g;
@@ -260,7 +268,10 @@ struct NodeRules {
                (d.nodes.size() ? G.nodes[d.nodes.back()].name : writtenAsName(d.text)) == answerName &&
                namedWithRank(d.text) == namedWithRank(answer) &&
                !(d.nodes.size() && nearDuplicate(G.nodes[a].bareTerm(), G.nodes[d.nodes.back()].bareTerm())) &&
-               (answerShares || !sharesWordPart(d.text, namedText)) && !kindNamedAfterChain(d);
+               (answerShares || !sharesWordPart(d.text, namedText)) &&
+               (hiddenWords.empty() || onChain(d) ||
+                !sharesWordPart(d.nodes.size() ? G.nodes[d.nodes.back()].bareTerm() : d.text, hiddenWords)) &&
+               !kindNamedAfterChain(d);
     }
 };
 
@@ -329,6 +340,10 @@ std::optional<NodeRules> nodeRules(const KnowledgeGraph& g, const GraphChain& c,
     // named genus after it, whose word the option's kinds hold as the answer's do: "absorbent
     // material" for "X is a kind of material".)
     const auto answerWords = lowerWords(answer);
+    for (int j = 1; j < T; ++j)
+        if (j != pos)
+            for (const auto& w : lowerWords(g.nodes[c.nodes[j]].bareTerm()))
+                if (w.size() >= 4 && !sharesWordPart(answer, w)) r.hiddenWords += w + " ";
     for (int j = 0; j < pos; ++j)
         for (auto& w : lowerWords(g.nodes[c.nodes[j]].bareTerm()))
             if (w.size() >= 5 && std::find(answerWords.begin(), answerWords.end(), w) == answerWords.end())

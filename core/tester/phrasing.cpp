@@ -1,4 +1,5 @@
 #include "tester/phrasing.h"
+#include "knowledge/relation_arity.h"
 #include "extract/terms.h"
 #include "util/text.h"
 
@@ -202,7 +203,12 @@ Stem endStem(const KnowledgeGraph& g, const GraphChain& c) {
     const std::string body = joinClauses(clauses(g, c, n));
     Stem s;
     s.explanation = chainExplanation(g, c);
-    if (uniform && c.steps[0].type == RelationType::Specialization) {
+    // A taxonomy is climbed by "is a" links only: "ALP is an extension of X and X is a Y" climbs
+    // a lineage first, and its stem names no taxonomy.
+    const bool taxonomy = std::all_of(c.edges.begin(), c.edges.end(), [&](int e) {
+        return e >= 0 && statesAGenus(g.edges[static_cast<std::size_t>(e)].predicate);
+    });
+    if (uniform && taxonomy && c.steps[0].type == RelationType::Specialization) {
         s.templateId = "end.SPECIALIZATION";
         s.question = "Climbing the taxonomy from " + start + " one direct link at a time: " + body +
                      ". Which broader category is " + target + "?";
