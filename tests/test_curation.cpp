@@ -105,6 +105,10 @@ class TestCuration : public QObject {
             QVERIFY2(extract::definesAnAdjective(s), s);
         for (const char* s : {"A system that recovers.", "Software that describes hardware.", "The said object."})
             QVERIFY2(!extract::definesAnAdjective(s), s);
+        // FOLDOC, seed 10555: "Dual is a kind of isomorphic" (a sample's correction).
+        QVERIFY(extract::definesAnAdjective("Two mathematical objects are isomorphic if they have the same structure.",
+                                            "isomorphic"));
+        QVERIFY(!extract::definesAnAdjective("An isomorphism is a bijection that preserves structure.", "isomorphism"));
         const std::vector<ExtractedStatement> sts = {statement("B", "has", "robust", RelationType::Property),
                                                      statement("B", "is a", "programming language")};
         auto isConcept = [](const extract::KnowledgeDraft& d, const std::string& term) {

@@ -210,6 +210,11 @@ class TestCurationPhrasing : public QObject {
             !sharesWordPart("Rosaceae", "Rubiales")); // but one character apart is ("M5 is a generalisation of X": M4)
         QCOMPARE(indefiniteArticle("European"), std::string("a")); // "an European framing specification"
         QCOMPARE(indefiniteArticle("Ethernet"), std::string("an"));
+        // Sample, seed 10444: "1/60th of a hour" (WordNet writes "an hour").
+        QCOMPARE(fixArticles("60 seconds or 1/60th of an hour"), std::string("60 seconds or 1/60th of an hour"));
+        QCOMPARE(indefiniteArticle("honest"), std::string("an"));
+        QCOMPARE(indefiniteArticle("hourglass"), std::string("an"));
+        QCOMPARE(indefiniteArticle("house"), std::string("a"));
         // An acronym said as a word takes "a" ("an RISC microprocessor" read wrong); one read out by
         // its letters takes the article of its first letter's name.
         QCOMPARE(indefiniteArticle("RISC"), std::string("a"));
@@ -308,6 +313,10 @@ class TestCurationPhrasing : public QObject {
         QVERIFY(sharesWordPart("cylindrical projection", "cylinder"));
         QVERIFY(!sharesWordPart("entropy", "enter"));
         QVERIFY(readableFromStem("electricity", "hydroelectricity"));
+        // FOLDOC, seed 10555: "Programming Language/Cornell is a subset of ___" keyed "PL/I".
+        QVERIFY(readableFromStem("PL/I", "Programming Language/Cornell"));
+        QVERIFY(!readableFromStem("PL/I", "Pascal"));
+        QVERIFY(!readableFromStem("ALGOL 68", "Programming Language/Cornell"));
         QVERIFY(answersItself("legislative act", "act")); // "Stamp Act ... X is a kind of act": X = "legislative act"
         QVERIFY(answersItself("unstratified language", "stratified language")); // "X contrasts with ..."
         QVERIFY(!answersItself("insulation", "solution"));

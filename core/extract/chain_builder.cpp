@@ -265,6 +265,15 @@ bool definesAnAdjective(std::string_view sentence) {
     return false;
 }
 
+bool definesAnAdjective(std::string_view sentence, std::string_view headword) {
+    if (definesAnAdjective(sentence)) return true;
+    const std::string l = lowerAscii(sentence), h = lowerAscii(headword);
+    for (std::string_view verb : {" is ", " are ", " is said to be ", " are said to be "})
+        for (std::string_view condition : {" if ", " when ", " iff "})
+            if (l.find(std::string(verb) + h + std::string(condition)) != std::string::npos) return true;
+    return false;
+}
+
 KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements,
                               const std::unordered_set<std::string>& adjectives,
                               const std::unordered_set<std::string>& multiSense) {

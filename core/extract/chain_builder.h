@@ -85,5 +85,8 @@ KnowledgeDraft buildKnowledge(const std::vector<ExtractedStatement>& statements,
 // Whether an entry's defining sentence defines an adjective: "Said of", "Used of", "Describes",
 // "Describing", "Pertaining to", "Relating to", "Of or relating to", "Neither X nor Y".
 bool definesAnAdjective(std::string_view definingSentence);
+// ... or says of something that it is the headword, under a condition: "Two mathematical objects
+// are isomorphic if they have the same structure" heads an adjective, not a thing.
+bool definesAnAdjective(std::string_view definingSentence, std::string_view headword);
 
 } // namespace proda::extract

@@ -115,7 +115,7 @@ ExtractionReport extractKnowledge(Project& project, const Extractor& extractor, 
         while (first.step()) {
             const std::string title = first.columnText(0);
             const auto parsed = extract::parseChunk(first.columnView(1), true, title);
-            if (!parsed.sentences.empty() && extract::definesAnAdjective(parsed.sentences.front().quote))
+            if (!parsed.sentences.empty() && extract::definesAnAdjective(parsed.sentences.front().quote, title))
                 adjectives.insert(extract::lowerAscii(title));
         }
     }

@@ -346,6 +346,19 @@ bool readableFromStem(std::string_view answer, std::string_view named) {
         return false;
     };
     if (spellsInitials(named, a) || spellsInitials(answer, n)) return true;
+    // A name whose capitals before its mark are the initials of the other's opening words
+    // ("PL/I" for "Programming Language/Cornell"): the family shows in the expansion.
+    auto opensWithInitials = [](std::string_view name, std::string_view expansion) {
+        const std::size_t mark = name.find_first_of("/-");
+        if (mark == std::string_view::npos || mark < 2) return false;
+        const std::string_view head = name.substr(0, mark);
+        if (!std::all_of(head.begin(), head.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
+            return false;
+        std::string init;
+        for (const auto w : spaceSeparated(expansion.substr(0, expansion.find_first_of("/-")))) init += w[0];
+        return init.size() == head.size() && alnumLower(init) == alnumLower(head);
+    };
+    if (opensWithInitials(answer, named) || opensWithInitials(named, answer)) return true;
     // A name whose capitals spell the answer ("SuccessoR": SR) or end in it ("MooZ": Z): its
     // author hid the answer in it. Only mixed-case words, so "MS-DOS" spells no "MD".
     for (const auto word : spaceSeparated(named)) {
