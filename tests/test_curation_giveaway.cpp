@@ -710,6 +710,40 @@ class TestCurationGiveaway : public QObject {
             QVERIFY2(celestial >= 2, it.question.c_str());
         }
     }
+
+    // WordNet sample: twenty items "antiquark (quark, lepton, ...) is a kind of X and X is a part
+    // of Y" keyed "atom" beside "activator", "inhibitor" and "mixture", one fact asked twenty
+    // times: a reader learns the answer from the repetition. At most three items share every hop
+    // but the first (`--per-frame`).
+    void oneFactIsAskedAtMostThreeTimes() {
+        const KnowledgeGraph g = taxonomyGraph(
+            "noun.object",
+            {{"a1", "antiquark", "elementary particle"}, {"a2", "quark", "elementary particle"},
+             {"a3", "lepton", "elementary particle"},    {"a4", "boson", "elementary particle"},
+             {"a5", "fermion", "elementary particle"},   {"a6", "hadron", "elementary particle"},
+             {"m", "mixture", "substance"},              {"ac", "activator", "substance"},
+             {"in", "inhibitor", "substance"},           {"at", "atom", "substance"},
+             {"fu", "fuel", "substance"},                {"ep", "elementary particle", "particle"}},
+            {}, "noun", [](KnowledgeWriter& w) {
+                w.upsertRelation({"p", "elementary particle", "PART_OF", "is a part of", "atom", "noun.object", ""});
+                writeChains(w, "noun.object", {{"a1", "p"}, {"a2", "p"}, {"a3", "p"}, {"a4", "p"}, {"a5", "p"}, {"a6", "p"}});
+            });
+        auto atoms = [&](int perFrame) {
+            GenerateOptions opt;
+            opt.maxPerFrame = perFrame;
+            GenerateReport rep;
+            int n = 0;
+            for (const Item& it : buildItems(g, opt, rep))
+                n += it.options[static_cast<std::size_t>(it.answer)] == "atom" && it.shape == ItemShape::End;
+            return std::pair{n, rep.skippedRepeatedFrame};
+        };
+        const auto [unlimited, none] = atoms(0);
+        QVERIFY2(unlimited > 3, std::to_string(unlimited).c_str());
+        QCOMPARE(none, std::int64_t(0));
+        const auto [capped, skipped] = atoms(3);
+        QCOMPARE(capped, 3);
+        QVERIFY(skipped >= unlimited - 3);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCurationGiveaway)

@@ -94,6 +94,12 @@ class TestCurationMeaningless : public QObject {
         QVERIFY(!hasStatement(clu, "CLU", "extension"));
         QVERIFY(hasStatement(extractEntry("Pascal", "A programming language. The language Pascal is a {Wirth} design."),
                              "Pascal", "Wirth design"));
+        // FOLDOC, seed 10888: "Euclid is a kind of variant" (a sample's correction), from "Ottawa
+        // Euclid is a variant." A lineage word alone names no kind; a Lisp dialect is one.
+        QVERIFY(!hasStatement(extractEntry("Euclid", "A descendant of {Pascal}. Euclid is a variant."), "Euclid",
+                              "variant"));
+        QVERIFY(hasStatement(extractEntry("Scheme", "A small, uniform {Lisp} dialect."), "Scheme",
+                             "uniform Lisp dialect"));
     }
 
     // FOLDOC samples: "How is batch file related to filename extension? Batch file has filename

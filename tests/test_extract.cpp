@@ -111,8 +111,9 @@ class TestExtract : public QObject {
         QCOMPARE(s.brokenChains, 0);
         QVERIFY(s.concepts > 1500 && s.relations > 1500);
         QCOMPARE(p.db().scalarInt("SELECT count(*) FROM concepts"), j.at("concepts").get<std::int64_t>());
-        // Every chain is a walk of 2-3 relations, and an item was made from a tenth or more of
-        // them (the rest lack three distractors of the answer's category and generality that no
+        // Every chain is a walk of 2-3 relations, and at least 200 items were made, a dev split of
+        // about twenty for round one's diagnosis (the other chains repeat the later hops of three
+        // items already made, or lack three distractors of the answer's category and generality that no
         // gloss echoes or names, that read as meant alone and that neither share a word nor one
         // discipline the answer lacks, ask for a broad one or for a broader category at the top
         // of the subset, whose own kind is unknown, can be read off the stem, name a term two
@@ -122,7 +123,7 @@ class TestExtract : public QObject {
                                   "HAVING count(*) NOT BETWEEN 2 AND 3)"),
                  std::int64_t(0));
         const std::int64_t chains = p.db().scalarInt("SELECT count(*) FROM chains");
-        QVERIFY2(j.at("items").get<std::int64_t>() * 10 > chains, std::to_string(chains).c_str());
+        QVERIFY2(j.at("items").get<std::int64_t>() >= 200 && chains > 2000, std::to_string(chains).c_str());
         QVERIFY(std::filesystem::exists(path + ".d/sample-wordnet/data.noun"));
         QVERIFY(std::filesystem::exists(path + ".d/sample-wordnet/index.noun"));
         // Words usually read in another sense: "stop" (the organ stop) carries its domain.

@@ -29,7 +29,7 @@ using nlohmann::json;
 const char* kUsage =
     "generate|check|show|review|guidelines PROJECT [ID] [options]\n\n"
     "sub-commands:\n"
-    "  generate PROJECT [--per-chain N] [--seed S] [--dev-fraction F] [--json]\n"
+    "  generate PROJECT [--per-chain N] [--per-frame N] [--seed S] [--dev-fraction F] [--json]\n"
     "                           build items from the chains (human decisions are kept)\n"
     "  check PROJECT [--json]   validity, orthogonality, bias and coverage of the items\n"
     "  show PROJECT [ID | --random N [--seed S]] [--json]\n"
@@ -112,6 +112,7 @@ void printItem(const Item& it, KnowledgeQueries& q) {
 int runGenerate(const Args& a, Project& p) {
     GenerateOptions opt;
     opt.perChain = static_cast<int>(a.integer("per-chain", 1, 1, 20));
+    opt.maxPerFrame = static_cast<int>(a.integer("per-frame", opt.maxPerFrame, 0, 1000));
     opt.seed = static_cast<std::uint64_t>(a.integer("seed", 1, 0, 1L << 62));
     opt.devFraction = a.number("dev-fraction", opt.devFraction, 0, 1);
     Progress progress = terminalProgress(!a.flag("json"));
@@ -133,6 +134,7 @@ int runGenerate(const Args& a, Project& p) {
               {"skipped_same_term_hop", r.skippedSameTermHop},
               {"skipped_unknown_category", r.skippedUnknownCategory},
               {"skipped_overlapping_roles", r.skippedOverlappingRoles},
+              {"skipped_repeated_frame", r.skippedRepeatedFrame},
               {"by_shape", r.byShape},
               {"by_operator", r.byOperator},
               {"project_operator_weights", r.projectWeights},
@@ -155,14 +157,15 @@ int runGenerate(const Args& a, Project& p) {
                 "adjectives, %lld through a word usually read in another sense, %lld asking for a concept "
                 "reached through a relation with many objects (\"has\", \"uses\"), %lld with a hop between two senses "
                 "of one term, %lld asking for a concept of no known kind, %lld asking which of two overlapping roles "
-                "lies between them\n"
+                "lies between them, %lld repeating the later hops of items made already (--per-frame)\n"
                 "%.2f s load, %.2f s generate, %.2f s write\n",
                 static_cast<long long>(r.skippedNoDistractors), static_cast<long long>(r.skippedBrokenChain),
                 static_cast<long long>(r.skippedLongChain), static_cast<long long>(r.skippedAgainstDirection),
                 static_cast<long long>(r.skippedBroadAnswer), static_cast<long long>(r.skippedNotThings),
                 static_cast<long long>(r.skippedMisread), static_cast<long long>(r.skippedOpenRelation),
                 static_cast<long long>(r.skippedSameTermHop), static_cast<long long>(r.skippedUnknownCategory),
-                static_cast<long long>(r.skippedOverlappingRoles), r.loadSeconds, r.generateSeconds, r.writeSeconds);
+                static_cast<long long>(r.skippedOverlappingRoles), static_cast<long long>(r.skippedRepeatedFrame),
+                r.loadSeconds, r.generateSeconds, r.writeSeconds);
     return 0;
 }
 
@@ -280,6 +283,8 @@ std::vector<Verb> itemVerbs() {
          kUsage,
          "benchmark items from L3 chains: generate, check, show, review (proda bench --help)",
          {{"per-chain", "N", "generate: items per chain, 1-20 (default 1)"},
+          {"per-frame", "N",
+           "generate: items sharing every hop but the first, at most (default 3, 0: no limit)"},
           {"seed", "S", "generate: distractor and answer-position seed; show: sample seed (default 1)"},
           {"dev-fraction", "F", "generate: share of items in the dev split (default 0.1)"},
           {"random", "N", "show: N random items (default 20)"},

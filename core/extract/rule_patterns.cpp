@@ -161,6 +161,13 @@ std::optional<HeadRule> copulaHead(std::string_view head, std::string_view prep)
     return std::nullopt;
 }
 
+bool isBareLineage(std::string_view head) {
+    static const std::unordered_set<std::string_view> words = {"variant",    "extension",  "derivative", "descendant",
+                                                               "enhancement", "revision", "dialect",    "clone",
+                                                               "port",       "implementation"};
+    return words.count(head) > 0;
+}
+
 bool isVagueHead(std::string_view head) {
     static const std::unordered_set<std::string_view> vague = {
         "term",        "word",        "thing",    "way",        "something", "one",          "name",      "kind",

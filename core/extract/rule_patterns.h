@@ -43,6 +43,8 @@ std::optional<HeadRule> copulaHead(std::string_view head, std::string_view prepo
 
 // Heads too vague to be a genus ("term", "thing", "way"): "X is a term" says nothing.
 bool isVagueHead(std::string_view head);
+// A lineage word that, written alone as a genus, names no kind: "Ottawa Euclid is a variant."
+bool isBareLineage(std::string_view head);
 
 // Units of measure ("kilobyte", "second"): "the first 64 kilobytes of X" makes nothing a kilobyte.
 bool isMeasure(std::string_view head);

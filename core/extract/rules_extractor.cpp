@@ -323,7 +323,9 @@ class SentenceRules {
         if (pluralGenus) return; // nor "is an instructions for computer"
         // ("Yourdon is a Yourdon methodology": a disambiguation names its senses, not a genus.)
         const std::string genusTerm = surface(*p);
-        if (!isVagueHead(head) && !containsWords(genusTerm, subject))
+        // ("Ottawa Euclid is a variant.": a lineage word alone names no kind.)
+        const bool bareLineage = p->end - p->begin == 1 && isBareLineage(head);
+        if (!isVagueHead(head) && !bareLineage && !containsWords(genusTerm, subject))
             emit(subject, RelationType::Specialization, "is a", genusTerm);
         if (prep == "for" && !isVagueHead(head)) { // "a protocol for file transfer"
             std::size_t at = stop + 1;

@@ -508,6 +508,7 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
                              const Progress& progress) {
     std::vector<Item> items;
     LengthBalance bal;
+    std::unordered_map<std::string, int> frames; // items made per frame (see maxPerFrame)
     const double wsum = opt.endWeight + opt.middleWeight + opt.linkWeight;
     for (std::size_t ci = 0; ci < g.chains.size(); ++ci) {
         if (ci % 512 == 0) {
@@ -572,7 +573,7 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
                 plan.emplace_back(s, T);
         }
         std::set<std::string> done;
-        int made = 0, broad = 0, open = 0, unknownKind = 0, roles = 0;
+        int made = 0, broad = 0, open = 0, unknownKind = 0, roles = 0, repeated = 0;
         for (auto [shape, pos] : plan) {
             if (made >= opt.perChain) break;
             if (!done.insert(std::string(toString(shape)) + std::to_string(pos)).second) continue;
@@ -597,7 +598,15 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
                 ++unknownKind;
                 continue;
             }
+            // The frame: the shape, the asked position and every hop but the first.
+            std::string frame = std::string(toString(shape)) + std::to_string(pos);
+            for (std::size_t k = 1; k < c.edges.size(); ++k) frame += "|" + std::to_string(c.edges[k]);
+            if (opt.maxPerFrame > 0 && frames[frame] >= opt.maxPerFrame) {
+                ++repeated;
+                continue;
+            }
             if (auto item = buildOne(g, c, shape, pos, opt, bal)) {
+                ++frames[frame];
                 ++made;
                 ++bal.items; // options[0] is the answer until positions are assigned
                 if (std::all_of(item->options.begin() + 1, item->options.end(),
@@ -618,6 +627,8 @@ std::vector<Item> buildItems(const KnowledgeGraph& g, const GenerateOptions& opt
             ++report.skippedOpenRelation;
         else if (roles > 0)
             ++report.skippedOverlappingRoles;
+        else if (repeated > 0)
+            ++report.skippedRepeatedFrame;
         else
             ++report.skippedNoDistractors;
     }

@@ -75,6 +75,10 @@ struct GenerateOptions {
     // for, its rivals overlap it as any reader reads them ("device" / "equipment" / "system"),
     // and offered as a distractor, a reader can put almost anything in it. Neither is done.
     int maxBroadKinds = 50;
+    // Items that share all hops but the first ("antiquark", "quark", "lepton" ... "is a kind of
+    // X and X is a part of Y" keyed "atom") ask one fact again and again: at most this many of
+    // each (0: no limit).
+    int maxPerFrame = 3;
     // Edge visits a single truth search may make before it falls back to the reverse search.
     std::int64_t searchBudget = 400000;
 };
@@ -90,6 +94,7 @@ struct GenerateReport {
         0; // a hop between two senses of one term ("Philippines is a part of Philippines")
     std::int64_t skippedUnknownCategory = 0;  // asking for a concept of no known kind
     std::int64_t skippedOverlappingRoles = 0; // asking which of a person's overlapping roles lies between two
+    std::int64_t skippedRepeatedFrame = 0;    // its hops but the first already asked maxPerFrame times
     std::map<std::string, std::int64_t> byShape, byOperator;
     std::map<std::string, double> projectWeights; // meta "bench.operator_weights" (from review statistics), when set
     double loadSeconds = 0, generateSeconds = 0, writeSeconds = 0;
