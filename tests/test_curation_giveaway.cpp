@@ -718,15 +718,22 @@ class TestCurationGiveaway : public QObject {
     void oneFactIsAskedAtMostThreeTimes() {
         const KnowledgeGraph g = taxonomyGraph(
             "noun.object",
-            {{"a1", "antiquark", "elementary particle"}, {"a2", "quark", "elementary particle"},
-             {"a3", "lepton", "elementary particle"},    {"a4", "boson", "elementary particle"},
-             {"a5", "fermion", "elementary particle"},   {"a6", "hadron", "elementary particle"},
-             {"m", "mixture", "substance"},              {"ac", "activator", "substance"},
-             {"in", "inhibitor", "substance"},           {"at", "atom", "substance"},
-             {"fu", "fuel", "substance"},                {"ep", "elementary particle", "particle"}},
+            {{"a1", "antiquark", "elementary particle"},
+             {"a2", "quark", "elementary particle"},
+             {"a3", "lepton", "elementary particle"},
+             {"a4", "boson", "elementary particle"},
+             {"a5", "fermion", "elementary particle"},
+             {"a6", "hadron", "elementary particle"},
+             {"m", "mixture", "substance"},
+             {"ac", "activator", "substance"},
+             {"in", "inhibitor", "substance"},
+             {"at", "atom", "substance"},
+             {"fu", "fuel", "substance"},
+             {"ep", "elementary particle", "particle"}},
             {}, "noun", [](KnowledgeWriter& w) {
                 w.upsertRelation({"p", "elementary particle", "PART_OF", "is a part of", "atom", "noun.object", ""});
-                writeChains(w, "noun.object", {{"a1", "p"}, {"a2", "p"}, {"a3", "p"}, {"a4", "p"}, {"a5", "p"}, {"a6", "p"}});
+                writeChains(w, "noun.object",
+                            {{"a1", "p"}, {"a2", "p"}, {"a3", "p"}, {"a4", "p"}, {"a5", "p"}, {"a6", "p"}});
             });
         auto atoms = [&](int perFrame) {
             GenerateOptions opt;

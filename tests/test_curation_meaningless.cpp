@@ -98,8 +98,8 @@ class TestCurationMeaningless : public QObject {
         // Euclid is a variant." A lineage word alone names no kind; a Lisp dialect is one.
         QVERIFY(!hasStatement(extractEntry("Euclid", "A descendant of {Pascal}. Euclid is a variant."), "Euclid",
                               "variant"));
-        QVERIFY(hasStatement(extractEntry("Scheme", "A small, uniform {Lisp} dialect."), "Scheme",
-                             "uniform Lisp dialect"));
+        QVERIFY(
+            hasStatement(extractEntry("Scheme", "A small, uniform {Lisp} dialect."), "Scheme", "uniform Lisp dialect"));
     }
 
     // FOLDOC samples: "How is batch file related to filename extension? Batch file has filename

@@ -101,11 +101,10 @@ class TestCurationPhrasing : public QObject {
     // taught word for word. A definition with a rare word one slip from a common one teaches no
     // sample; words a slip away from nothing, inflections and spelling variants are no slips.
     void aDefinitionTheSourceMisspellsTeachesNothing() {
-        std::vector<std::string> texts = {"developed by L. Naish of the Univeristy of Melbourne",
-                                          "arranging the characters in a peice of text",
-                                          "a microprocessor descended from the Berkley RISC design",
-                                          "the width of a column, modeling data in colour at the centre",
-                                          "several cases of Lisps; a judgment"};
+        std::vector<std::string> texts = {
+            "developed by L. Naish of the Univeristy of Melbourne", "arranging the characters in a peice of text",
+            "a microprocessor descended from the Berkley RISC design",
+            "the width of a column, modeling data in colour at the centre", "several cases of Lisps; a judgment"};
         for (int k = 0; k < 6; ++k) {
             texts.push_back("a University of California Berkeley piece with colour");
             texts.push_back("the modelling of a case in Lisp with the center of a color and judgement");

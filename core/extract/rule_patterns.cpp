@@ -162,9 +162,9 @@ std::optional<HeadRule> copulaHead(std::string_view head, std::string_view prep)
 }
 
 bool isBareLineage(std::string_view head) {
-    static const std::unordered_set<std::string_view> words = {"variant",    "extension",  "derivative", "descendant",
-                                                               "enhancement", "revision", "dialect",    "clone",
-                                                               "port",       "implementation"};
+    static const std::unordered_set<std::string_view> words = {
+        "variant",  "extension", "derivative", "descendant", "enhancement",
+        "revision", "dialect",   "clone",      "port",       "implementation"};
     return words.count(head) > 0;
 }
 

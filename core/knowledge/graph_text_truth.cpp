@@ -142,7 +142,6 @@ bool KnowledgeGraph::definitionIsUnique(int node) const {
     return n.defKey >= 0 && defTerm_[n.defKey] == n.termKey;
 }
 
-
 void KnowledgeGraph::dropMisspeltDefinitions() {
     // A sample teaches its definition word for word: one the source misspells ("developed by L.
     // Naish of the Univeristy of Melbourne") teaches the slip. The concept keeps it for the

@@ -57,10 +57,10 @@ bool slipOf(const std::string& rare, const std::string& common) {
     const std::string& shorter = rare;
     std::size_t at = 0;
     if (!leftOut(longer, shorter, at)) return false;
-    if (at + 1 >= longer.size() || at == 0) return false;                      // an ending or an opening
+    if (at + 1 >= longer.size() || at == 0) return false;                           // an ending or an opening
     if (longer[at] == longer[at - 1] || longer[at] == longer[at + 1]) return false; // a doubled letter
-    if (longer[at] == 'u' && longer.compare(at - 1, 3, "our") == 0) return false;  // colour / color
-    if (longer[at] == 'e' && longer.compare(at + 1, 4, "ment") == 0) return false; // judgement
+    if (longer[at] == 'u' && longer.compare(at - 1, 3, "our") == 0) return false;   // colour / color
+    if (longer[at] == 'e' && longer.compare(at + 1, 4, "ment") == 0) return false;  // judgement
     return true;
 }
 

@@ -251,9 +251,9 @@ std::optional<Sample> SampleBuilder::mcqFromRelation(int edge, int answerPos) {
     if (chosen.size() < 3) return std::nullopt;
     // An answer sharing a word part with the question's term is read off it ("CHIP-8" for
     // CHIP-48's origin, "prototype" beside "protoduction") unless two other options share it too.
-    if (answerShares &&
-        std::count_if(chosen.begin(), chosen.end(),
-                      [&](const Candidate& c) { return sharesWordPart(kb_.nodes[c.node].bareTerm(), qTerm); }) < 2)
+    if (answerShares && std::count_if(chosen.begin(), chosen.end(), [&](const Candidate& c) {
+                            return sharesWordPart(kb_.nodes[c.node].bareTerm(), qTerm);
+                        }) < 2)
         return std::nullopt;
 
     Sample s;

@@ -414,8 +414,9 @@ std::optional<Item> buildOne(const KnowledgeGraph& g, const GraphChain& c, ItemS
                 g.readsAsTopic(rules->a, g.nodes[end].discipline))
                 labelTopic = g.nodes[end].discipline;
         auto ofTopic = [&](const Cand& d) {
-            return !d.nodes.empty() && (labelTopic >= 0 ? g.readsAsTopic(d.nodes.back(), labelTopic)
-                                                        : g.nodes[d.nodes.back()].discipline == g.nodes[rules->a].discipline);
+            return !d.nodes.empty() &&
+                   (labelTopic >= 0 ? g.readsAsTopic(d.nodes.back(), labelTopic)
+                                    : g.nodes[d.nodes.back()].discipline == g.nodes[rules->a].discipline);
         };
         // A middle answer tied to the named end by what it does or is made of, not by what it is
         // ("site map is an X and X is written in HTML"), is read by its subject: options of another

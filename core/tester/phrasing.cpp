@@ -1,6 +1,6 @@
 #include "tester/phrasing.h"
-#include "knowledge/relation_arity.h"
 #include "extract/terms.h"
+#include "knowledge/relation_arity.h"
 #include "util/text.h"
 
 #include <algorithm>
@@ -779,9 +779,9 @@ bool answersItself(std::string_view a, std::string_view b) {
     // with outside", "output" for "input".
     auto opposes = [](std::string_view x, std::string_view y) {
         static constexpr std::pair<std::string_view, std::string_view> opposed[] = {
-            {"in", "out"},     {"up", "down"},   {"over", "under"}, {"pre", "post"},  {"hyper", "hypo"},
-            {"sub", "super"},  {"inter", "intra"}, {"endo", "exo"}, {"micro", "macro"}, {"in", "ex"},
-            {"im", "ex"},      {"in", "de"},     {"min", "max"},    {"upper", "lower"}, {"inner", "outer"}};
+            {"in", "out"},    {"up", "down"},     {"over", "under"}, {"pre", "post"},    {"hyper", "hypo"},
+            {"sub", "super"}, {"inter", "intra"}, {"endo", "exo"},   {"micro", "macro"}, {"in", "ex"},
+            {"im", "ex"},     {"in", "de"},       {"min", "max"},    {"upper", "lower"}, {"inner", "outer"}};
         const std::string t = normalizeTerm(x), u = normalizeTerm(y);
         for (const auto& [p, q] : opposed)
             for (const auto& [s, v] : {std::pair{t, u}, std::pair{u, t}})

@@ -136,8 +136,8 @@ std::string indefiniteArticle(std::string_view next) {
                    ? "an"
                    : "a"; // letters read out
     // "an hour", "an honest", "an heir": a silent h.
-    for (std::string_view start : {"hour", "honest", "honor", "honour", "heir", "Hour", "Honest", "Honor", "Honour",
-                                   "Heir"})
+    for (std::string_view start :
+         {"hour", "honest", "honor", "honour", "heir", "Hour", "Honest", "Honor", "Honour", "Heir"})
         if (next.starts_with(start)) return "an";
     // "a European", "a unit", "a user", "a one-pass": a vowel letter that sounds "you" or "w".
     for (std::string_view start : {"uni", "use", "one", "eu", "Uni", "Use", "One", "Eu"})
