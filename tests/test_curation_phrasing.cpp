@@ -106,8 +106,8 @@ class TestCurationPhrasing : public QObject {
             "a microprocessor descended from the Berkley RISC design",
             "the width of a column, modeling data in colour at the centre", "several cases of Lisps; a judgment"};
         for (int k = 0; k < 6; ++k) {
-            texts.push_back("a University of California Berkeley piece with colour");
-            texts.push_back("the modelling of a case in Lisp with the center of a color and judgement");
+            texts.emplace_back("a University of California Berkeley piece with colour");
+            texts.emplace_back("the modelling of a case in Lisp with the center of a color and judgement");
         }
         const std::vector<std::string_view> views(texts.begin(), texts.end());
         const auto slips = misspeltWords(views);
@@ -305,6 +305,10 @@ class TestCurationPhrasing : public QObject {
         QVERIFY(sharesWordPart("equinoctial point", "autumnal equinox"));
         // WordNet, seed 46038: "agrobiology is a kind of X ..." keyed "agronomy": a combining form.
         QVERIFY(sharesWordPart("agronomy", "agrobiology"));
+        // WordNet, seed 10333: "X is a member of Mullidae" keyed "Mulloidichthys": the family's stem.
+        QVERIFY(sharesWordPart("Mulloidichthys", "Mullidae"));
+        QVERIFY(sharesWordPart("Mullidae", "Mulloidichthys"));
+        QVERIFY(!sharesWordPart("Upeneus", "Mullidae"));
         QVERIFY(!sharesWordPart("agronomy", "agriculture")); // "agr" is no form of four letters
         QVERIFY(!sharesWordPart("proton", "protein"));       // nor "prot"
         // Sample, seed 10009: "centroid is a kind of X ..." keyed "center of mass": the root of "center".

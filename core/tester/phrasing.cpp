@@ -728,6 +728,11 @@ bool sharesWordPart(std::string_view option, std::string_view named) {
             const std::string a = taxonStem(w), b = taxonStem(x);
             if (!a.empty() && !b.empty() && (a.starts_with(b) || b.starts_with(a))) return true;
             if (namedFrom(w, x) || namedFrom(x, w)) return true;
+            // ... and a genus opening with a family's stem looks like its type genus ("Mulloidichthys"
+            // beside "Mullidae", from Mullus), whichever genus the family is named from.
+            if ((b.size() >= 4 && a.empty() && w.size() > b.size() + 2 && w.starts_with(b)) ||
+                (a.size() >= 4 && b.empty() && x.size() > a.size() + 2 && x.starts_with(a)))
+                return true;
         }
     // A compound's second part that opens the other word: "bleeding" beside "nosebleed",
     // "station" beside "workstation" (at least three letters before it, so "printer" holds no
