@@ -219,18 +219,20 @@ struct NodeRules {
                            [&](int n) { return g->definitionNamesNode(d.termKey, n); });
     }
 
-    // A kind of the option is named after a chain concept: "gravitational interaction", a kind
-    // of "interaction", makes "gravity is a kind of interaction" true as a reader reads it (and
-    // WordNet's "force" no answer apart from it). Words of the option's own term do not count.
-    std::vector<std::string> chainWords; // words of five letters or more of the chain's other concepts
     // The words of the chain concepts the stem hides ("archive site" in "CTAN is an X and X is a
     // Y") that the answer shares no part with: an option named like one ("website" beside
-    // "host") reads as what the reader works out X to be.
+    // "host") reads as what the reader works out X to be. The hidden concept itself is a trap of
+    // its own, one hop short ("archive site" for Y): onChain.
     std::string hiddenWords;
-    // (A hidden concept itself is a trap of its own, one hop short: "archive site" for Y.)
     bool onChain(const Cand& d) const {
         return !d.nodes.empty() && std::find(chainNodes.begin(), chainNodes.end(), d.nodes.back()) != chainNodes.end();
     }
+
+    // A kind of the option is named after a concept before the answer: "gravitational
+    // interaction", a kind of "interaction", makes "gravity is a kind of interaction" true as a
+    // reader reads it (and WordNet's "force" no answer apart from it). Words of the option's own
+    // term do not count.
+    std::vector<std::string> chainWords; // words of five letters or more of the concepts before the answer
     bool kindNamedAfterChain(const Cand& d) const {
         if (d.nodes.empty() || chainWords.empty()) return false;
         const KnowledgeGraph& G = *g;
@@ -336,14 +338,14 @@ std::optional<NodeRules> nodeRules(const KnowledgeGraph& g, const GraphChain& c,
     // any reader reads "is a kind of".
     // A walk past the bound clears no option, so no item is made.
     for (int n : c.nodes) r.chainGlosses += firstGloss(g.nodes[n].definition) + " ";
-    // (The concepts before the answer, which the stem says are kinds or parts of it; not the
-    // named genus after it, whose word the option's kinds hold as the answer's do: "absorbent
-    // material" for "X is a kind of material".)
-    const auto answerWords = lowerWords(answer);
     for (int j = 1; j < T; ++j)
         if (j != pos)
             for (const auto& w : lowerWords(g.nodes[c.nodes[j]].bareTerm()))
                 if (w.size() >= 4 && !sharesWordPart(answer, w)) r.hiddenWords += w + " ";
+    // (The concepts before the answer, which the stem says are kinds or parts of it; not the
+    // named genus after it, whose word the option's kinds hold as the answer's do: "absorbent
+    // material" for "X is a kind of material".)
+    const auto answerWords = lowerWords(answer);
     for (int j = 0; j < pos; ++j)
         for (auto& w : lowerWords(g.nodes[c.nodes[j]].bareTerm()))
             if (w.size() >= 5 && std::find(answerWords.begin(), answerWords.end(), w) == answerWords.end())
