@@ -11,6 +11,21 @@
 
 namespace proda {
 
+namespace {
+
+// Each run of four letters or more of a normalised text, in the singular: the words glosses and
+// terms are compared by.
+template <class F> void eachContentWord(const std::string& text, F&& f) {
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t end = at;
+        while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+        if (end - at >= 4) f(extract::singularize(text.substr(at, end - at)));
+        at = end + 1;
+    }
+}
+
+} // namespace
+
 bool KnowledgeGraph::definitionNames(int termKey, const std::string& phrase) const {
     if (termKey < 0) return false;
     const auto& s = senses(termKey);
@@ -49,15 +64,9 @@ void KnowledgeGraph::indexGlosses() {
     for (std::size_t n = 0; n < nodes.size(); ++n) {
         const std::string text = normalizeTerm(nodes[n].definition.substr(0, nodes[n].definition.find("; \"")));
         auto& out = glossWords_[n];
-        for (std::size_t at = 0; at < text.size();) {
-            std::size_t end = at;
-            while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
-            if (end - at >= 4) {
-                const std::string w = extract::singularize(text.substr(at, end - at));
-                if (!stop.count(w)) out.push_back(std::hash<std::string>{}(w));
-            }
-            at = end + 1;
-        }
+        eachContentWord(text, [&](const std::string& w) {
+            if (!stop.count(w)) out.push_back(std::hash<std::string>{}(w));
+        });
         std::sort(out.begin(), out.end());
         out.erase(std::unique(out.begin(), out.end()), out.end());
     }
@@ -155,17 +164,12 @@ void KnowledgeGraph::dropMisspeltDefinitions() {
 
 bool KnowledgeGraph::readsAsTopic(int node, int topic) const {
     if (nodes[node].discipline == topic) return true;
-    const std::string term = normalizeTerm(nodes[node].bareTerm());
-    for (std::size_t at = 0; at < term.size();) {
-        std::size_t end = at;
-        while (end < term.size() && std::isalpha(static_cast<unsigned char>(term[end]))) ++end;
-        if (end - at >= 4) {
-            auto it = topicWords_.find(std::hash<std::string>{}(extract::singularize(term.substr(at, end - at))));
-            if (it != topicWords_.end() && it->second == topic) return true;
-        }
-        at = end + 1;
-    }
-    return false;
+    bool found = false;
+    eachContentWord(normalizeTerm(nodes[node].bareTerm()), [&](const std::string& w) {
+        auto it = topicWords_.find(std::hash<std::string>{}(w));
+        found = found || (it != topicWords_.end() && it->second == topic);
+    });
+    return found;
 }
 
 } // namespace proda
